@@ -1,0 +1,74 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import accounts from './accounts/index.ts';
+import epcis from './epcis/index.ts';
+import { type ActorResolver, registerAuth } from './platform/auth.ts';
+import type { Config } from './platform/config.ts';
+import type { Database } from './platform/db.ts';
+import './platform/fastify.ts';
+import { registerProblemHandling } from './platform/problem.ts';
+import publicPages from './public/index.ts';
+import registry from './registry/index.ts';
+import resolver from './resolver/index.ts';
+import stamps from './stamps/index.ts';
+import trace from './trace/index.ts';
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  /** How a request's actor is found; the accounts module's sessions and API keys unless a test says otherwise. */
+  resolveActor?: ActorResolver;
+  logger?: boolean;
+}
+
+/** Builds the one TXNG program: JSON API, EPCIS binding, resolver and public pages. */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: opts.config.logLevel } : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', opts.database.db);
+  app.decorate('config', opts.config);
+  registerProblemHandling(app);
+  registerAuth(app, opts.resolveActor ?? accounts.resolveActor);
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'TXNG — hệ thống thông tin truy xuất nguồn gốc',
+        description:
+          'Provincial traceability information system: registry, GS1 EPCIS 2.0, trace, stamps, resolver.',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          apiKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An organisation or solution-provider API key',
+          },
+          session: { type: 'apiKey', in: 'cookie', name: 'txng_session' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+
+  await app.register(accounts.routes, { prefix: '/api' });
+  await app.register(registry, { prefix: '/api' });
+  await app.register(trace, { prefix: '/api' });
+  await app.register(stamps, { prefix: '/api' });
+  await app.register(epcis, { prefix: '/epcis' });
+  await app.register(resolver);
+  await app.register(publicPages);
+  return app;
+}

@@ -1,0 +1,34 @@
+import { startServer } from './server.ts';
+
+const usage = `Usage: txng [command]
+  start               start the server (default)
+  gs1 parse           read Digital Link URIs, element strings or scanner data on stdin, one per line;
+                      write one JSON object per line
+  gs1 check <key>     validate one GS1 key (GTIN, GLN, SSCC, …) and its check digit`;
+
+async function main(args: string[]) {
+  const [command = 'start', ...rest] = args;
+  switch (command) {
+    case 'start':
+      await startServer();
+      return;
+    case 'gs1': {
+      const { runGs1Command } = await import('./gs1/cli.ts');
+      process.exitCode = await runGs1Command(rest, process.stdin, process.stdout);
+      return;
+    }
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(usage);
+      return;
+    default:
+      console.error(`Unknown command "${command}".\n${usage}`);
+      process.exitCode = 2;
+  }
+}
+
+main(process.argv.slice(2)).catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

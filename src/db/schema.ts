@@ -1,0 +1,7 @@
+// Every module's tables, gathered for Drizzle (typed queries) and drizzle-kit (migrations).
+// A module owns its tables: others call its service, never its tables.
+
+export * from '../accounts/accounts.schema.ts';
+export * from '../epcis/epcis.schema.ts';
+export * from '../registry/registry.schema.ts';
+export * from '../stamps/stamps.schema.ts';

@@ -1,0 +1,58 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Problem, unauthorized } from './problem.ts';
+
+/** Roles of TXNG (REQUIREMENTS §1). Permissions live in each module's `*.policy.ts`. */
+export const roles = [
+  'dost_admin',
+  'dost_reviewer',
+  'sector_officer',
+  'commune_officer',
+  'inspector',
+  'org_owner',
+  'org_staff',
+  'api_client',
+] as const;
+export type Role = (typeof roles)[number];
+
+/** Who is making a request: a signed-in person or an API key, with the scope it acts in. */
+export interface Actor {
+  kind: 'user' | 'apiKey';
+  id: string;
+  name: string;
+  role: Role;
+  /** Organisations the actor acts for (owner/staff: their own; a solution provider's key: its customers). */
+  organisationIds: string[];
+  /** Sector of a sector officer (e.g. `agriculture`, `industry-trade`, `health`). */
+  sector: string | null;
+  /** Commune codes of a commune officer. */
+  communes: string[];
+}
+
+export type ActorResolver = (request: FastifyRequest) => Promise<Actor | null>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+/** Sets `request.actor` on every request from the resolver the app was built with. */
+export function registerAuth(app: FastifyInstance, resolveActor: ActorResolver) {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request) => {
+    request.actor = await resolveActor(request);
+  });
+}
+
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw unauthorized();
+  return request.actor;
+}
+
+export const isStaff = (actor: Actor) => !['org_owner', 'org_staff', 'api_client'].includes(actor.role);
+
+/** Throws 403 unless the actor may act for the organisation (staff of the department may act for any). */
+export function requireOrganisation(actor: Actor, organisationId: string) {
+  if (actor.role === 'dost_admin') return;
+  if (!actor.organisationIds.includes(organisationId)) throw new Problem(403, 'forbidden');
+}

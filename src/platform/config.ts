@@ -1,0 +1,42 @@
+import path from 'node:path';
+
+/** Runtime configuration, read once from the environment. */
+export interface Config {
+  port: number;
+  host: string;
+  /** PostgreSQL connection string; when absent the embedded database (PGlite) is used. */
+  databaseUrl: string | null;
+  /** Folder of the embedded database; `null` keeps it in memory (tests). */
+  dataDir: string | null;
+  /** Public base of the resolver, printed in every QR code, without a trailing slash. */
+  baseUrl: string;
+  provinceName: string;
+  /** Seed the realistic demo province on an empty database. */
+  demo: boolean;
+  /** `province` (default) or `hub`. */
+  mode: 'province' | 'hub';
+  logLevel: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  const baseUrl = (env.TXNG_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  try {
+    new URL(baseUrl);
+  } catch {
+    throw new Error(`TXNG_BASE_URL must be an absolute URL, got "${env.TXNG_BASE_URL}"`);
+  }
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || null,
+    dataDir: path.resolve(env.TXNG_DATA_DIR ?? './data'),
+    baseUrl,
+    provinceName: env.TXNG_PROVINCE ?? 'Đồng Nai',
+    demo: env.TXNG_DEMO !== '0',
+    mode: env.TXNG_MODE === 'hub' ? 'hub' : 'province',
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

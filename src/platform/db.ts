@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from '../db/schema.ts';
+
+export type Schema = typeof schema;
+/** The one database type every repository takes: the same on PGlite and PostgreSQL. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle has the same query API as the database. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+
+/**
+ * Opens PostgreSQL when a URL is given, else the embedded PGlite in `dataDir` (or in memory when `dataDir`
+ * is null), and brings the schema up to date. PGlite's data folder is guarded by an exclusive lock file:
+ * two processes on one folder would lose writes silently.
+ */
+export async function openDatabase(opts: {
+  databaseUrl: string | null;
+  dataDir: string | null;
+}): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: Number(process.env.TXNG_DB_POOL ?? 10),
+    });
+    const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+    await migratePg(db as any, { migrationsFolder });
+    return { db, kind: 'postgres', close: () => pool.end() };
+  }
+  const release = opts.dataDir ? lockDataDir(opts.dataDir) : () => {};
+  try {
+    const client = await PGlite.create(opts.dataDir ?? undefined);
+    const db = drizzlePglite({ client, schema }) as unknown as Db;
+    await migratePglite(db as any, { migrationsFolder });
+    return {
+      db,
+      kind: 'pglite',
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+function lockDataDir(dataDir: string): () => void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lockFile = path.join(dataDir, '.txng.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      const release = () => fs.rmSync(lockFile, { force: true });
+      process.once('exit', release);
+      return release;
+    } catch (err: any) {
+      if (err.code !== 'EEXIST') throw err;
+      const holder = Number(fs.readFileSync(lockFile, 'utf8'));
+      if (holder && isAlive(holder)) {
+        throw new Error(
+          `The embedded database in ${dataDir} is in use by process ${holder}. ` +
+            'Stop that process, or point DATABASE_URL at PostgreSQL to run several processes.',
+        );
+      }
+      fs.rmSync(lockFile, { force: true }); // left behind by a process that died
+    }
+  }
+  throw new Error(`Could not lock ${dataDir}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err: any) {
+    return err.code === 'EPERM';
+  }
+}

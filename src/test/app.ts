@@ -1,0 +1,91 @@
+import crypto from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../app.ts';
+import type { Actor, ActorResolver } from '../platform/auth.ts';
+import { type Config, loadConfig } from '../platform/config.ts';
+import { type Database, type Db, openDatabase } from '../platform/db.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Db;
+  config: Config;
+  database: Database;
+  /** Headers that make a request come from this actor (tests only: see `testActorResolver`). */
+  as(actor: Partial<Actor> & Pick<Actor, 'role'>): Record<string, string>;
+  close(): Promise<void>;
+}
+
+/**
+ * Tests name their actor in a header. Only `createTestApp` installs this resolver; the real program
+ * resolves sessions and API keys (accounts module), and accounts' own tests go through those.
+ */
+const testActorResolver: ActorResolver = async (request) => {
+  const header = request.headers['x-test-actor'];
+  return typeof header === 'string' ? (JSON.parse(header) as Actor) : null;
+};
+
+/**
+ * A fresh database per call: embedded PGlite in memory, or, when TXNG_TEST_DATABASE_URL points at a
+ * PostgreSQL server, a new database created on it and dropped at close.
+ */
+export async function openTestDatabase(): Promise<Database> {
+  const adminUrl = process.env.TXNG_TEST_DATABASE_URL;
+  if (!adminUrl) return openDatabase({ databaseUrl: null, dataDir: null });
+  const name = `txng_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: null });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const dropper = new pg.Client({ connectionString: adminUrl });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
+
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  opts: { realAuth?: boolean } = {},
+): Promise<TestApp> {
+  const config = {
+    ...loadConfig({ TXNG_BASE_URL: 'https://txng.example.vn', TXNG_DEMO: '0' }),
+    ...overrides,
+  };
+  const database = await openTestDatabase();
+  const app = await buildApp({
+    config,
+    database,
+    resolveActor: opts.realAuth ? undefined : testActorResolver,
+  });
+  await app.ready();
+  return {
+    app,
+    db: database.db,
+    config,
+    database,
+    as: (actor) => ({
+      'x-test-actor': JSON.stringify({
+        kind: 'user',
+        id: crypto.randomUUID(),
+        name: 'Test',
+        organisationIds: [],
+        sector: null,
+        communes: [],
+        ...actor,
+      }),
+    }),
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
