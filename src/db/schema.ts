@@ -2,6 +2,11 @@
 // A module owns its tables: others call its service, never its tables.
 
 export * from '../accounts/accounts.schema.ts';
+export * from '../audit/audit.schema.ts';
+export * from '../chain/chain.schema.ts';
+export * from '../diary/diary.schema.ts';
 export * from '../epcis/epcis.schema.ts';
+export * from '../files/files.schema.ts';
 export * from '../registry/registry.schema.ts';
+export * from '../review/review.schema.ts';
 export * from '../stamps/stamps.schema.ts';

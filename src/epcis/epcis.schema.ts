@@ -1,1 +1,99 @@
-export {};
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/** One capture request (EPCIS 2.0 capture job): its state and, when it failed, its errors. */
+export const epcisCaptureJobs = pgTable('epcis_capture_jobs', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  organisationId: uuid('organisation_id'),
+  state: text('state').notNull(), // 'running' | 'success' | 'failed'
+  eventCount: integer('event_count').notNull().default(0),
+  errors: jsonb('errors'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+});
+
+/**
+ * Every captured event, append-only. `document` is the event as captured (JSON-LD, with the capture document's
+ * @context folded in), so it can be returned with the same meaning. An errorDeclaration arrives as a new row
+ * that repeats the event's eventID with `isErrorDeclaration` set; the original row is never touched.
+ */
+export const epcisEvents = pgTable(
+  'epcis_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    eventId: text('event_id').notNull(),
+    isErrorDeclaration: boolean('is_error_declaration').notNull().default(false),
+    eventType: text('event_type').notNull(),
+    eventTime: timestamp('event_time', { withTimezone: true }).notNull(),
+    eventTimeZoneOffset: text('event_time_zone_offset').notNull(),
+    recordTime: timestamp('record_time', { withTimezone: true }).notNull().defaultNow(),
+    action: text('action'),
+    bizStep: text('biz_step'),
+    disposition: text('disposition'),
+    readPoint: text('read_point'),
+    bizLocation: text('biz_location'),
+    organisationId: uuid('organisation_id'),
+    captureId: uuid('capture_id').notNull(),
+    document: jsonb('document').notNull(),
+  },
+  (t) => [
+    uniqueIndex('epcis_events_event_id_uq').on(t.eventId, t.isErrorDeclaration),
+    index('epcis_events_event_time_idx').on(t.eventTime),
+    index('epcis_events_record_time_idx').on(t.recordTime),
+    index('epcis_events_biz_step_idx').on(t.bizStep),
+    index('epcis_events_biz_location_idx').on(t.bizLocation),
+    index('epcis_events_organisation_idx').on(t.organisationId),
+  ],
+);
+
+/**
+ * The identifiers an event names, in canonical GS1 Digital Link form, one row each: what trace and the
+ * MATCH_* queries walk. role: 'epc' (epcList / quantityList), 'parent', 'child', 'input', 'output'.
+ * `isClass` is true for class-level ids (quantity lists: a GTIN or GTIN+lot), false for instances.
+ */
+export const epcisEventIds = pgTable(
+  'epcis_event_ids',
+  {
+    eventPk: bigint('event_pk', { mode: 'number' })
+      .notNull()
+      .references(() => epcisEvents.id),
+    id: text('id').notNull(),
+    role: text('role').notNull(),
+    isClass: boolean('is_class').notNull(),
+    quantity: numeric('quantity'),
+    uom: text('uom'),
+  },
+  (t) => [index('epcis_event_ids_id_idx').on(t.id, t.role), index('epcis_event_ids_event_idx').on(t.eventPk)],
+);
+
+/**
+ * Sources, destinations and business transactions of an event (one step back, one step forward; invoices,
+ * delivery notes). kind: 'source' | 'destination' | 'bizTransaction'; type is the CBV type URI or short name.
+ */
+export const epcisEventLinks = pgTable(
+  'epcis_event_links',
+  {
+    eventPk: bigint('event_pk', { mode: 'number' })
+      .notNull()
+      .references(() => epcisEvents.id),
+    kind: text('kind').notNull(),
+    type: text('type'),
+    value: text('value').notNull(),
+  },
+  (t) => [
+    index('epcis_event_links_value_idx').on(t.value, t.kind),
+    index('epcis_event_links_event_idx').on(t.eventPk),
+  ],
+);

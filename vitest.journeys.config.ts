@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// Browser journeys: the real program in real Chromium. Run by .ci/run after the server suites.
+export default defineConfig({
+  test: {
+    include: ['journeys/**/*.journey.ts'],
+    pool: 'forks',
+    maxWorkers: 1,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    reporters: ['default', './src/test/count-reporter.ts'],
+  },
+});
