@@ -1,3 +1,102 @@
+CREATE TABLE "api_keys" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"name" text NOT NULL,
+	"prefix" text NOT NULL,
+	"secret_hash" text NOT NULL,
+	"organisation_ids" uuid[] NOT NULL,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"expires_at" timestamp with time zone,
+	"revoked_at" timestamp with time zone,
+	"revoked_by" uuid,
+	"last_used_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "sessions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"token_hash" text NOT NULL,
+	"user_id" uuid NOT NULL,
+	"csrf_token" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"user_agent" text,
+	"ip" text
+);
+--> statement-breakpoint
+CREATE TABLE "users" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"email" text NOT NULL,
+	"name" text NOT NULL,
+	"phone" text,
+	"role" text NOT NULL,
+	"organisation_id" uuid,
+	"sector" text,
+	"communes" text[] DEFAULT '{}' NOT NULL,
+	"disabled" boolean DEFAULT false NOT NULL,
+	"failed_attempts" integer DEFAULT 0 NOT NULL,
+	"locked_until" timestamp with time zone,
+	"password_hash" text NOT NULL,
+	"password_changed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_sign_in_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "audit_log" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"actor_id" text,
+	"actor_kind" text,
+	"actor_role" text,
+	"actor_name" text,
+	"organisation_id" uuid,
+	"action" text NOT NULL,
+	"entity_type" text NOT NULL,
+	"entity_id" text NOT NULL,
+	"before" jsonb,
+	"after" jsonb,
+	"prev_hash" text NOT NULL,
+	"hash" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "shipments" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"sender_organisation_id" uuid NOT NULL,
+	"receiver_organisation_id" uuid NOT NULL,
+	"state" text DEFAULT 'pending' NOT NULL,
+	"shipping_event_id" text NOT NULL,
+	"receiving_event_id" text,
+	"shipped_at" timestamp with time zone NOT NULL,
+	"items" jsonb NOT NULL,
+	"sources" jsonb NOT NULL,
+	"destinations" jsonb NOT NULL,
+	"biz_transactions" jsonb NOT NULL,
+	"dispute_reason" text,
+	"decided_at" timestamp with time zone,
+	"decided_by" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "diary_entries" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"location_id" uuid NOT NULL,
+	"season" text NOT NULL,
+	"entry_date" date NOT NULL,
+	"kind" text NOT NULL,
+	"input_name" text,
+	"active_ingredient" text,
+	"dose" text,
+	"withdrawal_days" integer,
+	"quantity" numeric,
+	"unit" text,
+	"note" text,
+	"photo_file_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"event_id" text NOT NULL,
+	"created_by" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "epcis_capture_jobs" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"organisation_id" uuid,
@@ -42,23 +141,258 @@ CREATE TABLE "epcis_events" (
 	"document" jsonb NOT NULL
 );
 --> statement-breakpoint
-CREATE TABLE "audit_log" (
-	"id" bigserial PRIMARY KEY NOT NULL,
-	"at" timestamp with time zone DEFAULT now() NOT NULL,
-	"actor_id" text,
-	"actor_kind" text,
-	"actor_role" text,
-	"actor_name" text,
-	"organisation_id" uuid,
-	"action" text NOT NULL,
-	"entity_type" text NOT NULL,
-	"entity_id" text NOT NULL,
-	"before" jsonb,
-	"after" jsonb
+CREATE TABLE "files" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"media_type" text NOT NULL,
+	"original_name" text,
+	"byte_size" integer NOT NULL,
+	"width" integer,
+	"height" integer,
+	"sha256" text NOT NULL,
+	"data" "bytea" NOT NULL,
+	"thumbnail" "bytea",
+	"created_by" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "locations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"gln" text,
+	"internal_code" text NOT NULL,
+	"location_ai" text DEFAULT '414' NOT NULL,
+	"type" text,
+	"growing_area_code" text,
+	"commune_code" text,
+	"street_address" text,
+	"latitude" double precision,
+	"longitude" double precision,
+	"polygon" jsonb,
+	"area_hectares" numeric,
+	"review_status" text DEFAULT 'draft' NOT NULL,
+	"review_note" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "lots" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"product_id" uuid NOT NULL,
+	"gtin" text NOT NULL,
+	"lot" text NOT NULL,
+	"production_date" date,
+	"expiry_date" date,
+	"quantity" numeric,
+	"unit" text,
+	"location_id" uuid,
+	"input_lot_ids" uuid[] DEFAULT '{}' NOT NULL,
+	"status" text DEFAULT 'active' NOT NULL,
+	"review_status" text DEFAULT 'draft' NOT NULL,
+	"review_note" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "organisation_certificates" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"number" text NOT NULL,
+	"issuer" text NOT NULL,
+	"valid_from" date,
+	"valid_to" date,
+	"file_url" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "organisations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"name" text NOT NULL,
+	"tax_code" text,
+	"type" text NOT NULL,
+	"sector" text NOT NULL,
+	"commune_code" text,
+	"street_address" text,
+	"representative" text,
+	"phone" text,
+	"email" text,
+	"gs1_company_prefixes" text[] DEFAULT '{}' NOT NULL,
+	"glns" text[] DEFAULT '{}' NOT NULL,
+	"review_status" text DEFAULT 'draft' NOT NULL,
+	"review_note" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "products" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"gtin" text NOT NULL,
+	"name" text NOT NULL,
+	"description" text,
+	"images" text[] DEFAULT '{}' NOT NULL,
+	"brand" text,
+	"model_code" text,
+	"product_group" text,
+	"sector" text,
+	"unit" text,
+	"net_quantity" numeric,
+	"net_quantity_unit" text,
+	"shelf_life_days" integer,
+	"applied_standards" text[] DEFAULT '{}' NOT NULL,
+	"conformity_declaration" text,
+	"risk_tier" text,
+	"ocop_stars" integer,
+	"ocop_decision" text,
+	"ocop_decision_date" date,
+	"ocop_valid_until" date,
+	"geographical_indication" text,
+	"certification_mark" text,
+	"mandatory" boolean DEFAULT false NOT NULL,
+	"priority" boolean DEFAULT false NOT NULL,
+	"review_status" text DEFAULT 'draft' NOT NULL,
+	"review_note" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "review_decisions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"item_id" uuid NOT NULL,
+	"decision" text NOT NULL,
+	"reason" text,
+	"actor_id" text NOT NULL,
+	"actor_name" text NOT NULL,
+	"actor_role" text NOT NULL,
+	"pre_checks" jsonb,
+	"decided_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "review_items" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"entity_type" text NOT NULL,
+	"entity_id" text NOT NULL,
+	"organisation_id" uuid,
+	"sector" text,
+	"commune_code" text,
+	"title" text NOT NULL,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"submitted_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"submitted_by" text,
+	"submit_note" text,
+	"decided_at" timestamp with time zone,
+	"decided_by" text,
+	"reason" text
+);
+--> statement-breakpoint
+CREATE TABLE "consumer_reports" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"uri" text NOT NULL,
+	"gtin" text,
+	"serial" text,
+	"message" text NOT NULL,
+	"phone" text,
+	"photo" "bytea",
+	"photo_type" text,
+	"consent_at" timestamp with time zone NOT NULL,
+	"status" text DEFAULT 'new' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "stamp_changes" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "stamp_changes_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"range_id" uuid NOT NULL,
+	"gtin" text NOT NULL,
+	"first_serial" bigint NOT NULL,
+	"last_serial" bigint NOT NULL,
+	"action" text NOT NULL,
+	"lot" text,
+	"reason" text,
+	"actor_id" text NOT NULL,
+	"actor_name" text,
+	"event_id" text,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "stamp_ranges" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"request_id" uuid NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"gtin" text NOT NULL,
+	"kind" text NOT NULL,
+	"first_serial" bigint NOT NULL,
+	"last_serial" bigint NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "stamp_requests" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"gtin" text NOT NULL,
+	"quantity" integer NOT NULL,
+	"kind" text NOT NULL,
+	"status" text DEFAULT 'submitted' NOT NULL,
+	"note" text,
+	"reason" text,
+	"requested_by" text NOT NULL,
+	"decided_by" text,
+	"decided_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "stamp_scans" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "stamp_scans_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"gtin" text NOT NULL,
+	"serial" bigint NOT NULL,
+	"device" text NOT NULL,
+	"latitude" text,
+	"longitude" text,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "stamp_secrets" (
+	"gtin" text NOT NULL,
+	"serial" bigint NOT NULL,
+	"hash" text NOT NULL,
+	"printed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "stamp_secrets_gtin_serial_pk" PRIMARY KEY("gtin","serial")
+);
+--> statement-breakpoint
+CREATE TABLE "stamp_serial_counters" (
+	"gtin" text PRIMARY KEY NOT NULL,
+	"next_serial" bigint NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "epcis_event_ids" ADD CONSTRAINT "epcis_event_ids_event_pk_epcis_events_id_fk" FOREIGN KEY ("event_pk") REFERENCES "public"."epcis_events"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "epcis_event_links" ADD CONSTRAINT "epcis_event_links_event_pk_epcis_events_id_fk" FOREIGN KEY ("event_pk") REFERENCES "public"."epcis_events"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "locations" ADD CONSTRAINT "locations_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "lots" ADD CONSTRAINT "lots_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "lots" ADD CONSTRAINT "lots_product_id_products_id_fk" FOREIGN KEY ("product_id") REFERENCES "public"."products"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "lots" ADD CONSTRAINT "lots_location_id_locations_id_fk" FOREIGN KEY ("location_id") REFERENCES "public"."locations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organisation_certificates" ADD CONSTRAINT "organisation_certificates_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "products" ADD CONSTRAINT "products_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "review_decisions" ADD CONSTRAINT "review_decisions_item_id_review_items_id_fk" FOREIGN KEY ("item_id") REFERENCES "public"."review_items"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "stamp_changes" ADD CONSTRAINT "stamp_changes_range_id_stamp_ranges_id_fk" FOREIGN KEY ("range_id") REFERENCES "public"."stamp_ranges"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "stamp_ranges" ADD CONSTRAINT "stamp_ranges_request_id_stamp_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."stamp_requests"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "api_keys_secret_hash_uq" ON "api_keys" USING btree ("secret_hash");--> statement-breakpoint
+CREATE UNIQUE INDEX "api_keys_prefix_uq" ON "api_keys" USING btree ("prefix");--> statement-breakpoint
+CREATE UNIQUE INDEX "sessions_token_hash_uq" ON "sessions" USING btree ("token_hash");--> statement-breakpoint
+CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "users_email_uq" ON "users" USING btree ("email");--> statement-breakpoint
+CREATE INDEX "users_organisation_idx" ON "users" USING btree ("organisation_id");--> statement-breakpoint
+CREATE INDEX "audit_log_entity_idx" ON "audit_log" USING btree ("entity_type","entity_id");--> statement-breakpoint
+CREATE INDEX "audit_log_at_idx" ON "audit_log" USING btree ("at");--> statement-breakpoint
+CREATE INDEX "audit_log_actor_idx" ON "audit_log" USING btree ("actor_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "shipments_shipping_event_uq" ON "shipments" USING btree ("shipping_event_id");--> statement-breakpoint
+CREATE INDEX "shipments_receiver_idx" ON "shipments" USING btree ("receiver_organisation_id","state","shipped_at");--> statement-breakpoint
+CREATE INDEX "shipments_sender_idx" ON "shipments" USING btree ("sender_organisation_id","shipped_at");--> statement-breakpoint
+CREATE INDEX "diary_entries_location_season_idx" ON "diary_entries" USING btree ("location_id","season","entry_date");--> statement-breakpoint
+CREATE INDEX "diary_entries_organisation_idx" ON "diary_entries" USING btree ("organisation_id","entry_date");--> statement-breakpoint
 CREATE INDEX "epcis_event_ids_id_idx" ON "epcis_event_ids" USING btree ("id","role");--> statement-breakpoint
 CREATE INDEX "epcis_event_ids_event_idx" ON "epcis_event_ids" USING btree ("event_pk");--> statement-breakpoint
 CREATE INDEX "epcis_event_links_value_idx" ON "epcis_event_links" USING btree ("value","kind");--> statement-breakpoint
@@ -69,5 +403,30 @@ CREATE INDEX "epcis_events_record_time_idx" ON "epcis_events" USING btree ("reco
 CREATE INDEX "epcis_events_biz_step_idx" ON "epcis_events" USING btree ("biz_step");--> statement-breakpoint
 CREATE INDEX "epcis_events_biz_location_idx" ON "epcis_events" USING btree ("biz_location");--> statement-breakpoint
 CREATE INDEX "epcis_events_organisation_idx" ON "epcis_events" USING btree ("organisation_id");--> statement-breakpoint
-CREATE INDEX "audit_log_entity_idx" ON "audit_log" USING btree ("entity_type","entity_id");--> statement-breakpoint
-CREATE INDEX "audit_log_at_idx" ON "audit_log" USING btree ("at");
+CREATE INDEX "files_organisation_idx" ON "files" USING btree ("organisation_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "locations_gln_uq" ON "locations" USING btree ("gln");--> statement-breakpoint
+CREATE UNIQUE INDEX "locations_internal_code_uq" ON "locations" USING btree ("internal_code");--> statement-breakpoint
+CREATE INDEX "locations_org_idx" ON "locations" USING btree ("organisation_id");--> statement-breakpoint
+CREATE INDEX "locations_commune_idx" ON "locations" USING btree ("commune_code");--> statement-breakpoint
+CREATE UNIQUE INDEX "lots_key_uq" ON "lots" USING btree ("gtin","lot");--> statement-breakpoint
+CREATE INDEX "lots_org_idx" ON "lots" USING btree ("organisation_id");--> statement-breakpoint
+CREATE INDEX "lots_product_idx" ON "lots" USING btree ("product_id");--> statement-breakpoint
+CREATE INDEX "organisation_certificates_org_idx" ON "organisation_certificates" USING btree ("organisation_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "organisations_tax_code_uq" ON "organisations" USING btree ("tax_code");--> statement-breakpoint
+CREATE INDEX "organisations_sector_idx" ON "organisations" USING btree ("sector");--> statement-breakpoint
+CREATE INDEX "organisations_commune_idx" ON "organisations" USING btree ("commune_code");--> statement-breakpoint
+CREATE UNIQUE INDEX "products_gtin_uq" ON "products" USING btree ("gtin");--> statement-breakpoint
+CREATE INDEX "products_org_idx" ON "products" USING btree ("organisation_id");--> statement-breakpoint
+CREATE INDEX "products_sector_idx" ON "products" USING btree ("sector");--> statement-breakpoint
+CREATE INDEX "review_decisions_item_idx" ON "review_decisions" USING btree ("item_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "review_items_one_pending_uq" ON "review_items" USING btree ("entity_type","entity_id") WHERE "review_items"."status" = 'pending';--> statement-breakpoint
+CREATE INDEX "review_items_queue_idx" ON "review_items" USING btree ("status","entity_type","submitted_at");--> statement-breakpoint
+CREATE INDEX "review_items_entity_idx" ON "review_items" USING btree ("entity_type","entity_id");--> statement-breakpoint
+CREATE INDEX "review_items_organisation_idx" ON "review_items" USING btree ("organisation_id");--> statement-breakpoint
+CREATE INDEX "consumer_reports_created_idx" ON "consumer_reports" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "stamp_changes_gtin_idx" ON "stamp_changes" USING btree ("gtin","first_serial");--> statement-breakpoint
+CREATE INDEX "stamp_changes_range_idx" ON "stamp_changes" USING btree ("range_id");--> statement-breakpoint
+CREATE INDEX "stamp_ranges_gtin_idx" ON "stamp_ranges" USING btree ("gtin","first_serial");--> statement-breakpoint
+CREATE INDEX "stamp_ranges_org_idx" ON "stamp_ranges" USING btree ("organisation_id");--> statement-breakpoint
+CREATE INDEX "stamp_requests_org_idx" ON "stamp_requests" USING btree ("organisation_id","created_at");--> statement-breakpoint
+CREATE INDEX "stamp_scans_stamp_idx" ON "stamp_scans" USING btree ("gtin","serial","at");

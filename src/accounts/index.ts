@@ -1,9 +1,20 @@
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
-import type { ActorResolver } from '../platform/auth.ts';
+import { apiKeyRoutes } from './api-keys.routes.ts';
+import { authRoutes } from './auth.routes.ts';
+import { registrationRoutes } from './registration.routes.ts';
+import { resolveActor } from './resolve-actor.ts';
+import { userRoutes } from './users.routes.ts';
 
-const resolveActor: ActorResolver = async () => null;
-
+/** Accounts: who is calling (sessions, API keys) and who may manage whom. */
 export default {
   resolveActor,
-  routes: async (_app: FastifyInstance) => {},
+  routes: async (app: FastifyInstance) => {
+    // only the routes that ask for a limit get one (sign-in, registration)
+    await app.register(rateLimit, { global: false });
+    await app.register(authRoutes);
+    await app.register(registrationRoutes);
+    await app.register(userRoutes);
+    await app.register(apiKeyRoutes);
+  },
 };

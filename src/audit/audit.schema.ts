@@ -1,6 +1,9 @@
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-/** Every change to master data: who, when, what, before and after. Append-only. */
+/**
+ * Every change to master data: who, when, what, before and after. Append-only and hash-chained: each row stores
+ * sha256(previous row's hash + this row), so an edit or a deleted row anywhere breaks the chain from there on.
+ */
 export const auditLog = pgTable(
   'audit_log',
   {
@@ -16,6 +19,12 @@ export const auditLog = pgTable(
     entityId: text('entity_id').notNull(),
     before: jsonb('before'),
     after: jsonb('after'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
   },
-  (t) => [index('audit_log_entity_idx').on(t.entityType, t.entityId), index('audit_log_at_idx').on(t.at)],
+  (t) => [
+    index('audit_log_entity_idx').on(t.entityType, t.entityId),
+    index('audit_log_at_idx').on(t.at),
+    index('audit_log_actor_idx').on(t.actorId),
+  ],
 );

@@ -1,5 +1,7 @@
+import { desc, sql } from 'drizzle-orm';
 import type { Actor } from '../platform/auth.ts';
-import type { DbOrTx } from '../platform/db.ts';
+import type { DbOrTx, Tx } from '../platform/db.ts';
+import { asStoredJson, chainHash, genesisHash, type SealedAuditRow } from './audit.chain.ts';
 import { auditLog } from './audit.schema.ts';
 
 export interface AuditEntry {
@@ -13,9 +15,24 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-/** Writes one audit entry; call it inside the transaction that makes the change, so both land or neither. */
+/** Any constant: the advisory lock that keeps the chain a line, not a tree, when writers run at once. */
+const chainLock = 7_346_001;
+
+/**
+ * Writes one audit entry; call it inside the transaction that makes the change, so both land or neither.
+ * Appending takes a transaction-scoped lock, so audited transactions commit their audit rows one after another:
+ * call it late in the transaction, after the rows you change are locked.
+ */
 export async function recordAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
+  if (!isTransaction(tx)) {
+    await tx.transaction((inner) => recordAudit(inner, entry));
+    return;
+  }
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${chainLock})`);
+  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+  const prevHash = last?.hash ?? genesisHash;
+  const row: SealedAuditRow = {
+    at: new Date(),
     actorId: entry.actor?.id ?? null,
     actorKind: entry.actor?.kind ?? 'system',
     actorRole: entry.actor?.role ?? null,
@@ -24,7 +41,12 @@ export async function recordAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> 
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId,
-    before: (entry.before ?? null) as any,
-    after: (entry.after ?? null) as any,
-  });
+    before: asStoredJson(entry.before),
+    after: asStoredJson(entry.after),
+  };
+  await tx.insert(auditLog).values({ ...row, before: row.before as any, after: row.after as any, prevHash, hash: chainHash(prevHash, row) });
+}
+
+function isTransaction(db: DbOrTx): db is Tx {
+  return typeof (db as Tx).rollback === 'function';
 }

@@ -1,3 +1,64 @@
-import type { FastifyInstance } from 'fastify';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { defineMessages } from '../platform/i18n.ts';
+import { Problem } from '../platform/problem.ts';
 
-export default async function routes(_app: FastifyInstance) {}
+defineMessages({
+  'problem.backoffice-not-built': {
+    vi: 'Ứng dụng quản trị chưa được build: chạy "npm run build:web"',
+    en: 'The back office has not been built: run "npm run build:web"',
+  },
+});
+
+const defaultRoot = fileURLToPath(new URL('../web/dist', import.meta.url));
+
+export interface BackofficeOptions {
+  /** Folder of the built single-page app (`vite build` output). */
+  root?: string;
+}
+
+/**
+ * Serves the back-office single-page app at /app/. Hashed assets are cached for a year; index.html never,
+ * so a new build is picked up at once. Any other path under /app/ is a client-side route: it gets index.html.
+ */
+export default async function backoffice(app: FastifyInstance, opts: BackofficeOptions) {
+  const root = opts.root ?? defaultRoot;
+  const indexFile = path.join(root, 'index.html');
+  if (!fs.existsSync(indexFile)) {
+    const notBuilt = async () => {
+      throw new Problem(503, 'backoffice-not-built');
+    };
+    app.get('/app/', { schema: { hide: true } }, notBuilt);
+    app.get('/app/*', { schema: { hide: true } }, notBuilt);
+    return;
+  }
+  // Read on each request, so a rebuild while the server runs is served at once.
+  const sendIndex = async (reply: FastifyReply) =>
+    reply
+      .header('cache-control', 'no-cache')
+      .type('text/html; charset=utf-8')
+      .send(await fs.promises.readFile(indexFile));
+  await app.register(fastifyStatic, {
+    root,
+    prefix: '/app/',
+    wildcard: false,
+    index: false,
+    // Other modules may serve files too; only one plugin may own reply.sendFile.
+    decorateReply: false,
+    setHeaders: (reply, filePath) => {
+      const immutable = filePath.startsWith(path.join(root, 'assets') + path.sep);
+      reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  // The app's router treats /app and /app/ alike (the app ignores trailing slashes).
+  app.get('/app/', { schema: { hide: true } }, (_request, reply) => sendIndex(reply));
+  app.get('/app/*', { schema: { hide: true } }, (request, reply) => {
+    const rest = (request.params as { '*': string })['*'];
+    // A missing asset is a 404, not the app: a stale page must not get HTML where it asked for a script.
+    if (rest.startsWith('assets/')) throw new Problem(404, 'not-found');
+    return sendIndex(reply);
+  });
+}

@@ -1,1 +1,48 @@
-export {};
+import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+export const shipmentStates = ['pending', 'received', 'disputed'] as const;
+export type ShipmentState = (typeof shipmentStates)[number];
+
+export interface ShipmentItem {
+  /** canonical GS1 Digital Link of the lot (class) */
+  id: string;
+  gtin: string;
+  lot: string;
+  quantity: number;
+  unit: string;
+}
+
+export interface ShipmentLink {
+  type: string;
+  value: string;
+}
+
+/**
+ * A shipment recorded by the sender to an organisation on the platform, waiting in the receiver's inbox:
+ * one step forward (the sender's shipping event) meets one step back (the receiver's receiving event).
+ */
+export const shipments = pgTable(
+  'shipments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    senderOrganisationId: uuid('sender_organisation_id').notNull(),
+    receiverOrganisationId: uuid('receiver_organisation_id').notNull(),
+    state: text('state').notNull().default('pending'),
+    shippingEventId: text('shipping_event_id').notNull(),
+    receivingEventId: text('receiving_event_id'),
+    shippedAt: timestamp('shipped_at', { withTimezone: true }).notNull(),
+    items: jsonb('items').$type<ShipmentItem[]>().notNull(),
+    sources: jsonb('sources').$type<ShipmentLink[]>().notNull(),
+    destinations: jsonb('destinations').$type<ShipmentLink[]>().notNull(),
+    bizTransactions: jsonb('biz_transactions').$type<ShipmentLink[]>().notNull(),
+    disputeReason: text('dispute_reason'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedBy: text('decided_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('shipments_shipping_event_uq').on(t.shippingEventId),
+    index('shipments_receiver_idx').on(t.receiverOrganisationId, t.state, t.shippedAt),
+    index('shipments_sender_idx').on(t.senderOrganisationId, t.shippedAt),
+  ],
+);

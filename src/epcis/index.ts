@@ -1,3 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import epcisRoutes, { type EpcisRoutesOptions } from './epcis.routes.ts';
+import { epcisSchemaValidator } from './epcis.validator.ts';
 
-export default async function routes(_app: FastifyInstance) {}
+/** The GS1 EPCIS 2.0 REST binding, mounted at /epcis. The JSON Schema is compiled as the plugin starts. */
+export default async function routes(app: FastifyInstance, opts: EpcisRoutesOptions = {}) {
+  epcisSchemaValidator();
+  await app.register(epcisRoutes, opts);
+}

@@ -1,3 +1,16 @@
 import type { FastifyInstance } from 'fastify';
+import { fileApiRoutes } from './files.routes.ts';
+import { fileServeRoutes } from './files.serve.ts';
 
-export default async function routes(_app: FastifyInstance) {}
+/**
+ * Files answer on two paths: the API under `/api/files` and the bytes at `/files/:id`, outside `/api` so the
+ * URL stays short on labels and pages. Skipping encapsulation here keeps the mount prefix from applying;
+ * each half still registers in its own encapsulated context (multipart stays local to the API half).
+ */
+async function routes(app: FastifyInstance) {
+  await app.register(fileApiRoutes, { prefix: '/api' });
+  await app.register(fileServeRoutes);
+}
+(routes as any)[Symbol.for('skip-override')] = true;
+
+export default routes;

@@ -1,3 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import './registry/index.ts';
+import { reviewRoutes } from './review.routes.ts';
 
-export default async function routes(_app: FastifyInstance) {}
+export type { Decision, PreCheck, ReviewHandler, ReviewItem, ReviewSubject } from './review.handlers.ts';
+export { registerReviewHandler } from './review.handlers.ts';
+export { submitForReview } from './review.service.ts';
+
+export default async function routes(app: FastifyInstance) {
+  await app.register(reviewRoutes);
+}

@@ -1,3 +1,3 @@
-import type { FastifyInstance } from 'fastify';
+import stampRoutes from './stamps.routes.ts';
 
-export default async function routes(_app: FastifyInstance) {}
+export default stampRoutes;

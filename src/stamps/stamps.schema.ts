@@ -1,1 +1,243 @@
-export {};
+import {
+  bigint,
+  customType,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+
+/** PGlite hands bytea back as Uint8Array, node-postgres as Buffer: always a Buffer here. */
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
+
+/**
+ * An organisation's request for stamps of one product. status: 'submitted' → 'approved' (a serial range is
+ * allocated in the same transaction) | 'refused' (with a reason).
+ */
+export const stampRequests = pgTable(
+  'stamp_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull(),
+    gtin: text('gtin').notNull(), // GTIN-14
+    quantity: integer('quantity').notNull(),
+    kind: text('kind').notNull(), // 'traceability' | 'anti_counterfeit'
+    status: text('status').notNull().default('submitted'),
+    note: text('note'),
+    reason: text('reason'),
+    requestedBy: text('requested_by').notNull(),
+    decidedBy: text('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('stamp_requests_org_idx').on(t.organisationId, t.createdAt)],
+);
+
+/** The next free serial per GTIN: one row, advanced with `INSERT … ON CONFLICT DO UPDATE … RETURNING`. */
+export const stampSerialCounters = pgTable('stamp_serial_counters', {
+  gtin: text('gtin').primaryKey(),
+  nextSerial: bigint('next_serial', { mode: 'number' }).notNull(),
+});
+
+/** A contiguous serial range [firstSerial, lastSerial] of one GTIN, allocated to one approved request. */
+export const stampRanges = pgTable(
+  'stamp_ranges',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => stampRequests.id),
+    organisationId: uuid('organisation_id').notNull(),
+    gtin: text('gtin').notNull(),
+    kind: text('kind').notNull(),
+    firstSerial: bigint('first_serial', { mode: 'number' }).notNull(),
+    lastSerial: bigint('last_serial', { mode: 'number' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('stamp_ranges_gtin_idx').on(t.gtin, t.firstSerial),
+    index('stamp_ranges_org_idx').on(t.organisationId),
+  ],
+);
+
+/**
+ * What happened to a run of serials, append-only: 'activate' (bound to `lot`), 'deactivate', 'revoke' (final),
+ * 'reprint'. The state of one stamp is the latest state-changing row whose run covers it: exceptions are rows
+ * over sub-runs, so a million stamps never need a million rows.
+ */
+export const stampChanges = pgTable(
+  'stamp_changes',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    rangeId: uuid('range_id')
+      .notNull()
+      .references(() => stampRanges.id),
+    gtin: text('gtin').notNull(),
+    firstSerial: bigint('first_serial', { mode: 'number' }).notNull(),
+    lastSerial: bigint('last_serial', { mode: 'number' }).notNull(),
+    action: text('action').notNull(),
+    lot: text('lot'),
+    reason: text('reason'),
+    actorId: text('actor_id').notNull(),
+    actorName: text('actor_name'),
+    eventId: text('event_id'), // the EPCIS event that records it
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('stamp_changes_gtin_idx').on(t.gtin, t.firstSerial),
+    index('stamp_changes_range_idx').on(t.rangeId),
+  ],
+);
+
+/**
+ * The verification secret of an anti-counterfeit stamp, only as HMAC-SHA-256 (hex). Set when the stamp is
+ * printed and replaced on a reprint, so a stolen database or an old print run proves nothing.
+ */
+export const stampSecrets = pgTable(
+  'stamp_secrets',
+  {
+    gtin: text('gtin').notNull(),
+    serial: bigint('serial', { mode: 'number' }).notNull(),
+    hash: text('hash').notNull(),
+    printedAt: timestamp('printed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.gtin, t.serial] })],
+);
+
+/** Every scan of a stamp URL; the device is a salted hash of IP + user agent, never the raw address. */
+export const stampScans = pgTable(
+  'stamp_scans',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    gtin: text('gtin').notNull(),
+    serial: bigint('serial', { mode: 'number' }).notNull(),
+    device: text('device').notNull(),
+    latitude: text('latitude'),
+    longitude: text('longitude'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('stamp_scans_stamp_idx').on(t.gtin, t.serial, t.at)],
+);
+
+/** A consumer's report about a product or a suspected fake, kept for the department. */
+export const consumerReports = pgTable(
+  'consumer_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    uri: text('uri').notNull(), // the Digital Link the person scanned
+    gtin: text('gtin'),
+    serial: text('serial'),
+    message: text('message').notNull(),
+    phone: text('phone'),
+    photo: bytea('photo'), // ≤ 5 MB
+    photoType: text('photo_type'),
+    consentAt: timestamp('consent_at', { withTimezone: true }).notNull(),
+    status: text('status').notNull().default('new'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('consumer_reports_created_idx').on(t.createdAt)],
+);
+
+export const stampKinds = ['traceability', 'anti_counterfeit'] as const;
+export type StampKind = (typeof stampKinds)[number];
+
+export const maxStampsPerRequest = 1_000_000;
+export const maxStampsPerPrint = 20_000;
+
+export const stampRequestBody = z.strictObject({
+  organisationId: z.uuid(),
+  gtin: z.string().min(1).max(14),
+  quantity: z.number().int().min(1).max(maxStampsPerRequest),
+  kind: z.enum(stampKinds),
+  note: z.string().max(2000).optional(),
+});
+
+export const stampDecisionBody = z.strictObject({
+  decision: z.enum(['approve', 'refuse']),
+  reason: z.string().max(2000).optional(),
+});
+
+/** A run of a range: the whole range when nothing is given, `first…last`, or a list of serials. */
+export const stampRunBody = z.strictObject({
+  firstSerial: z.number().int().min(1).optional(),
+  lastSerial: z.number().int().min(1).optional(),
+  serials: z.array(z.number().int().min(1)).min(1).max(100_000).optional(),
+});
+
+export const stampActivationBody = stampRunBody.extend({ lot: z.string().min(1).max(20) });
+export const stampReasonBody = stampRunBody.extend({ reason: z.string().max(2000).optional() });
+
+export const stampPrintBody = z.strictObject({
+  firstSerial: z.number().int().min(1).optional(),
+  lastSerial: z.number().int().min(1).optional(),
+  layout: z.enum(['a4', 'roll']).default('a4'),
+  carrier: z.enum(['qr', 'datamatrix']).default('qr'),
+  reprint: z.boolean().default(false),
+});
+
+export const stampCarrierQuery = z.strictObject({
+  format: z.enum(['qr', 'datamatrix', 'gs1-128', 'ean-13']).default('qr'),
+  type: z.enum(['png', 'svg']).default('svg'),
+  lot: z.string().min(1).max(20).optional(),
+});
+
+export const stampRequestResponse = z.object({
+  id: z.string(),
+  organisationId: z.string(),
+  gtin: z.string(),
+  quantity: z.number().int(),
+  kind: z.enum(stampKinds),
+  status: z.string(),
+  note: z.string().nullable(),
+  reason: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  createdAt: z.string(),
+  range: z.object({ id: z.string(), firstSerial: z.number(), lastSerial: z.number() }).nullable(),
+});
+
+export const stampSegmentResponse = z.object({
+  firstSerial: z.number(),
+  lastSerial: z.number(),
+  state: z.enum(['allocated', 'active', 'deactivated', 'revoked']),
+  lot: z.string().nullable(),
+  since: z.string().nullable(),
+});
+
+export const stampRangeResponse = z.object({
+  id: z.string(),
+  requestId: z.string(),
+  organisationId: z.string(),
+  gtin: z.string(),
+  kind: z.enum(stampKinds),
+  firstSerial: z.number(),
+  lastSerial: z.number(),
+  count: z.number(),
+  counts: z.object({
+    allocated: z.number(),
+    active: z.number(),
+    deactivated: z.number(),
+    revoked: z.number(),
+  }),
+  segments: z.array(stampSegmentResponse),
+  history: z.array(
+    z.object({
+      action: z.string(),
+      firstSerial: z.number(),
+      lastSerial: z.number(),
+      lot: z.string().nullable(),
+      reason: z.string().nullable(),
+      actorName: z.string().nullable(),
+      eventId: z.string().nullable(),
+      at: z.string(),
+    }),
+  ),
+  sampleUri: z.string(),
+  createdAt: z.string(),
+});

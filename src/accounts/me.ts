@@ -1,0 +1,43 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from '../platform/auth.ts';
+import type { DbOrTx } from '../platform/db.ts';
+import type { MeView } from './auth.schema.ts';
+import type { SignedIn } from './auth.service.ts';
+import { permissionsOf } from './permissions.ts';
+import { requestSession, sessionCookie } from './resolve-actor.ts';
+import { findUserById } from './users.repo.ts';
+
+/**
+ * A browser-session cookie (no Expires): the server alone decides when the session ends (sliding expiry,
+ * sign-out). Secure whenever the program is served over https.
+ */
+export function setSessionCookie(reply: FastifyReply, token: string | null) {
+  const parts = [`${sessionCookie}=${token ?? ''}`, 'Path=/', 'HttpOnly', 'SameSite=Lax'];
+  if (token === null) parts.push('Max-Age=0');
+  if (reply.server.config.baseUrl.startsWith('https:')) parts.push('Secure');
+  reply.header('set-cookie', parts.join('; '));
+}
+
+/** The caller as `/auth/me` shows it; after a sign-in, the new session's token replaces the request's own. */
+export async function describeActor(
+  db: DbOrTx,
+  request: FastifyRequest,
+  actor: Actor,
+  fresh?: SignedIn,
+): Promise<MeView> {
+  const session = requestSession(request);
+  const user = actor.kind === 'user' ? (fresh?.user ?? (await findUserById(db, actor.id))) : null;
+  return {
+    kind: actor.kind,
+    id: actor.id,
+    name: actor.name,
+    email: user?.email ?? null,
+    role: actor.role,
+    organisationIds: actor.organisationIds,
+    sector: actor.sector,
+    communes: actor.communes,
+    permissions: permissionsOf(actor),
+    csrfToken: fresh?.csrfToken ?? session?.csrfToken ?? null,
+    sessionExpiresAt: (fresh?.expiresAt ?? session?.expiresAt)?.toISOString() ?? null,
+  };
+}

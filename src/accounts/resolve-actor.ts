@@ -1,0 +1,124 @@
+import type { FastifyRequest } from 'fastify';
+import type { Actor, ActorResolver, Role } from '../platform/auth.ts';
+import { defineMessages } from '../platform/i18n.ts';
+import { Problem } from '../platform/problem.ts';
+import { findApiKeyBySecretHash, touchApiKey } from './api-keys.repo.ts';
+import { sameSecret, sha256 } from './secrets.ts';
+import { extendSession, findLiveSession } from './sessions.repo.ts';
+import type { UserRow } from './users.repo.ts';
+
+export const sessionCookie = 'txng_session';
+export const sessionLifetimeMs = 12 * 60 * 60 * 1000;
+const keyTouchIntervalMs = 60_000;
+
+interface RequestSession {
+  id: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+const sessionOf = new WeakMap<FastifyRequest, RequestSession>();
+
+/** The session a request came with (sign-out and /auth/me need it), when it came with a cookie. */
+export const requestSession = (request: FastifyRequest) => sessionOf.get(request) ?? null;
+
+export function actorOfUser(user: UserRow): Actor {
+  return {
+    kind: 'user',
+    id: user.id,
+    name: user.name,
+    role: user.role as Role,
+    organisationIds: user.organisationId ? [user.organisationId] : [],
+    sector: user.sector,
+    communes: user.communes,
+  };
+}
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Unsafe requests to these answer 403 without the CSRF token; elsewhere (public forms) they count as anonymous. */
+const guardedPrefixes = ['/api/', '/epcis'];
+const csrfExempt = new Set(['/api/auth/sign-in', '/api/registrations']);
+
+/**
+ * The program's resolver: `Authorization: Bearer <API key>` or the `txng_session` cookie. A cookie-borne unsafe
+ * request must repeat the session's CSRF token in `X-CSRF-Token`: another site can make a browser send the cookie,
+ * but cannot read the token.
+ */
+export const resolveActor: ActorResolver = async (request) => {
+  const db = request.server.db;
+  const authorization = request.headers.authorization;
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    if (!match) throw new Problem(401, 'accounts.bad-authorization');
+    const key = await findApiKeyBySecretHash(db, sha256(match[1]));
+    const now = Date.now();
+    if (!key || key.revokedAt || (key.expiresAt && key.expiresAt.getTime() <= now)) {
+      throw new Problem(401, 'accounts.bad-api-key');
+    }
+    if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > keyTouchIntervalMs) await touchApiKey(db, key.id);
+    return {
+      kind: 'apiKey',
+      id: key.id,
+      name: key.name,
+      role: 'api_client',
+      organisationIds: key.organisationIds,
+      sector: null,
+      communes: [],
+    };
+  }
+
+  const token = readCookie(request.headers.cookie, sessionCookie);
+  if (!token) return null;
+  const found = await findLiveSession(db, sha256(token));
+  if (!found || found.user.disabled) return null;
+  const { session, user } = found;
+
+  const path = request.url.split('?')[0];
+  if (unsafeMethods.has(request.method) && !csrfExempt.has(path)) {
+    const sent = request.headers['x-csrf-token'];
+    if (typeof sent !== 'string' || !sameSecret(sent, session.csrfToken)) {
+      if (guardedPrefixes.some((p) => path.startsWith(p))) throw new Problem(403, 'accounts.csrf');
+      return null;
+    }
+  }
+  // sliding expiry, written at most once per half lifetime rather than on every request
+  let expiresAt = session.expiresAt;
+  const now = Date.now();
+  if (expiresAt.getTime() - now < sessionLifetimeMs / 2) {
+    expiresAt = new Date(now + sessionLifetimeMs);
+    await extendSession(db, session.id, expiresAt);
+  }
+  sessionOf.set(request, { id: session.id, csrfToken: session.csrfToken, expiresAt });
+  return actorOfUser(user);
+};
+
+export function readCookie(header: string | undefined, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    if (part.slice(0, eq).trim() === name) {
+      const value = part.slice(eq + 1).trim();
+      try {
+        return decodeURIComponent(value) || null;
+      } catch {
+        return null;
+      }
+    }
+  }
+  return null;
+}
+
+defineMessages({
+  'problem.accounts.bad-authorization': {
+    vi: 'Tiêu đề Authorization phải có dạng "Bearer <khóa API>"',
+    en: 'The Authorization header must be "Bearer <API key>"',
+  },
+  'problem.accounts.bad-api-key': {
+    vi: 'Khóa API không đúng, đã bị thu hồi hoặc đã hết hạn',
+    en: 'The API key is wrong, revoked or expired',
+  },
+  'problem.accounts.csrf': {
+    vi: 'Thiếu hoặc sai mã chống giả mạo yêu cầu (X-CSRF-Token)',
+    en: 'The anti-forgery token (X-CSRF-Token) is missing or wrong',
+  },
+});

@@ -1,0 +1,86 @@
+import { and, asc, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../platform/db.ts';
+import { users } from './accounts.schema.ts';
+
+export type UserRow = typeof users.$inferSelect;
+export type NewUserRow = typeof users.$inferInsert;
+
+export async function findUserByEmail(db: DbOrTx, email: string): Promise<UserRow | null> {
+  const [row] = await db.select().from(users).where(eq(users.email, email.toLowerCase()));
+  return row ?? null;
+}
+
+export async function findUserById(db: DbOrTx, id: string, opts: { forUpdate?: boolean } = {}) {
+  const query = db.select().from(users).where(eq(users.id, id));
+  const [row] = opts.forUpdate ? await query.for('update') : await query;
+  return row ?? null;
+}
+
+export async function insertUser(db: DbOrTx, values: NewUserRow): Promise<UserRow> {
+  const [row] = await db
+    .insert(users)
+    .values({ ...values, email: values.email.toLowerCase() })
+    .returning();
+  return row;
+}
+
+export async function updateUser(db: DbOrTx, id: string, values: Partial<NewUserRow>): Promise<UserRow> {
+  const [row] = await db
+    .update(users)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(users.id, id))
+    .returning();
+  return row;
+}
+
+export interface UserFilter {
+  q?: string;
+  role?: string;
+  organisationIds?: string[];
+  disabled?: boolean;
+}
+
+export async function listUsers(db: DbOrTx, f: UserFilter, page: { limit: number; offset: number }) {
+  const conditions: SQL[] = [];
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(or(ilike(users.email, like), ilike(users.name, like))!);
+  }
+  if (f.role) conditions.push(eq(users.role, f.role));
+  if (f.organisationIds) {
+    conditions.push(
+      f.organisationIds.length
+        ? sql`${users.organisationId} = ANY(${sql.param(f.organisationIds)}::uuid[])`
+        : sql`false`,
+    );
+  }
+  if (f.disabled !== undefined) conditions.push(eq(users.disabled, f.disabled));
+  const where = conditions.length ? and(...conditions) : undefined;
+  const [rows, [{ total }]] = await Promise.all([
+    db.select().from(users).where(where).orderBy(asc(users.email)).limit(page.limit).offset(page.offset),
+    db.select({ total: count() }).from(users).where(where),
+  ]);
+  return { rows, total: Number(total) };
+}
+
+/** Counts a failed sign-in atomically and locks the account once the limit is reached. */
+export async function noteFailedSignIn(db: DbOrTx, id: string, limit: number, lockFor: number) {
+  const [row] = await db
+    .update(users)
+    .set({
+      failedAttempts: sql`${users.failedAttempts} + 1`,
+      lockedUntil: sql`CASE WHEN ${users.failedAttempts} + 1 >= ${limit}
+        THEN now() + make_interval(secs => ${lockFor / 1000}) ELSE ${users.lockedUntil} END`,
+    })
+    .where(eq(users.id, id))
+    .returning({ failedAttempts: users.failedAttempts, lockedUntil: users.lockedUntil });
+  return row;
+}
+
+export async function noteSuccessfulSignIn(db: DbOrTx, id: string) {
+  await db
+    .update(users)
+    .set({ failedAttempts: 0, lockedUntil: null, lastSignInAt: new Date() })
+    .where(eq(users.id, id));
+}
+

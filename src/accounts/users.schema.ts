@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { personRoles } from './accounts.policy.ts';
+
+export const sectors = ['agriculture', 'industry_trade', 'health'] as const;
+
+const email = z.email().max(254).transform((s) => s.toLowerCase());
+const phone = z.string().trim().regex(/^\+?[0-9 .()-]{8,20}$/);
+const communeCode = z.string().trim().min(1).max(20);
+
+export const userInput = z
+  .object({
+    email,
+    name: z.string().trim().min(2).max(200),
+    phone: phone.optional(),
+    role: z.enum(personRoles),
+    organisationId: z.uuid().optional(),
+    sector: z.enum(sectors).optional(),
+    communes: z.array(communeCode).max(200).optional(),
+    password: z.string().max(200),
+  })
+  .strict();
+export type UserInput = z.infer<typeof userInput>;
+
+export const userPatch = z
+  .object({
+    name: z.string().trim().min(2).max(200),
+    phone: phone.nullable(),
+    role: z.enum(personRoles),
+    organisationId: z.uuid().nullable(),
+    sector: z.enum(sectors).nullable(),
+    communes: z.array(communeCode).max(200),
+    disabled: z.boolean(),
+    /** An administrator sets a new password for someone who lost theirs; it ends their sessions. */
+    password: z.string().max(200),
+    /** Lifts a lock-out before it runs out. */
+    unlock: z.literal(true),
+  })
+  .partial()
+  .strict();
+export type UserPatch = z.infer<typeof userPatch>;
+
+export const userListQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  q: z.string().trim().max(200).optional(),
+  role: z.enum(personRoles).optional(),
+  organisationId: z.uuid().optional(),
+  disabled: z.enum(['true', 'false']).optional(),
+});
+export type UserListQuery = z.infer<typeof userListQuery>;
+
+export const userView = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  phone: z.string().nullable(),
+  role: z.string(),
+  organisationId: z.string().nullable(),
+  sector: z.string().nullable(),
+  communes: z.array(z.string()),
+  disabled: z.boolean(),
+  locked: z.boolean(),
+  lastSignInAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const userPage = z.object({
+  items: z.array(userView),
+  page: z.number(),
+  pageSize: z.number(),
+  total: z.number(),
+});
+
+export const idParams = z.object({ id: z.uuid() });

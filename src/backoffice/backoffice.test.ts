@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerProblemHandling } from '../platform/problem.ts';
+import backoffice from './index.ts';
+
+async function appWith(root: string): Promise<FastifyInstance> {
+  const app = Fastify({ routerOptions: { ignoreTrailingSlash: true } });
+  registerProblemHandling(app);
+  await app.register(backoffice, { root });
+  await app.ready();
+  return app;
+}
+
+describe('back office at /app/', () => {
+  let root: string;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'txng-web-'));
+    fs.mkdirSync(path.join(root, 'assets'));
+    fs.writeFileSync(
+      path.join(root, 'index.html'),
+      '<!doctype html><title>TXNG</title><div id="root"></div>',
+    );
+    fs.writeFileSync(path.join(root, 'assets', 'main-abc123.js'), 'console.log(1)');
+    fs.writeFileSync(path.join(root, 'favicon.svg'), '<svg/>');
+    app = await appWith(root);
+  });
+
+  afterAll(async () => {
+    await app.close();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('serves index.html at /app/ without caching it', async () => {
+    const res = await app.inject({ url: '/app/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(res.body).toContain('<div id="root">');
+  });
+
+  it('serves the app at /app too', async () => {
+    const res = await app.inject({ url: '/app' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<div id="root">');
+  });
+
+  it('falls back to index.html for client-side routes', async () => {
+    const res = await app.inject({ url: '/app/products/123?tab=lots' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<div id="root">');
+  });
+
+  it('serves hashed assets as immutable and other files uncached', async () => {
+    const asset = await app.inject({ url: '/app/assets/main-abc123.js' });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['cache-control']).toContain('immutable');
+    const icon = await app.inject({ url: '/app/favicon.svg' });
+    expect(icon.statusCode).toBe(200);
+    expect(icon.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('answers a missing asset with a 404 problem, not the app', async () => {
+    const res = await app.inject({ url: '/app/assets/gone-000.js' });
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+
+  it('says the app is not built when there is no build', async () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'txng-web-empty-'));
+    const bare = await appWith(empty);
+    const res = await bare.inject({ url: '/app/', headers: { 'accept-language': 'en' } });
+    expect(res.statusCode).toBe(503);
+    expect(res.json().title).toContain('npm run build:web');
+    await bare.close();
+    fs.rmSync(empty, { recursive: true, force: true });
+  });
+});

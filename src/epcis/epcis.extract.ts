@@ -1,0 +1,134 @@
+import { eventHash, ignoredFieldsOf } from './epcis.hash.ts';
+import { storedId } from './epcis.ids.ts';
+
+type Json = Record<string, any>;
+
+export interface EventRow {
+  eventId: string;
+  isErrorDeclaration: boolean;
+  eventType: string;
+  eventTime: string;
+  eventTimeZoneOffset: string;
+  action: string | null;
+  bizStep: string | null;
+  disposition: string | null;
+  readPoint: string | null;
+  bizLocation: string | null;
+  document: Json;
+}
+/** One identifier an event names; `key` ties it to its event row (eventId + errorDeclaration flag). */
+export interface IdRow {
+  eventId: string;
+  isErrorDeclaration: boolean;
+  id: string;
+  role: 'epc' | 'parent' | 'child' | 'input' | 'output';
+  isClass: boolean;
+  quantity: number | null;
+  uom: string | null;
+}
+export interface LinkRow {
+  eventId: string;
+  isErrorDeclaration: boolean;
+  kind: 'source' | 'destination' | 'bizTransaction';
+  type: string | null;
+  value: string;
+}
+
+const cbvWord = (kind: string) =>
+  new RegExp(`^(?:https?://ref\\.gs1\\.org/cbv/${kind}-|cbv:${kind}-|urn:epcglobal:cbv:${kind.toLowerCase()}:)(.+)$`, 'i');
+const cbvForms = {
+  bizStep: cbvWord('BizStep'),
+  disposition: cbvWord('Disp'),
+  sourceDestType: cbvWord('SDT'),
+  bizTransactionType: cbvWord('BTT'),
+};
+
+/** A CBV vocabulary value in any of its spellings (bare word, web URI, CURIE, EPCIS 1 URN) → the bare word. */
+export function cbvShortName(value: unknown, kind: keyof typeof cbvForms): string | null {
+  if (typeof value !== 'string') return null;
+  const m = cbvForms[kind].exec(value);
+  return m ? m[1] : value;
+}
+
+const instanceLists: [string, IdRow['role']][] = [
+  ['epcList', 'epc'],
+  ['childEPCs', 'child'],
+  ['inputEPCList', 'input'],
+  ['outputEPCList', 'output'],
+];
+const classLists: [string, IdRow['role']][] = [
+  ['quantityList', 'epc'],
+  ['childQuantityList', 'child'],
+  ['inputQuantityList', 'input'],
+  ['outputQuantityList', 'output'],
+];
+
+/**
+ * Turns a validated document's events into rows: the event as captured (with the document's @context folded in and
+ * its eventID, computed as the CBV event hash when absent), the canonical ids it names and its links.
+ */
+export function extractEvents(document: Json, events: Json[]) {
+  const context = document['@context'];
+  const ignoreFields = ignoredFieldsOf(document);
+  const rows: EventRow[] = [];
+  const ids: IdRow[] = [];
+  const links: LinkRow[] = [];
+  for (const event of events) {
+    const eventId: string = event.eventID ?? eventHash(event, context, ignoreFields);
+    const isErrorDeclaration = event.errorDeclaration !== undefined;
+    const { recordTime: _ignored, ...rest } = event;
+    const folded = event['@context'] ? [...asList(context), ...asList(event['@context'])] : context;
+    rows.push({
+      eventId,
+      isErrorDeclaration,
+      eventType: String(event.type),
+      eventTime: event.eventTime,
+      eventTimeZoneOffset: event.eventTimeZoneOffset,
+      action: event.action ?? null,
+      bizStep: cbvShortName(event.bizStep, 'bizStep'),
+      disposition: cbvShortName(event.disposition, 'disposition'),
+      readPoint: typeof event.readPoint?.id === 'string' ? storedId(event.readPoint.id) : null,
+      bizLocation: typeof event.bizLocation?.id === 'string' ? storedId(event.bizLocation.id) : null,
+      document: { '@context': folded, ...rest, eventID: eventId },
+    });
+    const key = { eventId, isErrorDeclaration };
+    if (typeof event.parentID === 'string')
+      ids.push({ ...key, id: storedId(event.parentID), role: 'parent', isClass: false, quantity: null, uom: null });
+    for (const [list, role] of instanceLists)
+      for (const epc of asList(event[list]))
+        if (typeof epc === 'string')
+          ids.push({ ...key, id: storedId(epc), role, isClass: false, quantity: null, uom: null });
+    for (const [list, role] of classLists)
+      for (const q of asList(event[list]))
+        if (typeof q?.epcClass === 'string')
+          ids.push({
+            ...key,
+            id: storedId(q.epcClass),
+            role,
+            isClass: true,
+            quantity: typeof q.quantity === 'number' ? q.quantity : null,
+            uom: typeof q.uom === 'string' ? q.uom : null,
+          });
+    for (const [list, kind, field] of [
+      ['sourceList', 'source', 'source'],
+      ['destinationList', 'destination', 'destination'],
+    ] as const)
+      for (const s of asList(event[list]))
+        if (typeof s?.[field] === 'string')
+          links.push({ ...key, kind, type: cbvShortName(s.type, 'sourceDestType'), value: storedId(s[field]) });
+    for (const b of asList(event.bizTransactionList))
+      if (typeof b?.bizTransaction === 'string')
+        links.push({
+          ...key,
+          kind: 'bizTransaction',
+          type: cbvShortName(b.type, 'bizTransactionType'),
+          value: storedId(b.bizTransaction),
+        });
+  }
+  return { rows, ids, links };
+}
+
+function asList(value: unknown): any[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}

@@ -1,0 +1,69 @@
+import { defineMessages } from '../platform/i18n.ts';
+
+defineMessages({
+  'problem.epcis-invalid-document': {
+    vi: 'Tài liệu EPCIS không hợp lệ',
+    en: 'The EPCIS document is not valid',
+  },
+  'problem.epcis-capture-not-found': { vi: 'Không tìm thấy lần ghi nhận này', en: 'No such capture job' },
+  'problem.epcis-event-not-found': { vi: 'Không tìm thấy sự kiện', en: 'No such event' },
+  'problem.epcis-organisation-required': {
+    vi: 'Cần chọn tổ chức (tiêu đề X-Organisation-Id) để ghi nhận sự kiện',
+    en: 'Choose the organisation you act for (X-Organisation-Id header) to capture events',
+  },
+  'problem.epcis-invalid-query': { vi: 'Tham số truy vấn không hợp lệ', en: 'The query parameters are not valid' },
+  'epcis.schema.required': { vi: 'thiếu trường bắt buộc "{property}"', en: 'the required field "{property}" is missing' },
+  'epcis.schema.type': { vi: 'sai kiểu dữ liệu, cần {expected}', en: 'has the wrong type, expected {expected}' },
+  'epcis.schema.enum': { vi: 'phải là một trong: {allowed}', en: 'must be one of: {allowed}' },
+  'epcis.schema.format': { vi: 'sai định dạng ({format})', en: 'has the wrong format ({format})' },
+  'epcis.schema.pattern': { vi: 'sai định dạng', en: 'does not have the expected form' },
+  'epcis.schema.unknownField': {
+    vi: 'trường "{property}" không thuộc EPCIS; trường mở rộng phải có tiền tố không gian tên (vd. "ex:{property}")',
+    en: 'the field "{property}" is not part of EPCIS; extension fields need a namespace prefix (e.g. "ex:{property}")',
+  },
+  'epcis.schema.tooShort': { vi: 'cần ít nhất {limit} phần tử/ký tự', en: 'needs at least {limit} items or characters' },
+  'epcis.schema.tooLong': { vi: 'vượt quá {limit} phần tử/ký tự', en: 'has more than {limit} items or characters' },
+  'epcis.schema.range': { vi: 'giá trị ngoài khoảng cho phép ({limit})', en: 'is out of the allowed range ({limit})' },
+  'epcis.schema.unique': { vi: 'có phần tử trùng lặp', en: 'has duplicate items' },
+  'epcis.schema.invalid': { vi: 'không hợp lệ theo lược đồ EPCIS 2.0', en: 'is not valid under the EPCIS 2.0 schema' },
+  'epcis.notADocument': {
+    vi: 'phải là một EPCISDocument (hoặc EPCISQueryDocument) dạng JSON',
+    en: 'must be a JSON EPCISDocument (or EPCISQueryDocument)',
+  },
+  'epcis.gs1Identifier': {
+    vi: 'mã GS1 không hợp lệ: {reason}',
+    en: 'is not a valid GS1 identifier: {reason}',
+  },
+  'epcis.ilmdOnlyOnAdd': {
+    vi: 'ILMD chỉ được dùng trong ObjectEvent có action ADD hoặc trong TransformationEvent',
+    en: 'ILMD is only allowed on an ObjectEvent with action ADD or on a TransformationEvent',
+  },
+  'epcis.transformationNeedsInputOrOutput': {
+    vi: 'TransformationEvent phải có đầu vào hoặc đầu ra',
+    en: 'a TransformationEvent needs inputs or outputs',
+  },
+  'epcis.timeZoneRequired': {
+    vi: 'thời điểm phải ghi múi giờ (vd. 2024-05-01T08:00:00+07:00)',
+    en: 'the time needs a time-zone offset (e.g. 2024-05-01T08:00:00+07:00)',
+  },
+  'epcis.timeZoneOffset': {
+    vi: 'độ lệch múi giờ phải có dạng ±hh:mm, từ -12:00 đến +14:00',
+    en: 'the time-zone offset must look like ±hh:mm, between -12:00 and +14:00',
+  },
+  'epcis.unknownPrefix': {
+    vi: 'tiền tố "{prefix}" chưa được khai báo trong @context',
+    en: 'the prefix "{prefix}" is not declared in @context',
+  },
+  'epcis.parentIdRequired': {
+    vi: 'AggregationEvent với action {action} cần parentID',
+    en: 'an AggregationEvent with action {action} needs a parentID',
+  },
+  'epcis.tooDeep': {
+    vi: 'dữ liệu lồng nhau quá {limit} tầng',
+    en: 'the data is nested more than {limit} levels deep',
+  },
+  'epcis.query.badTime': { vi: 'thời điểm không hợp lệ (ISO 8601 có múi giờ)', en: 'not a valid ISO 8601 time with offset' },
+  'epcis.query.badToken': { vi: 'nextPageToken không hợp lệ', en: 'the nextPageToken is not valid' },
+  'epcis.query.unknownParameter': { vi: 'tham số truy vấn không được hỗ trợ', en: 'this query parameter is not supported' },
+  'epcis.query.badEventType': { vi: 'loại sự kiện không hợp lệ', en: 'not a valid event type' },
+});

@@ -1,0 +1,177 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../platform/db.ts';
+import type { StoredEvent, StoredEventId, StoredEventLink } from './epcis.types.ts';
+import type { EventRow, IdRow, LinkRow } from './epcis.extract.ts';
+
+/** Runs raw SQL and returns its rows: `db.execute` answers `{ rows }` on PGlite and on node-postgres alike. */
+export async function selectRows<T = any>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+/**
+ * Stores a capture's events, their ids and links in ONE statement: the rows travel as three JSON parameters and
+ * are unpacked by jsonb_to_recordset, so a 10,000-event document costs one round trip. Events already stored
+ * (same eventID, same errorDeclaration flag) are skipped with their ids and links: capture is idempotent.
+ * Returns how many events were new.
+ */
+export async function insertEvents(
+  db: DbOrTx,
+  capture: { captureId: string; organisationId: string | null },
+  rows: EventRow[],
+  ids: IdRow[],
+  links: LinkRow[],
+): Promise<number> {
+  const rows_ = await selectRows(db, sql`
+    WITH input AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(
+        "eventId" text, "isErrorDeclaration" boolean, "eventType" text, "eventTime" timestamptz,
+        "eventTimeZoneOffset" text, action text, "bizStep" text, disposition text, "readPoint" text,
+        "bizLocation" text, document jsonb)
+    ), inserted AS (
+      INSERT INTO epcis_events (event_id, is_error_declaration, event_type, event_time, event_time_zone_offset,
+        action, biz_step, disposition, read_point, biz_location, organisation_id, capture_id, document)
+      SELECT "eventId", "isErrorDeclaration", "eventType", "eventTime", "eventTimeZoneOffset", action, "bizStep",
+        disposition, "readPoint", "bizLocation", ${capture.organisationId}::uuid, ${capture.captureId}::uuid, document
+      FROM input
+      ON CONFLICT (event_id, is_error_declaration) DO NOTHING
+      RETURNING id, event_id, is_error_declaration
+    ), new_ids AS (
+      INSERT INTO epcis_event_ids (event_pk, id, role, is_class, quantity, uom)
+      SELECT e.id, x.id, x.role, x."isClass", x.quantity, x.uom
+      FROM jsonb_to_recordset(${JSON.stringify(ids)}::jsonb) AS x(
+        "eventId" text, "isErrorDeclaration" boolean, id text, role text, "isClass" boolean, quantity numeric, uom text)
+      JOIN inserted e ON e.event_id = x."eventId" AND e.is_error_declaration = x."isErrorDeclaration"
+      RETURNING 1
+    ), new_links AS (
+      INSERT INTO epcis_event_links (event_pk, kind, type, value)
+      SELECT e.id, x.kind, x.type, x.value
+      FROM jsonb_to_recordset(${JSON.stringify(links)}::jsonb) AS x(
+        "eventId" text, "isErrorDeclaration" boolean, kind text, type text, value text)
+      JOIN inserted e ON e.event_id = x."eventId" AND e.is_error_declaration = x."isErrorDeclaration"
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM inserted)::int AS events,
+      (SELECT count(*) FROM new_ids)::int AS ids, (SELECT count(*) FROM new_links)::int AS links`);
+  return Number(rows_[0].events);
+}
+
+export async function insertCaptureJob(
+  db: DbOrTx,
+  job: { id: string; organisationId: string | null; state: string; eventCount: number; errors: unknown },
+) {
+  await db.execute(sql`
+    INSERT INTO epcis_capture_jobs (id, organisation_id, state, event_count, errors, finished_at)
+    VALUES (${job.id}::uuid, ${job.organisationId}::uuid, ${job.state}, ${job.eventCount},
+      ${job.errors === null ? null : JSON.stringify(job.errors)}::jsonb, now())`);
+}
+
+export interface CaptureJob {
+  id: string;
+  organisationId: string | null;
+  state: string;
+  eventCount: number;
+  errors: unknown;
+  createdAt: Date;
+  finishedAt: Date | null;
+}
+
+const jobColumns = sql`id, organisation_id AS "organisationId", state, event_count AS "eventCount", errors,
+  created_at AS "createdAt", finished_at AS "finishedAt"`;
+
+export async function findCaptureJob(db: DbOrTx, id: string): Promise<CaptureJob | null> {
+  const rows = await selectRows(db, sql`SELECT ${jobColumns} FROM epcis_capture_jobs WHERE id = ${id}::uuid`);
+  return rows.length ? toJob(rows[0]) : null;
+}
+
+export async function listCaptureJobs(
+  db: DbOrTx,
+  opts: { organisationIds: string[] | null; limit: number },
+): Promise<CaptureJob[]> {
+  const scope = opts.organisationIds ? sql`WHERE organisation_id = ANY(${pgArray(opts.organisationIds)}::uuid[])` : sql``;
+  const rows = await selectRows(
+    db,
+    sql`SELECT ${jobColumns} FROM epcis_capture_jobs ${scope} ORDER BY created_at DESC, id LIMIT ${opts.limit}`,
+  );
+  return rows.map(toJob);
+}
+
+function toJob(r: any): CaptureJob {
+  return { ...r, createdAt: new Date(r.createdAt), finishedAt: r.finishedAt ? new Date(r.finishedAt) : null };
+}
+
+/** A text[] parameter that both drivers read the same way (a PostgreSQL array literal). */
+export function pgArray(values: string[]): string {
+  return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+}
+
+const eventColumns = sql`e.id AS pk, e.event_id AS "eventId", e.event_type AS "eventType", e.event_time AS "eventTime",
+  e.event_time_zone_offset AS "eventTimeZoneOffset", e.record_time AS "recordTime", e.action, e.biz_step AS "bizStep",
+  e.disposition, e.read_point AS "readPoint", e.biz_location AS "bizLocation", e.organisation_id AS "organisationId",
+  e.document,
+  COALESCE((SELECT json_agg(json_build_object('id', i.id, 'role', i.role, 'isClass', i.is_class,
+      'quantity', i.quantity, 'uom', i.uom)) FROM epcis_event_ids i WHERE i.event_pk = e.id), '[]') AS ids,
+  COALESCE((SELECT json_agg(json_build_object('kind', l.kind, 'type', l.type, 'value', l.value))
+      FROM epcis_event_links l WHERE l.event_pk = e.id), '[]') AS links`;
+
+/** Events by primary key, with their ids and links, in one query. */
+export async function eventsByPk(db: DbOrTx, pks: number[]): Promise<StoredEvent[]> {
+  if (!pks.length) return [];
+  const rows = await selectRows(db, sql`
+    SELECT ${eventColumns} FROM epcis_events e
+    WHERE e.id = ANY(${`{${pks.map(Number).join(',')}}`}::bigint[])
+    ORDER BY e.event_time, e.id`);
+  return rows.map(toStoredEvent);
+}
+
+/**
+ * Events naming any of `ids` (any role) or, with `linkValues`, having one of them as source/destination,
+ * recorded at or before `asOf`, without those declared erroneous by then. One query, driven by the id/value indexes.
+ */
+export async function eventsByIdsOrLinks(
+  db: DbOrTx,
+  opts: { ids?: string[]; linkValues?: string[]; asOf?: Date; organisationIds?: string[] | null },
+): Promise<StoredEvent[]> {
+  const asOf = opts.asOf ? opts.asOf.toISOString() : null;
+  const matches = opts.ids?.length
+    ? sql`SELECT event_pk FROM epcis_event_ids WHERE id = ANY(${pgArray(opts.ids)}::text[])`
+    : sql`SELECT event_pk FROM epcis_event_links WHERE value = ANY(${pgArray(opts.linkValues ?? [])}::text[])
+          AND kind IN ('source', 'destination')`;
+  const scope = opts.organisationIds
+    ? sql`AND e.organisation_id = ANY(${pgArray(opts.organisationIds)}::uuid[])`
+    : sql``;
+  const rows = await selectRows(db, sql`
+    SELECT ${eventColumns} FROM epcis_events e
+    WHERE e.id IN (${matches}) AND NOT e.is_error_declaration
+      AND (${asOf}::timestamptz IS NULL OR e.record_time <= ${asOf}::timestamptz)
+      AND NOT EXISTS (SELECT 1 FROM epcis_events d WHERE d.event_id = e.event_id AND d.is_error_declaration
+        AND (${asOf}::timestamptz IS NULL OR d.record_time <= ${asOf}::timestamptz))
+      ${scope}
+    ORDER BY e.event_time, e.id`);
+  return rows.map(toStoredEvent);
+}
+
+export function toStoredEvent(r: any): StoredEvent {
+  const doc = typeof r.document === 'string' ? JSON.parse(r.document) : r.document;
+  const ids = (typeof r.ids === 'string' ? JSON.parse(r.ids) : r.ids) as any[];
+  const links = (typeof r.links === 'string' ? JSON.parse(r.links) : r.links) as StoredEventLink[];
+  return {
+    pk: Number(r.pk),
+    eventId: r.eventId,
+    eventType: r.eventType,
+    eventTime: new Date(r.eventTime),
+    eventTimeZoneOffset: r.eventTimeZoneOffset,
+    recordTime: new Date(r.recordTime),
+    action: r.action,
+    bizStep: r.bizStep,
+    disposition: r.disposition,
+    readPoint: r.readPoint,
+    bizLocation: r.bizLocation,
+    organisationId: r.organisationId,
+    ids: ids.map(
+      (i): StoredEventId => ({ ...i, quantity: i.quantity === null || i.quantity === undefined ? null : Number(i.quantity) }),
+    ),
+    links,
+    document: doc,
+  };
+}

@@ -1,0 +1,132 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { type Actor, requireActor } from '../platform/auth.ts';
+import { notFound } from '../platform/problem.ts';
+import { captureJobScope, captureOrganisation, eventVisibility } from './epcis.policy.ts';
+import { presentCaptureJob, presentEvent, presentQueryDocument } from './epcis.presenter.ts';
+import { nextPageToken, parseEventQuery } from './epcis.query.ts';
+import { distinctValues } from './epcis.query.repo.ts';
+import * as service from './epcis.service.ts';
+import { vendored } from './epcis.vendor.ts';
+
+export const captureBodyLimit = 20 * 1024 * 1024;
+
+export interface EpcisRoutesOptions {
+  /** Source/destination values (canonical GLN links …) that make an event visible to the actor's organisations. */
+  linkValuesFor?: (actor: Actor) => Promise<string[]>;
+}
+
+const standardHeaders = {
+  'GS1-EPCIS-Version': '2.0.0',
+  'GS1-CBV-Version': '2.0.0',
+  'GS1-EPCIS-Min': '2.0.0',
+  'GS1-EPCIS-Max': '2.0.0',
+  'GS1-CBV-Min': '2.0.0',
+  'GS1-CBV-Max': '2.0.0',
+  'GS1-EPC-Format': 'Always_GS1_Digital_Link',
+  'GS1-EPCIS-Capture-File-Size-Limit': String(captureBodyLimit),
+};
+
+const queryString = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+const tag = { tags: ['EPCIS 2.0'] };
+
+export default async function epcisRoutes(app: FastifyInstance, opts: EpcisRoutesOptions) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const jsonParser = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/ld+json', { parseAs: 'string', bodyLimit: captureBodyLimit }, jsonParser);
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('GS1-EPCIS-Version', '2.0.0').header('GS1-CBV-Version', '2.0.0').header('GS1-Extensions', '');
+  });
+
+  const visibility = async (request: FastifyRequest) => {
+    const actor = requireActor(request);
+    return eventVisibility(actor, opts.linkValuesFor ? await opts.linkValuesFor(actor) : []);
+  };
+
+  r.post('/capture', { bodyLimit: captureBodyLimit, schema: { ...tag, summary: 'Capture an EPCIS 2.0 document' } }, async (request, reply) => {
+    const actor = requireActor(request);
+    const organisationId = captureOrganisation(actor, headerValue(request, 'x-organisation-id'));
+    const { captureId, eventIds } = await service.captureEpcisDocument(app.db, request.body, { organisationId });
+    return reply
+      .status(202)
+      .header('Location', `/epcis/capture/${captureId}`)
+      .send({ captureID: captureId, eventCount: eventIds.length, eventIDs: eventIds.slice(0, 1000) });
+  });
+
+  r.get('/capture', { schema: { ...tag, summary: 'Capture jobs' } }, async (request) => {
+    const jobs = await service.listCaptureJobs(app.db, captureJobScope(requireActor(request)));
+    return jobs.map(presentCaptureJob);
+  });
+
+  r.get('/capture/:captureId', { schema: { ...tag, params: z.object({ captureId: z.uuid() }) } }, async (request) => {
+    const job = await service.getCaptureJob(app.db, request.params.captureId, captureJobScope(requireActor(request)));
+    return presentCaptureJob(job);
+  });
+
+  const sendEvents = async (request: FastifyRequest, reply: FastifyReply, params: Record<string, unknown>) => {
+    const query = parseEventQuery(params);
+    const { events, more } = await service.queryEvents(app.db, query, await visibility(request));
+    if (more) {
+      const token = nextPageToken(query, events[events.length - 1].pk);
+      const url = new URL(request.url, 'http://local');
+      url.searchParams.set('nextPageToken', token);
+      reply.header('Link', `<${url.pathname}${url.search}>; rel="next"`);
+    }
+    return reply.type('application/ld+json').send(presentQueryDocument(events));
+  };
+
+  r.get('/events', { schema: { ...tag, summary: 'Query events (SimpleEventQuery)', querystring: queryString } }, (request, reply) =>
+    sendEvents(request, reply, request.query),
+  );
+
+  r.get('/events/:eventId', { schema: { ...tag, params: z.object({ eventId: z.string().min(1) }) } }, async (request, reply) => {
+    const { events } = await service.queryEvents(
+      app.db,
+      parseEventQuery({ EQ_eventID: request.params.eventId }),
+      await visibility(request),
+    );
+    if (!events.length) throw notFound('epcis-event-not-found');
+    return reply.type('application/ld+json').send(presentEvent(events[0]));
+  });
+
+  const resources = [
+    ['eventTypes', 'event_type', 'eventType'],
+    ['bizSteps', 'biz_step', 'EQ_bizStep'],
+    ['dispositions', 'disposition', 'EQ_disposition'],
+    ['readPoints', 'read_point', 'EQ_readPoint'],
+    ['bizLocations', 'biz_location', 'EQ_bizLocation'],
+  ] as const;
+  for (const [resource, column, parameter] of resources) {
+    r.get(`/${resource}`, { schema: { ...tag, summary: `Known ${resource}` } }, async (request) => ({
+      '@set': await distinctValues(app.db, column, await visibility(request)),
+    }));
+    r.get(
+      `/${resource}/:value/events`,
+      { schema: { ...tag, params: z.object({ value: z.string().min(1) }), querystring: queryString } },
+      (request, reply) => sendEvents(request, reply, { ...request.query, [parameter]: request.params.value }),
+    );
+  }
+
+  r.get(
+    '/epcs/:epc/events',
+    { schema: { ...tag, params: z.object({ epc: z.string().min(1) }), querystring: queryString } },
+    (request, reply) => sendEvents(request, reply, { ...request.query, MATCH_anyEPC: request.params.epc }),
+  );
+
+  app.get('/context/epcis-context.jsonld', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('application/ld+json').header('Cache-Control', 'public, max-age=86400').send(vendored.context),
+  );
+
+  for (const path of ['/capture', '/events', '/']) {
+    app.options(path, { schema: { hide: true } }, async (_request, reply) => {
+      reply.headers(standardHeaders).header('Allow', path === '/capture' ? 'OPTIONS, GET, POST' : 'OPTIONS, GET');
+      return reply.status(204).send();
+    });
+  }
+}
+
+function headerValue(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value || undefined;
+}

@@ -1,0 +1,63 @@
+import type { FieldError } from '../platform/problem.ts';
+import { identifierProblem } from './epcis.ids.ts';
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
+const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+const timeWithZone = /(Z|[+-]\d{2}:\d{2})$/i;
+const zoneOffset = /^[+-]((0\d|1[0-3]):[0-5]\d|14:00)$/;
+
+/** Fields holding instance identifiers, and lists of quantity elements holding class identifiers. */
+const idLists = ['epcList', 'childEPCs', 'inputEPCList', 'outputEPCList'];
+const quantityLists = ['quantityList', 'childQuantityList', 'inputQuantityList', 'outputQuantityList'];
+
+/**
+ * The rules of EPCIS 2.0 and CBV 2.0 that the JSON Schema cannot express: GS1 check digits inside EPC URNs and
+ * Digital Links, where ILMD may appear, a transformation with something to transform, times with offsets.
+ */
+export function eventRuleErrors(event: unknown, at: string): FieldError[] {
+  if (!isObject(event)) return [];
+  const errors: FieldError[] = [];
+  const type = event.type;
+
+  const checkId = (value: unknown, field: string) => {
+    if (typeof value !== 'string') return;
+    const problem = identifierProblem(value);
+    if (problem) errors.push({ field, code: problem.code, params: { ...problem.params, reason: problem.reason } });
+  };
+  checkId(event.parentID, `${at}/parentID`);
+  for (const list of idLists) asArray(event[list]).forEach((v, i) => checkId(v, `${at}/${list}/${i}`));
+  for (const list of quantityLists)
+    asArray(event[list]).forEach((q, i) => isObject(q) && checkId(q.epcClass, `${at}/${list}/${i}/epcClass`));
+  for (const place of ['readPoint', 'bizLocation'])
+    if (isObject(event[place])) checkId((event[place] as Json).id, `${at}/${place}/id`);
+  for (const [list, key] of [
+    ['sourceList', 'source'],
+    ['destinationList', 'destination'],
+    ['bizTransactionList', 'bizTransaction'],
+  ])
+    asArray(event[list]).forEach((s, i) => isObject(s) && checkId(s[key], `${at}/${list}/${i}/${key}`));
+
+  if (event.ilmd !== undefined && !(type === 'TransformationEvent' || (type === 'ObjectEvent' && event.action === 'ADD')))
+    errors.push({ field: `${at}/ilmd`, code: 'epcis.ilmdOnlyOnAdd' });
+
+  if (type === 'TransformationEvent') {
+    const lists = ['inputEPCList', 'inputQuantityList', 'outputEPCList', 'outputQuantityList'];
+    if (!lists.some((l) => asArray(event[l]).length > 0))
+      errors.push({ field: at, code: 'epcis.transformationNeedsInputOrOutput' });
+  }
+  if (type === 'AggregationEvent' && (event.action === 'ADD' || event.action === 'DELETE') && !event.parentID)
+    errors.push({ field: `${at}/parentID`, code: 'epcis.parentIdRequired', params: { action: event.action } });
+
+  const checkTime = (value: unknown, field: string) => {
+    if (typeof value === 'string' && !timeWithZone.test(value)) errors.push({ field, code: 'epcis.timeZoneRequired' });
+  };
+  checkTime(event.eventTime, `${at}/eventTime`);
+  checkTime(event.recordTime, `${at}/recordTime`);
+  if (isObject(event.errorDeclaration))
+    checkTime(event.errorDeclaration.declarationTime, `${at}/errorDeclaration/declarationTime`);
+  if (typeof event.eventTimeZoneOffset === 'string' && !zoneOffset.test(event.eventTimeZoneOffset))
+    errors.push({ field: `${at}/eventTimeZoneOffset`, code: 'epcis.timeZoneOffset' });
+  return errors;
+}

@@ -1,0 +1,92 @@
+import crypto from 'node:crypto';
+import type { Db, DbOrTx } from '../platform/db.ts';
+import { badRequest, notFound } from '../platform/problem.ts';
+import './epcis.messages.ts';
+import { extractEvents } from './epcis.extract.ts';
+import type { EventQuery } from './epcis.query.ts';
+import * as repo from './epcis.repo.ts';
+import { queryEvents as runQuery } from './epcis.query.repo.ts';
+import type { StoredEvent } from './epcis.types.ts';
+import { eventListOf, validateEpcisDocument } from './epcis.validate.ts';
+
+export type { StoredEvent } from './epcis.types.ts';
+
+/**
+ * Captures an EPCIS 2.0 document (EPCISDocument, or the events of an EPCISQueryDocument): validates it whole,
+ * then stores every event with its ids and links in one transaction. Events without eventID get their CBV 2.0
+ * event hash; an event already stored is not stored again. Throws Problem 400 naming each offending field.
+ */
+export async function captureEpcisDocument(
+  db: Db,
+  document: unknown,
+  opts: { organisationId: string | null },
+): Promise<{ captureId: string; eventIds: string[] }> {
+  const captureId = crypto.randomUUID();
+  const errors = validateEpcisDocument(document);
+  if (errors.length) {
+    await repo.insertCaptureJob(db, {
+      id: captureId,
+      organisationId: opts.organisationId,
+      state: 'failed',
+      eventCount: 0,
+      errors,
+    });
+    throw badRequest(errors, 'epcis-invalid-document');
+  }
+  const list = eventListOf(document)!;
+  const { rows, ids, links } = extractEvents(document as Record<string, any>, list.events as any[]);
+  await db.transaction(async (tx) => {
+    await repo.insertEvents(tx, { captureId, organisationId: opts.organisationId }, rows, ids, links);
+    await repo.insertCaptureJob(tx, {
+      id: captureId,
+      organisationId: opts.organisationId,
+      state: 'success',
+      eventCount: rows.length,
+      errors: null,
+    });
+  });
+  return { captureId, eventIds: rows.map((r) => r.eventId) };
+}
+
+/**
+ * Every event naming any of the canonical `ids` in any role, recorded at or before `asOf`, minus those declared
+ * erroneous by then; only those captured by `organisationIds` when given. Ordered by eventTime.
+ */
+export function findEventsByIds(
+  db: DbOrTx,
+  opts: { ids: string[]; asOf?: Date; organisationIds?: string[] | null },
+): Promise<StoredEvent[]> {
+  if (!opts.ids.length) return Promise.resolve([]);
+  return repo.eventsByIdsOrLinks(db, opts);
+}
+
+/** Events whose source or destination is one of `values` (canonical GLN Digital Links, party ids …). */
+export function findEventsByLinkValues(
+  db: DbOrTx,
+  opts: { values: string[]; asOf?: Date; organisationIds?: string[] | null },
+): Promise<StoredEvent[]> {
+  if (!opts.values.length) return Promise.resolve([]);
+  return repo.eventsByIdsOrLinks(db, { linkValues: opts.values, asOf: opts.asOf, organisationIds: opts.organisationIds });
+}
+
+export function getEventsByPk(db: DbOrTx, pks: number[]): Promise<StoredEvent[]> {
+  return repo.eventsByPk(db, pks);
+}
+
+/** Who may see which events: everything, or what some organisations captured plus events linked to their values. */
+export type Visibility = { all: true } | { all: false; organisationIds: string[]; linkValues: string[] };
+
+export function queryEvents(db: DbOrTx, query: EventQuery, visibility: Visibility) {
+  return runQuery(db, query, visibility);
+}
+
+export async function getCaptureJob(db: DbOrTx, id: string, organisationIds: string[] | null) {
+  const job = await repo.findCaptureJob(db, id);
+  if (!job || (organisationIds && !(job.organisationId && organisationIds.includes(job.organisationId))))
+    throw notFound('epcis-capture-not-found');
+  return job;
+}
+
+export function listCaptureJobs(db: DbOrTx, organisationIds: string[] | null, limit = 100) {
+  return repo.listCaptureJobs(db, { organisationIds, limit });
+}

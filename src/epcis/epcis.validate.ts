@@ -1,0 +1,53 @@
+import type { FieldError } from '../platform/problem.ts';
+import { eventRuleErrors } from './epcis.rules.ts';
+import { schemaErrors } from './epcis.validator.ts';
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** Where the events of a capturable document are: an EPCISDocument's eventList or a query document's results. */
+export function eventListOf(document: unknown): { events: unknown[]; pointer: string } | null {
+  if (!isObject(document) || !isObject(document.epcisBody)) return null;
+  const body = document.epcisBody;
+  if (document.type === 'EPCISDocument' && Array.isArray(body.eventList))
+    return { events: body.eventList, pointer: '/epcisBody/eventList' };
+  if (document.type === 'EPCISQueryDocument' && isObject(body.queryResults)) {
+    const results = body.queryResults.resultsBody;
+    if (isObject(results) && Array.isArray(results.eventList))
+      return { events: results.eventList, pointer: '/epcisBody/queryResults/resultsBody/eventList' };
+  }
+  return null;
+}
+
+/**
+ * Everything wrong with a document offered for capture: the EPCIS rules first (they name the field most
+ * precisely), then what the official JSON Schema finds elsewhere. Empty when the document may be captured.
+ */
+export function validateEpcisDocument(document: unknown): FieldError[] {
+  const deep = tooDeepAt(document);
+  if (deep) return [{ field: deep, code: 'epcis.tooDeep', params: { limit: maxDepth } }];
+  if (!isObject(document) || (document.type !== 'EPCISDocument' && document.type !== 'EPCISQueryDocument'))
+    return [{ field: isObject(document) ? '/type' : '/', code: 'epcis.notADocument' }];
+  const list = eventListOf(document);
+  const ruleErrors = list ? list.events.flatMap((event, i) => eventRuleErrors(event, `${list.pointer}/${i}`)) : [];
+  const covered = new Set(ruleErrors.map((e) => e.field));
+  const fromSchema = schemaErrors(document).filter((e) => !covered.has(e.field));
+  if (!list && !fromSchema.length) return [{ field: '/epcisBody', code: 'epcis.notADocument' }];
+  return [...ruleErrors, ...fromSchema].slice(0, 50);
+}
+
+const maxDepth = 32;
+
+/** The JSON Pointer of the first value nested deeper than any EPCIS document needs, walked without recursion. */
+function tooDeepAt(document: unknown): string | null {
+  const stack: [unknown, string, number][] = [[document, '', 0]];
+  while (stack.length) {
+    const [value, pointer, depth] = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= maxDepth) return pointer || '/';
+    for (const [key, child] of Object.entries(value))
+      if (child !== null && typeof child === 'object')
+        stack.push([child, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1]);
+  }
+  return null;
+}

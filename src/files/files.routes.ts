@@ -1,0 +1,94 @@
+import multipart from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actingOrganisation } from '../chain/acting-organisation.ts';
+import { requireActor } from '../platform/auth.ts';
+import { badRequest, Problem } from '../platform/problem.ts';
+import { fileListResponse, fileResponse } from './files.schema.ts';
+import {
+  getFileForActor,
+  listFiles,
+  PDF_MAX_BYTES,
+  presentFile,
+  tooLarge,
+  uploadFile,
+} from './files.service.ts';
+
+const tags = ['files'];
+
+/** `/api/files`: upload and list an organisation's files. */
+export async function fileApiRoutes(app: FastifyInstance) {
+  await app.register(multipart, { limits: { fileSize: PDF_MAX_BYTES, files: 1, fields: 4, parts: 5 } });
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/files',
+    {
+      schema: {
+        tags,
+        summary: 'Upload an image (re-encoded, max 1600 px, 400 px thumbnail, metadata stripped) or a PDF',
+        description:
+          'multipart/form-data with one part named `file`. Images up to 5 MB (JPEG, PNG, WebP, GIF, AVIF), PDF up to 10 MB; the type is read from the content.',
+        consumes: ['multipart/form-data'],
+        querystring: z.object({ organisationId: z.string().uuid().optional() }),
+        response: { 201: fileResponse },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const organisationId = actingOrganisation(actor, request.query.organisationId, '/organisationId');
+      if (!request.isMultipart()) throw new Problem(415, 'unsupported-media-type');
+      const part = await request.file();
+      if (!part) throw badRequest([{ field: '/file', code: 'files.missing' }], 'files-no-file');
+      let bytes: Buffer;
+      try {
+        bytes = await part.toBuffer();
+      } catch (err: any) {
+        if (err?.code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(PDF_MAX_BYTES);
+        throw err;
+      }
+      const meta = await uploadFile(app.db, actor, organisationId, { bytes, fileName: part.filename || null });
+      return reply.status(201).send(presentFile(app.config, meta));
+    },
+  );
+
+  r.get(
+    '/files',
+    {
+      schema: {
+        tags,
+        summary: "List an organisation's files, newest first",
+        querystring: z.object({
+          organisationId: z.string().uuid().optional(),
+          page: z.coerce.number().int().min(1).default(1),
+          pageSize: z.coerce.number().int().min(1).max(100).default(20),
+        }),
+        response: { 200: fileListResponse },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { page, pageSize } = request.query;
+      const organisationId = actingOrganisation(actor, request.query.organisationId, '/organisationId');
+      const { rows, total } = await listFiles(app.db, organisationId, page, pageSize);
+      return { items: rows.map((m) => presentFile(app.config, m)), total, page, pageSize };
+    },
+  );
+
+  r.get(
+    '/files/:id',
+    {
+      schema: {
+        tags,
+        summary: "A file's description (owner organisation and department staff)",
+        params: z.object({ id: z.string().uuid() }),
+        response: { 200: fileResponse },
+      },
+    },
+    async (request) => {
+      const meta = await getFileForActor(app.db, requireActor(request), request.params.id);
+      return presentFile(app.config, meta);
+    },
+  );
+}

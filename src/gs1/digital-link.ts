@@ -1,0 +1,203 @@
+/** GS1 Digital Link URIs: parse any stem, path key and qualifiers, query attributes; build canonical URIs. */
+import { AI_CODE, aiDefinition, predefinedLength } from './ai-table.ts';
+import type { AiDefinition } from './ai-types.ts';
+import { CONVENIENCE_ALPHAS } from './convenience-alphas.ts';
+import { Gs1Error } from './errors.ts';
+import { type Gs1Options, type ResolvedOptions, resolveOptions } from './options.ts';
+import { escapeDlValue, unescapeDlValue } from './uri-escape.ts';
+import { type AiValue, definitionFor, validateAis } from './validate.ts';
+
+export interface DigitalLink {
+  /** Scheme, authority and any path before the primary key, without a trailing slash. */
+  stem: string;
+  primaryKey: AiValue;
+  qualifiers: AiValue[];
+  attributes: AiValue[];
+  /** Query parameters that are not AIs (`linkType`, `context`, …); a bare `flag` maps to ''. */
+  otherParams: Record<string, string>;
+  /** All AIs, primary key first, then qualifiers, then attributes. */
+  ais: AiValue[];
+}
+
+export const DEFAULT_STEM = 'https://id.gs1.org';
+
+const URI_START = /^(https?|HTTPS?):\/\/([^/?#]*)(.*)$/s;
+const AUTHORITY = /^[A-Za-z0-9.\-:[\]]+$/;
+const URI_CHARS = /^[A-Za-z0-9\-._~:/?[\]@!$&'()*+,;=%]*$/;
+const ZERO_SUPPRESSED_GTIN = /^(?:\d{8}|\d{12,13})$/;
+
+const invalid = (reason: string) => new Gs1Error('gs1.dl.invalidUri', { reason });
+
+function segmentAi(segment: string, options: ResolvedOptions): string | undefined {
+  if (AI_CODE.test(segment)) return segment;
+  return options.permitConvenienceAlphas ? CONVENIENCE_ALPHAS.get(segment) : undefined;
+}
+
+function widenGtin(ai: string, value: string, options: ResolvedOptions): string {
+  return ai === '01' && options.permitZeroSuppressedGtin && ZERO_SUPPRESSED_GTIN.test(value)
+    ? value.padStart(14, '0')
+    : value;
+}
+
+/** True when `qualifiers` appear, in order, within the sequence `seq`. */
+function fitsSequence(qualifiers: readonly string[], seq: readonly string[]): boolean {
+  let at = -1;
+  for (const q of qualifiers) {
+    const i = seq.indexOf(q, at + 1);
+    if (i < 0) return false;
+    at = i;
+  }
+  return true;
+}
+
+function parsePath(path: string, authorityStem: string, options: ResolvedOptions) {
+  const segments = path.slice(1).split('/');
+  let keyAt = -1;
+  for (let i = segments.length - 2; i >= 0; i -= 2) {
+    const ai = segmentAi(segments[i], options);
+    if (ai && aiDefinition(ai)?.dlPrimaryKey) {
+      keyAt = i;
+      break;
+    }
+  }
+  if (keyAt < 0) throw new Gs1Error('gs1.dl.noPrimaryKey');
+  const pathAis: AiValue[] = [];
+  for (let i = keyAt; i < segments.length; i += 2) {
+    const ai = segmentAi(segments[i], options);
+    if (!ai) throw new Gs1Error('gs1.dl.invalidQualifier', { ai: segments[i], key: segments[keyAt] });
+    const value = unescapeDlValue(segments[i + 1], false);
+    if (value === '') throw new Gs1Error('gs1.emptyValue', { ai });
+    pathAis.push({ ai, value: widenGtin(ai, value, options) });
+  }
+  const stemPath = segments.slice(0, keyAt).join('/');
+  return { stem: stemPath ? `${authorityStem}/${stemPath}` : authorityStem, pathAis };
+}
+
+function checkQualifiers(key: AiDefinition, qualifiers: readonly AiValue[]): void {
+  if (qualifiers.length === 0) return;
+  const codes = qualifiers.map((q) => q.ai);
+  if (!key.dlQualifiers.some((seq) => fitsSequence(codes, seq))) {
+    const bad = qualifiers.find((q) => !key.dlQualifiers.some((seq) => seq.includes(q.ai))) ?? qualifiers[0];
+    throw new Gs1Error('gs1.dl.invalidQualifier', { ai: bad.ai, key: key.ai });
+  }
+}
+
+function attributeAllowed(ai: string, options: ResolvedOptions): boolean {
+  const def = aiDefinition(ai);
+  if (def) return def.dlDataAttribute;
+  return options.permitUnknownAis && options.permitUnknownAiAsDlAttribute;
+}
+
+function parseQuery(query: string, key: AiDefinition, qualifiers: readonly string[], options: ResolvedOptions) {
+  const attributes: AiValue[] = [];
+  const otherParams: Record<string, string> = {};
+  for (const param of query.split('&')) {
+    if (!param) continue;
+    const eq = param.indexOf('=');
+    const name = eq < 0 ? param : param.slice(0, eq);
+    const raw = eq < 0 ? '' : param.slice(eq + 1);
+    if (!/^\d+$/.test(name)) {
+      otherParams[unescapeDlValue(name, true)] = unescapeDlValue(raw, true);
+      continue;
+    }
+    if (!AI_CODE.test(name)) throw new Gs1Error('gs1.unknownAi', { ai: name });
+    definitionFor(name, options);
+    if (eq < 0 || raw === '') throw new Gs1Error('gs1.emptyValue', { ai: name });
+    if (!attributeAllowed(name, options)) throw new Gs1Error('gs1.dl.invalidAttribute', { ai: name });
+    // A qualifier that could stand in the path must be written there.
+    if (key.dlQualifiers.some((seq) => seq.includes(name) && fitsSequence(qualifiers, seq))) {
+      throw new Gs1Error('gs1.dl.invalidAttribute', { ai: name });
+    }
+    attributes.push({ ai: name, value: widenGtin(name, unescapeDlValue(raw, true), options) });
+  }
+  return { attributes, otherParams };
+}
+
+/** Parses a GS1 Digital Link URI on any domain; throws Gs1Error when it is not a valid one. */
+export function parseDigitalLinkWith(uri: string, options: ResolvedOptions): DigitalLink {
+  const m = URI_START.exec(uri);
+  if (!m) throw invalid('the URI must start with http:// or https://');
+  const [, scheme, authority, rest] = m;
+  if (!AUTHORITY.test(authority)) throw invalid('bad host');
+  const hash = rest.indexOf('#');
+  const beforeFragment = hash < 0 ? rest : rest.slice(0, hash);
+  if (!URI_CHARS.test(beforeFragment)) throw invalid('character not allowed in a URI');
+  const q = beforeFragment.indexOf('?');
+  let path = q < 0 ? beforeFragment : beforeFragment.slice(0, q);
+  const query = q < 0 ? '' : beforeFragment.slice(q + 1);
+  if (path.endsWith('/') && options.permitTrailingSlash) path = path.slice(0, -1);
+  if (!path.startsWith('/') || path.endsWith('/')) throw invalid('no path information');
+  const { stem, pathAis } = parsePath(path, `${scheme}://${authority}`, options);
+  const [primaryKey, ...qualifiers] = pathAis;
+  const keyDef = aiDefinition(primaryKey.ai)!;
+  checkQualifiers(keyDef, qualifiers);
+  const qualifierCodes = qualifiers.map((x) => x.ai);
+  const { attributes, otherParams } = parseQuery(query, keyDef, qualifierCodes, options);
+  const ais = [...pathAis, ...attributes];
+  const seen = new Set<string>();
+  for (const { ai } of ais) {
+    if (seen.has(ai)) throw new Gs1Error('gs1.dl.duplicateAi', { ai });
+    seen.add(ai);
+  }
+  validateAis(ais, options);
+  return { stem, primaryKey, qualifiers, attributes, otherParams, ais };
+}
+
+export function parseDigitalLink(uri: string, options?: Gs1Options): DigitalLink {
+  return parseDigitalLinkWith(uri, resolveOptions(options));
+}
+
+/** Drops exact duplicates (one item may carry the same AI twice); different values for one AI are an error. */
+function dedupe(ais: readonly AiValue[]): AiValue[] {
+  const seen = new Map<string, string>();
+  const out: AiValue[] = [];
+  for (const { ai, value } of ais) {
+    const before = seen.get(ai);
+    if (before === undefined) {
+      seen.set(ai, value);
+      out.push({ ai, value });
+    } else if (before !== value) throw new Gs1Error('gs1.repeatedAi', { ai });
+  }
+  return out;
+}
+
+/**
+ * The canonical Digital Link of a set of AIs: the first primary key in the path, its qualifiers in the
+ * standard order (the qualifier sequence with the most AIs present), every other AI as a query attribute,
+ * predefined-length AIs first. GTINs are widened to 14 digits.
+ */
+export function buildDigitalLinkWith(input: readonly AiValue[], stem: string, options: ResolvedOptions): string {
+  const ais = dedupe(input).map(({ ai, value }) => ({
+    ai,
+    value: ai === '01' && ZERO_SUPPRESSED_GTIN.test(value) ? value.padStart(14, '0') : value,
+  }));
+  const key = ais.find(({ ai }) => aiDefinition(ai)?.dlPrimaryKey);
+  if (!key) throw new Gs1Error('gs1.dl.noPrimaryKey');
+  const keyDef = aiDefinition(key.ai)!;
+  const present = new Set(ais.map((a) => a.ai));
+  let sequence: readonly string[] = [];
+  for (const seq of keyDef.dlQualifiers) {
+    if (seq.filter((q) => present.has(q)).length > sequence.filter((q) => present.has(q)).length) sequence = seq;
+  }
+  const qualifiers = sequence.filter((q) => present.has(q)).map((q) => ais.find((a) => a.ai === q)!);
+  const inPath = new Set([key, ...qualifiers]);
+  const attributes = ais.filter((a) => !inPath.has(a));
+  for (const { ai } of attributes) {
+    definitionFor(ai, options);
+    if (!attributeAllowed(ai, options)) throw new Gs1Error('gs1.dl.invalidAttribute', { ai });
+  }
+  validateAis(ais, options);
+  const isFixed = (ai: string) => {
+    const def = aiDefinition(ai);
+    return def !== undefined && predefinedLength(def) !== null;
+  };
+  const ordered = [...attributes.filter((a) => isFixed(a.ai)), ...attributes.filter((a) => !isFixed(a.ai))];
+  let uri = stem.replace(/\/+$/, '');
+  for (const { ai, value } of [key, ...qualifiers]) uri += `/${ai}/${escapeDlValue(value, false)}`;
+  if (ordered.length) uri += `?${ordered.map(({ ai, value }) => `${ai}=${escapeDlValue(value, true)}`).join('&')}`;
+  return uri;
+}
+
+export function buildDigitalLink(ais: AiValue[], stem: string = DEFAULT_STEM, options?: Gs1Options): string {
+  return buildDigitalLinkWith(ais, stem, resolveOptions(options));
+}

@@ -1,0 +1,106 @@
+import type { Db } from '../platform/db.ts';
+import type { ResolverRequest } from '../resolver/resolver.dl.ts';
+import type { Subject } from '../resolver/resolver.subject.ts';
+import { recordScan, scanThresholds } from '../stamps/scans.service.ts';
+import { buildJourney } from './consumer.journey.ts';
+import type { ConsumerView, Verdict } from './consumer.view.ts';
+
+const emptyVerdict = (): Verdict => ({
+  kind: 'unknown',
+  producerName: null,
+  lot: null,
+  revoked: false,
+  lotMismatch: null,
+  scans: null,
+  flags: [],
+  maxKm: 0,
+  windowHours: scanThresholds().windowHours,
+});
+
+/** The page for a code the resolver knows nothing about: the verdict and the report form, nothing else. */
+export function unknownView(request: ResolverRequest): ConsumerView {
+  return {
+    uri: request.uri,
+    gtin: request.gtin ?? request.dl.primaryKey.value,
+    serial: request.serial,
+    verdict: emptyVerdict(),
+    product: null,
+    producer: null,
+    lot: null,
+    journey: [],
+    places: [],
+    scan: null,
+  };
+}
+
+/**
+ * Builds what the consumer page shows and records the scan of a stamp. The verdict: a revoked stamp or a
+ * label naming another lot is suspicious, as are scans too many / from too many devices / too far apart in
+ * the window; a recalled lot says so first; an inactive stamp is "not activated"; a code without serial
+ * cannot be authenticated ("product").
+ */
+export async function buildConsumerView(
+  db: Db,
+  request: ResolverRequest,
+  subject: Subject,
+  client: { ip: string; userAgent: string },
+): Promise<ConsumerView> {
+  const { product, organisation, lot, stamp } = subject;
+  const verdict = emptyVerdict();
+  verdict.producerName = organisation?.name ?? null;
+  verdict.lot = lot?.lot ?? stamp?.lot ?? null;
+  let scan: ConsumerView['scan'] = null;
+  if (stamp && stamp.serial !== null) {
+    const recorded = await recordScan(db, { gtin: product.gtin, serial: stamp.serial }, client);
+    scan = { id: recorded.scanId, token: recorded.token };
+    verdict.scans = recorded.stats;
+    verdict.flags = recorded.assessment.flags;
+    verdict.maxKm = recorded.assessment.maxKm;
+    verdict.revoked = stamp.status === 'revoked';
+    verdict.lotMismatch = stamp.lotMismatch ? request.lot : null;
+    if (lot?.status === 'recalled') verdict.kind = 'recalled';
+    else if (verdict.revoked || verdict.lotMismatch || verdict.flags.length) verdict.kind = 'suspicious';
+    else if (stamp.status === 'not_activated') verdict.kind = 'not_activated';
+    else verdict.kind = 'genuine';
+  } else {
+    verdict.kind = lot?.status === 'recalled' ? 'recalled' : 'product';
+  }
+  const { journey, places } = await buildJourney(db, subject, stamp?.serial ?? null);
+  const net = product.netQuantity !== null ? `${product.netQuantity} ${product.netQuantityUnit ?? ''}`.trim() : null;
+  return {
+    uri: request.uri,
+    gtin: product.gtin,
+    serial: request.serial,
+    verdict,
+    product: {
+      name: product.name,
+      images: product.images,
+      brand: product.brand,
+      netQuantity: net,
+      appliedStandards: product.appliedStandards,
+      shelfLifeDays: product.shelfLifeDays,
+      ocopStars: product.ocop && product.ocop.validUntil >= today() ? product.ocop.stars : null,
+      geographicalIndication: product.geographicalIndication,
+      certificationMark: product.certificationMark,
+      verified: product.reviewStatus === 'approved',
+    },
+    producer: organisation
+      ? {
+          name: organisation.name,
+          address: [organisation.streetAddress, organisation.communeName].filter(Boolean).join(', ') || null,
+          taxCode: organisation.taxCode,
+          certificates: organisation.certificates
+            .filter((c) => !c.validTo || c.validTo >= today())
+            .map((c) => ({ kind: c.kind, number: c.number, issuer: c.issuer, validTo: c.validTo })),
+        }
+      : null,
+    lot: lot
+      ? { lot: lot.lot, productionDate: lot.productionDate, expiryDate: lot.expiryDate, status: lot.status }
+      : null,
+    journey,
+    places,
+    scan,
+  };
+}
+
+const today = () => new Date().toISOString().slice(0, 10);

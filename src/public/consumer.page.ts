@@ -1,0 +1,145 @@
+import { type Lang, t } from '../platform/i18n.ts';
+import type { ConsumerView, Verdict } from './consumer.view.ts';
+import { esc, Html, html, layout, safeUrl } from './html.ts';
+import { renderMapSvg } from './map.svg.ts';
+import './public.messages.ts';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+/** Times are shown in Vietnam's time zone, whatever the server's. */
+export function formatTime(lang: Lang, date: Date): string {
+  const key = `${lang}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      hour: '2-digit',
+      minute: '2-digit',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+    });
+    formatters.set(key, f);
+  }
+  return f.format(date);
+}
+export const formatDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+export function verdictReasons(lang: Lang, v: Verdict): string[] {
+  const reasons: string[] = [];
+  const hours = v.windowHours;
+  if (v.kind === 'unknown') reasons.push(t(lang, v.revoked ? 'public.reason.revoked' : 'public.reason.unknown'));
+  if (v.kind === 'not_activated') reasons.push(t(lang, 'public.reason.not_activated'));
+  if (v.kind === 'product') reasons.push(t(lang, 'public.reason.product'));
+  if (v.revoked && v.kind !== 'unknown') reasons.push(t(lang, 'public.reason.revoked'));
+  if (v.lotMismatch) reasons.push(t(lang, 'public.reason.lotMismatch', { printed: v.lotMismatch }));
+  if (v.kind === 'recalled') reasons.push(t(lang, 'public.reason.recalled', { lot: v.lot }));
+  if (v.kind === 'genuine') reasons.push(t(lang, 'public.reason.genuine', { producer: v.producerName, lot: v.lot }));
+  for (const flag of v.flags)
+    reasons.push(
+      t(lang, `public.reason.${flag}`, {
+        count: v.scans?.recent,
+        devices: v.scans?.recentDevices,
+        km: v.maxKm,
+        hours,
+      }),
+    );
+  if (v.scans && v.scans.total > 1 && v.scans.firstAt)
+    reasons.push(
+      t(lang, 'public.reason.firstScan', {
+        when: formatTime(lang, v.scans.firstAt),
+        count: v.scans.total,
+        devices: v.scans.devices,
+      }),
+    );
+  else if (v.scans) reasons.push(t(lang, 'public.reason.firstTime'));
+  return reasons;
+}
+
+/** The same page in the other language: the `lang` query parameter replaced, everything else kept. */
+export function withLang(path: string, lang: Lang): string {
+  const url = new URL(path, 'http://local');
+  url.searchParams.set('lang', lang);
+  return `${url.pathname}${url.search}`;
+}
+
+function row(label: string, value: string | null | undefined | Html) {
+  return value === null || value === undefined || value === '' ? '' : html`<dt>${label}</dt><dd>${value}</dd>`;
+}
+
+export function renderConsumerPage(
+  view: ConsumerView,
+  opts: { lang: Lang; province: string; selfPath: string; reported: boolean },
+): string {
+  const { lang } = opts;
+  const tr = (key: string, params?: Record<string, unknown>) => t(lang, key, params);
+  const v = view.verdict;
+  const p = view.product;
+  const badges = p
+    ? [
+        p.ocopStars ? html`<span class="ok">★ ${tr('public.ocop', { stars: p.ocopStars })}</span>` : '',
+        p.geographicalIndication ? html`<span>${tr('public.gi', { name: p.geographicalIndication })}</span>` : '',
+        p.certificationMark ? html`<span>${tr('public.certMark', { name: p.certificationMark })}</span>` : '',
+      ]
+    : [];
+  const images = (p?.images ?? []).map((src) => safeUrl(src)).filter((s): s is string => s !== null);
+  const map = renderMapSvg(view.places, tr('public.map'));
+  const body = html`
+<section class="card verdict v-${v.kind}" id="verdict"><strong>${tr(`public.verdict.${v.kind}`)}</strong>
+${verdictReasons(lang, v).map((r) => html`<p>${r}</p>`)}
+${view.scan ? html`<p id="share"><button type="button" data-scan="${view.scan.id}" data-token="${view.scan.token}" hidden>${tr('public.shareLocation')}</button></p>` : ''}
+</section>
+${opts.reported ? html`<p class="card" role="status">${tr('public.thanks')}</p>` : ''}
+${
+  p
+    ? html`<section class="card" id="product"><h1>${p.name}</h1>
+${images.length ? html`<div class="imgs">${images.map((src, i) => html`<img src="${src}" alt="${p.name}" ${i > 0 ? new Html('loading="lazy"') : ''} width="140" height="140">`)}</div>` : ''}
+<div class="badges">${badges}</div>
+<p class="muted">${p.verified ? tr('public.verified') : tr('public.notVerified')}</p>
+<dl>${row(tr('public.gtin'), view.gtin)}${row(tr('public.serial'), view.serial)}${row(tr('public.brand'), p.brand)}${row(tr('public.netQuantity'), p.netQuantity)}${row(tr('public.standards'), p.appliedStandards.join(', '))}${row(tr('public.shelfLife'), p.shelfLifeDays ? tr('public.days', { n: p.shelfLifeDays }) : null)}</dl></section>`
+    : ''
+}
+${
+  view.lot
+    ? html`<section class="card" id="lot"><h2>${tr('public.lot')}</h2><dl>${row(tr('public.lotNumber'), view.lot.lot)}${row(tr('public.productionDate'), view.lot.productionDate ? formatDate(view.lot.productionDate) : null)}${row(tr('public.expiryDate'), view.lot.expiryDate ? formatDate(view.lot.expiryDate) : null)}</dl></section>`
+    : ''
+}
+${
+  view.producer
+    ? html`<section class="card" id="producer"><h2>${tr('public.producer')}</h2><dl>${row(tr('public.producer'), view.producer.name)}${row(tr('public.address'), view.producer.address)}${row(tr('public.taxCode'), view.producer.taxCode)}</dl>
+${view.producer.certificates.length ? html`<h2 id="certificates">${tr('public.certificates')}</h2><ul>${view.producer.certificates.map((c) => html`<li>${c.kind.toUpperCase()} ${c.number} — ${c.issuer}${c.validTo ? html` (${tr('public.validTo', { date: formatDate(c.validTo) })})` : ''}</li>`)}</ul>` : ''}</section>`
+    : ''
+}
+${
+  p
+    ? html`<section class="card" id="journey"><h2>${tr('public.journey')}</h2>${
+        view.journey.length
+          ? html`<ol class="timeline">${view.journey.map(
+              (s) =>
+                html`<li><strong>${tr(`public.what.${s.what}`)}</strong><br><span class="muted">${formatTime(lang, s.when)}</span>${s.where ? html`<br>${s.where}` : ''}${s.who ? html`<br><span class="muted">${s.who}</span>` : ''}</li>`,
+            )}</ol>`
+          : html`<p class="muted">${tr('public.noJourney')}</p>`
+      }
+${map ? html`<h2>${tr('public.map')}</h2>${new Html(map)}` : ''}</section>`
+    : ''
+}
+<section class="card" id="report"><h2>${tr('public.report')}</h2><p class="muted">${tr('public.reportIntro')}</p>
+<form method="post" action="/page/report" enctype="multipart/form-data"><input type="hidden" name="uri" value="${view.uri}"><input type="hidden" name="lang" value="${lang}">
+<label for="message">${tr('public.message')}</label><textarea id="message" name="message" rows="3" required minlength="5" maxlength="2000"></textarea>
+<label for="photo">${tr('public.photo')}</label><input id="photo" name="photo" type="file" accept="image/jpeg,image/png,image/webp">
+<label for="phone">${tr('public.phone')}</label><input id="phone" name="phone" type="tel" autocomplete="tel">
+<label><input type="checkbox" name="consent" value="yes" required> ${tr('public.consent')}</label>
+<p><button type="submit">${tr('public.send')}</button></p></form></section>
+${view.scan ? new Html(locationScript(tr('public.locationShared'))) : ''}`;
+  return layout({
+    lang,
+    title: p ? `${p.name} — TXNG` : tr(`public.verdict.${v.kind}`),
+    body,
+    province: opts.province,
+    switchHref: withLang(opts.selfPath, lang === 'vi' ? 'en' : 'vi'),
+  });
+}
+
+/** The only script on the page: an opt-in button that shares a coarse location for the scan. */
+function locationScript(done: string) {
+  return `<script>(function(){var b=document.querySelector('[data-scan]');if(!b||!navigator.geolocation)return;b.hidden=false;b.onclick=function(){navigator.geolocation.getCurrentPosition(function(p){fetch('/page/scan-location',{method:'POST',headers:{'content-type':'application/json'},body:JSON.stringify({scan:+b.dataset.scan,token:b.dataset.token,latitude:p.coords.latitude,longitude:p.coords.longitude})}).then(function(){b.outerHTML=${JSON.stringify(esc(done))}})})}})()</script>`;
+}

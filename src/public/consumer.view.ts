@@ -1,0 +1,60 @@
+import type { ScanFlag } from '../stamps/scans.service.ts';
+
+/** Everything the consumer page shows, already reduced to what the law asks to publish (no personal data). */
+export type VerdictKind = 'genuine' | 'unknown' | 'not_activated' | 'recalled' | 'suspicious' | 'product';
+
+export interface Verdict {
+  kind: VerdictKind;
+  producerName: string | null;
+  lot: string | null;
+  revoked: boolean;
+  lotMismatch: string | null; // the lot printed on the label when it contradicts the activation
+  scans: { total: number; devices: number; firstAt: Date | null; recent: number; recentDevices: number } | null;
+  flags: ScanFlag[];
+  maxKm: number;
+  windowHours: number;
+}
+
+export interface Place {
+  name: string;
+  latitude: number | null;
+  longitude: number | null;
+  polygon: unknown;
+}
+
+export interface JourneyStep {
+  what: string; // a CBV bizStep short name or 'event'
+  when: Date;
+  where: string | null;
+  who: string | null;
+}
+
+export interface ConsumerView {
+  /** The Digital Link as scanned, without secrets. */
+  uri: string;
+  gtin: string;
+  serial: string | null;
+  verdict: Verdict;
+  product: {
+    name: string;
+    images: string[];
+    brand: string | null;
+    netQuantity: string | null;
+    appliedStandards: string[];
+    shelfLifeDays: number | null;
+    ocopStars: number | null;
+    geographicalIndication: string | null;
+    certificationMark: string | null;
+    verified: boolean;
+  } | null;
+  producer: {
+    name: string;
+    address: string | null;
+    taxCode: string | null;
+    certificates: { kind: string; number: string; issuer: string; validTo: string | null }[];
+  } | null;
+  lot: { lot: string; productionDate: string | null; expiryDate: string | null; status: string } | null;
+  journey: JourneyStep[];
+  places: Place[];
+  scan: { id: number; token: string } | null;
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { listQuery, pageSchema, reviewStatuses } from './list-query.ts';
+
+export const lotStatuses = ['active', 'on_hold', 'recalled', 'destroyed'] as const;
+export type LotStatus = (typeof lotStatuses)[number];
+
+/** GS1 AI 82 character set (GS1 General Specifications, figure 7.11-1), at most 20 characters for AI 10. */
+export const lotNumberPattern = /^[!"%&'()*+,\-./0-9:;<=>?A-Z_a-z]{1,20}$/;
+
+export const lotInput = z.object({
+  productId: z.uuid(),
+  lot: z.string(),
+  productionDate: z.iso.date().optional(),
+  expiryDate: z.iso.date().optional(),
+  quantity: z.number().nonnegative().optional(),
+  unit: z.string().trim().max(20).optional(),
+  locationId: z.uuid().optional(),
+  inputLotIds: z.array(z.uuid()).max(200).default([]),
+});
+export type LotInput = z.infer<typeof lotInput>;
+
+export const lotPatch = lotInput.omit({ productId: true, lot: true }).partial().strict();
+export type LotPatch = z.infer<typeof lotPatch>;
+
+export const lotStatusInput = z.object({
+  status: z.enum(lotStatuses),
+  note: z.string().trim().max(2000).optional(),
+});
+
+export const lotView = z.object({
+  id: z.string(),
+  organisationId: z.string(),
+  productId: z.string(),
+  productName: z.string(),
+  gtin: z.string(),
+  lot: z.string(),
+  productionDate: z.string().nullable(),
+  expiryDate: z.string().nullable(),
+  quantity: z.number().nullable(),
+  unit: z.string().nullable(),
+  locationId: z.string().nullable(),
+  inputLotIds: z.array(z.string()),
+  status: z.enum(lotStatuses),
+  reviewStatus: z.enum(reviewStatuses),
+  reviewNote: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type LotView = z.infer<typeof lotView>;
+
+export const lotListQuery = listQuery(['lot', 'createdAt', 'productionDate', 'expiryDate']).extend({
+  organisationId: z.uuid().optional(),
+  productId: z.uuid().optional(),
+  gtin: z.string().optional(),
+  status: z.enum(lotStatuses).optional(),
+});
+export type LotListQuery = z.infer<typeof lotListQuery>;
+
+export const lotPage = pageSchema(lotView);

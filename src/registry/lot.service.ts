@@ -1,0 +1,160 @@
+import { recordAudit } from '../audit/audit.service.ts';
+import type { Actor } from '../platform/auth.ts';
+import type { Db, DbOrTx } from '../platform/db.ts';
+import { conflict, forbidden, notFound } from '../platform/problem.ts';
+import { isUniqueViolation } from './db-errors.ts';
+import type { Page } from './list-query.ts';
+import { findLocation } from './location.repo.ts';
+import { presentLot } from './lot.presenter.ts';
+import * as repo from './lot.repo.ts';
+import {
+  type LotInput,
+  type LotListQuery,
+  type LotPatch,
+  type LotStatus,
+  type LotView,
+  lotNumberPattern,
+} from './lot.schema.ts';
+import { findProduct } from './product.repo.ts';
+import { canChangeLotStatus, canRead, canWrite, type RowScope, readScope } from './registry.policy.ts';
+import { checkDateOrder, FieldErrors } from './validate.ts';
+
+const lotScope = (row: repo.ScopedLotRow): RowScope => ({
+  organisationId: row.organisationId,
+  sector: row.productSector ?? row.ownerSector,
+  communeCode: row.ownerCommune,
+});
+
+/** Checks dates, producing location and input lots against the lot's owner. */
+async function checkLot(db: DbOrTx, organisationId: string, input: LotPatch, current?: repo.LotRow) {
+  const errors = new FieldErrors();
+  checkDateOrder(
+    errors,
+    'expiryDate',
+    input.productionDate ?? current?.productionDate,
+    input.expiryDate ?? current?.expiryDate,
+    'registry.expiryBeforeProduction',
+  );
+  if (input.locationId) {
+    const location = await findLocation(db, input.locationId);
+    if (!location || location.organisationId !== organisationId)
+      errors.add('locationId', 'registry.unknownLocation');
+  }
+  if (input.inputLotIds?.length) {
+    const known = new Set(await repo.findLotIds(db, input.inputLotIds));
+    input.inputLotIds.forEach((id, i) => {
+      if (!known.has(id) || id === current?.id) errors.add(`inputLotIds/${i}`, 'registry.unknownLot', { id });
+    });
+  }
+  errors.throwIfAny();
+}
+
+async function readableLot(db: DbOrTx, id: string, actor: Actor) {
+  const row = await repo.findLot(db, id);
+  if (!row || !canRead(actor, lotScope(row))) throw notFound('registry.lot-not-found');
+  return row;
+}
+
+export async function createLot(db: Db, input: LotInput, actor: Actor): Promise<LotView> {
+  const errors = new FieldErrors();
+  if (!lotNumberPattern.test(input.lot)) errors.add('lot', 'registry.lotSyntax');
+  errors.throwIfAny();
+  return db.transaction(async (tx) => {
+    const product = await findProduct(tx, input.productId);
+    if (!product || !canWrite(actor, product)) {
+      const productErrors = new FieldErrors();
+      productErrors.add('productId', 'registry.unknownProduct');
+      productErrors.throwIfAny();
+    }
+    await checkLot(tx, product!.organisationId, input);
+    const gtin = product!.gtin;
+    if (await repo.findLotByKey(tx, gtin, input.lot))
+      throw conflict('registry.lot-taken', { gtin, lot: input.lot });
+    const row = await repo
+      .insertLot(tx, { ...input, gtin, organisationId: product!.organisationId })
+      .catch((err) => {
+        if (isUniqueViolation(err)) throw conflict('registry.lot-taken', { gtin, lot: input.lot });
+        throw err;
+      });
+    await recordAudit(tx, {
+      actor,
+      action: 'create',
+      entityType: 'lot',
+      entityId: row.id,
+      organisationId: row.organisationId,
+      after: row,
+    });
+    return presentLot((await repo.findLot(tx, row.id))!);
+  });
+}
+
+export async function updateLot(db: Db, id: string, patch: LotPatch, actor: Actor): Promise<LotView> {
+  return db.transaction(async (tx) => {
+    const before = await readableLot(tx, id, actor);
+    if (!canWrite(actor, before)) throw forbidden();
+    await checkLot(tx, before.organisationId, patch, before);
+    const row = await repo.updateLot(tx, id, patch);
+    await recordAudit(tx, {
+      actor,
+      action: 'update',
+      entityType: 'lot',
+      entityId: id,
+      organisationId: row.organisationId,
+      before,
+      after: row,
+    });
+    return presentLot((await repo.findLot(tx, id))!);
+  });
+}
+
+/** Holding, recalling or destroying a lot; the note is kept in the audit log. */
+export async function setLotStatus(
+  db: Db,
+  id: string,
+  change: { status: LotStatus; note?: string },
+  actor: Actor,
+): Promise<LotView> {
+  return db.transaction(async (tx) => {
+    const before = await readableLot(tx, id, actor);
+    if (!canChangeLotStatus(actor, lotScope(before))) throw forbidden();
+    const row = await repo.updateLot(tx, id, { status: change.status });
+    await recordAudit(tx, {
+      actor,
+      action: `status:${change.status}`,
+      entityType: 'lot',
+      entityId: id,
+      organisationId: row.organisationId,
+      before: { status: before.status },
+      after: { status: row.status, note: change.note ?? null },
+    });
+    return presentLot((await repo.findLot(tx, id))!);
+  });
+}
+
+export async function readLot(db: DbOrTx, id: string, actor: Actor): Promise<LotView> {
+  return presentLot(await readableLot(db, id, actor));
+}
+
+export async function listLots(db: DbOrTx, query: LotListQuery, actor: Actor): Promise<Page<LotView>> {
+  const { rows, total } = await repo.listLots(db, readScope(actor), query);
+  return { items: rows.map(presentLot), page: query.page, pageSize: query.pageSize, total };
+}
+
+/** For other modules: no access check. */
+export async function getLot(db: DbOrTx, id: string): Promise<LotView | null> {
+  const row = await repo.findLot(db, id);
+  return row ? presentLot(row) : null;
+}
+
+export async function getLotByKey(db: DbOrTx, key: { gtin: string; lot: string }): Promise<LotView | null> {
+  if (!/^\d{8,14}$/.test(key.gtin)) return null;
+  const row = await repo.findLotByKey(db, key.gtin.padStart(14, '0'), key.lot);
+  return row ? presentLot(row) : null;
+}
+
+export async function getLotsByKeys(db: DbOrTx, keys: { gtin: string; lot: string }[]): Promise<LotView[]> {
+  const valid = keys
+    .filter((k) => /^\d{8,14}$/.test(k.gtin))
+    .map((k) => ({ ...k, gtin: k.gtin.padStart(14, '0') }));
+  return (await repo.findLotsByKeys(db, valid)).map(presentLot);
+}

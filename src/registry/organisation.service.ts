@@ -1,0 +1,174 @@
+import { recordAudit } from '../audit/audit.service.ts';
+import type { Actor } from '../platform/auth.ts';
+import type { Db, DbOrTx } from '../platform/db.ts';
+import { conflict, forbidden, notFound } from '../platform/problem.ts';
+import { isUniqueViolation } from './db-errors.ts';
+import type { Page } from './list-query.ts';
+import { presentCertificate, presentOrganisation } from './organisation.presenter.ts';
+import * as repo from './organisation.repo.ts';
+import type {
+  CertificateInput,
+  OrganisationInput,
+  OrganisationListQuery,
+  OrganisationPatch,
+  OrganisationView,
+} from './organisation.schema.ts';
+import { canRead, canRegisterOrganisation, canWrite, type RowScope, readScope } from './registry.policy.ts';
+import { normaliseTaxCode } from './tax-code.ts';
+import { checkCommune, checkDateOrder, checkGln, FieldErrors } from './validate.ts';
+
+const organisationScope = (row: repo.OrganisationRow): RowScope => ({
+  organisationId: row.id,
+  sector: row.sector,
+  communeCode: row.communeCode,
+});
+
+function checkOrganisation(input: OrganisationPatch): OrganisationPatch {
+  const errors = new FieldErrors();
+  let taxCode = input.taxCode;
+  if (taxCode !== undefined) {
+    taxCode = normaliseTaxCode(taxCode) ?? undefined;
+    if (!taxCode) errors.add('taxCode', 'registry.taxCode');
+  }
+  checkCommune(errors, 'communeCode', input.communeCode);
+  input.gs1CompanyPrefixes?.forEach((prefix, i) => {
+    if (!/^\d{4,12}$/.test(prefix)) errors.add(`gs1CompanyPrefixes/${i}`, 'registry.companyPrefix');
+  });
+  input.glns?.forEach((gln, i) => {
+    checkGln(errors, `glns/${i}`, gln);
+  });
+  errors.throwIfAny();
+  return { ...input, taxCode };
+}
+
+async function guardTaxCode(db: DbOrTx, taxCode: string | undefined, selfId?: string) {
+  if (!taxCode) return;
+  const existing = await repo.findOrganisationByTaxCode(db, taxCode);
+  if (existing && existing.id !== selfId) throw conflict('registry.tax-code-taken', { taxCode });
+}
+
+async function readableOrganisation(db: DbOrTx, id: string, actor: Actor) {
+  const row = await repo.findOrganisation(db, id);
+  if (!row || !canRead(actor, organisationScope(row))) throw notFound('registry.organisation-not-found');
+  return row;
+}
+
+async function writableOrganisation(db: DbOrTx, id: string, actor: Actor) {
+  const row = await readableOrganisation(db, id, actor);
+  if (!canWrite(actor, { organisationId: row.id })) throw forbidden();
+  return row;
+}
+
+export async function createOrganisation(
+  db: Db,
+  input: OrganisationInput,
+  actor: Actor,
+): Promise<OrganisationView> {
+  if (!canRegisterOrganisation(actor, input.communeCode)) throw forbidden();
+  const values = checkOrganisation(input) as OrganisationInput;
+  return db.transaction(async (tx) => {
+    await guardTaxCode(tx, values.taxCode);
+    const row = await repo.insertOrganisation(tx, values).catch((err) => {
+      if (isUniqueViolation(err)) throw conflict('registry.tax-code-taken', { taxCode: values.taxCode });
+      throw err;
+    });
+    await recordAudit(tx, {
+      actor,
+      action: 'create',
+      entityType: 'organisation',
+      entityId: row.id,
+      organisationId: row.id,
+      after: row,
+    });
+    return presentOrganisation(row);
+  });
+}
+
+export async function updateOrganisation(
+  db: Db,
+  id: string,
+  patch: OrganisationPatch,
+  actor: Actor,
+): Promise<OrganisationView> {
+  const values = checkOrganisation(patch);
+  return db.transaction(async (tx) => {
+    const before = await writableOrganisation(tx, id, actor);
+    await guardTaxCode(tx, values.taxCode, id);
+    const row = await repo.updateOrganisation(tx, id, values);
+    await recordAudit(tx, {
+      actor,
+      action: 'update',
+      entityType: 'organisation',
+      entityId: id,
+      organisationId: id,
+      before,
+      after: row,
+    });
+    return presentOrganisation(row);
+  });
+}
+
+/** For other modules (stamps, public pages, review): the organisation with its certificates, no access check. */
+export async function getOrganisation(db: DbOrTx, id: string) {
+  const row = await repo.findOrganisation(db, id);
+  if (!row) return null;
+  const certificates = await repo.listCertificates(db, id);
+  return { ...presentOrganisation(row), certificates: certificates.map(presentCertificate) };
+}
+
+export async function getOrganisationsByIds(db: DbOrTx, ids: string[]): Promise<OrganisationView[]> {
+  return (await repo.findOrganisationsByIds(db, [...new Set(ids)])).map(presentOrganisation);
+}
+
+export async function getOrganisationsByGlns(db: DbOrTx, glns: string[]): Promise<OrganisationView[]> {
+  return (await repo.findOrganisationsByGlns(db, [...new Set(glns)])).map(presentOrganisation);
+}
+
+export async function readOrganisation(db: DbOrTx, id: string, actor: Actor) {
+  await readableOrganisation(db, id, actor);
+  return (await getOrganisation(db, id))!;
+}
+
+export async function listOrganisations(
+  db: DbOrTx,
+  query: OrganisationListQuery,
+  actor: Actor,
+): Promise<Page<OrganisationView>> {
+  const { rows, total } = await repo.listOrganisations(db, readScope(actor), query);
+  return { items: rows.map(presentOrganisation), page: query.page, pageSize: query.pageSize, total };
+}
+
+export async function addCertificate(db: Db, organisationId: string, input: CertificateInput, actor: Actor) {
+  const errors = new FieldErrors();
+  checkDateOrder(errors, 'validTo', input.validFrom, input.validTo, 'registry.validToBeforeValidFrom');
+  errors.throwIfAny();
+  return db.transaction(async (tx) => {
+    await writableOrganisation(tx, organisationId, actor);
+    const row = await repo.insertCertificate(tx, { ...input, organisationId });
+    await recordAudit(tx, {
+      actor,
+      action: 'create',
+      entityType: 'organisation_certificate',
+      entityId: row.id,
+      organisationId,
+      after: row,
+    });
+    return presentCertificate(row);
+  });
+}
+
+export async function removeCertificate(db: Db, organisationId: string, certificateId: string, actor: Actor) {
+  await db.transaction(async (tx) => {
+    await writableOrganisation(tx, organisationId, actor);
+    const row = await repo.deleteCertificate(tx, organisationId, certificateId);
+    if (!row) throw notFound('registry.certificate-not-found');
+    await recordAudit(tx, {
+      actor,
+      action: 'delete',
+      entityType: 'organisation_certificate',
+      entityId: certificateId,
+      organisationId,
+      before: row,
+    });
+  });
+}

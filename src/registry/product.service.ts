@@ -1,0 +1,167 @@
+import { recordAudit } from '../audit/audit.service.ts';
+import type { Actor } from '../platform/auth.ts';
+import type { Db, DbOrTx } from '../platform/db.ts';
+import { conflict, forbidden, notFound } from '../platform/problem.ts';
+import { isUniqueViolation } from './db-errors.ts';
+import type { Page } from './list-query.ts';
+import { findOrganisation, type OrganisationRow } from './organisation.repo.ts';
+import { presentProduct } from './product.presenter.ts';
+import * as repo from './product.repo.ts';
+import type { ProductInput, ProductListQuery, ProductPatch, ProductView } from './product.schema.ts';
+import { canRead, canWrite, type RowScope, readScope } from './registry.policy.ts';
+import { checkGtin, FieldErrors } from './validate.ts';
+
+export const productScope = (row: repo.ScopedProductRow): RowScope => ({
+  organisationId: row.organisationId,
+  sector: row.sector ?? row.ownerSector,
+  communeCode: row.ownerCommune,
+});
+
+const addMonths = (isoDate: string, months: number) => {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+};
+
+/** Checks what zod cannot: check digits, company prefix, OCOP validity. Returns the GTIN as GTIN-14. */
+function checkProduct(
+  input: ProductPatch,
+  owner: OrganisationRow,
+  current?: repo.ProductRow,
+): string | undefined {
+  const errors = new FieldErrors();
+  let gtin: string | undefined;
+  if (input.gtin !== undefined) {
+    gtin = checkGtin(errors, 'gtin', input.gtin) ?? undefined;
+    const prefixes = owner.gs1CompanyPrefixes;
+    if (
+      gtin &&
+      prefixes.length &&
+      !gtin.startsWith('000000') &&
+      !prefixes.some((p) => gtin!.slice(1).startsWith(p))
+    ) {
+      errors.add('gtin', 'registry.gtinPrefix');
+    }
+  }
+  const ocop = {
+    stars: input.ocopStars ?? current?.ocopStars,
+    decision: input.ocopDecision ?? current?.ocopDecision,
+    decisionDate: input.ocopDecisionDate ?? current?.ocopDecisionDate,
+    validUntil: input.ocopValidUntil ?? current?.ocopValidUntil,
+  };
+  const anyOcop = ocop.stars != null || ocop.decision != null || ocop.validUntil != null;
+  if (anyOcop && (ocop.stars == null || ocop.decision == null || ocop.validUntil == null)) {
+    errors.add('ocopStars', 'registry.ocopIncomplete');
+  } else if (ocop.decisionDate && ocop.validUntil) {
+    if (ocop.validUntil <= ocop.decisionDate || ocop.validUntil > addMonths(ocop.decisionDate, 36)) {
+      errors.add('ocopValidUntil', 'registry.ocopValidity');
+    }
+  }
+  errors.throwIfAny();
+  return gtin;
+}
+
+/** The department keeps the mandatory and priority catalogues; producers cannot put themselves on or off them. */
+function guardCatalogueFlags(input: ProductPatch, actor: Actor) {
+  if ((input.mandatory !== undefined || input.priority !== undefined) && actor.role !== 'dost_admin') {
+    throw forbidden();
+  }
+}
+
+async function guardGtin(db: DbOrTx, gtin: string | undefined, selfId?: string) {
+  if (!gtin) return;
+  const existing = await repo.findProductByGtin(db, gtin);
+  if (existing && existing.id !== selfId) throw conflict('registry.gtin-taken', { gtin });
+}
+
+async function readableProduct(db: DbOrTx, id: string, actor: Actor) {
+  const row = await repo.findProduct(db, id);
+  if (!row || !canRead(actor, productScope(row))) throw notFound('registry.product-not-found');
+  return row;
+}
+
+export async function createProduct(db: Db, input: ProductInput, actor: Actor): Promise<ProductView> {
+  guardCatalogueFlags(input, actor);
+  return db.transaction(async (tx) => {
+    const owner = await findOrganisation(tx, input.organisationId);
+    if (!owner || !canWrite(actor, { organisationId: owner.id })) {
+      const errors = new FieldErrors();
+      errors.add('organisationId', 'registry.unknownOrganisation');
+      errors.throwIfAny();
+    }
+    const gtin = checkProduct(input, owner!)!;
+    await guardGtin(tx, gtin);
+    const row = await repo
+      .insertProduct(tx, { ...input, gtin, sector: input.sector ?? owner!.sector })
+      .catch((err) => {
+        if (isUniqueViolation(err)) throw conflict('registry.gtin-taken', { gtin });
+        throw err;
+      });
+    await recordAudit(tx, {
+      actor,
+      action: 'create',
+      entityType: 'product',
+      entityId: row.id,
+      organisationId: row.organisationId,
+      after: row,
+    });
+    return presentProduct(row);
+  });
+}
+
+export async function updateProduct(
+  db: Db,
+  id: string,
+  patch: ProductPatch,
+  actor: Actor,
+): Promise<ProductView> {
+  guardCatalogueFlags(patch, actor);
+  return db.transaction(async (tx) => {
+    const before = await readableProduct(tx, id, actor);
+    if (!canWrite(actor, before)) throw forbidden();
+    const owner = (await findOrganisation(tx, before.organisationId))!;
+    const gtin = checkProduct(patch, owner, before);
+    await guardGtin(tx, gtin, id);
+    const row = await repo.updateProduct(tx, id, { ...patch, ...(gtin ? { gtin } : {}) });
+    await recordAudit(tx, {
+      actor,
+      action: 'update',
+      entityType: 'product',
+      entityId: id,
+      organisationId: row.organisationId,
+      before,
+      after: row,
+    });
+    return presentProduct(row);
+  });
+}
+
+export async function readProduct(db: DbOrTx, id: string, actor: Actor): Promise<ProductView> {
+  return presentProduct(await readableProduct(db, id, actor));
+}
+
+export async function listProducts(
+  db: DbOrTx,
+  query: ProductListQuery,
+  actor: Actor,
+): Promise<Page<ProductView>> {
+  const { rows, total } = await repo.listProducts(db, readScope(actor), query);
+  return { items: rows.map(presentProduct), page: query.page, pageSize: query.pageSize, total };
+}
+
+/** For other modules: no access check. Any GTIN length is accepted and padded to GTIN-14. */
+export async function getProduct(db: DbOrTx, id: string): Promise<ProductView | null> {
+  const row = await repo.findProduct(db, id);
+  return row ? presentProduct(row) : null;
+}
+
+export async function getProductByGtin(db: DbOrTx, gtin: string): Promise<ProductView | null> {
+  if (!/^\d{8,14}$/.test(gtin)) return null;
+  const row = await repo.findProductByGtin(db, gtin.padStart(14, '0'));
+  return row ? presentProduct(row) : null;
+}
+
+export async function getProductsByGtins(db: DbOrTx, gtins: string[]): Promise<ProductView[]> {
+  const padded = [...new Set(gtins.filter((g) => /^\d{8,14}$/.test(g)).map((g) => g.padStart(14, '0')))];
+  return (await repo.findProductsByGtins(db, padded)).map(presentProduct);
+}

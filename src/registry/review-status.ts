@@ -1,0 +1,80 @@
+import { eq } from 'drizzle-orm';
+import { recordAudit } from '../audit/audit.service.ts';
+import type { Actor } from '../platform/auth.ts';
+import type { DbOrTx } from '../platform/db.ts';
+import { conflict, notFound } from '../platform/problem.ts';
+import type { ReviewStatus } from './list-query.ts';
+import { locations, lots, organisations, products } from './registry.schema.ts';
+
+export type ReviewedEntity = 'organisation' | 'location' | 'product' | 'lot';
+
+const tables = { organisation: organisations, location: locations, product: products, lot: lots } as const;
+
+/** The review workflow (REQUIREMENTS §15): which status may follow which. */
+const next: Record<ReviewStatus, ReviewStatus[]> = {
+  draft: ['submitted'],
+  submitted: ['approved', 'returned', 'rejected'],
+  returned: ['submitted', 'draft'],
+  approved: ['submitted', 'returned'],
+  rejected: ['draft'],
+};
+
+const verbs: Record<ReviewStatus, string> = {
+  draft: 'reopen',
+  submitted: 'submit',
+  approved: 'approve',
+  returned: 'return',
+  rejected: 'reject',
+};
+
+export const canMoveReviewStatus = (from: ReviewStatus, to: ReviewStatus) => next[from].includes(to);
+
+/**
+ * Moves a registry row along the review workflow and records it in the audit log, inside the caller's
+ * transaction. Who may do it is the review module's decision; this enforces only the order of statuses.
+ */
+export async function setReviewStatus(
+  tx: DbOrTx,
+  change: {
+    entity: ReviewedEntity;
+    id: string;
+    status: ReviewStatus;
+    note?: string | null;
+    actor: Actor | null;
+  },
+): Promise<{ id: string; organisationId: string; from: ReviewStatus; to: ReviewStatus }> {
+  const table = tables[change.entity];
+  const [row] = await tx
+    .select({
+      id: table.id,
+      reviewStatus: table.reviewStatus,
+      reviewNote: table.reviewNote,
+      owner: ownerColumn(change.entity),
+    })
+    .from(table as typeof organisations)
+    .where(eq(table.id, change.id))
+    .for('update');
+  if (!row) throw notFound(`registry.${change.entity}-not-found`);
+  const from = row.reviewStatus as ReviewStatus;
+  if (!canMoveReviewStatus(from, change.status)) {
+    throw conflict('registry.review-transition', { from, to: change.status });
+  }
+  await tx
+    .update(table as typeof organisations)
+    .set({ reviewStatus: change.status, reviewNote: change.note ?? null, updatedAt: new Date() })
+    .where(eq(table.id, change.id));
+  await recordAudit(tx, {
+    actor: change.actor,
+    action: verbs[change.status],
+    entityType: change.entity,
+    entityId: change.id,
+    organisationId: row.owner,
+    before: { reviewStatus: from, reviewNote: row.reviewNote },
+    after: { reviewStatus: change.status, reviewNote: change.note ?? null },
+  });
+  return { id: change.id, organisationId: row.owner, from, to: change.status };
+}
+
+function ownerColumn(entity: ReviewedEntity) {
+  return entity === 'organisation' ? organisations.id : tables[entity].organisationId;
+}

@@ -1,0 +1,57 @@
+import { AI_DEFINITIONS } from '../gs1/ai-table.generated.ts';
+import { CONVENIENCE_ALPHAS } from '../gs1/convenience-alphas.ts';
+import { buildDigitalLink, type DigitalLink, parseDigitalLink } from '../gs1/digital-link.ts';
+import { Gs1Error, gs1Messages } from '../gs1/errors.ts';
+import { defineMessages } from '../platform/i18n.ts';
+
+defineMessages(gs1Messages);
+
+/** Path segments a Digital Link may start with: every primary-key AI and its convenience alpha. */
+export const primaryKeySegments: string[] = (() => {
+  const keys = AI_DEFINITIONS.filter((d) => d.dlPrimaryKey).map((d) => d.ai);
+  const alphas = [...CONVENIENCE_ALPHAS].filter(([, ai]) => keys.includes(ai)).map(([alpha]) => alpha);
+  return [...keys, ...alphas];
+})();
+
+/** The primary keys TXNG holds data for; others are well-formed but unknown here (404). */
+export const supportedPrimaryKeys = ['01'];
+
+export interface ResolverRequest {
+  dl: DigitalLink;
+  gtin: string | null;
+  lot: string | null;
+  serial: string | null;
+  /** The uncompressed, canonical URI on this resolver: key, qualifiers and GS1 attributes, no other parameters. */
+  uri: string;
+  linkType: string | null;
+  /** The raw query string (without '?'), passed on when redirecting. */
+  query: string;
+}
+
+export { Gs1Error };
+
+/** Parses the request's path and query as a Digital Link on this resolver; throws Gs1Error if malformed. */
+export function parseResolverUrl(baseUrl: string, url: string, pathPrefix = ''): ResolverRequest {
+  const path = pathPrefix && url.startsWith(pathPrefix) ? url.slice(pathPrefix.length) : url;
+  const dl = parseDigitalLink(`${baseUrl}${path}`);
+  const q = path.indexOf('?');
+  return {
+    dl,
+    gtin: dl.primaryKey.ai === '01' ? dl.primaryKey.value : null,
+    lot: dl.qualifiers.find((a) => a.ai === '10')?.value ?? null,
+    serial: dl.qualifiers.find((a) => a.ai === '21')?.value ?? null,
+    uri: buildDigitalLink(dl.ais, baseUrl),
+    linkType: dl.otherParams.linkType ?? null,
+    query: q < 0 ? '' : path.slice(q + 1),
+  };
+}
+
+/** The Digital Link of one level above the request (lot → product), on this resolver. */
+export function levelUri(baseUrl: string, request: ResolverRequest, level: 'item' | 'lot' | 'product'): string {
+  const ais = [request.dl.primaryKey];
+  const lot = request.dl.qualifiers.find((a) => a.ai === '10');
+  const serial = request.dl.qualifiers.find((a) => a.ai === '21');
+  if (level !== 'product' && lot) ais.push(lot);
+  if (level === 'item' && serial) ais.push(serial);
+  return buildDigitalLink(ais, baseUrl);
+}

@@ -1,0 +1,38 @@
+import { hasValidCheckDigit } from '../../gs1/index.ts';
+import type { DbOrTx } from '../../platform/db.ts';
+import { getLocation } from '../../registry/location.service.ts';
+import { getOrganisation } from '../../registry/organisation.service.ts';
+import type { PreCheck, ReviewHandler } from '../review.handlers.ts';
+import { check, present, registryStatusHooks } from './shared.ts';
+
+export async function locationChecks(db: DbOrTx, id: string): Promise<PreCheck[]> {
+  const location = await getLocation(db, id);
+  if (!location) return [check('review.check.exists', false, true)];
+  const hasPoint = location.latitude !== null && location.longitude !== null;
+  return [
+    check('review.check.gln', !location.gln || hasValidCheckDigit(location.gln), true, { gln: location.gln ?? '' }),
+    check('review.check.locationAddress', present(location.communeCode) && present(location.streetAddress), true),
+    check('review.check.coordinates', hasPoint || location.polygon !== null, false),
+    check(
+      'review.check.growingAreaCode',
+      location.type !== 'growing_area' || present(location.growingAreaCode),
+      false,
+    ),
+  ];
+}
+
+export const locationReview: ReviewHandler = {
+  ...registryStatusHooks('location'),
+  describe: async (db, id) => {
+    const location = await getLocation(db, id);
+    if (!location) return null;
+    const org = await getOrganisation(db, location.organisationId);
+    return {
+      organisationId: location.organisationId,
+      sector: org?.sector ?? null,
+      communeCode: location.communeCode ?? org?.communeCode ?? null,
+      title: location.name,
+    };
+  },
+  preChecks: (db, item) => locationChecks(db, item.entityId),
+};

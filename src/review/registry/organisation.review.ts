@@ -1,0 +1,29 @@
+import type { DbOrTx } from '../../platform/db.ts';
+import { getOrganisation } from '../../registry/organisation.service.ts';
+import { normaliseTaxCode } from '../../registry/tax-code.ts';
+import type { PreCheck, ReviewHandler } from '../review.handlers.ts';
+import { check, present, registryStatusHooks, todayIso } from './shared.ts';
+
+/** What a reviewer needs to see settled before an organisation's profile is published. */
+export async function organisationChecks(db: DbOrTx, id: string): Promise<PreCheck[]> {
+  const org = await getOrganisation(db, id);
+  if (!org) return [check('review.check.exists', false, true)];
+  const today = todayIso();
+  const expired = org.certificates.filter((c) => c.validTo && c.validTo < today).map((c) => `${c.kind} ${c.number}`);
+  return [
+    check('review.check.taxCode', !!org.taxCode && normaliseTaxCode(org.taxCode) !== null, true),
+    check('review.check.producerAddress', present(org.communeCode) && present(org.streetAddress), true),
+    check('review.check.representative', present(org.representative), false),
+    check('review.check.contact', present(org.phone) || present(org.email), false),
+    check('review.check.certificatesValid', expired.length === 0, false, { expired: expired.join(', ') }),
+  ];
+}
+
+export const organisationReview: ReviewHandler = {
+  ...registryStatusHooks('organisation'),
+  describe: async (db, id) => {
+    const org = await getOrganisation(db, id);
+    return org && { organisationId: org.id, sector: org.sector, communeCode: org.communeCode, title: org.name };
+  },
+  preChecks: (db, item) => organisationChecks(db, item.entityId),
+};

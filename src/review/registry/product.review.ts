@@ -1,0 +1,42 @@
+import { hasValidCheckDigit } from '../../gs1/index.ts';
+import type { DbOrTx } from '../../platform/db.ts';
+import { getOrganisation } from '../../registry/organisation.service.ts';
+import { getProduct } from '../../registry/product.service.ts';
+import type { PreCheck, ReviewHandler } from '../review.handlers.ts';
+import { check, isFetchableImage, present, registryStatusHooks, todayIso } from './shared.ts';
+
+/** The ten data items of Circular 02/2024 that a product itself carries, and the producer behind it. */
+export async function productChecks(db: DbOrTx, id: string): Promise<PreCheck[]> {
+  const product = await getProduct(db, id);
+  if (!product) return [check('review.check.exists', false, true)];
+  const org = await getOrganisation(db, product.organisationId);
+  const badImage = product.images.find((url) => !isFetchableImage(url));
+  return [
+    check('review.check.tt02.name', present(product.name), true),
+    check('review.check.tt02.image', product.images.length > 0 && !badImage, true, { url: badImage ?? '' }),
+    check('review.check.tt02.producer', !!org && present(org.name) && present(org.communeCode) && present(org.streetAddress), true),
+    check('review.check.producerApproved', org?.reviewStatus === 'approved', true),
+    check('review.check.gtin', hasValidCheckDigit(product.gtin), true, { gtin: product.gtin }),
+    check('review.check.tt02.brand', present(product.brand) || present(product.modelCode), false),
+    check('review.check.tt02.shelfLife', product.shelfLifeDays !== null, false),
+    check('review.check.tt02.standards', product.appliedStandards.length > 0, true),
+    check('review.check.ocopValid', !product.ocop || product.ocop.validUntil >= todayIso(), false),
+  ];
+}
+
+/** A product's commune is its producer's: the commune officer's queue is about the producers of the commune. */
+export const productReview: ReviewHandler = {
+  ...registryStatusHooks('product'),
+  describe: async (db, id) => {
+    const product = await getProduct(db, id);
+    if (!product) return null;
+    const org = await getOrganisation(db, product.organisationId);
+    return {
+      organisationId: product.organisationId,
+      sector: product.sector ?? org?.sector ?? null,
+      communeCode: org?.communeCode ?? null,
+      title: `${product.name} (GTIN ${product.gtin})`,
+    };
+  },
+  preChecks: (db, item) => productChecks(db, item.entityId),
+};

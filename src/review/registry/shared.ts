@@ -1,0 +1,49 @@
+import type { Actor } from '../../platform/auth.ts';
+import type { Tx } from '../../platform/db.ts';
+import type { ReviewStatus } from '../../registry/list-query.ts';
+import { type ReviewedEntity, setReviewStatus } from '../../registry/review-status.ts';
+import type { Decision, PreCheck, ReviewHandler } from '../review.handlers.ts';
+
+const statusOf: Record<Decision, ReviewStatus> = { approve: 'approved', return: 'returned', reject: 'rejected' };
+
+/** The part every registry entity shares: its reviewStatus follows the item (submitted, then the decision). */
+export function registryStatusHooks(entity: ReviewedEntity): Pick<ReviewHandler, 'onSubmit' | 'onDecision'> {
+  return {
+    onSubmit: async (tx: Tx, id: string, actor: Actor, note: string | null) => {
+      await setReviewStatus(tx, { entity, id, status: 'submitted', note, actor });
+    },
+    onDecision: async (tx, item, decision, actor, reason) => {
+      await setReviewStatus(tx, { entity, id: item.entityId, status: statusOf[decision], note: reason, actor });
+    },
+  };
+}
+
+export const check = (code: string, ok: boolean, blocking: boolean, params?: Record<string, unknown>): PreCheck => ({
+  code,
+  ok,
+  blocking,
+  params,
+});
+
+export const present = (value: unknown) =>
+  value !== null && value !== undefined && (typeof value !== 'string' || value.trim() !== '');
+
+export const todayIso = () => new Date().toISOString().slice(0, 10);
+
+/** An image a portal or a phone can fetch: an absolute http(s) URL, or a file this program serves. */
+export function isFetchableImage(url: string): boolean {
+  if (url.startsWith('/')) return !url.startsWith('//');
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** `shipping` from any spelling of a CBV business step (bare, Web URI or URN). */
+export function bizStepName(step: string | null): string | null {
+  if (!step) return null;
+  const match = /(?:BizStep-|bizstep:)([\w]+)$/i.exec(step);
+  return (match ? match[1] : step).toLowerCase();
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { decisions } from './review.handlers.ts';
+
+export const itemStatuses = ['pending', 'approved', 'returned', 'rejected'] as const;
+
+export const itemListQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  entityType: z.string().trim().min(1).max(50).optional(),
+  entityId: z.string().trim().min(1).max(200).optional(),
+  status: z.enum(itemStatuses).optional(),
+  sector: z.string().trim().min(1).max(50).optional(),
+  commune: z.string().trim().min(1).max(20).optional(),
+  organisationId: z.uuid().optional(),
+});
+
+export const itemView = z.object({
+  id: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  organisationId: z.string().nullable(),
+  sector: z.string().nullable(),
+  communeCode: z.string().nullable(),
+  title: z.string(),
+  status: z.enum(itemStatuses),
+  submittedAt: z.string(),
+  submittedBy: z.string().nullable(),
+  submitNote: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+
+export const decisionView = z.object({
+  id: z.string(),
+  decision: z.enum(decisions),
+  reason: z.string().nullable(),
+  actorName: z.string(),
+  actorRole: z.string(),
+  decidedAt: z.string(),
+});
+
+export const preCheckView = z.object({
+  code: z.string(),
+  ok: z.boolean(),
+  blocking: z.boolean(),
+  message: z.string(),
+});
+
+export const itemPage = z.object({
+  items: z.array(itemView),
+  page: z.number(),
+  pageSize: z.number(),
+  total: z.number(),
+});
+
+export const itemDetailView = z.object({
+  item: itemView,
+  decisions: z.array(decisionView),
+  preChecks: z.array(preCheckView),
+  /** Whether the caller may decide on it now. */
+  canDecide: z.boolean(),
+});
+
+export const decisionInput = z
+  .object({
+    decision: z.enum(decisions),
+    /** Required to return or reject: the producer reads it. */
+    reason: z.string().trim().max(2000).optional(),
+  })
+  .strict();
+
+export const submissionInput = z
+  .object({
+    entityType: z.string().trim().min(1).max(50),
+    entityId: z.string().trim().min(1).max(200),
+    note: z.string().trim().max(2000).optional(),
+  })
+  .strict();
+
+export const decisionResult = z.object({ item: itemView, decision: decisionView });
+
+export const itemParams = z.object({ id: z.uuid() });

@@ -1,0 +1,52 @@
+import type { Actor } from '../platform/auth.ts';
+import type { DbOrTx, Tx } from '../platform/db.ts';
+import type { reviewItems } from './review.schema.ts';
+
+export type ReviewItem = typeof reviewItems.$inferSelect;
+export const decisions = ['approve', 'return', 'reject'] as const;
+export type Decision = (typeof decisions)[number];
+
+/** Where a thing to review sits, and what the queue calls it. */
+export interface ReviewSubject {
+  organisationId: string | null;
+  sector: string | null;
+  communeCode: string | null;
+  title: string;
+}
+
+/**
+ * One automatic check shown beside an item. `code` is a message key (defined in vi and en by the module that
+ * owns the check); a failed `blocking` check stops approval, a failed non-blocking one is a warning.
+ */
+export interface PreCheck {
+  code: string;
+  ok: boolean;
+  blocking: boolean;
+  params?: Record<string, unknown>;
+}
+
+/**
+ * How a module plugs a kind of thing into the review workflow. `onDecision` runs inside the decision's
+ * transaction (so the thing's status and the decision land together); `describe` and `onSubmit` let owners
+ * submit through `POST /api/review/submissions` (a module that submits from its own routes with
+ * `submitForReview` needs neither).
+ */
+export interface ReviewHandler {
+  onDecision(tx: Tx, item: ReviewItem, decision: Decision, actor: Actor, reason: string | null): Promise<void>;
+  preChecks?(db: DbOrTx, item: ReviewItem): Promise<PreCheck[]>;
+  describe?(db: DbOrTx, entityId: string): Promise<ReviewSubject | null>;
+  onSubmit?(tx: Tx, entityId: string, actor: Actor, note: string | null): Promise<void>;
+}
+
+const handlers = new Map<string, ReviewHandler>();
+
+/** Call once per entity type at import time of the owning module (e.g. `registerReviewHandler('stamp_request', …)`). */
+export function registerReviewHandler(entityType: string, handler: ReviewHandler): void {
+  if (handlers.has(entityType) && handlers.get(entityType) !== handler) {
+    throw new Error(`review handler for "${entityType}" registered twice`);
+  }
+  handlers.set(entityType, handler);
+}
+
+export const reviewHandler = (entityType: string) => handlers.get(entityType) ?? null;
+export const reviewedEntityTypes = () => [...handlers.keys()].sort();

@@ -1,0 +1,104 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { allow, signedIn } from '../accounts/gate.ts';
+import { requireActor } from '../platform/auth.ts';
+import { pickLanguage } from '../platform/i18n.ts';
+import {
+  decisionInput,
+  decisionResult,
+  itemDetailView,
+  itemListQuery,
+  itemPage,
+  itemParams,
+  itemView,
+  submissionInput,
+} from './review-items.schema.ts';
+import { mayDecideSomething, maySubmit } from './review.policy.ts';
+import { presentDecision, presentItem, presentPreCheck } from './review.presenter.ts';
+import * as service from './review.service.ts';
+
+const tags = ['review'];
+
+export async function reviewRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/review/items',
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        summary:
+          'Review queue: reviewers see their sector/communes (the department: all); an organisation sees its own ' +
+          'submissions with the reasons of returns. Pending items oldest first.',
+        querystring: itemListQuery,
+        response: { 200: itemPage },
+      },
+    },
+    async (request) => {
+      const { commune, ...rest } = request.query;
+      const page = await service.listQueue(app.db, { ...rest, communeCode: commune }, requireActor(request));
+      return { items: page.rows.map(presentItem), page: page.page, pageSize: page.pageSize, total: page.total };
+    },
+  );
+
+  app.get(
+    '/review/items/:id',
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        summary: 'One review item with its decisions and the automatic pre-checks as they stand now',
+        params: itemParams,
+        response: { 200: itemDetailView },
+      },
+    },
+    async (request) => {
+      const lang = pickLanguage(request.headers['accept-language']);
+      const detail = await service.readItem(app.db, request.params.id, requireActor(request));
+      return {
+        item: presentItem(detail.item),
+        decisions: detail.decisions.map(presentDecision),
+        preChecks: detail.preChecks.map((c) => presentPreCheck(c, lang)),
+        canDecide: detail.canDecide,
+      };
+    },
+  );
+
+  app.post(
+    '/review/items/:id/decision',
+    {
+      preValidation: allow(mayDecideSomething),
+      schema: {
+        tags,
+        summary: 'Approve, return (with reason) or reject (with reason) a pending item',
+        params: itemParams,
+        body: decisionInput,
+        response: { 200: decisionResult },
+      },
+    },
+    async (request) => {
+      const result = await service.decide(app.db, request.params.id, request.body, requireActor(request));
+      return { item: presentItem(result.item), decision: presentDecision(result.decision) };
+    },
+  );
+
+  app.post(
+    '/review/submissions',
+    {
+      preValidation: allow(maySubmit),
+      schema: {
+        tags,
+        summary:
+          'Submit an organisation profile, location, product or lot (entityType organisation|location|product|lot) ' +
+          'for review; also resubmits after a return',
+        body: submissionInput,
+        response: { 201: itemView },
+      },
+    },
+    async (request, reply) => {
+      const item = await service.submitEntity(app.db, request.body, requireActor(request));
+      return reply.status(201).send(presentItem(item));
+    },
+  );
+}

@@ -1,0 +1,25 @@
+import type { Actor } from '../platform/auth.ts';
+
+/** Who may do what with stamps; pure, so the rules read in one place. */
+const organisationRoles = ['org_owner', 'org_staff', 'api_client', 'dost_admin'];
+
+export const canRequestStamps = (actor: Actor, organisationId: string) =>
+  organisationRoles.includes(actor.role) &&
+  (actor.role === 'dost_admin' || actor.organisationIds.includes(organisationId));
+
+export const canDecideStampRequest = (actor: Actor) =>
+  actor.role === 'dost_admin' || actor.role === 'dost_reviewer';
+
+/** Activation, deactivation and printing are the owner's; revocation is also the department's. */
+export const canHandleStamps = (actor: Actor, organisationId: string) =>
+  canRequestStamps(actor, organisationId);
+
+export const canRevokeStamps = (actor: Actor, organisationId: string) =>
+  canHandleStamps(actor, organisationId) || actor.role === 'dost_reviewer' || actor.role === 'inspector';
+
+/** Department staff see every organisation's stamps; others see only their own (null = no filter). */
+export const visibleOrganisations = (actor: Actor): string[] | null =>
+  ['dost_admin', 'dost_reviewer', 'inspector'].includes(actor.role) ? null : actor.organisationIds;
+
+export const canReadReports = (actor: Actor) =>
+  actor.role === 'dost_admin' || actor.role === 'dost_reviewer' || actor.role === 'inspector';

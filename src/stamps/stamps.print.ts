@@ -1,0 +1,91 @@
+import type { z } from 'zod';
+import type { Actor } from '../platform/auth.ts';
+import type { Db } from '../platform/db.ts';
+import { badRequest, conflict, forbidden, notFound } from '../platform/problem.ts';
+import { recordChange, toRuns } from './stamps.lifecycle.ts';
+import type { Label } from './stamps.pdf.ts';
+import { renderLabelSheet } from './stamps.pdf.ts';
+import { canHandleStamps } from './stamps.policy.ts';
+import { findLot, findProduct, type LotRef } from './stamps.ports.ts';
+import * as repo from './stamps.repo.ts';
+import { maxStampsPerPrint, type stampPrintBody } from './stamps.schema.ts';
+import { hashSecret, newSecret } from './stamps.secret.ts';
+import { paintSegments } from './stamps.state.ts';
+import { stampElementString, stampUri } from './stamps.uri.ts';
+
+/**
+ * Print sheet for a run of a range. Revoked stamps are skipped. Anti-counterfeit stamps get fresh secrets
+ * here — they exist only in this PDF, the database keeps their hashes — so printing them again is an explicit
+ * reprint that voids the earlier print. The PDF is rendered before anything is stored: a failure stores nothing.
+ */
+export async function printStamps(
+  db: Db,
+  actor: Actor,
+  rangeId: string,
+  query: z.infer<typeof stampPrintBody>,
+  baseUrl: string,
+): Promise<Buffer> {
+  const range = await repo.findRange(db, rangeId);
+  if (!range) throw notFound('stamps.range-not-found');
+  if (!canHandleStamps(actor, range.organisationId)) throw forbidden();
+  const [run] = toRuns(range, { firstSerial: query.firstSerial, lastSerial: query.lastSerial });
+  const count = run.lastSerial - run.firstSerial + 1;
+  if (count > maxStampsPerPrint)
+    throw badRequest([
+      { field: '/lastSerial', code: 'stamps.tooMany', params: { maximum: maxStampsPerPrint } },
+    ]);
+  const anti = range.kind === 'anti_counterfeit';
+  // the secret travels only in the URL, which only the QR code carries
+  if (anti && query.carrier !== 'qr') throw badRequest([{ field: '/carrier', code: 'stamps.secretNeedsQr' }]);
+  if (
+    anti &&
+    !query.reprint &&
+    (await repo.countSecrets(db, range.gtin, run.firstSerial, run.lastSerial)) > 0
+  )
+    throw conflict('stamps.already-printed');
+
+  const product = await findProduct(db, range.gtin);
+  const segments = paintSegments(range.firstSerial, range.lastSerial, await repo.listChanges(db, rangeId));
+  const lots = new Map<string, LotRef | null>();
+  const labels: Label[] = [];
+  const serials: number[] = [];
+  const hashes: string[] = [];
+  for (const s of segments) {
+    if (s.state === 'revoked') continue;
+    if (s.lot && !lots.has(s.lot)) lots.set(s.lot, await findLot(db, range.gtin, s.lot));
+    const lotRef = s.lot ? lots.get(s.lot) : null;
+    const from = Math.max(s.firstSerial, run.firstSerial);
+    const to = Math.min(s.lastSerial, run.lastSerial);
+    for (let serial = from; serial <= to; serial++) {
+      const secret = anti ? newSecret() : null;
+      if (secret) {
+        serials.push(serial);
+        hashes.push(hashSecret(range.gtin, serial, secret));
+      }
+      const stamp = { gtin: range.gtin, serial, lot: s.lot, secret };
+      const uri = stampUri(baseUrl, stamp);
+      labels.push({
+        code: query.carrier === 'qr' ? uri : stampElementString(stamp),
+        humanReadable: query.carrier === 'qr' ? uri.replace(/\?.*$/, '') : stampElementString(stamp),
+        productName: product?.name ?? range.gtin,
+        lot: s.lot,
+        productionDate: lotRef?.productionDate ?? null,
+        expiryDate: lotRef?.expiryDate ?? null,
+      });
+    }
+  }
+  const pdf = await renderLabelSheet(labels, {
+    layout: query.layout,
+    carrier: query.carrier,
+    title: `${product?.name ?? range.gtin} ${run.firstSerial}–${run.lastSerial}`,
+  });
+  if (anti || query.reprint) {
+    await db.transaction(async (tx) => {
+      await repo.lockRange(tx, rangeId);
+      if (anti) await repo.upsertSecrets(tx, range.gtin, serials, hashes);
+      if (query.reprint)
+        await recordChange(tx, actor, range, run, 'reprint', { lot: null, reason: null, at: new Date() });
+    });
+  }
+  return pdf;
+}

@@ -1,0 +1,41 @@
+import crypto from 'node:crypto';
+
+/**
+ * Anti-counterfeit secrets: 72 random bits per stamp, printed once in the stamp's URL as `?s=…`, stored only
+ * as HMAC-SHA-256 under a server key (env TXNG_STAMP_KEY), so the database alone reveals nothing.
+ */
+const SECRET_BYTES = 9;
+const developmentKey = 'txng-development-stamp-key';
+let warned = false;
+
+function stampKey(): string {
+  const key = process.env.TXNG_STAMP_KEY;
+  if (key) return key;
+  if (!warned && process.env.NODE_ENV === 'production') {
+    warned = true;
+    console.warn('TXNG_STAMP_KEY is not set: anti-counterfeit secrets are hashed with a development key');
+  }
+  return developmentKey;
+}
+
+export function newSecret(): string {
+  return crypto.randomBytes(SECRET_BYTES).toString('base64url');
+}
+
+export function hashSecret(gtin: string, serial: number, secret: string): string {
+  return crypto.createHmac('sha256', stampKey()).update(`${gtin}/${serial}/${secret}`).digest('hex');
+}
+
+const dummyHash = '0'.repeat(64);
+
+/** Constant-time check; an unknown stamp (no stored hash) costs the same as a wrong secret. */
+export function secretMatches(
+  gtin: string,
+  serial: number,
+  secret: string | null,
+  storedHash: string | null,
+): boolean {
+  const candidate = Buffer.from(hashSecret(gtin, serial, secret ?? ''), 'hex');
+  const stored = Buffer.from(storedHash && /^[0-9a-f]{64}$/.test(storedHash) ? storedHash : dummyHash, 'hex');
+  return crypto.timingSafeEqual(candidate, stored) && storedHash !== null && secret !== null;
+}

@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../test/app.ts';
+import { reserveSerials } from './stamps.repo.ts';
+import { makeProducer } from './stamps.test-support.ts';
+
+let t: TestApp;
+let producer: Awaited<ReturnType<typeof makeProducer>>;
+let owner: Record<string, string>;
+let reviewer: Record<string, string>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  producer = await makeProducer(t.db);
+  owner = t.as({ role: 'org_owner', organisationIds: [producer.organisationId] });
+  reviewer = t.as({ role: 'dost_reviewer' });
+});
+afterAll(() => t?.close());
+
+async function request(quantity: number, kind = 'traceability', gtin = producer.gtin) {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/stamps/requests',
+    headers: owner,
+    payload: { organisationId: producer.organisationId, gtin, quantity, kind },
+  });
+  return res;
+}
+
+async function approved(quantity: number, kind = 'traceability') {
+  const created = (await request(quantity, kind)).json();
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/stamps/requests/${created.id}/decision`,
+    headers: reviewer,
+    payload: { decision: 'approve' },
+  });
+  expect(res.statusCode).toBe(200);
+  return res.json().range as { id: string; firstSerial: number; lastSerial: number };
+}
+
+const post = (url: string, payload: unknown, headers = owner) =>
+  t.app.inject({ method: 'POST', url, headers, payload: payload as any });
+
+describe('stamp requests', () => {
+  it('rejects a GTIN with a wrong check digit, naming the field', async () => {
+    const res = await request(10, 'traceability', '08930000000010');
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().errors[0].field).toBe('/gtin');
+  });
+
+  it('should not let an organisation request stamps for another organisation', async () => {
+    const other = t.as({ role: 'org_owner', organisationIds: [crypto.randomUUID()] });
+    const res = await post(
+      '/api/stamps/requests',
+      { organisationId: producer.organisationId, gtin: producer.gtin, quantity: 5, kind: 'traceability' },
+      other,
+    );
+    expect(res.statusCode).toBe(403);
+  });
+
+  it('should not let a producer approve its own request', async () => {
+    const created = (await request(5)).json();
+    expect(created.status).toBe('submitted');
+    const res = await post(`/api/stamps/requests/${created.id}/decision`, { decision: 'approve' });
+    expect(res.statusCode).toBe(403);
+  });
+
+  it('refusal needs a reason; a decided request cannot be decided again', async () => {
+    const created = (await request(5)).json();
+    const noReason = await post(`/api/stamps/requests/${created.id}/decision`, { decision: 'refuse' }, reviewer);
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().errors[0].field).toBe('/reason');
+    const refused = await post(
+      `/api/stamps/requests/${created.id}/decision`,
+      { decision: 'refuse', reason: 'Sản phẩm chưa được duyệt' },
+      reviewer,
+    );
+    expect(refused.json()).toMatchObject({ status: 'refused', reason: 'Sản phẩm chưa được duyệt', range: null });
+    const again = await post(`/api/stamps/requests/${created.id}/decision`, { decision: 'approve' }, reviewer);
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('approval allocates consecutive, non-overlapping ranges per GTIN', async () => {
+    const a = await approved(100);
+    const b = await approved(50);
+    expect(a.lastSerial - a.firstSerial + 1).toBe(100);
+    expect(b.firstSerial).toBe(a.lastSerial + 1);
+    const listed = await t.app.inject({ method: 'GET', url: '/api/stamps/requests', headers: owner });
+    expect(listed.json().items.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('parallel allocations never overlap', async () => {
+    const sizes = Array.from({ length: 24 }, (_, i) => 1 + ((i * 37) % 500));
+    const ranges = await Promise.all(
+      sizes.map((n) => t.db.transaction((tx) => reserveSerials(tx, producer.gtin, n))),
+    );
+    const sorted = [...ranges].sort((x, y) => x.firstSerial - y.firstSerial);
+    for (let i = 1; i < sorted.length; i++) expect(sorted[i].firstSerial).toBe(sorted[i - 1].lastSerial + 1);
+    const total = ranges.reduce((sum, r) => sum + r.lastSerial - r.firstSerial + 1, 0);
+    expect(total).toBe(sizes.reduce((x, y) => x + y, 0));
+  });
+
+  it('parallel approvals through HTTP get disjoint ranges', async () => {
+    const created = await Promise.all(Array.from({ length: 8 }, () => request(1000).then((r) => r.json())));
+    const decided = await Promise.all(
+      created.map((c) => post(`/api/stamps/requests/${c.id}/decision`, { decision: 'approve' }, reviewer)),
+    );
+    const ranges = decided.map((d) => d.json().range).sort((x, y) => x.firstSerial - y.firstSerial);
+    for (let i = 1; i < ranges.length; i++) expect(ranges[i].firstSerial).toBeGreaterThan(ranges[i - 1].lastSerial);
+  });
+});
+
+describe('stamp life', () => {
+  it('activates a run to a lot, deactivates part, revokes, and records EPCIS event ids', async () => {
+    const range = await approved(1000);
+    const base = `/api/stamps/ranges/${range.id}`;
+    const act = await post(`${base}/activate`, {
+      lot: 'L2026-03',
+      firstSerial: range.firstSerial,
+      lastSerial: range.firstSerial + 499,
+    });
+    expect(act.statusCode).toBe(200);
+    expect(act.json().counts).toEqual({ allocated: 500, active: 500, deactivated: 0, revoked: 0 });
+    expect(act.json().history[0]).toMatchObject({ action: 'activate', lot: 'L2026-03' });
+    expect(act.json().history[0].eventId).toMatch(/^urn:uuid:/);
+
+    const twice = await post(`${base}/activate`, { lot: 'L2026-04', serials: [range.firstSerial + 10] });
+    expect(twice.statusCode).toBe(409);
+
+    const deact = await post(`${base}/deactivate`, {
+      serials: [range.firstSerial + 1, range.firstSerial + 2],
+      reason: 'Tem rách',
+    });
+    expect(deact.json().counts.deactivated).toBe(2);
+    const revoke = await post(`${base}/revoke`, { firstSerial: range.firstSerial + 2, lastSerial: range.firstSerial + 2 });
+    expect(revoke.json().counts).toMatchObject({ deactivated: 1, revoked: 1 });
+    const reactivate = await post(`${base}/activate`, { lot: 'L2026-03', serials: [range.firstSerial + 2] });
+    expect(reactivate.statusCode).toBe(409);
+  });
+
+  it('rejects serials outside the range and an invalid lot', async () => {
+    const range = await approved(10);
+    const outside = await post(`/api/stamps/ranges/${range.id}/activate`, { lot: 'A1', serials: [range.lastSerial + 1] });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().errors[0].field).toBe('/serials');
+    const badLot = await post(`/api/stamps/ranges/${range.id}/activate`, { lot: 'lô có dấu' });
+    expect(badLot.statusCode).toBe(400);
+    expect(badLot.json().errors[0].field).toBe('/lot');
+  });
+
+  it('should not let another organisation activate stamps', async () => {
+    const range = await approved(10);
+    const other = t.as({ role: 'org_owner', organisationIds: [crypto.randomUUID()] });
+    const res = await post(`/api/stamps/ranges/${range.id}/activate`, { lot: 'A1' }, other);
+    expect(res.statusCode).toBe(403);
+  });
+
+  it('prints a traceability sheet as PDF; anti-counterfeit stamps print once, then only as a reprint', async () => {
+    const range = await approved(30);
+    const pdf = await post(`/api/stamps/ranges/${range.id}/print`, { layout: 'a4' });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+
+    const anti = await approved(5, 'anti_counterfeit');
+    const first = await post(`/api/stamps/ranges/${anti.id}/print`, { layout: 'roll' });
+    expect(first.statusCode).toBe(200);
+    const again = await post(`/api/stamps/ranges/${anti.id}/print`, { layout: 'roll' });
+    expect(again.statusCode).toBe(409);
+    const dm = await post(`/api/stamps/ranges/${anti.id}/print`, { carrier: 'datamatrix', reprint: true });
+    expect(dm.statusCode).toBe(400);
+    const reprint = await post(`/api/stamps/ranges/${anti.id}/print`, { reprint: true });
+    expect(reprint.statusCode).toBe(200);
+    const detail = await t.app.inject({ method: 'GET', url: `/api/stamps/ranges/${anti.id}`, headers: owner });
+    expect(detail.json().history.map((h: any) => h.action)).toEqual(['reprint']);
+  });
+});

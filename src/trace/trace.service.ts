@@ -1,0 +1,107 @@
+import { findEventsByIds } from '../epcis/epcis.service.ts';
+import type { StoredEvent } from '../epcis/epcis.types.ts';
+import type { Actor } from '../platform/auth.ts';
+import type { DbOrTx } from '../platform/db.ts';
+import { notFound } from '../platform/problem.ts';
+import {
+  getLocationsByGlns,
+  getLotByKey,
+  getLotsByKeys,
+  getOrganisationsByGlns,
+  getOrganisationsByIds,
+  getProductsByGtins,
+} from '../registry/registry.service.ts';
+import { rootId } from './trace.root.ts';
+import { glnOf, isPartyId, itemKey, partyIdForGln } from './trace.ids.ts';
+import { presentEvent, presentItem, presentLocation, presentParty } from './trace.presenter.ts';
+import type { TraceResult } from './trace.schema.ts';
+import { eventFilterFor } from './trace.visibility.ts';
+import { type TraceDirection, walkEvents } from './trace.walk.ts';
+
+export interface TraceRequest {
+  /** A Digital Link URI (any domain), an EPC URN or a GS1 element string. */
+  id: string;
+  direction: TraceDirection;
+  asOf?: Date | null;
+  /** Null for internal callers (public page, stamps): no visibility filter. */
+  actor: Actor | null;
+}
+
+/** Walks the chain from a lot, item or logistic unit and names its products, parties and places from the registry. */
+export async function traceFrom(db: DbOrTx, request: TraceRequest): Promise<TraceResult> {
+  const root = rootId(request.id);
+  const asOf = request.asOf ?? undefined;
+  const visible = await eventFilterFor(db, request.actor);
+  const fetch = async (ids: string[]) => {
+    const events = await findEventsByIds(db, { ids, asOf });
+    return visible ? events.filter(visible) : events;
+  };
+  const walked = await walkEvents([root], request.direction, fetch);
+  if (!walked.events.length && !(await knownInRegistry(db, root))) {
+    throw notFound('trace.not-found', { id: root });
+  }
+  return describe(db, root, request, walked.items, walked.events);
+}
+
+async function knownInRegistry(db: DbOrTx, id: string) {
+  const key = itemKey(id);
+  return Boolean(key.gtin && key.lot && (await getLotByKey(db, { gtin: key.gtin, lot: key.lot })));
+}
+
+async function describe(
+  db: DbOrTx,
+  root: string,
+  request: TraceRequest,
+  reached: Parameters<typeof presentItem>[0][],
+  events: StoredEvent[],
+): Promise<TraceResult> {
+  const keys = reached.map((r) => itemKey(r.id));
+  const gtins = [...new Set(keys.flatMap((k) => (k.gtin ? [k.gtin] : [])))];
+  const lotKeys = keys.flatMap((k) => (k.gtin && k.lot ? [{ gtin: k.gtin, lot: k.lot }] : []));
+
+  const locationIds = new Set<string>();
+  const partyIds = new Set<string>();
+  for (const event of events) {
+    for (const place of [event.readPoint, event.bizLocation]) if (place) locationIds.add(place);
+    for (const link of event.links) {
+      if (link.kind === 'bizTransaction') continue;
+      (isPartyId(link.value) || link.type?.endsWith('party') ? partyIds : locationIds).add(link.value);
+    }
+  }
+  const capturers = [...new Set(events.flatMap((e) => (e.organisationId ? [e.organisationId] : [])))];
+  const glnsOf = (ids: Set<string>) => [...ids].flatMap((id) => glnOf(id) ?? []);
+
+  const [products, lots, places, partyOrganisations, capturingOrganisations] = await Promise.all([
+    getProductsByGtins(db, gtins),
+    getLotsByKeys(db, lotKeys),
+    getLocationsByGlns(db, glnsOf(locationIds)),
+    getOrganisationsByGlns(db, glnsOf(partyIds)),
+    getOrganisationsByIds(db, capturers),
+  ]);
+  const productByGtin = new Map(products.map((p) => [p.gtin, p]));
+  const lotByKey = new Map(lots.map((l) => [`${l.gtin} ${l.lot}`, l]));
+  const placeByGln = new Map(places.map((p) => [p.gln!, p]));
+  const organisationByGln = new Map(partyOrganisations.flatMap((o) => o.glns.map((g) => [g, o] as const)));
+
+  const parties = new Map<string, TraceResult['parties'][number]>();
+  for (const id of partyIds) {
+    const gln = glnOf(id);
+    const party = presentParty(id, gln ? organisationByGln.get(gln) : undefined);
+    parties.set(party.organisationId ?? id, party);
+  }
+  for (const organisation of capturingOrganisations) {
+    if (parties.has(organisation.id)) continue;
+    const id = organisation.glns[0] ? partyIdForGln(organisation.glns[0]) : `urn:uuid:${organisation.id}`;
+    parties.set(organisation.id, presentParty(id, organisation));
+  }
+
+  return {
+    root,
+    direction: request.direction,
+    asOf: request.asOf ? request.asOf.toISOString() : null,
+    items: reached.map((r) => presentItem(r, productByGtin, lotByKey)),
+    parties: [...parties.values()],
+    locations: [...locationIds].map((id) => presentLocation(id, placeByGln.get(glnOf(id) ?? ''))),
+    events: events.map(presentEvent),
+  };
+}

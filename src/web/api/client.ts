@@ -1,0 +1,82 @@
+/** An RFC 7807 problem document as the API sends it. */
+export interface ProblemDocument {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: { field: string; code: string; message: string }[];
+}
+
+/** A failed API call: carries the problem document so forms can show each message beside its field. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: ProblemDocument;
+
+  constructor(problem: ProblemDocument) {
+    super(problem.title);
+    this.status = problem.status;
+    this.problem = problem;
+  }
+}
+
+let csrfToken: string | null = null;
+let language = 'vi';
+
+export function setCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+
+export function setApiLanguage(lang: string) {
+  language = lang;
+}
+
+type Query = Record<string, string | number | boolean | undefined | null>;
+
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+async function toError(res: Response): Promise<ApiError> {
+  const type = res.headers.get('content-type') ?? '';
+  if (type.includes('json')) {
+    try {
+      const body = await res.json();
+      if (body && typeof body.title === 'string') return new ApiError({ ...body, status: res.status });
+    } catch {}
+  }
+  return new ApiError({ type: 'about:blank', title: res.statusText || `HTTP ${res.status}`, status: res.status });
+}
+
+/** Calls the JSON API with the session cookie, the CSRF token on unsafe methods and the UI language. */
+export async function api<T>(
+  method: string,
+  path: string,
+  opts: { body?: unknown; query?: Query; form?: FormData; raw?: boolean } = {},
+): Promise<T> {
+  const headers: Record<string, string> = { 'accept-language': language, accept: 'application/json' };
+  if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let body: BodyInit | undefined;
+  if (opts.form) body = opts.form;
+  else if (opts.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(opts.body);
+  }
+  const res = await fetch(withQuery(path, opts.query), { method, headers, body, credentials: 'same-origin' });
+  if (!res.ok) throw await toError(res);
+  if (opts.raw) return res as T;
+  if (res.status === 204) return undefined as T;
+  const type = res.headers.get('content-type') ?? '';
+  return (type.includes('json') ? res.json() : res.text()) as Promise<T>;
+}
+
+export const get = <T>(path: string, query?: Query) => api<T>('GET', path, { query });
+export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, { body });
+export const patch = <T>(path: string, body?: unknown) => api<T>('PATCH', path, { body });
+export const put = <T>(path: string, body?: unknown) => api<T>('PUT', path, { body });
+export const del = <T>(path: string) => api<T>('DELETE', path);

@@ -1,0 +1,41 @@
+import type { UseFormReturnType } from '@mantine/form';
+import { ApiError, type ProblemDocument } from './client.ts';
+
+/** `/body/address/street` → `address.street`: the API names fields by JSON Pointer, Mantine forms by path. */
+export function fieldPath(pointer: string): string {
+  return pointer
+    .replace(/^\/(body|query|params)(?=\/|$)/, '')
+    .replace(/^\//, '')
+    .split('/')
+    .join('.');
+}
+
+function hasPath(values: unknown, path: string): boolean {
+  if (!path) return false;
+  let node: unknown = values;
+  for (const part of path.split('.')) {
+    if (node === null || typeof node !== 'object' || !(part in (node as object))) return false;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return true;
+}
+
+/**
+ * Puts each field message of a problem beside its form input; returns the messages that match no input
+ * so the caller shows them with the problem's title.
+ */
+export function applyProblem<T extends Record<string, unknown>>(
+  form: UseFormReturnType<T>,
+  error: unknown,
+  aliases: Record<string, string> = {},
+): ProblemDocument | null {
+  if (!(error instanceof ApiError)) return null;
+  const rest: NonNullable<ProblemDocument['errors']> = [];
+  for (const e of error.problem.errors ?? []) {
+    const path = fieldPath(e.field);
+    const target = aliases[path] ?? path;
+    if (hasPath(form.values, target)) form.setFieldError(target, e.message);
+    else rest.push(e);
+  }
+  return { ...error.problem, errors: rest };
+}

@@ -1,0 +1,40 @@
+import { Button, Group, Modal, Stack } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProblemDocument } from '../api/client.ts';
+import { ProblemAlert } from './ProblemAlert.tsx';
+
+interface Props {
+  title: string;
+  opened: boolean;
+  onClose(): void;
+  onSubmit(event?: React.FormEvent<HTMLFormElement>): void;
+  problem: ProblemDocument | null;
+  submitting: boolean;
+  submitLabel?: string;
+  size?: string;
+  children: ReactNode;
+}
+
+/** A form in a dialog: problem shown on top, field messages beside their inputs. */
+export function FormModal({ title, opened, onClose, onSubmit, problem, submitting, submitLabel, size = 'lg', children }: Props) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={opened} onClose={onClose} title={title} size={size} fullScreen={false}>
+      <form onSubmit={onSubmit} noValidate>
+        <Stack>
+          {problem ? <ProblemAlert error={problem} /> : null}
+          {children}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={submitting}>
+              {submitLabel ?? t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,148 @@
+import { Button, Group, Text } from '@mantine/core';
+import L from 'leaflet';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export type LngLat = [number, number];
+
+/** The province's centre when nothing is drawn yet (Đồng Nai by default). */
+const defaultCentre: L.LatLngTuple = [Number(import.meta.env.VITE_MAP_LAT ?? 11.0), Number(import.meta.env.VITE_MAP_LNG ?? 107.0)];
+const tileUrl = import.meta.env.VITE_TILE_URL as string | undefined;
+
+function baseMap(element: HTMLElement): L.Map {
+  const map = L.map(element, { center: defaultCentre, zoom: 9, attributionControl: Boolean(tileUrl) });
+  // No tile server is reachable in many deployments: the GeoJSON is drawn on the plain background.
+  if (tileUrl) L.tileLayer(tileUrl, { maxZoom: 19 }).addTo(map);
+  return map;
+}
+
+const pointStyle = { radius: 8, color: '#087f5b', weight: 2, fillColor: '#20c997', fillOpacity: 0.8 };
+
+interface EditorProps {
+  mode: 'point' | 'polygon';
+  point: LngLat | null;
+  polygon: LngLat[];
+  onPoint(point: LngLat | null): void;
+  onPolygon(polygon: LngLat[]): void;
+  label: string;
+}
+
+/**
+ * Click to place the point, or click vertex after vertex to draw the polygon. Coordinates also have number
+ * inputs beside the map, so the map is never the only way to enter them.
+ */
+export function GeoEditor({ mode, point, polygon, onPoint, onPolygon, label }: EditorProps) {
+  const { t } = useTranslation();
+  const element = useRef<HTMLDivElement>(null);
+  const map = useRef<L.Map | null>(null);
+  const layer = useRef<L.LayerGroup | null>(null);
+  const state = useRef({ mode, polygon, onPoint, onPolygon });
+  state.current = { mode, polygon, onPoint, onPolygon };
+
+  useEffect(() => {
+    const m = baseMap(element.current!);
+    layer.current = L.layerGroup().addTo(m);
+    m.on('click', (e: L.LeafletMouseEvent) => {
+      const at: LngLat = [Number(e.latlng.lng.toFixed(6)), Number(e.latlng.lat.toFixed(6))];
+      if (state.current.mode === 'point') state.current.onPoint(at);
+      else state.current.onPolygon([...state.current.polygon, at]);
+    });
+    map.current = m;
+    return () => {
+      m.remove();
+      map.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const group = layer.current;
+    if (!group || !map.current) return;
+    group.clearLayers();
+    const bounds: L.LatLngTuple[] = [];
+    if (point) {
+      L.circleMarker([point[1], point[0]], pointStyle).addTo(group);
+      bounds.push([point[1], point[0]]);
+    }
+    if (polygon.length) {
+      const latlngs = polygon.map(([lng, lat]) => [lat, lng] as L.LatLngTuple);
+      (polygon.length >= 3 ? L.polygon(latlngs, { color: '#e8590c' }) : L.polyline(latlngs, { color: '#e8590c' })).addTo(group);
+      for (const ll of latlngs) L.circleMarker(ll, { ...pointStyle, radius: 4, color: '#e8590c' }).addTo(group);
+      bounds.push(...latlngs);
+    }
+    if (bounds.length === 1) map.current.setView(bounds[0], Math.max(map.current.getZoom(), 13));
+  }, [point, polygon]);
+
+  return (
+    <div>
+      <Text size="sm" fw={500} mb={4}>
+        {label}
+      </Text>
+      <div ref={element} className="geo-map" role="application" aria-label={label} />
+      <Group mt="xs" gap="xs">
+        <Text size="xs" c="dimmed">
+          {mode === 'point' ? t('map.pointHelp') : t('map.polygonHelp', { count: polygon.length })}
+        </Text>
+        {mode === 'polygon' && polygon.length ? (
+          <>
+            <Button size="compact-xs" variant="default" onClick={() => onPolygon(polygon.slice(0, -1))}>
+              {t('map.undo')}
+            </Button>
+            <Button size="compact-xs" variant="default" onClick={() => onPolygon([])}>
+              {t('map.clear')}
+            </Button>
+          </>
+        ) : null}
+        {mode === 'point' && point ? (
+          <Button size="compact-xs" variant="default" onClick={() => onPoint(null)}>
+            {t('map.clear')}
+          </Button>
+        ) : null}
+      </Group>
+    </div>
+  );
+}
+
+export interface MapFeature {
+  id: string;
+  label: string;
+  point: LngLat | null;
+  polygon: LngLat[][] | null;
+}
+
+/** A read-only map of several places (locations list). */
+export function FeatureMap({ features, label }: { features: MapFeature[]; label: string }) {
+  const element = useRef<HTMLDivElement>(null);
+  const map = useRef<L.Map | null>(null);
+  const layer = useRef<L.LayerGroup | null>(null);
+
+  useEffect(() => {
+    const m = baseMap(element.current!);
+    layer.current = L.layerGroup().addTo(m);
+    map.current = m;
+    return () => {
+      m.remove();
+      map.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const group = layer.current;
+    if (!group || !map.current) return;
+    group.clearLayers();
+    const bounds: L.LatLngTuple[] = [];
+    for (const f of features) {
+      for (const ring of f.polygon ?? []) {
+        const latlngs = ring.map(([lng, lat]) => [lat, lng] as L.LatLngTuple);
+        L.polygon(latlngs, { color: '#e8590c' }).bindTooltip(f.label).addTo(group);
+        bounds.push(...latlngs);
+      }
+      if (f.point) {
+        L.circleMarker([f.point[1], f.point[0]], pointStyle).bindTooltip(f.label).addTo(group);
+        bounds.push([f.point[1], f.point[0]]);
+      }
+    }
+    if (bounds.length) map.current.fitBounds(L.latLngBounds(bounds), { padding: [24, 24], maxZoom: 14 });
+  }, [features]);
+
+  return <div ref={element} className="geo-map" role="img" aria-label={label} />;
+}

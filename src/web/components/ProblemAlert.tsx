@@ -1,0 +1,31 @@
+import { Alert, List } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, type ProblemDocument } from '../api/client.ts';
+
+/** Shows a problem document: its title, then every field message not already shown beside an input. */
+export function ProblemAlert({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  const problem: ProblemDocument =
+    error instanceof ApiError
+      ? error.problem
+      : 'title' in (error as object)
+        ? (error as ProblemDocument)
+        : { type: 'about:blank', title: t('common.networkError'), status: 0 };
+  return (
+    <Alert color="red" icon={<IconAlertTriangle aria-hidden />} title={problem.title} role="alert" mb="md">
+      {problem.errors?.length ? (
+        <List size="sm">
+          {problem.errors.map((e) => (
+            <List.Item key={`${e.field}-${e.code}`}>
+              {e.field ? <code>{e.field.replace(/^\/(body|query|params)/, '')}</code> : null} {e.message}
+            </List.Item>
+          ))}
+        </List>
+      ) : problem.detail ? (
+        problem.detail
+      ) : null}
+    </Alert>
+  );
+}

@@ -1,0 +1,57 @@
+import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProblemDocument } from '../../api/client.ts';
+import { post } from '../../api/client.ts';
+import { applyProblem } from '../../api/form-errors.ts';
+import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { AuthFrame } from './AuthFrame.tsx';
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { next } = useSearch({ from: '/sign-in' });
+  const [problem, setProblem] = useState<ProblemDocument | null>(null);
+  const form = useForm({ initialValues: { email: '', password: '' } });
+
+  const submit = form.onSubmit(async (values) => {
+    setProblem(null);
+    try {
+      await post('/api/auth/sign-in', values);
+      await queryClient.invalidateQueries({ queryKey: ['me'] });
+      await navigate({ to: next && next.startsWith('/') ? next : '/' });
+    } catch (error) {
+      setProblem(applyProblem(form, error));
+    }
+  });
+
+  return (
+    <AuthFrame title={t('auth.signInTitle')}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {problem ? <ProblemAlert error={problem} /> : null}
+          <TextInput label={t('auth.email')} type="email" autoComplete="username" required {...form.getInputProps('email')} />
+          <PasswordInput
+            label={t('auth.password')}
+            autoComplete="current-password"
+            required
+            {...form.getInputProps('password')}
+          />
+          <Button type="submit" loading={form.submitting} size="md">
+            {t('auth.signIn')}
+          </Button>
+          <Text size="sm">
+            {t('auth.noAccount')}{' '}
+            <Anchor component={Link} to="/register">
+              {t('auth.registerLink')}
+            </Anchor>
+          </Text>
+        </Stack>
+      </form>
+    </AuthFrame>
+  );
+}

@@ -1,0 +1,108 @@
+import { NumberInput, SegmentedControl, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import { type Location, locationAis, locationTypes } from '../../api/types.ts';
+import { OrganisationPicker } from '../../components/acting-organisation.tsx';
+import { CommuneSelect } from '../../components/CommuneSelect.tsx';
+import { GeoEditor, type LngLat } from '../../components/GeoMap.tsx';
+import { compact, enumOptions } from '../../components/options.ts';
+
+export const emptyLocation = {
+  organisationId: '',
+  name: '',
+  gln: '',
+  locationAi: '414',
+  type: 'farm',
+  growingAreaCode: '',
+  communeCode: '',
+  streetAddress: '',
+  latitude: '' as number | string,
+  longitude: '' as number | string,
+  areaHectares: '' as number | string,
+  shape: 'point' as 'point' | 'polygon',
+  polygon: [] as LngLat[],
+};
+export type LocationValues = typeof emptyLocation;
+
+export function locationValues(l: Location): LocationValues {
+  const ring = l.polygon?.type === 'Polygon' ? l.polygon.coordinates[0] : l.polygon?.coordinates[0]?.[0];
+  return {
+    organisationId: l.organisationId,
+    name: l.name,
+    gln: l.gln ?? '',
+    locationAi: l.locationAi,
+    type: l.type,
+    growingAreaCode: l.growingAreaCode ?? '',
+    communeCode: l.communeCode ?? '',
+    streetAddress: l.streetAddress ?? '',
+    latitude: l.latitude ?? '',
+    longitude: l.longitude ?? '',
+    areaHectares: l.areaHectares ?? '',
+    shape: ring ? 'polygon' : 'point',
+    // The stored ring repeats its first vertex; the editor works with the open list of vertices.
+    polygon: ring ? ring.slice(0, -1) : [],
+  };
+}
+
+/** The API body: a closed GeoJSON ring once three vertices are drawn; numbers as numbers. */
+export function locationBody(v: LocationValues, creating: boolean) {
+  const { shape: _shape, polygon, latitude, longitude, areaHectares, organisationId, ...rest } = v;
+  const num = (x: number | string) => (x === '' ? undefined : Number(x));
+  return {
+    ...compact(rest),
+    ...(creating ? { organisationId } : {}),
+    latitude: num(latitude),
+    longitude: num(longitude),
+    areaHectares: num(areaHectares),
+    polygon: polygon.length >= 3 ? { type: 'Polygon', coordinates: [[...polygon, polygon[0]]] } : undefined,
+  };
+}
+
+export function LocationForm({ form, creating }: { form: UseFormReturnType<LocationValues>; creating: boolean }) {
+  const { t } = useTranslation();
+  const v = form.values;
+  const point: LngLat | null = v.latitude !== '' && v.longitude !== '' ? [Number(v.longitude), Number(v.latitude)] : null;
+  return (
+    <Stack>
+      {creating ? (
+        <OrganisationPicker value={v.organisationId} onChange={(id) => form.setFieldValue('organisationId', id)} error={form.errors.organisationId} />
+      ) : null}
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t('location.name')} required {...form.getInputProps('name')} />
+        <Select label={t('location.type')} required allowDeselect={false} data={enumOptions(t, 'locationType', locationTypes)} {...form.getInputProps('type')} />
+        <TextInput label={t('location.gln')} description={t('location.glnHint')} inputMode="numeric" {...form.getInputProps('gln')} />
+        <Select label={t('location.locationAi')} allowDeselect={false} data={enumOptions(t, 'locationAi', locationAis)} {...form.getInputProps('locationAi')} />
+        {v.type === 'growing_area' || v.type === 'farm' ? (
+          <TextInput label={t('location.growingAreaCode')} {...form.getInputProps('growingAreaCode')} />
+        ) : null}
+        <CommuneSelect label={t('organisation.commune')} {...form.getInputProps('communeCode')} />
+        <TextInput label={t('organisation.streetAddress')} {...form.getInputProps('streetAddress')} />
+        <NumberInput label={t('location.areaHectares')} min={0} decimalScale={4} {...form.getInputProps('areaHectares')} />
+      </SimpleGrid>
+      <SegmentedControl
+        aria-label={t('map.shape')}
+        value={v.shape}
+        onChange={(s) => form.setFieldValue('shape', s as 'point' | 'polygon')}
+        data={[
+          { value: 'point', label: t('map.point') },
+          { value: 'polygon', label: t('map.polygon') },
+        ]}
+      />
+      <GeoEditor
+        label={t('map.label')}
+        mode={v.shape}
+        point={point}
+        polygon={v.polygon}
+        onPoint={(p) => {
+          form.setFieldValue('longitude', p ? p[0] : '');
+          form.setFieldValue('latitude', p ? p[1] : '');
+        }}
+        onPolygon={(p) => form.setFieldValue('polygon', p)}
+      />
+      <SimpleGrid cols={2}>
+        <NumberInput label={t('location.latitude')} min={-90} max={90} decimalScale={6} {...form.getInputProps('latitude')} />
+        <NumberInput label={t('location.longitude')} min={-180} max={180} decimalScale={6} {...form.getInputProps('longitude')} />
+      </SimpleGrid>
+    </Stack>
+  );
+}

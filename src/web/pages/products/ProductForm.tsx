@@ -1,0 +1,133 @@
+import { Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import { type Product, riskTiers, sectors } from '../../api/types.ts';
+import { OrganisationPicker } from '../../components/acting-organisation.tsx';
+import { ImageUpload } from '../../components/ImageUpload.tsx';
+import { compact, enumOptions } from '../../components/options.ts';
+
+export const emptyProduct = {
+  organisationId: '',
+  gtin: '',
+  name: '',
+  description: '',
+  images: [] as string[],
+  brand: '',
+  modelCode: '',
+  productGroup: '',
+  sector: '',
+  unit: '',
+  netQuantity: '' as number | string,
+  netQuantityUnit: '',
+  shelfLifeDays: '' as number | string,
+  appliedStandards: '',
+  conformityDeclaration: '',
+  riskTier: '',
+  ocopStars: '',
+  ocopDecision: '',
+  ocopDecisionDate: '',
+  ocopValidUntil: '',
+  geographicalIndication: '',
+  certificationMark: '',
+  mandatory: false,
+  priority: false,
+};
+export type ProductValues = typeof emptyProduct;
+
+export function productValues(p: Product): ProductValues {
+  const text = (x: string | null) => x ?? '';
+  return {
+    ...emptyProduct,
+    organisationId: p.organisationId,
+    gtin: p.gtin,
+    name: p.name,
+    description: text(p.description),
+    images: p.images,
+    brand: text(p.brand),
+    modelCode: text(p.modelCode),
+    productGroup: text(p.productGroup),
+    sector: text(p.sector),
+    unit: text(p.unit),
+    netQuantity: p.netQuantity ?? '',
+    netQuantityUnit: text(p.netQuantityUnit),
+    shelfLifeDays: p.shelfLifeDays ?? '',
+    appliedStandards: p.appliedStandards.join('\n'),
+    conformityDeclaration: text(p.conformityDeclaration),
+    riskTier: text(p.riskTier),
+    ocopStars: p.ocop ? String(p.ocop.stars) : '',
+    ocopDecision: p.ocop?.decision ?? '',
+    ocopDecisionDate: p.ocop?.decisionDate ?? '',
+    ocopValidUntil: p.ocop?.validUntil ?? '',
+    geographicalIndication: text(p.geographicalIndication),
+    certificationMark: text(p.certificationMark),
+    mandatory: p.mandatory,
+    priority: p.priority,
+  };
+}
+
+export function productBody(v: ProductValues, creating: boolean) {
+  const { organisationId, gtin, images, netQuantity, shelfLifeDays, appliedStandards, ocopStars, mandatory, priority, ...rest } = v;
+  return {
+    ...compact(rest),
+    ...(creating ? { organisationId, gtin: gtin.trim() } : {}),
+    images,
+    netQuantity: netQuantity === '' ? undefined : Number(netQuantity),
+    shelfLifeDays: shelfLifeDays === '' ? undefined : Number(shelfLifeDays),
+    ocopStars: ocopStars ? Number(ocopStars) : undefined,
+    appliedStandards: appliedStandards
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    mandatory,
+    priority,
+  };
+}
+
+export function ProductForm({ form, creating }: { form: UseFormReturnType<ProductValues>; creating: boolean }) {
+  const { t } = useTranslation();
+  const v = form.values;
+  return (
+    <Stack>
+      {creating ? (
+        <OrganisationPicker value={v.organisationId} onChange={(id) => form.setFieldValue('organisationId', id)} error={form.errors.organisationId} />
+      ) : null}
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t('product.gtin')} description={t('product.gtinHint')} required disabled={!creating} inputMode="numeric" {...form.getInputProps('gtin')} />
+        <TextInput label={t('product.name')} required {...form.getInputProps('name')} />
+        <TextInput label={t('product.brand')} {...form.getInputProps('brand')} />
+        <TextInput label={t('product.modelCode')} {...form.getInputProps('modelCode')} />
+        <TextInput label={t('product.productGroup')} {...form.getInputProps('productGroup')} />
+        <Select label={t('organisation.sector')} clearable data={enumOptions(t, 'sector', sectors)} {...form.getInputProps('sector')} />
+        <TextInput label={t('product.unit')} description={t('product.unitHint')} {...form.getInputProps('unit')} />
+        <Group grow gap="xs" align="flex-start">
+          <NumberInput label={t('product.netQuantity')} min={0} {...form.getInputProps('netQuantity')} />
+          <TextInput label={t('product.netQuantityUnit')} {...form.getInputProps('netQuantityUnit')} />
+        </Group>
+        <NumberInput label={t('product.shelfLifeDays')} min={1} {...form.getInputProps('shelfLifeDays')} />
+        <Select label={t('product.riskTier')} clearable data={enumOptions(t, 'riskTier', riskTiers)} {...form.getInputProps('riskTier')} />
+      </SimpleGrid>
+      <Textarea label={t('product.description')} autosize minRows={2} {...form.getInputProps('description')} />
+      <ImageUpload
+        label={t('product.images')}
+        organisationId={v.organisationId}
+        value={v.images}
+        onChange={(urls) => form.setFieldValue('images', urls)}
+        error={form.errors.images}
+      />
+      <Textarea label={t('product.appliedStandards')} description={t('product.appliedStandardsHint')} autosize minRows={2} {...form.getInputProps('appliedStandards')} />
+      <TextInput label={t('product.conformityDeclaration')} {...form.getInputProps('conformityDeclaration')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select label={t('product.ocopStars')} clearable data={['3', '4', '5'].map((s) => ({ value: s, label: `${s} ★` }))} {...form.getInputProps('ocopStars')} />
+        <TextInput label={t('product.ocopDecision')} {...form.getInputProps('ocopDecision')} />
+        <TextInput label={t('product.ocopDecisionDate')} type="date" {...form.getInputProps('ocopDecisionDate')} />
+        <TextInput label={t('product.ocopValidUntil')} type="date" {...form.getInputProps('ocopValidUntil')} />
+        <TextInput label={t('product.geographicalIndication')} {...form.getInputProps('geographicalIndication')} />
+        <TextInput label={t('product.certificationMark')} {...form.getInputProps('certificationMark')} />
+      </SimpleGrid>
+      <Group>
+        <Checkbox label={t('product.mandatory')} {...form.getInputProps('mandatory', { type: 'checkbox' })} />
+        <Checkbox label={t('product.priority')} {...form.getInputProps('priority', { type: 'checkbox' })} />
+      </Group>
+    </Stack>
+  );
+}

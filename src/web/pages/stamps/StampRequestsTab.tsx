@@ -1,0 +1,145 @@
+import { Button, Group, NumberInput, Select, Stack, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDisclosure } from '@mantine/hooks';
+import { IconCheck, IconPlus, IconX } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProblemDocument } from '../../api/client.ts';
+import { applyProblem } from '../../api/form-errors.ts';
+import { useGet, useSend } from '../../api/hooks.ts';
+import { isStaff, useMe } from '../../api/session.ts';
+import { type Product, type StampRequest, stampKinds } from '../../api/types.ts';
+import { OrganisationPicker, ownOrganisation } from '../../components/acting-organisation.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import { EntitySelect } from '../../components/EntitySelect.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
+import { compact, enumOptions } from '../../components/options.ts';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { formatDateTime, formatNumber } from '../../format.ts';
+
+const emptyRequest = { organisationId: '', gtin: '', quantity: 100 as number | string, kind: 'traceability', note: '' };
+
+export function StampRequestsTab() {
+  const { t } = useTranslation();
+  const me = useMe().data!;
+  const list = useGet<{ items: StampRequest[] }>('/api/stamps/requests');
+  const [opened, { open, close }] = useDisclosure();
+  const [deciding, setDeciding] = useState<{ request: StampRequest; decision: 'approve' | 'refuse' } | null>(null);
+  const [problem, setProblem] = useState<ProblemDocument | null>(null);
+  const form = useForm({ initialValues: emptyRequest });
+  const decisionForm = useForm({ initialValues: { reason: '' } });
+  const invalidate = ['/api/stamps'];
+  const create = useSend('POST', '/api/stamps/requests', { invalidate, success: 'stamp.requested' });
+  const decide = useSend('POST', () => `/api/stamps/requests/${deciding?.request.id}/decision`, { invalidate });
+  const mayRequest = !isStaff(me) || me.role === 'dost_admin';
+  const mayDecide = me.role === 'dost_admin' || me.role === 'dost_reviewer';
+
+  const submit = form.onSubmit(async (v) => {
+    setProblem(null);
+    try {
+      await create.mutateAsync({ ...compact(v), quantity: Number(v.quantity) });
+      close();
+    } catch (error) {
+      setProblem(applyProblem(form, error));
+    }
+  });
+  const submitDecision = decisionForm.onSubmit(async (v) => {
+    setProblem(null);
+    try {
+      await decide.mutateAsync({ decision: deciding!.decision, reason: v.reason.trim() || undefined });
+      setDeciding(null);
+      decisionForm.reset();
+    } catch (error) {
+      setProblem(applyProblem(decisionForm, error));
+    }
+  });
+
+  return (
+    <Stack>
+      {mayRequest ? (
+        <Group justify="flex-end">
+          <Button
+            leftSection={<IconPlus size={16} aria-hidden />}
+            onClick={() => {
+              form.setValues({ ...emptyRequest, organisationId: ownOrganisation(me) ?? '' });
+              setProblem(null);
+              open();
+            }}
+          >
+            {t('stamp.newRequest')}
+          </Button>
+        </Group>
+      ) : null}
+      <DataTable<StampRequest>
+        caption={t('stamp.requests')}
+        rows={list.data?.items}
+        loading={list.isPending}
+        error={list.error}
+        rowKey={(r) => r.id}
+        filters={[
+          {
+            key: 'status',
+            label: t('stamp.status'),
+            options: ['submitted', 'approved', 'refused'].map((s) => ({ value: s, label: t(`status.${s}`) })),
+          },
+        ]}
+        columns={[
+          { key: 'createdAt', header: t('common.createdAt'), render: (r) => formatDateTime(r.createdAt) },
+          { key: 'gtin', header: 'GTIN' },
+          { key: 'quantity', header: t('stamp.quantity'), render: (r) => formatNumber(r.quantity) },
+          { key: 'kind', header: t('stamp.kind'), render: (r) => t(`stampKind.${r.kind}`) },
+          { key: 'status', header: t('stamp.status'), render: (r) => <StatusBadge status={r.status} /> },
+          {
+            key: 'range',
+            header: t('stamp.range'),
+            sortable: false,
+            render: (r) => (r.range ? `${r.range.firstSerial}–${r.range.lastSerial}` : (r.reason ?? '—')),
+          },
+          {
+            key: 'actions',
+            header: '',
+            sortable: false,
+            render: (r) =>
+              mayDecide && r.status === 'submitted' ? (
+                <Group gap={4} wrap="nowrap">
+                  <Button size="xs" color="teal" leftSection={<IconCheck size={14} aria-hidden />} onClick={() => setDeciding({ request: r, decision: 'approve' })}>
+                    {t('review.approve')}
+                  </Button>
+                  <Button size="xs" color="red" variant="light" leftSection={<IconX size={14} aria-hidden />} onClick={() => setDeciding({ request: r, decision: 'refuse' })}>
+                    {t('stamp.refuse')}
+                  </Button>
+                </Group>
+              ) : null,
+          },
+        ]}
+        emptyText={t('stamp.noRequests')}
+      />
+      <FormModal title={t('stamp.newRequest')} opened={opened} onClose={close} onSubmit={submit} problem={problem} submitting={create.isPending} size="md">
+        <OrganisationPicker value={form.values.organisationId} onChange={(id) => form.setFieldValue('organisationId', id)} error={form.errors.organisationId} />
+        <EntitySelect<Product>
+          label={t('lot.product')}
+          required
+          path="/api/products"
+          query={{ organisationId: form.values.organisationId || undefined }}
+          option={(p) => ({ value: p.gtin, label: `${p.name} (${p.gtin})` })}
+          {...form.getInputProps('gtin')}
+        />
+        <NumberInput label={t('stamp.quantity')} required min={1} max={1_000_000} thousandSeparator="." decimalSeparator="," {...form.getInputProps('quantity')} />
+        <Select label={t('stamp.kind')} allowDeselect={false} data={enumOptions(t, 'stampKind', stampKinds)} {...form.getInputProps('kind')} />
+        <Textarea label={t('stamp.note')} autosize minRows={2} {...form.getInputProps('note')} />
+      </FormModal>
+      <FormModal
+        title={deciding?.decision === 'approve' ? t('stamp.approveTitle') : t('stamp.refuseTitle')}
+        opened={deciding !== null}
+        onClose={() => setDeciding(null)}
+        onSubmit={submitDecision}
+        problem={problem}
+        submitting={decide.isPending}
+        submitLabel={deciding?.decision === 'approve' ? t('review.approve') : t('stamp.refuse')}
+        size="md"
+      >
+        <Textarea label={t('review.reason')} required={deciding?.decision === 'refuse'} autosize minRows={2} {...decisionForm.getInputProps('reason')} />
+      </FormModal>
+    </Stack>
+  );
+}

@@ -1,0 +1,54 @@
+import { createRootRoute, createRoute, createRouter, Outlet } from '@tanstack/react-router';
+import { Shell } from './layout/Shell.tsx';
+import { SignInPage } from './pages/auth/SignInPage.tsx';
+import { RegisterPage } from './pages/auth/RegisterPage.tsx';
+import { DashboardPage } from './pages/dashboard/DashboardPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { OrganisationsPage } from './pages/organisations/OrganisationsPage.tsx';
+import { OrganisationPage } from './pages/organisations/OrganisationPage.tsx';
+import { LocationsPage } from './pages/locations/LocationsPage.tsx';
+import { ProductsPage } from './pages/products/ProductsPage.tsx';
+import { LotsPage } from './pages/lots/LotsPage.tsx';
+import { StampsPage } from './pages/stamps/StampsPage.tsx';
+import { ApiKeysPage } from './pages/users/ApiKeysPage.tsx';
+import { UsersPage } from './pages/users/UsersPage.tsx';
+
+const rootRoute = createRootRoute({ component: Outlet, notFoundComponent: NotFoundPage });
+
+const signIn = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  component: SignInPage,
+  validateSearch: (search: Record<string, unknown>): { next?: string } => ({
+    next: typeof search.next === 'string' ? search.next : undefined,
+  }),
+});
+const register = createRoute({ getParentRoute: () => rootRoute, path: '/register', component: RegisterPage });
+
+const shell = createRoute({ getParentRoute: () => rootRoute, id: 'shell', component: Shell });
+const page = (path: string, component: () => React.ReactNode) =>
+  createRoute({ getParentRoute: () => shell, path, component });
+
+const routeTree = rootRoute.addChildren([
+  signIn,
+  register,
+  shell.addChildren([
+    page('/', DashboardPage),
+    page('/organisations', OrganisationsPage),
+    page('/organisations/$id', OrganisationPage),
+    page('/locations', LocationsPage),
+    page('/products', ProductsPage),
+    page('/lots', LotsPage),
+    page('/stamps', StampsPage),
+    page('/users', UsersPage),
+    page('/api-keys', ApiKeysPage),
+  ]),
+]);
+
+export const router = createRouter({ routeTree, basepath: '/app', defaultPreload: 'intent' });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}
