@@ -90,6 +90,8 @@ CREATE TABLE "diary_entries" (
 	"withdrawal_days" integer,
 	"quantity" numeric,
 	"unit" text,
+	"lot_gtin" text,
+	"lot_number" text,
 	"note" text,
 	"photo_file_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"event_id" text NOT NULL,

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Actor, Role } from '../platform/auth.ts';
 import type { Db } from '../platform/db.ts';
-import { createOrganisation } from '../registry/organisation.service.ts';
+import { createOrganisation } from '../registry/registry.service.ts';
 import { taxCodeCheckDigit } from '../registry/tax-code.ts';
 import type { TestApp } from '../test/app.ts';
 import type { PersonRole } from './accounts.policy.ts';
@@ -52,7 +52,11 @@ export async function makeOrganisation(
 export async function makeUser(
   db: Db,
   role: PersonRole,
-  scope: { organisationId?: string; sector?: 'agriculture' | 'industry_trade' | 'health'; communes?: string[] } = {},
+  scope: {
+    organisationId?: string;
+    sector?: 'agriculture' | 'industry_trade' | 'health';
+    communes?: string[];
+  } = {},
 ) {
   return createUser(
     db,
@@ -96,7 +100,11 @@ export async function signIn(t: TestApp, email: string, password = testPassword)
   };
 }
 
-export async function makeSignedInUser(t: TestApp, role: PersonRole, scope: Parameters<typeof makeUser>[2] = {}) {
+export async function makeSignedInUser(
+  t: TestApp,
+  role: PersonRole,
+  scope: Parameters<typeof makeUser>[2] = {},
+) {
   const user = await makeUser(t.db, role, scope);
   return { user, session: await signIn(t, user.email) };
 }

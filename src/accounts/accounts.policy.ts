@@ -73,8 +73,12 @@ export function canIssueApiKey(actor: Actor, organisationIds: string[]): boolean
 /** An owner sees every key that can act for their organisation (including a provider's), to know who can. */
 export function canSeeApiKey(actor: Actor, keyOrganisationIds: string[]): boolean {
   if (has(actor, 'manage:api-key:any')) return true;
-  return has(actor, 'manage:api-key:organisation') && keyOrganisationIds.some((id) => actor.organisationIds.includes(id));
+  return (
+    has(actor, 'manage:api-key:organisation') &&
+    keyOrganisationIds.some((id) => actor.organisationIds.includes(id))
+  );
 }
 
 /** …but revokes only keys that act for nobody else: a provider's shared key is the department's to revoke. */
-export const canRevokeApiKey = (actor: Actor, keyOrganisationIds: string[]) => canIssueApiKey(actor, keyOrganisationIds);
+export const canRevokeApiKey = (actor: Actor, keyOrganisationIds: string[]) =>
+  canIssueApiKey(actor, keyOrganisationIds);

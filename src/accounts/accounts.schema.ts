@@ -65,5 +65,8 @@ export const apiKeys = pgTable(
     revokedBy: uuid('revoked_by'),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('api_keys_secret_hash_uq').on(t.secretHash), uniqueIndex('api_keys_prefix_uq').on(t.prefix)],
+  (t) => [
+    uniqueIndex('api_keys_secret_hash_uq').on(t.secretHash),
+    uniqueIndex('api_keys_prefix_uq').on(t.prefix),
+  ],
 );

@@ -32,7 +32,13 @@ export async function listApiKeys(
   if (!f.includeRevoked) conditions.push(isNull(apiKeys.revokedAt));
   const where = conditions.length ? and(...conditions) : undefined;
   const [rows, [{ total }]] = await Promise.all([
-    db.select().from(apiKeys).where(where).orderBy(desc(apiKeys.createdAt)).limit(page.limit).offset(page.offset),
+    db
+      .select()
+      .from(apiKeys)
+      .where(where)
+      .orderBy(desc(apiKeys.createdAt))
+      .limit(page.limit)
+      .offset(page.offset),
     db.select({ total: count() }).from(apiKeys).where(where),
   ]);
   return { rows, total: Number(total) };

@@ -2,7 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireActor } from '../platform/auth.ts';
 import { canManageApiKeys } from './accounts.policy.ts';
-import { apiKeyInput, apiKeyListQuery, apiKeyPage, apiKeyView, createdApiKeyView } from './api-keys.schema.ts';
+import {
+  apiKeyInput,
+  apiKeyListQuery,
+  apiKeyPage,
+  apiKeyView,
+  createdApiKeyView,
+} from './api-keys.schema.ts';
 import * as service from './api-keys.service.ts';
 import { allow } from './gate.ts';
 import { idParams } from './users.schema.ts';
@@ -48,7 +54,12 @@ export async function apiKeyRoutes(fastify: FastifyInstance) {
     '/api-keys/:id',
     {
       preValidation: managers,
-      schema: { tags, summary: 'Revoke an API key (at once, for good)', params: idParams, response: { 200: apiKeyView } },
+      schema: {
+        tags,
+        summary: 'Revoke an API key (at once, for good)',
+        params: idParams,
+        response: { 200: apiKeyView },
+      },
     },
     async (request) => service.revokeApiKeyFor(app.db, request.params.id, requireActor(request)),
   );

@@ -3,11 +3,11 @@ import type { Actor } from '../platform/auth.ts';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { defineMessages } from '../platform/i18n.ts';
 import { badRequest, forbidden, notFound } from '../platform/problem.ts';
-import { getOrganisationsByIds } from '../registry/organisation.service.ts';
+import { getOrganisationsByIds } from '../registry/registry.service.ts';
 import { canIssueApiKey, canRevokeApiKey, canSeeApiKey } from './accounts.policy.ts';
 import { presentApiKey } from './accounts.presenter.ts';
-import type { ApiKeyInput, ApiKeyListQuery } from './api-keys.schema.ts';
 import * as repo from './api-keys.repo.ts';
+import type { ApiKeyInput, ApiKeyListQuery } from './api-keys.schema.ts';
 import { randomToken, sha256 } from './secrets.ts';
 
 /**
@@ -22,7 +22,8 @@ function newKey() {
 
 export async function issueApiKey(db: Db, input: ApiKeyInput, actor: Actor) {
   const organisationIds = [...new Set(input.organisationIds ?? actor.organisationIds)];
-  if (organisationIds.length === 0) throw badRequest([{ field: '/body/organisationIds', code: 'field.required' }]);
+  if (organisationIds.length === 0)
+    throw badRequest([{ field: '/body/organisationIds', code: 'field.required' }]);
   if (!canIssueApiKey(actor, organisationIds)) throw forbidden();
   const known = new Set((await getOrganisationsByIds(db, organisationIds)).map((o) => o.id));
   const unknown = organisationIds.findIndex((id) => !known.has(id));
@@ -35,9 +36,23 @@ export async function issueApiKey(db: Db, input: ApiKeyInput, actor: Actor) {
   }
   const { prefix, key, secretHash } = newKey();
   return db.transaction(async (tx) => {
-    const row = await repo.insertApiKey(tx, { name: input.name, prefix, secretHash, organisationIds, createdBy: actor.id, expiresAt });
+    const row = await repo.insertApiKey(tx, {
+      name: input.name,
+      prefix,
+      secretHash,
+      organisationIds,
+      createdBy: actor.id,
+      expiresAt,
+    });
     const view = presentApiKey(row);
-    await recordAudit(tx, { actor, action: 'create', entityType: 'api_key', entityId: row.id, organisationId: organisationIds.length === 1 ? organisationIds[0] : null, after: view });
+    await recordAudit(tx, {
+      actor,
+      action: 'create',
+      entityType: 'api_key',
+      entityId: row.id,
+      organisationId: organisationIds.length === 1 ? organisationIds[0] : null,
+      after: view,
+    });
     return { ...view, key };
   });
 }
@@ -46,7 +61,10 @@ export async function listApiKeysFor(db: DbOrTx, query: ApiKeyListQuery, actor: 
   const everyone = canSeeApiKey(actor, []);
   const { rows, total } = await repo.listApiKeys(
     db,
-    { organisationIds: everyone ? undefined : actor.organisationIds, includeRevoked: query.includeRevoked === 'true' },
+    {
+      organisationIds: everyone ? undefined : actor.organisationIds,
+      includeRevoked: query.includeRevoked === 'true',
+    },
     { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
   );
   return { items: rows.map(presentApiKey), page: query.page, pageSize: query.pageSize, total };
@@ -59,7 +77,14 @@ export async function revokeApiKeyFor(db: Db, id: string, actor: Actor) {
     if (!canRevokeApiKey(actor, key.organisationIds)) throw forbidden();
     const row = (await repo.revokeApiKey(tx, id, actor.id)) ?? key;
     const view = presentApiKey(row);
-    await recordAudit(tx, { actor, action: 'revoke', entityType: 'api_key', entityId: id, before: presentApiKey(key), after: view });
+    await recordAudit(tx, {
+      actor,
+      action: 'revoke',
+      entityType: 'api_key',
+      entityId: id,
+      before: presentApiKey(key),
+      after: view,
+    });
     return view;
   });
 }

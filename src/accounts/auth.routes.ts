@@ -4,7 +4,7 @@ import { requireActor } from '../platform/auth.ts';
 import { Problem } from '../platform/problem.ts';
 import { meView, passwordChangeInput, signedOutView, signInInput } from './auth.schema.ts';
 import * as auth from './auth.service.ts';
-import { signedIn } from './gate.ts';
+import { personOnly, signedIn } from './gate.ts';
 import { describeActor, setSessionCookie } from './me.ts';
 import { actorOfUser, requestSession } from './resolve-actor.ts';
 
@@ -46,7 +46,10 @@ export async function authRoutes(fastify: FastifyInstance) {
 
   app.post(
     '/auth/sign-out',
-    { preValidation: signedIn, schema: { tags, summary: 'End this session', response: { 200: signedOutView } } },
+    {
+      preValidation: personOnly,
+      schema: { tags, summary: 'End this session', response: { 200: signedOutView } },
+    },
     async (request, reply) => {
       const session = requestSession(request);
       if (!session) throw new Problem(400, 'accounts.no-session');
@@ -59,12 +62,15 @@ export async function authRoutes(fastify: FastifyInstance) {
   app.post(
     '/auth/sign-out-everywhere',
     {
-      preValidation: signedIn,
-      schema: { tags, summary: 'End every session of the signed-in person', response: { 200: signedOutView } },
+      preValidation: personOnly,
+      schema: {
+        tags,
+        summary: 'End every session of the signed-in person',
+        response: { 200: signedOutView },
+      },
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      if (actor.kind !== 'user') throw new Problem(403, 'accounts.people-only');
       const sessionsEnded = await auth.signOutEverywhere(app.db, actor.id);
       setSessionCookie(reply, null);
       return { sessionsEnded };
@@ -75,7 +81,11 @@ export async function authRoutes(fastify: FastifyInstance) {
     '/auth/me',
     {
       preValidation: signedIn,
-      schema: { tags, summary: 'The caller, its scope, permissions and CSRF token', response: { 200: meView } },
+      schema: {
+        tags,
+        summary: 'The caller, its scope, permissions and CSRF token',
+        response: { 200: meView },
+      },
     },
     async (request) => describeActor(app.db, request, requireActor(request)),
   );
@@ -83,7 +93,7 @@ export async function authRoutes(fastify: FastifyInstance) {
   app.post(
     '/auth/password',
     {
-      preValidation: signedIn,
+      preValidation: personOnly,
       schema: {
         tags,
         summary: 'Change one’s own password (ends every other session)',

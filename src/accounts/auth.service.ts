@@ -1,12 +1,19 @@
+import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../platform/auth.ts';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { defineMessages } from '../platform/i18n.ts';
 import { badRequest, Problem } from '../platform/problem.ts';
-import { recordAudit } from '../audit/audit.service.ts';
 import { sessionLifetimeMs } from './resolve-actor.ts';
 import { burnPasswordCheck, hashPassword, randomToken, sha256, verifyPassword } from './secrets.ts';
 import { deleteSession, deleteUserSessions, insertSession } from './sessions.repo.ts';
-import { findUserByEmail, findUserById, noteFailedSignIn, noteSuccessfulSignIn, updateUser, type UserRow } from './users.repo.ts';
+import {
+  findUserByEmail,
+  findUserById,
+  noteFailedSignIn,
+  noteSuccessfulSignIn,
+  type UserRow,
+  updateUser,
+} from './users.repo.ts';
 
 /** After this many wrong passwords in a row the account is locked for `lockMs`. */
 export const maxFailedAttempts = 5;
@@ -38,7 +45,13 @@ export async function signIn(
   if (!(await verifyPassword(user.passwordHash, input.password))) {
     const after = await noteFailedSignIn(db, user.id, maxFailedAttempts, lockMs);
     if (after.lockedUntil && after.failedAttempts >= maxFailedAttempts) {
-      await recordAudit(db, { actor: null, action: 'lock', entityType: 'user', entityId: user.id, after: { failedAttempts: after.failedAttempts } });
+      await recordAudit(db, {
+        actor: null,
+        action: 'lock',
+        entityType: 'user',
+        entityId: user.id,
+        after: { failedAttempts: after.failedAttempts },
+      });
     }
     throw new Problem(401, 'accounts.sign-in-failed');
   }
@@ -48,7 +61,11 @@ export async function signIn(
 }
 
 /** Starts a session for a person whose identity is already established (sign-in, a fresh registration). */
-export async function openSession(db: DbOrTx, user: UserRow, client: { ip?: string; userAgent?: string }): Promise<SignedIn> {
+export async function openSession(
+  db: DbOrTx,
+  user: UserRow,
+  client: { ip?: string; userAgent?: string },
+): Promise<SignedIn> {
   const token = randomToken();
   const csrfToken = randomToken();
   const expiresAt = new Date(Date.now() + sessionLifetimeMs);
@@ -80,7 +97,10 @@ export async function changePassword(
     if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
       throw badRequest([{ field: '/body/currentPassword', code: 'accounts.wrongPassword' }]);
     }
-    await updateUser(tx, user.id, { passwordHash: await hashPassword(input.newPassword), passwordChangedAt: new Date() });
+    await updateUser(tx, user.id, {
+      passwordHash: await hashPassword(input.newPassword),
+      passwordChangedAt: new Date(),
+    });
     const ended = await deleteUserSessions(tx, user.id, input.sessionId ?? undefined);
     await recordAudit(tx, { actor, action: 'change-password', entityType: 'user', entityId: user.id });
     return ended;

@@ -26,7 +26,12 @@ describe('sign-in, sessions and CSRF', () => {
     expect(cookie).toContain('SameSite=Lax');
     expect(cookie).toContain('Secure');
     const body = res.json();
-    expect(body).toMatchObject({ kind: 'user', role: 'org_owner', organisationIds: [org.id], email: user.email });
+    expect(body).toMatchObject({
+      kind: 'user',
+      role: 'org_owner',
+      organisationIds: [org.id],
+      email: user.email,
+    });
     expect(body.csrfToken).toMatch(/^[\w-]{40,}$/);
     expect(body.permissions).toContain('manage:user:organisation');
 
@@ -59,14 +64,19 @@ describe('sign-in, sessions and CSRF', () => {
   });
 
   it('rejects a malformed sign-in with a validation problem', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'x@y.vn' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: 'x@y.vn' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ type: '/problems/validation', status: 400 });
   });
 
   it(`locks an account after ${maxFailedAttempts} wrong passwords, even against the right one, until an admin unlocks it`, async () => {
     const user = await makeUser(t.db, 'dost_reviewer');
-    for (let i = 0; i < maxFailedAttempts; i++) expect((await signInRaw(user.email, `wrong-${i}`)).statusCode).toBe(401);
+    for (let i = 0; i < maxFailedAttempts; i++)
+      expect((await signInRaw(user.email, `wrong-${i}`)).statusCode).toBe(401);
     const locked = await signInRaw(user.email, testPassword);
     expect(locked.statusCode).toBe(423);
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
@@ -100,7 +110,12 @@ describe('sign-in, sessions and CSRF', () => {
     const user = await makeUser(t.db, 'inspector');
     const s = await signIn(t, user.email);
     const payload = { currentPassword: testPassword, newPassword: testPassword };
-    const without = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: s.read, payload });
+    const without = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: s.read,
+      payload,
+    });
     expect(without.statusCode).toBe(403);
     expect(without.json().type).toBe('/problems/accounts.csrf');
     const wrong = await t.app.inject({
@@ -124,7 +139,11 @@ describe('sign-in, sessions and CSRF', () => {
     expect(String(out.headers['set-cookie'])).toContain('Max-Age=0');
     expect((await t.app.inject({ url: '/api/auth/me', headers: a.read })).statusCode).toBe(401);
     expect((await t.app.inject({ url: '/api/auth/me', headers: b.read })).statusCode).toBe(200);
-    const all = await t.app.inject({ method: 'POST', url: '/api/auth/sign-out-everywhere', headers: b.write });
+    const all = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-out-everywhere',
+      headers: b.write,
+    });
     expect(all.json()).toEqual({ sessionsEnded: 2 });
     expect((await t.app.inject({ url: '/api/auth/me', headers: c.read })).statusCode).toBe(401);
   });
@@ -144,7 +163,10 @@ describe('sign-in, sessions and CSRF', () => {
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().errors[0].field).toBe('/body/currentPassword');
     const weak = await change(testPassword, '1234567890');
-    expect(weak.json().errors[0]).toMatchObject({ field: '/body/newPassword', code: 'accounts.weakPassword' });
+    expect(weak.json().errors[0]).toMatchObject({
+      field: '/body/newPassword',
+      code: 'accounts.weakPassword',
+    });
     const ok = await change(testPassword, 'Một-mật-khẩu-mới-1');
     expect(ok.json()).toEqual({ sessionsEnded: 1 });
     expect((await t.app.inject({ url: '/api/auth/me', headers: here.read })).statusCode).toBe(200);

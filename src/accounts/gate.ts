@@ -14,3 +14,6 @@ export function allow(check: (actor: Actor) => boolean) {
 }
 
 export const signedIn = allow(() => true);
+
+/** Things only a signed-in person does (their own password, their own sessions), never an API key. */
+export const personOnly = allow((actor) => actor.kind === 'user');

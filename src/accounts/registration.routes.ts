@@ -24,7 +24,10 @@ export async function registrationRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const { owner, organisation } = await registerProducer(app.db, request.body);
-      const session = await openSession(app.db, owner, { ip: request.ip, userAgent: request.headers['user-agent'] });
+      const session = await openSession(app.db, owner, {
+        ip: request.ip,
+        userAgent: request.headers['user-agent'],
+      });
       setSessionCookie(reply, session.token);
       const me = await describeActor(app.db, request, actorOfUser(owner), session);
       return reply.status(201).send({ me, organisation });

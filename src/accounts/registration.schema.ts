@@ -6,9 +6,16 @@ export const registrationInput = z
   .object({
     account: z
       .object({
-        email: z.email().max(254).transform((s) => s.toLowerCase()),
+        email: z
+          .email()
+          .max(254)
+          .transform((s) => s.toLowerCase()),
         name: z.string().trim().min(2).max(200),
-        phone: z.string().trim().regex(/^\+?[0-9 .()-]{8,20}$/).optional(),
+        phone: z
+          .string()
+          .trim()
+          .regex(/^\+?[0-9 .()-]{8,20}$/)
+          .optional(),
         password: z.string().max(200),
       })
       .strict(),

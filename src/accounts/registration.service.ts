@@ -1,13 +1,13 @@
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Db } from '../platform/db.ts';
-import { createOrganisation } from '../registry/organisation.service.ts';
+import { createOrganisation } from '../registry/registry.service.ts';
 import { presentUser } from './accounts.presenter.ts';
 import { checkPasswordStrength } from './auth.service.ts';
 import type { RegistrationInput } from './registration.schema.ts';
 import { actorOfUser } from './resolve-actor.ts';
 import { hashPassword } from './secrets.ts';
-import { insertUniqueUser } from './users.service.ts';
 import { updateUser } from './users.repo.ts';
+import { insertUniqueUser } from './users.service.ts';
 
 /**
  * A producer registers itself: its owner account and its organisation profile (a draft, which the owner then

@@ -83,4 +83,3 @@ export async function noteSuccessfulSignIn(db: DbOrTx, id: string) {
     .set({ failedAttempts: 0, lockedUntil: null, lastSignInAt: new Date() })
     .where(eq(users.id, id));
 }
-

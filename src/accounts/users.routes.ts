@@ -45,7 +45,10 @@ export async function userRoutes(fastify: FastifyInstance) {
 
   app.get(
     '/users/:id',
-    { preValidation: managers, schema: { tags, summary: 'One account', params: idParams, response: { 200: userView } } },
+    {
+      preValidation: managers,
+      schema: { tags, summary: 'One account', params: idParams, response: { 200: userView } },
+    },
     async (request) => service.readUserAccount(app.db, request.params.id, requireActor(request)),
   );
 
@@ -61,6 +64,7 @@ export async function userRoutes(fastify: FastifyInstance) {
         response: { 200: userView },
       },
     },
-    async (request) => service.updateUserAccount(app.db, request.params.id, request.body, requireActor(request)),
+    async (request) =>
+      service.updateUserAccount(app.db, request.params.id, request.body, requireActor(request)),
   );
 }

@@ -3,8 +3,14 @@ import { personRoles } from './accounts.policy.ts';
 
 export const sectors = ['agriculture', 'industry_trade', 'health'] as const;
 
-const email = z.email().max(254).transform((s) => s.toLowerCase());
-const phone = z.string().trim().regex(/^\+?[0-9 .()-]{8,20}$/);
+const email = z
+  .email()
+  .max(254)
+  .transform((s) => s.toLowerCase());
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 .()-]{8,20}$/);
 const communeCode = z.string().trim().min(1).max(20);
 
 export const userInput = z

@@ -3,14 +3,14 @@ import type { Actor } from '../platform/auth.ts';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { defineMessages } from '../platform/i18n.ts';
 import { badRequest, conflict, type FieldError, forbidden, notFound, Problem } from '../platform/problem.ts';
-import { getOrganisation } from '../registry/organisation.service.ts';
+import { getOrganisation } from '../registry/registry.service.ts';
 import { canManageUser, organisationRoles, type PersonRole } from './accounts.policy.ts';
 import { presentUser, type UserView } from './accounts.presenter.ts';
 import { checkPasswordStrength } from './auth.service.ts';
 import { hashPassword } from './secrets.ts';
 import { deleteUserSessions } from './sessions.repo.ts';
-import type { UserInput, UserListQuery, UserPatch } from './users.schema.ts';
 import * as repo from './users.repo.ts';
+import type { UserInput, UserListQuery, UserPatch } from './users.schema.ts';
 
 interface Scope {
   role: PersonRole;
@@ -23,8 +23,10 @@ interface Scope {
 async function checkScope(db: DbOrTx, scope: Scope): Promise<Scope> {
   const errors: FieldError[] = [];
   const isOrgRole = organisationRoles.includes(scope.role);
-  if (isOrgRole && !scope.organisationId) errors.push({ field: '/body/organisationId', code: 'field.required' });
-  if (scope.role === 'sector_officer' && !scope.sector) errors.push({ field: '/body/sector', code: 'field.required' });
+  if (isOrgRole && !scope.organisationId)
+    errors.push({ field: '/body/organisationId', code: 'field.required' });
+  if (scope.role === 'sector_officer' && !scope.sector)
+    errors.push({ field: '/body/sector', code: 'field.required' });
   if (scope.role === 'commune_officer' && scope.communes.length === 0) {
     errors.push({ field: '/body/communes', code: 'field.required' });
   }
@@ -55,28 +57,49 @@ export async function createUser(db: Db, input: UserInput, actor: Actor | null):
   checkPasswordStrength(input.password, '/body/password');
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    const row = await insertUniqueUser(tx, { ...scope, email: input.email, name: input.name, phone: input.phone ?? null, passwordHash });
+    const row = await insertUniqueUser(tx, {
+      ...scope,
+      email: input.email,
+      name: input.name,
+      phone: input.phone ?? null,
+      passwordHash,
+    });
     const view = presentUser(row);
-    await recordAudit(tx, { actor, action: 'create', entityType: 'user', entityId: row.id, organisationId: row.organisationId, after: view });
+    await recordAudit(tx, {
+      actor,
+      action: 'create',
+      entityType: 'user',
+      entityId: row.id,
+      organisationId: row.organisationId,
+      after: view,
+    });
     return view;
   });
 }
 
 /** Inserts a user, turning a taken email into 409 (also when two requests race for it). */
 export async function insertUniqueUser(tx: DbOrTx, values: repo.NewUserRow) {
-  if (await repo.findUserByEmail(tx, values.email)) throw conflict('accounts.email-taken', { email: values.email });
+  if (await repo.findUserByEmail(tx, values.email))
+    throw conflict('accounts.email-taken', { email: values.email });
   return repo.insertUser(tx, values).catch((err) => {
-    if ((err?.code ?? err?.cause?.code) === '23505') throw conflict('accounts.email-taken', { email: values.email });
+    if ((err?.code ?? err?.cause?.code) === '23505')
+      throw conflict('accounts.email-taken', { email: values.email });
     throw err;
   });
 }
 
-export async function updateUserAccount(db: Db, id: string, patch: UserPatch, actor: Actor): Promise<UserView> {
+export async function updateUserAccount(
+  db: Db,
+  id: string,
+  patch: UserPatch,
+  actor: Actor,
+): Promise<UserView> {
   if (patch.password !== undefined) checkPasswordStrength(patch.password, '/body/password');
   const passwordHash = patch.password !== undefined ? await hashPassword(patch.password) : undefined;
   return db.transaction(async (tx) => {
     const before = await repo.findUserById(tx, id, { forUpdate: true });
-    if (!before || !canManageUser(actor, before as repo.UserRow & { role: PersonRole })) throw notFound('accounts.user-not-found');
+    if (!before || !canManageUser(actor, before as repo.UserRow & { role: PersonRole }))
+      throw notFound('accounts.user-not-found');
     if (id === actor.id && (patch.disabled === true || (patch.role && patch.role !== before.role))) {
       // the last administrator could otherwise lock everyone out
       throw new Problem(409, 'accounts.not-on-yourself');
@@ -101,7 +124,15 @@ export async function updateUserAccount(db: Db, id: string, patch: UserPatch, ac
     if (patch.disabled || passwordHash || scopeChanged) await deleteUserSessions(tx, id);
     const view = presentUser(row);
     const action = patch.disabled === true ? 'disable' : patch.disabled === false ? 'enable' : 'update';
-    await recordAudit(tx, { actor, action, entityType: 'user', entityId: id, organisationId: row.organisationId, before: presentUser(before), after: view });
+    await recordAudit(tx, {
+      actor,
+      action,
+      entityType: 'user',
+      entityId: id,
+      organisationId: row.organisationId,
+      before: presentUser(before),
+      after: view,
+    });
     return view;
   });
 }
@@ -114,7 +145,9 @@ export async function listUserAccounts(db: DbOrTx, query: UserListQuery, actor: 
       q: query.q,
       role: query.role,
       organisationIds: everyone
-        ? query.organisationId ? [query.organisationId] : undefined
+        ? query.organisationId
+          ? [query.organisationId]
+          : undefined
         : actor.organisationIds.filter((id) => !query.organisationId || id === query.organisationId),
       disabled: query.disabled === undefined ? undefined : query.disabled === 'true',
     },
@@ -125,12 +158,16 @@ export async function listUserAccounts(db: DbOrTx, query: UserListQuery, actor: 
 
 export async function readUserAccount(db: DbOrTx, id: string, actor: Actor): Promise<UserView> {
   const row = await repo.findUserById(db, id);
-  if (!row || !canManageUser(actor, row as repo.UserRow & { role: PersonRole })) throw notFound('accounts.user-not-found');
+  if (!row || !canManageUser(actor, row as repo.UserRow & { role: PersonRole }))
+    throw notFound('accounts.user-not-found');
   return presentUser(row);
 }
 
 defineMessages({
-  'problem.accounts.email-taken': { vi: 'Email {email} đã được dùng cho tài khoản khác', en: 'The email {email} is already in use' },
+  'problem.accounts.email-taken': {
+    vi: 'Email {email} đã được dùng cho tài khoản khác',
+    en: 'The email {email} is already in use',
+  },
   'problem.accounts.user-not-found': { vi: 'Không tìm thấy tài khoản', en: 'No such account' },
   'problem.accounts.not-on-yourself': {
     vi: 'Không thể tự khóa hoặc tự đổi vai trò của chính mình',

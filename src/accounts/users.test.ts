@@ -20,8 +20,8 @@ describe('accounts and API keys', () => {
   });
   afterAll(() => t.close());
 
-  const post = (url: string, s: Session | Record<string, string>, payload: unknown) =>
-    t.app.inject({ method: 'POST', url, headers: 'write' in s ? (s as Session).write : s, payload });
+  const post = (url: string, s: Session, payload: Record<string, unknown>) =>
+    t.app.inject({ method: 'POST', url, headers: s.write, payload });
 
   describe('users', () => {
     it('the admin creates an account of each role with the scope the role needs', async () => {
@@ -63,7 +63,12 @@ describe('accounts and API keys', () => {
     });
 
     it('refuses a second account with the same email, whatever its case (409)', async () => {
-      const body = { email: 'dup@example.vn', name: 'Lê Văn Cường', password: testPassword, role: 'inspector' };
+      const body = {
+        email: 'dup@example.vn',
+        name: 'Lê Văn Cường',
+        password: testPassword,
+        role: 'inspector',
+      };
       expect((await post('/api/users', admin, body)).statusCode).toBe(201);
       const again = await post('/api/users', admin, { ...body, email: 'DUP@example.vn' });
       expect(again.statusCode).toBe(409);
@@ -72,11 +77,23 @@ describe('accounts and API keys', () => {
 
     it('an organisation owner adds staff to their own organisation only, and cannot create officers', async () => {
       const staff = { name: 'Phạm Thị Dung', password: testPassword, role: 'org_staff' };
-      const own = await post('/api/users', ownerA, { ...staff, email: 'staff-a@example.vn', organisationId: orgA });
+      const own = await post('/api/users', ownerA, {
+        ...staff,
+        email: 'staff-a@example.vn',
+        organisationId: orgA,
+      });
       expect(own.statusCode).toBe(201);
-      const other = await post('/api/users', ownerA, { ...staff, email: 'staff-b@example.vn', organisationId: orgB });
+      const other = await post('/api/users', ownerA, {
+        ...staff,
+        email: 'staff-b@example.vn',
+        organisationId: orgB,
+      });
       expect(other.statusCode).toBe(403);
-      const officer = await post('/api/users', ownerA, { ...staff, email: 'r@example.vn', role: 'dost_reviewer' });
+      const officer = await post('/api/users', ownerA, {
+        ...staff,
+        email: 'r@example.vn',
+        role: 'dost_reviewer',
+      });
       expect(officer.statusCode).toBe(403);
     });
 
@@ -92,7 +109,9 @@ describe('accounts and API keys', () => {
 
     it('an organisation owner cannot see or change an account of another organisation (404)', async () => {
       const { user } = await makeSignedInUser(t, 'org_staff', { organisationId: orgB });
-      expect((await t.app.inject({ url: `/api/users/${user.id}`, headers: ownerA.read })).statusCode).toBe(404);
+      expect((await t.app.inject({ url: `/api/users/${user.id}`, headers: ownerA.read })).statusCode).toBe(
+        404,
+      );
       const patch = await t.app.inject({
         method: 'PATCH',
         url: `/api/users/${user.id}`,
@@ -121,7 +140,9 @@ describe('accounts and API keys', () => {
         payload: { role: 'inspector' },
       });
       expect(res.json()).toMatchObject({ role: 'inspector' });
-      expect((await t.app.inject({ url: '/api/auth/me', headers: officer.session.read })).statusCode).toBe(401);
+      expect((await t.app.inject({ url: '/api/auth/me', headers: officer.session.read })).statusCode).toBe(
+        401,
+      );
     });
   });
 
@@ -142,8 +163,18 @@ describe('accounts and API keys', () => {
 
       const bearer = { authorization: `Bearer ${created.key}` };
       const me = await t.app.inject({ url: '/api/auth/me', headers: bearer });
-      expect(me.json()).toMatchObject({ kind: 'apiKey', role: 'api_client', organisationIds: [orgA], csrfToken: null });
-      const unsafe = await t.app.inject({ method: 'POST', url: '/api/api-keys', headers: bearer, payload: {} });
+      expect(me.json()).toMatchObject({
+        kind: 'apiKey',
+        role: 'api_client',
+        organisationIds: [orgA],
+        csrfToken: null,
+      });
+      const unsafe = await t.app.inject({
+        method: 'POST',
+        url: '/api/api-keys',
+        headers: bearer,
+        payload: {},
+      });
       expect(unsafe.statusCode).toBe(403); // a key never manages keys, and no CSRF token was asked for
     });
 
@@ -153,18 +184,29 @@ describe('accounts and API keys', () => {
     });
 
     it('a solution provider’s key acts for its named customers; a customer sees it but only the admin revokes it', async () => {
-      const res = await post('/api/api-keys', admin, { name: 'Nhà cung cấp giải pháp', organisationIds: [orgA, orgB] });
+      const res = await post('/api/api-keys', admin, {
+        name: 'Nhà cung cấp giải pháp',
+        organisationIds: [orgA, orgB],
+      });
       expect(res.statusCode).toBe(201);
       const { id, key } = res.json();
       const bearer = { authorization: `Bearer ${key}` };
-      expect((await t.app.inject({ url: '/api/auth/me', headers: bearer })).json().organisationIds.sort()).toEqual(
-        [orgA, orgB].sort(),
-      );
+      expect(
+        (await t.app.inject({ url: '/api/auth/me', headers: bearer })).json().organisationIds.sort(),
+      ).toEqual([orgA, orgB].sort());
       const seen = await t.app.inject({ url: '/api/api-keys', headers: ownerA.read });
       expect(seen.json().items.map((k: { id: string }) => k.id)).toContain(id);
-      const byOwner = await t.app.inject({ method: 'DELETE', url: `/api/api-keys/${id}`, headers: ownerA.write });
+      const byOwner = await t.app.inject({
+        method: 'DELETE',
+        url: `/api/api-keys/${id}`,
+        headers: ownerA.write,
+      });
       expect(byOwner.statusCode).toBe(403);
-      const byAdmin = await t.app.inject({ method: 'DELETE', url: `/api/api-keys/${id}`, headers: admin.write });
+      const byAdmin = await t.app.inject({
+        method: 'DELETE',
+        url: `/api/api-keys/${id}`,
+        headers: admin.write,
+      });
       expect(byAdmin.json().revokedAt).not.toBeNull();
       const after = await t.app.inject({ url: '/api/auth/me', headers: bearer });
       expect(after.statusCode).toBe(401);
@@ -199,7 +241,9 @@ describe('accounts and API keys', () => {
 
     it('answers a malformed or unknown Bearer with 401', async () => {
       for (const authorization of ['Bearer nope', 'Basic dXNlcjpwYXNz', 'Bearer']) {
-        expect((await t.app.inject({ url: '/api/auth/me', headers: { authorization } })).statusCode).toBe(401);
+        expect((await t.app.inject({ url: '/api/auth/me', headers: { authorization } })).statusCode).toBe(
+          401,
+        );
       }
     });
   });

@@ -33,6 +33,19 @@ export const asStoredJson = (value: unknown): unknown =>
   value === undefined || value === null ? null : JSON.parse(JSON.stringify(value));
 
 export function chainHash(prevHash: string, row: SealedAuditRow): string {
-  const body = canonicalJson({ ...row, at: row.at.toISOString() });
+  // named one by one: a row read back carries its id and hashes too, which the seal must not cover
+  const body = canonicalJson({
+    at: row.at.toISOString(),
+    actorId: row.actorId,
+    actorKind: row.actorKind,
+    actorRole: row.actorRole,
+    actorName: row.actorName,
+    organisationId: row.organisationId,
+    action: row.action,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    before: row.before,
+    after: row.after,
+  });
   return crypto.createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }

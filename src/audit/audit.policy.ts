@@ -6,4 +6,5 @@ export type AuditPermission = 'read:audit:all';
 export const auditPermissions = (role: Actor['role']): AuditPermission[] =>
   role === 'dost_admin' || role === 'dost_reviewer' ? ['read:audit:all'] : [];
 
-export const canReadAudit = (actor: Actor) => actor.kind === 'user' && auditPermissions(actor.role).includes('read:audit:all');
+export const canReadAudit = (actor: Actor) =>
+  actor.kind === 'user' && auditPermissions(actor.role).includes('read:audit:all');

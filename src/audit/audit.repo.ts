@@ -24,7 +24,13 @@ function where(f: AuditFilter): SQL | undefined {
 
 export async function findAuditRows(db: DbOrTx, f: AuditFilter, page: { limit: number; offset: number }) {
   const [rows, [{ total }]] = await Promise.all([
-    db.select().from(auditLog).where(where(f)).orderBy(desc(auditLog.id)).limit(page.limit).offset(page.offset),
+    db
+      .select()
+      .from(auditLog)
+      .where(where(f))
+      .orderBy(desc(auditLog.id))
+      .limit(page.limit)
+      .offset(page.offset),
     db.select({ total: count() }).from(auditLog).where(where(f)),
   ]);
   return { rows, total: Number(total) };

@@ -22,7 +22,13 @@ export async function verifyAuditChain(db: DbOrTx, batchSize = 2000): Promise<Ch
     for (const row of batch) {
       const expected = chainHash(prevHash, row);
       if (row.prevHash !== prevHash || row.hash !== expected) {
-        return { valid: false, rows, headHash: prevHash, brokenAtId: row.id, checkedAt: new Date().toISOString() };
+        return {
+          valid: false,
+          rows,
+          headHash: prevHash,
+          brokenAtId: row.id,
+          checkedAt: new Date().toISOString(),
+        };
       }
       prevHash = row.hash;
       rows++;

@@ -1,3 +1,8 @@
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
+import { auditRoutes } from './audit.routes.ts';
 
-export default async function routes(_app: FastifyInstance) {}
+export default async function routes(app: FastifyInstance) {
+  await app.register(rateLimit, { global: false });
+  await app.register(auditRoutes);
+}

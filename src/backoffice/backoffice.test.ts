@@ -26,7 +26,6 @@ describe('back office at /app/', () => {
       '<!doctype html><title>TXNG</title><div id="root"></div>',
     );
     fs.writeFileSync(path.join(root, 'assets', 'main-abc123.js'), 'console.log(1)');
-    fs.writeFileSync(path.join(root, 'favicon.svg'), '<svg/>');
     app = await appWith(root);
   });
 
@@ -55,13 +54,20 @@ describe('back office at /app/', () => {
     expect(res.body).toContain('<div id="root">');
   });
 
-  it('serves hashed assets as immutable and other files uncached', async () => {
+  it('serves hashed assets as immutable, including those of a rebuild made while running', async () => {
     const asset = await app.inject({ url: '/app/assets/main-abc123.js' });
     expect(asset.statusCode).toBe(200);
+    expect(asset.headers['content-type']).toMatch(/javascript/);
     expect(asset.headers['cache-control']).toContain('immutable');
-    const icon = await app.inject({ url: '/app/favicon.svg' });
-    expect(icon.statusCode).toBe(200);
-    expect(icon.headers['cache-control']).toBe('no-cache');
+    fs.writeFileSync(path.join(root, 'assets', 'main-def456.js'), 'console.log(2)');
+    const rebuilt = await app.inject({ url: '/app/assets/main-def456.js' });
+    expect(rebuilt.statusCode).toBe(200);
+    expect(rebuilt.body).toBe('console.log(2)');
+  });
+
+  it('does not serve files outside the build', async () => {
+    const res = await app.inject({ url: '/app/assets/..%2f..%2fetc%2fpasswd' });
+    expect(res.statusCode).toBe(404);
   });
 
   it('answers a missing asset with a 404 problem, not the app', async () => {

@@ -21,8 +21,8 @@ export interface BackofficeOptions {
 }
 
 /**
- * Serves the back-office single-page app at /app/. Hashed assets are cached for a year; index.html never,
- * so a new build is picked up at once. Any other path under /app/ is a client-side route: it gets index.html.
+ * Serves the back-office single-page app at /app/. index.html is never cached, so a new build is picked up at
+ * once; any path under /app/ other than an asset is a client-side route and gets index.html.
  */
 export default async function backoffice(app: FastifyInstance, opts: BackofficeOptions) {
   const root = opts.root ?? defaultRoot;
@@ -41,24 +41,17 @@ export default async function backoffice(app: FastifyInstance, opts: BackofficeO
       .header('cache-control', 'no-cache')
       .type('text/html; charset=utf-8')
       .send(await fs.promises.readFile(indexFile));
+  // Only hashed build output lives under assets/: cached for a year, and looked up per request so a rebuild
+  // while the server runs is served at once. A missing asset is a 404, never the app's HTML.
   await app.register(fastifyStatic, {
-    root,
-    prefix: '/app/',
-    wildcard: false,
+    root: path.join(root, 'assets'),
+    prefix: '/app/assets/',
     index: false,
     // Other modules may serve files too; only one plugin may own reply.sendFile.
     decorateReply: false,
-    setHeaders: (reply, filePath) => {
-      const immutable = filePath.startsWith(path.join(root, 'assets') + path.sep);
-      reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
-    },
+    immutable: true,
+    maxAge: '365d',
   });
-  // The app's router treats /app and /app/ alike (the app ignores trailing slashes).
   app.get('/app/', { schema: { hide: true } }, (_request, reply) => sendIndex(reply));
-  app.get('/app/*', { schema: { hide: true } }, (request, reply) => {
-    const rest = (request.params as { '*': string })['*'];
-    // A missing asset is a 404, not the app: a stale page must not get HTML where it asked for a script.
-    if (rest.startsWith('assets/')) throw new Problem(404, 'not-found');
-    return sendIndex(reply);
-  });
+  app.get('/app/*', { schema: { hide: true } }, (_request, reply) => sendIndex(reply));
 }

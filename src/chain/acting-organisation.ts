@@ -5,7 +5,11 @@ import { badRequest } from '../platform/problem.ts';
  * The organisation a write is made for: the one named in the request (checked against the actor), or the
  * actor's only organisation. Staff act for a named organisation only, so their writes are never ownerless.
  */
-export function actingOrganisation(actor: Actor, requested: string | null | undefined, field: string): string {
+export function actingOrganisation(
+  actor: Actor,
+  requested: string | null | undefined,
+  field: string,
+): string {
   if (requested) {
     requireOrganisation(actor, requested);
     return requested;

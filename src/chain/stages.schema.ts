@@ -73,7 +73,11 @@ export const packForm = z.object({
   expiryDate: isoDate.optional(),
 });
 
-export const storeForm = z.object({ stage: z.literal('store'), ...common, items: z.array(lotQuantity).min(1).max(100) });
+export const storeForm = z.object({
+  stage: z.literal('store'),
+  ...common,
+  items: z.array(lotQuantity).min(1).max(100),
+});
 
 export const shipForm = z.object({
   stage: z.literal('ship'),
@@ -91,7 +95,11 @@ export const receiveForm = z.object({
   documents: bizDocuments.optional(),
 });
 
-export const sellForm = z.object({ stage: z.literal('sell'), ...common, items: z.array(lotQuantity).min(1).max(100) });
+export const sellForm = z.object({
+  stage: z.literal('sell'),
+  ...common,
+  items: z.array(lotQuantity).min(1).max(100),
+});
 
 export const stageForm = z.discriminatedUnion('stage', [
   harvestForm,

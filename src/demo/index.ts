@@ -1,7 +1,24 @@
+import { seedChainDemo } from '../chain/chain.demo.ts';
+import { captureEpcisDocument } from '../epcis/epcis.service.ts';
 import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db.ts';
+import { hasOrganisations } from '../registry/registry.service.ts';
+import { seedDemoAccounts } from './accounts.ts';
+import { demoEvents, epcisDocument } from './demo-events.ts';
+import { seedRegistry } from './demo-registry.ts';
 
-/** Seeds the demo province on an empty database; does nothing when data is already there. */
-export async function seedDemo(_db: Db, _config: Config): Promise<{ seeded: boolean }> {
-  return { seeded: false };
+/**
+ * Seeds the demo province on an empty database; does nothing when data is already there. Everything goes
+ * through the modules' services. Other modules append their own seeding calls below, using `registry`.
+ */
+export async function seedDemo(db: Db, config: Config): Promise<{ seeded: boolean }> {
+  if (await hasOrganisations(db)) return { seeded: false };
+  const registry = await seedRegistry(db);
+  for (const [organisation, events] of Object.entries(demoEvents())) {
+    const organisationId = registry.organisations[organisation as keyof typeof registry.organisations];
+    await captureEpcisDocument(db, epcisDocument(config.baseUrl, events), { organisationId });
+  }
+  await seedChainDemo(db, config, registry);
+  await seedDemoAccounts(db, registry);
+  return { seeded: true };
 }

@@ -31,7 +31,8 @@ function termsOf(definition: any): Record<string, string> {
   return terms;
 }
 
-const sub = (path: string[]) => path.reduce((def: any, key) => def['@context'][key], { '@context': standardContext });
+const sub = (path: string[]) =>
+  path.reduce((def: any, key) => def['@context'][key], { '@context': standardContext });
 
 /**
  * Bare vocabulary words (CBV and GS1 Web Vocabulary) as the standard context expands them, keyed by where they may
@@ -56,7 +57,8 @@ export function prefixesOf(context: unknown, inherited: Record<string, string> =
     if (part && typeof part === 'object') {
       for (const [k, v] of Object.entries(part)) {
         if (typeof v === 'string' && !k.startsWith('@')) prefixes[k] = v;
-        else if (v && typeof v === 'object' && typeof (v as any)['@id'] === 'string') prefixes[k] = (v as any)['@id'];
+        else if (v && typeof v === 'object' && typeof (v as any)['@id'] === 'string')
+          prefixes[k] = (v as any)['@id'];
       }
     }
   }

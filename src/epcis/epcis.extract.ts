@@ -35,7 +35,10 @@ export interface LinkRow {
 }
 
 const cbvWord = (kind: string) =>
-  new RegExp(`^(?:https?://ref\\.gs1\\.org/cbv/${kind}-|cbv:${kind}-|urn:epcglobal:cbv:${kind.toLowerCase()}:)(.+)$`, 'i');
+  new RegExp(
+    `^(?:https?://ref\\.gs1\\.org/cbv/${kind}-|cbv:${kind}-|urn:epcglobal:cbv:${kind.toLowerCase()}:)(.+)$`,
+    'i',
+  );
 const cbvForms = {
   bizStep: cbvWord('BizStep'),
   disposition: cbvWord('Disp'),
@@ -93,7 +96,14 @@ export function extractEvents(document: Json, events: Json[]) {
     });
     const key = { eventId, isErrorDeclaration };
     if (typeof event.parentID === 'string')
-      ids.push({ ...key, id: storedId(event.parentID), role: 'parent', isClass: false, quantity: null, uom: null });
+      ids.push({
+        ...key,
+        id: storedId(event.parentID),
+        role: 'parent',
+        isClass: false,
+        quantity: null,
+        uom: null,
+      });
     for (const [list, role] of instanceLists)
       for (const epc of asList(event[list]))
         if (typeof epc === 'string')
@@ -115,7 +125,12 @@ export function extractEvents(document: Json, events: Json[]) {
     ] as const)
       for (const s of asList(event[list]))
         if (typeof s?.[field] === 'string')
-          links.push({ ...key, kind, type: cbvShortName(s.type, 'sourceDestType'), value: storedId(s[field]) });
+          links.push({
+            ...key,
+            kind,
+            type: cbvShortName(s.type, 'sourceDestType'),
+            value: storedId(s[field]),
+          });
     for (const b of asList(event.bizTransactionList))
       if (typeof b?.bizTransaction === 'string')
         links.push({

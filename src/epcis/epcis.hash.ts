@@ -8,7 +8,11 @@ import { hashIdForm } from './epcis.ids.ts';
  * at millisecond precision, identifiers as constrained canonical Digital Links, vocabulary words as full URIs,
  * extensions as `{namespace}name`; the concatenation is hashed with SHA-256.
  */
-export function eventHash(event: Record<string, unknown>, documentContext?: unknown, ignoreFields: string[] = []): string {
+export function eventHash(
+  event: Record<string, unknown>,
+  documentContext?: unknown,
+  ignoreFields: string[] = [],
+): string {
   const preHash = preHashString(event, documentContext, ignoreFields);
   return `ni:///sha-256;${crypto.createHash('sha256').update(preHash).digest('hex')}?ver=CBV2.0`;
 }
@@ -65,9 +69,16 @@ const eventOrder: Order = [
         [
           [
             'sensorMetadata',
-            ['time', 'startTime', 'endTime', 'deviceID', 'deviceMetadata', 'rawData', 'dataProcessingMethod', 'bizRules'].map(
-              (n): [string] => [n],
-            ),
+            [
+              'time',
+              'startTime',
+              'endTime',
+              'deviceID',
+              'deviceMetadata',
+              'rawData',
+              'dataProcessingMethod',
+              'bizRules',
+            ].map((n): [string] => [n]),
           ],
           [
             'sensorReport',
@@ -128,7 +139,8 @@ function vocabularyFor(path: string[]): Record<string, string> | null {
   if (path.length === 1 && top === 'bizStep') return vocabularies.bizStep;
   if (path.length === 1 && top === 'disposition') return vocabularies.disposition;
   if (top === 'persistentDisposition') return vocabularies.disposition;
-  if ((top === 'sourceList' || top === 'destinationList') && leaf === 'type') return vocabularies.sourceDestType;
+  if ((top === 'sourceList' || top === 'destinationList') && leaf === 'type')
+    return vocabularies.sourceDestType;
   if (top === 'bizTransactionList' && leaf === 'type') return vocabularies.bizTransactionType;
   if (top === 'sensorElementList' && path.includes('sensorReport')) {
     if (leaf === 'type') return vocabularies.measurementType;
@@ -149,7 +161,10 @@ export function preHashString(
     const name = expandName(key, prefixes);
     if (Array.isArray(value)) {
       const itemName = path.length === 1 ? itemNames[key] : undefined;
-      if (itemName) return [{ name, value: '', children: value.flatMap((v) => toNodes(itemName, v, [...path, itemName])) }];
+      if (itemName)
+        return [
+          { name, value: '', children: value.flatMap((v) => toNodes(itemName, v, [...path, itemName])) },
+        ];
       return value.flatMap((v) => toNodes(key, v, path));
     }
     if (value !== null && typeof value === 'object') {
@@ -219,7 +234,8 @@ function canonicalNumber(text: string): string {
   return `${mantissa}e${sign}${exponent.replace(/^[+-]/, '').padStart(2, '0')}`;
 }
 
-const isoTime = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+const isoTime =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 
 /** `2020-03-04T11:00:30.1415+01:00` → `2020-03-04T10:00:30.142Z`: UTC, milliseconds rounded half to even. */
 export function utcMillis(text: string): string | null {
@@ -233,7 +249,8 @@ export function utcMillis(text: string): string | null {
   let offsetMinutes = 0;
   if (zone.toUpperCase() !== 'Z') {
     const digits = zone.replace(':', '');
-    offsetMinutes = (zone[0] === '-' ? -1 : 1) * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
+    offsetMinutes =
+      (zone[0] === '-' ? -1 : 1) * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
   }
   const epoch = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s, millis) - offsetMinutes * 60_000;
   if (Number.isNaN(epoch)) return null;
@@ -242,7 +259,9 @@ export function utcMillis(text: string): string | null {
 
 function nodeString(node: Node, sub?: Order): string {
   const own = node.value ? `=${node.value}` : '';
-  const inner = sub ? takeInOrder(node.children, sub) + genericString(node.children, true) : genericString(node.children);
+  const inner = sub
+    ? takeInOrder(node.children, sub) + genericString(node.children, true)
+    : genericString(node.children);
   return own || inner ? node.name + own + inner : '';
 }
 

@@ -7,18 +7,51 @@ const gs1Shaped =
 export const looksLikeGs1Id = (value: string) => gs1Shaped.test(value);
 
 /**
+ * Where a GS1 syntax error is an error: EPC URNs and Digital Links on id.gs1.org are GS1 identifiers by definition.
+ * A Digital-Link-shaped URI on another domain that is not a valid Digital Link (e.g. a GRAI with a wrong check
+ * digit on id.example.com) is still a valid EPCIS identifier: an opaque URI, stored as given (decision 004).
+ */
+const isStrict = (value: string) => /^urn:epc:/i.test(value) || /^https?:\/\/id\.gs1\.org\//i.test(value);
+
+/**
  * The form an identifier is stored and matched in: canonical GS1 Digital Link for GS1 ids, the URI unchanged
- * otherwise. Throws Gs1Error for a malformed GS1 id (e.g. a wrong check digit).
+ * otherwise. Throws Gs1Error for a malformed GS1 id (e.g. a wrong check digit in an EPC URN or on id.gs1.org).
  */
 export function storedId(value: string): string {
-  return canonicalId(value.trim());
+  const known = storedIds.get(value);
+  if (known !== undefined) return known;
+  const trimmed = value.trim();
+  let result: string;
+  try {
+    result = canonicalId(trimmed);
+  } catch (err) {
+    if (err instanceof Gs1Error && !isStrict(trimmed)) result = trimmed;
+    else throw err;
+  }
+  return remember(storedIds, value, result);
+}
+
+/**
+ * Validation, hashing and storage each need an identifier's canonical form; a capture names the same read points,
+ * parties and lots thousands of times. Small bounded memo tables keep that to one parse per distinct value.
+ */
+const storedIds = new Map<string, string>();
+const hashForms = new Map<string, string | null>();
+const memoLimit = 50_000;
+
+function remember<T>(memo: Map<string, T>, key: string, value: T): T {
+  if (memo.size >= memoLimit) memo.clear();
+  memo.set(key, value);
+  return value;
 }
 
 /** Why an identifier is not acceptable, or null. */
-export function identifierProblem(value: string): { reason: string; code: string; params: Record<string, unknown> } | null {
+export function identifierProblem(
+  value: string,
+): { reason: string; code: string; params: Record<string, unknown> } | null {
   if (!looksLikeGs1Id(value)) return null;
   try {
-    canonicalId(value.trim());
+    storedId(value);
     return null;
   } catch (err) {
     if (err instanceof Gs1Error) return { reason: err.message, code: err.code, params: err.params };
@@ -32,5 +65,7 @@ export function identifierProblem(value: string): { reason: string; code: string
  */
 export function hashIdForm(value: string): string | null {
   if (!value.includes('.') || !looksLikeGs1Id(value)) return null;
-  return canonicalIdForEventHash(value)?.replace(/%27/g, "'") ?? null;
+  const known = hashForms.get(value);
+  if (known !== undefined) return known;
+  return remember(hashForms, value, canonicalIdForEventHash(value)?.replace(/%27/g, "'") ?? null);
 }

@@ -11,9 +11,18 @@ defineMessages({
     vi: 'Cần chọn tổ chức (tiêu đề X-Organisation-Id) để ghi nhận sự kiện',
     en: 'Choose the organisation you act for (X-Organisation-Id header) to capture events',
   },
-  'problem.epcis-invalid-query': { vi: 'Tham số truy vấn không hợp lệ', en: 'The query parameters are not valid' },
-  'epcis.schema.required': { vi: 'thiếu trường bắt buộc "{property}"', en: 'the required field "{property}" is missing' },
-  'epcis.schema.type': { vi: 'sai kiểu dữ liệu, cần {expected}', en: 'has the wrong type, expected {expected}' },
+  'problem.epcis-invalid-query': {
+    vi: 'Tham số truy vấn không hợp lệ',
+    en: 'The query parameters are not valid',
+  },
+  'epcis.schema.required': {
+    vi: 'thiếu trường bắt buộc "{property}"',
+    en: 'the required field "{property}" is missing',
+  },
+  'epcis.schema.type': {
+    vi: 'sai kiểu dữ liệu, cần {expected}',
+    en: 'has the wrong type, expected {expected}',
+  },
   'epcis.schema.enum': { vi: 'phải là một trong: {allowed}', en: 'must be one of: {allowed}' },
   'epcis.schema.format': { vi: 'sai định dạng ({format})', en: 'has the wrong format ({format})' },
   'epcis.schema.pattern': { vi: 'sai định dạng', en: 'does not have the expected form' },
@@ -21,11 +30,23 @@ defineMessages({
     vi: 'trường "{property}" không thuộc EPCIS; trường mở rộng phải có tiền tố không gian tên (vd. "ex:{property}")',
     en: 'the field "{property}" is not part of EPCIS; extension fields need a namespace prefix (e.g. "ex:{property}")',
   },
-  'epcis.schema.tooShort': { vi: 'cần ít nhất {limit} phần tử/ký tự', en: 'needs at least {limit} items or characters' },
-  'epcis.schema.tooLong': { vi: 'vượt quá {limit} phần tử/ký tự', en: 'has more than {limit} items or characters' },
-  'epcis.schema.range': { vi: 'giá trị ngoài khoảng cho phép ({limit})', en: 'is out of the allowed range ({limit})' },
+  'epcis.schema.tooShort': {
+    vi: 'cần ít nhất {limit} phần tử/ký tự',
+    en: 'needs at least {limit} items or characters',
+  },
+  'epcis.schema.tooLong': {
+    vi: 'vượt quá {limit} phần tử/ký tự',
+    en: 'has more than {limit} items or characters',
+  },
+  'epcis.schema.range': {
+    vi: 'giá trị ngoài khoảng cho phép ({limit})',
+    en: 'is out of the allowed range ({limit})',
+  },
   'epcis.schema.unique': { vi: 'có phần tử trùng lặp', en: 'has duplicate items' },
-  'epcis.schema.invalid': { vi: 'không hợp lệ theo lược đồ EPCIS 2.0', en: 'is not valid under the EPCIS 2.0 schema' },
+  'epcis.schema.invalid': {
+    vi: 'không hợp lệ theo lược đồ EPCIS 2.0',
+    en: 'is not valid under the EPCIS 2.0 schema',
+  },
   'epcis.notADocument': {
     vi: 'phải là một EPCISDocument (hoặc EPCISQueryDocument) dạng JSON',
     en: 'must be a JSON EPCISDocument (or EPCISQueryDocument)',
@@ -62,8 +83,14 @@ defineMessages({
     vi: 'dữ liệu lồng nhau quá {limit} tầng',
     en: 'the data is nested more than {limit} levels deep',
   },
-  'epcis.query.badTime': { vi: 'thời điểm không hợp lệ (ISO 8601 có múi giờ)', en: 'not a valid ISO 8601 time with offset' },
+  'epcis.query.badTime': {
+    vi: 'thời điểm không hợp lệ (ISO 8601 có múi giờ)',
+    en: 'not a valid ISO 8601 time with offset',
+  },
   'epcis.query.badToken': { vi: 'nextPageToken không hợp lệ', en: 'the nextPageToken is not valid' },
-  'epcis.query.unknownParameter': { vi: 'tham số truy vấn không được hỗ trợ', en: 'this query parameter is not supported' },
+  'epcis.query.unknownParameter': {
+    vi: 'tham số truy vấn không được hỗ trợ',
+    en: 'this query parameter is not supported',
+  },
   'epcis.query.badEventType': { vi: 'loại sự kiện không hợp lệ', en: 'not a valid event type' },
 });

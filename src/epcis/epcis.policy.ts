@@ -13,7 +13,9 @@ export function captureOrganisation(actor: Actor, header: string | undefined): s
   }
   if (isStaff(actor)) return null;
   if (actor.organisationIds.length === 1) return actor.organisationIds[0];
-  throw new Problem(400, 'epcis-organisation-required', { errors: [{ field: 'X-Organisation-Id', code: 'field.required' }] });
+  throw new Problem(400, 'epcis-organisation-required', {
+    errors: [{ field: 'X-Organisation-Id', code: 'field.required' }],
+  });
 }
 
 /** Staff see every event; an organisation sees what it captured and what names one of its parties or locations. */
@@ -23,4 +25,5 @@ export function eventVisibility(actor: Actor, linkValues: string[] = []): Visibi
 }
 
 /** Capture jobs: staff see all, an organisation its own. */
-export const captureJobScope = (actor: Actor): string[] | null => (isStaff(actor) ? null : actor.organisationIds);
+export const captureJobScope = (actor: Actor): string[] | null =>
+  isStaff(actor) ? null : actor.organisationIds;

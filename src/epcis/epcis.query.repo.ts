@@ -31,7 +31,9 @@ export async function queryEvents(
   if (query.eventTypes) conditions.push(sql`e.event_type = ANY(${pgArray(query.eventTypes)}::text[])`);
   for (const t of query.times) {
     const column = sql.raw(`e.${t.column}`);
-    conditions.push(t.op === '>=' ? sql`${column} >= ${t.value}::timestamptz` : sql`${column} < ${t.value}::timestamptz`);
+    conditions.push(
+      t.op === '>=' ? sql`${column} >= ${t.value}::timestamptz` : sql`${column} < ${t.value}::timestamptz`,
+    );
   }
   for (const eq of query.equals)
     conditions.push(sql`${sql.raw(`e.${eq.column}`)} = ANY(${pgArray(eq.values)}::text[])`);
@@ -42,9 +44,12 @@ export async function queryEvents(
     conditions.push(sql`e.id IN (SELECT event_pk FROM epcis_event_links WHERE kind = ${l.kind} AND type = ${l.type}
       AND value = ANY(${pgArray(l.values)}::text[]))`);
   if (query.after !== null) conditions.push(sql`e.id > ${query.after}`);
-  const rows = await selectRows(db, sql`
+  const rows = await selectRows(
+    db,
+    sql`
     SELECT ${columns} FROM epcis_events e WHERE ${sql.join(conditions, sql` AND `)}
-    ORDER BY e.id LIMIT ${query.perPage + 1}`);
+    ORDER BY e.id LIMIT ${query.perPage + 1}`,
+  );
   const events = rows.slice(0, query.perPage).map(toStoredEvent);
   return { events, more: rows.length > query.perPage };
 }
@@ -57,8 +62,11 @@ export async function distinctValues(
   limit = 1000,
 ): Promise<string[]> {
   const c = sql.raw(`e.${column}`);
-  const rows = await selectRows(db, sql`
+  const rows = await selectRows(
+    db,
+    sql`
     SELECT DISTINCT ${c} AS value FROM epcis_events e
-    WHERE ${c} IS NOT NULL AND ${visibilityCondition(visibility)} ORDER BY 1 LIMIT ${limit}`);
+    WHERE ${c} IS NOT NULL AND ${visibilityCondition(visibility)} ORDER BY 1 LIMIT ${limit}`,
+  );
   return rows.map((r: any) => r.value);
 }

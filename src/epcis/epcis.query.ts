@@ -10,7 +10,10 @@ type Role = 'epc' | 'parent' | 'child' | 'input' | 'output';
 export interface EventQuery {
   eventTypes: string[] | null;
   times: { column: 'event_time' | 'record_time'; op: '>=' | '<'; value: string }[];
-  equals: { column: 'action' | 'biz_step' | 'disposition' | 'read_point' | 'biz_location' | 'event_id'; values: string[] }[];
+  equals: {
+    column: 'action' | 'biz_step' | 'disposition' | 'read_point' | 'biz_location' | 'event_id';
+    values: string[];
+  }[];
   matches: { roles: Role[]; isClass: boolean; ids: string[] }[];
   links: { kind: 'source' | 'destination'; type: string; values: string[] }[];
   perPage: number;
@@ -80,11 +83,13 @@ export function parseEventQuery(params: Record<string, unknown>): EventQuery {
     const text = Array.isArray(raw) ? raw.join('|') : String(raw ?? '');
     const values = text.split('|').filter((v) => v !== '');
     if (name === 'eventType') {
-      if (values.some((v) => !eventTypeName.test(v))) errors.push({ field: name, code: 'epcis.query.badEventType' });
+      if (values.some((v) => !eventTypeName.test(v)))
+        errors.push({ field: name, code: 'epcis.query.badEventType' });
       query.eventTypes = values;
     } else if (name in timeParams) {
       const [column, op] = timeParams[name as keyof typeof timeParams];
-      if (!isoWithZone.test(text) || Number.isNaN(Date.parse(text))) errors.push({ field: name, code: 'epcis.query.badTime' });
+      if (!isoWithZone.test(text) || Number.isNaN(Date.parse(text)))
+        errors.push({ field: name, code: 'epcis.query.badTime' });
       else query.times.push({ column, op, value: new Date(text).toISOString() });
     } else if (name in equalsParams) {
       const column = equalsParams[name as keyof typeof equalsParams];

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../platform/db.ts';
-import type { StoredEvent, StoredEventId, StoredEventLink } from './epcis.types.ts';
 import type { EventRow, IdRow, LinkRow } from './epcis.extract.ts';
+import type { StoredEvent, StoredEventId, StoredEventLink } from './epcis.types.ts';
 
 /** Runs raw SQL and returns its rows: `db.execute` answers `{ rows }` on PGlite and on node-postgres alike. */
 export async function selectRows<T = any>(db: DbOrTx, query: SQL): Promise<T[]> {
@@ -22,7 +22,9 @@ export async function insertEvents(
   ids: IdRow[],
   links: LinkRow[],
 ): Promise<number> {
-  const rows_ = await selectRows(db, sql`
+  const rows_ = await selectRows(
+    db,
+    sql`
     WITH input AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(
         "eventId" text, "isErrorDeclaration" boolean, "eventType" text, "eventTime" timestamptz,
@@ -52,7 +54,8 @@ export async function insertEvents(
       RETURNING 1
     )
     SELECT (SELECT count(*) FROM inserted)::int AS events,
-      (SELECT count(*) FROM new_ids)::int AS ids, (SELECT count(*) FROM new_links)::int AS links`);
+      (SELECT count(*) FROM new_ids)::int AS ids, (SELECT count(*) FROM new_links)::int AS links`,
+  );
   return Number(rows_[0].events);
 }
 
@@ -88,7 +91,9 @@ export async function listCaptureJobs(
   db: DbOrTx,
   opts: { organisationIds: string[] | null; limit: number },
 ): Promise<CaptureJob[]> {
-  const scope = opts.organisationIds ? sql`WHERE organisation_id = ANY(${pgArray(opts.organisationIds)}::uuid[])` : sql``;
+  const scope = opts.organisationIds
+    ? sql`WHERE organisation_id = ANY(${pgArray(opts.organisationIds)}::uuid[])`
+    : sql``;
   const rows = await selectRows(
     db,
     sql`SELECT ${jobColumns} FROM epcis_capture_jobs ${scope} ORDER BY created_at DESC, id LIMIT ${opts.limit}`,
@@ -117,10 +122,13 @@ const eventColumns = sql`e.id AS pk, e.event_id AS "eventId", e.event_type AS "e
 /** Events by primary key, with their ids and links, in one query. */
 export async function eventsByPk(db: DbOrTx, pks: number[]): Promise<StoredEvent[]> {
   if (!pks.length) return [];
-  const rows = await selectRows(db, sql`
+  const rows = await selectRows(
+    db,
+    sql`
     SELECT ${eventColumns} FROM epcis_events e
     WHERE e.id = ANY(${`{${pks.map(Number).join(',')}}`}::bigint[])
-    ORDER BY e.event_time, e.id`);
+    ORDER BY e.event_time, e.id`,
+  );
   return rows.map(toStoredEvent);
 }
 
@@ -140,14 +148,17 @@ export async function eventsByIdsOrLinks(
   const scope = opts.organisationIds
     ? sql`AND e.organisation_id = ANY(${pgArray(opts.organisationIds)}::uuid[])`
     : sql``;
-  const rows = await selectRows(db, sql`
+  const rows = await selectRows(
+    db,
+    sql`
     SELECT ${eventColumns} FROM epcis_events e
     WHERE e.id IN (${matches}) AND NOT e.is_error_declaration
       AND (${asOf}::timestamptz IS NULL OR e.record_time <= ${asOf}::timestamptz)
       AND NOT EXISTS (SELECT 1 FROM epcis_events d WHERE d.event_id = e.event_id AND d.is_error_declaration
         AND (${asOf}::timestamptz IS NULL OR d.record_time <= ${asOf}::timestamptz))
       ${scope}
-    ORDER BY e.event_time, e.id`);
+    ORDER BY e.event_time, e.id`,
+  );
   return rows.map(toStoredEvent);
 }
 
@@ -169,7 +180,10 @@ export function toStoredEvent(r: any): StoredEvent {
     bizLocation: r.bizLocation,
     organisationId: r.organisationId,
     ids: ids.map(
-      (i): StoredEventId => ({ ...i, quantity: i.quantity === null || i.quantity === undefined ? null : Number(i.quantity) }),
+      (i): StoredEventId => ({
+        ...i,
+        quantity: i.quantity === null || i.quantity === undefined ? null : Number(i.quantity),
+      }),
     ),
     links,
     document: doc,

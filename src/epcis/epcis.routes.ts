@@ -5,8 +5,8 @@ import { type Actor, requireActor } from '../platform/auth.ts';
 import { notFound } from '../platform/problem.ts';
 import { captureJobScope, captureOrganisation, eventVisibility } from './epcis.policy.ts';
 import { presentCaptureJob, presentEvent, presentQueryDocument } from './epcis.presenter.ts';
-import { nextPageToken, parseEventQuery } from './epcis.query.ts';
 import { distinctValues } from './epcis.query.repo.ts';
+import { nextPageToken, parseEventQuery } from './epcis.query.ts';
 import * as service from './epcis.service.ts';
 import { vendored } from './epcis.vendor.ts';
 
@@ -34,9 +34,18 @@ const tag = { tags: ['EPCIS 2.0'] };
 export default async function epcisRoutes(app: FastifyInstance, opts: EpcisRoutesOptions) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const jsonParser = app.getDefaultJsonParser('error', 'error');
-  app.addContentTypeParser('application/ld+json', { parseAs: 'string', bodyLimit: captureBodyLimit }, jsonParser);
+  // EPCIS documents arrive as JSON or JSON-LD only: any other type (text/plain included) is 415.
+  app.removeContentTypeParser('text/plain');
+  app.addContentTypeParser(
+    'application/ld+json',
+    { parseAs: 'string', bodyLimit: captureBodyLimit },
+    jsonParser,
+  );
   app.addHook('onSend', async (_request, reply) => {
-    reply.header('GS1-EPCIS-Version', '2.0.0').header('GS1-CBV-Version', '2.0.0').header('GS1-Extensions', '');
+    reply
+      .header('GS1-EPCIS-Version', '2.0.0')
+      .header('GS1-CBV-Version', '2.0.0')
+      .header('GS1-Extensions', '');
   });
 
   const visibility = async (request: FastifyRequest) => {
@@ -44,27 +53,45 @@ export default async function epcisRoutes(app: FastifyInstance, opts: EpcisRoute
     return eventVisibility(actor, opts.linkValuesFor ? await opts.linkValuesFor(actor) : []);
   };
 
-  r.post('/capture', { bodyLimit: captureBodyLimit, schema: { ...tag, summary: 'Capture an EPCIS 2.0 document' } }, async (request, reply) => {
-    const actor = requireActor(request);
-    const organisationId = captureOrganisation(actor, headerValue(request, 'x-organisation-id'));
-    const { captureId, eventIds } = await service.captureEpcisDocument(app.db, request.body, { organisationId });
-    return reply
-      .status(202)
-      .header('Location', `/epcis/capture/${captureId}`)
-      .send({ captureID: captureId, eventCount: eventIds.length, eventIDs: eventIds.slice(0, 1000) });
-  });
+  r.post(
+    '/capture',
+    { bodyLimit: captureBodyLimit, schema: { ...tag, summary: 'Capture an EPCIS 2.0 document' } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const organisationId = captureOrganisation(actor, headerValue(request, 'x-organisation-id'));
+      const { captureId, eventIds } = await service.captureEpcisDocument(app.db, request.body, {
+        organisationId,
+      });
+      return reply
+        .status(202)
+        .header('Location', `/epcis/capture/${captureId}`)
+        .send({ captureID: captureId, eventCount: eventIds.length, eventIDs: eventIds.slice(0, 1000) });
+    },
+  );
 
   r.get('/capture', { schema: { ...tag, summary: 'Capture jobs' } }, async (request) => {
     const jobs = await service.listCaptureJobs(app.db, captureJobScope(requireActor(request)));
     return jobs.map(presentCaptureJob);
   });
 
-  r.get('/capture/:captureId', { schema: { ...tag, params: z.object({ captureId: z.uuid() }) } }, async (request) => {
-    const job = await service.getCaptureJob(app.db, request.params.captureId, captureJobScope(requireActor(request)));
-    return presentCaptureJob(job);
-  });
+  r.get(
+    '/capture/:captureId',
+    { schema: { ...tag, params: z.object({ captureId: z.uuid() }) } },
+    async (request) => {
+      const job = await service.getCaptureJob(
+        app.db,
+        request.params.captureId,
+        captureJobScope(requireActor(request)),
+      );
+      return presentCaptureJob(job);
+    },
+  );
 
-  const sendEvents = async (request: FastifyRequest, reply: FastifyReply, params: Record<string, unknown>) => {
+  const sendEvents = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    params: Record<string, unknown>,
+  ) => {
     const query = parseEventQuery(params);
     const { events, more } = await service.queryEvents(app.db, query, await visibility(request));
     if (more) {
@@ -76,19 +103,25 @@ export default async function epcisRoutes(app: FastifyInstance, opts: EpcisRoute
     return reply.type('application/ld+json').send(presentQueryDocument(events));
   };
 
-  r.get('/events', { schema: { ...tag, summary: 'Query events (SimpleEventQuery)', querystring: queryString } }, (request, reply) =>
-    sendEvents(request, reply, request.query),
+  r.get(
+    '/events',
+    { schema: { ...tag, summary: 'Query events (SimpleEventQuery)', querystring: queryString } },
+    (request, reply) => sendEvents(request, reply, request.query),
   );
 
-  r.get('/events/:eventId', { schema: { ...tag, params: z.object({ eventId: z.string().min(1) }) } }, async (request, reply) => {
-    const { events } = await service.queryEvents(
-      app.db,
-      parseEventQuery({ EQ_eventID: request.params.eventId }),
-      await visibility(request),
-    );
-    if (!events.length) throw notFound('epcis-event-not-found');
-    return reply.type('application/ld+json').send(presentEvent(events[0]));
-  });
+  r.get(
+    '/events/:eventId',
+    { schema: { ...tag, params: z.object({ eventId: z.string().min(1) }) } },
+    async (request, reply) => {
+      const { events } = await service.queryEvents(
+        app.db,
+        parseEventQuery({ EQ_eventID: request.params.eventId }),
+        await visibility(request),
+      );
+      if (!events.length) throw notFound('epcis-event-not-found');
+      return reply.type('application/ld+json').send(presentEvent(events[0]));
+    },
+  );
 
   const resources = [
     ['eventTypes', 'event_type', 'eventType'],
@@ -120,7 +153,9 @@ export default async function epcisRoutes(app: FastifyInstance, opts: EpcisRoute
 
   for (const path of ['/capture', '/events', '/']) {
     app.options(path, { schema: { hide: true } }, async (_request, reply) => {
-      reply.headers(standardHeaders).header('Allow', path === '/capture' ? 'OPTIONS, GET, POST' : 'OPTIONS, GET');
+      reply
+        .headers(standardHeaders)
+        .header('Allow', path === '/capture' ? 'OPTIONS, GET, POST' : 'OPTIONS, GET');
       return reply.status(204).send();
     });
   }

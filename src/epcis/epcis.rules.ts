@@ -24,12 +24,18 @@ export function eventRuleErrors(event: unknown, at: string): FieldError[] {
   const checkId = (value: unknown, field: string) => {
     if (typeof value !== 'string') return;
     const problem = identifierProblem(value);
-    if (problem) errors.push({ field, code: problem.code, params: { ...problem.params, reason: problem.reason } });
+    if (problem)
+      errors.push({ field, code: problem.code, params: { ...problem.params, reason: problem.reason } });
   };
   checkId(event.parentID, `${at}/parentID`);
-  for (const list of idLists) asArray(event[list]).forEach((v, i) => checkId(v, `${at}/${list}/${i}`));
+  for (const list of idLists)
+    asArray(event[list]).forEach((v, i) => {
+      checkId(v, `${at}/${list}/${i}`);
+    });
   for (const list of quantityLists)
-    asArray(event[list]).forEach((q, i) => isObject(q) && checkId(q.epcClass, `${at}/${list}/${i}/epcClass`));
+    asArray(event[list]).forEach((q, i) => {
+      if (isObject(q)) checkId(q.epcClass, `${at}/${list}/${i}/epcClass`);
+    });
   for (const place of ['readPoint', 'bizLocation'])
     if (isObject(event[place])) checkId((event[place] as Json).id, `${at}/${place}/id`);
   for (const [list, key] of [
@@ -37,9 +43,14 @@ export function eventRuleErrors(event: unknown, at: string): FieldError[] {
     ['destinationList', 'destination'],
     ['bizTransactionList', 'bizTransaction'],
   ])
-    asArray(event[list]).forEach((s, i) => isObject(s) && checkId(s[key], `${at}/${list}/${i}/${key}`));
+    asArray(event[list]).forEach((s, i) => {
+      if (isObject(s)) checkId(s[key], `${at}/${list}/${i}/${key}`);
+    });
 
-  if (event.ilmd !== undefined && !(type === 'TransformationEvent' || (type === 'ObjectEvent' && event.action === 'ADD')))
+  if (
+    event.ilmd !== undefined &&
+    !(type === 'TransformationEvent' || (type === 'ObjectEvent' && event.action === 'ADD'))
+  )
     errors.push({ field: `${at}/ilmd`, code: 'epcis.ilmdOnlyOnAdd' });
 
   if (type === 'TransformationEvent') {
@@ -48,10 +59,15 @@ export function eventRuleErrors(event: unknown, at: string): FieldError[] {
       errors.push({ field: at, code: 'epcis.transformationNeedsInputOrOutput' });
   }
   if (type === 'AggregationEvent' && (event.action === 'ADD' || event.action === 'DELETE') && !event.parentID)
-    errors.push({ field: `${at}/parentID`, code: 'epcis.parentIdRequired', params: { action: event.action } });
+    errors.push({
+      field: `${at}/parentID`,
+      code: 'epcis.parentIdRequired',
+      params: { action: event.action },
+    });
 
   const checkTime = (value: unknown, field: string) => {
-    if (typeof value === 'string' && !timeWithZone.test(value)) errors.push({ field, code: 'epcis.timeZoneRequired' });
+    if (typeof value === 'string' && !timeWithZone.test(value))
+      errors.push({ field, code: 'epcis.timeZoneRequired' });
   };
   checkTime(event.eventTime, `${at}/eventTime`);
   checkTime(event.recordTime, `${at}/recordTime`);

@@ -1,6 +1,6 @@
 /**
  * Three places where the official EPCIS 2.0.0 JSON Schema is narrower than the standard it encodes
- * (docs/decisions/003-epcis-disputed-examples.md). The vendored file stays byte-identical; the corrections are
+ * (docs/decisions/004-epcis-disputed-examples.md). The vendored file stays byte-identical; the corrections are
  * applied to an in-memory copy before it is compiled.
  */
 export function withErrata(official: unknown): Record<string, any> {

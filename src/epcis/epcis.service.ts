@@ -3,9 +3,9 @@ import type { Db, DbOrTx } from '../platform/db.ts';
 import { badRequest, notFound } from '../platform/problem.ts';
 import './epcis.messages.ts';
 import { extractEvents } from './epcis.extract.ts';
+import { queryEvents as runQuery } from './epcis.query.repo.ts';
 import type { EventQuery } from './epcis.query.ts';
 import * as repo from './epcis.repo.ts';
-import { queryEvents as runQuery } from './epcis.query.repo.ts';
 import type { StoredEvent } from './epcis.types.ts';
 import { eventListOf, validateEpcisDocument } from './epcis.validate.ts';
 
@@ -66,7 +66,11 @@ export function findEventsByLinkValues(
   opts: { values: string[]; asOf?: Date; organisationIds?: string[] | null },
 ): Promise<StoredEvent[]> {
   if (!opts.values.length) return Promise.resolve([]);
-  return repo.eventsByIdsOrLinks(db, { linkValues: opts.values, asOf: opts.asOf, organisationIds: opts.organisationIds });
+  return repo.eventsByIdsOrLinks(db, {
+    linkValues: opts.values,
+    asOf: opts.asOf,
+    organisationIds: opts.organisationIds,
+  });
 }
 
 export function getEventsByPk(db: DbOrTx, pks: number[]): Promise<StoredEvent[]> {

@@ -29,7 +29,9 @@ export function validateEpcisDocument(document: unknown): FieldError[] {
   if (!isObject(document) || (document.type !== 'EPCISDocument' && document.type !== 'EPCISQueryDocument'))
     return [{ field: isObject(document) ? '/type' : '/', code: 'epcis.notADocument' }];
   const list = eventListOf(document);
-  const ruleErrors = list ? list.events.flatMap((event, i) => eventRuleErrors(event, `${list.pointer}/${i}`)) : [];
+  const ruleErrors = list
+    ? list.events.flatMap((event, i) => eventRuleErrors(event, `${list.pointer}/${i}`))
+    : [];
   const covered = new Set(ruleErrors.map((e) => e.field));
   const fromSchema = schemaErrors(document).filter((e) => !covered.has(e.field));
   if (!list && !fromSchema.length) return [{ field: '/epcisBody', code: 'epcis.notADocument' }];

@@ -37,10 +37,14 @@ export async function fileApiRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const organisationId = actingOrganisation(actor, request.query.organisationId, '/organisationId');
+      const organisationId = actingOrganisation(
+        actor,
+        request.query.organisationId,
+        '/querystring/organisationId',
+      );
       if (!request.isMultipart()) throw new Problem(415, 'unsupported-media-type');
       const part = await request.file();
-      if (!part) throw badRequest([{ field: '/file', code: 'files.missing' }], 'files-no-file');
+      if (!part) throw badRequest([{ field: '/body/file', code: 'files.missing' }], 'files-no-file');
       let bytes: Buffer;
       try {
         bytes = await part.toBuffer();
@@ -48,7 +52,10 @@ export async function fileApiRoutes(app: FastifyInstance) {
         if (err?.code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(PDF_MAX_BYTES);
         throw err;
       }
-      const meta = await uploadFile(app.db, actor, organisationId, { bytes, fileName: part.filename || null });
+      const meta = await uploadFile(app.db, actor, organisationId, {
+        bytes,
+        fileName: part.filename || null,
+      });
       return reply.status(201).send(presentFile(app.config, meta));
     },
   );
@@ -70,7 +77,11 @@ export async function fileApiRoutes(app: FastifyInstance) {
     async (request) => {
       const actor = requireActor(request);
       const { page, pageSize } = request.query;
-      const organisationId = actingOrganisation(actor, request.query.organisationId, '/organisationId');
+      const organisationId = actingOrganisation(
+        actor,
+        request.query.organisationId,
+        '/querystring/organisationId',
+      );
       const { rows, total } = await listFiles(app.db, organisationId, page, pageSize);
       return { items: rows.map((m) => presentFile(app.config, m)), total, page, pageSize };
     },

@@ -6,8 +6,8 @@ import type { Config } from '../platform/config.ts';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { badRequest, notFound, Problem } from '../platform/problem.ts';
 import { sniffFileType } from './file-type.ts';
-import * as repo from './files.repo.ts';
 import type { FileMeta } from './files.repo.ts';
+import * as repo from './files.repo.ts';
 import type { FileResponse } from './files.schema.ts';
 import { processImage } from './image.ts';
 import './files.messages.ts';
@@ -21,16 +21,28 @@ export interface Upload {
 }
 
 /** Stores an image (re-encoded, resized, metadata stripped) or a PDF (as sent) for the organisation. */
-export async function uploadFile(db: Db, actor: Actor, organisationId: string, upload: Upload): Promise<FileMeta> {
+export async function uploadFile(
+  db: Db,
+  actor: Actor,
+  organisationId: string,
+  upload: Upload,
+): Promise<FileMeta> {
   const type = sniffFileType(upload.bytes);
-  if (!type) throw badRequest([{ field: '/file', code: 'files.unsupportedType' }], 'files-unsupported-type');
+  if (!type)
+    throw badRequest([{ field: '/body/file', code: 'files.unsupportedType' }], 'files-unsupported-type');
   const limit = type.kind === 'image' ? IMAGE_MAX_BYTES : PDF_MAX_BYTES;
   if (upload.bytes.length > limit) throw tooLarge(limit);
 
-  let stored: { data: Buffer; thumbnail: Buffer | null; width: number | null; height: number | null; mediaType: string };
+  let stored: {
+    data: Buffer;
+    thumbnail: Buffer | null;
+    width: number | null;
+    height: number | null;
+    mediaType: string;
+  };
   if (type.kind === 'image') {
     const image = await processImage(upload.bytes).catch(() => {
-      throw badRequest([{ field: '/file', code: 'files.undecodableImage' }], 'files-unsupported-type');
+      throw badRequest([{ field: '/body/file', code: 'files.undecodableImage' }], 'files-unsupported-type');
     });
     stored = { ...image, mediaType: 'image/webp' };
   } else {
@@ -56,7 +68,12 @@ export async function uploadFile(db: Db, actor: Actor, organisationId: string, u
       entityType: 'file',
       entityId: meta.id,
       organisationId,
-      after: { kind: meta.kind, mediaType: meta.mediaType, byteSize: meta.byteSize, originalName: meta.originalName },
+      after: {
+        kind: meta.kind,
+        mediaType: meta.mediaType,
+        byteSize: meta.byteSize,
+        originalName: meta.originalName,
+      },
     });
     return meta;
   });
@@ -65,7 +82,7 @@ export async function uploadFile(db: Db, actor: Actor, organisationId: string, u
 export function tooLarge(limit: number) {
   return new Problem(413, 'files-too-large', {
     params: { megabytes: limit / 1024 / 1024 },
-    errors: [{ field: '/file', code: 'files.tooLarge', params: { megabytes: limit / 1024 / 1024 } }],
+    errors: [{ field: '/body/file', code: 'files.tooLarge', params: { megabytes: limit / 1024 / 1024 } }],
   });
 }
 

@@ -51,7 +51,13 @@ describe('files', () => {
     const res = await upload(original, 'vuon-chom-chom.jpg', ownerA());
     expect(res.statusCode).toBe(201);
     const body = res.json();
-    expect(body).toMatchObject({ kind: 'image', mediaType: 'image/webp', width: 1600, height: 1067, organisationId: orgA });
+    expect(body).toMatchObject({
+      kind: 'image',
+      mediaType: 'image/webp',
+      width: 1600,
+      height: 1067,
+      organisationId: orgA,
+    });
     expect(body.url).toBe(`https://txng.example.vn/files/${body.id}`);
     imageId = body.id;
 
@@ -76,10 +82,14 @@ describe('files', () => {
   });
 
   it('refuses a file that is not an image although it is named .jpg', async () => {
-    const res = await upload(Buffer.from('MZ\x90\x00 this is an executable, not a photo'), 'anh.jpg', ownerA());
+    const res = await upload(
+      Buffer.from('MZ\x90\x00 this is an executable, not a photo'),
+      'anh.jpg',
+      ownerA(),
+    );
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.json().errors[0]).toMatchObject({ field: '/file', code: 'files.unsupportedType' });
+    expect(res.json().errors[0]).toMatchObject({ field: '/body/file', code: 'files.unsupportedType' });
   });
 
   it('refuses a damaged image whose first bytes look like JPEG', async () => {
@@ -102,13 +112,22 @@ describe('files', () => {
     const bigJpegHeader = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(6 * 1024 * 1024)]);
     const res = await upload(bigJpegHeader, 'to.jpg', ownerA());
     expect(res.statusCode).toBe(413);
-    expect(res.json().errors[0].field).toBe('/file');
-    const huge = await upload(Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(11 * 1024 * 1024)]), 'x.pdf', ownerA());
+    expect(res.json().errors[0].field).toBe('/body/file');
+    const huge = await upload(
+      Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(11 * 1024 * 1024)]),
+      'x.pdf',
+      ownerA(),
+    );
     expect(huge.statusCode).toBe(413);
   });
 
   it('refuses an upload without a file part or without multipart', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/files', headers: ownerA(), payload: { a: 1 } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/files',
+      headers: ownerA(),
+      payload: { a: 1 },
+    });
     expect(res.statusCode).toBe(415);
   });
 
@@ -119,8 +138,12 @@ describe('files', () => {
   });
 
   it("an organisation cannot see another organisation's file description or list", async () => {
-    expect((await t.app.inject({ method: 'GET', url: `/api/files/${imageId}`, headers: ownerA() })).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: `/api/files/${imageId}`, headers: ownerB() })).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/files/${imageId}`, headers: ownerA() })).statusCode,
+    ).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/files/${imageId}`, headers: ownerB() })).statusCode,
+    ).toBe(404);
     const listB = await t.app.inject({ method: 'GET', url: '/api/files', headers: ownerB() });
     expect(listB.json().total).toBe(0);
     const listA = await t.app.inject({ method: 'GET', url: '/api/files', headers: ownerA() });
@@ -134,7 +157,9 @@ describe('files', () => {
   });
 
   it('answers 404 for an unknown file and 400 for a malformed id', async () => {
-    expect((await t.app.inject({ method: 'GET', url: `/files/${crypto.randomUUID()}` })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `/files/${crypto.randomUUID()}` })).statusCode).toBe(
+      404,
+    );
     expect((await t.app.inject({ method: 'GET', url: '/files/not-a-uuid' })).statusCode).toBe(400);
   });
 });

@@ -7,7 +7,8 @@ import { parseGs1 } from './parse.ts';
 import { DL_SCHEME } from './scan-data.ts';
 import type { AiValue } from './validate.ts';
 
-const ELEMENT_STRING_START = /^[(\]^\x1d]/;
+/** Bracketed, scanner data (`]`), GS1 tools notation (`^`) or barcode data starting with FNC1 as GS. */
+const looksLikeElementString = (input: string) => '(]^\x1d'.includes(input[0] ?? 'x');
 
 /** The AIs of a GS1 identifier, or null when `input` is not one; throws Gs1Error when it is one but invalid. */
 function identifierAis(input: string): AiValue[] | null {
@@ -17,13 +18,16 @@ function identifierAis(input: string): AiValue[] | null {
       return parseDigitalLinkWith(input, DEFAULT_OPTIONS).ais;
     } catch (err) {
       // A web address without a GS1 key in its path is just a URI.
-      if (err instanceof Gs1Error && (err.code === 'gs1.dl.noPrimaryKey' || err.code === 'gs1.dl.invalidUri')) {
+      if (
+        err instanceof Gs1Error &&
+        (err.code === 'gs1.dl.noPrimaryKey' || err.code === 'gs1.dl.invalidUri')
+      ) {
         return null;
       }
       throw err;
     }
   }
-  if (ELEMENT_STRING_START.test(input)) return parseGs1(input);
+  if (looksLikeElementString(input)) return parseGs1(input);
   return null;
 }
 
@@ -48,10 +52,16 @@ export function canonicalIdForEventHash(input: unknown): string | null {
   try {
     const ais = identifierAis(input);
     if (!ais) return null;
-    const dl = parseDigitalLinkWith(buildDigitalLinkWith(ais, DEFAULT_STEM, DEFAULT_OPTIONS), DEFAULT_OPTIONS);
+    const dl = parseDigitalLinkWith(
+      buildDigitalLinkWith(ais, DEFAULT_STEM, DEFAULT_OPTIONS),
+      DEFAULT_OPTIONS,
+    );
     const hasSerial = dl.qualifiers.some((q) => q.ai === '21');
-    const path = [dl.primaryKey, ...dl.qualifiers.filter((q) => q.ai !== '22' && !(q.ai === '10' && hasSerial))];
-    return buildDigitalLinkWith(path, DEFAULT_STEM, { ...DEFAULT_OPTIONS, validateAssociations: false });
+    const path = [
+      dl.primaryKey,
+      ...dl.qualifiers.filter((q) => q.ai !== '22' && !(q.ai === '10' && hasSerial)),
+    ];
+    return buildDigitalLinkWith(path, DEFAULT_STEM, DEFAULT_OPTIONS);
   } catch (err) {
     if (err instanceof Gs1Error) return null;
     throw err;

@@ -12,7 +12,9 @@ const usage = `Usage:
 /** English text of a Gs1Error, for people reading the CLI output. */
 function describe(err: Gs1Error): string {
   const template = gs1Messages[err.code]?.en ?? err.code;
-  return template.replace(/\{(\w+)\}/g, (_, name) => (name in err.params ? String(err.params[name]) : `{${name}}`));
+  return template.replace(/\{(\w+)\}/g, (_, name) =>
+    name in err.params ? String(err.params[name]) : `{${name}}`,
+  );
 }
 
 function errorFields(err: unknown) {
@@ -51,7 +53,9 @@ async function parseCommand(stdin: NodeJS.ReadableStream, stdout: NodeJS.Writabl
 function checkCommand(key: string, kind: string | undefined, stdout: NodeJS.WritableStream): number {
   const kinds = kind ? [kind] : keyKindsForDigits(key);
   if (kinds.length === 0) {
-    stdout.write(`${JSON.stringify({ key, valid: false, error: 'Not a GS1 key: give its kind, e.g. "giai".' })}\n`);
+    stdout.write(
+      `${JSON.stringify({ key, valid: false, error: 'Not a GS1 key: give its kind, e.g. "giai".' })}\n`,
+    );
     return 1;
   }
   try {
@@ -72,7 +76,8 @@ export async function runGs1Command(
 ): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === 'parse' && rest.length === 0) return parseCommand(stdin, stdout);
-  if (sub === 'check' && (rest.length === 1 || rest.length === 2)) return checkCommand(rest[0], rest[1], stdout);
+  if (sub === 'check' && (rest.length === 1 || rest.length === 2))
+    return checkCommand(rest[0], rest[1], stdout);
   stdout.write(`${usage}\n`);
   return 2;
 }

@@ -88,7 +88,12 @@ function attributeAllowed(ai: string, options: ResolvedOptions): boolean {
   return options.permitUnknownAis && options.permitUnknownAiAsDlAttribute;
 }
 
-function parseQuery(query: string, key: AiDefinition, qualifiers: readonly string[], options: ResolvedOptions) {
+function parseQuery(
+  query: string,
+  key: AiDefinition,
+  qualifiers: readonly string[],
+  options: ResolvedOptions,
+) {
   const attributes: AiValue[] = [];
   const otherParams: Record<string, string> = {};
   for (const param of query.split('&')) {
@@ -139,7 +144,7 @@ export function parseDigitalLinkWith(uri: string, options: ResolvedOptions): Dig
     if (seen.has(ai)) throw new Gs1Error('gs1.dl.duplicateAi', { ai });
     seen.add(ai);
   }
-  validateAis(ais, options);
+  validateAis(ais, options, new Set(qualifierCodes));
   return { stem, primaryKey, qualifiers, attributes, otherParams, ais };
 }
 
@@ -166,7 +171,11 @@ function dedupe(ais: readonly AiValue[]): AiValue[] {
  * standard order (the qualifier sequence with the most AIs present), every other AI as a query attribute,
  * predefined-length AIs first. GTINs are widened to 14 digits.
  */
-export function buildDigitalLinkWith(input: readonly AiValue[], stem: string, options: ResolvedOptions): string {
+export function buildDigitalLinkWith(
+  input: readonly AiValue[],
+  stem: string,
+  options: ResolvedOptions,
+): string {
   const ais = dedupe(input).map(({ ai, value }) => ({
     ai,
     value: ai === '01' && ZERO_SUPPRESSED_GTIN.test(value) ? value.padStart(14, '0') : value,
@@ -177,7 +186,8 @@ export function buildDigitalLinkWith(input: readonly AiValue[], stem: string, op
   const present = new Set(ais.map((a) => a.ai));
   let sequence: readonly string[] = [];
   for (const seq of keyDef.dlQualifiers) {
-    if (seq.filter((q) => present.has(q)).length > sequence.filter((q) => present.has(q)).length) sequence = seq;
+    if (seq.filter((q) => present.has(q)).length > sequence.filter((q) => present.has(q)).length)
+      sequence = seq;
   }
   const qualifiers = sequence.filter((q) => present.has(q)).map((q) => ais.find((a) => a.ai === q)!);
   const inPath = new Set([key, ...qualifiers]);
@@ -186,7 +196,7 @@ export function buildDigitalLinkWith(input: readonly AiValue[], stem: string, op
     definitionFor(ai, options);
     if (!attributeAllowed(ai, options)) throw new Gs1Error('gs1.dl.invalidAttribute', { ai });
   }
-  validateAis(ais, options);
+  validateAis(ais, options, new Set(qualifiers.map((q) => q.ai)));
   const isFixed = (ai: string) => {
     const def = aiDefinition(ai);
     return def !== undefined && predefinedLength(def) !== null;
@@ -194,7 +204,8 @@ export function buildDigitalLinkWith(input: readonly AiValue[], stem: string, op
   const ordered = [...attributes.filter((a) => isFixed(a.ai)), ...attributes.filter((a) => !isFixed(a.ai))];
   let uri = stem.replace(/\/+$/, '');
   for (const { ai, value } of [key, ...qualifiers]) uri += `/${ai}/${escapeDlValue(value, false)}`;
-  if (ordered.length) uri += `?${ordered.map(({ ai, value }) => `${ai}=${escapeDlValue(value, true)}`).join('&')}`;
+  if (ordered.length)
+    uri += `?${ordered.map(({ ai, value }) => `${ai}=${escapeDlValue(value, true)}`).join('&')}`;
   return uri;
 }
 

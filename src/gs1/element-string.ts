@@ -16,7 +16,8 @@ export function splitBracketed(input: string, options: ResolvedOptions): AiValue
   let pos = 0;
   if (len === 0) throw new Gs1Error('gs1.empty');
   while (pos < len) {
-    if (input[pos] !== '(') throw new Gs1Error('gs1.malformed', { reason: 'expected "(" and an AI', position: pos + 1 });
+    if (input[pos] !== '(')
+      throw new Gs1Error('gs1.malformed', { reason: 'expected "(" and an AI', position: pos + 1 });
     const close = input.indexOf(')', pos);
     if (close < 0) throw new Gs1Error('gs1.malformed', { reason: 'unterminated AI', position: pos + 1 });
     const ai = input.slice(pos + 1, close);

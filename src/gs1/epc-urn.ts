@@ -5,7 +5,7 @@
  * the opposite, so converting back needs the company-prefix length.
  */
 import { checkDigit } from './check-digit.ts';
-import { DEFAULT_STEM, buildDigitalLinkWith, parseDigitalLinkWith } from './digital-link.ts';
+import { buildDigitalLinkWith, DEFAULT_STEM, parseDigitalLinkWith } from './digital-link.ts';
 import { Gs1Error } from './errors.ts';
 import { DEFAULT_OPTIONS, type ResolvedOptions } from './options.ts';
 import type { AiValue } from './validate.ts';
@@ -55,7 +55,13 @@ const CONVERTERS: Record<string, { fields: number; convert: Converter }> = {
       ...(pattern ? [] : [{ ai: '21', value: decodeUrnPart(p[2]) }]),
     ],
   },
-  lgtin: { fields: 3, convert: (p) => [{ ai: '01', value: gtin(p[0], p[1]) }, { ai: '10', value: decodeUrnPart(p[2]) }] },
+  lgtin: {
+    fields: 3,
+    convert: (p) => [
+      { ai: '01', value: gtin(p[0], p[1]) },
+      { ai: '10', value: decodeUrnPart(p[2]) },
+    ],
+  },
   sscc: {
     fields: 2,
     convert: (p) => {
@@ -68,13 +74,20 @@ const CONVERTERS: Record<string, { fields: number; convert: Converter }> = {
     convert: (p) => {
       const gln = key13(p[0], p[1]);
       const ext = decodeUrnPart(p[2]);
-      return ext === '0' || ext === '' ? [{ ai: '414', value: gln }] : [{ ai: '414', value: gln }, { ai: '254', value: ext }];
+      return ext === '0' || ext === ''
+        ? [{ ai: '414', value: gln }]
+        : [
+            { ai: '414', value: gln },
+            { ai: '254', value: ext },
+          ];
     },
   },
   pgln: { fields: 2, convert: (p) => [{ ai: '417', value: key13(p[0], p[1]) }] },
   grai: {
     fields: 3,
-    convert: (p, pattern) => [{ ai: '8003', value: `0${key13(p[0], p[1])}${pattern ? '' : decodeUrnPart(p[2])}` }],
+    convert: (p, pattern) => [
+      { ai: '8003', value: `0${key13(p[0], p[1])}${pattern ? '' : decodeUrnPart(p[2])}` },
+    ],
   },
   giai: { fields: 2, convert: (p) => [{ ai: '8004', value: digits(p[0]) + decodeUrnPart(p[1]) }] },
   gsrn: { fields: 2, convert: (p) => [{ ai: '8018', value: gsrn(p) }] },
@@ -151,7 +164,8 @@ export function epcUrnToDigitalLink(urn: string): string | null {
   }
 }
 
-const enc = (v: string) => encodeURIComponent(v).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const enc = (v: string) =>
+  encodeURIComponent(v).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** Splits a key body (check digit removed) into company prefix and reference at `gcpLength`. */
 function split(body: string, gcpLength: number): [string, string] {
@@ -183,7 +197,9 @@ function aisToEpcUrn(ais: AiValue[], gcpLength: number): string | null {
       return `urn:epc:id:pgln:${split(v.slice(0, 12), gcpLength).join('.')}`;
     case '8003': {
       const [cp, ref] = split(v.slice(1, 13), gcpLength);
-      return v.length > 14 ? `urn:epc:id:grai:${cp}.${ref}.${enc(v.slice(14))}` : `urn:epc:idpat:grai:${cp}.${ref}.*`;
+      return v.length > 14
+        ? `urn:epc:id:grai:${cp}.${ref}.${enc(v.slice(14))}`
+        : `urn:epc:idpat:grai:${cp}.${ref}.*`;
     }
     case '8004':
       return `urn:epc:id:giai:${v.slice(0, gcpLength)}.${enc(v.slice(gcpLength))}`;
@@ -192,16 +208,22 @@ function aisToEpcUrn(ais: AiValue[], gcpLength: number): string | null {
       return `urn:epc:id:${key.ai === '8017' ? 'gsrnp' : 'gsrn'}:${split(v.slice(0, 17), gcpLength).join('.')}`;
     case '253': {
       const [cp, ref] = split(v.slice(0, 12), gcpLength);
-      return v.length > 13 ? `urn:epc:id:gdti:${cp}.${ref}.${enc(v.slice(13))}` : `urn:epc:idpat:gdti:${cp}.${ref}.*`;
+      return v.length > 13
+        ? `urn:epc:id:gdti:${cp}.${ref}.${enc(v.slice(13))}`
+        : `urn:epc:idpat:gdti:${cp}.${ref}.*`;
     }
     case '255': {
       const [cp, ref] = split(v.slice(0, 12), gcpLength);
-      return v.length > 13 ? `urn:epc:id:sgcn:${cp}.${ref}.${v.slice(13)}` : `urn:epc:idpat:sgcn:${cp}.${ref}.*`;
+      return v.length > 13
+        ? `urn:epc:id:sgcn:${cp}.${ref}.${v.slice(13)}`
+        : `urn:epc:idpat:sgcn:${cp}.${ref}.*`;
     }
     case '8010': {
       const serial = get('8011');
       const ref = enc(v.slice(gcpLength));
-      return serial ? `urn:epc:id:cpi:${v.slice(0, gcpLength)}.${ref}.${serial}` : `urn:epc:idpat:cpi:${v.slice(0, gcpLength)}.${ref}.*`;
+      return serial
+        ? `urn:epc:id:cpi:${v.slice(0, gcpLength)}.${ref}.${serial}`
+        : `urn:epc:idpat:cpi:${v.slice(0, gcpLength)}.${ref}.*`;
     }
     case '401':
       return `urn:epc:id:ginc:${v.slice(0, gcpLength)}.${enc(v.slice(gcpLength))}`;
@@ -211,7 +233,9 @@ function aisToEpcUrn(ais: AiValue[], gcpLength: number): string | null {
       const [cp, ref] = split(v.slice(1, 13), gcpLength);
       const tail = `${v[0]}${ref}.${v.slice(14, 16)}.${v.slice(16, 18)}`;
       const serial = get('21');
-      return serial !== undefined ? `urn:epc:id:itip:${cp}.${tail}.${enc(serial)}` : `urn:epc:idpat:itip:${cp}.${tail}.*`;
+      return serial !== undefined
+        ? `urn:epc:id:itip:${cp}.${tail}.${enc(serial)}`
+        : `urn:epc:idpat:itip:${cp}.${tail}.*`;
     }
     default:
       return null;
@@ -223,7 +247,11 @@ function aisToEpcUrn(ais: AiValue[], gcpLength: number): string | null {
  * length of the key's GS1 company prefix, which a Digital Link does not tell; 7 when not given.
  * Null when `uri` is not a valid Digital Link or its key has no EPC form.
  */
-export function digitalLinkToEpcUrn(uri: string, companyPrefixLength = 7, options: ResolvedOptions = DEFAULT_OPTIONS): string | null {
+export function digitalLinkToEpcUrn(
+  uri: string,
+  companyPrefixLength = 7,
+  options: ResolvedOptions = DEFAULT_OPTIONS,
+): string | null {
   if (!Number.isInteger(companyPrefixLength) || companyPrefixLength < 6 || companyPrefixLength > 12) {
     throw new RangeError('companyPrefixLength must be 6 to 12');
   }

@@ -21,7 +21,10 @@ export const gs1Messages: Record<string, { vi: string; en: string }> = {
     vi: 'Chuỗi dữ liệu GS1 không đúng cấu trúc ({reason}).',
     en: 'The GS1 data string is malformed ({reason}).',
   },
-  'gs1.unknownAi': { vi: 'Không có AI ({ai}) trong bảng GS1.', en: 'AI ({ai}) is not a GS1 Application Identifier.' },
+  'gs1.unknownAi': {
+    vi: 'Không có AI ({ai}) trong bảng GS1.',
+    en: 'AI ({ai}) is not a GS1 Application Identifier.',
+  },
   'gs1.emptyValue': { vi: 'AI ({ai}) không có giá trị.', en: 'AI ({ai}) has no value.' },
   'gs1.valueTooShort': { vi: 'Giá trị của AI ({ai}) quá ngắn.', en: 'The value of AI ({ai}) is too short.' },
   'gs1.valueTooLong': { vi: 'Giá trị của AI ({ai}) quá dài.', en: 'The value of AI ({ai}) is too long.' },
@@ -30,8 +33,8 @@ export const gs1Messages: Record<string, { vi: string; en: string }> = {
     en: 'The value of AI ({ai}) has an invalid character at position {position}.',
   },
   'gs1.checkDigit': {
-    vi: 'Số kiểm tra của mã {ai} không đúng.',
-    en: 'The check digit of {ai} is wrong.',
+    vi: 'Số kiểm tra (check digit) trong AI ({ai}) không đúng.',
+    en: 'The check digit in AI ({ai}) is wrong.',
   },
   'gs1.checkPair': {
     vi: 'Cặp ký tự kiểm tra của AI ({ai}) không đúng.',

@@ -114,7 +114,10 @@ export function renderAiTable(dictionaryText: string): string {
   ].join('\n');
 }
 
-export const DEFAULT_DICTIONARY = path.resolve(process.cwd(), '../shared/testdata/gs1-syntax-dictionary/gs1-syntax-dictionary.txt');
+export const DEFAULT_DICTIONARY = path.resolve(
+  process.cwd(),
+  '../shared/testdata/gs1-syntax-dictionary/gs1-syntax-dictionary.txt',
+);
 export const GENERATED_FILE = fileURLToPath(new URL('./ai-table.generated.ts', import.meta.url));
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -32,8 +32,9 @@ export function validateKey(kind: string, value: string): void {
   const ai = (KEY_AIS as Record<string, string>)[kind];
   if (!ai) throw new Gs1Error('gs1.unknownKeyKind', { kind });
   if (kind === 'gtin') {
-    if (!GTIN_LENGTHS.has(value.length) || !/^\d+$/.test(value)) throw new Gs1Error('gs1.invalidKey', { kind });
-    if (!hasValidCheckDigit(value)) throw new Gs1Error('gs1.checkDigit', { ai: 'GTIN' });
+    if (!GTIN_LENGTHS.has(value.length) || !/^\d+$/.test(value))
+      throw new Gs1Error('gs1.invalidKey', { kind });
+    if (!hasValidCheckDigit(value)) throw new Gs1Error('gs1.checkDigit', { ai: '01' });
     return;
   }
   try {

@@ -4,7 +4,14 @@
  * (without the `GS1_LINTER_` prefix) and the span of the offending characters.
  */
 import { CHECK_PAIR_MAX_LENGTH, CSET82, checkCharacterPair, checkDigit } from './check-digit.ts';
-import { ISO3166_ALPHA2, ISO3166_NUMERIC, ISO4217_NUMERIC, MEDIA_TYPES, PACKAGE_TYPES } from './code-lists.ts';
+import {
+  ISO3166_ALPHA2,
+  ISO3166_NUMERIC,
+  ISO4217_NUMERIC,
+  MEDIA_TYPES,
+  PACKAGE_TYPES,
+} from './code-lists.ts';
+import { couponcode, couponposoffer } from './lint-coupon.ts';
 
 export interface LintFailure {
   readonly error: string;
@@ -29,7 +36,8 @@ function firstMatch(value: string, re: RegExp, error: string): LintFailure | nul
 const csetNumeric: Linter = (v) => firstMatch(v, NON_DIGIT, 'NON_DIGIT_CHARACTER');
 
 const cset82: Linter = (v) => {
-  for (let i = 0; i < v.length; i++) if (!CSET82_CHARS.has(v[i])) return fail('INVALID_CSET82_CHARACTER', i, 1);
+  for (let i = 0; i < v.length; i++)
+    if (!CSET82_CHARS.has(v[i])) return fail('INVALID_CSET82_CHARACTER', i, 1);
   return null;
 };
 
@@ -40,7 +48,8 @@ const cset64: Linter = (v) => {
   if (bad) return bad;
   if (padStart >= 0) {
     const pad = v.length - padStart;
-    if (data.length % 3 === 0 || pad !== 3 - (data.length % 3)) return fail('INVALID_CSET64_PADDING', padStart, pad);
+    if (data.length % 3 === 0 || pad !== 3 - (data.length % 3))
+      return fail('INVALID_CSET64_PADDING', padStart, pad);
   }
   return null;
 };
@@ -49,7 +58,9 @@ const csum: Linter = (v) => {
   if (v.length === 0) return whole('TOO_SHORT_FOR_CHECK_DIGIT', v);
   const bad = csetNumeric(v);
   if (bad) return bad;
-  return checkDigit(v.slice(0, -1)) === v[v.length - 1] ? null : fail('INCORRECT_CHECK_DIGIT', v.length - 1, 1);
+  return checkDigit(v.slice(0, -1)) === v[v.length - 1]
+    ? null
+    : fail('INCORRECT_CHECK_DIGIT', v.length - 1, 1);
 };
 
 const csumalpha: Linter = (v) => {
@@ -124,11 +135,14 @@ function oneOf(allowed: string, error: string): Linter {
   return (v) => (v.length === 1 && allowed.includes(v) ? null : whole(error, v));
 }
 
-const iso3166999: Linter = (v) => (v === '999' || ISO3166_NUMERIC.has(v) ? null : whole('NOT_ISO3166_OR_999', v));
+const iso3166999: Linter = (v) =>
+  v === '999' || ISO3166_NUMERIC.has(v) ? null : whole('NOT_ISO3166_OR_999', v);
 
 const IBAN_CHAR = /[^0-9A-Z]/;
+/** ISO 13616 gives no minimum; 11 characters leave room for country, check digits and an account. */
+const IBAN_MIN_LENGTH = 11;
 const iban: Linter = (v) => {
-  if (v.length < 5) return whole('IBAN_TOO_SHORT', v);
+  if (v.length < IBAN_MIN_LENGTH) return whole('IBAN_TOO_SHORT', v);
   if (v.length > 34) return whole('IBAN_TOO_LONG', v);
   const bad = firstMatch(v, IBAN_CHAR, 'INVALID_IBAN_CHARACTER');
   if (bad) return bad;
@@ -150,7 +164,8 @@ const hyphen: Linter = (v) => (/^-+$/.test(v) ? null : whole('NOT_HYPHEN', v));
 
 const pcenc: Linter = (v) => {
   for (let i = v.indexOf('%'); i >= 0; i = v.indexOf('%', i + 1)) {
-    if (!/^[0-9A-Fa-f]{2}$/.test(v.slice(i + 1, i + 3))) return fail('INVALID_PERCENT_SEQUENCE', i, Math.min(3, v.length - i));
+    if (!/^[0-9A-Fa-f]{2}$/.test(v.slice(i + 1, i + 3)))
+      return fail('INVALID_PERCENT_SEQUENCE', i, Math.min(3, v.length - i));
   }
   return null;
 };
@@ -226,9 +241,11 @@ export const LINTERS: ReadonlyMap<string, Linter> = new Map<string, Linter>([
   ['latitude', coordinate(1800000000, 'LATITUDE')],
   ['longitude', coordinate(3600000000, 'LONGITUDE')],
   ['importeridx', importeridx],
+  ['couponcode', couponcode],
+  ['couponposoffer', couponposoffer],
 ]);
 
-/** Runs one linter by its dictionary name; an unknown name (e.g. the coupon linters) is reported, not ignored. */
+/** Runs one linter by its dictionary name; an unknown name is a programming error, not a pass. */
 export function lint(name: string, value: string): LintFailure | null {
   const linter = LINTERS.get(name);
   if (!linter) throw new RangeError(`linter "${name}" is not implemented`);

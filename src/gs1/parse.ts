@@ -1,9 +1,10 @@
 /** Entry points that take whatever a user, a scanner or another system hands over. */
-import { DL_SCHEME, processScanData } from './scan-data.ts';
+
+import { parseDigitalLinkWith } from './digital-link.ts';
 import { GS, splitBracketed, splitUnbracketed } from './element-string.ts';
 import { Gs1Error } from './errors.ts';
-import { parseDigitalLinkWith } from './digital-link.ts';
 import { type Gs1Options, type ResolvedOptions, resolveOptions } from './options.ts';
+import { DL_SCHEME, processScanData } from './scan-data.ts';
 import { type AiValue, validateAis } from './validate.ts';
 
 function elementString(input: string, options: ResolvedOptions): AiValue[] {

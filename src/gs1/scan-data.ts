@@ -4,7 +4,7 @@
  * `|]e0` composite) followed by the data, GS (0x1D) standing for FNC1.
  * The "data string" notation here is the GS1 tools' one: `^` is FNC1 and `\^` a literal caret.
  */
-import { hasValidCheckDigit, checkDigit } from './check-digit.ts';
+import { checkDigit, hasValidCheckDigit } from './check-digit.ts';
 import { GS, needsSeparator, splitUnbracketed } from './element-string.ts';
 import { Gs1Error } from './errors.ts';
 import type { ResolvedOptions } from './options.ts';
@@ -20,7 +20,13 @@ export type Symbology =
   | 'EAN8'
   | 'NONE';
 
-const GS1_MODE: Record<string, Symbology> = { ']C1': 'GS1_128_CCA', ']e0': 'DataBarExpanded', ']d2': 'DM', ']Q3': 'QR', ']J1': 'DotCode' };
+const GS1_MODE: Record<string, Symbology> = {
+  ']C1': 'GS1_128_CCA',
+  ']e0': 'DataBarExpanded',
+  ']d2': 'DM',
+  ']Q3': 'QR',
+  ']J1': 'DotCode',
+};
 const PLAIN_MODE: Record<string, Symbology> = { ']d1': 'DM', ']Q1': 'QR', ']J0': 'DotCode' };
 const EAN_MODE: Record<string, { symbology: Symbology; digits: number }> = {
   ']E0': { symbology: 'EAN13', digits: 13 },
@@ -73,7 +79,8 @@ export function processScanData(
   if (!ean) throw scanError(`unknown symbology identifier ${id}`);
   const bar = data.indexOf('|');
   const primary = bar < 0 ? data : data.slice(0, bar);
-  if (primary.length !== ean.digits || !/^\d+$/.test(primary)) throw scanError(`${ean.symbology} needs ${ean.digits} digits`);
+  if (primary.length !== ean.digits || !/^\d+$/.test(primary))
+    throw scanError(`${ean.symbology} needs ${ean.digits} digits`);
   if (!hasValidCheckDigit(primary)) throw new Gs1Error('gs1.checkDigit', { ai: '01' });
   const ais: AiValue[] = [{ ai: '01', value: primary.padStart(14, '0') }];
   let dataString = primary;
@@ -136,7 +143,8 @@ export function generateScanData(
       case 'QR':
       case 'DM':
       case 'DotCode': {
-        const [plainId, gs1Id] = symbology === 'QR' ? [']Q1', ']Q3'] : symbology === 'DM' ? [']d1', ']d2'] : [']J0', ']J1'];
+        const [plainId, gs1Id] =
+          symbology === 'QR' ? [']Q1', ']Q3'] : symbology === 'DM' ? [']d1', ']d2'] : [']J0', ']J1'];
         if (dataString.startsWith('^')) return gs1Id + dataString.slice(1).replaceAll('^', GS);
         return dataString ? plainId + unescapeCaret(dataString) : null;
       }

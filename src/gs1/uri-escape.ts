@@ -24,7 +24,12 @@ export function unescapeDlValue(value: string, inQuery: boolean): string {
   let out = '';
   for (let i = 0; i < value.length; i++) {
     const c = value[i];
-    if (c === '%' && i + 2 < value.length && isHex(value.charCodeAt(i + 1)) && isHex(value.charCodeAt(i + 2))) {
+    if (
+      c === '%' &&
+      i + 2 < value.length &&
+      isHex(value.charCodeAt(i + 1)) &&
+      isHex(value.charCodeAt(i + 2))
+    ) {
       out += String.fromCharCode(Number.parseInt(value.slice(i + 1, i + 3), 16));
       i += 2;
     } else if (c === '+' && inQuery) out += ' ';

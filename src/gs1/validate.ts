@@ -10,9 +10,6 @@ export interface AiValue {
   value: string;
 }
 
-/** Coupon linters (AIs 8110, 8112) are not implemented: those values get the format check only. */
-const UNIMPLEMENTED_LINTERS = new Set(['couponcode', 'couponposoffer']);
-
 const CSET_LINTER: Record<Cset, string> = { N: 'csetnumeric', X: 'cset82', Y: 'cset39', Z: 'cset64' };
 
 const DATE_ERRORS = /^(ILLEGAL_(MONTH|DAY|HOUR|MINUTE|SECOND)|DATE_TOO_|HOUR_|MINUTE_|SECOND_)/;
@@ -52,10 +49,7 @@ export function validateAiValue(def: AiDefinition, value: string, lint: boolean)
     if (lint) {
       for (const name of c.linters) {
         const linter = LINTERS.get(name);
-        if (!linter) {
-          if (UNIMPLEMENTED_LINTERS.has(name)) continue;
-          throw new Error(`linter "${name}" named by the AI table is missing`);
-        }
+        if (!linter) throw new Error(`linter "${name}" named by the AI table is missing`);
         const failure = linter(part);
         if (failure) throw lintError(ai, failure, pos);
       }
@@ -65,11 +59,17 @@ export function validateAiValue(def: AiDefinition, value: string, lint: boolean)
   if (pos < value.length) throw new Gs1Error('gs1.valueTooLong', { ai });
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 /** Serial components make these keys "serialised" for the digital-signature rule. */
 const SERIALISED_BEYOND: Record<string, number> = { '253': 13, '255': 13, '8003': 14 };
 
-/** The pairing rules of the dictionary over all AIs read from one item. */
-export function validateAssociations(ais: readonly AiValue[], options: ResolvedOptions): void {
+/**
+ * The pairing rules of the dictionary over all AIs read from one item. `placedByKey`: Digital Link key
+ * qualifiers, whose pairing the key's qualifier sequence already settles (the dictionary lets an ITIP take
+ * a CPV qualifier although CPV's own `req=` names only the GTIN).
+ */
+export function validateAssociations(ais: readonly AiValue[], placedByKey: ReadonlySet<string> = NONE): void {
   const values = new Map<string, string>();
   for (const { ai, value } of ais) {
     const seen = values.get(ai);
@@ -77,18 +77,23 @@ export function validateAssociations(ais: readonly AiValue[], options: ResolvedO
     values.set(ai, value);
   }
   const present = [...values.keys()];
-  for (const ai of present) {
-    const def = aiDefinition(ai) ?? (options.permitUnknownAis ? undefined : unknownAiDefinition(ai));
-    if (!def) continue;
+  // Most patterns are plain AIs: a set lookup; only `310n`-style ones need a scan.
+  const isPresent = (pattern: string) =>
+    pattern.includes('n') ? present.some((o) => matchesPattern(pattern, o)) : values.has(pattern);
+  const defs = present.flatMap((ai) => aiDefinition(ai) ?? []);
+  // Exclusions first, then requisites, as the GS1 Syntax Engine reports them.
+  for (const def of defs) {
     for (const pattern of def.ex) {
-      const other = present.find((o) => o !== ai && matchesPattern(pattern, o));
-      if (other) throw new Gs1Error('gs1.exclusiveAis', { ai, other });
+      const other = present.find((o) => o !== def.ai && matchesPattern(pattern, o));
+      if (other) throw new Gs1Error('gs1.exclusiveAis', { ai: def.ai, other });
     }
+  }
+  for (const def of defs) {
+    if (placedByKey.has(def.ai)) continue;
     for (const alternatives of def.req) {
-      const met = alternatives.some((all) => all.every((p) => present.some((o) => matchesPattern(p, o))));
-      if (!met) {
+      if (!alternatives.some((all) => all.every(isPresent))) {
         const requires = alternatives.map((all) => all.map((p) => `(${p})`).join('+')).join(' | ');
-        throw new Gs1Error('gs1.missingAssociation', { ai, requires });
+        throw new Gs1Error('gs1.missingAssociation', { ai: def.ai, requires });
       }
     }
   }
@@ -103,7 +108,11 @@ export function validateAssociations(ais: readonly AiValue[], options: ResolvedO
 }
 
 /** Format and content of each AI, then the pairing rules, as the options ask. */
-export function validateAis(ais: readonly AiValue[], options: ResolvedOptions): void {
+export function validateAis(
+  ais: readonly AiValue[],
+  options: ResolvedOptions,
+  placedByKey?: ReadonlySet<string>,
+): void {
   for (const { ai, value } of ais) validateAiValue(definitionFor(ai, options), value, options.lint);
-  if (options.validateAssociations) validateAssociations(ais, options);
+  if (options.validateAssociations) validateAssociations(ais, placedByKey);
 }

@@ -66,7 +66,8 @@ export async function buildConsumerView(
     verdict.kind = lot?.status === 'recalled' ? 'recalled' : 'product';
   }
   const { journey, places } = await buildJourney(db, subject, stamp?.serial ?? null);
-  const net = product.netQuantity !== null ? `${product.netQuantity} ${product.netQuantityUnit ?? ''}`.trim() : null;
+  const net =
+    product.netQuantity !== null ? `${product.netQuantity} ${product.netQuantityUnit ?? ''}`.trim() : null;
   return {
     uri: request.uri,
     gtin: product.gtin,

@@ -38,10 +38,24 @@ export async function buildJourney(
 ): Promise<{ journey: JourneyStep[]; places: Place[] }> {
   const gtin = subject.product.gtin;
   const ids: string[] = [];
-  if (serial !== null) ids.push(buildDigitalLink([{ ai: '01', value: gtin }, { ai: '21', value: String(serial) }]));
-  if (subject.lot) ids.push(buildDigitalLink([{ ai: '01', value: gtin }, { ai: '10', value: subject.lot.lot }]));
+  if (serial !== null)
+    ids.push(
+      buildDigitalLink([
+        { ai: '01', value: gtin },
+        { ai: '21', value: String(serial) },
+      ]),
+    );
+  if (subject.lot)
+    ids.push(
+      buildDigitalLink([
+        { ai: '01', value: gtin },
+        { ai: '10', value: subject.lot.lot },
+      ]),
+    );
   const events = ids.length ? (await findEventsByIds(db, { ids })).slice(-50) : [];
-  const glns = [...new Set(events.map((e) => glnOf(e.bizLocation) ?? glnOf(e.readPoint)).filter((g) => g !== null))];
+  const glns = [
+    ...new Set(events.map((e) => glnOf(e.bizLocation) ?? glnOf(e.readPoint)).filter((g) => g !== null)),
+  ];
   const locations = (await getLocationsByGlns(db, glns)).filter((l) => l.reviewStatus === 'approved');
   const byGln = new Map(locations.map((l) => [l.gln, l]));
   const orgIds = [...new Set(events.map((e) => e.organisationId).filter((o): o is string => o !== null))];
@@ -59,7 +73,7 @@ export async function buildJourney(
   const places: Place[] = [];
   const origin = subject.lot?.locationId ? await getLocation(db, subject.lot.locationId) : null;
   for (const loc of [origin, ...locations]) {
-    if (!loc || loc.reviewStatus !== 'approved' || places.some((p) => p.name === loc.name)) continue;
+    if (loc?.reviewStatus !== 'approved' || places.some((p) => p.name === loc.name)) continue;
     if (loc.latitude === null && !loc.polygon) continue;
     places.push({ name: loc.name, latitude: loc.latitude, longitude: loc.longitude, polygon: loc.polygon });
   }

@@ -27,13 +27,15 @@ export const formatDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7
 export function verdictReasons(lang: Lang, v: Verdict): string[] {
   const reasons: string[] = [];
   const hours = v.windowHours;
-  if (v.kind === 'unknown') reasons.push(t(lang, v.revoked ? 'public.reason.revoked' : 'public.reason.unknown'));
+  if (v.kind === 'unknown')
+    reasons.push(t(lang, v.revoked ? 'public.reason.revoked' : 'public.reason.unknown'));
   if (v.kind === 'not_activated') reasons.push(t(lang, 'public.reason.not_activated'));
   if (v.kind === 'product') reasons.push(t(lang, 'public.reason.product'));
   if (v.revoked && v.kind !== 'unknown') reasons.push(t(lang, 'public.reason.revoked'));
   if (v.lotMismatch) reasons.push(t(lang, 'public.reason.lotMismatch', { printed: v.lotMismatch }));
   if (v.kind === 'recalled') reasons.push(t(lang, 'public.reason.recalled', { lot: v.lot }));
-  if (v.kind === 'genuine') reasons.push(t(lang, 'public.reason.genuine', { producer: v.producerName, lot: v.lot }));
+  if (v.kind === 'genuine')
+    reasons.push(t(lang, 'public.reason.genuine', { producer: v.producerName, lot: v.lot }));
   for (const flag of v.flags)
     reasons.push(
       t(lang, `public.reason.${flag}`, {
@@ -63,7 +65,9 @@ export function withLang(path: string, lang: Lang): string {
 }
 
 function row(label: string, value: string | null | undefined | Html) {
-  return value === null || value === undefined || value === '' ? '' : html`<dt>${label}</dt><dd>${value}</dd>`;
+  return value === null || value === undefined || value === ''
+    ? ''
+    : html`<dt>${label}</dt><dd>${value}</dd>`;
 }
 
 export function renderConsumerPage(
@@ -77,7 +81,9 @@ export function renderConsumerPage(
   const badges = p
     ? [
         p.ocopStars ? html`<span class="ok">★ ${tr('public.ocop', { stars: p.ocopStars })}</span>` : '',
-        p.geographicalIndication ? html`<span>${tr('public.gi', { name: p.geographicalIndication })}</span>` : '',
+        p.geographicalIndication
+          ? html`<span>${tr('public.gi', { name: p.geographicalIndication })}</span>`
+          : '',
         p.certificationMark ? html`<span>${tr('public.certMark', { name: p.certificationMark })}</span>` : '',
       ]
     : [];

@@ -9,7 +9,13 @@ export interface Verdict {
   lot: string | null;
   revoked: boolean;
   lotMismatch: string | null; // the lot printed on the label when it contradicts the activation
-  scans: { total: number; devices: number; firstAt: Date | null; recent: number; recentDevices: number } | null;
+  scans: {
+    total: number;
+    devices: number;
+    firstAt: Date | null;
+    recent: number;
+    recentDevices: number;
+  } | null;
   flags: ScanFlag[];
   maxKm: number;
   windowHours: number;

@@ -51,7 +51,13 @@ textarea,input[type=text],input[type=tel]{width:100%;padding:8px;border:1px soli
 button{background:#0b5394;color:#fff;border:0;border-radius:6px;padding:10px 16px;font:inherit}.err{color:#c5221f}
 footer{text-align:center;color:#5b6570;font-size:.85rem;padding:16px}`;
 
-export function layout(opts: { lang: Lang; title: string; body: Html; switchHref: string; province: string }): string {
+export function layout(opts: {
+  lang: Lang;
+  title: string;
+  body: Html;
+  switchHref: string;
+  province: string;
+}): string {
   const other = opts.lang === 'vi' ? 'English' : 'Tiếng Việt';
   return `<!doctype html><html lang="${opts.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(opts.title)}</title><style>${css}</style></head><body>${html`<header class="top"><span>TXNG ${opts.province}</span><a href="${opts.switchHref}" hreflang="${opts.lang === 'vi' ? 'en' : 'vi'}">${other}</a></header>`}<main>${opts.body}</main><footer>${esc(
     opts.lang === 'vi'

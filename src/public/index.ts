@@ -1,3 +1,3 @@
-import type { FastifyInstance } from 'fastify';
+import publicRoutes from './public.routes.ts';
 
-export default async function routes(_app: FastifyInstance) {}
+export default publicRoutes;

@@ -1,5 +1,5 @@
-import { esc } from './html.ts';
 import type { Place } from './consumer.view.ts';
+import { esc } from './html.ts';
 
 const W = 600;
 const H = 360;
@@ -7,7 +7,8 @@ const pad = 30;
 
 function polygonRings(geometry: any): number[][][] {
   if (!geometry || typeof geometry !== 'object') return [];
-  if (geometry.type === 'Polygon' && Array.isArray(geometry.coordinates)) return [geometry.coordinates[0] ?? []];
+  if (geometry.type === 'Polygon' && Array.isArray(geometry.coordinates))
+    return [geometry.coordinates[0] ?? []];
   if (geometry.type === 'MultiPolygon' && Array.isArray(geometry.coordinates))
     return geometry.coordinates.map((p: number[][][]) => p[0] ?? []);
   return [];

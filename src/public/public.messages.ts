@@ -15,7 +15,10 @@ defineMessages({
     vi: 'Mã này được quét lần đầu lúc {when} và đã được quét {count} lần từ {devices} thiết bị.',
     en: 'This code was first scanned at {when} and has been scanned {count} times from {devices} devices.',
   },
-  'public.reason.firstTime': { vi: 'Đây là lần quét đầu tiên của mã này.', en: 'This is the first scan of this code.' },
+  'public.reason.firstTime': {
+    vi: 'Đây là lần quét đầu tiên của mã này.',
+    en: 'This is the first scan of this code.',
+  },
   'public.reason.unknown': {
     vi: 'Không tìm thấy mã này. Tem có thể bị làm giả hoặc in sai. Hãy báo cho Sở KH&CN bằng biểu mẫu bên dưới.',
     en: 'This code was not found. The stamp may be fake or misprinted. Please tell the department with the form below.',
@@ -67,7 +70,10 @@ defineMessages({
   'public.productionDate': { vi: 'Ngày sản xuất', en: 'Production date' },
   'public.expiryDate': { vi: 'Hạn sử dụng', en: 'Expiry date' },
   'public.journey': { vi: 'Hành trình sản phẩm', en: 'Product journey' },
-  'public.noJourney': { vi: 'Chưa có sự kiện truy xuất được công bố.', en: 'No traceability events published yet.' },
+  'public.noJourney': {
+    vi: 'Chưa có sự kiện truy xuất được công bố.',
+    en: 'No traceability events published yet.',
+  },
   'public.map': { vi: 'Bản đồ nơi sản xuất và lưu thông', en: 'Map of production and handling places' },
   'public.ocop': { vi: 'OCOP {stars} sao', en: 'OCOP {stars} stars' },
   'public.gi': { vi: 'Chỉ dẫn địa lý: {name}', en: 'Geographical indication: {name}' },
@@ -93,8 +99,14 @@ defineMessages({
     en: 'I agree that the department keeps and uses this information to handle my report.',
   },
   'public.send': { vi: 'Gửi phản ánh', en: 'Send report' },
-  'public.thanks': { vi: 'Cảm ơn bạn! Phản ánh đã được gửi tới Sở KH&CN.', en: 'Thank you! Your report was sent to the department.' },
-  'public.shareLocation': { vi: 'Chia sẻ vị trí quét (giúp phát hiện tem giả)', en: 'Share where you scanned (helps detect fakes)' },
+  'public.thanks': {
+    vi: 'Cảm ơn bạn! Phản ánh đã được gửi tới Sở KH&CN.',
+    en: 'Thank you! Your report was sent to the department.',
+  },
+  'public.shareLocation': {
+    vi: 'Chia sẻ vị trí quét (giúp phát hiện tem giả)',
+    en: 'Share where you scanned (helps detect fakes)',
+  },
   'public.locationShared': { vi: 'Đã ghi nhận vị trí. Cảm ơn bạn!', en: 'Location recorded. Thank you!' },
   'public.notFoundTitle': { vi: 'Không tìm thấy mã này', en: 'This code is not known' },
   'public.notFoundBody': {
@@ -106,10 +118,19 @@ defineMessages({
     vi: 'Đường dẫn này không phải là mã GS1 Digital Link hợp lệ: {reason}',
     en: 'This address is not a valid GS1 Digital Link: {reason}',
   },
-  'public.reportError.message': { vi: 'Hãy nhập nội dung (5–2000 ký tự).', en: 'Please write a message (5–2000 characters).' },
-  'public.reportError.consent': { vi: 'Cần đánh dấu đồng ý để gửi.', en: 'Please tick the consent box to send.' },
+  'public.reportError.message': {
+    vi: 'Hãy nhập nội dung (5–2000 ký tự).',
+    en: 'Please write a message (5–2000 characters).',
+  },
+  'public.reportError.consent': {
+    vi: 'Cần đánh dấu đồng ý để gửi.',
+    en: 'Please tick the consent box to send.',
+  },
   'public.reportError.phone': { vi: 'Số điện thoại không hợp lệ.', en: 'The phone number is not valid.' },
-  'public.reportError.photo': { vi: 'Ảnh phải là JPEG, PNG hoặc WebP, tối đa 5 MB.', en: 'The photo must be JPEG, PNG or WebP, up to 5 MB.' },
+  'public.reportError.photo': {
+    vi: 'Ảnh phải là JPEG, PNG hoặc WebP, tối đa 5 MB.',
+    en: 'The photo must be JPEG, PNG or WebP, up to 5 MB.',
+  },
   'public.reportError.uri': { vi: 'Thiếu mã sản phẩm.', en: 'The product code is missing.' },
   'public.what.commissioning': { vi: 'Gắn mã / kích hoạt tem', en: 'Labelled / stamps activated' },
   'public.what.harvesting': { vi: 'Thu hoạch', en: 'Harvesting' },
@@ -121,4 +142,8 @@ defineMessages({
   'public.what.retail_selling': { vi: 'Bán lẻ', en: 'Retail sale' },
   'public.what.growing': { vi: 'Canh tác', en: 'Growing' },
   'public.what.event': { vi: 'Sự kiện', en: 'Event' },
+});
+
+defineMessages({
+  'public.home': { vi: 'Về trang chủ', en: 'Go to the home page' },
 });

@@ -33,6 +33,11 @@ export async function findOrganisation(db: DbOrTx, id: string): Promise<Organisa
   return row ?? null;
 }
 
+export async function anyOrganisation(db: DbOrTx): Promise<boolean> {
+  const rows = await db.select({ id: organisations.id }).from(organisations).limit(1);
+  return rows.length > 0;
+}
+
 export async function findOrganisationByTaxCode(
   db: DbOrTx,
   taxCode: string,

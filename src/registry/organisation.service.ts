@@ -120,6 +120,9 @@ export async function getOrganisationsByIds(db: DbOrTx, ids: string[]): Promise<
   return (await repo.findOrganisationsByIds(db, [...new Set(ids)])).map(presentOrganisation);
 }
 
+/** True once anyone has registered an organisation: the demo seeds only an empty province. */
+export const hasOrganisations = (db: DbOrTx) => repo.anyOrganisation(db);
+
 export async function getOrganisationsByGlns(db: DbOrTx, glns: string[]): Promise<OrganisationView[]> {
   return (await repo.findOrganisationsByGlns(db, [...new Set(glns)])).map(presentOrganisation);
 }

@@ -10,7 +10,7 @@ let admin: Record<string, string>;
 const farm = { id: '', productId: '', lotId: '', locationId: '' };
 const shop = { id: '', productId: '' };
 
-async function create(url: string, payload: unknown, headers: Record<string, string>) {
+async function create(url: string, payload: object, headers: Record<string, string>) {
   const res = await t.app.inject({ method: 'POST', url, headers, payload });
   expect(res.statusCode, res.body).toBe(201);
   return res.json().id as string;

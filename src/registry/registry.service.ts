@@ -20,6 +20,7 @@ export {
   getOrganisation,
   getOrganisationsByGlns,
   getOrganisationsByIds,
+  hasOrganisations,
   updateOrganisation,
 } from './organisation.service.ts';
 export type { ProductView } from './product.schema.ts';

@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const post = (url: string, payload: unknown, headers = owner) =>
+const post = (url: string, payload: object, headers = owner) =>
   t.app.inject({ method: 'POST', url, headers, payload });
 
 describe('organisations', () => {

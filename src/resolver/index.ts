@@ -1,3 +1,3 @@
-import type { FastifyInstance } from 'fastify';
+import resolverRoutes from './resolver.routes.ts';
 
-export default async function routes(_app: FastifyInstance) {}
+export default resolverRoutes;

@@ -47,7 +47,11 @@ export function parseResolverUrl(baseUrl: string, url: string, pathPrefix = ''):
 }
 
 /** The Digital Link of one level above the request (lot → product), on this resolver. */
-export function levelUri(baseUrl: string, request: ResolverRequest, level: 'item' | 'lot' | 'product'): string {
+export function levelUri(
+  baseUrl: string,
+  request: ResolverRequest,
+  level: 'item' | 'lot' | 'product',
+): string {
   const ais = [request.dl.primaryKey];
   const lot = request.dl.qualifiers.find((a) => a.ai === '10');
   const serial = request.dl.qualifiers.find((a) => a.ai === '21');

@@ -23,7 +23,8 @@ const titles: Record<string, { vi: string; en: string }> = {
 };
 
 /** The page of a Digital Link lives at /page + the DL path, so one printed URI maps to one page address. */
-export const pagePath = (uri: string, baseUrl: string) => `/page${uri.slice(baseUrl.length).replace(/\?.*$/, '')}`;
+export const pagePath = (uri: string, baseUrl: string) =>
+  `/page${uri.slice(baseUrl.length).replace(/\?.*$/, '')}`;
 
 /**
  * Every link for the request, most specific level first: the item (stamp), its lot, the product. The first
@@ -44,14 +45,17 @@ export function buildLinks(baseUrl: string, request: ResolverRequest, subject: S
   if (subject.lot) levels.push('lot');
   levels.push('product');
   for (const level of levels) {
-    const uri = level === 'lot' && !request.lot ? lotUri(baseUrl, request, subject) : levelUri(baseUrl, request, level);
+    const uri =
+      level === 'lot' && !request.lot ? lotUri(baseUrl, request, subject) : levelUri(baseUrl, request, level);
     const page = `${baseUrl}${pagePath(uri, baseUrl)}`;
     add('pip', page, 'text/html', ['vi', 'en']);
     add('pip', `${page}?lang=vi`, 'text/html', ['vi'], 'vi');
     add('pip', `${page}?lang=en`, 'text/html', ['en'], 'en');
     const canonical = `https://id.gs1.org${uri.slice(baseUrl.length)}`;
     const match = level === 'item' ? 'MATCH_anyEPC' : 'MATCH_anyEPCClass';
-    add('epcis', `${baseUrl}/epcis/events?${match}=${encodeURIComponent(canonical)}`, 'application/ld+json', ['en']);
+    add('epcis', `${baseUrl}/epcis/events?${match}=${encodeURIComponent(canonical)}`, 'application/ld+json', [
+      'en',
+    ]);
     if (level === 'lot') {
       add('traceability', `${page}#journey`, 'text/html', ['vi', 'en']);
       add('recallStatus', `${page}#verdict`, 'text/html', ['vi', 'en']);

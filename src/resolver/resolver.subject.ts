@@ -1,7 +1,7 @@
 import type { Db } from '../platform/db.ts';
+import { getLotByKey } from '../registry/lot.service.ts';
 import { getOrganisation } from '../registry/organisation.service.ts';
 import { getProductByGtin } from '../registry/product.service.ts';
-import { getLotByKey } from '../registry/lot.service.ts';
 import { type StampCheck, verifyStamp } from '../stamps/stamps.verify.ts';
 import type { ResolverRequest } from './resolver.dl.ts';
 
@@ -18,7 +18,8 @@ export interface Subject {
   stamp: StampCheck | null;
 }
 
-const approved = <T extends { reviewStatus: string }>(row: T | null) => (row?.reviewStatus === 'approved' ? row : null);
+const approved = <T extends { reviewStatus: string }>(row: T | null) =>
+  row?.reviewStatus === 'approved' ? row : null;
 
 /**
  * Null when the resolver knows nothing to publish for the URI: an unknown or unpublished product or lot, an

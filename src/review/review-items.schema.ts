@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { decisions } from './review.handlers.ts';
 
 export const itemStatuses = ['pending', 'approved', 'returned', 'rejected'] as const;
+export type ItemStatus = (typeof itemStatuses)[number];
 
 export const itemListQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),

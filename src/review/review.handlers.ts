@@ -32,7 +32,13 @@ export interface PreCheck {
  * `submitForReview` needs neither).
  */
 export interface ReviewHandler {
-  onDecision(tx: Tx, item: ReviewItem, decision: Decision, actor: Actor, reason: string | null): Promise<void>;
+  onDecision(
+    tx: Tx,
+    item: ReviewItem,
+    decision: Decision,
+    actor: Actor,
+    reason: string | null,
+  ): Promise<void>;
   preChecks?(db: DbOrTx, item: ReviewItem): Promise<PreCheck[]>;
   describe?(db: DbOrTx, entityId: string): Promise<ReviewSubject | null>;
   onSubmit?(tx: Tx, entityId: string, actor: Actor, note: string | null): Promise<void>;

@@ -10,7 +10,10 @@ defineMessages({
     en: 'This item has already been decided ({status})',
   },
   'problem.review.item-not-found': { vi: 'Không tìm thấy hồ sơ thẩm định', en: 'No such review item' },
-  'problem.review.subject-not-found': { vi: 'Không tìm thấy đối tượng cần gửi thẩm định', en: 'Nothing to submit by that id' },
+  'problem.review.subject-not-found': {
+    vi: 'Không tìm thấy đối tượng cần gửi thẩm định',
+    en: 'Nothing to submit by that id',
+  },
   'problem.review.not-yours-to-decide': {
     vi: 'Hồ sơ này không thuộc thẩm quyền thẩm định của bạn',
     en: 'Deciding on this item is not within your remit',

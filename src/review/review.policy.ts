@@ -46,7 +46,8 @@ export type QueueScope =
 
 export function queueScope(actor: Actor): QueueScope {
   if (has(actor, 'read:review:all')) return { kind: 'all' };
-  if (has(actor, 'read:review:sector')) return { kind: 'sector', sector: normaliseSector(actor.sector) ?? '' };
+  if (has(actor, 'read:review:sector'))
+    return { kind: 'sector', sector: normaliseSector(actor.sector) ?? '' };
   if (has(actor, 'read:review:commune')) return { kind: 'communes', codes: actor.communes };
   return { kind: 'organisations', ids: has(actor, 'read:review:own') ? actor.organisationIds : [] };
 }
@@ -68,7 +69,9 @@ export function canSeeItem(actor: Actor, item: ItemScope): boolean {
 /** Any decision power at all: the route gate, before the item is known. */
 export const mayDecideSomething = (actor: Actor) =>
   actor.kind === 'user' &&
-  (has(actor, 'decide:any:all') || has(actor, 'decide:product:sector') || has(actor, 'decide:organisation:commune'));
+  (has(actor, 'decide:any:all') ||
+    has(actor, 'decide:product:sector') ||
+    has(actor, 'decide:organisation:commune'));
 
 /**
  * Department reviewers decide everything; a sector officer the products of their sector; a commune officer the
@@ -92,5 +95,9 @@ export const maySubmit = (actor: Actor) => has(actor, 'submit:review:any') || ha
 /** An organisation submits its own things; the department admin may submit on its behalf. */
 export function canSubmit(actor: Actor, organisationId: string | null): boolean {
   if (has(actor, 'submit:review:any')) return true;
-  return has(actor, 'submit:review:own') && organisationId !== null && actor.organisationIds.includes(organisationId);
+  return (
+    has(actor, 'submit:review:own') &&
+    organisationId !== null &&
+    actor.organisationIds.includes(organisationId)
+  );
 }

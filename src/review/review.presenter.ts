@@ -1,6 +1,7 @@
 import { type Lang, t } from '../platform/i18n.ts';
-import type { PreCheck, ReviewItem } from './review.handlers.ts';
+import type { Decision, PreCheck, ReviewItem } from './review.handlers.ts';
 import type { reviewDecisions } from './review.schema.ts';
+import type { ItemStatus } from './review-items.schema.ts';
 
 export function presentItem(row: ReviewItem) {
   return {
@@ -11,7 +12,7 @@ export function presentItem(row: ReviewItem) {
     sector: row.sector,
     communeCode: row.communeCode,
     title: row.title,
-    status: row.status,
+    status: row.status as ItemStatus,
     submittedAt: row.submittedAt.toISOString(),
     submittedBy: row.submittedBy,
     submitNote: row.submitNote,
@@ -24,7 +25,7 @@ export function presentItem(row: ReviewItem) {
 export function presentDecision(row: typeof reviewDecisions.$inferSelect) {
   return {
     id: row.id,
-    decision: row.decision,
+    decision: row.decision as Decision,
     reason: row.reason,
     actorName: row.actorName,
     actorRole: row.actorRole,

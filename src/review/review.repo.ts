@@ -21,7 +21,11 @@ export async function findPendingItem(db: DbOrTx, entityType: string, entityId: 
     .select()
     .from(reviewItems)
     .where(
-      and(eq(reviewItems.entityType, entityType), eq(reviewItems.entityId, entityId), eq(reviewItems.status, 'pending')),
+      and(
+        eq(reviewItems.entityType, entityType),
+        eq(reviewItems.entityId, entityId),
+        eq(reviewItems.status, 'pending'),
+      ),
     );
   return row ?? null;
 }
@@ -97,7 +101,13 @@ export async function listItems(
       ? [asc(reviewItems.submittedAt), asc(reviewItems.id)]
       : [desc(reviewItems.submittedAt), desc(reviewItems.id)];
   const [rows, [{ total }]] = await Promise.all([
-    db.select().from(reviewItems).where(where).orderBy(...order).limit(page.limit).offset(page.offset),
+    db
+      .select()
+      .from(reviewItems)
+      .where(where)
+      .orderBy(...order)
+      .limit(page.limit)
+      .offset(page.offset),
     db.select({ total: count() }).from(reviewItems).where(where),
   ]);
   return { rows, total: Number(total) };

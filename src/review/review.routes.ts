@@ -3,6 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { allow, signedIn } from '../accounts/gate.ts';
 import { requireActor } from '../platform/auth.ts';
 import { pickLanguage } from '../platform/i18n.ts';
+import { mayDecideSomething, maySubmit } from './review.policy.ts';
+import { presentDecision, presentItem, presentPreCheck } from './review.presenter.ts';
+import * as service from './review.service.ts';
 import {
   decisionInput,
   decisionResult,
@@ -13,9 +16,6 @@ import {
   itemView,
   submissionInput,
 } from './review-items.schema.ts';
-import { mayDecideSomething, maySubmit } from './review.policy.ts';
-import { presentDecision, presentItem, presentPreCheck } from './review.presenter.ts';
-import * as service from './review.service.ts';
 
 const tags = ['review'];
 
@@ -38,7 +38,12 @@ export async function reviewRoutes(fastify: FastifyInstance) {
     async (request) => {
       const { commune, ...rest } = request.query;
       const page = await service.listQueue(app.db, { ...rest, communeCode: commune }, requireActor(request));
-      return { items: page.rows.map(presentItem), page: page.page, pageSize: page.pageSize, total: page.total };
+      return {
+        items: page.rows.map(presentItem),
+        page: page.page,
+        pageSize: page.pageSize,
+        total: page.total,
+      };
     },
   );
 

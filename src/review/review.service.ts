@@ -2,7 +2,13 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../platform/auth.ts';
 import type { Db, DbOrTx, Tx } from '../platform/db.ts';
 import { badRequest, conflict, forbidden, notFound } from '../platform/problem.ts';
-import { type Decision, type PreCheck, type ReviewItem, type ReviewSubject, reviewHandler } from './review.handlers.ts';
+import {
+  type Decision,
+  type PreCheck,
+  type ReviewItem,
+  type ReviewSubject,
+  reviewHandler,
+} from './review.handlers.ts';
 import './review.messages.ts';
 import { canDecide, canSeeItem, canSubmit, queueScope } from './review.policy.ts';
 import * as repo from './review.repo.ts';
@@ -86,7 +92,8 @@ export async function decide(
   actor: Actor,
 ) {
   const reason = input.reason?.trim() || null;
-  if (input.decision !== 'approve' && !reason) throw badRequest([{ field: '/body/reason', code: 'review.reasonRequired' }]);
+  if (input.decision !== 'approve' && !reason)
+    throw badRequest([{ field: '/body/reason', code: 'review.reasonRequired' }]);
   return db.transaction(async (tx: Tx) => {
     const item = await repo.findItem(tx, itemId, { forUpdate: true });
     if (!item || !canSeeItem(actor, item)) throw notFound('review.item-not-found');
@@ -100,7 +107,11 @@ export async function decide(
     const handler = reviewHandler(item.entityType);
     if (!handler) throw conflict('review.no-handler', { entityType: item.entityType });
     await handler.onDecision(tx, item, input.decision, actor, reason);
-    const closed = await repo.closeItem(tx, item.id, { status: outcome[input.decision], decidedBy: actor.id, reason });
+    const closed = await repo.closeItem(tx, item.id, {
+      status: outcome[input.decision],
+      decidedBy: actor.id,
+      reason,
+    });
     const decision = await repo.insertDecision(tx, {
       itemId: item.id,
       decision: input.decision,

@@ -30,7 +30,12 @@ export interface ScanStats {
   recentPlaces: { latitude: number; longitude: number }[];
 }
 
-export async function scanStats(db: DbOrTx, gtin: string, serial: number, windowHours: number): Promise<ScanStats> {
+export async function scanStats(
+  db: DbOrTx,
+  gtin: string,
+  serial: number,
+  windowHours: number,
+): Promise<ScanStats> {
   const since = new Date(Date.now() - windowHours * 3600_000);
   const { rows } = await execute(
     db,

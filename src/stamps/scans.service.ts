@@ -47,7 +47,13 @@ export async function recordScan(
   return { scanId, token: scanToken(scanId), stats, assessment: assessScans(stats, thresholds) };
 }
 
-export async function shareScanLocation(db: Db, scanId: number, token: string, latitude: number, longitude: number) {
+export async function shareScanLocation(
+  db: Db,
+  scanId: number,
+  token: string,
+  latitude: number,
+  longitude: number,
+) {
   const expected = Buffer.from(scanToken(scanId));
   const given = Buffer.from(token);
   if (expected.length !== given.length || !crypto.timingSafeEqual(expected, given)) return false;
@@ -73,6 +79,8 @@ function haversineKm(a: { latitude: number; longitude: number }, b: { latitude: 
   const rad = Math.PI / 180;
   const dLat = (b.latitude - a.latitude) * rad;
   const dLon = (b.longitude - a.longitude) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLon / 2) ** 2;
+  const h =
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLon / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.sqrt(h));
 }

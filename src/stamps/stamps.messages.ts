@@ -13,7 +13,6 @@ defineMessages({
     vi: 'sản phẩm không thuộc tổ chức này',
     en: 'the product does not belong to this organisation',
   },
-  'stamps.reasonRequired': { vi: 'cần nêu lý do từ chối', en: 'a reason is required to refuse' },
   'stamps.lotInvalid': {
     vi: 'số lô chỉ gồm tối đa 20 ký tự GS1 (chữ, số, -./_ …)',
     en: 'a lot is at most 20 GS1 characters (letters, digits, -./_ …)',
@@ -33,10 +32,6 @@ defineMessages({
   'stamps.tooMany': { vi: 'tối đa {maximum} tem mỗi lần in', en: 'at most {maximum} stamps per print job' },
   'problem.stamps.request-not-found': { vi: 'Không tìm thấy yêu cầu cấp tem', en: 'Stamp request not found' },
   'problem.stamps.range-not-found': { vi: 'Không tìm thấy dải tem', en: 'Stamp range not found' },
-  'problem.stamps.already-decided': {
-    vi: 'Yêu cầu cấp tem đã được xử lý trước đó',
-    en: 'The stamp request has already been decided',
-  },
   'problem.stamps.not-activatable': {
     vi: 'Có tem trong dải đã kích hoạt hoặc đã thu hồi (sê-ri {first}–{last})',
     en: 'Some stamps of the run are already active or revoked (serials {first}–{last})',

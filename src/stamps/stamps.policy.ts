@@ -7,9 +7,6 @@ export const canRequestStamps = (actor: Actor, organisationId: string) =>
   organisationRoles.includes(actor.role) &&
   (actor.role === 'dost_admin' || actor.organisationIds.includes(organisationId));
 
-export const canDecideStampRequest = (actor: Actor) =>
-  actor.role === 'dost_admin' || actor.role === 'dost_reviewer';
-
 /** Activation, deactivation and printing are the owner's; revocation is also the department's. */
 export const canHandleStamps = (actor: Actor, organisationId: string) =>
   canRequestStamps(actor, organisationId);

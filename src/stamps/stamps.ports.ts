@@ -1,5 +1,5 @@
-import { hasValidCheckDigit } from '../gs1/check-digit.ts';
 import { captureEpcisDocument } from '../epcis/epcis.service.ts';
+import { hasValidCheckDigit } from '../gs1/check-digit.ts';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { getLotByKey } from '../registry/lot.service.ts';
 import { getProductByGtin } from '../registry/product.service.ts';
@@ -24,7 +24,11 @@ export interface ProductRef {
 export async function findProduct(db: DbOrTx, gtin: string): Promise<ProductRef | null> {
   const product = await getProductByGtin(db, gtin);
   return product
-    ? { organisationId: product.organisationId, name: product.name, approved: product.reviewStatus === 'approved' }
+    ? {
+        organisationId: product.organisationId,
+        name: product.name,
+        approved: product.reviewStatus === 'approved',
+      }
     : null;
 }
 

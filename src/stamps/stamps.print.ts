@@ -25,6 +25,24 @@ export async function printStamps(
   query: z.infer<typeof stampPrintBody>,
   baseUrl: string,
 ): Promise<Buffer> {
+  const run = await preparePrintRun(db, actor, rangeId, query, baseUrl);
+  const pdf = await renderLabelSheet(run.labels, {
+    layout: query.layout,
+    carrier: query.carrier,
+    title: run.title,
+  });
+  await run.commit();
+  return pdf;
+}
+
+/** The labels of a print job and the writes that make them valid (secret hashes, reprint record). */
+export async function preparePrintRun(
+  db: Db,
+  actor: Actor,
+  rangeId: string,
+  query: z.infer<typeof stampPrintBody>,
+  baseUrl: string,
+): Promise<{ labels: Label[]; title: string; commit: () => Promise<void> }> {
   const range = await repo.findRange(db, rangeId);
   if (!range) throw notFound('stamps.range-not-found');
   if (!canHandleStamps(actor, range.organisationId)) throw forbidden();
@@ -74,18 +92,14 @@ export async function printStamps(
       });
     }
   }
-  const pdf = await renderLabelSheet(labels, {
-    layout: query.layout,
-    carrier: query.carrier,
-    title: `${product?.name ?? range.gtin} ${run.firstSerial}–${run.lastSerial}`,
-  });
-  if (anti || query.reprint) {
+  const commit = async () => {
+    if (!anti && !query.reprint) return;
     await db.transaction(async (tx) => {
       await repo.lockRange(tx, rangeId);
       if (anti) await repo.upsertSecrets(tx, range.gtin, serials, hashes);
       if (query.reprint)
         await recordChange(tx, actor, range, run, 'reprint', { lot: null, reason: null, at: new Date() });
     });
-  }
-  return pdf;
+  };
+  return { labels, title: `${product?.name ?? range.gtin} ${run.firstSerial}–${run.lastSerial}`, commit };
 }

@@ -33,7 +33,7 @@ export async function listRequests(db: DbOrTx, organisationIds: string[] | null)
 export async function decideRequest(
   db: DbOrTx,
   id: string,
-  decision: { status: 'approved' | 'refused'; reason: string | null; decidedBy: string },
+  decision: { status: 'approved' | 'returned' | 'refused'; reason: string | null; decidedBy: string },
 ) {
   const [row] = await db
     .update(stampRequests)

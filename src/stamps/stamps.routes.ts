@@ -17,14 +17,13 @@ import { printStamps } from './stamps.print.ts';
 import {
   stampActivationBody,
   stampCarrierQuery,
-  stampDecisionBody,
   stampPrintBody,
   stampRangeResponse,
   stampReasonBody,
   stampRequestBody,
   stampRequestResponse,
 } from './stamps.schema.ts';
-import { decideStampRequest, getStampRequest, listStampRequests, requestStamps } from './stamps.service.ts';
+import { getStampRequest, listStampRequests, requestStamps } from './stamps.service.ts';
 
 const idParams = z.object({ id: z.uuid() });
 const tags = ['stamps'];
@@ -35,10 +34,20 @@ export default async function stampRoutes(fastify: FastifyInstance) {
 
   app.post(
     '/stamps/requests',
-    { schema: { tags, body: stampRequestBody, response: { 201: stampRequestResponse } } },
+    {
+      schema: {
+        tags,
+        body: stampRequestBody,
+        response: { 201: stampRequestResponse.extend({ reviewItemId: z.string() }) },
+      },
+    },
     async (request, reply) => {
-      const { request: row, range } = await requestStamps(app.db, requireActor(request), request.body);
-      return reply.status(201).send(presentRequest(row, range));
+      const {
+        request: row,
+        range,
+        reviewItemId,
+      } = await requestStamps(app.db, requireActor(request), request.body);
+      return reply.status(201).send({ ...presentRequest(row, range), reviewItemId });
     },
   );
 
@@ -56,20 +65,6 @@ export default async function stampRoutes(fastify: FastifyInstance) {
     { schema: { tags, params: idParams, response: { 200: stampRequestResponse } } },
     async (request) => {
       const { request: row, range } = await getStampRequest(app.db, requireActor(request), request.params.id);
-      return presentRequest(row, range);
-    },
-  );
-
-  app.post(
-    '/stamps/requests/:id/decision',
-    { schema: { tags, params: idParams, body: stampDecisionBody, response: { 200: stampRequestResponse } } },
-    async (request) => {
-      const { request: row, range } = await decideStampRequest(
-        app.db,
-        requireActor(request),
-        request.params.id,
-        request.body,
-      );
       return presentRequest(row, range);
     },
   );

@@ -159,11 +159,6 @@ export const stampRequestBody = z.strictObject({
   note: z.string().max(2000).optional(),
 });
 
-export const stampDecisionBody = z.strictObject({
-  decision: z.enum(['approve', 'refuse']),
-  reason: z.string().max(2000).optional(),
-});
-
 /** A run of a range: the whole range when nothing is given, `first…last`, or a list of serials. */
 export const stampRunBody = z.strictObject({
   firstSerial: z.number().int().min(1).optional(),

@@ -2,14 +2,19 @@ import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../platform/auth.ts';
 import type { Db, DbOrTx } from '../platform/db.ts';
-import { badRequest, conflict, forbidden, notFound } from '../platform/problem.ts';
+import { badRequest, forbidden, notFound } from '../platform/problem.ts';
+import { getOrganisation } from '../registry/organisation.service.ts';
+import { submitForReview } from '../review/index.ts';
 import './stamps.messages.ts';
-import { canDecideStampRequest, canRequestStamps, visibleOrganisations } from './stamps.policy.ts';
+import { canRequestStamps, visibleOrganisations } from './stamps.policy.ts';
 import { findProduct, normaliseGtin } from './stamps.ports.ts';
 import * as repo from './stamps.repo.ts';
-import type { stampDecisionBody, stampRequestBody } from './stamps.schema.ts';
+import type { stampRequestBody } from './stamps.schema.ts';
 
-/** An organisation asks the department for stamps of one of its products. */
+/**
+ * An organisation asks the department for stamps of one of its products; the request goes to the review
+ * queue (`stamp_request`), where approval allocates the serial range (stamps.review.ts).
+ */
 export async function requestStamps(db: Db, actor: Actor, input: z.infer<typeof stampRequestBody>) {
   if (!canRequestStamps(actor, input.organisationId)) throw forbidden();
   const gtin = normaliseGtin(input.gtin);
@@ -18,6 +23,7 @@ export async function requestStamps(db: Db, actor: Actor, input: z.infer<typeof 
   if (!product) throw badRequest([{ field: '/gtin', code: 'stamps.productUnknown' }]);
   if (product.organisationId !== input.organisationId)
     throw badRequest([{ field: '/gtin', code: 'stamps.productNotOwned' }]);
+  const organisation = await getOrganisation(db, input.organisationId);
   return db.transaction(async (tx) => {
     const row = await repo.insertRequest(tx, {
       organisationId: input.organisationId,
@@ -35,44 +41,17 @@ export async function requestStamps(db: Db, actor: Actor, input: z.infer<typeof 
       organisationId: row.organisationId,
       after: row,
     });
-    return { request: row, range: null };
-  });
-}
-
-/**
- * The department approves (allocating the serial range in the same transaction) or refuses with a reason.
- * Only a submitted request can be decided, once.
- */
-export async function decideStampRequest(
-  db: Db,
-  actor: Actor,
-  id: string,
-  input: z.infer<typeof stampDecisionBody>,
-) {
-  if (!canDecideStampRequest(actor)) throw forbidden();
-  const reason = input.reason?.trim() || null;
-  if (input.decision === 'refuse' && !reason)
-    throw badRequest([{ field: '/reason', code: 'stamps.reasonRequired' }]);
-  return db.transaction(async (tx) => {
-    const decided = await repo.decideRequest(tx, id, {
-      status: input.decision === 'approve' ? 'approved' : 'refused',
-      reason,
-      decidedBy: actor.id,
-    });
-    if (!decided) {
-      if (await repo.findRequest(tx, id)) throw conflict('stamps.already-decided');
-      throw notFound('stamps.request-not-found');
-    }
-    const range = decided.status === 'approved' ? await allocateStampRange(tx, decided) : null;
-    await recordAudit(tx, {
-      actor,
-      action: input.decision === 'approve' ? 'approve' : 'reject',
+    const item = await submitForReview(tx, {
       entityType: 'stamp_request',
-      entityId: id,
-      organisationId: decided.organisationId,
-      after: { status: decided.status, reason, range },
+      entityId: row.id,
+      organisationId: row.organisationId,
+      sector: organisation?.sector ?? null,
+      communeCode: organisation?.communeCode ?? null,
+      title: `${input.quantity} tem ${input.kind === 'anti_counterfeit' ? 'chống giả' : 'truy xuất'} — ${product.name} (GTIN ${gtin})`,
+      actor,
+      note: input.note ?? null,
     });
-    return { request: decided, range };
+    return { request: row, range: null, reviewItemId: item.id };
   });
 }
 

@@ -1,12 +1,15 @@
 import crypto from 'node:crypto';
-import { checkDigit } from '../gs1/check-digit.ts';
+import { checkDigit } from '../gs1/index.ts';
 import type { Actor } from '../platform/auth.ts';
 import type { Db } from '../platform/db.ts';
+import { createLocation } from '../registry/location.service.ts';
+import { createLot } from '../registry/lot.service.ts';
 import { createOrganisation } from '../registry/organisation.service.ts';
 import { createProduct } from '../registry/product.service.ts';
 import { taxCodeCheckDigit } from '../registry/tax-code.ts';
+import { decide, submitEntity } from '../review/review.service.ts';
 
-/** Factories for stamp and resolver tests: a producer with one product, through the registry's services. */
+/** Factories for stamp, resolver and page tests: published master data, through the registry and review services. */
 export const adminActor: Actor = {
   kind: 'user',
   id: crypto.randomUUID(),
@@ -32,7 +35,22 @@ export function randomGtin14(): string {
   return `${body}${checkDigit(body)}`;
 }
 
-export async function makeProducer(db: Db, productName = 'Bưởi Tân Triều') {
+export function randomGln(): string {
+  const body = `893${randomDigits(9)}`;
+  return `${body}${checkDigit(body)}`;
+}
+
+/** Submits and approves one registry row, as the department would. */
+export async function publish(db: Db, entityType: string, entityId: string) {
+  const item = await submitEntity(db, { entityType, entityId }, adminActor);
+  await decide(db, item.id, { decision: 'approve' }, adminActor);
+}
+
+export async function makeProducer(
+  db: Db,
+  opts: { productName?: string; publishProduct?: boolean; phone?: string } = {},
+) {
+  const productName = opts.productName ?? 'Bưởi Tân Triều';
   const organisation = await createOrganisation(
     db,
     {
@@ -41,16 +59,75 @@ export async function makeProducer(db: Db, productName = 'Bưởi Tân Triều')
       type: 'cooperative',
       sector: 'agriculture',
       communeCode: '75W001',
+      streetAddress: 'Ấp Tân Triều',
+      representative: 'Nguyễn Văn Bưởi',
+      phone: opts.phone ?? '0912345678',
       gs1CompanyPrefixes: [],
       glns: [],
     },
     adminActor,
   );
+  await publish(db, 'organisation', organisation.id);
   const gtin = randomGtin14();
   const product = await createProduct(
     db,
-    { organisationId: organisation.id, gtin, name: productName, images: [], appliedStandards: ['TCVN 12828:2019'] },
+    {
+      organisationId: organisation.id,
+      gtin,
+      name: productName,
+      images: ['/files/00000000-0000-4000-8000-000000000001'],
+      brand: 'Tân Triều',
+      netQuantity: 1.5,
+      netQuantityUnit: 'kg',
+      shelfLifeDays: 30,
+      appliedStandards: ['TCVN 12828:2019', 'VietGAP'],
+    },
     adminActor,
   );
-  return { organisationId: organisation.id, gtin, productId: product.id, productName };
+  if (opts.publishProduct !== false) await publish(db, 'product', product.id);
+  const location = await createLocation(
+    db,
+    {
+      organisationId: organisation.id,
+      name: 'Vườn bưởi Tân Triều',
+      gln: randomGln(),
+      locationAi: '414',
+      type: 'farm',
+      communeCode: '75W001',
+      streetAddress: 'Ấp Tân Triều',
+      latitude: 10.95,
+      longitude: 106.93,
+    },
+    adminActor,
+  );
+  await publish(db, 'location', location.id);
+  return {
+    organisationId: organisation.id,
+    gtin,
+    productId: product.id,
+    productName,
+    locationId: location.id,
+  };
+}
+
+export async function makeLot(
+  db: Db,
+  producer: { productId: string; locationId: string },
+  lot: string,
+  opts: { publish?: boolean } = {},
+) {
+  const created = await createLot(
+    db,
+    {
+      productId: producer.productId,
+      lot,
+      productionDate: '2026-03-01',
+      expiryDate: '2026-09-01',
+      locationId: producer.locationId,
+      inputLotIds: [],
+    },
+    adminActor,
+  );
+  if (opts.publish !== false) await publish(db, 'lot', created.id);
+  return created;
 }

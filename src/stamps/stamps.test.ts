@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/app.ts';
 import { reserveSerials } from './stamps.repo.ts';
-import { makeProducer } from './stamps.test-support.ts';
+import { makeLot, makeProducer } from './stamps.test-support.ts';
 
 let t: TestApp;
 let producer: Awaited<ReturnType<typeof makeProducer>>;
@@ -13,6 +13,7 @@ beforeAll(async () => {
   producer = await makeProducer(t.db);
   owner = t.as({ role: 'org_owner', organisationIds: [producer.organisationId] });
   reviewer = t.as({ role: 'dost_reviewer' });
+  for (const lot of ['L2026-03', 'L2026-04', 'A1']) await makeLot(t.db, producer, lot);
 });
 afterAll(() => t?.close());
 
@@ -26,16 +27,24 @@ async function request(quantity: number, kind = 'traceability', gtin = producer.
   return res;
 }
 
+const decide = (reviewItemId: string, payload: unknown, headers = reviewer) =>
+  t.app.inject({
+    method: 'POST',
+    url: `/api/review/items/${reviewItemId}/decision`,
+    headers,
+    payload: payload as any,
+  });
+
+async function rangeOf(requestId: string) {
+  const res = await t.app.inject({ method: 'GET', url: `/api/stamps/requests/${requestId}`, headers: owner });
+  return res.json();
+}
+
 async function approved(quantity: number, kind = 'traceability') {
   const created = (await request(quantity, kind)).json();
-  const res = await t.app.inject({
-    method: 'POST',
-    url: `/api/stamps/requests/${created.id}/decision`,
-    headers: reviewer,
-    payload: { decision: 'approve' },
-  });
+  const res = await decide(created.reviewItemId, { decision: 'approve' });
   expect(res.statusCode).toBe(200);
-  return res.json().range as { id: string; firstSerial: number; lastSerial: number };
+  return (await rangeOf(created.id)).range as { id: string; firstSerial: number; lastSerial: number };
 }
 
 const post = (url: string, payload: unknown, headers = owner) =>
@@ -62,23 +71,38 @@ describe('stamp requests', () => {
   it('should not let a producer approve its own request', async () => {
     const created = (await request(5)).json();
     expect(created.status).toBe('submitted');
-    const res = await post(`/api/stamps/requests/${created.id}/decision`, { decision: 'approve' });
+    const res = await decide(created.reviewItemId, { decision: 'approve' }, owner);
     expect(res.statusCode).toBe(403);
+    expect((await rangeOf(created.id)).range).toBeNull();
   });
 
-  it('refusal needs a reason; a decided request cannot be decided again', async () => {
+  it('refusal needs a reason and allocates nothing; a decided request cannot be decided again', async () => {
     const created = (await request(5)).json();
-    const noReason = await post(`/api/stamps/requests/${created.id}/decision`, { decision: 'refuse' }, reviewer);
+    const noReason = await decide(created.reviewItemId, { decision: 'reject' });
     expect(noReason.statusCode).toBe(400);
-    expect(noReason.json().errors[0].field).toBe('/reason');
-    const refused = await post(
-      `/api/stamps/requests/${created.id}/decision`,
-      { decision: 'refuse', reason: 'Sản phẩm chưa được duyệt' },
-      reviewer,
-    );
-    expect(refused.json()).toMatchObject({ status: 'refused', reason: 'Sản phẩm chưa được duyệt', range: null });
-    const again = await post(`/api/stamps/requests/${created.id}/decision`, { decision: 'approve' }, reviewer);
+    const refused = await decide(created.reviewItemId, { decision: 'reject', reason: 'Số lượng quá lớn' });
+    expect(refused.statusCode).toBe(200);
+    expect(await rangeOf(created.id)).toMatchObject({
+      status: 'refused',
+      reason: 'Số lượng quá lớn',
+      range: null,
+    });
+    const again = await decide(created.reviewItemId, { decision: 'approve' });
     expect(again.statusCode).toBe(409);
+  });
+
+  it('a request for an unpublished product cannot be approved (blocking pre-check)', async () => {
+    const draft = await makeProducer(t.db, { publishProduct: false });
+    const headers = t.as({ role: 'org_owner', organisationIds: [draft.organisationId] });
+    const created = (
+      await post(
+        '/api/stamps/requests',
+        { organisationId: draft.organisationId, gtin: draft.gtin, quantity: 5, kind: 'traceability' },
+        headers,
+      )
+    ).json();
+    const res = await decide(created.reviewItemId, { decision: 'approve' });
+    expect(res.statusCode).toBe(409);
   });
 
   it('approval allocates consecutive, non-overlapping ranges per GTIN', async () => {
@@ -103,11 +127,13 @@ describe('stamp requests', () => {
 
   it('parallel approvals through HTTP get disjoint ranges', async () => {
     const created = await Promise.all(Array.from({ length: 8 }, () => request(1000).then((r) => r.json())));
-    const decided = await Promise.all(
-      created.map((c) => post(`/api/stamps/requests/${c.id}/decision`, { decision: 'approve' }, reviewer)),
-    );
-    const ranges = decided.map((d) => d.json().range).sort((x, y) => x.firstSerial - y.firstSerial);
-    for (let i = 1; i < ranges.length; i++) expect(ranges[i].firstSerial).toBeGreaterThan(ranges[i - 1].lastSerial);
+    const decided = await Promise.all(created.map((c) => decide(c.reviewItemId, { decision: 'approve' })));
+    expect(decided.map((d) => d.statusCode)).toEqual(created.map(() => 200));
+    const ranges = (await Promise.all(created.map((c) => rangeOf(c.id))))
+      .map((r) => r.range)
+      .sort((x, y) => x.firstSerial - y.firstSerial);
+    for (let i = 1; i < ranges.length; i++)
+      expect(ranges[i].firstSerial).toBeGreaterThan(ranges[i - 1].lastSerial);
   });
 });
 
@@ -133,7 +159,10 @@ describe('stamp life', () => {
       reason: 'Tem rách',
     });
     expect(deact.json().counts.deactivated).toBe(2);
-    const revoke = await post(`${base}/revoke`, { firstSerial: range.firstSerial + 2, lastSerial: range.firstSerial + 2 });
+    const revoke = await post(`${base}/revoke`, {
+      firstSerial: range.firstSerial + 2,
+      lastSerial: range.firstSerial + 2,
+    });
     expect(revoke.json().counts).toMatchObject({ deactivated: 1, revoked: 1 });
     const reactivate = await post(`${base}/activate`, { lot: 'L2026-03', serials: [range.firstSerial + 2] });
     expect(reactivate.statusCode).toBe(409);
@@ -141,7 +170,10 @@ describe('stamp life', () => {
 
   it('rejects serials outside the range and an invalid lot', async () => {
     const range = await approved(10);
-    const outside = await post(`/api/stamps/ranges/${range.id}/activate`, { lot: 'A1', serials: [range.lastSerial + 1] });
+    const outside = await post(`/api/stamps/ranges/${range.id}/activate`, {
+      lot: 'A1',
+      serials: [range.lastSerial + 1],
+    });
     expect(outside.statusCode).toBe(400);
     expect(outside.json().errors[0].field).toBe('/serials');
     const badLot = await post(`/api/stamps/ranges/${range.id}/activate`, { lot: 'lô có dấu' });
@@ -172,7 +204,11 @@ describe('stamp life', () => {
     expect(dm.statusCode).toBe(400);
     const reprint = await post(`/api/stamps/ranges/${anti.id}/print`, { reprint: true });
     expect(reprint.statusCode).toBe(200);
-    const detail = await t.app.inject({ method: 'GET', url: `/api/stamps/ranges/${anti.id}`, headers: owner });
+    const detail = await t.app.inject({
+      method: 'GET',
+      url: `/api/stamps/ranges/${anti.id}`,
+      headers: owner,
+    });
     expect(detail.json().history.map((h: any) => h.action)).toEqual(['reprint']);
   });
 });

@@ -1,3 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+import { requireActor } from '../platform/auth.ts';
+import './trace.messages.ts';
+import { traceRoutes } from './trace.routes.ts';
 
-export default async function routes(_app: FastifyInstance) {}
+/** Trace and recall (REQUIREMENTS §2 B.8). */
+export default async function routes(app: FastifyInstance) {
+  app.addHook('onRequest', async (request) => {
+    requireActor(request);
+  });
+  await app.register(traceRoutes);
+}

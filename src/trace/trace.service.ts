@@ -16,7 +16,7 @@ import { glnOf, isPartyId, itemKey, partyIdForGln } from './trace.ids.ts';
 import { presentEvent, presentItem, presentLocation, presentParty } from './trace.presenter.ts';
 import type { TraceResult } from './trace.schema.ts';
 import { eventFilterFor } from './trace.visibility.ts';
-import { type TraceDirection, walkEvents } from './trace.walk.ts';
+import { type TraceDirection, type WalkLimits, walkEvents } from './trace.walk.ts';
 
 export interface TraceRequest {
   /** A Digital Link URI (any domain), an EPC URN or a GS1 element string. */
@@ -30,17 +30,26 @@ export interface TraceRequest {
 /** Walks the chain from a lot, item or logistic unit and names its products, parties and places from the registry. */
 export async function traceFrom(db: DbOrTx, request: TraceRequest): Promise<TraceResult> {
   const root = rootId(request.id);
+  const result = await traceIds(db, { ...request, roots: [root] });
+  if (!result.events.length && !(await knownInRegistry(db, root))) {
+    throw notFound('trace.not-found', { id: root });
+  }
+  return result;
+}
+
+/** The walk from several canonical ids at once (recall: a lot and its inputs), without the not-found rule. */
+export async function traceIds(
+  db: DbOrTx,
+  request: Omit<TraceRequest, 'id'> & { roots: string[]; limits?: WalkLimits },
+): Promise<TraceResult> {
   const asOf = request.asOf ?? undefined;
   const visible = await eventFilterFor(db, request.actor);
   const fetch = async (ids: string[]) => {
     const events = await findEventsByIds(db, { ids, asOf });
     return visible ? events.filter(visible) : events;
   };
-  const walked = await walkEvents([root], request.direction, fetch);
-  if (!walked.events.length && !(await knownInRegistry(db, root))) {
-    throw notFound('trace.not-found', { id: root });
-  }
-  return describe(db, root, request, walked.items, walked.events);
+  const walked = await walkEvents(request.roots, request.direction, fetch, request.limits);
+  return describe(db, request.roots[0], request, walked.items, walked.events);
 }
 
 async function knownInRegistry(db: DbOrTx, id: string) {
@@ -51,7 +60,7 @@ async function knownInRegistry(db: DbOrTx, id: string) {
 async function describe(
   db: DbOrTx,
   root: string,
-  request: TraceRequest,
+  request: Pick<TraceRequest, 'direction' | 'asOf'>,
   reached: Parameters<typeof presentItem>[0][],
   events: StoredEvent[],
 ): Promise<TraceResult> {

@@ -45,8 +45,9 @@ const withRole = (ids: StoredEventId[], role: StoredEventId['role']) =>
 
 /**
  * Breadth-first over the event graph: one `fetchEvents` call per hop for the whole frontier. Backward follows
- * transformation outputs to their inputs and containers to their contents; forward follows inputs to outputs and
- * contents to their containers. Shipping, receiving and selling of the same id by successive parties need no
+ * transformation outputs to their inputs, containers to what was packed in them and unpacked contents to the
+ * container they arrived in; forward follows inputs to outputs, contents to the container they were packed in
+ * and containers to what was unpacked from them. Shipping, receiving and selling of the same id by successive parties need no
  * edge: those events name the same id. An id reached as a container (a pallet the item travelled in) is not
  * opened again, so the other lots on the same pallet are not drawn in.
  */
@@ -100,10 +101,16 @@ export async function walkEvents(
         }
         relevant = true;
         if (event.eventType !== 'AggregationEvent' && event.eventType !== 'AssociationEvent') continue;
-        if (hasRole(event.ids, id, 'parent') && !containersOnly.has(id)) {
+        // Packing (ADD) comes after the contents were made and before the container travels; unpacking (DELETE)
+        // the other way round. So which side of an aggregation lies upstream depends on its action.
+        const packing = event.action === 'ADD';
+        const unpacking = event.action === 'DELETE';
+        const towardsContents = (backward && !unpacking) || (forward && !packing);
+        const towardsContainer = (backward && !packing) || (forward && !unpacking);
+        if (towardsContents && hasRole(event.ids, id, 'parent') && !containersOnly.has(id)) {
           for (const child of withRole(event.ids, 'child')) reach(child, depth + 1, { ...from, relation: 'content' });
         }
-        if (hasRole(event.ids, id, 'child')) {
+        if (towardsContainer && hasRole(event.ids, id, 'child')) {
           for (const parent of withRole(event.ids, 'parent'))
             reach(parent, depth + 1, { ...from, relation: 'container' }, true);
         }

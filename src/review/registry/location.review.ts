@@ -1,7 +1,6 @@
 import { hasValidCheckDigit } from '../../gs1/index.ts';
 import type { DbOrTx } from '../../platform/db.ts';
-import { getLocation } from '../../registry/location.service.ts';
-import { getOrganisation } from '../../registry/organisation.service.ts';
+import { getLocation, getOrganisation } from '../../registry/registry.service.ts';
 import type { PreCheck, ReviewHandler } from '../review.handlers.ts';
 import { check, present, registryStatusHooks } from './shared.ts';
 
@@ -10,8 +9,14 @@ export async function locationChecks(db: DbOrTx, id: string): Promise<PreCheck[]
   if (!location) return [check('review.check.exists', false, true)];
   const hasPoint = location.latitude !== null && location.longitude !== null;
   return [
-    check('review.check.gln', !location.gln || hasValidCheckDigit(location.gln), true, { gln: location.gln ?? '' }),
-    check('review.check.locationAddress', present(location.communeCode) && present(location.streetAddress), true),
+    check('review.check.gln', !location.gln || hasValidCheckDigit(location.gln), true, {
+      gln: location.gln ?? '',
+    }),
+    check(
+      'review.check.locationAddress',
+      present(location.communeCode) && present(location.streetAddress),
+      true,
+    ),
     check('review.check.coordinates', hasPoint || location.polygon !== null, false),
     check(
       'review.check.growingAreaCode',

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../platform/db.ts';
-import { getOrganisation } from '../../registry/organisation.service.ts';
+import { getOrganisation } from '../../registry/registry.service.ts';
 import { normaliseTaxCode } from '../../registry/tax-code.ts';
 import type { PreCheck, ReviewHandler } from '../review.handlers.ts';
 import { check, present, registryStatusHooks, todayIso } from './shared.ts';
@@ -9,7 +9,9 @@ export async function organisationChecks(db: DbOrTx, id: string): Promise<PreChe
   const org = await getOrganisation(db, id);
   if (!org) return [check('review.check.exists', false, true)];
   const today = todayIso();
-  const expired = org.certificates.filter((c) => c.validTo && c.validTo < today).map((c) => `${c.kind} ${c.number}`);
+  const expired = org.certificates
+    .filter((c) => c.validTo && c.validTo < today)
+    .map((c) => `${c.kind} ${c.number}`);
   return [
     check('review.check.taxCode', !!org.taxCode && normaliseTaxCode(org.taxCode) !== null, true),
     check('review.check.producerAddress', present(org.communeCode) && present(org.streetAddress), true),
@@ -23,7 +25,9 @@ export const organisationReview: ReviewHandler = {
   ...registryStatusHooks('organisation'),
   describe: async (db, id) => {
     const org = await getOrganisation(db, id);
-    return org && { organisationId: org.id, sector: org.sector, communeCode: org.communeCode, title: org.name };
+    return (
+      org && { organisationId: org.id, sector: org.sector, communeCode: org.communeCode, title: org.name }
+    );
   },
   preChecks: (db, item) => organisationChecks(db, item.entityId),
 };

@@ -1,7 +1,6 @@
 import { hasValidCheckDigit } from '../../gs1/index.ts';
 import type { DbOrTx } from '../../platform/db.ts';
-import { getOrganisation } from '../../registry/organisation.service.ts';
-import { getProduct } from '../../registry/product.service.ts';
+import { getOrganisation, getProduct } from '../../registry/registry.service.ts';
 import type { PreCheck, ReviewHandler } from '../review.handlers.ts';
 import { check, isFetchableImage, present, registryStatusHooks, todayIso } from './shared.ts';
 
@@ -14,7 +13,11 @@ export async function productChecks(db: DbOrTx, id: string): Promise<PreCheck[]>
   return [
     check('review.check.tt02.name', present(product.name), true),
     check('review.check.tt02.image', product.images.length > 0 && !badImage, true, { url: badImage ?? '' }),
-    check('review.check.tt02.producer', !!org && present(org.name) && present(org.communeCode) && present(org.streetAddress), true),
+    check(
+      'review.check.tt02.producer',
+      !!org && present(org.name) && present(org.communeCode) && present(org.streetAddress),
+      true,
+    ),
     check('review.check.producerApproved', org?.reviewStatus === 'approved', true),
     check('review.check.gtin', hasValidCheckDigit(product.gtin), true, { gtin: product.gtin }),
     check('review.check.tt02.brand', present(product.brand) || present(product.modelCode), false),

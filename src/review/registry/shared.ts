@@ -1,10 +1,14 @@
 import type { Actor } from '../../platform/auth.ts';
 import type { Tx } from '../../platform/db.ts';
-import type { ReviewStatus } from '../../registry/list-query.ts';
-import { type ReviewedEntity, setReviewStatus } from '../../registry/review-status.ts';
+import type { ReviewStatus } from '../../registry/registry.service.ts';
+import { type ReviewedEntity, setReviewStatus } from '../../registry/registry.service.ts';
 import type { Decision, PreCheck, ReviewHandler } from '../review.handlers.ts';
 
-const statusOf: Record<Decision, ReviewStatus> = { approve: 'approved', return: 'returned', reject: 'rejected' };
+const statusOf: Record<Decision, ReviewStatus> = {
+  approve: 'approved',
+  return: 'returned',
+  reject: 'rejected',
+};
 
 /** The part every registry entity shares: its reviewStatus follows the item (submitted, then the decision). */
 export function registryStatusHooks(entity: ReviewedEntity): Pick<ReviewHandler, 'onSubmit' | 'onDecision'> {
@@ -13,12 +17,23 @@ export function registryStatusHooks(entity: ReviewedEntity): Pick<ReviewHandler,
       await setReviewStatus(tx, { entity, id, status: 'submitted', note, actor });
     },
     onDecision: async (tx, item, decision, actor, reason) => {
-      await setReviewStatus(tx, { entity, id: item.entityId, status: statusOf[decision], note: reason, actor });
+      await setReviewStatus(tx, {
+        entity,
+        id: item.entityId,
+        status: statusOf[decision],
+        note: reason,
+        actor,
+      });
     },
   };
 }
 
-export const check = (code: string, ok: boolean, blocking: boolean, params?: Record<string, unknown>): PreCheck => ({
+export const check = (
+  code: string,
+  ok: boolean,
+  blocking: boolean,
+  params?: Record<string, unknown>,
+): PreCheck => ({
   code,
   ok,
   blocking,

@@ -50,7 +50,11 @@ async function toError(res: Response): Promise<ApiError> {
       if (body && typeof body.title === 'string') return new ApiError({ ...body, status: res.status });
     } catch {}
   }
-  return new ApiError({ type: 'about:blank', title: res.statusText || `HTTP ${res.status}`, status: res.status });
+  return new ApiError({
+    type: 'about:blank',
+    title: res.statusText || `HTTP ${res.status}`,
+    status: res.status,
+  });
 }
 
 /** Calls the JSON API with the session cookie, the CSRF token on unsafe methods and the UI language. */

@@ -13,4 +13,3 @@ export async function downloadFile(method: 'GET' | 'POST', path: string, fileNam
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
-

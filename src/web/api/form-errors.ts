@@ -27,13 +27,15 @@ function hasPath(values: unknown, path: string): boolean {
 export function applyProblem<T extends Record<string, unknown>>(
   form: UseFormReturnType<T>,
   error: unknown,
+  /** Top-level API field → form field, when the form keeps a value under another name. */
   aliases: Record<string, string> = {},
 ): ProblemDocument | null {
   if (!(error instanceof ApiError)) return null;
   const rest: NonNullable<ProblemDocument['errors']> = [];
   for (const e of error.problem.errors ?? []) {
     const path = fieldPath(e.field);
-    const target = aliases[path] ?? path;
+    const head = path.split('.')[0];
+    const target = head in aliases ? [aliases[head], ...path.split('.').slice(1)].join('.') : path;
     if (hasPath(form.values, target)) form.setFieldError(target, e.message);
     else rest.push(e);
   }

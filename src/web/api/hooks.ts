@@ -1,11 +1,15 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import i18next from 'i18next';
 import type { ListControl, Page } from '../components/list-state.ts';
 import { api, get } from './client.ts';
 
 /** A server-paged list (`{ items, page, pageSize, total }`) driven by a table's list state. */
-export function usePage<T>(path: string, control: ListControl, extra: Record<string, string | undefined> = {}) {
+export function usePage<T>(
+  path: string,
+  control: ListControl,
+  extra: Record<string, string | undefined> = {},
+) {
   const query = { ...control.query, ...extra };
   return useQuery({
     queryKey: [path, query],
@@ -41,7 +45,8 @@ export function useSend<TBody, TResult = unknown>(
       await Promise.all(
         (opts.invalidate ?? []).map((prefix) =>
           queryClient.invalidateQueries({
-            predicate: (q) => typeof q.queryKey[0] === 'string' && (q.queryKey[0] as string).startsWith(prefix),
+            predicate: (q) =>
+              typeof q.queryKey[0] === 'string' && (q.queryKey[0] as string).startsWith(prefix),
           }),
         ),
       );

@@ -23,28 +23,36 @@ export interface Me {
   csrfToken: string | null;
 }
 
-export const staffRoles: Role[] = ['dost_admin', 'dost_reviewer', 'sector_officer', 'commune_officer', 'inspector'];
+export const staffRoles: Role[] = [
+  'dost_admin',
+  'dost_reviewer',
+  'sector_officer',
+  'commune_officer',
+  'inspector',
+];
 export const isStaff = (me: Me) => staffRoles.includes(me.role);
 export const reviewerRoles: Role[] = ['dost_admin', 'dost_reviewer', 'sector_officer', 'commune_officer'];
 
 /** The signed-in person, or null when nobody is; keeps the CSRF token for unsafe requests. */
-export function useMe() {
-  return useQuery({
-    queryKey: ['me'],
-    queryFn: async (): Promise<Me | null> => {
-      try {
-        const me = await get<Me>('/api/auth/me');
-        setCsrfToken(me.csrfToken);
-        return me;
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) {
-          setCsrfToken(null);
-          return null;
-        }
-        throw error;
+export const meQuery = {
+  queryKey: ['me'],
+  queryFn: async (): Promise<Me | null> => {
+    try {
+      const me = await get<Me>('/api/auth/me');
+      setCsrfToken(me.csrfToken);
+      return me;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        setCsrfToken(null);
+        return null;
       }
-    },
-    staleTime: 60_000,
-    retry: false,
-  });
+      throw error;
+    }
+  },
+  staleTime: 60_000,
+  retry: false,
+};
+
+export function useMe() {
+  return useQuery(meQuery);
 }

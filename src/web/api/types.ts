@@ -3,7 +3,15 @@ export type ReviewStatus = 'draft' | 'submitted' | 'approved' | 'returned' | 're
 
 export const organisationTypes = ['enterprise', 'cooperative', 'household'] as const;
 export const sectors = ['agriculture', 'industry_trade', 'health', 'other'] as const;
-export const certificateKinds = ['food_safety', 'vietgap', 'globalgap', 'organic', 'haccp', 'iso22000', 'other'] as const;
+export const certificateKinds = [
+  'food_safety',
+  'vietgap',
+  'globalgap',
+  'organic',
+  'haccp',
+  'iso22000',
+  'other',
+] as const;
 
 export interface Organisation {
   id: string;
@@ -73,7 +81,10 @@ export interface Location {
   streetAddress: string | null;
   latitude: number | null;
   longitude: number | null;
-  polygon: { type: 'Polygon'; coordinates: [number, number][][] } | { type: 'MultiPolygon'; coordinates: [number, number][][][] } | null;
+  polygon:
+    | { type: 'Polygon'; coordinates: [number, number][][] }
+    | { type: 'MultiPolygon'; coordinates: [number, number][][][] }
+    | null;
   areaHectares: number | null;
   reviewStatus: ReviewStatus;
   reviewNote: string | null;
@@ -171,7 +182,13 @@ export interface StampRangeSummary {
 export interface StampRange extends StampRangeSummary {
   count: number;
   counts: { allocated: number; active: number; deactivated: number; revoked: number };
-  segments: { firstSerial: number; lastSerial: number; state: string; lot: string | null; since: string | null }[];
+  segments: {
+    firstSerial: number;
+    lastSerial: number;
+    state: string;
+    lot: string | null;
+    since: string | null;
+  }[];
   history: {
     action: string;
     firstSerial: number;

@@ -1,4 +1,14 @@
-import { Center, Group, Loader, Pagination, Select, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+import {
+  Center,
+  Group,
+  Loader,
+  Pagination,
+  Select,
+  Table,
+  Text,
+  TextInput,
+  UnstyledButton,
+} from '@mantine/core';
 import { IconChevronDown, IconChevronUp, IconSearch, IconSelector } from '@tabler/icons-react';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -39,7 +49,18 @@ const cell = <T,>(column: Column<T>, row: T) =>
   column.value ? column.value(row) : ((row as Record<string, unknown>)[column.key] as string | number | null);
 
 /** A table with search, filters, sorting and pagination over the rows it is given. */
-export function DataTable<T>({ rows, columns, rowKey, loading, error, filters = [], emptyText, pageSize = 20, caption, server }: Props<T>) {
+export function DataTable<T>({
+  rows,
+  columns,
+  rowKey,
+  loading,
+  error,
+  filters = [],
+  emptyText,
+  pageSize = 20,
+  caption,
+  server,
+}: Props<T>) {
   const { t } = useTranslation();
   const [local, setLocal] = useState<ListControl['state']>({ page: 1, q: '', sort: null, filters: {} });
   const state = server ? server.control.state : local;
@@ -48,7 +69,8 @@ export function DataTable<T>({ rows, columns, rowKey, loading, error, filters = 
   const sort = state.sort;
   const page = state.page;
   const setPage = (p: number) => (server ? server.control.setPage(p) : setLocal((s) => ({ ...s, page: p })));
-  const setSearch = (q: string) => (server ? server.control.setQ(q) : setLocal((s) => ({ ...s, q, page: 1 })));
+  const setSearch = (q: string) =>
+    server ? server.control.setQ(q) : setLocal((s) => ({ ...s, q, page: 1 }));
   const setFilter = (key: string, value: string | null) =>
     server
       ? server.control.setFilter(key, value)
@@ -62,7 +84,11 @@ export function DataTable<T>({ rows, columns, rowKey, loading, error, filters = 
     const needle = search.trim().toLowerCase();
     if (needle) {
       list = list.filter((row) =>
-        columns.some((c) => String(cell(c, row) ?? '').toLowerCase().includes(needle)),
+        columns.some((c) =>
+          String(cell(c, row) ?? '')
+            .toLowerCase()
+            .includes(needle),
+        ),
       );
     }
     for (const f of filters) {
@@ -75,7 +101,8 @@ export function DataTable<T>({ rows, columns, rowKey, loading, error, filters = 
         list = [...list].sort((a, b) => {
           const x = cell(column, a) ?? '';
           const y = cell(column, b) ?? '';
-          const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'vi');
+          const order =
+            typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'vi');
           return sort.desc ? -order : order;
         });
       }
@@ -165,7 +192,11 @@ export function DataTable<T>({ rows, columns, rowKey, loading, error, filters = 
         </Center>
       ) : !error && visible.length === 0 ? (
         <Center py="xl">
-          <Text c="dimmed">{rows?.length || search || Object.values(filterValues).some(Boolean) ? t('table.noMatch') : (emptyText ?? t('table.empty'))}</Text>
+          <Text c="dimmed">
+            {rows?.length || search || Object.values(filterValues).some(Boolean)
+              ? t('table.noMatch')
+              : (emptyText ?? t('table.empty'))}
+          </Text>
         </Center>
       ) : null}
       <Group justify="space-between" mt="sm">
@@ -173,7 +204,13 @@ export function DataTable<T>({ rows, columns, rowKey, loading, error, filters = 
           {t('table.count', { count: total })}
         </Text>
         {pages > 1 ? (
-          <Pagination total={pages} value={current} onChange={setPage} size="sm" getControlProps={(control) => ({ 'aria-label': t(`table.${control}`) })} />
+          <Pagination
+            total={pages}
+            value={current}
+            onChange={setPage}
+            size="sm"
+            getControlProps={(control) => ({ 'aria-label': t(`table.${control}`) })}
+          />
         ) : null}
       </Group>
     </div>

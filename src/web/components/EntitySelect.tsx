@@ -17,7 +17,11 @@ interface Common<T> {
   description?: string;
 }
 
-function useOptions<T>(path: string, query: Record<string, string | undefined> | undefined, option: (row: T) => { value: string; label: string }) {
+function useOptions<T>(
+  path: string,
+  query: Record<string, string | undefined> | undefined,
+  option: (row: T) => { value: string; label: string },
+) {
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search, 300);
   const list = useQuery({
@@ -49,7 +53,9 @@ export function EntitySelect<T>(props: Common<T> & { value?: string; onChange(va
   );
 }
 
-export function EntityMultiSelect<T>(props: Common<T> & { value?: string[]; onChange(value: string[]): void }) {
+export function EntityMultiSelect<T>(
+  props: Common<T> & { value?: string[]; onChange(value: string[]): void },
+) {
   const { t } = useTranslation();
   const { search, setSearch, data } = useOptions(props.path, props.query, props.option);
   return (

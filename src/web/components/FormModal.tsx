@@ -17,7 +17,17 @@ interface Props {
 }
 
 /** A form in a dialog: problem shown on top, field messages beside their inputs. */
-export function FormModal({ title, opened, onClose, onSubmit, problem, submitting, submitLabel, size = 'lg', children }: Props) {
+export function FormModal({
+  title,
+  opened,
+  onClose,
+  onSubmit,
+  problem,
+  submitting,
+  submitLabel,
+  size = 'lg',
+  children,
+}: Props) {
   const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onClose} title={title} size={size} fullScreen={false}>

@@ -6,7 +6,10 @@ import { useTranslation } from 'react-i18next';
 export type LngLat = [number, number];
 
 /** The province's centre when nothing is drawn yet (Đồng Nai by default). */
-const defaultCentre: L.LatLngTuple = [Number(import.meta.env.VITE_MAP_LAT ?? 11.0), Number(import.meta.env.VITE_MAP_LNG ?? 107.0)];
+const defaultCentre: L.LatLngTuple = [
+  Number(import.meta.env.VITE_MAP_LAT ?? 11.0),
+  Number(import.meta.env.VITE_MAP_LNG ?? 107.0),
+];
 const tileUrl = import.meta.env.VITE_TILE_URL as string | undefined;
 
 function baseMap(element: HTMLElement): L.Map {
@@ -65,8 +68,12 @@ export function GeoEditor({ mode, point, polygon, onPoint, onPolygon, label }: E
     }
     if (polygon.length) {
       const latlngs = polygon.map(([lng, lat]) => [lat, lng] as L.LatLngTuple);
-      (polygon.length >= 3 ? L.polygon(latlngs, { color: '#e8590c' }) : L.polyline(latlngs, { color: '#e8590c' })).addTo(group);
-      for (const ll of latlngs) L.circleMarker(ll, { ...pointStyle, radius: 4, color: '#e8590c' }).addTo(group);
+      (polygon.length >= 3
+        ? L.polygon(latlngs, { color: '#e8590c' })
+        : L.polyline(latlngs, { color: '#e8590c' })
+      ).addTo(group);
+      for (const ll of latlngs)
+        L.circleMarker(ll, { ...pointStyle, radius: 4, color: '#e8590c' }).addTo(group);
       bounds.push(...latlngs);
     }
     if (bounds.length === 1) map.current.setView(bounds[0], Math.max(map.current.getZoom(), 13));

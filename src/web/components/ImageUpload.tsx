@@ -2,8 +2,7 @@ import { ActionIcon, Button, FileButton, Group, Image, Stack, Text } from '@mant
 import { IconPhotoPlus, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.ts';
-import type { StoredFile } from '../api/types.ts';
+import { uploadFile } from '../api/files.ts';
 import { ProblemAlert } from './ProblemAlert.tsx';
 
 interface Props {
@@ -25,9 +24,7 @@ export function ImageUpload({ label, organisationId, value, onChange, error }: P
     setBusy(true);
     setProblem(null);
     try {
-      const form = new FormData();
-      form.append('file', file);
-      const stored = await api<StoredFile>('POST', '/api/files', { form, query: { organisationId: organisationId || undefined } });
+      const stored = await uploadFile(file, organisationId);
       onChange([...value, stored.url]);
     } catch (e) {
       setProblem(e);
@@ -60,7 +57,13 @@ export function ImageUpload({ label, organisationId, value, onChange, error }: P
         ))}
         <FileButton onChange={upload} accept="image/jpeg,image/png,image/webp,image/gif,image/avif">
           {(props) => (
-            <Button {...props} variant="light" loading={busy} leftSection={<IconPhotoPlus size={18} aria-hidden />} h={88}>
+            <Button
+              {...props}
+              variant="light"
+              loading={busy}
+              leftSection={<IconPhotoPlus size={18} aria-hidden />}
+              h={88}
+            >
               {t('product.addImage')}
             </Button>
           )}

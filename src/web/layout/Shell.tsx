@@ -1,8 +1,19 @@
-import { AppShell, Burger, Center, Group, Loader, Menu, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
+import {
+  AppShell,
+  Burger,
+  Center,
+  Group,
+  Loader,
+  Menu,
+  NavLink,
+  ScrollArea,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useQueryClient } from '@tanstack/react-query';
-import { Link, Navigate, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 import { IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { post } from '../api/client.ts';
 import { useMe } from '../api/session.ts';
@@ -26,7 +37,7 @@ export function Shell() {
       </Center>
     );
   if (me.error) return <ProblemAlert error={me.error} />;
-  if (!me.data) return <Navigate to="/sign-in" search={{ next: location.pathname }} />;
+  if (!me.data) return null;
   const user = me.data;
 
   const signOut = async () => {
@@ -83,7 +94,8 @@ export function Shell() {
           {navItems
             .filter((item) => canSee(item, user.role))
             .map((item) => {
-              const active = item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.to);
+              const active =
+                item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.to);
               return (
                 <NavLink
                   key={item.to}

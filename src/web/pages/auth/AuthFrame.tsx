@@ -4,7 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../layout/LanguageSwitch.tsx';
 
 /** The public frame of the sign-in and registration pages. */
-export function AuthFrame({ title, children, width = 420 }: { title: string; children: ReactNode; width?: number }) {
+export function AuthFrame({
+  title,
+  children,
+  width = 420,
+}: {
+  title: string;
+  children: ReactNode;
+  width?: number;
+}) {
   const { t } = useTranslation();
   return (
     <Box bg="gray.0" mih="100vh" py="xl" px="md">

@@ -1,18 +1,32 @@
-import { Anchor, Button, Divider, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Divider,
+  PasswordInput,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { IconCircleCheck } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { IconCircleCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProblemDocument } from '../../api/client.ts';
 import { post, setCsrfToken } from '../../api/client.ts';
+import { applyProblem } from '../../api/form-errors.ts';
 import type { Me } from '../../api/session.ts';
 import type { Organisation } from '../../api/types.ts';
-import { applyProblem } from '../../api/form-errors.ts';
 import { compact } from '../../components/options.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { emptyOrganisation, OrganisationFields, organisationBody } from '../organisations/OrganisationFields.tsx';
+import {
+  emptyOrganisation,
+  OrganisationFields,
+  organisationBody,
+} from '../organisations/OrganisationFields.tsx';
 import { AuthFrame } from './AuthFrame.tsx';
 
 const emptyRegistration = {
@@ -81,14 +95,31 @@ export function RegisterPage() {
             {t('register.account')}
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('user.name')} required autoComplete="name" {...form.getInputProps('account.name')} />
-            <TextInput label={t('auth.email')} type="email" required autoComplete="email" {...form.getInputProps('account.email')} />
-            <TextInput label={t('organisation.phone')} type="tel" autoComplete="tel" {...form.getInputProps('account.phone')} />
+            <TextInput
+              label={t('user.name')}
+              required
+              autoComplete="name"
+              {...form.getInputProps('account.name')}
+            />
+            <TextInput
+              label={t('auth.email')}
+              type="email"
+              required
+              autoComplete="email"
+              {...form.getInputProps('account.email')}
+            />
+            <TextInput
+              label={t('organisation.phone')}
+              type="tel"
+              autoComplete="tel"
+              {...form.getInputProps('account.phone')}
+            />
             <PasswordInput
               label={t('auth.password')}
               description={t('auth.passwordHint')}
               required
               autoComplete="new-password"
+              visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
               {...form.getInputProps('account.password')}
             />
           </SimpleGrid>
@@ -106,4 +137,3 @@ export function RegisterPage() {
     </AuthFrame>
   );
 }
-

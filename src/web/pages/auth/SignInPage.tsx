@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProblemDocument } from '../../api/client.ts';
 import { post } from '../../api/client.ts';
 import { applyProblem } from '../../api/form-errors.ts';
+import { meQuery } from '../../api/session.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { AuthFrame } from './AuthFrame.tsx';
 
@@ -22,8 +23,9 @@ export function SignInPage() {
     setProblem(null);
     try {
       await post('/api/auth/sign-in', values);
-      await queryClient.invalidateQueries({ queryKey: ['me'] });
-      await navigate({ to: next && next.startsWith('/') ? next : '/' });
+      await queryClient.fetchQuery({ ...meQuery, staleTime: 0 });
+      // `next` is a path of this app (set by the sign-in redirect); anything else could leave the site.
+      await navigate({ to: next && /^\/(?!\/)/.test(next) ? next : '/' });
     } catch (error) {
       setProblem(applyProblem(form, error));
     }
@@ -34,10 +36,17 @@ export function SignInPage() {
       <form onSubmit={submit} noValidate>
         <Stack>
           {problem ? <ProblemAlert error={problem} /> : null}
-          <TextInput label={t('auth.email')} type="email" autoComplete="username" required {...form.getInputProps('email')} />
+          <TextInput
+            label={t('auth.email')}
+            type="email"
+            autoComplete="username"
+            required
+            {...form.getInputProps('email')}
+          />
           <PasswordInput
             label={t('auth.password')}
             autoComplete="current-password"
+            visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
             required
             {...form.getInputProps('password')}
           />

@@ -1,4 +1,4 @@
-import { Card, SimpleGrid, Skeleton, Text, ThemeIcon, Group } from '@mantine/core';
+import { Card, Group, SimpleGrid, Skeleton, Text, ThemeIcon } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -26,7 +26,11 @@ function Counter({ to, path, query }: (typeof counters)[number]) {
     queryKey: [path, 'count', query],
     queryFn: async () => {
       // Some lists are not paged (stamp requests): then the count is the length of the list.
-      const page = await get<Partial<Page<unknown>> & { items: unknown[] }>(path, { page: 1, pageSize: 1, ...query });
+      const page = await get<Partial<Page<unknown>> & { items: unknown[] }>(path, {
+        page: 1,
+        pageSize: 1,
+        ...query,
+      });
       return page.total ?? page.items.length;
     },
     retry: false,
@@ -61,7 +65,10 @@ export function DashboardPage() {
   const me = useMe().data!;
   return (
     <>
-      <PageHeader title={t('nav.dashboard')} description={t('dashboard.greeting', { name: me.name, role: t(`role.${me.role}`) })} />
+      <PageHeader
+        title={t('nav.dashboard')}
+        description={t('dashboard.greeting', { name: me.name, role: t(`role.${me.role}`) })}
+      />
       <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }}>
         {counters
           .filter((c) => canSee(navItems.find((n) => n.to === c.to)!, me.role))

@@ -58,26 +58,58 @@ export function locationBody(v: LocationValues, creating: boolean) {
   };
 }
 
-export function LocationForm({ form, creating }: { form: UseFormReturnType<LocationValues>; creating: boolean }) {
+export function LocationForm({
+  form,
+  creating,
+}: {
+  form: UseFormReturnType<LocationValues>;
+  creating: boolean;
+}) {
   const { t } = useTranslation();
   const v = form.values;
-  const point: LngLat | null = v.latitude !== '' && v.longitude !== '' ? [Number(v.longitude), Number(v.latitude)] : null;
+  const point: LngLat | null =
+    v.latitude !== '' && v.longitude !== '' ? [Number(v.longitude), Number(v.latitude)] : null;
   return (
     <Stack>
       {creating ? (
-        <OrganisationPicker value={v.organisationId} onChange={(id) => form.setFieldValue('organisationId', id)} error={form.errors.organisationId} />
+        <OrganisationPicker
+          value={v.organisationId}
+          onChange={(id) => form.setFieldValue('organisationId', id)}
+          error={form.errors.organisationId}
+        />
       ) : null}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput label={t('location.name')} required {...form.getInputProps('name')} />
-        <Select label={t('location.type')} required allowDeselect={false} data={enumOptions(t, 'locationType', locationTypes)} {...form.getInputProps('type')} />
-        <TextInput label={t('location.gln')} description={t('location.glnHint')} inputMode="numeric" {...form.getInputProps('gln')} />
-        <Select label={t('location.locationAi')} allowDeselect={false} data={enumOptions(t, 'locationAi', locationAis)} {...form.getInputProps('locationAi')} />
+        <Select
+          label={t('location.type')}
+          required
+          allowDeselect={false}
+          data={enumOptions(t, 'locationType', locationTypes)}
+          {...form.getInputProps('type')}
+        />
+        <TextInput
+          label={t('location.gln')}
+          description={t('location.glnHint')}
+          inputMode="numeric"
+          {...form.getInputProps('gln')}
+        />
+        <Select
+          label={t('location.locationAi')}
+          allowDeselect={false}
+          data={enumOptions(t, 'locationAi', locationAis)}
+          {...form.getInputProps('locationAi')}
+        />
         {v.type === 'growing_area' || v.type === 'farm' ? (
           <TextInput label={t('location.growingAreaCode')} {...form.getInputProps('growingAreaCode')} />
         ) : null}
         <CommuneSelect label={t('organisation.commune')} {...form.getInputProps('communeCode')} />
         <TextInput label={t('organisation.streetAddress')} {...form.getInputProps('streetAddress')} />
-        <NumberInput label={t('location.areaHectares')} min={0} decimalScale={4} {...form.getInputProps('areaHectares')} />
+        <NumberInput
+          label={t('location.areaHectares')}
+          min={0}
+          decimalScale={4}
+          {...form.getInputProps('areaHectares')}
+        />
       </SimpleGrid>
       <SegmentedControl
         aria-label={t('map.shape')}
@@ -100,8 +132,20 @@ export function LocationForm({ form, creating }: { form: UseFormReturnType<Locat
         onPolygon={(p) => form.setFieldValue('polygon', p)}
       />
       <SimpleGrid cols={2}>
-        <NumberInput label={t('location.latitude')} min={-90} max={90} decimalScale={6} {...form.getInputProps('latitude')} />
-        <NumberInput label={t('location.longitude')} min={-180} max={180} decimalScale={6} {...form.getInputProps('longitude')} />
+        <NumberInput
+          label={t('location.latitude')}
+          min={-90}
+          max={90}
+          decimalScale={6}
+          {...form.getInputProps('latitude')}
+        />
+        <NumberInput
+          label={t('location.longitude')}
+          min={-180}
+          max={180}
+          decimalScale={6}
+          {...form.getInputProps('longitude')}
+        />
       </SimpleGrid>
     </Stack>
   );

@@ -21,8 +21,13 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { emptyLocation, LocationForm, locationBody, locationValues } from './LocationForm.tsx';
 
 function feature(l: Location): MapFeature {
-  const polygon = !l.polygon ? null : l.polygon.type === 'Polygon' ? l.polygon.coordinates : l.polygon.coordinates.flat();
-  const point = l.latitude !== null && l.longitude !== null ? ([l.longitude, l.latitude] as [number, number]) : null;
+  const polygon = !l.polygon
+    ? null
+    : l.polygon.type === 'Polygon'
+      ? l.polygon.coordinates
+      : l.polygon.coordinates.flat();
+  const point =
+    l.latitude !== null && l.longitude !== null ? ([l.longitude, l.latitude] as [number, number]) : null;
   return { id: l.id, label: l.name, point, polygon };
 }
 
@@ -92,17 +97,32 @@ export function LocationsPage() {
         columns={[
           { key: 'name', header: t('location.name') },
           { key: 'gln', header: t('location.code'), render: (l) => l.gln ?? l.internalCode },
-          { key: 'type', header: t('location.type'), sortable: false, render: (l) => t(`locationType.${l.type}`) },
+          {
+            key: 'type',
+            header: t('location.type'),
+            sortable: false,
+            render: (l) => t(`locationType.${l.type}`),
+          },
           { key: 'communeName', header: t('organisation.commune'), sortable: false },
           { key: 'areaHectares', header: t('location.areaHectares'), sortable: false },
-          { key: 'reviewStatus', header: t('review.status'), sortable: false, render: (l) => <StatusBadge status={l.reviewStatus} /> },
+          {
+            key: 'reviewStatus',
+            header: t('review.status'),
+            sortable: false,
+            render: (l) => <StatusBadge status={l.reviewStatus} />,
+          },
           {
             key: 'actions',
             header: '',
             sortable: false,
             render: (l) =>
               mayWrite ? (
-                <Button size="xs" variant="subtle" leftSection={<IconEdit size={14} aria-hidden />} onClick={() => startEdit(l)}>
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  leftSection={<IconEdit size={14} aria-hidden />}
+                  onClick={() => startEdit(l)}
+                >
                   {t('common.edit')}
                 </Button>
               ) : null,

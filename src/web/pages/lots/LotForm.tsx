@@ -52,7 +52,13 @@ export function LotForm({ form, creating }: { form: UseFormReturnType<LotValues>
             {...form.getInputProps('productId')}
           />
         ) : null}
-        <TextInput label={t('lot.lot')} description={t('lot.lotHint')} required disabled={!creating} {...form.getInputProps('lot')} />
+        <TextInput
+          label={t('lot.lot')}
+          description={t('lot.lotHint')}
+          required
+          disabled={!creating}
+          {...form.getInputProps('lot')}
+        />
         <TextInput label={t('lot.productionDate')} type="date" {...form.getInputProps('productionDate')} />
         <TextInput label={t('lot.expiryDate')} type="date" {...form.getInputProps('expiryDate')} />
         <NumberInput label={t('lot.quantity')} min={0} {...form.getInputProps('quantity')} />

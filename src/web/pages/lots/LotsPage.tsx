@@ -97,8 +97,17 @@ export function LotsPage() {
         ]}
         columns={[
           { key: 'lot', header: t('lot.lot') },
-          { key: 'productName', header: t('lot.product'), sortable: false, render: (l) => `${l.productName} (${l.gtin})` },
-          { key: 'productionDate', header: t('lot.productionDate'), render: (l) => formatDate(l.productionDate) },
+          {
+            key: 'productName',
+            header: t('lot.product'),
+            sortable: false,
+            render: (l) => `${l.productName} (${l.gtin})`,
+          },
+          {
+            key: 'productionDate',
+            header: t('lot.productionDate'),
+            render: (l) => formatDate(l.productionDate),
+          },
           { key: 'expiryDate', header: t('lot.expiryDate'), render: (l) => formatDate(l.expiryDate) },
           {
             key: 'quantity',
@@ -106,8 +115,18 @@ export function LotsPage() {
             sortable: false,
             render: (l) => (l.quantity === null ? '—' : `${formatNumber(l.quantity)} ${l.unit ?? ''}`),
           },
-          { key: 'status', header: t('lot.status'), sortable: false, render: (l) => <StatusBadge status={l.status} /> },
-          { key: 'reviewStatus', header: t('review.status'), sortable: false, render: (l) => <StatusBadge status={l.reviewStatus} /> },
+          {
+            key: 'status',
+            header: t('lot.status'),
+            sortable: false,
+            render: (l) => <StatusBadge status={l.status} />,
+          },
+          {
+            key: 'reviewStatus',
+            header: t('review.status'),
+            sortable: false,
+            render: (l) => <StatusBadge status={l.reviewStatus} />,
+          },
           {
             key: 'actions',
             header: '',
@@ -116,10 +135,20 @@ export function LotsPage() {
               <Group gap={4} wrap="nowrap">
                 {mayWrite ? (
                   <>
-                    <Button size="xs" variant="subtle" leftSection={<IconEdit size={14} aria-hidden />} onClick={() => startEdit(l)}>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      leftSection={<IconEdit size={14} aria-hidden />}
+                      onClick={() => startEdit(l)}
+                    >
                       {t('common.edit')}
                     </Button>
-                    <SubmitForReview entityType="lot" entityId={l.id} status={l.reviewStatus} invalidate={invalidate} />
+                    <SubmitForReview
+                      entityType="lot"
+                      entityId={l.id}
+                      status={l.reviewStatus}
+                      invalidate={invalidate}
+                    />
                   </>
                 ) : null}
                 {mayChangeStatus ? (

@@ -55,11 +55,7 @@ export function OrganisationFields({ form, prefix }: { form: UseFormReturnType<a
         allowDeselect={false}
         {...form.getInputProps(p('sector'))}
       />
-      <CommuneSelect
-        label={t('organisation.commune')}
-        required
-        {...form.getInputProps(p('communeCode'))}
-      />
+      <CommuneSelect label={t('organisation.commune')} required {...form.getInputProps(p('communeCode'))} />
       <TextInput label={t('organisation.streetAddress')} {...form.getInputProps(p('streetAddress'))} />
       <TextInput label={t('organisation.representative')} {...form.getInputProps(p('representative'))} />
       <TextInput label={t('organisation.phone')} type="tel" {...form.getInputProps(p('phone'))} />
@@ -69,7 +65,11 @@ export function OrganisationFields({ form, prefix }: { form: UseFormReturnType<a
         description={t('common.listHint')}
         {...form.getInputProps(p('gs1CompanyPrefixes'))}
       />
-      <TextInput label={t('organisation.glns')} description={t('common.listHint')} {...form.getInputProps(p('glns'))} />
+      <TextInput
+        label={t('organisation.glns')}
+        description={t('common.listHint')}
+        {...form.getInputProps(p('glns'))}
+      />
     </SimpleGrid>
   );
 }

@@ -1,9 +1,20 @@
-import { Button, Card, Center, Group, Loader, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  Card,
+  Center,
+  Group,
+  Loader,
+  Select,
+  SimpleGrid,
+  Stack,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
-import { useParams } from '@tanstack/react-router';
 import { IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProblemDocument } from '../../api/client.ts';
@@ -38,10 +49,14 @@ export function OrganisationPage() {
   const invalidate = ['/api/organisations'];
   const save = useSend('PATCH', `/api/organisations/${id}`, { invalidate });
   const addCert = useSend('POST', `/api/organisations/${id}/certificates`, { invalidate });
-  const removeCert = useSend<string>('DELETE', (certId) => `/api/organisations/${id}/certificates/${certId}`, {
-    invalidate,
-    success: 'common.deleted',
-  });
+  const removeCert = useSend<string>(
+    'DELETE',
+    (certId) => `/api/organisations/${id}/certificates/${certId}`,
+    {
+      invalidate,
+      success: 'common.deleted',
+    },
+  );
 
   if (org.isPending)
     return (
@@ -98,7 +113,9 @@ export function OrganisationPage() {
           </>
         }
       />
-      {o.reviewNote ? <ProblemAlert error={{ type: '', status: 0, title: `${t('review.note')}: ${o.reviewNote}` }} /> : null}
+      {o.reviewNote ? (
+        <ProblemAlert error={{ type: '', status: 0, title: `${t('review.note')}: ${o.reviewNote}` }} />
+      ) : null}
       <Card withBorder>
         <Details
           items={[
@@ -155,12 +172,31 @@ export function OrganisationPage() {
           },
         ]}
       />
-      <FormModal title={t('common.edit')} opened={editing} onClose={edit.close} onSubmit={submitEdit} problem={problem} submitting={save.isPending}>
+      <FormModal
+        title={t('common.edit')}
+        opened={editing}
+        onClose={edit.close}
+        onSubmit={submitEdit}
+        problem={problem}
+        submitting={save.isPending}
+      >
         <OrganisationFields form={form} />
       </FormModal>
-      <FormModal title={t('certificate.add')} opened={adding} onClose={add.close} onSubmit={submitCert} problem={problem} submitting={addCert.isPending}>
+      <FormModal
+        title={t('certificate.add')}
+        opened={adding}
+        onClose={add.close}
+        onSubmit={submitCert}
+        problem={problem}
+        submitting={addCert.isPending}
+      >
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select label={t('certificate.kind')} data={enumOptions(t, 'certificateKind', certificateKinds)} allowDeselect={false} {...certForm.getInputProps('kind')} />
+          <Select
+            label={t('certificate.kind')}
+            data={enumOptions(t, 'certificateKind', certificateKinds)}
+            allowDeselect={false}
+            {...certForm.getInputProps('kind')}
+          />
           <TextInput label={t('certificate.number')} required {...certForm.getInputProps('number')} />
           <TextInput label={t('certificate.issuer')} required {...certForm.getInputProps('issuer')} />
           <TextInput label={t('certificate.fileUrl')} type="url" {...certForm.getInputProps('fileUrl')} />

@@ -1,22 +1,22 @@
 import { Anchor, Button } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
-import { Link } from '@tanstack/react-router';
 import { IconPlus } from '@tabler/icons-react';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProblemDocument } from '../../api/client.ts';
 import { applyProblem } from '../../api/form-errors.ts';
 import { usePage, useSend } from '../../api/hooks.ts';
 import { useMe } from '../../api/session.ts';
-import { organisationTypes, sectors, type Organisation } from '../../api/types.ts';
+import { type Organisation, organisationTypes, sectors } from '../../api/types.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useListState } from '../../components/list-state.ts';
 import { enumOptions } from '../../components/options.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { reviewStatusOptions } from '../../components/review-options.ts';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { emptyOrganisation, OrganisationFields, organisationBody } from './OrganisationFields.tsx';
 
 export function OrganisationsPage() {
@@ -62,7 +62,11 @@ export function OrganisationsPage() {
         rowKey={(o) => o.id}
         server={{ control, total: list.data?.total ?? 0 }}
         filters={[
-          { key: 'type', label: t('organisation.type'), options: enumOptions(t, 'organisationType', organisationTypes) },
+          {
+            key: 'type',
+            label: t('organisation.type'),
+            options: enumOptions(t, 'organisationType', organisationTypes),
+          },
           { key: 'sector', label: t('organisation.sector'), options: enumOptions(t, 'sector', sectors) },
           { key: 'reviewStatus', label: t('review.status'), options: reviewStatusOptions(t) },
         ]}
@@ -77,10 +81,25 @@ export function OrganisationsPage() {
             ),
           },
           { key: 'taxCode', header: t('organisation.taxCode') },
-          { key: 'type', header: t('organisation.type'), sortable: false, render: (o) => t(`organisationType.${o.type}`) },
-          { key: 'sector', header: t('organisation.sector'), sortable: false, render: (o) => t(`sector.${o.sector}`) },
+          {
+            key: 'type',
+            header: t('organisation.type'),
+            sortable: false,
+            render: (o) => t(`organisationType.${o.type}`),
+          },
+          {
+            key: 'sector',
+            header: t('organisation.sector'),
+            sortable: false,
+            render: (o) => t(`sector.${o.sector}`),
+          },
           { key: 'communeName', header: t('organisation.commune'), sortable: false },
-          { key: 'reviewStatus', header: t('review.status'), sortable: false, render: (o) => <StatusBadge status={o.reviewStatus} /> },
+          {
+            key: 'reviewStatus',
+            header: t('review.status'),
+            sortable: false,
+            render: (o) => <StatusBadge status={o.reviewStatus} />,
+          },
         ]}
         emptyText={t('organisation.empty')}
       />

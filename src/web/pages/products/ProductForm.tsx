@@ -66,7 +66,18 @@ export function productValues(p: Product): ProductValues {
 }
 
 export function productBody(v: ProductValues, creating: boolean) {
-  const { organisationId, gtin, images, netQuantity, shelfLifeDays, appliedStandards, ocopStars, mandatory, priority, ...rest } = v;
+  const {
+    organisationId,
+    gtin,
+    images,
+    netQuantity,
+    shelfLifeDays,
+    appliedStandards,
+    ocopStars,
+    mandatory,
+    priority,
+    ...rest
+  } = v;
   return {
     ...compact(rest),
     ...(creating ? { organisationId, gtin: gtin.trim() } : {}),
@@ -83,30 +94,66 @@ export function productBody(v: ProductValues, creating: boolean) {
   };
 }
 
-export function ProductForm({ form, creating }: { form: UseFormReturnType<ProductValues>; creating: boolean }) {
+export function ProductForm({
+  form,
+  creating,
+}: {
+  form: UseFormReturnType<ProductValues>;
+  creating: boolean;
+}) {
   const { t } = useTranslation();
   const v = form.values;
   return (
     <Stack>
       {creating ? (
-        <OrganisationPicker value={v.organisationId} onChange={(id) => form.setFieldValue('organisationId', id)} error={form.errors.organisationId} />
+        <OrganisationPicker
+          value={v.organisationId}
+          onChange={(id) => form.setFieldValue('organisationId', id)}
+          error={form.errors.organisationId}
+        />
       ) : null}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput label={t('product.gtin')} description={t('product.gtinHint')} required disabled={!creating} inputMode="numeric" {...form.getInputProps('gtin')} />
+        <TextInput
+          label={t('product.gtin')}
+          description={t('product.gtinHint')}
+          required
+          disabled={!creating}
+          inputMode="numeric"
+          {...form.getInputProps('gtin')}
+        />
         <TextInput label={t('product.name')} required {...form.getInputProps('name')} />
         <TextInput label={t('product.brand')} {...form.getInputProps('brand')} />
         <TextInput label={t('product.modelCode')} {...form.getInputProps('modelCode')} />
         <TextInput label={t('product.productGroup')} {...form.getInputProps('productGroup')} />
-        <Select label={t('organisation.sector')} clearable data={enumOptions(t, 'sector', sectors)} {...form.getInputProps('sector')} />
-        <TextInput label={t('product.unit')} description={t('product.unitHint')} {...form.getInputProps('unit')} />
+        <Select
+          label={t('organisation.sector')}
+          clearable
+          data={enumOptions(t, 'sector', sectors)}
+          {...form.getInputProps('sector')}
+        />
+        <TextInput
+          label={t('product.unit')}
+          description={t('product.unitHint')}
+          {...form.getInputProps('unit')}
+        />
         <Group grow gap="xs" align="flex-start">
           <NumberInput label={t('product.netQuantity')} min={0} {...form.getInputProps('netQuantity')} />
           <TextInput label={t('product.netQuantityUnit')} {...form.getInputProps('netQuantityUnit')} />
         </Group>
         <NumberInput label={t('product.shelfLifeDays')} min={1} {...form.getInputProps('shelfLifeDays')} />
-        <Select label={t('product.riskTier')} clearable data={enumOptions(t, 'riskTier', riskTiers)} {...form.getInputProps('riskTier')} />
+        <Select
+          label={t('product.riskTier')}
+          clearable
+          data={enumOptions(t, 'riskTier', riskTiers)}
+          {...form.getInputProps('riskTier')}
+        />
       </SimpleGrid>
-      <Textarea label={t('product.description')} autosize minRows={2} {...form.getInputProps('description')} />
+      <Textarea
+        label={t('product.description')}
+        autosize
+        minRows={2}
+        {...form.getInputProps('description')}
+      />
       <ImageUpload
         label={t('product.images')}
         organisationId={v.organisationId}
@@ -114,14 +161,39 @@ export function ProductForm({ form, creating }: { form: UseFormReturnType<Produc
         onChange={(urls) => form.setFieldValue('images', urls)}
         error={form.errors.images}
       />
-      <Textarea label={t('product.appliedStandards')} description={t('product.appliedStandardsHint')} autosize minRows={2} {...form.getInputProps('appliedStandards')} />
-      <TextInput label={t('product.conformityDeclaration')} {...form.getInputProps('conformityDeclaration')} />
+      <Textarea
+        label={t('product.appliedStandards')}
+        description={t('product.appliedStandardsHint')}
+        autosize
+        minRows={2}
+        {...form.getInputProps('appliedStandards')}
+      />
+      <TextInput
+        label={t('product.conformityDeclaration')}
+        {...form.getInputProps('conformityDeclaration')}
+      />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <Select label={t('product.ocopStars')} clearable data={['3', '4', '5'].map((s) => ({ value: s, label: `${s} ★` }))} {...form.getInputProps('ocopStars')} />
+        <Select
+          label={t('product.ocopStars')}
+          clearable
+          data={['3', '4', '5'].map((s) => ({ value: s, label: `${s} ★` }))}
+          {...form.getInputProps('ocopStars')}
+        />
         <TextInput label={t('product.ocopDecision')} {...form.getInputProps('ocopDecision')} />
-        <TextInput label={t('product.ocopDecisionDate')} type="date" {...form.getInputProps('ocopDecisionDate')} />
-        <TextInput label={t('product.ocopValidUntil')} type="date" {...form.getInputProps('ocopValidUntil')} />
-        <TextInput label={t('product.geographicalIndication')} {...form.getInputProps('geographicalIndication')} />
+        <TextInput
+          label={t('product.ocopDecisionDate')}
+          type="date"
+          {...form.getInputProps('ocopDecisionDate')}
+        />
+        <TextInput
+          label={t('product.ocopValidUntil')}
+          type="date"
+          {...form.getInputProps('ocopValidUntil')}
+        />
+        <TextInput
+          label={t('product.geographicalIndication')}
+          {...form.getInputProps('geographicalIndication')}
+        />
         <TextInput label={t('product.certificationMark')} {...form.getInputProps('certificationMark')} />
       </SimpleGrid>
       <Group>

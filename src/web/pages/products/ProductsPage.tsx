@@ -105,7 +105,12 @@ export function ProductsPage() {
           },
           { key: 'gtin', header: 'GTIN' },
           { key: 'brand', header: t('product.brand'), sortable: false },
-          { key: 'reviewStatus', header: t('review.status'), sortable: false, render: (p) => <StatusBadge status={p.reviewStatus} /> },
+          {
+            key: 'reviewStatus',
+            header: t('review.status'),
+            sortable: false,
+            render: (p) => <StatusBadge status={p.reviewStatus} />,
+          },
           {
             key: 'actions',
             header: '',
@@ -113,10 +118,20 @@ export function ProductsPage() {
             render: (p) =>
               mayWrite ? (
                 <Group gap={4} wrap="nowrap">
-                  <Button size="xs" variant="subtle" leftSection={<IconEdit size={14} aria-hidden />} onClick={() => startEdit(p)}>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    leftSection={<IconEdit size={14} aria-hidden />}
+                    onClick={() => startEdit(p)}
+                  >
                     {t('common.edit')}
                   </Button>
-                  <SubmitForReview entityType="product" entityId={p.id} status={p.reviewStatus} invalidate={invalidate} />
+                  <SubmitForReview
+                    entityType="product"
+                    entityId={p.id}
+                    status={p.reviewStatus}
+                    invalidate={invalidate}
+                  />
                 </Group>
               ) : null,
           },

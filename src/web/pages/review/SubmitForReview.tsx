@@ -15,7 +15,10 @@ interface Props {
 /** Sends a draft or returned record to the department's review queue. */
 export function SubmitForReview({ entityType, entityId, status, invalidate }: Props) {
   const { t } = useTranslation();
-  const send = useSend('POST', '/api/review/submissions', { invalidate: [...invalidate, '/api/review'], success: 'review.submitted' });
+  const send = useSend('POST', '/api/review/submissions', {
+    invalidate: [...invalidate, '/api/review'],
+    success: 'review.submitted',
+  });
   if (status !== 'draft' && status !== 'returned') return null;
   return (
     <Button

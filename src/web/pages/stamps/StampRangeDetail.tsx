@@ -1,4 +1,19 @@
-import { Anchor, Button, Card, Center, Group, Loader, NumberInput, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Card,
+  Center,
+  Group,
+  Loader,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPrinter } from '@tabler/icons-react';
@@ -28,13 +43,31 @@ export function StampRangeDetail({ id }: { id: string }) {
   const range = useGet<StampRange>(`/api/stamps/ranges/${id}`);
   const [problem, setProblem] = useState<ProblemDocument | null>(null);
   const [printing, setPrinting] = useState(false);
-  const printForm = useForm({ initialValues: { firstSerial: '' as number | string, lastSerial: '' as number | string, layout: 'a4', carrier: 'qr', reprint: false } });
+  const printForm = useForm({
+    initialValues: {
+      firstSerial: '' as number | string,
+      lastSerial: '' as number | string,
+      layout: 'a4',
+      carrier: 'qr',
+      reprint: false,
+    },
+  });
   const changeForm = useForm({
-    initialValues: { action: 'activate', lot: '', reason: '', firstSerial: '' as number | string, lastSerial: '' as number | string },
+    initialValues: {
+      action: 'activate',
+      lot: '',
+      reason: '',
+      firstSerial: '' as number | string,
+      lastSerial: '' as number | string,
+    },
   });
-  const change = useSend<{ action: string; body: unknown }>('POST', (b) => `/api/stamps/ranges/${id}/${b.action}`, {
-    invalidate: ['/api/stamps'],
-  });
+  const change = useSend<{ action: string; body: unknown }>(
+    'POST',
+    (b) => `/api/stamps/ranges/${id}/${b.action}`,
+    {
+      invalidate: ['/api/stamps'],
+    },
+  );
 
   if (range.isPending)
     return (
@@ -49,12 +82,17 @@ export function StampRangeDetail({ id }: { id: string }) {
     setProblem(null);
     setPrinting(true);
     try {
-      await downloadFile('POST', `/api/stamps/ranges/${id}/print`, `tem-${r.gtin}-${v.firstSerial || r.firstSerial}.pdf`, {
-        ...run(v),
-        layout: v.layout,
-        carrier: v.carrier,
-        reprint: v.reprint,
-      });
+      await downloadFile(
+        'POST',
+        `/api/stamps/ranges/${id}/print`,
+        `tem-${r.gtin}-${v.firstSerial || r.firstSerial}.pdf`,
+        {
+          ...run(v),
+          layout: v.layout,
+          carrier: v.carrier,
+          reprint: v.reprint,
+        },
+      );
       notifications.show({ color: 'teal', message: i18next.t('stamp.printed') });
       await range.refetch();
     } catch (error) {
@@ -66,7 +104,10 @@ export function StampRangeDetail({ id }: { id: string }) {
 
   const submitChange = changeForm.onSubmit(async (v) => {
     setProblem(null);
-    const body = v.action === 'activate' ? { ...run(v), lot: v.lot } : { ...run(v), reason: v.reason.trim() || undefined };
+    const body =
+      v.action === 'activate'
+        ? { ...run(v), lot: v.lot }
+        : { ...run(v), reason: v.reason.trim() || undefined };
     try {
       await change.mutateAsync({ action: v.action, body });
     } catch (error) {
@@ -82,7 +123,12 @@ export function StampRangeDetail({ id }: { id: string }) {
           ['GTIN', r.gtin],
           [t('stamp.kind'), t(`stampKind.${r.kind}`)],
           [t('stamp.serials'), `${r.firstSerial}–${r.lastSerial} (${formatNumber(r.count)})`],
-          [t('stamp.sampleUri'), <Anchor key="uri" href={r.sampleUri} target="_blank" style={{ wordBreak: 'break-all' }}>{r.sampleUri}</Anchor>],
+          [
+            t('stamp.sampleUri'),
+            <Anchor key="uri" href={r.sampleUri} target="_blank" style={{ wordBreak: 'break-all' }}>
+              {r.sampleUri}
+            </Anchor>,
+          ],
         ]}
       />
       <SimpleGrid cols={4}>
@@ -101,10 +147,38 @@ export function StampRangeDetail({ id }: { id: string }) {
           {t('stamp.print')}
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NumberInput label={t('stamp.firstSerial')} min={r.firstSerial} max={r.lastSerial} placeholder={String(r.firstSerial)} {...printForm.getInputProps('firstSerial')} />
-          <NumberInput label={t('stamp.lastSerial')} min={r.firstSerial} max={r.lastSerial} placeholder={String(r.lastSerial)} {...printForm.getInputProps('lastSerial')} />
-          <Select label={t('stamp.layout')} allowDeselect={false} data={[{ value: 'a4', label: t('stamp.layoutA4') }, { value: 'roll', label: t('stamp.layoutRoll') }]} {...printForm.getInputProps('layout')} />
-          <Select label={t('stamp.carrier')} allowDeselect={false} data={[{ value: 'qr', label: 'QR' }, { value: 'datamatrix', label: 'GS1 DataMatrix' }]} {...printForm.getInputProps('carrier')} />
+          <NumberInput
+            label={t('stamp.firstSerial')}
+            min={r.firstSerial}
+            max={r.lastSerial}
+            placeholder={String(r.firstSerial)}
+            {...printForm.getInputProps('firstSerial')}
+          />
+          <NumberInput
+            label={t('stamp.lastSerial')}
+            min={r.firstSerial}
+            max={r.lastSerial}
+            placeholder={String(r.lastSerial)}
+            {...printForm.getInputProps('lastSerial')}
+          />
+          <Select
+            label={t('stamp.layout')}
+            allowDeselect={false}
+            data={[
+              { value: 'a4', label: t('stamp.layoutA4') },
+              { value: 'roll', label: t('stamp.layoutRoll') },
+            ]}
+            {...printForm.getInputProps('layout')}
+          />
+          <Select
+            label={t('stamp.carrier')}
+            allowDeselect={false}
+            data={[
+              { value: 'qr', label: 'QR' },
+              { value: 'datamatrix', label: 'GS1 DataMatrix' },
+            ]}
+            {...printForm.getInputProps('carrier')}
+          />
         </SimpleGrid>
         <Group justify="space-between" mt="sm">
           <Switch label={t('stamp.reprint')} {...printForm.getInputProps('reprint', { type: 'checkbox' })} />
@@ -122,7 +196,10 @@ export function StampRangeDetail({ id }: { id: string }) {
           <Select
             label={t('stamp.action')}
             allowDeselect={false}
-            data={['activate', 'deactivate', 'revoke'].map((a) => ({ value: a, label: t(`stampAction.${a}`) }))}
+            data={['activate', 'deactivate', 'revoke'].map((a) => ({
+              value: a,
+              label: t(`stampAction.${a}`),
+            }))}
             {...changeForm.getInputProps('action')}
           />
           {changeForm.values.action === 'activate' ? (
@@ -137,11 +214,27 @@ export function StampRangeDetail({ id }: { id: string }) {
           ) : (
             <TextInput label={t('review.reason')} {...changeForm.getInputProps('reason')} />
           )}
-          <NumberInput label={t('stamp.firstSerial')} min={r.firstSerial} max={r.lastSerial} placeholder={String(r.firstSerial)} {...changeForm.getInputProps('firstSerial')} />
-          <NumberInput label={t('stamp.lastSerial')} min={r.firstSerial} max={r.lastSerial} placeholder={String(r.lastSerial)} {...changeForm.getInputProps('lastSerial')} />
+          <NumberInput
+            label={t('stamp.firstSerial')}
+            min={r.firstSerial}
+            max={r.lastSerial}
+            placeholder={String(r.firstSerial)}
+            {...changeForm.getInputProps('firstSerial')}
+          />
+          <NumberInput
+            label={t('stamp.lastSerial')}
+            min={r.firstSerial}
+            max={r.lastSerial}
+            placeholder={String(r.lastSerial)}
+            {...changeForm.getInputProps('lastSerial')}
+          />
         </SimpleGrid>
         <Group justify="flex-end" mt="sm">
-          <Button type="submit" loading={change.isPending} color={changeForm.values.action === 'revoke' ? 'red' : undefined}>
+          <Button
+            type="submit"
+            loading={change.isPending}
+            color={changeForm.values.action === 'revoke' ? 'red' : undefined}
+          >
             {t(`stampAction.${changeForm.values.action}`)}
           </Button>
         </Group>
@@ -155,7 +248,11 @@ export function StampRangeDetail({ id }: { id: string }) {
         rows={r.segments}
         rowKey={(s) => `${s.firstSerial}`}
         columns={[
-          { key: 'firstSerial', header: t('stamp.serials'), render: (s) => `${s.firstSerial}–${s.lastSerial}` },
+          {
+            key: 'firstSerial',
+            header: t('stamp.serials'),
+            render: (s) => `${s.firstSerial}–${s.lastSerial}`,
+          },
           { key: 'state', header: t('stamp.status'), render: (s) => <StatusBadge status={s.state} /> },
           { key: 'lot', header: t('lot.lot') },
           { key: 'since', header: t('stamp.since'), render: (s) => formatDateTime(s.since) },
@@ -170,8 +267,16 @@ export function StampRangeDetail({ id }: { id: string }) {
         rowKey={(h) => `${h.at}-${h.firstSerial}-${h.action}`}
         columns={[
           { key: 'at', header: t('common.createdAt'), render: (h) => formatDateTime(h.at) },
-          { key: 'action', header: t('stamp.action'), render: (h) => t(`stampAction.${h.action}`, { defaultValue: h.action }) },
-          { key: 'firstSerial', header: t('stamp.serials'), render: (h) => `${h.firstSerial}–${h.lastSerial}` },
+          {
+            key: 'action',
+            header: t('stamp.action'),
+            render: (h) => t(`stampAction.${h.action}`, { defaultValue: h.action }),
+          },
+          {
+            key: 'firstSerial',
+            header: t('stamp.serials'),
+            render: (h) => `${h.firstSerial}–${h.lastSerial}`,
+          },
           { key: 'lot', header: t('lot.lot') },
           { key: 'actorName', header: t('audit.actor') },
         ]}

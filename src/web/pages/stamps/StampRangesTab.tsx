@@ -32,7 +32,12 @@ export function StampRangesTab() {
               </Anchor>
             ),
           },
-          { key: 'count', header: t('stamp.quantity'), value: (r) => r.lastSerial - r.firstSerial + 1, render: (r) => formatNumber(r.lastSerial - r.firstSerial + 1) },
+          {
+            key: 'count',
+            header: t('stamp.quantity'),
+            value: (r) => r.lastSerial - r.firstSerial + 1,
+            render: (r) => formatNumber(r.lastSerial - r.firstSerial + 1),
+          },
           {
             key: 'actions',
             header: '',
@@ -46,7 +51,13 @@ export function StampRangesTab() {
         ]}
         emptyText={t('stamp.noRanges')}
       />
-      <Drawer opened={openId !== null} onClose={() => setOpenId(null)} position="right" size="xl" title={t('stamp.range')}>
+      <Drawer
+        opened={openId !== null}
+        onClose={() => setOpenId(null)}
+        position="right"
+        size="xl"
+        title={t('stamp.range')}
+      >
         {openId ? <StampRangeDetail id={openId} /> : null}
       </Drawer>
     </>

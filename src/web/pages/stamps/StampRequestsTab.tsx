@@ -17,20 +17,30 @@ import { compact, enumOptions } from '../../components/options.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDateTime, formatNumber } from '../../format.ts';
 
-const emptyRequest = { organisationId: '', gtin: '', quantity: 100 as number | string, kind: 'traceability', note: '' };
+const emptyRequest = {
+  organisationId: '',
+  gtin: '',
+  quantity: 100 as number | string,
+  kind: 'traceability',
+  note: '',
+};
 
 export function StampRequestsTab() {
   const { t } = useTranslation();
   const me = useMe().data!;
   const list = useGet<{ items: StampRequest[] }>('/api/stamps/requests');
   const [opened, { open, close }] = useDisclosure();
-  const [deciding, setDeciding] = useState<{ request: StampRequest; decision: 'approve' | 'refuse' } | null>(null);
+  const [deciding, setDeciding] = useState<{ request: StampRequest; decision: 'approve' | 'refuse' } | null>(
+    null,
+  );
   const [problem, setProblem] = useState<ProblemDocument | null>(null);
   const form = useForm({ initialValues: emptyRequest });
   const decisionForm = useForm({ initialValues: { reason: '' } });
   const invalidate = ['/api/stamps'];
   const create = useSend('POST', '/api/stamps/requests', { invalidate, success: 'stamp.requested' });
-  const decide = useSend('POST', () => `/api/stamps/requests/${deciding?.request.id}/decision`, { invalidate });
+  const decide = useSend('POST', () => `/api/stamps/requests/${deciding?.request.id}/decision`, {
+    invalidate,
+  });
   const mayRequest = !isStaff(me) || me.role === 'dost_admin';
   const mayDecide = me.role === 'dost_admin' || me.role === 'dost_reviewer';
 
@@ -102,10 +112,21 @@ export function StampRequestsTab() {
             render: (r) =>
               mayDecide && r.status === 'submitted' ? (
                 <Group gap={4} wrap="nowrap">
-                  <Button size="xs" color="teal" leftSection={<IconCheck size={14} aria-hidden />} onClick={() => setDeciding({ request: r, decision: 'approve' })}>
+                  <Button
+                    size="xs"
+                    color="teal"
+                    leftSection={<IconCheck size={14} aria-hidden />}
+                    onClick={() => setDeciding({ request: r, decision: 'approve' })}
+                  >
                     {t('review.approve')}
                   </Button>
-                  <Button size="xs" color="red" variant="light" leftSection={<IconX size={14} aria-hidden />} onClick={() => setDeciding({ request: r, decision: 'refuse' })}>
+                  <Button
+                    size="xs"
+                    color="red"
+                    variant="light"
+                    leftSection={<IconX size={14} aria-hidden />}
+                    onClick={() => setDeciding({ request: r, decision: 'refuse' })}
+                  >
                     {t('stamp.refuse')}
                   </Button>
                 </Group>
@@ -114,8 +135,20 @@ export function StampRequestsTab() {
         ]}
         emptyText={t('stamp.noRequests')}
       />
-      <FormModal title={t('stamp.newRequest')} opened={opened} onClose={close} onSubmit={submit} problem={problem} submitting={create.isPending} size="md">
-        <OrganisationPicker value={form.values.organisationId} onChange={(id) => form.setFieldValue('organisationId', id)} error={form.errors.organisationId} />
+      <FormModal
+        title={t('stamp.newRequest')}
+        opened={opened}
+        onClose={close}
+        onSubmit={submit}
+        problem={problem}
+        submitting={create.isPending}
+        size="md"
+      >
+        <OrganisationPicker
+          value={form.values.organisationId}
+          onChange={(id) => form.setFieldValue('organisationId', id)}
+          error={form.errors.organisationId}
+        />
         <EntitySelect<Product>
           label={t('lot.product')}
           required
@@ -124,8 +157,21 @@ export function StampRequestsTab() {
           option={(p) => ({ value: p.gtin, label: `${p.name} (${p.gtin})` })}
           {...form.getInputProps('gtin')}
         />
-        <NumberInput label={t('stamp.quantity')} required min={1} max={1_000_000} thousandSeparator="." decimalSeparator="," {...form.getInputProps('quantity')} />
-        <Select label={t('stamp.kind')} allowDeselect={false} data={enumOptions(t, 'stampKind', stampKinds)} {...form.getInputProps('kind')} />
+        <NumberInput
+          label={t('stamp.quantity')}
+          required
+          min={1}
+          max={1_000_000}
+          thousandSeparator="."
+          decimalSeparator=","
+          {...form.getInputProps('quantity')}
+        />
+        <Select
+          label={t('stamp.kind')}
+          allowDeselect={false}
+          data={enumOptions(t, 'stampKind', stampKinds)}
+          {...form.getInputProps('kind')}
+        />
         <Textarea label={t('stamp.note')} autosize minRows={2} {...form.getInputProps('note')} />
       </FormModal>
       <FormModal
@@ -138,7 +184,13 @@ export function StampRequestsTab() {
         submitLabel={deciding?.decision === 'approve' ? t('review.approve') : t('stamp.refuse')}
         size="md"
       >
-        <Textarea label={t('review.reason')} required={deciding?.decision === 'refuse'} autosize minRows={2} {...decisionForm.getInputProps('reason')} />
+        <Textarea
+          label={t('review.reason')}
+          required={deciding?.decision === 'refuse'}
+          autosize
+          minRows={2}
+          {...decisionForm.getInputProps('reason')}
+        />
       </FormModal>
     </Stack>
   );

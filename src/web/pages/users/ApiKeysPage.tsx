@@ -40,7 +40,10 @@ export function ApiKeysPage() {
   const form = useForm({ initialValues: { name: '', organisationIds: [] as string[], expiresAt: '' } });
   const invalidate = ['/api/api-keys'];
   const create = useSend<unknown, ApiKey & { key: string }>('POST', '/api/api-keys', { invalidate });
-  const revoke = useSend<string>('DELETE', (id) => `/api/api-keys/${id}`, { invalidate, success: 'apiKey.revoked' });
+  const revoke = useSend<string>('DELETE', (id) => `/api/api-keys/${id}`, {
+    invalidate,
+    success: 'apiKey.revoked',
+  });
 
   const submit = form.onSubmit(async (v) => {
     setProblem(null);
@@ -70,7 +73,13 @@ export function ApiKeysPage() {
         }
       />
       {created ? (
-        <Alert color="teal" icon={<IconKey aria-hidden />} title={t('apiKey.createdTitle')} withCloseButton onClose={() => setCreated(null)}>
+        <Alert
+          color="teal"
+          icon={<IconKey aria-hidden />}
+          title={t('apiKey.createdTitle')}
+          withCloseButton
+          onClose={() => setCreated(null)}
+        >
           <Stack gap="xs">
             {t('apiKey.createdText')}
             <Code block>{created}</Code>
@@ -84,7 +93,11 @@ export function ApiKeysPage() {
           </Stack>
         </Alert>
       ) : null}
-      <Switch label={t('apiKey.includeRevoked')} checked={includeRevoked} onChange={(e) => setIncludeRevoked(e.currentTarget.checked)} />
+      <Switch
+        label={t('apiKey.includeRevoked')}
+        checked={includeRevoked}
+        onChange={(e) => setIncludeRevoked(e.currentTarget.checked)}
+      />
       <DataTable<ApiKey>
         caption={t('nav.apiKeys')}
         rows={list.data?.items}
@@ -94,10 +107,30 @@ export function ApiKeysPage() {
         server={{ control, total: list.data?.total ?? 0 }}
         columns={[
           { key: 'name', header: t('apiKey.name'), sortable: false },
-          { key: 'prefix', header: t('apiKey.prefix'), sortable: false, render: (k) => <Code>{k.prefix}…</Code> },
-          { key: 'createdAt', header: t('common.createdAt'), sortable: false, render: (k) => formatDateTime(k.createdAt) },
-          { key: 'lastUsedAt', header: t('apiKey.lastUsed'), sortable: false, render: (k) => formatDateTime(k.lastUsedAt) },
-          { key: 'expiresAt', header: t('apiKey.expiresAt'), sortable: false, render: (k) => formatDateTime(k.expiresAt) },
+          {
+            key: 'prefix',
+            header: t('apiKey.prefix'),
+            sortable: false,
+            render: (k) => <Code>{k.prefix}…</Code>,
+          },
+          {
+            key: 'createdAt',
+            header: t('common.createdAt'),
+            sortable: false,
+            render: (k) => formatDateTime(k.createdAt),
+          },
+          {
+            key: 'lastUsedAt',
+            header: t('apiKey.lastUsed'),
+            sortable: false,
+            render: (k) => formatDateTime(k.lastUsedAt),
+          },
+          {
+            key: 'expiresAt',
+            header: t('apiKey.expiresAt'),
+            sortable: false,
+            render: (k) => formatDateTime(k.expiresAt),
+          },
           {
             key: 'actions',
             header: '',
@@ -114,7 +147,15 @@ export function ApiKeysPage() {
         ]}
         emptyText={t('apiKey.empty')}
       />
-      <FormModal title={t('apiKey.create')} opened={opened} onClose={close} onSubmit={submit} problem={problem} submitting={create.isPending} size="md">
+      <FormModal
+        title={t('apiKey.create')}
+        opened={opened}
+        onClose={close}
+        onSubmit={submit}
+        problem={problem}
+        submitting={create.isPending}
+        size="md"
+      >
         <TextInput label={t('apiKey.name')} required {...form.getInputProps('name')} />
         {ownOrganisation(me) ? null : (
           <EntityMultiSelect<Organisation>

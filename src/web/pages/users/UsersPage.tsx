@@ -1,4 +1,14 @@
-import { Button, Group, MultiSelect, PasswordInput, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
+import {
+  Button,
+  Group,
+  MultiSelect,
+  PasswordInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { IconEdit, IconPlus } from '@tabler/icons-react';
@@ -18,7 +28,15 @@ import { compact, enumOptions } from '../../components/options.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDateTime } from '../../format.ts';
 
-const personRoles = ['dost_admin', 'dost_reviewer', 'sector_officer', 'commune_officer', 'inspector', 'org_owner', 'org_staff'] as const;
+const personRoles = [
+  'dost_admin',
+  'dost_reviewer',
+  'sector_officer',
+  'commune_officer',
+  'inspector',
+  'org_owner',
+  'org_staff',
+] as const;
 const userSectors = ['agriculture', 'industry_trade', 'health'] as const;
 
 interface User {
@@ -53,7 +71,10 @@ export function UsersPage() {
   const me = useMe().data!;
   const control = useListState();
   const list = usePage<User>('/api/users', control);
-  const units = useQuery({ queryKey: ['/api/administrative-units'], queryFn: () => get<{ units: AdministrativeUnit[] }>('/api/administrative-units') });
+  const units = useQuery({
+    queryKey: ['/api/administrative-units'],
+    queryFn: () => get<{ units: AdministrativeUnit[] }>('/api/administrative-units'),
+  });
   const [opened, { open, close }] = useDisclosure();
   const [editing, setEditing] = useState<User | null>(null);
   const [problem, setProblem] = useState<ProblemDocument | null>(null);
@@ -71,7 +92,14 @@ export function UsersPage() {
     open();
   };
   const startEdit = (u: User) => {
-    form.setValues({ ...emptyUser, ...u, phone: u.phone ?? '', organisationId: u.organisationId ?? '', sector: u.sector ?? '', password: '' });
+    form.setValues({
+      ...emptyUser,
+      ...u,
+      phone: u.phone ?? '',
+      organisationId: u.organisationId ?? '',
+      sector: u.sector ?? '',
+      password: '',
+    });
     setEditing(u);
     setProblem(null);
     open();
@@ -132,40 +160,79 @@ export function UsersPage() {
             key: 'state',
             header: t('user.state'),
             sortable: false,
-            render: (u) => (u.disabled ? t('user.disabled') : u.locked ? t('user.locked') : t('user.enabled')),
+            render: (u) =>
+              u.disabled ? t('user.disabled') : u.locked ? t('user.locked') : t('user.enabled'),
           },
-          { key: 'lastSignInAt', header: t('user.lastSignIn'), sortable: false, render: (u) => formatDateTime(u.lastSignInAt) },
+          {
+            key: 'lastSignInAt',
+            header: t('user.lastSignIn'),
+            sortable: false,
+            render: (u) => formatDateTime(u.lastSignInAt),
+          },
           {
             key: 'actions',
             header: '',
             sortable: false,
             render: (u) => (
-              <Button size="xs" variant="subtle" leftSection={<IconEdit size={14} aria-hidden />} onClick={() => startEdit(u)}>
+              <Button
+                size="xs"
+                variant="subtle"
+                leftSection={<IconEdit size={14} aria-hidden />}
+                onClick={() => startEdit(u)}
+              >
                 {t('common.edit')}
               </Button>
             ),
           },
         ]}
       />
-      <FormModal title={editing ? editing.name : t('user.create')} opened={opened} onClose={close} onSubmit={submit} problem={problem} submitting={create.isPending || save.isPending}>
+      <FormModal
+        title={editing ? editing.name : t('user.create')}
+        opened={opened}
+        onClose={close}
+        onSubmit={submit}
+        problem={problem}
+        submitting={create.isPending || save.isPending}
+      >
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t('user.name')} required {...form.getInputProps('name')} />
-          <TextInput label={t('auth.email')} type="email" required disabled={Boolean(editing)} {...form.getInputProps('email')} />
+          <TextInput
+            label={t('auth.email')}
+            type="email"
+            required
+            disabled={Boolean(editing)}
+            {...form.getInputProps('email')}
+          />
           <TextInput label={t('organisation.phone')} type="tel" {...form.getInputProps('phone')} />
-          <Select label={t('user.role')} allowDeselect={false} data={enumOptions(t, 'role', roles)} {...form.getInputProps('role')} />
+          <Select
+            label={t('user.role')}
+            allowDeselect={false}
+            data={enumOptions(t, 'role', roles)}
+            {...form.getInputProps('role')}
+          />
           <PasswordInput
             label={editing ? t('user.newPassword') : t('auth.password')}
             description={t('auth.passwordHint')}
             required={!editing}
             autoComplete="new-password"
+            visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
             {...form.getInputProps('password')}
           />
           {v.role === 'sector_officer' ? (
-            <Select label={t('organisation.sector')} data={enumOptions(t, 'sector', userSectors)} {...form.getInputProps('sector')} />
+            <Select
+              label={t('organisation.sector')}
+              data={enumOptions(t, 'sector', userSectors)}
+              {...form.getInputProps('sector')}
+            />
           ) : null}
         </SimpleGrid>
         {v.role === 'org_owner' || v.role === 'org_staff' ? (
-          <OrganisationPicker value={v.organisationId} onChange={(id) => form.setFieldValue('organisationId', id)} error={form.errors.organisationId} label={t('user.organisation')} />
+          <OrganisationPicker
+            value={v.organisationId}
+            onChange={(id) => form.setFieldValue('organisationId', id)}
+            error={form.errors.organisationId}
+            label={t('user.organisation')}
+          />
         ) : null}
         {v.role === 'commune_officer' ? (
           <MultiSelect

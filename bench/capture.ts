@@ -1,0 +1,179 @@
+/**
+ * EPCIS capture throughput: documents of 1,000 events through the service, through HTTP (inject), and the same
+ * rows written by a plain batched INSERT, in one run. `npx tsx bench/capture.ts`; DATABASE_URL=postgres://…
+ * runs on PostgreSQL in a scratch database `txng_bench_capture` (created and dropped), else on PGlite in memory.
+ */
+import crypto from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { buildApp } from '../src/app.ts';
+import { extractEvents } from '../src/epcis/epcis.extract.ts';
+import { captureEpcisDocument } from '../src/epcis/epcis.service.ts';
+import type { Actor } from '../src/platform/auth.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import { type Database, type Db, openDatabase } from '../src/platform/db.ts';
+
+const eventsPerDocument = 1000;
+const documentsPerPath = Number(process.env.BENCH_DOCUMENTS ?? 10);
+const organisationId = '00000000-0000-4000-8000-0000000000be';
+
+/** A realistic shipping event: two serialised items, a read point, a source and a destination, no eventID (hashed). */
+function document(run: string) {
+  const events = Array.from({ length: eventsPerDocument }, (_, i) => ({
+    type: 'ObjectEvent',
+    eventTime: new Date(Date.UTC(2024, 4, 1, 0, 0, i)).toISOString(),
+    eventTimeZoneOffset: '+07:00',
+    epcList: [
+      `https://id.gs1.org/01/08934567000017/21/${run}-${i}-a`,
+      `urn:epc:id:sgtin:8934567.000001.${run}-${i}-b`,
+    ],
+    action: 'OBSERVE',
+    bizStep: 'shipping',
+    disposition: 'in_transit',
+    readPoint: { id: 'https://id.gs1.org/414/8934567000000' },
+    sourceList: [{ type: 'owning_party', source: 'https://id.gs1.org/417/8934567000000' }],
+    destinationList: [{ type: 'location', destination: 'https://id.gs1.org/414/8934567000024' }],
+  }));
+  return {
+    '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'],
+    type: 'EPCISDocument',
+    schemaVersion: '2.0',
+    creationDate: '2024-05-01T00:00:00Z',
+    epcisBody: { eventList: events },
+  };
+}
+
+/** The baseline: the same rows (extracted beforehand) as plain multi-row INSERTs, one per table, in one transaction. */
+async function rawInsert(db: Db, { rows, ids, links }: ReturnType<typeof extractEvents>) {
+  const captureId = crypto.randomUUID();
+  await db.transaction(async (tx) => {
+    const inserted = (await tx.execute(sql`
+      INSERT INTO epcis_events (event_id, is_error_declaration, event_type, event_time, event_time_zone_offset, action,
+        biz_step, disposition, read_point, biz_location, organisation_id, capture_id, document)
+      VALUES ${sql.join(
+        rows.map(
+          (r) => sql`(${r.eventId}, ${r.isErrorDeclaration}, ${r.eventType}, ${r.eventTime}::timestamptz,
+            ${r.eventTimeZoneOffset}, ${r.action}, ${r.bizStep}, ${r.disposition}, ${r.readPoint}, ${r.bizLocation},
+            ${organisationId}::uuid, ${captureId}::uuid, ${JSON.stringify(r.document)}::jsonb)`,
+        ),
+        sql`, `,
+      )}
+      RETURNING id, event_id`)) as unknown as { rows: { id: number; event_id: string }[] };
+    const pk = new Map(inserted.rows.map((r) => [r.event_id, r.id]));
+    for (let i = 0; i < ids.length; i += 5000) {
+      const chunk = ids.slice(i, i + 5000);
+      await tx.execute(
+        sql`INSERT INTO epcis_event_ids (event_pk, id, role, is_class, quantity, uom) VALUES ${sql.join(
+          chunk.map(
+            (x) => sql`(${pk.get(x.eventId)}, ${x.id}, ${x.role}, ${x.isClass}, ${x.quantity}, ${x.uom})`,
+          ),
+          sql`, `,
+        )}`,
+      );
+    }
+    await tx.execute(
+      sql`INSERT INTO epcis_event_links (event_pk, kind, type, value) VALUES ${sql.join(
+        links.map((x) => sql`(${pk.get(x.eventId)}, ${x.kind}, ${x.type}, ${x.value})`),
+        sql`, `,
+      )}`,
+    );
+  });
+}
+
+async function openBenchDatabase(): Promise<{ database: Database; kind: string; drop: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url)
+    return {
+      database: await openDatabase({ databaseUrl: null, dataDir: null }),
+      kind: 'PGlite',
+      drop: async () => {},
+    };
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(statement);
+    await client.end();
+  };
+  await admin('DROP DATABASE IF EXISTS txng_bench_capture WITH (FORCE)');
+  await admin('CREATE DATABASE txng_bench_capture');
+  const scratch = new URL(url);
+  scratch.pathname = '/txng_bench_capture';
+  const database = await openDatabase({ databaseUrl: scratch.toString(), dataDir: null });
+  return {
+    database,
+    kind: 'PostgreSQL',
+    drop: () => admin('DROP DATABASE IF EXISTS txng_bench_capture WITH (FORCE)'),
+  };
+}
+
+/** Inputs are built before the clock starts; one extra warm-up document (JIT, plans, schema compile) is not timed. */
+async function time<T>(label: string, prepare: (i: number) => T, run: (input: T) => Promise<void>) {
+  const inputs = Array.from({ length: documentsPerPath + 1 }, (_, i) => prepare(i));
+  await run(inputs[0]);
+  const start = performance.now();
+  for (let i = 1; i <= documentsPerPath; i++) await run(inputs[i]);
+  const seconds = (performance.now() - start) / 1000;
+  return { label, seconds, rate: (documentsPerPath * eventsPerDocument) / seconds };
+}
+
+async function main() {
+  const { database, kind, drop } = await openBenchDatabase();
+  const actor: Actor = {
+    kind: 'apiKey',
+    id: 'bench',
+    name: 'bench',
+    role: 'org_owner',
+    organisationIds: [organisationId],
+    sector: null,
+    communes: [],
+  };
+  const config = { ...loadConfig({ TXNG_DEMO: '0' }), databaseUrl: null, dataDir: null };
+  const app = await buildApp({ config, database, resolveActor: async () => actor });
+  await app.ready();
+  try {
+    const raw = await time(
+      'raw batched INSERT (baseline)',
+      (i) => {
+        const doc = document(`raw${i}`);
+        return extractEvents(doc, doc.epcisBody.eventList);
+      },
+      (rows) => rawInsert(database.db, rows),
+    );
+    const service = await time(
+      'captureEpcisDocument (service)',
+      (i) => document(`svc${i}`),
+      async (doc) => {
+        await captureEpcisDocument(database.db, doc, { organisationId });
+      },
+    );
+    const http = await time(
+      'POST /epcis/capture (HTTP inject)',
+      (i) => JSON.stringify(document(`http${i}`)),
+      async (payload) => {
+        const res = await app.inject({
+          method: 'POST',
+          url: '/epcis/capture',
+          headers: { 'content-type': 'application/ld+json' },
+          payload,
+        });
+        if (res.statusCode !== 202)
+          throw new Error(`capture failed: ${res.statusCode} ${res.body.slice(0, 300)}`);
+      },
+    );
+    console.log(
+      `\nEPCIS capture, ${kind}, ${documentsPerPath} documents × ${eventsPerDocument} events (2 EPCs, 2 links each, eventID hashed)\n`,
+    );
+    console.log('| path | events | seconds | events/s | vs raw |');
+    console.log('|---|---:|---:|---:|---:|');
+    for (const r of [raw, service, http])
+      console.log(
+        `| ${r.label} | ${documentsPerPath * eventsPerDocument} | ${r.seconds.toFixed(2)} | ${Math.round(r.rate)} | ${Math.round((r.rate / raw.rate) * 100)} % |`,
+      );
+  } finally {
+    await app.close();
+    await database.close();
+    await drop();
+  }
+}
+
+await main();

@@ -1,0 +1,98 @@
+import type { Role } from '../../platform/auth.ts';
+import type { Caller } from './walk.ts';
+
+/**
+ * Who may come through each endpoint's door (REQUIREMENTS §1, capability 24). `allow` lists the roles let in;
+ * every other role is refused. `gated` routes refuse at the door (403 before the body is read), so a refused role
+ * must see exactly 403; elsewhere a refused role may also meet 400/404 first, but never a success.
+ * Endpoints not in this table are still walked: no 5xx, and nothing succeeds for an anonymous caller.
+ */
+export interface Access {
+  public?: true;
+  allow: readonly Role[];
+  gated?: true;
+}
+
+const A = 'dost_admin';
+const R = 'dost_reviewer';
+const S = 'sector_officer';
+const C = 'commune_officer';
+const I = 'inspector';
+const O = 'org_owner';
+const T = 'org_staff';
+const K = 'api_client';
+
+const everyone: Role[] = [A, R, S, C, I, O, T, K];
+const people: Role[] = [A, R, S, C, I, O, T];
+/** The organisation side: its people and its API keys, plus the department's administrator. */
+const owners: Role[] = [A, O, T, K];
+
+export const accessTable: Record<string, Access> = {
+  // accounts
+  'POST /api/auth/sign-in': { public: true, allow: everyone },
+  'POST /api/auth/sign-out': { allow: people, gated: true },
+  'POST /api/auth/sign-out-everywhere': { allow: people, gated: true },
+  'GET /api/auth/me': { allow: everyone, gated: true },
+  'POST /api/auth/password': { allow: people, gated: true },
+  'POST /api/registrations': { public: true, allow: everyone },
+  'GET /api/users': { allow: [A, O], gated: true },
+  'POST /api/users': { allow: [A, O], gated: true },
+  'GET /api/users/{id}': { allow: [A, O], gated: true },
+  'PATCH /api/users/{id}': { allow: [A, O], gated: true },
+  'GET /api/api-keys': { allow: [A, O], gated: true },
+  'POST /api/api-keys': { allow: [A, O], gated: true },
+  'DELETE /api/api-keys/{id}': { allow: [A, O], gated: true },
+  // review
+  'GET /api/review/items': { allow: everyone, gated: true },
+  'GET /api/review/items/{id}': { allow: everyone, gated: true },
+  'POST /api/review/items/{id}/decision': { allow: [A, R, S, C], gated: true },
+  'POST /api/review/submissions': { allow: [A, O, T, K], gated: true },
+  // audit
+  'GET /api/audit': { allow: [A, R], gated: true },
+  'GET /api/audit/verify': { public: true, allow: everyone },
+  // registry
+  'GET /api/administrative-units': { public: true, allow: everyone },
+  'GET /api/organisations': { allow: everyone },
+  'POST /api/organisations': { allow: [A, C] },
+  'GET /api/organisations/{id}': { allow: everyone },
+  'PATCH /api/organisations/{id}': { allow: owners },
+  'POST /api/organisations/{id}/certificates': { allow: owners },
+  'DELETE /api/organisations/{id}/certificates/{certificateId}': { allow: owners },
+  'GET /api/locations': { allow: everyone },
+  'POST /api/locations': { allow: owners },
+  'GET /api/locations/{id}': { allow: everyone },
+  'PATCH /api/locations/{id}': { allow: owners },
+  'GET /api/products': { allow: everyone },
+  'POST /api/products': { allow: owners },
+  'GET /api/products/{id}': { allow: everyone },
+  'PATCH /api/products/{id}': { allow: owners },
+  'GET /api/lots': { allow: everyone },
+  'POST /api/lots': { allow: owners },
+  'GET /api/lots/{id}': { allow: everyone },
+  'PATCH /api/lots/{id}': { allow: owners },
+  'PUT /api/lots/{id}/status': { allow: [...owners, I] },
+  // trace
+  'GET /api/trace': { allow: everyone },
+  'GET /api/trace/recall': { allow: everyone },
+  // EPCIS 2.0: capture by organisations (and the department), queries by anyone signed in, filtered by visibility
+  'POST /epcis/capture': { allow: everyone },
+  'GET /epcis/capture': { allow: everyone },
+  'GET /epcis/capture/{captureId}': { allow: everyone },
+  'GET /epcis/events': { allow: everyone },
+  'GET /epcis/events/{eventId}': { allow: everyone },
+  // consumer reports are read by the department's admin, reviewers and inspectors
+  'GET /api/reports': { allow: [A, R, I] },
+  'GET /api/reports/{id}/photo': { allow: [A, R, I] },
+};
+
+export const callerNames: Record<Caller, string> = {
+  anonymous: 'an anonymous caller',
+  dost_admin: 'the department administrator',
+  dost_reviewer: 'a department reviewer',
+  sector_officer: 'a sector officer',
+  commune_officer: 'a commune officer',
+  inspector: 'an inspector',
+  org_owner: 'an organisation owner',
+  org_staff: 'an organisation’s staff member',
+  api_client: 'an API key',
+};

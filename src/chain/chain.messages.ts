@@ -1,0 +1,66 @@
+import { defineMessages } from '../platform/i18n.ts';
+
+defineMessages({
+  'problem.chain-not-receiver': {
+    vi: 'Chỉ bên nhận mới được xác nhận hoặc khiếu nại lô hàng này',
+    en: 'Only the receiver may confirm or dispute this shipment',
+  },
+  'problem.chain-shipment-decided': {
+    vi: 'Lô hàng đã được xử lý (trạng thái: {state})',
+    en: 'The shipment has already been decided (state: {state})',
+  },
+  'chain.unknownLocation': {
+    vi: 'không có địa điểm {id} của tổ chức này trong hệ thống',
+    en: 'no location {id} of this organisation is registered',
+  },
+  'chain.unknownOrganisation': {
+    vi: 'không có tổ chức {id} trên hệ thống',
+    en: 'no organisation {id} is registered',
+  },
+  'chain.selfParty': { vi: 'không thể là chính tổ chức của bạn', en: 'cannot be your own organisation' },
+  'chain.partyRequired': {
+    vi: 'chọn một tổ chức trên hệ thống hoặc nhập tên bên ngoài',
+    en: 'choose an organisation on the platform or enter the name of an outside party',
+  },
+  'chain.invalidGln': {
+    vi: 'GLN phải có 13 chữ số với số kiểm tra đúng',
+    en: 'a GLN has 13 digits with a correct check digit',
+  },
+  'chain.invalidTaxCode': {
+    vi: 'mã số thuế không hợp lệ (10 chữ số, hoặc 10 chữ số - 3 chữ số)',
+    en: 'the tax code is not valid (10 digits, or 10 digits - 3 digits)',
+  },
+  'chain.invalidGtin': {
+    vi: 'GTIN "{value}" không hợp lệ (8, 12, 13 hoặc 14 chữ số với số kiểm tra đúng)',
+    en: 'GTIN "{value}" is not valid (8, 12, 13 or 14 digits with a correct check digit)',
+  },
+  'chain.invalidLot': {
+    vi: 'số lô "{value}" phải có 1–20 ký tự theo bộ ký tự GS1 (chữ không dấu, số, một số dấu)',
+    en: 'lot "{value}" must be 1–20 characters of the GS1 character set (unaccented letters, digits, some marks)',
+  },
+  'chain.invalidSscc': {
+    vi: 'SSCC phải có 18 chữ số',
+    en: 'an SSCC has 18 digits',
+  },
+  'chain.packNeedsOutput': {
+    vi: 'cần mã SSCC của kiện hàng hoặc ít nhất một lô thành phẩm',
+    en: 'give the SSCC of the logistic unit or at least one output lot',
+  },
+  'chain.invalidDate': {
+    vi: '"{value}" không phải là ngày có thật',
+    en: '"{value}" is not a real calendar date',
+  },
+  'chain.futureTime': { vi: 'thời điểm không được ở tương lai', en: 'the time cannot be in the future' },
+  'chain.endBeforeStart': {
+    vi: 'ngày kết thúc trước ngày bắt đầu',
+    en: 'the end date is before the start date',
+  },
+  'chain.expiryNotAfterProduction': {
+    vi: 'hạn sử dụng phải sau ngày sản xuất/thu hoạch',
+    en: 'the expiry date must be after the production or harvest date',
+  },
+  'chain.receivedBeforeShipped': {
+    vi: 'thời điểm nhận hàng trước thời điểm gửi hàng',
+    en: 'the goods cannot be received before they were shipped',
+  },
+});

@@ -1,0 +1,172 @@
+import type { z } from 'zod';
+import { recordAudit } from '../audit/audit.service.ts';
+import { captureEpcisDocument } from '../epcis/epcis.service.ts';
+import { type Actor, isStaff, requireOrganisation } from '../platform/auth.ts';
+import type { Db, DbOrTx, Tx } from '../platform/db.ts';
+import { badRequest, conflict, forbidden, notFound } from '../platform/problem.ts';
+import type { ShipmentState } from './chain.schema.ts';
+import { epcisDocument, gtin14, lotClassId } from './epcis-document.ts';
+import { checkCalendarDates, checkNotFuture } from './lot-checks.ts';
+import { locationUri, ownLocation } from './parties.ts';
+import { getOrganisationsByIds } from './registry-port.ts';
+import * as repo from './shipments.repo.ts';
+import type { ShipmentResponse } from './shipments.schema.ts';
+import { bizTransactionLinks, buildReceivingEvent, type PartyRef, partyLinks } from './stage-events.ts';
+import type { shipForm } from './stages.schema.ts';
+
+/** Opens the inbox entry of a shipment to an organisation on the platform (inside the capture transaction). */
+export async function openShipment(
+  tx: Tx,
+  opts: { form: z.infer<typeof shipForm>; eventId: string; sender: PartyRef; receiver: PartyRef },
+) {
+  const row = await repo.insertShipment(tx, {
+    senderOrganisationId: opts.sender.organisationId!,
+    receiverOrganisationId: opts.receiver.organisationId!,
+    shippingEventId: opts.eventId,
+    shippedAt: new Date(opts.form.eventTime),
+    items: opts.form.items.map((i) => ({
+      id: lotClassId(i.gtin, i.lot),
+      gtin: gtin14(i.gtin),
+      lot: i.lot,
+      quantity: i.quantity,
+      unit: i.unit,
+    })),
+    sources: partyLinks(opts.sender),
+    destinations: partyLinks(opts.receiver),
+    bizTransactions: bizTransactionLinks(opts.form.documents),
+  });
+  return row.id;
+}
+
+export async function listShipments(
+  db: DbOrTx,
+  actor: Actor,
+  side: 'incoming' | 'outgoing',
+  query: { organisationId?: string; state?: ShipmentState; page: number; pageSize: number },
+) {
+  if (query.organisationId) requireOrganisation(actor, query.organisationId);
+  const organisationIds = query.organisationId ? [query.organisationId] : actor.organisationIds;
+  const { rows, total } = organisationIds.length
+    ? await repo.listShipments(db, { side, organisationIds, ...query })
+    : { rows: [], total: 0 };
+  return { items: await present(db, rows), total, page: query.page, pageSize: query.pageSize };
+}
+
+/** Only the sender and the receiver see a shipment (and department staff, who supervise both). */
+export async function getShipment(db: DbOrTx, actor: Actor, id: string): Promise<ShipmentResponse> {
+  const row = await repo.findShipment(db, id);
+  if (!row || !(isStaff(actor) || isParty(actor, row))) throw notFound();
+  return (await present(db, [row]))[0];
+}
+
+const isParty = (actor: Actor, row: repo.ShipmentRow) =>
+  actor.organisationIds.includes(row.senderOrganisationId) ||
+  actor.organisationIds.includes(row.receiverOrganisationId);
+
+/** Locks a pending shipment for its receiver's decision; anyone else is refused. */
+async function pendingForReceiver(tx: Tx, actor: Actor, id: string) {
+  const row = await repo.findShipmentForUpdate(tx, id);
+  if (!row || !(isStaff(actor) || isParty(actor, row))) throw notFound();
+  if (!actor.organisationIds.includes(row.receiverOrganisationId)) throw forbidden('chain-not-receiver');
+  if (row.state !== 'pending') throw conflict('chain-shipment-decided', { state: row.state });
+  return row;
+}
+
+/** The receiver confirms: a receiving event naming the sender as source, captured for the receiver. */
+export async function receiveShipment(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: { locationId?: string; eventTime?: string },
+): Promise<ShipmentResponse> {
+  const row = await db.transaction(async (tx) => {
+    const shipment = await pendingForReceiver(tx, actor, id);
+    const dateErrors = checkCalendarDates({ '/body/eventTime': input.eventTime });
+    if (dateErrors.length) throw badRequest(dateErrors);
+    const eventTime = input.eventTime ? new Date(input.eventTime) : new Date();
+    const errors = checkNotFuture(eventTime, '/body/eventTime');
+    if (eventTime < shipment.shippedAt)
+      errors.push({ field: '/body/eventTime', code: 'chain.receivedBeforeShipped' });
+    let location = shipment.destinations.find((d) => d.type === 'location')?.value ?? null;
+    if (input.locationId) {
+      const found = await ownLocation(
+        tx,
+        input.locationId,
+        shipment.receiverOrganisationId,
+        '/body/locationId',
+      );
+      errors.push(...found.errors);
+      if (found.location) location = locationUri(found.location);
+    }
+    if (errors.length) throw badRequest(errors);
+    const event = buildReceivingEvent({
+      ...shipment,
+      eventTime,
+      location,
+      shipmentEventId: shipment.shippingEventId,
+    });
+    const { eventIds } = await captureEpcisDocument(tx as unknown as Db, epcisDocument([event]), {
+      organisationId: shipment.receiverOrganisationId,
+    });
+    const updated = await repo.updateShipment(tx, id, {
+      state: 'received',
+      receivingEventId: eventIds[0] ?? event.eventID,
+      decidedAt: new Date(),
+      decidedBy: actor.id,
+    });
+    await audit(tx, actor, updated, 'receive');
+    return updated;
+  });
+  return (await present(db, [row]))[0];
+}
+
+/** The receiver disputes (wrong goods, quantity, quality): the sender sees the state and the reason. */
+export async function disputeShipment(
+  db: Db,
+  actor: Actor,
+  id: string,
+  reason: string,
+): Promise<ShipmentResponse> {
+  const row = await db.transaction(async (tx) => {
+    await pendingForReceiver(tx, actor, id);
+    const updated = await repo.updateShipment(tx, id, {
+      state: 'disputed',
+      disputeReason: reason,
+      decidedAt: new Date(),
+      decidedBy: actor.id,
+    });
+    await audit(tx, actor, updated, 'dispute');
+    return updated;
+  });
+  return (await present(db, [row]))[0];
+}
+
+const audit = (tx: Tx, actor: Actor, row: repo.ShipmentRow, action: string) =>
+  recordAudit(tx, {
+    actor,
+    action,
+    entityType: 'shipment',
+    entityId: row.id,
+    organisationId: row.receiverOrganisationId,
+    after: { state: row.state, receivingEventId: row.receivingEventId, disputeReason: row.disputeReason },
+  });
+
+async function present(db: DbOrTx, rows: repo.ShipmentRow[]): Promise<ShipmentResponse[]> {
+  const ids = rows.flatMap((r) => [r.senderOrganisationId, r.receiverOrganisationId]);
+  const names = new Map((ids.length ? await getOrganisationsByIds(db, ids) : []).map((o) => [o.id, o.name]));
+  return rows.map((r) => ({
+    id: r.id,
+    state: r.state as ShipmentState,
+    sender: { organisationId: r.senderOrganisationId, name: names.get(r.senderOrganisationId) ?? null },
+    receiver: { organisationId: r.receiverOrganisationId, name: names.get(r.receiverOrganisationId) ?? null },
+    shippedAt: r.shippedAt.toISOString(),
+    shippingEventId: r.shippingEventId,
+    receivingEventId: r.receivingEventId,
+    items: r.items,
+    sources: r.sources,
+    destinations: r.destinations,
+    bizTransactions: r.bizTransactions,
+    disputeReason: r.disputeReason,
+    decidedAt: r.decidedAt?.toISOString() ?? null,
+  }));
+}

@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { requireActor } from '../platform/auth.ts';
+import { actingOrganisation } from './acting-organisation.ts';
+import { stageForm, stageResponse } from './stages.schema.ts';
+import { recordStage } from './stages.service.ts';
+
+export async function stageRoutes(app: FastifyInstance) {
+  app.withTypeProvider<ZodTypeProvider>().post(
+    '/stages',
+    {
+      schema: {
+        tags: ['stages'],
+        summary:
+          'Record a stage (harvest, pre-process, process, pack, store, ship, receive, sell) as an EPCIS event',
+        description:
+          'The `stage` field selects the form. Lots are GTIN + lot number with a quantity in UN/ECE Rec 20 units (KGM, TNE, LTR, H87 …). A shipment to an organisation on the platform waits in its inbox (`/api/shipments/incoming`).',
+        body: stageForm,
+        response: { 201: stageResponse },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const organisationId = actingOrganisation(actor, request.body.organisationId, '/body/organisationId');
+      return reply.status(201).send(await recordStage(app.db, actor, organisationId, request.body));
+    },
+  );
+}

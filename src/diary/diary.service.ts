@@ -1,0 +1,182 @@
+import crypto from 'node:crypto';
+import { recordAudit } from '../audit/audit.service.ts';
+import { canRead } from '../chain/acting-organisation.ts';
+import { epcisDocument, gtin14 } from '../chain/epcis-document.ts';
+import { checkCalendarDates, checkLotQuantity } from '../chain/lot-checks.ts';
+import { locationUri, ownLocation } from '../chain/parties.ts';
+import { getLocation } from '../chain/registry-port.ts';
+import { captureEpcisDocument } from '../epcis/epcis.service.ts';
+import { checkFilesOwnedBy, fileUrl } from '../files/files.service.ts';
+import type { Actor } from '../platform/auth.ts';
+import type { Config } from '../platform/config.ts';
+import type { Db, DbOrTx } from '../platform/db.ts';
+import { badRequest, type FieldError, notFound, Problem } from '../platform/problem.ts';
+import * as repo from './diary.repo.ts';
+import {
+  type DiaryEntryInput,
+  type DiaryEntryResponse,
+  type DiaryKind,
+  withdrawalKinds,
+} from './diary.schema.ts';
+import { buildDiaryEvent, todayInVietnam } from './diary-event.ts';
+import './diary.messages.ts';
+
+function checkEntry(input: DiaryEntryInput): FieldError[] {
+  const errors: FieldError[] = checkCalendarDates({ '/body/entryDate': input.entryDate });
+  if (!errors.length && input.entryDate > todayInVietnam())
+    errors.push({ field: '/body/entryDate', code: 'diary.futureDate' });
+  if (withdrawalKinds.includes(input.kind)) {
+    if (!input.inputName) errors.push({ field: '/body/inputName', code: 'field.required' });
+    if (!input.activeIngredient) errors.push({ field: '/body/activeIngredient', code: 'field.required' });
+    if (!input.dose) errors.push({ field: '/body/dose', code: 'field.required' });
+    if (input.withdrawalDays === undefined)
+      errors.push({ field: '/body/withdrawalDays', code: 'field.required' });
+  } else if (input.withdrawalDays !== undefined) {
+    errors.push({ field: '/body/withdrawalDays', code: 'diary.withdrawalOnlyForDrugs' });
+  }
+  if ((input.quantity === undefined) !== (input.unit === undefined))
+    errors.push({ field: input.unit ? '/body/quantity' : '/body/unit', code: 'field.required' });
+  if (input.lot) {
+    if (input.kind !== 'harvest') errors.push({ field: '/body/lot', code: 'diary.lotOnlyForHarvest' });
+    errors.push(...checkLotQuantity({ ...input.lot, quantity: 1, unit: 'KGM' }, '/body/lot'));
+  }
+  return errors;
+}
+
+/**
+ * Adds a diary entry and captures it as an EPCIS event. A harvest is refused while a pesticide or veterinary
+ * drug applied at the same location is still inside its withdrawal interval.
+ */
+export async function addDiaryEntry(
+  db: Db,
+  config: Config,
+  actor: Actor,
+  organisationId: string,
+  input: DiaryEntryInput,
+): Promise<DiaryEntryResponse> {
+  const errors = checkEntry(input);
+  const { location, errors: locationErrors } = await ownLocation(
+    db,
+    input.locationId,
+    organisationId,
+    '/body/locationId',
+  );
+  errors.push(
+    ...locationErrors,
+    ...(await checkFilesOwnedBy(db, input.photoFileIds, organisationId, '/body/photoFileIds')),
+  );
+  if (errors.length || !location) throw badRequest(errors);
+
+  const row = await db.transaction(async (tx) => {
+    await repo.lockLocation(tx, input.locationId);
+    if (input.kind === 'harvest') {
+      const blocking = await repo.findRunningWithdrawal(tx, input.locationId, input.entryDate);
+      if (blocking) throw withdrawalRunning(blocking);
+    }
+    const id = crypto.randomUUID();
+    const event = buildDiaryEvent(
+      { ...input, id },
+      { location: locationUri(location), photoUrls: input.photoFileIds.map((f) => fileUrl(config, f)) },
+    );
+    const { eventIds } = await captureEpcisDocument(tx as unknown as Db, epcisDocument([event]), {
+      organisationId,
+    });
+    const inserted = await repo.insertEntry(tx, {
+      id,
+      organisationId,
+      locationId: input.locationId,
+      season: input.season,
+      entryDate: input.entryDate,
+      kind: input.kind,
+      inputName: input.inputName ?? null,
+      activeIngredient: input.activeIngredient ?? null,
+      dose: input.dose ?? null,
+      withdrawalDays: input.withdrawalDays ?? null,
+      quantity: input.quantity === undefined ? null : String(input.quantity),
+      unit: input.unit ?? null,
+      lotGtin: input.lot ? gtin14(input.lot.gtin) : null,
+      lotNumber: input.lot?.lot ?? null,
+      note: input.note ?? null,
+      photoFileIds: input.photoFileIds,
+      eventId: eventIds[0] ?? event.eventID,
+      createdBy: actor.id,
+    });
+    await recordAudit(tx, {
+      actor,
+      action: 'create',
+      entityType: 'diary_entry',
+      entityId: id,
+      organisationId,
+      after: inserted,
+    });
+    return inserted;
+  });
+  return presentEntry(config, row);
+}
+
+function withdrawalRunning(blocking: NonNullable<Awaited<ReturnType<typeof repo.findRunningWithdrawal>>>) {
+  const params = {
+    entryId: blocking.id,
+    input: blocking.inputName ?? blocking.activeIngredient ?? '',
+    appliedOn: blocking.entryDate,
+    until: blocking.until,
+  };
+  return new Problem(409, 'diary-withdrawal-running', {
+    params,
+    errors: [{ field: '/body/entryDate', code: 'diary.withdrawalRunning', params }],
+  });
+}
+
+/** A location's diary, newest first: for its organisation and department staff only. */
+export async function listDiary(
+  db: DbOrTx,
+  config: Config,
+  actor: Actor,
+  query: { locationId: string; season?: string; page: number; pageSize: number },
+) {
+  const location = await getLocation(db, query.locationId);
+  if (!location || !canRead(actor, location.organisationId)) throw notFound();
+  const { rows, total } = await repo.listEntries(db, query);
+  return {
+    items: rows.map((r) => presentEntry(config, r)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+export async function getDiaryEntry(db: DbOrTx, config: Config, actor: Actor, id: string) {
+  const row = await repo.findEntry(db, id);
+  if (!row || !canRead(actor, row.organisationId)) throw notFound();
+  return presentEntry(config, row);
+}
+
+const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+export function presentEntry(config: Config, r: repo.DiaryEntryRow): DiaryEntryResponse {
+  return {
+    id: r.id,
+    organisationId: r.organisationId,
+    locationId: r.locationId,
+    season: r.season,
+    entryDate: r.entryDate,
+    kind: r.kind as DiaryKind,
+    inputName: r.inputName,
+    activeIngredient: r.activeIngredient,
+    dose: r.dose,
+    withdrawalDays: r.withdrawalDays,
+    withdrawalUntil: r.withdrawalDays === null ? null : addDays(r.entryDate, r.withdrawalDays),
+    quantity: r.quantity === null ? null : Number(r.quantity),
+    unit: r.unit,
+    lot: r.lotGtin && r.lotNumber ? { gtin: r.lotGtin, lot: r.lotNumber } : null,
+    note: r.note,
+    photos: r.photoFileIds.map((id) => ({
+      id,
+      url: fileUrl(config, id),
+      thumbnailUrl: `${fileUrl(config, id)}?size=thumb`,
+    })),
+    eventId: r.eventId,
+    createdAt: r.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,220 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../test/app.ts';
+import { epcisDocument, objectEvent } from './epcis.test-helpers.ts';
+
+let t: TestApp;
+const orgA = '00000000-0000-4000-8000-00000000000a';
+const orgB = '00000000-0000-4000-8000-00000000000b';
+let asA: Record<string, string>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  asA = t.as({ role: 'org_owner', organisationIds: [orgA] });
+});
+afterAll(() => t.close());
+
+const capture = (body: unknown, headers: Record<string, string> = asA, contentType = 'application/ld+json') =>
+  t.app.inject({
+    method: 'POST',
+    url: '/epcis/capture',
+    headers: { ...headers, 'content-type': contentType },
+    payload: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+async function counts() {
+  const [row] = (
+    (await t.db.execute(sql`SELECT (SELECT count(*) FROM epcis_events)::int AS events,
+      (SELECT count(*) FROM epcis_event_ids)::int AS ids, (SELECT count(*) FROM epcis_event_links)::int AS links`)) as any
+  ).rows;
+  return row as { events: number; ids: number; links: number };
+}
+
+describe('POST /epcis/capture', () => {
+  it('captures a document: 202, Location, the job, stored ids and links in canonical form', async () => {
+    const event = objectEvent('cap-1', {
+      epcList: ['urn:epc:id:sgtin:8934567.000001.cap-1'],
+      sourceList: [{ type: 'owning_party', source: 'urn:epc:id:pgln:8934567.00000' }],
+      bizTransactionList: [{ type: 'inv', bizTransaction: 'urn:epcglobal:cbv:bt:8934567000000:HD-1' }],
+    });
+    const res = await capture(epcisDocument([event]));
+    expect(res.statusCode).toBe(202);
+    expect(res.headers['gs1-epcis-version']).toBe('2.0.0');
+    const location = res.headers.location as string;
+    expect(location).toMatch(/^\/epcis\/capture\/[0-9a-f-]{36}$/);
+    const job = await t.app.inject({ method: 'GET', url: location, headers: asA });
+    expect(job.json()).toMatchObject({ running: false, success: true, eventCount: 1 });
+    const ids = (await t.db.execute(sql`SELECT id, role FROM epcis_event_ids`)) as any;
+    expect(ids.rows).toContainEqual({ id: 'https://id.gs1.org/01/08934567000017/21/cap-1', role: 'epc' });
+    const links = (await t.db.execute(
+      sql`SELECT kind, type, value FROM epcis_event_links ORDER BY kind`,
+    )) as any;
+    expect(links.rows).toEqual([
+      { kind: 'bizTransaction', type: 'inv', value: 'urn:epcglobal:cbv:bt:8934567000000:HD-1' },
+      { kind: 'source', type: 'owning_party', value: 'https://id.gs1.org/417/8934567000000' },
+    ]);
+  });
+
+  it('is idempotent: the same events captured twice are stored once, with the same (hash) eventIDs', async () => {
+    const doc = epcisDocument([objectEvent('idem-1'), objectEvent('idem-2')]);
+    const first = await capture(doc);
+    const before = await counts();
+    const second = await capture(doc);
+    expect(second.statusCode).toBe(202);
+    expect(second.json().eventIDs).toEqual(first.json().eventIDs);
+    expect(first.json().eventIDs[0]).toMatch(/^ni:\/\/\/sha-256;[0-9a-f]{64}\?ver=CBV2\.0$/);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('stores nothing of a document with one bad event among good ones (400 names the field)', async () => {
+    const before = await counts();
+    const bad = objectEvent('half-2', { epcList: ['https://id.gs1.org/01/08934567000018/21/x'] });
+    const res = await capture(epcisDocument([objectEvent('half-1'), bad]));
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().errors[0]).toMatchObject({
+      field: '/epcisBody/eventList/1/epcList/0',
+      code: 'gs1.checkDigit',
+    });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('rejects an empty body, a wrong content type (415) and malformed JSON', async () => {
+    expect((await capture('', asA, 'application/json')).statusCode).toBe(400);
+    expect((await capture('<x/>', asA, 'text/plain')).statusCode).toBe(415);
+    const malformed = await capture('{"type": "EPCISDocument",', asA, 'application/json');
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('answers 413 to a 50 MB body', async () => {
+    const res = await capture(`{"pad":"${'x'.repeat(50 * 1024 * 1024)}"}`);
+    expect(res.statusCode).toBe(413);
+  });
+
+  it('answers 400, not 500, to deeply nested JSON', async () => {
+    const deep = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`;
+    const doc = JSON.stringify(
+      epcisDocument([objectEvent('deep', { 'ex:deep': 'DEEP' })], [{ ex: 'https://ex.example/' }]),
+    );
+    const res = await capture(doc.replace('"DEEP"', deep));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].code).toBe('epcis.tooDeep');
+  });
+
+  it('keeps namespaced extension fields and rejects un-namespaced unknown ones', async () => {
+    const ok = await capture(
+      epcisDocument(
+        [objectEvent('ext-1', { 'ex:harvestArea': 'Lô A3' })],
+        [{ ex: 'https://txng.example.vn/ns/' }],
+      ),
+    );
+    expect(ok.statusCode).toBe(202);
+    const bad = await capture(epcisDocument([objectEvent('ext-2', { harvestArea: 'Lô A3' })]));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0]).toMatchObject({
+      field: '/epcisBody/eventList/0/harvestArea',
+      code: 'epcis.schema.unknownField',
+    });
+  });
+
+  it('rejects times without a time zone and a malformed eventTimeZoneOffset', async () => {
+    const noZone = await capture(epcisDocument([objectEvent('tz-1', { eventTime: '2024-05-01T08:00:00' })]));
+    expect(noZone.statusCode).toBe(400);
+    expect(noZone.json().errors[0]).toMatchObject({
+      field: '/epcisBody/eventList/0/eventTime',
+      code: 'epcis.timeZoneRequired',
+    });
+    const badOffset = await capture(epcisDocument([objectEvent('tz-2', { eventTimeZoneOffset: '+7' })]));
+    expect(badOffset.json().errors[0]).toMatchObject({
+      field: '/epcisBody/eventList/0/eventTimeZoneOffset',
+      code: 'epcis.timeZoneOffset',
+    });
+  });
+
+  it('enforces the rules the schema cannot: ILMD only on ADD, parentID on aggregation ADD', async () => {
+    const ilmd = await capture(
+      epcisDocument([objectEvent('ilmd-1', { ilmd: { 'cbvmda:lotNumber': 'L1' } })]),
+    );
+    expect(ilmd.json().errors[0]).toMatchObject({
+      field: '/epcisBody/eventList/0/ilmd',
+      code: 'epcis.ilmdOnlyOnAdd',
+    });
+    const aggregation = {
+      type: 'AggregationEvent',
+      eventTime: '2024-05-01T08:00:00Z',
+      eventTimeZoneOffset: '+07:00',
+      childEPCs: ['https://id.gs1.org/01/08934567000017/21/agg-1'],
+      action: 'ADD',
+    };
+    const agg = await capture(epcisDocument([aggregation]));
+    expect(agg.json().errors[0]).toMatchObject({
+      field: '/epcisBody/eventList/0/parentID',
+      code: 'epcis.parentIdRequired',
+    });
+  });
+
+  it('speaks the requester language in problem documents', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/epcis/capture',
+      headers: { ...asA, 'content-type': 'application/json', 'accept-language': 'en' },
+      payload: JSON.stringify(epcisDocument([objectEvent('lang', { action: 'WATCH' })])),
+    });
+    expect(res.json().errors[0].message).toMatch(/must be one of/);
+  });
+
+  it('requires an actor, and an organisation the actor acts for', async () => {
+    expect((await capture(epcisDocument([objectEvent('auth-1')]), {})).statusCode).toBe(401);
+    const two = t.as({ role: 'org_staff', organisationIds: [orgA, orgB] });
+    expect((await capture(epcisDocument([objectEvent('auth-2')]), two)).statusCode).toBe(400);
+    const other = { ...two, 'x-organisation-id': '00000000-0000-4000-8000-0000000000cc' };
+    expect((await capture(epcisDocument([objectEvent('auth-3')]), other)).statusCode).toBe(403);
+    expect(
+      (await capture(epcisDocument([objectEvent('auth-4')]), { ...two, 'x-organisation-id': orgB }))
+        .statusCode,
+    ).toBe(202);
+    expect(
+      (await capture(epcisDocument([objectEvent('auth-5')]), t.as({ role: 'dost_admin' }))).statusCode,
+    ).toBe(202);
+  });
+
+  it('accepts a 10,000-event document', async () => {
+    const events = Array.from({ length: 10_000 }, (_, i) => objectEvent(`bulk-${i}`));
+    const before = await counts();
+    const res = await capture(epcisDocument(events));
+    expect(res.statusCode).toBe(202);
+    expect(res.json().eventCount).toBe(10_000);
+    const after = await counts();
+    expect(after.events - before.events).toBe(10_000);
+    expect(after.ids - before.ids).toBe(10_000);
+  });
+
+  it('lists capture jobs of the organisation only, failed ones with their errors', async () => {
+    const list = await t.app.inject({ method: 'GET', url: '/epcis/capture', headers: asA });
+    expect(list.statusCode).toBe(200);
+    const jobs = list.json() as any[];
+    expect(jobs.some((j) => j.success === false && j.errors.length > 0)).toBe(true);
+    const asB = t.as({ role: 'org_owner', organisationIds: [orgB] });
+    const foreign = await t.app.inject({
+      method: 'GET',
+      url: jobs[0].captureID ? `/epcis/capture/${jobs[0].captureID}` : '',
+      headers: asB,
+    });
+    expect(foreign.statusCode).toBe(404);
+  });
+
+  it('answers OPTIONS with the EPCIS headers', async () => {
+    const res = await t.app.inject({ method: 'OPTIONS', url: '/epcis/capture' });
+    expect(res.statusCode).toBe(204);
+    expect(res.headers['gs1-epcis-min']).toBe('2.0.0');
+    expect(res.headers.allow).toContain('POST');
+  });
+
+  it('serves the EPCIS JSON-LD context locally', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/epcis/context/epcis-context.jsonld' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('application/ld+json');
+    expect(res.json()['@context'].epcis).toBe('https://ref.gs1.org/epcis/');
+  });
+});

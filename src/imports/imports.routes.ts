@@ -1,0 +1,143 @@
+import multipart from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actingOrganisation } from '../chain/acting-organisation.ts';
+import { requireActor } from '../platform/auth.ts';
+import { pickLanguage } from '../platform/i18n.ts';
+import { badRequest, Problem } from '../platform/problem.ts';
+import { importKinds } from './columns.ts';
+import { exportableKinds, exportEntities, template } from './exports.service.ts';
+import { runImport } from './imports.service.ts';
+
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+const tags = ['imports'];
+const mediaTypes = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+const rowError = z.object({
+  row: z.number(),
+  column: z.string().nullable(),
+  code: z.string(),
+  message: z.string(),
+});
+const importResult = z.object({
+  kind: z.enum(importKinds),
+  format: z.enum(['csv', 'xlsx']),
+  committed: z.boolean(),
+  total: z.number(),
+  valid: z.number(),
+  errors: z.array(rowError),
+  rows: z.array(z.object({ row: z.number(), values: z.record(z.string(), z.string()), ok: z.boolean() })),
+});
+
+const fileName = <K extends string>(kinds: readonly K[]) =>
+  z.string().regex(new RegExp(`^(${kinds.join('|')})\\.(csv|xlsx)$`));
+const splitName = (name: string) => name.split('.') as [string, 'csv' | 'xlsx'];
+
+function sendFile(reply: any, name: string, format: 'csv' | 'xlsx', body: Buffer) {
+  return reply
+    .type(mediaTypes[format])
+    .header('content-disposition', `attachment; filename="${name}"`)
+    .header('cache-control', 'no-store')
+    .send(body);
+}
+
+export async function importRoutes(app: FastifyInstance) {
+  await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 4, parts: 5 } });
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/imports/:kind',
+    {
+      schema: {
+        tags,
+        summary: 'Import products, lots or stage events from CSV or Excel: preview, then commit',
+        description:
+          'multipart/form-data with one part `file` (CSV UTF-8 with or without BOM, or .xlsx). Without `commit=true` nothing is stored: the answer lists the parsed rows and every error by row number and column. With `commit=true` the file is stored only if every row passes (one transaction), else 400 with the same errors.',
+        consumes: ['multipart/form-data'],
+        params: z.object({ kind: z.enum(importKinds) }),
+        querystring: z.object({
+          organisationId: z.string().uuid().optional(),
+          commit: z.enum(['true', 'false']).default('false'),
+        }),
+        response: { 200: importResult, 201: importResult },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const organisationId = actingOrganisation(
+        actor,
+        request.query.organisationId,
+        '/querystring/organisationId',
+      );
+      if (!request.isMultipart()) throw new Problem(415, 'unsupported-media-type');
+      const part = await request.file();
+      if (!part) throw badRequest([{ field: '/body/file', code: 'files.missing' }], 'files-no-file');
+      let bytes: Buffer;
+      try {
+        bytes = await part.toBuffer();
+      } catch (err: any) {
+        if (err?.code === 'FST_REQ_FILE_TOO_LARGE')
+          throw new Problem(413, 'files-too-large', { params: { megabytes: MAX_FILE_BYTES / 1024 / 1024 } });
+        throw err;
+      }
+      const commit = request.query.commit === 'true';
+      const result = await runImport(app.db, actor, {
+        organisationId,
+        kind: request.params.kind,
+        bytes,
+        commit,
+        lang: pickLanguage(request.headers['accept-language']),
+      });
+      return reply.status(commit ? 201 : 200).send(result);
+    },
+  );
+
+  r.get(
+    '/imports/templates/:file',
+    {
+      schema: {
+        tags,
+        summary: 'Download an import template (products, lots or events; .xlsx or .csv)',
+        params: z.object({ file: fileName(importKinds) }),
+      },
+    },
+    async (request, reply) => {
+      requireActor(request);
+      const [kind, format] = splitName(request.params.file);
+      const body = await template(kind as (typeof importKinds)[number], format);
+      return sendFile(reply, `txng-mau-${request.params.file}`, format, body);
+    },
+  );
+
+  r.get(
+    '/exports/:file',
+    {
+      schema: {
+        tags,
+        summary:
+          "Export the organisation's products or lots (CSV with UTF-8 BOM, or .xlsx), in the import format",
+        params: z.object({ file: fileName(exportableKinds) }),
+        querystring: z.object({ organisationId: z.string().uuid().optional() }),
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const organisationId = actingOrganisation(
+        actor,
+        request.query.organisationId,
+        '/querystring/organisationId',
+      );
+      const [kind, format] = splitName(request.params.file);
+      const body = await exportEntities(app.db, actor, {
+        organisationId,
+        kind: kind as (typeof exportableKinds)[number],
+        format,
+      });
+      return sendFile(reply, `txng-${request.params.file}`, format, body);
+    },
+  );
+}

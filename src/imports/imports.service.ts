@@ -1,0 +1,123 @@
+import type { Actor } from '../platform/auth.ts';
+import type { Db } from '../platform/db.ts';
+import { type Lang, t } from '../platform/i18n.ts';
+import { badRequest, Problem } from '../platform/problem.ts';
+import { columns, type ImportKind } from './columns.ts';
+import { columnOf, loadLocations, rowHandlers } from './row-handlers.ts';
+import { readTable, type TableRow } from './table-file.ts';
+import './imports.messages.ts';
+
+export interface RowError {
+  row: number;
+  column: string | null;
+  code: string;
+  message: string;
+}
+
+export interface ImportResult {
+  kind: ImportKind;
+  format: 'csv' | 'xlsx';
+  committed: boolean;
+  total: number;
+  valid: number;
+  errors: RowError[];
+  rows: { row: number; values: Record<string, string>; ok: boolean }[];
+}
+
+/** Thrown to undo a dry run or a file with errors; never leaves this module. */
+class RollBack extends Error {}
+
+const PREVIEW_ROWS = 200;
+
+/**
+ * Runs every row of the file through the same services as the forms (registry, stages), inside one
+ * transaction with a savepoint per row, so the preview reports exactly what a commit would meet. A preview
+ * always rolls back; a commit keeps the work only when every row passed: all or nothing.
+ */
+export async function runImport(
+  db: Db,
+  actor: Actor,
+  opts: { organisationId: string; kind: ImportKind; bytes: Buffer; commit: boolean; lang: Lang },
+): Promise<ImportResult> {
+  const table = await readTable(opts.bytes);
+  checkHeader(opts.kind, table.header);
+  const errors: RowError[] = [];
+  const failedRows = new Set<number>();
+  try {
+    await db.transaction(async (tx) => {
+      const ctx = {
+        tx,
+        actor,
+        organisationId: opts.organisationId,
+        locations: await loadLocations(tx, opts.organisationId),
+      };
+      for (const row of table.rows) {
+        try {
+          await tx.transaction((savepoint) => rowHandlers[opts.kind]({ ...ctx, tx: savepoint }, row.values));
+        } catch (err) {
+          if (!(err instanceof Problem)) throw err;
+          failedRows.add(row.row);
+          errors.push(...rowErrors(opts.kind, row, err, opts.lang));
+        }
+      }
+      if (!opts.commit || errors.length) throw new RollBack();
+    });
+  } catch (err) {
+    if (!(err instanceof RollBack)) throw err;
+  }
+  const committed = opts.commit && errors.length === 0;
+  const result: ImportResult = {
+    kind: opts.kind,
+    format: table.format,
+    committed,
+    total: table.rows.length,
+    valid: table.rows.length - failedRows.size,
+    errors,
+    rows: table.rows
+      .slice(0, PREVIEW_ROWS)
+      .map((r) => ({ row: r.row, values: r.values, ok: !failedRows.has(r.row) })),
+  };
+  if (opts.commit && !committed) {
+    throw badRequest(
+      errors.map((e) => ({
+        field: `/rows/${e.row}${e.column ? `/${e.column}` : ''}`,
+        code: 'imports.rowError',
+        params: { message: e.message },
+      })),
+      'imports-has-errors',
+    );
+  }
+  return result;
+}
+
+function checkHeader(kind: ImportKind, header: string[]) {
+  const missing = columns[kind].filter((c) => c.required && !header.includes(c.key)).map((c) => c.key);
+  if (missing.length)
+    throw badRequest(
+      missing.map((key) => ({
+        field: `/columns/${key}`,
+        code: 'imports.missingColumn',
+        params: { column: key },
+      })),
+      'imports-bad-header',
+    );
+}
+
+function rowErrors(kind: ImportKind, row: TableRow, problem: Problem, lang: Lang): RowError[] {
+  if (!problem.errors.length) {
+    return [
+      {
+        row: row.row,
+        column: null,
+        code: `problem.${problem.code}`,
+        message: t(lang, `problem.${problem.code}`, problem.params),
+      },
+    ];
+  }
+  return problem.errors.map((e) => ({
+    row: row.row,
+    column: columnOf(kind, e.field),
+    code: e.code,
+    message: t(lang, e.code, e.params),
+  }));
+}

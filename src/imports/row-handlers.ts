@@ -1,0 +1,245 @@
+import type { z } from 'zod';
+import { gtin14 } from '../chain/epcis-document.ts';
+import {
+  createLot,
+  createProduct,
+  getProductByGtin,
+  type LocationView,
+  listLocationsOfOrganisation,
+  lotInput,
+  productInput,
+} from '../chain/registry-port.ts';
+import { type StageForm, stageForm } from '../chain/stages.schema.ts';
+import { recordStage } from '../chain/stages.service.ts';
+import type { Actor } from '../platform/auth.ts';
+import type { Db, Tx } from '../platform/db.ts';
+import { badRequest, type FieldError } from '../platform/problem.ts';
+import type { ImportKind } from './columns.ts';
+
+export interface RowContext {
+  tx: Tx;
+  actor: Actor;
+  organisationId: string;
+  locations: LocationView[];
+}
+
+type Values = Record<string, string>;
+
+const text = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
+
+/** Numbers as people type them: `1500`, `1500.5`, or with a decimal comma `1500,5`. */
+function number(values: Values, key: string, errors: FieldError[]): number | undefined {
+  const raw = text(values[key]);
+  if (raw === undefined) return undefined;
+  const n = Number(/^\d+,\d+$/.test(raw) ? raw.replace(',', '.') : raw);
+  if (!Number.isFinite(n))
+    errors.push({ field: `/body/${key}`, code: 'imports.number', params: { value: raw } });
+  return n;
+}
+
+/** A time as typed in a sheet: without an offset it is Vietnam local time. */
+function time(raw: string | undefined): string | undefined {
+  const value = text(raw);
+  if (!value) return undefined;
+  const local = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(:\d{2})?$/.exec(value);
+  if (local) return `${local[1]}T${local[2]}${local[3] ?? ':00'}+07:00`;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return `${value}T00:00:00+07:00`;
+  return value;
+}
+
+function zodErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue: any) => {
+    const field = `/body/${issue.path.join('/')}`;
+    switch (issue.code) {
+      case 'invalid_type':
+        return issue.input === undefined
+          ? { field, code: 'field.required' }
+          : { field, code: 'field.type', params: { expected: issue.expected } };
+      case 'too_small':
+        return { field, code: 'field.tooSmall', params: { minimum: issue.minimum } };
+      case 'too_big':
+        return { field, code: 'field.tooBig', params: { maximum: issue.maximum } };
+      case 'invalid_value':
+        return { field, code: 'field.enum', params: { allowed: (issue.values ?? []).join(', ') } };
+      case 'invalid_union':
+        return { field, code: 'field.enum', params: { allowed: '' } };
+      default:
+        return { field, code: 'field.invalid' };
+    }
+  });
+}
+
+function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown, errors: FieldError[]): z.infer<T> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    // a value already reported (an unknown location) is not reported again as missing
+    const reported = new Set(errors.map((e) => e.field));
+    errors.push(...zodErrors(parsed.error).filter((e) => !reported.has(e.field)));
+  }
+  if (errors.length) throw badRequest(errors);
+  return parsed.data as z.infer<T>;
+}
+
+/** A location of the organisation named in a sheet by id, GLN, internal code or exact name. */
+function findLocation(ctx: RowContext, raw: string | undefined, errors: FieldError[]): string | undefined {
+  const value = text(raw);
+  if (!value) return undefined;
+  const lower = value.toLowerCase();
+  const found = ctx.locations.find(
+    (l) =>
+      l.id === value || l.gln === value || l.internalCode === value || l.name.trim().toLowerCase() === lower,
+  );
+  if (!found) errors.push({ field: '/body/locationId', code: 'imports.unknownLocation', params: { value } });
+  return found?.id;
+}
+
+async function importProduct(ctx: RowContext, v: Values) {
+  const errors: FieldError[] = [];
+  const input = parseOrThrow(
+    productInput,
+    {
+      organisationId: ctx.organisationId,
+      gtin: v.gtin ?? '',
+      name: v.name ?? '',
+      brand: text(v.brand),
+      modelCode: text(v.model_code),
+      productGroup: text(v.product_group),
+      unit: text(v.unit),
+      netQuantity: number(v, 'net_quantity', errors),
+      netQuantityUnit: text(v.net_quantity_unit),
+      shelfLifeDays: number(v, 'shelf_life_days', errors),
+      appliedStandards: (v.applied_standards ?? '')
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean),
+      description: text(v.description),
+    },
+    errors,
+  );
+  await createProduct(ctx.tx as unknown as Db, input, ctx.actor);
+}
+
+async function importLot(ctx: RowContext, v: Values) {
+  const errors: FieldError[] = [];
+  const gtin = text(v.gtin) ?? '';
+  const product = /^\d{8,14}$/.test(gtin) ? await getProductByGtin(ctx.tx, gtin14(gtin)) : null;
+  if (!product || product.organisationId !== ctx.organisationId)
+    errors.push({ field: '/body/productId', code: 'imports.unknownProduct', params: { value: gtin } });
+  const input = parseOrThrow(
+    lotInput,
+    {
+      productId: product?.id,
+      lot: v.lot ?? '',
+      productionDate: text(v.production_date),
+      expiryDate: text(v.expiry_date),
+      quantity: number(v, 'quantity', errors),
+      unit: text(v.unit),
+      locationId: findLocation(ctx, v.location, errors),
+    },
+    errors,
+  );
+  await createLot(ctx.tx as unknown as Db, input, ctx.actor);
+}
+
+async function importEvent(ctx: RowContext, v: Values) {
+  const errors: FieldError[] = [];
+  const main = {
+    gtin: v.gtin ?? '',
+    lot: v.lot ?? '',
+    quantity: number(v, 'quantity', errors),
+    unit: text(v.unit),
+  };
+  const input = text(v.input_gtin)
+    ? {
+        gtin: v.input_gtin,
+        lot: v.input_lot ?? '',
+        quantity: number(v, 'input_quantity', errors),
+        unit: text(v.input_unit),
+      }
+    : undefined;
+  const partner = {
+    organisationId: text(v.partner_organisation_id),
+    name: text(v.partner_name),
+    gln: text(v.partner_gln),
+    taxCode: text(v.partner_tax_code),
+  };
+  const documents = {
+    invoice: text(v.invoice),
+    deliveryNote: text(v.delivery_note),
+    quarantineCertificate: text(v.quarantine_certificate),
+  };
+  const stage = text(v.stage)?.toLowerCase();
+  const base = {
+    stage,
+    eventTime: time(v.event_time),
+    locationId: findLocation(ctx, v.location, errors),
+    note: text(v.note),
+  };
+  const dates = { productionDate: text(v.production_date), expiryDate: text(v.expiry_date) };
+  const form: Record<string, unknown> = { ...base };
+  switch (stage) {
+    case 'harvest':
+      Object.assign(form, {
+        output: main,
+        harvestStartDate: text(v.harvest_start_date),
+        harvestEndDate: text(v.harvest_end_date),
+        expiryDate: dates.expiryDate,
+      });
+      break;
+    case 'preprocess':
+    case 'process':
+      Object.assign(form, { inputs: input ? [input] : [], outputs: [main], ...dates });
+      break;
+    case 'pack':
+      Object.assign(
+        form,
+        text(v.sscc)
+          ? { inputs: [main], sscc: text(v.sscc) }
+          : { inputs: input ? [input] : [], outputs: [main], ...dates },
+      );
+      break;
+    case 'ship':
+      Object.assign(form, { items: [main], to: partner, documents });
+      break;
+    case 'receive':
+      Object.assign(form, { items: [main], from: partner, documents });
+      break;
+    default:
+      Object.assign(form, { items: [main] });
+  }
+  const parsed: StageForm = parseOrThrow(stageForm, form, errors);
+  await recordStage(ctx.tx as unknown as Db, ctx.actor, ctx.organisationId, parsed);
+}
+
+export const rowHandlers: Record<ImportKind, (ctx: RowContext, values: Values) => Promise<void>> = {
+  products: importProduct,
+  lots: importLot,
+  events: importEvent,
+};
+
+export const loadLocations = (tx: Tx, organisationId: string) =>
+  listLocationsOfOrganisation(tx, organisationId);
+
+const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** Which column of the sheet a service's field error is about (null: the row as a whole). */
+export function columnOf(kind: ImportKind, field: string): string | null {
+  const path = field
+    .replace(/^\/body\/?/, '')
+    .split('/')
+    .filter(Boolean);
+  if (!path.length) return null;
+  const [head, ...rest] = path;
+  const last = rest.filter((p) => !/^\d+$/.test(p)).at(-1);
+  if (head === 'organisationId') return null;
+  if (head === 'productId') return 'gtin';
+  if (head === 'locationId') return 'location';
+  if (kind === 'events') {
+    if (head === 'eventTime') return 'event_time';
+    if (['output', 'outputs', 'items'].includes(head)) return last ? snake(last) : 'gtin';
+    if (head === 'inputs') return `input_${snake(last ?? 'gtin')}`;
+    if (head === 'to' || head === 'from') return `partner_${snake(last ?? 'name')}`;
+    if (head === 'documents') return last ? snake(last) : null;
+  }
+  return snake(head);
+}

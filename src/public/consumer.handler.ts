@@ -1,0 +1,59 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { t } from '../platform/i18n.ts';
+import type { ResolverRequest } from '../resolver/resolver.dl.ts';
+import type { Subject } from '../resolver/resolver.subject.ts';
+import { buildConsumerView, unknownView } from './consumer.data.ts';
+import { renderConsumerPage } from './consumer.page.ts';
+import { renderMessagePage } from './message.page.ts';
+import { pageLanguage } from './negotiate.ts';
+
+/**
+ * Sends the consumer page for a parsed Digital Link: 200 with the verdict, or 404 when the code is unknown
+ * (the page then says so plainly and offers the report form). Pages are personal (scan counts), never cached.
+ */
+export async function sendConsumerPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  dl: ResolverRequest,
+  subject: Subject | null,
+) {
+  const app = request.server;
+  const lang = pageLanguage(request);
+  const view = subject
+    ? await buildConsumerView(app.db, dl, subject, {
+        ip: request.ip,
+        userAgent: String(request.headers['user-agent'] ?? ''),
+      })
+    : unknownView(dl);
+  const query = (request.query ?? {}) as Record<string, unknown>;
+  const page = renderConsumerPage(view, {
+    lang,
+    province: app.config.provinceName,
+    selfPath: request.url,
+    reported: query.reported === '1',
+  });
+  return reply
+    .status(subject ? 200 : 404)
+    .header('content-language', lang)
+    .header('cache-control', 'no-store')
+    .header('vary', 'Accept, Accept-Language')
+    .type('text/html; charset=utf-8')
+    .send(page);
+}
+
+export function sendInvalidCodePage(request: FastifyRequest, reply: FastifyReply, reason: string) {
+  const lang = pageLanguage(request);
+  return reply
+    .status(400)
+    .header('content-language', lang)
+    .type('text/html; charset=utf-8')
+    .send(
+      renderMessagePage({
+        lang,
+        province: request.server.config.provinceName,
+        selfPath: request.url,
+        title: t(lang, 'public.badTitle'),
+        text: t(lang, 'public.badBody', { reason }),
+      }),
+    );
+}

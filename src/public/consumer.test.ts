@@ -1,0 +1,249 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setLotStatus } from '../registry/lot.service.ts';
+import { makeStampedProduct } from '../resolver/resolver.test-support.ts';
+import { revokeStamps } from '../stamps/stamps.lifecycle.ts';
+import { adminActor, makeLot, makeProducer } from '../stamps/stamps.test-support.ts';
+import { createTestApp, type TestApp } from '../test/app.ts';
+
+let t: TestApp;
+let f: Awaited<ReturnType<typeof makeStampedProduct>>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  f = await makeStampedProduct(t);
+});
+afterAll(() => t?.close());
+
+const page = (path: string, headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'GET', url: `/page${path}`, headers: { 'user-agent': 'Phone A', ...headers } });
+
+describe('consumer page verdicts', () => {
+  it('genuine: product, lot, producer, journey and map, with the scan count from the second scan on', async () => {
+    const path = f.stampPath(f.activeSerial);
+    const first = await page(path);
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['content-type']).toContain('text/html');
+    expect(first.body).toContain('Sản phẩm chính hãng');
+    expect(first.body).toContain('Đây là lần quét đầu tiên');
+    for (const text of [
+      'Bưởi Tân Triều',
+      'L2026-03',
+      '01/03/2026',
+      '01/09/2026',
+      'Hợp tác xã Bưởi Tân Triều',
+    ])
+      expect(first.body).toContain(text);
+    expect(first.body).toContain('Đóng gói');
+    expect(first.body).toContain('Vườn bưởi Tân Triều');
+    expect(first.body).toContain('<svg class="map"');
+    expect(first.body).toContain('Thông tin đã được Sở Khoa học và Công nghệ thẩm định');
+    const second = await page(path, { 'user-agent': 'Phone B' });
+    expect(second.body).toMatch(/được quét lần đầu lúc .* và đã được quét 2 lần từ 2 thiết bị/);
+  });
+
+  it('not activated', async () => {
+    const res = await page(f.stampPath(f.inactiveSerial, false));
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Tem chưa được kích hoạt');
+  });
+
+  it('unknown code: a 404 page that says so, with the report form and no product data', async () => {
+    const res = await page(`/01/${f.producer.gtin}/21/${f.range.lastSerial + 5000}`);
+    expect(res.statusCode).toBe(404);
+    expect(res.body).toContain('Mã không có trong hệ thống');
+    expect(res.body).toContain('action="/page/report"');
+    expect(res.body).not.toContain('Bưởi Tân Triều');
+  });
+
+  it('suspicious when the label names another lot than the stamp was activated for', async () => {
+    const res = await page(`/01/${f.producer.gtin}/10/L2099/21/${f.activeSerial + 2}`);
+    expect(res.body).toContain('Nghi vấn hàng giả');
+    expect(res.body).toContain('Số lô in trên tem (L2099) khác với lô đã kích hoạt');
+  });
+
+  it('suspicious when a revoked stamp is scanned', async () => {
+    const owner = { ...adminActor, role: 'org_owner' as const, organisationIds: [f.producer.organisationId] };
+    await revokeStamps(t.db, owner, f.range.id, { serials: [f.activeSerial + 3], reason: 'mất cắp' });
+    const res = await page(f.stampPath(f.activeSerial + 3));
+    expect(res.body).toContain('Nghi vấn hàng giả');
+    expect(res.body).toContain('Tem này đã bị thu hồi');
+  });
+
+  it('suspicious when scanned from too many devices in the window', async () => {
+    process.env.TXNG_SCAN_MAX_DEVICES = '2';
+    try {
+      const path = f.stampPath(f.activeSerial + 4);
+      for (const ua of ['P1', 'P2', 'P3']) await page(path, { 'user-agent': ua });
+      const res = await page(path, { 'user-agent': 'P4' });
+      expect(res.body).toContain('Nghi vấn hàng giả');
+      expect(res.body).toMatch(/quét từ 4 thiết bị khác nhau trong 72 giờ qua/);
+    } finally {
+      delete process.env.TXNG_SCAN_MAX_DEVICES;
+    }
+  });
+
+  it('recalled lot', async () => {
+    const lot = await makeLot(t.db, f.producer, 'R-01');
+    await setLotStatus(t.db, lot.id, { status: 'recalled' }, adminActor);
+    const res = await page(`/01/${f.producer.gtin}/10/R-01`);
+    expect(res.body).toContain('Lô hàng đang bị thu hồi');
+  });
+
+  it('a GTIN-only code shows the product and says it cannot authenticate one item', async () => {
+    const res = await page(`/01/${f.producer.gtin}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Thông tin sản phẩm');
+    expect(res.body).toContain('không xác thực được từng sản phẩm');
+  });
+
+  it('anti-counterfeit: the right secret is genuine, a wrong one looks exactly like an unknown code', async () => {
+    const good = new URL(f.antiUri);
+    expect((await page(`${good.pathname}${good.search}`)).body).toContain('Sản phẩm chính hãng');
+    const wrong = await page(`${good.pathname}?s=AAAAAAAAAAAA`);
+    expect(wrong.statusCode).toBe(404);
+    expect(wrong.body).toContain('Mã không có trong hệ thống');
+  });
+});
+
+describe('consumer page safety and language', () => {
+  it('escapes everything from the database', async () => {
+    const evil = await makeProducer(t.db, { productName: '<script>alert("x")</script> Xoài' });
+    const res = await page(`/01/${evil.gtin}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toContain('<script>alert');
+    expect(res.body).toContain('&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62; Xoài');
+  });
+
+  it('shows no personal data: no phone, no representative, no client address', async () => {
+    const res = await page(f.stampPath(f.activeSerial + 5), { 'x-forwarded-for': '203.0.113.77' });
+    expect(res.body).not.toContain('0912345678');
+    expect(res.body).not.toContain('Nguyễn Văn Bưởi');
+    expect(res.body).not.toContain('203.0.113.77');
+  });
+
+  it('switches to English with ?lang=en or Accept-Language, and links the other language', async () => {
+    const en = await page(`${f.stampPath(f.activeSerial)}?lang=en`);
+    expect(en.body).toContain('<html lang="en">');
+    expect(en.body).toContain('Genuine product');
+    expect(en.body).toContain('lang=vi');
+    const negotiated = await page(f.stampPath(f.activeSerial), { 'accept-language': 'en-US,en;q=0.8' });
+    expect(negotiated.body).toContain('Genuine product');
+  });
+
+  it('is small: under 60 KB', async () => {
+    const res = await page(f.stampPath(f.activeSerial));
+    expect(Buffer.byteLength(res.body)).toBeLessThan(60 * 1024);
+  });
+
+  it('publishes the digital product passport as JSON-LD', async () => {
+    const res = await t.app.inject({ method: 'GET', url: `/dpp/01/${f.producer.gtin}/10/L2026-03` });
+    expect(res.headers['content-type']).toContain('application/ld+json');
+    expect(res.json()).toMatchObject({ gtin: f.producer.gtin, lot: { batchNumber: 'L2026-03' } });
+  });
+});
+
+function multipart(fields: Record<string, string>, file?: { name: string; data: Buffer; type: string }) {
+  const boundary = '----txngtest';
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields))
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
+  if (file)
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+      ),
+      file.data,
+      Buffer.from('\r\n'),
+    );
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return {
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100)]);
+
+describe('report form', () => {
+  const report = (
+    fields: Record<string, string>,
+    file?: Parameters<typeof multipart>[1],
+    accept = 'text/html',
+  ) => {
+    const body = multipart(fields, file);
+    return t.app.inject({
+      method: 'POST',
+      url: '/page/report',
+      headers: {
+        ...body.headers,
+        accept,
+        'x-forwarded-for': `198.51.100.${Math.floor(Math.random() * 250)}`,
+      },
+      payload: body.payload,
+    });
+  };
+  const uri = () => `${f.base}${f.stampPath(f.activeSerial)}`;
+
+  it('stores a report with consent and a photo, for the department only', async () => {
+    const res = await report(
+      { uri: uri(), message: 'Tem bị bóc ra dán lại', phone: '0987 654 321', consent: 'yes' },
+      { name: 'a.png', data: png, type: 'image/png' },
+    );
+    expect(res.statusCode).toBe(201);
+    expect(res.body).toContain('Cảm ơn bạn');
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/reports',
+      headers: t.as({ role: 'dost_reviewer' }),
+    });
+    const item = list.json().items.find((r: any) => r.message === 'Tem bị bóc ra dán lại');
+    expect(item).toMatchObject({
+      gtin: f.producer.gtin,
+      serial: String(f.activeSerial),
+      photoUrl: expect.any(String),
+    });
+    const photo = await t.app.inject({
+      method: 'GET',
+      url: item.photoUrl,
+      headers: t.as({ role: 'dost_reviewer' }),
+    });
+    expect(photo.headers['content-type']).toBe('image/png');
+    const owner = t.as({ role: 'org_owner', organisationIds: [f.producer.organisationId] });
+    expect((await t.app.inject({ method: 'GET', url: '/api/reports', headers: owner })).statusCode).toBe(403);
+  });
+
+  it('requires consent and a message, naming the fields', async () => {
+    const res = await report({ uri: uri(), message: 'abc' }, undefined, 'application/json');
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(
+      res
+        .json()
+        .errors.map((e: any) => e.field)
+        .sort(),
+    ).toEqual(['/consent', '/message']);
+    const html = await report({ uri: uri(), message: 'Hàng giả' });
+    expect(html.statusCode).toBe(400);
+    expect(html.body).toContain('Cần đánh dấu đồng ý');
+  });
+
+  it('refuses a photo over 5 MB and a file that is not an image', async () => {
+    const fields = { uri: uri(), message: 'Ảnh tem giả', consent: 'yes' };
+    const big = await report(
+      fields,
+      { name: 'big.png', data: Buffer.concat([png, Buffer.alloc(5 * 1024 * 1024)]), type: 'image/png' },
+      'application/json',
+    );
+    expect(big.statusCode).toBe(400);
+    expect(big.json().errors[0].field).toBe('/photo');
+    const fake = await report(
+      fields,
+      { name: 'x.png', data: Buffer.from('MZ not an image'), type: 'image/png' },
+      'application/json',
+    );
+    expect(fake.statusCode).toBe(400);
+    expect(fake.json().errors[0].field).toBe('/photo');
+  });
+});

@@ -1,0 +1,197 @@
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireActor } from '../platform/auth.ts';
+import { t } from '../platform/i18n.ts';
+import { Problem, renderProblem } from '../platform/problem.ts';
+import { Gs1Error, parseResolverUrl, type ResolverRequest } from '../resolver/resolver.dl.ts';
+import { pagePath } from '../resolver/resolver.links.ts';
+import { resolverRateLimit } from '../resolver/resolver.routes.ts';
+import { findSubject } from '../resolver/resolver.subject.ts';
+import {
+  listReports,
+  maxPhotoBytes,
+  type ReportInput,
+  reportPhoto,
+  submitReport,
+} from '../stamps/reports.service.ts';
+import { shareScanLocation } from '../stamps/scans.service.ts';
+import { sendConsumerPage, sendInvalidCodePage } from './consumer.handler.ts';
+import { presentDpp } from './dpp.presenter.ts';
+import { html, layout } from './html.ts';
+import { pageLanguage, prefersHtml } from './negotiate.ts';
+
+/** Public pages: the consumer page behind every stamp, the passport, the report form, the reports list. */
+export default async function publicRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  await app.register(rateLimit, { max: resolverRateLimit(), timeWindow: '1 minute' });
+  await app.register(multipart, {
+    limits: { fileSize: maxPhotoBytes, files: 1, fields: 10, fieldSize: 10_000 },
+  });
+  const base = () => app.config.baseUrl;
+
+  const parse = (request: FastifyRequest, prefix: string) => parseResolverUrl(base(), request.url, prefix);
+
+  app.get('/page/*', { schema: { hide: true } }, async (request, reply) => {
+    let dl: ResolverRequest;
+    try {
+      dl = parse(request, '/page');
+    } catch (err) {
+      if (!(err instanceof Gs1Error)) throw err;
+      return sendInvalidCodePage(request, reply, t(pageLanguage(request), err.code, err.params));
+    }
+    return sendConsumerPage(request, reply, dl, await findSubject(app.db, dl));
+  });
+
+  app.get('/dpp/*', { schema: { hide: true } }, async (request, reply) => {
+    let dl: ResolverRequest;
+    try {
+      dl = parse(request, '/dpp');
+    } catch (err) {
+      if (!(err instanceof Gs1Error)) throw err;
+      throw new Problem(400, 'resolver.invalid-digital-link', {
+        errors: [{ field: '/uri', code: err.code, params: err.params }],
+      });
+    }
+    const subject = await findSubject(app.db, dl);
+    if (!subject) throw new Problem(404, 'resolver.unknown-code');
+    return reply
+      .type('application/ld+json')
+      .send(presentDpp(subject, dl.uri, `${base()}${pagePath(dl.uri, base())}`));
+  });
+
+  app.post(
+    '/page/scan-location',
+    {
+      schema: {
+        hide: true,
+        body: z.strictObject({
+          scan: z.number().int().positive(),
+          token: z.string().max(64),
+          latitude: z.number().min(-90).max(90),
+          longitude: z.number().min(-180).max(180),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { scan, token, latitude, longitude } = request.body;
+      await shareScanLocation(app.db, scan, token, latitude, longitude);
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/page/report',
+    { schema: { hide: true }, config: { rateLimit: { max: 5, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const wantsHtml = prefersHtml(request);
+      let uri = '';
+      try {
+        const input = await readReportForm(request);
+        uri = input.uri;
+        const id = await submitReport(app.db, input);
+        if (!wantsHtml) return reply.status(201).send({ id });
+        return sendReportPage(request, reply, 201, [t(pageLanguage(request), 'public.thanks')], uri);
+      } catch (err) {
+        if (!(err instanceof Problem) || !wantsHtml) throw err;
+        const doc = renderProblem(err, pageLanguage(request));
+        return sendReportPage(
+          request,
+          reply,
+          err.status,
+          doc.errors?.map((e) => e.message) ?? [doc.title],
+          uri,
+        );
+      }
+    },
+  );
+
+  app.get('/api/reports', { schema: { tags: ['reports'] } }, async (request) => {
+    const rows = await listReports(app.db, requireActor(request));
+    return {
+      items: rows.map((r) => ({
+        ...r,
+        consentAt: r.consentAt.toISOString(),
+        createdAt: r.createdAt.toISOString(),
+        photoUrl: r.photoType ? `/api/reports/${r.id}/photo` : null,
+      })),
+    };
+  });
+
+  app.get(
+    '/api/reports/:id/photo',
+    { schema: { tags: ['reports'], params: z.object({ id: z.uuid() }) } },
+    async (request, reply) => {
+      const { photo, photoType } = await reportPhoto(app.db, requireActor(request), request.params.id);
+      return reply.type(photoType).header('cache-control', 'private, no-store').send(photo);
+    },
+  );
+
+  function sendReportPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    lines: string[],
+    uri: string,
+  ) {
+    const lang = pageLanguage(request);
+    const back = uri.startsWith(base()) ? pagePath(uri, base()) : '/';
+    return reply
+      .status(status)
+      .type('text/html; charset=utf-8')
+      .send(
+        layout({
+          lang,
+          province: app.config.provinceName,
+          title: t(lang, 'public.report'),
+          switchHref: `/page/report?lang=${lang === 'vi' ? 'en' : 'vi'}`,
+          body: html`<section class="card verdict v-${status < 300 ? 'genuine' : 'unknown'}" role="status">${lines.map((l) => html`<p class="${status < 300 ? '' : 'err'}">${l}</p>`)}</section><p><a href="${back}">←</a></p>`,
+        }),
+      );
+  }
+}
+
+/** Reads the multipart report form; a photo over the size limit is reported as a field error, not a 500. */
+async function readReportForm(request: FastifyRequest): Promise<ReportInput> {
+  if (!request.isMultipart()) throw new Problem(415, 'unsupported-media-type');
+  const fields: Record<string, string> = {};
+  let photo: ReportInput['photo'] = null;
+  let photoTooLarge = false;
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        const data = await part.toBuffer();
+        if (data.length) photo = { data, mediaType: part.mimetype };
+      } else fields[part.fieldname] = String(part.value ?? '');
+    }
+  } catch (err: any) {
+    if (err?.code !== 'FST_REQ_FILE_TOO_LARGE') throw err;
+    photoTooLarge = true;
+  }
+  if (photoTooLarge)
+    throw new Problem(400, 'validation', { errors: [{ field: '/photo', code: 'public.reportError.photo' }] });
+  let gtin: string | null = null;
+  let serial: string | null = null;
+  const uri = fields.uri ?? '';
+  try {
+    const dl = parseResolverUrl(
+      uri.replace(/^(https?:\/\/[^/]+).*$/, '$1'),
+      uri.replace(/^https?:\/\/[^/]+/, ''),
+    );
+    gtin = dl.gtin;
+    serial = dl.serial;
+  } catch {
+    // a report about a code we cannot read is still worth keeping
+  }
+  return {
+    uri,
+    gtin,
+    serial,
+    message: fields.message ?? '',
+    phone: fields.phone || null,
+    consent: fields.consent === 'yes' || fields.consent === 'on',
+    photo,
+  };
+}

@@ -1,0 +1,134 @@
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { type Lang, pickLanguage, t } from '../platform/i18n.ts';
+import { Problem } from '../platform/problem.ts';
+import { sendConsumerPage, sendInvalidCodePage } from '../public/consumer.handler.ts';
+import { prefersHtml } from '../public/negotiate.ts';
+import {
+  Gs1Error,
+  parseResolverUrl,
+  primaryKeySegments,
+  type ResolverRequest,
+  supportedPrimaryKeys,
+} from './resolver.dl.ts';
+import { buildLinks, chooseLink, gs1Voc, normaliseLinkType } from './resolver.links.ts';
+import { linksetContext, linksetDocument } from './resolver.linkset.ts';
+import './resolver.messages.ts';
+import { findSubject } from './resolver.subject.ts';
+
+const contextPath = '/.well-known/gs1resolver/linkset-context.jsonld';
+const linkTypes = ['pip', 'traceability', 'epcis', 'certificationInfo', 'recallStatus', 'dpp'];
+
+/** Serving the page at the Digital Link itself instead of redirecting (docs/decisions/011-resolver-redirect.md). */
+const servePageInline = () => process.env.TXNG_RESOLVER_SERVE_PAGE === '1';
+
+export function resolverRateLimit(): number {
+  const value = Number(process.env.TXNG_RESOLVER_RATE_LIMIT);
+  return Number.isFinite(value) && value > 0 ? value : 300;
+}
+
+/**
+ * The GS1 Digital Link resolver (docs/resolver.md): every primary-key path (`/01/…`, `/gtin/…`, `/414/…`),
+ * GET/HEAD/OPTIONS, CORS and a per-address rate limit scoped to these routes.
+ */
+export default async function resolverRoutes(app: FastifyInstance) {
+  await app.register(cors, {
+    origin: '*',
+    methods: ['GET', 'HEAD', 'OPTIONS'],
+    exposedHeaders: ['Link', 'Location', 'Content-Language', 'Vary'],
+    preflight: false,
+  });
+  await app.register(rateLimit, { max: resolverRateLimit(), timeWindow: '1 minute' });
+  const base = () => app.config.baseUrl;
+
+  app.get('/.well-known/gs1resolver', { schema: { hide: true } }, async () => ({
+    name: `TXNG ${app.config.provinceName} — GS1 Digital Link resolver`,
+    resolverRoot: base(),
+    supportedPrimaryKeys,
+    linkTypeDefaultCanBeLinkset: false,
+    supportedLinkType: linkTypes.map((type) => ({
+      namespace: gs1Voc,
+      prefix: 'gs1:',
+      profile: `${gs1Voc}${type}`,
+    })),
+    supportedContextValuesEnumerated: [],
+    jsonLdContextLocation: `${base()}${contextPath}`,
+    supportsCompressedDigitalLinks: false,
+  }));
+  app.get(contextPath, { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('application/ld+json').send(linksetContext),
+  );
+
+  for (const segment of primaryKeySegments) {
+    for (const url of [`/${segment}`, `/${segment}/*`]) {
+      app.get(url, { schema: { hide: true } }, (request, reply) => resolve(request, reply));
+      app.options(url, { schema: { hide: true } }, async (request, reply) =>
+        reply
+          .status(204)
+          .header('allow', 'GET, HEAD, OPTIONS')
+          .header('access-control-allow-methods', 'GET, HEAD, OPTIONS')
+          .header(
+            'access-control-allow-headers',
+            String(request.headers['access-control-request-headers'] ?? 'Accept, Accept-Language'),
+          )
+          .header('access-control-max-age', '86400')
+          .send(),
+      );
+    }
+  }
+
+  async function resolve(request: FastifyRequest, reply: FastifyReply) {
+    const lang = pickLanguage(request.headers['accept-language']);
+    let dl: ResolverRequest;
+    try {
+      dl = parseResolverUrl(base(), request.url);
+    } catch (err) {
+      if (!(err instanceof Gs1Error)) throw err;
+      if (prefersHtml(request)) return sendInvalidCodePage(request, reply, t(lang, err.code, err.params));
+      throw new Problem(400, 'resolver.invalid-digital-link', {
+        errors: [{ field: '/uri', code: err.code, params: err.params }],
+      });
+    }
+    reply.header('vary', 'Accept, Accept-Language').header('link', linkHeader(dl));
+    const subject = await findSubject(app.db, dl);
+    const linkType = dl.linkType ? normaliseLinkType(dl.linkType) : null;
+    const wantsLinkset =
+      linkType === 'linkset' ||
+      linkType === 'all' ||
+      (!linkType && String(request.headers.accept ?? '').includes('application/linkset+json'));
+    if (!subject) {
+      if (prefersHtml(request) && !wantsLinkset) return sendConsumerPage(request, reply, dl, null);
+      throw new Problem(404, 'resolver.unknown-code');
+    }
+    const links = buildLinks(base(), dl, subject);
+    if (wantsLinkset) {
+      return reply
+        .header('content-language', lang)
+        .type('application/linkset+json')
+        .send(linksetDocument(dl.uri, links));
+    }
+    if (!linkType && servePageInline() && prefersHtml(request))
+      return sendConsumerPage(request, reply, dl, subject);
+    const explicitLanguage = request.headers['accept-language'] !== undefined;
+    const link = chooseLink(links, linkType ?? 'pip', lang as Lang, explicitLanguage && linkType !== null);
+    if (!link) throw new Problem(404, 'resolver.no-link-of-type', { params: { linkType: dl.linkType } });
+    return reply.redirect(withQuery(link.href, dl.query), 307);
+  }
+
+  function linkHeader(dl: ResolverRequest): string {
+    const linkset = `${dl.uri}${dl.uri.includes('?') ? '&' : '?'}linkType=linkset`;
+    return [
+      `<${linkset}>; rel="linkset"; type="application/linkset+json"`,
+      `<${base()}${contextPath}>; rel="http://www.w3.org/ns/json-ld#context"; type="application/ld+json"`,
+    ].join(', ');
+  }
+}
+
+/** The request's query string goes on to the target, before any fragment. */
+export function withQuery(href: string, query: string): string {
+  if (!query) return href;
+  const hash = href.indexOf('#');
+  const [head, fragment] = hash < 0 ? [href, ''] : [href.slice(0, hash), href.slice(hash)];
+  return `${head}${head.includes('?') ? '&' : '?'}${query}${fragment}`;
+}

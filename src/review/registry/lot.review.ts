@@ -1,0 +1,90 @@
+import { findEventsByIds, type StoredEvent } from '../../epcis/epcis.service.ts';
+import { buildDigitalLink } from '../../gs1/index.ts';
+import type { DbOrTx } from '../../platform/db.ts';
+import { getLot, getOrganisation, getProduct } from '../../registry/registry.service.ts';
+import type { PreCheck, ReviewHandler } from '../review.handlers.ts';
+import { bizStepName, check, present, registryStatusHooks } from './shared.ts';
+
+/** Clocks of phones in the field drift: an event a few minutes ahead is not "in the future". */
+const clockSkewMs = 5 * 60_000;
+/** Dates of production are local (Asia/Ho_Chi_Minh) calendar days. */
+const startOfLocalDay = (isoDate: string) => new Date(`${isoDate}T00:00:00+07:00`);
+
+function lotEvents(db: DbOrTx, gtin: string, lot: string): Promise<StoredEvent[]> {
+  try {
+    const id = buildDigitalLink([
+      { ai: '01', value: gtin },
+      { ai: '10', value: lot },
+    ]);
+    return findEventsByIds(db, { ids: [id] });
+  } catch {
+    return Promise.resolve([]);
+  }
+}
+
+/** Dates consistent, a known source, and a journey that does not run backwards (REQUIREMENTS capability 15). */
+export function timelineChecks(
+  events: StoredEvent[],
+  productionDate: string | null,
+  now = Date.now(),
+): PreCheck[] {
+  const future = events.find((e) => e.eventTime.getTime() > now + clockSkewMs);
+  const shipments = events.filter((e) => bizStepName(e.bizStep) === 'shipping');
+  const origins = events.filter((e) =>
+    ['commissioning', 'harvesting', 'transforming', 'creating_class_instance'].includes(
+      bizStepName(e.bizStep) ?? '',
+    ),
+  );
+  const firstOrigin = Math.min(
+    ...origins.map((e) => e.eventTime.getTime()),
+    productionDate ? startOfLocalDay(productionDate).getTime() : Number.POSITIVE_INFINITY,
+  );
+  const early = shipments.find((e) => e.eventTime.getTime() < firstOrigin);
+  return [
+    check('review.check.tt02.stages', events.length > 0, false, { count: events.length }),
+    check('review.check.noFutureEvent', !future, true, { time: future?.eventTime.toISOString() ?? '' }),
+    check('review.check.noShipmentBeforeOrigin', !early, true, {
+      time: early?.eventTime.toISOString() ?? '',
+    }),
+  ];
+}
+
+export async function lotChecks(db: DbOrTx, id: string): Promise<PreCheck[]> {
+  const lot = await getLot(db, id);
+  if (!lot) return [check('review.check.exists', false, true)];
+  const [product, events] = await Promise.all([
+    getProduct(db, lot.productId),
+    lotEvents(db, lot.gtin, lot.lot),
+  ]);
+  const today = new Date().toISOString().slice(0, 10);
+  return [
+    check('review.check.productApproved', product?.reviewStatus === 'approved', true),
+    check('review.check.productionDate', present(lot.productionDate), true),
+    check('review.check.productionNotFuture', !lot.productionDate || lot.productionDate <= today, true),
+    check(
+      'review.check.expiryAfterProduction',
+      !lot.expiryDate || !lot.productionDate || lot.expiryDate > lot.productionDate,
+      true,
+    ),
+    check('review.check.tt02.expiry', present(lot.expiryDate) || !!product?.shelfLifeDays, false),
+    check('review.check.lotSource', present(lot.locationId) || lot.inputLotIds.length > 0, true),
+    ...timelineChecks(events, lot.productionDate),
+  ];
+}
+
+export const lotReview: ReviewHandler = {
+  ...registryStatusHooks('lot'),
+  describe: async (db, id) => {
+    const lot = await getLot(db, id);
+    if (!lot) return null;
+    const product = await getProduct(db, lot.productId);
+    const org = await getOrganisation(db, lot.organisationId);
+    return {
+      organisationId: lot.organisationId,
+      sector: product?.sector ?? org?.sector ?? null,
+      communeCode: org?.communeCode ?? null,
+      title: `${lot.productName} — lô ${lot.lot}`,
+    };
+  },
+  preChecks: (db, item) => lotChecks(db, item.entityId),
+};

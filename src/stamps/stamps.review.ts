@@ -1,0 +1,59 @@
+import type { Actor } from '../platform/auth.ts';
+import type { DbOrTx, Tx } from '../platform/db.ts';
+import { defineMessages } from '../platform/i18n.ts';
+import { getOrganisation } from '../registry/organisation.service.ts';
+import { type Decision, type PreCheck, type ReviewItem, registerReviewHandler } from '../review/index.ts';
+import { findProduct } from './stamps.ports.ts';
+import * as repo from './stamps.repo.ts';
+import { allocateStampRange } from './stamps.service.ts';
+
+const statusOf: Record<Decision, 'approved' | 'returned' | 'refused'> = {
+  approve: 'approved',
+  return: 'returned',
+  reject: 'refused',
+};
+
+/** The decision lands in the review's transaction: approval allocates the serial range there. */
+async function onDecision(tx: Tx, item: ReviewItem, decision: Decision, actor: Actor, reason: string | null) {
+  const decided = await repo.decideRequest(tx, item.entityId, {
+    status: statusOf[decision],
+    reason,
+    decidedBy: actor.id,
+  });
+  if (decided?.status === 'approved') await allocateStampRange(tx, decided);
+}
+
+async function preChecks(db: DbOrTx, item: ReviewItem): Promise<PreCheck[]> {
+  const request = await repo.findRequest(db, item.entityId);
+  if (!request) return [{ code: 'stamps.check.exists', ok: false, blocking: true }];
+  const product = await findProduct(db, request.gtin);
+  const organisation = await getOrganisation(db, request.organisationId);
+  return [
+    { code: 'stamps.check.productApproved', ok: product?.approved === true, blocking: true },
+    { code: 'stamps.check.producerApproved', ok: organisation?.reviewStatus === 'approved', blocking: true },
+    {
+      code: 'stamps.check.quantity',
+      ok: request.quantity <= 100_000,
+      blocking: false,
+      params: { quantity: request.quantity },
+    },
+  ];
+}
+
+registerReviewHandler('stamp_request', { onDecision, preChecks });
+
+defineMessages({
+  'stamps.check.exists': { vi: 'Yêu cầu cấp tem tồn tại', en: 'The stamp request exists' },
+  'stamps.check.productApproved': {
+    vi: 'Sản phẩm đã được Sở KH&CN duyệt',
+    en: 'The product has been approved by the department',
+  },
+  'stamps.check.producerApproved': {
+    vi: 'Hồ sơ tổ chức đã được duyệt',
+    en: 'The organisation profile has been approved',
+  },
+  'stamps.check.quantity': {
+    vi: 'Số lượng tem hợp lý ({quantity}; trên 100.000 cần xem kỹ)',
+    en: 'A reasonable number of stamps ({quantity}; above 100,000 needs a closer look)',
+  },
+});

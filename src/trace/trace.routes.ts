@@ -1,0 +1,65 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireActor } from '../platform/auth.ts';
+import { recallCsv, recallXlsx } from './recall.export.ts';
+import { recallReport } from './recall.service.ts';
+import { recallQuery, traceQuery, traceResult } from './trace.schema.ts';
+import { traceFrom } from './trace.service.ts';
+
+const tags = ['trace'];
+
+export async function traceRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/trace',
+    {
+      schema: {
+        tags,
+        summary: 'Trace a lot, item or logistic unit backward (to farm and inputs) and forward (to every customer)',
+        description:
+          'id: a GS1 Digital Link (any domain), EPC URN or element string. asOf answers as the data stood then. ' +
+          'An organisation sees the events it captured and those naming it as source or destination.',
+        querystring: traceQuery,
+        response: { 200: traceResult },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { id, direction, asOf } = request.query;
+      return traceFrom(app.db, { id, direction, asOf: asOf ? new Date(asOf) : null, actor });
+    },
+  );
+
+  app.get(
+    '/trace/recall',
+    {
+      schema: {
+        tags,
+        summary: 'Recall impact report of a lot: affected lots, parties, places, times and documents (FSMA 204 style)',
+        querystring: recallQuery,
+        response: { 200: z.unknown() },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { id, format, asOf } = request.query;
+      const report = await recallReport(app.db, { id, asOf: asOf ? new Date(asOf) : null, actor });
+      const name = `thu-hoi-${report.generatedAt.slice(0, 10)}`;
+      if (format === 'csv') {
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${name}.csv"`)
+          .send(recallCsv(report));
+      }
+      if (format === 'xlsx') {
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="${name}.xlsx"`)
+          .send(await recallXlsx(report));
+      }
+      return report;
+    },
+  );
+}

@@ -1,0 +1,189 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Center,
+  Group,
+  List,
+  Loader,
+  Stack,
+  Text,
+  Textarea,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconAlertTriangle, IconCheck, IconX } from '@tabler/icons-react';
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProblemDocument } from '../../api/client.ts';
+import { applyProblem } from '../../api/form-errors.ts';
+import { useGet, useSend } from '../../api/hooks.ts';
+import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { formatDateTime } from '../../format.ts';
+import type { ReviewItemDetail } from './review-types.ts';
+
+const entityPages: Record<string, (id: string) => string> = {
+  organisation: (id) => `/organisations/${id}`,
+  location: () => '/locations',
+  product: () => '/products',
+  lot: () => '/lots',
+};
+
+/** One item of the queue: the automatic pre-checks beside it, its history, and the decision form. */
+export function ReviewItemPanel({ id, onDecided }: { id: string; onDecided(): void }) {
+  const { t } = useTranslation();
+  const detail = useGet<ReviewItemDetail>(`/api/review/items/${id}`);
+  const [problem, setProblem] = useState<ProblemDocument | null>(null);
+  const form = useForm({ initialValues: { reason: '' } });
+  const decide = useSend<{ decision: string; reason?: string }>('POST', `/api/review/items/${id}/decision`, {
+    invalidate: ['/api/review', '/api/organisations', '/api/products', '/api/lots', '/api/locations'],
+    success: 'review.decided',
+  });
+
+  if (detail.isPending)
+    return (
+      <Center py="xl">
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  if (detail.error) return <ProblemAlert error={detail.error} />;
+  const { item, preChecks, decisions, canDecide } = detail.data;
+  const blocking = preChecks.filter((c) => !c.ok && c.blocking);
+
+  const send = (decision: 'approve' | 'return' | 'reject') =>
+    form.onSubmit(async (v) => {
+      setProblem(null);
+      try {
+        await decide.mutateAsync({ decision, reason: v.reason.trim() || undefined });
+        form.reset();
+        onDecided();
+      } catch (error) {
+        setProblem(applyProblem(form, error));
+      }
+    })();
+
+  const entityLink = entityPages[item.entityType]?.(item.entityId);
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+            {t(`entityType.${item.entityType}`, { defaultValue: item.entityType })}
+          </Text>
+          <Title order={2} size="h4">
+            {entityLink ? (
+              <Anchor component={Link} to={entityLink}>
+                {item.title}
+              </Anchor>
+            ) : (
+              item.title
+            )}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('review.submittedAt', { at: formatDateTime(item.submittedAt) })}
+          </Text>
+        </div>
+        <StatusBadge status={item.status} />
+      </Group>
+      {item.submitNote ? <Text size="sm">{item.submitNote}</Text> : null}
+
+      <Card withBorder>
+        <Title order={3} size="h5" mb="xs">
+          {t('review.preChecks')}
+        </Title>
+        {preChecks.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('review.noPreChecks')}
+          </Text>
+        ) : (
+          <List spacing="xs" size="sm" data-testid="pre-checks">
+            {preChecks.map((c) => (
+              <List.Item
+                key={c.code}
+                icon={
+                  <ThemeIcon size={22} radius="xl" color={c.ok ? 'teal' : c.blocking ? 'red' : 'orange'}>
+                    {c.ok ? (
+                      <IconCheck size={14} aria-hidden />
+                    ) : c.blocking ? (
+                      <IconX size={14} aria-hidden />
+                    ) : (
+                      <IconAlertTriangle size={14} aria-hidden />
+                    )}
+                  </ThemeIcon>
+                }
+              >
+                <span className="visually-hidden">
+                  {c.ok
+                    ? t('review.checkOk')
+                    : c.blocking
+                      ? t('review.checkBlocking')
+                      : t('review.checkWarning')}
+                  :{' '}
+                </span>
+                {c.message}
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </Card>
+
+      {canDecide && item.status === 'pending' ? (
+        <Card withBorder>
+          {problem ? <ProblemAlert error={problem} /> : null}
+          <Textarea
+            label={t('review.reason')}
+            description={t('review.reasonHint')}
+            autosize
+            minRows={2}
+            {...form.getInputProps('reason')}
+          />
+          <Group mt="sm" gap="xs">
+            <Button
+              color="teal"
+              leftSection={<IconCheck size={16} aria-hidden />}
+              onClick={() => send('approve')}
+              loading={decide.isPending}
+              disabled={blocking.length > 0}
+            >
+              {t('review.approve')}
+            </Button>
+            <Button color="orange" variant="light" onClick={() => send('return')} loading={decide.isPending}>
+              {t('review.return')}
+            </Button>
+            <Button color="red" variant="light" onClick={() => send('reject')} loading={decide.isPending}>
+              {t('review.reject')}
+            </Button>
+          </Group>
+          {blocking.length ? (
+            <Text size="xs" c="red.8" mt="xs">
+              {t('review.blocked')}
+            </Text>
+          ) : null}
+        </Card>
+      ) : null}
+
+      {decisions.length ? (
+        <div>
+          <Title order={3} size="h5" mb="xs">
+            {t('review.history')}
+          </Title>
+          <Stack gap="xs">
+            {decisions.map((d) => (
+              <Text key={d.id} size="sm">
+                <Badge variant="light" mr="xs">
+                  {t(`review.decision.${d.decision}`)}
+                </Badge>
+                {formatDateTime(d.decidedAt)} — {d.actorName} (
+                {t(`role.${d.actorRole}`, { defaultValue: d.actorRole })}){d.reason ? `: ${d.reason}` : ''}
+              </Text>
+            ))}
+          </Stack>
+        </div>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,219 @@
+import {
+  Button,
+  Card,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconCheck } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProblemDocument } from '../../api/client.ts';
+import { applyProblem } from '../../api/form-errors.ts';
+import { useSend } from '../../api/hooks.ts';
+import { useMe } from '../../api/session.ts';
+import type { Location, Organisation } from '../../api/types.ts';
+import { OrganisationPicker, ownOrganisation } from '../../components/acting-organisation.tsx';
+import { EntitySelect } from '../../components/EntitySelect.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { LotQuantities, units } from './LotQuantities.tsx';
+import { emptyStage, type StageName, stageAliases, stageBody, stageNames, stageShape } from './stage-form.ts';
+
+interface StageResult {
+  stage: string;
+  eventId: string;
+  eventType: string;
+  shipmentId: string | null;
+}
+
+/** One form per stage of the chain (CBV bizSteps); each saved form becomes an EPCIS event. */
+export function StagesPage() {
+  const { t } = useTranslation();
+  const me = useMe().data!;
+  const [problem, setProblem] = useState<ProblemDocument | null>(null);
+  const [saved, setSaved] = useState<StageResult | null>(null);
+  const form = useForm({ initialValues: { ...emptyStage(), organisationId: ownOrganisation(me) ?? '' } });
+  const record = useSend<unknown, StageResult>('POST', '/api/stages', {
+    invalidate: ['/api/lots', '/api/shipments'],
+    success: 'stage.saved',
+  });
+  const v = form.values;
+  const shape = stageShape[v.stage];
+
+  const submit = form.onSubmit(async (values) => {
+    setProblem(null);
+    setSaved(null);
+    try {
+      setSaved(await record.mutateAsync(stageBody(values)));
+      form.setValues({
+        ...emptyStage(),
+        stage: values.stage,
+        organisationId: values.organisationId,
+        locationId: values.locationId,
+      });
+    } catch (error) {
+      setProblem(applyProblem(form, error, stageAliases));
+    }
+  });
+
+  return (
+    <Stack maw={960}>
+      <PageHeader title={t('nav.stages')} description={t('stage.description')} />
+      {saved ? (
+        <Card withBorder bg="teal.0">
+          <Group gap="xs">
+            <IconCheck aria-hidden color="var(--mantine-color-teal-8)" />
+            <Text size="sm">
+              {t('stage.savedAs', { stage: t(`stage.name.${saved.stage}`), id: saved.eventId })}
+            </Text>
+          </Group>
+        </Card>
+      ) : null}
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {problem ? <ProblemAlert error={problem} /> : null}
+          <Select
+            label={t('stage.stage')}
+            allowDeselect={false}
+            size="md"
+            data={stageNames.map((s) => ({ value: s, label: t(`stage.name.${s}`) }))}
+            value={v.stage}
+            onChange={(s) => form.setFieldValue('stage', s as StageName)}
+          />
+          <Text size="sm" c="dimmed">
+            {t(`stage.help.${v.stage}`)}
+          </Text>
+          <OrganisationPicker
+            value={v.organisationId}
+            onChange={(id) => form.setFieldValue('organisationId', id)}
+            error={form.errors.organisationId}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              type="datetime-local"
+              label={t('stage.eventTime')}
+              description={t('stage.eventTimeHint')}
+              required
+              {...form.getInputProps('eventTime')}
+            />
+            <EntitySelect<Location>
+              label={t('stage.location')}
+              required
+              path="/api/locations"
+              query={{ organisationId: v.organisationId || undefined }}
+              option={(l) => ({ value: l.id, label: l.name })}
+              {...form.getInputProps('locationId')}
+            />
+          </SimpleGrid>
+
+          {shape.output ? (
+            <Card withBorder>
+              <Title order={2} size="h5" mb="xs">
+                {t('stage.harvested')}
+              </Title>
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <EntitySelect
+                  label={t('lot.product')}
+                  required
+                  path="/api/products"
+                  option={(p: { gtin: string; name: string }) => ({
+                    value: p.gtin,
+                    label: `${p.name} (${p.gtin})`,
+                  })}
+                  {...form.getInputProps('output.gtin')}
+                />
+                <TextInput
+                  label={t('stage.newLot')}
+                  description={t('lot.lotHint')}
+                  required
+                  {...form.getInputProps('output.lot')}
+                />
+                <TextInput
+                  label={t('lot.quantity')}
+                  type="number"
+                  inputMode="decimal"
+                  required
+                  {...form.getInputProps('output.quantity')}
+                />
+                <Select
+                  label={t('stage.unit')}
+                  allowDeselect={false}
+                  data={units.map((u) => ({ value: u, label: t(`unit.${u}`) }))}
+                  {...form.getInputProps('output.unit')}
+                />
+              </SimpleGrid>
+            </Card>
+          ) : null}
+          {shape.lists.map((list) => (
+            <Card withBorder key={list}>
+              <LotQuantities
+                form={form}
+                path={list}
+                label={t(`stage.list.${list}`)}
+                min={list === 'outputs' && v.stage === 'pack' ? 0 : 1}
+              />
+            </Card>
+          ))}
+          {shape.sscc ? (
+            <TextInput
+              label={t('stage.sscc')}
+              description={t('stage.ssccHint')}
+              inputMode="numeric"
+              {...form.getInputProps('sscc')}
+            />
+          ) : null}
+          {shape.dates.length ? (
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              {shape.dates.map((d) => (
+                <TextInput key={d} type="date" label={t(`stage.date.${d}`)} {...form.getInputProps(d)} />
+              ))}
+            </SimpleGrid>
+          ) : null}
+          {shape.party ? (
+            <Card withBorder>
+              <Title order={2} size="h5" mb="xs">
+                {t(`stage.party.${shape.party}`)}
+              </Title>
+              <Text size="xs" c="dimmed" mb="xs">
+                {t('stage.partyHelp')}
+              </Text>
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <EntitySelect<Organisation>
+                  label={t('stage.partyOrganisation')}
+                  path="/api/organisations"
+                  option={(o) => ({ value: o.id, label: o.name })}
+                  {...form.getInputProps('party.organisationId')}
+                />
+                <TextInput label={t('stage.partyName')} {...form.getInputProps('party.name')} />
+                <TextInput label="GLN" inputMode="numeric" {...form.getInputProps('party.gln')} />
+                <TextInput
+                  label={t('organisation.taxCode')}
+                  inputMode="numeric"
+                  {...form.getInputProps('party.taxCode')}
+                />
+                <TextInput label={t('stage.invoice')} {...form.getInputProps('documents.invoice')} />
+                <TextInput
+                  label={t('stage.deliveryNote')}
+                  {...form.getInputProps('documents.deliveryNote')}
+                />
+              </SimpleGrid>
+            </Card>
+          ) : null}
+          <Textarea label={t('stage.note')} autosize minRows={2} {...form.getInputProps('note')} />
+          <Group justify="flex-end">
+            <Button type="submit" size="md" loading={record.isPending}>
+              {t('stage.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}
