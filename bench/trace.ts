@@ -30,7 +30,11 @@ const gtin = (n: number) => {
   const body = `893609${String(n).padStart(6, '0')}`;
   return `0${body}${checkDigit(body)}`;
 };
-const lotId = (step: number) => buildDigitalLink([{ ai: '01', value: gtin(step) }, { ai: '10', value: `BENCH-${step}` }]);
+const lotId = (step: number) =>
+  buildDigitalLink([
+    { ai: '01', value: gtin(step) },
+    { ai: '10', value: `BENCH-${step}` },
+  ]);
 const gln = (n: number) => {
   const body = `893609${String(n).padStart(6, '0')}`;
   return `${body}${checkDigit(body)}`;
@@ -85,8 +89,12 @@ async function captureChain(db: Db) {
       action: 'OBSERVE',
       bizStep,
       quantityList: [{ epcClass: lotId(step - 1), quantity: 1000, uom: 'KGM' }],
-      sourceList: [{ type: 'owning_party', source: buildDigitalLink([{ ai: '417', value: gln(10 + step) }]) }],
-      destinationList: [{ type: 'owning_party', destination: buildDigitalLink([{ ai: '417', value: gln(11 + step) }]) }],
+      sourceList: [
+        { type: 'owning_party', source: buildDigitalLink([{ ai: '417', value: gln(10 + step) }]) },
+      ],
+      destinationList: [
+        { type: 'owning_party', destination: buildDigitalLink([{ ai: '417', value: gln(11 + step) }]) },
+      ],
     });
     events.push(ship('shipping', step * 100), ship('receiving', step * 100 + 30), {
       type: 'TransformationEvent',
@@ -150,7 +158,9 @@ async function run(kind: 'postgres' | 'pglite', count: number, runs: number) {
     const last = lotId(steps);
     const check = await traceFrom(database.db, { id: last, direction: 'backward', actor: null });
     if (!check.items.some((i) => i.id === lotId(0))) throw new Error('the trace did not reach the first lot');
-    const traced = await time(runs, () => traceFrom(database.db, { id: last, direction: 'backward', actor: null }));
+    const traced = await time(runs, () =>
+      traceFrom(database.db, { id: last, direction: 'backward', actor: null }),
+    );
     const walk = await time(runs, () =>
       walkEvents([last], 'backward', (ids) => findEventsByIds(database.db, { ids })),
     );
@@ -179,7 +189,9 @@ if (!only || only === 'postgres') {
   results.push(await run('postgres', Number(args.events ?? 1_000_000), Number(args.runs ?? 200)));
 }
 if (!only || only === 'pglite') {
-  results.push(await run('pglite', Number(args['pglite-events'] ?? args.events ?? 1_000_000), Number(args.runs ?? 100)));
+  results.push(
+    await run('pglite', Number(args['pglite-events'] ?? args.events ?? 1_000_000), Number(args.runs ?? 100)),
+  );
 }
 const ms = (v: number) => v.toFixed(2);
 console.log(
@@ -191,6 +203,10 @@ for (const r of results) {
     `| ${r.kind} | ${r.count.toLocaleString('en')} | ${r.fillSeconds.toFixed(1)} | ${r.items} / ${r.events} | ${ms(r.traced.p50)} | ${ms(r.traced.p99)} | ${ms(r.walk.p50)} / ${ms(r.walk.p99)} | ${ms(r.baseline.p50)} | ${ms(r.baseline.p99)} |`,
   );
 }
-console.log(`\nTrace: backward from the lot at the end of a ${steps}-step chain (traceFrom, registry lookups included).`);
-console.log('Walk only: the breadth-first walk without the registry lookups that name products, parties and places.');
+console.log(
+  `\nTrace: backward from the lot at the end of a ${steps}-step chain (traceFrom, registry lookups included).`,
+);
+console.log(
+  'Walk only: the breadth-first walk without the registry lookups that name products, parties and places.',
+);
 console.log('Baseline: one findEventsByIds call for that lot (a single indexed lookup).');

@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser, newContext, type RunningServer, screenshot, startServer } from './support.ts';
 
@@ -20,9 +22,12 @@ function withCheckDigit(digits: string): string {
   return digits + ((10 - (sum % 10)) % 10);
 }
 
+/** The text input with this accessible name. */
+const field = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true }).first();
+
 /** Picks an option of a Mantine Select by its label, typing first into a searchable one. */
 async function choose(page: Page, label: string, option: string | RegExp, search?: string) {
-  const box = page.getByRole('combobox', { name: label, exact: true });
+  const box = page.getByRole('combobox', { name: label, exact: true }).first();
   await box.click();
   if (search) await box.fill(search);
   await page.getByRole('option', { name: option }).first().click();
@@ -30,11 +35,20 @@ async function choose(page: Page, label: string, option: string | RegExp, search
 
 async function signIn(page: Page, baseUrl: string, email: string, password: string) {
   await page.goto(`${baseUrl}/app/sign-in`);
-  await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+  await field(page, 'Email').fill(email);
+  await field(page, 'Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.getByTestId('account-menu').waitFor();
 }
+
+/** The demo password of every demo account (docs/demo-accounts.md). */
+const demoPassword = 'TxngDemo@2026';
+
+/** A product photo: a small PNG drawn here, so the journey needs no fixture file. */
+const photo = () =>
+  sharp({ create: { width: 320, height: 320, channels: 3, background: { r: 200, g: 40, b: 60 } } })
+    .png()
+    .toBuffer();
 
 const run = hasChromium() ? describe : describe.skip;
 
@@ -43,6 +57,14 @@ run('back office: from registration to the consumer page', () => {
   let browser: Browser;
   let desktop: BrowserContext;
   let page: Page;
+  const product = {
+    gtin: withCheckDigit(`893${String(Date.now()).slice(-9)}`),
+    name: 'Chôm chôm Bảo Định hộp 1 kg',
+    lot: `CC${String(Date.now()).slice(-6)}`,
+  };
+  const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  const inTwoWeeks = new Date(Date.now() + 7 * 3600_000 + 14 * 86400_000).toISOString().slice(0, 10);
+  let stampUri = '';
   const producer = {
     name: `HTX Rau sạch Xuân Lộc ${Date.now() % 100000}`,
     taxCode: randomTaxCode(),
@@ -74,18 +96,164 @@ run('back office: from registration to the consumer page', () => {
 
   it('a producer registers its cooperative and owner account', async () => {
     await page.goto(`${server.baseUrl}/app/register`);
-    await page.getByLabel('Tên tổ chức, cơ sở').fill(producer.name);
-    await page.getByLabel('Mã số thuế').fill(producer.taxCode);
+    await field(page, 'Tên tổ chức, cơ sở').fill(producer.name);
+    await field(page, 'Mã số thuế').fill(producer.taxCode);
     await choose(page, 'Loại hình', 'Hợp tác xã');
-    await choose(page, 'Xã, phường', /^Xã Xuân Lộc/, 'Xuân Lộc');
-    await page.getByLabel('Địa chỉ (số nhà, đường, ấp)').fill('Ấp Bảo Định');
-    await page.getByLabel('Người đại diện').fill('Nguyễn Văn An');
-    await page.getByLabel('Họ và tên').fill('Nguyễn Văn An');
-    await page.getByLabel('Email', { exact: true }).fill(producer.email);
-    await page.getByLabel('Mật khẩu', { exact: true }).fill(producer.password);
+    // a ward of the demo commune officer (the former Long Khánh city)
+    await choose(page, 'Xã, phường', /^Phường Bảo Vinh/, 'Bảo Vinh');
+    await field(page, 'Địa chỉ (số nhà, đường, ấp)').fill('Ấp Bảo Định');
+    await field(page, 'Người đại diện').fill('Nguyễn Văn An');
+    await field(page, 'Họ và tên').fill('Nguyễn Văn An');
+    await field(page, 'Email').fill(producer.email);
+    await field(page, 'Mật khẩu').fill(producer.password);
     await screenshot(page, 'backoffice-01-register');
     await page.getByRole('button', { name: 'Gửi đăng ký' }).click();
     await page.getByText('Đã gửi đăng ký').waitFor();
     await screenshot(page, 'backoffice-02-registered');
+  });
+
+  it('the commune officer signs in and approves the registration beside its pre-checks', async () => {
+    await desktop.clearCookies();
+    await signIn(page, server.baseUrl, 'longkhanh@ubnd.dongnai.gov.vn', demoPassword);
+    await page.goto(`${server.baseUrl}/app/review`);
+    await page.getByRole('button', { name: producer.name }).click();
+    await page.getByTestId('pre-checks').waitFor();
+    await screenshot(page, 'backoffice-03-commune-review');
+    await page.getByRole('button', { name: 'Phê duyệt' }).click();
+    await page.getByText('Đã ghi nhận quyết định').waitFor();
+  });
+
+  it('the producer adds a growing area, a product with its photo, and a lot, and submits them', async () => {
+    await desktop.clearCookies();
+    await signIn(page, server.baseUrl, producer.email, producer.password);
+
+    await page.goto(`${server.baseUrl}/app/locations`);
+    await page.getByRole('button', { name: 'Thêm địa điểm' }).click();
+    await field(page, 'Tên địa điểm').fill('Vườn chôm chôm Bảo Định');
+    await choose(page, 'Loại địa điểm', 'Vùng trồng');
+    await field(page, 'Mã số vùng trồng').fill('VN-DNAI-0421');
+    await page.getByText('Vùng (đa giác)').click();
+    const map = page.getByRole('application', { name: 'Vị trí trên bản đồ' });
+    const box = (await map.boundingBox())!;
+    for (const [x, y] of [
+      [0.35, 0.3],
+      [0.65, 0.32],
+      [0.6, 0.7],
+      [0.33, 0.65],
+    ])
+      await page.mouse.click(box.x + box.width * x, box.y + box.height * y);
+    await screenshot(page, 'backoffice-04-location');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByRole('cell', { name: 'Vườn chôm chôm Bảo Định' }).waitFor();
+    await page.getByRole('button', { name: 'Gửi thẩm định' }).first().click();
+    await page.getByText('Đã gửi thẩm định').first().waitFor();
+
+    await page.goto(`${server.baseUrl}/app/products`);
+    await page.getByRole('button', { name: 'Thêm sản phẩm' }).click();
+    await field(page, 'Mã GTIN').fill(product.gtin);
+    await field(page, 'Tên sản phẩm').fill(product.name);
+    await field(page, 'Nhãn hiệu').fill('Bảo Định');
+    await field(page, 'Đơn vị tính').fill('hộp');
+    await field(page, 'Hạn dùng (ngày)').fill('14');
+    await page.locator('input[type=file]').setInputFiles({ name: 'chom-chom.png', mimeType: 'image/png', buffer: await photo() });
+    await page.getByRole('img').first().waitFor();
+    await field(page, 'Tiêu chuẩn áp dụng').fill('TCVN 5208:2008');
+    await screenshot(page, 'backoffice-05-product');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText(product.name).waitFor();
+    await page.getByRole('button', { name: 'Gửi thẩm định' }).first().click();
+    await page.getByText('Đã gửi thẩm định').first().waitFor();
+
+    await page.goto(`${server.baseUrl}/app/lots`);
+    await page.getByRole('button', { name: 'Thêm lô hàng' }).click();
+    await choose(page, 'Sản phẩm', new RegExp(product.gtin));
+    await field(page, 'Số lô').fill(product.lot);
+    await page.getByLabel('Ngày sản xuất').fill(today);
+    await page.getByLabel('Hạn sử dụng').fill(inTwoWeeks);
+    await field(page, 'Số lượng').fill('500');
+    await field(page, 'Đơn vị tính').fill('hộp');
+    await choose(page, 'Nơi sản xuất', 'Vườn chôm chôm Bảo Định');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByRole('cell', { name: product.lot }).waitFor();
+    await page.getByRole('button', { name: 'Gửi thẩm định' }).first().click();
+    await page.getByText('Đã gửi thẩm định').first().waitFor();
+    await screenshot(page, 'backoffice-06-lot');
+  });
+
+  it('the producer records the harvest and the packing of the lot', async () => {
+    await page.goto(`${server.baseUrl}/app/stages`);
+    await choose(page, 'Địa điểm thực hiện', 'Vườn chôm chôm Bảo Định');
+    await choose(page, 'Sản phẩm', new RegExp(product.gtin));
+    await field(page, 'Số lô mới').fill(product.lot);
+    await field(page, 'Số lượng').fill('500');
+    await screenshot(page, 'backoffice-07-stage-harvest');
+    await page.getByRole('button', { name: 'Lưu công đoạn' }).click();
+    await page.getByText(/Đã ghi nhận "Thu hoạch"/).waitFor();
+
+    await choose(page, 'Công đoạn', 'Đóng gói');
+    await choose(page, 'Sản phẩm', new RegExp(product.gtin));
+    await field(page, 'Số lô').fill(product.lot);
+    await field(page, 'Số lượng').fill('500');
+    await page.getByRole('button', { name: 'Lưu công đoạn' }).click();
+    await page.getByText(/Đã ghi nhận "Đóng gói"/).waitFor();
+    await screenshot(page, 'backoffice-08-stage-pack');
+  });
+
+  it('the producer requests stamps', async () => {
+    await page.goto(`${server.baseUrl}/app/stamps`);
+    await page.getByRole('button', { name: 'Đề nghị cấp tem' }).click();
+    await choose(page, 'Sản phẩm', new RegExp(product.gtin));
+    await field(page, 'Số lượng tem').fill('20');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Đã gửi đề nghị cấp tem').waitFor();
+    await screenshot(page, 'backoffice-09-stamp-request');
+  });
+
+  it('the department approves the product, the lot, the growing area and the stamp request', async () => {
+    await desktop.clearCookies();
+    await signIn(page, server.baseUrl, 'admin@sokhcn.dongnai.gov.vn', demoPassword);
+    await page.goto(`${server.baseUrl}/app/review`);
+    for (const title of [product.name, product.lot, 'Vườn chôm chôm Bảo Định']) {
+      await page.getByRole('button', { name: new RegExp(title) }).first().click();
+      await page.getByTestId('pre-checks').waitFor();
+      if (title === product.name) await screenshot(page, 'backoffice-10-dost-review');
+      await page.getByRole('button', { name: 'Phê duyệt' }).click();
+      await page.getByText('Đã ghi nhận quyết định').first().waitFor();
+    }
+    await page.goto(`${server.baseUrl}/app/stamps`);
+    const row = page.getByRole('row').filter({ hasText: product.gtin });
+    await row.getByRole('button', { name: 'Phê duyệt' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Phê duyệt' }).click();
+    await row.getByText('Đã duyệt').waitFor();
+    await screenshot(page, 'backoffice-11-stamps-approved');
+  });
+
+  it('the producer prints the stamps and activates them for the lot', async () => {
+    await desktop.clearCookies();
+    await signIn(page, server.baseUrl, producer.email, producer.password);
+    await page.goto(`${server.baseUrl}/app/stamps`);
+    await page.getByRole('tab', { name: 'Dải số tem đã cấp' }).click();
+    await page.getByRole('button', { name: 'Quản lý, in tem' }).first().click();
+    const drawer = page.getByRole('dialog');
+    stampUri = (await drawer.getByRole('link').first().textContent()) ?? '';
+    const download = page.waitForEvent('download');
+    await drawer.getByRole('button', { name: 'Tải tệp in (PDF)' }).click();
+    const pdf = await download;
+    const bytes = fs.readFileSync((await pdf.path())!);
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    await choose(page, 'Số lô', new RegExp(product.lot));
+    await drawer.getByRole('button', { name: 'Kích hoạt theo lô' }).click();
+    await page.getByText('Đã lưu').first().waitFor();
+    await screenshot(page, 'backoffice-12-stamps-printed');
+  });
+
+  it('the consumer page shows the approved data from the stamp', async () => {
+    const phone = await newContext(browser, 'phone');
+    const consumer = await phone.newPage();
+    expect(stampUri).toMatch(new RegExp(`/01/0?${product.gtin}`));
+    await consumer.goto(stampUri.replace(/^https?:\/\/[^/]+/, server.baseUrl));
+    await consumer.getByText(product.name).first().waitFor();
+    await screenshot(consumer, 'backoffice-13-consumer');
+    await phone.close();
   });
 });

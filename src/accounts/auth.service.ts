@@ -5,7 +5,12 @@ import { defineMessages } from '../platform/i18n.ts';
 import { badRequest, Problem } from '../platform/problem.ts';
 import { sessionLifetimeMs } from './resolve-actor.ts';
 import { burnPasswordCheck, hashPassword, randomToken, sha256, verifyPassword } from './secrets.ts';
-import { deleteSession, deleteUserSessions, insertSession } from './sessions.repo.ts';
+import {
+  deleteExpiredSessionsOf,
+  deleteSession,
+  deleteUserSessions,
+  insertSession,
+} from './sessions.repo.ts';
 import {
   findUserByEmail,
   findUserById,
@@ -69,6 +74,7 @@ export async function openSession(
   const token = randomToken();
   const csrfToken = randomToken();
   const expiresAt = new Date(Date.now() + sessionLifetimeMs);
+  await deleteExpiredSessionsOf(db, user.id);
   await insertSession(db, {
     tokenHash: sha256(token),
     userId: user.id,

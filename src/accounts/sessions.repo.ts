@@ -36,6 +36,7 @@ export async function deleteUserSessions(db: DbOrTx, userId: string, exceptSessi
   return rows.length;
 }
 
-export async function deleteExpiredSessions(db: DbOrTx) {
-  await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+/** Expired sessions of one person, swept when they sign in again (the table never grows without bound per person). */
+export async function deleteExpiredSessionsOf(db: DbOrTx, userId: string) {
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, new Date())));
 }

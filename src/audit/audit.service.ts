@@ -44,15 +44,13 @@ export async function recordAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> 
     before: asStoredJson(entry.before),
     after: asStoredJson(entry.after),
   };
-  await tx
-    .insert(auditLog)
-    .values({
-      ...row,
-      before: row.before as any,
-      after: row.after as any,
-      prevHash,
-      hash: chainHash(prevHash, row),
-    });
+  await tx.insert(auditLog).values({
+    ...row,
+    before: row.before as any,
+    after: row.after as any,
+    prevHash,
+    hash: chainHash(prevHash, row),
+  });
 }
 
 function isTransaction(db: DbOrTx): db is Tx {

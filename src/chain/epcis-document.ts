@@ -8,6 +8,10 @@ export const EPCIS_CONTEXT = 'https://ref.gs1.org/standards/epcis/2.0.0/epcis-co
 /** Vietnam keeps one time zone all year. */
 export const VIETNAM_OFFSET = '+07:00';
 
+/** Vietnam local date-time of an instant as `YYYY-MM-DDTHH:mm:ss.sss` (cut it to the date or the minute). */
+export const vietnamLocal = (instant: Date | number | string) =>
+  new Date(new Date(instant).getTime() + 7 * 3600_000).toISOString().slice(0, 23);
+
 export type EpcisEvent = Record<string, unknown> & { type: string; eventID: string };
 
 export function epcisDocument(events: EpcisEvent[]) {

@@ -29,7 +29,7 @@ export const isCalendarDate = (value: string) => {
 };
 
 /** Field errors for every given date (or date-time) that is not a real calendar day. */
-export const checkCalendarDates = (dates: Record<string, string | undefined>) =>
+export const checkCalendarDates = (dates: Record<string, string | undefined>): FieldError[] =>
   Object.entries(dates).flatMap(([field, value]) =>
     value === undefined || isCalendarDate(value)
       ? []

@@ -1,11 +1,13 @@
 import { recordAudit } from '../audit/audit.service.ts';
+import { assertHarvestAllowed } from '../diary/diary.service.ts';
 import { captureEpcisDocument } from '../epcis/epcis.service.ts';
 import type { Actor } from '../platform/auth.ts';
-import type { Db } from '../platform/db.ts';
+import type { Db, DbOrTx, Tx } from '../platform/db.ts';
 import { badRequest, type FieldError } from '../platform/problem.ts';
-import { epcisDocument } from './epcis-document.ts';
+import { type EpcisEvent, epcisDocument, vietnamLocal } from './epcis-document.ts';
 import { checkCalendarDates, checkLotQuantities, checkLotQuantity, checkNotFuture } from './lot-checks.ts';
-import { locationUri, ownLocation, resolveCounterpart, selfParty } from './parties.ts';
+import { locationUri, resolveCounterpart, selfParty } from './parties.ts';
+import { getLocation, type LocationView } from './registry-port.ts';
 import { openShipment } from './shipments.service.ts';
 import { buildStageEvent, type PartyRef } from './stage-events.ts';
 import type { StageForm } from './stages.schema.ts';
@@ -63,69 +65,117 @@ function checkForm(form: StageForm): FieldError[] {
   return errors;
 }
 
+/** The registry look-ups a stage form needs; an import memoises them across its rows. */
+export interface StageLookups {
+  self(): Promise<PartyRef>;
+  location(id: string): Promise<LocationView | null>;
+}
+
+export const registryLookups = (db: DbOrTx, organisationId: string): StageLookups => ({
+  self: () => selfParty(db, organisationId),
+  location: (id) => getLocation(db, id),
+});
+
+export interface PreparedStage {
+  form: StageForm;
+  event: EpcisEvent;
+  locationId: string;
+  self: PartyRef;
+  counterpart: PartyRef | null;
+}
+
+/** Checks a stage form and builds its EPCIS event, without writing anything; throws 400 naming the fields. */
+export async function prepareStage(
+  db: DbOrTx,
+  organisationId: string,
+  form: StageForm,
+  lookups: StageLookups = registryLookups(db, organisationId),
+): Promise<PreparedStage> {
+  const errors = checkForm(form);
+  const location = await lookups.location(form.locationId);
+  if (!location || location.organisationId !== organisationId)
+    errors.push({
+      field: '/body/locationId',
+      code: 'chain.unknownLocation',
+      params: { id: form.locationId },
+    });
+  let counterpart: PartyRef | null = null;
+  if (form.stage === 'ship' || form.stage === 'receive') {
+    const field = form.stage === 'ship' ? '/body/to' : '/body/from';
+    const input = form.stage === 'ship' ? form.to : form.from;
+    const resolved = await resolveCounterpart(db, input, field, organisationId);
+    errors.push(...resolved.errors);
+    counterpart = resolved.party;
+  }
+  if (errors.length || !location) throw badRequest(errors);
+  const where = locationUri(location);
+  const self = { ...(await lookups.self()), location: where };
+  const event = buildStageEvent(form, {
+    self,
+    location: where,
+    growingAreaCode: location.growingAreaCode,
+    counterpart,
+  });
+  return { form, event, locationId: location.id, self, counterpart };
+}
+
+/** Rules that depend on other records at write time: no harvest inside a diary withdrawal interval. */
+export async function checkStageAllowed(tx: Tx, stage: PreparedStage) {
+  if (stage.form.stage !== 'harvest') return;
+  await assertHarvestAllowed(
+    tx,
+    stage.locationId,
+    vietnamLocal(stage.form.eventTime).slice(0, 10),
+    '/body/eventTime',
+  );
+}
+
+/**
+ * Captures prepared stages as one EPCIS document through the epcis service, and opens the inbox entry of every
+ * shipment to an organisation on the platform. Capture errors name `/epcisBody/eventList/{index}`.
+ */
+export async function persistStages(tx: Tx, organisationId: string, stages: PreparedStage[]) {
+  const { captureId, eventIds } = await captureEpcisDocument(
+    tx as unknown as Db,
+    epcisDocument(stages.map((s) => s.event)),
+    { organisationId },
+  );
+  const shipmentIds: (string | null)[] = [];
+  for (const [i, stage] of stages.entries()) {
+    const { form, counterpart } = stage;
+    shipmentIds.push(
+      form.stage === 'ship' && counterpart?.organisationId
+        ? await openShipment(tx, { form, eventId: eventIds[i], sender: stage.self, receiver: counterpart })
+        : null,
+    );
+  }
+  return { captureId, eventIds, shipmentIds };
+}
+
 /**
  * Records one stage: builds the EPCIS event and captures it through the epcis service. A shipment to an
  * organisation on the platform also lands in the receiver's inbox, in the same transaction.
  */
 export async function recordStage(db: Db, actor: Actor, organisationId: string, form: StageForm) {
-  const errors = checkForm(form);
-  const { location, errors: locationErrors } = await ownLocation(
-    db,
-    form.locationId,
-    organisationId,
-    '/body/locationId',
-  );
-  errors.push(...locationErrors);
-  let counterpart: PartyRef | null = null;
-  if (form.stage === 'ship' || form.stage === 'receive') {
-    const field = form.stage === 'ship' ? '/body/to' : '/body/from';
-    const resolved = await resolveCounterpart(
-      db,
-      form.stage === 'ship' ? form.to : form.from,
-      field,
-      organisationId,
-    );
-    errors.push(...resolved.errors);
-    counterpart = resolved.party;
-  }
-  if (errors.length || !location) throw badRequest(errors);
-
-  const self = await selfParty(db, organisationId);
-  const where = locationUri(location);
-  const event = buildStageEvent(form, {
-    self: { ...self, location: where },
-    location: where,
-    growingAreaCode: location.growingAreaCode,
-    counterpart,
-  });
+  const stage = await prepareStage(db, organisationId, form);
   return db.transaction(async (tx) => {
-    const { captureId, eventIds } = await captureEpcisDocument(tx as unknown as Db, epcisDocument([event]), {
-      organisationId,
-    });
-    let shipmentId: string | null = null;
-    if (form.stage === 'ship' && counterpart?.organisationId) {
-      const eventId = eventIds[0] ?? event.eventID;
-      shipmentId = await openShipment(tx, {
-        form,
-        eventId,
-        sender: { ...self, location: where },
-        receiver: counterpart,
-      });
-    }
+    await checkStageAllowed(tx, stage);
+    const { captureId, eventIds, shipmentIds } = await persistStages(tx, organisationId, [stage]);
+    const recorded: RecordedStage = {
+      stage: form.stage,
+      eventId: eventIds[0],
+      eventType: stage.event.type,
+      captureId,
+      shipmentId: shipmentIds[0],
+    };
     await recordAudit(tx, {
       actor,
       action: 'record',
       entityType: 'stage',
-      entityId: eventIds[0] ?? event.eventID,
+      entityId: recorded.eventId,
       organisationId,
-      after: { stage: form.stage, eventId: event.eventID, shipmentId },
+      after: recorded,
     });
-    return {
-      stage: form.stage,
-      eventId: eventIds[0] ?? event.eventID,
-      eventType: event.type,
-      captureId,
-      shipmentId,
-    } satisfies RecordedStage;
+    return recorded;
   });
 }

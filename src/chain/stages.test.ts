@@ -94,6 +94,18 @@ describe('stage forms', () => {
       items: [{ gtin: fruit, lot: 'CC-0601', quantity: 5, unit: 'KGM' }],
     });
     expect(future.json().errors[0]).toMatchObject({ field: '/body/eventTime', code: 'chain.futureTime' });
+
+    const noSuchDay = await post({
+      stage: 'harvest',
+      eventTime: '2026-06-01T07:30:00+07:00',
+      locationId: orchard.id,
+      output: { gtin: fruit, lot: 'CC-0601', quantity: 1, unit: 'KGM' },
+      harvestStartDate: '2026-02-30',
+    });
+    expect(noSuchDay.json().errors[0]).toMatchObject({
+      field: '/body/harvestStartDate',
+      code: 'chain.invalidDate',
+    });
   });
 
   it('records processing as a TransformationEvent from input lots to an output lot', async () => {
@@ -207,6 +219,41 @@ describe('stage forms', () => {
       packerActor(),
     );
     expect(received.statusCode).toBe(201);
+  });
+
+  it('refuses a harvest form while a pesticide from the diary is inside its withdrawal interval', async () => {
+    const spray = await t.app.inject({
+      method: 'POST',
+      url: '/api/diary',
+      headers: farmer(),
+      payload: {
+        locationId: orchard.id,
+        season: 'Vụ 2026',
+        entryDate: '2026-07-01',
+        kind: 'pesticide',
+        inputName: 'Anvil 5SC',
+        activeIngredient: 'Hexaconazole',
+        dose: '20 ml/16 L',
+        withdrawalDays: 7,
+      },
+    });
+    expect(spray.statusCode).toBe(201);
+    const harvest = (eventTime: string, lot: string) =>
+      post({
+        stage: 'harvest',
+        eventTime,
+        locationId: orchard.id,
+        output: { gtin: fruit, lot, quantity: 10, unit: 'KGM' },
+      });
+    const early = await harvest('2026-07-07T23:30:00+07:00', 'CC-0707');
+    expect(early.statusCode).toBe(409);
+    expect(early.json().errors[0]).toMatchObject({
+      field: '/body/eventTime',
+      code: 'diary.withdrawalRunning',
+    });
+    expect(early.json().errors[0].message).toContain(spray.json().id);
+    // 2026-07-07T18:00Z is already 8 July in Vietnam: the interval is over
+    expect((await harvest('2026-07-07T18:00:00Z', 'CC-0708')).statusCode).toBe(201);
   });
 
   it('needs an actor, and acts only for its own organisation', async () => {

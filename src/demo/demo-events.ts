@@ -333,7 +333,7 @@ export function demoEvents(): Record<DemoOrganisationKey, Json[]> {
         '2026-06-05T08:00',
         'commissioning',
         lotQuantity('rawCashew', 4500, 'KGM'),
-        lotQuantity('roastedCashew', 4000, 'H87'),
+        lotQuantity('roastedCashew', 2400, 'H87'),
         'cashewWorkshop',
         { 'cbvmda:itemExpirationDate': '2027-03-02', 'cbvmda:bestBeforeDate': '2027-03-02' },
       ),

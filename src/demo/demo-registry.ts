@@ -498,7 +498,7 @@ const lots: Record<DemoLotKey, LotSeed> = {
     location: 'cashewWorkshop',
     productionDate: '2026-06-05',
     expiryDate: '2027-03-02',
-    quantity: 4000,
+    quantity: 2400,
     unit: 'H87',
     inputs: ['rawCashew'],
     status: 'draft',

@@ -1,8 +1,14 @@
-import { type EpcisEvent, eventHeader, quantityElement, VIETNAM_OFFSET } from '../chain/epcis-document.ts';
+import {
+  type EpcisEvent,
+  eventHeader,
+  quantityElement,
+  VIETNAM_OFFSET,
+  vietnamLocal,
+} from '../chain/epcis-document.ts';
 import type { DiaryEntryInput } from './diary.schema.ts';
 
 /** Vietnam's calendar date now, which is what a farmer means by "today". */
-export const todayInVietnam = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+export const todayInVietnam = () => vietnamLocal(Date.now()).slice(0, 10);
 
 /** An entry dated today happened now; an older one is placed at local noon of its day. */
 export const diaryEventTime = (entryDate: string) =>

@@ -68,11 +68,9 @@ export async function addDiaryEntry(
   if (errors.length || !location) throw badRequest(errors);
 
   const row = await db.transaction(async (tx) => {
-    await repo.lockLocation(tx, input.locationId);
-    if (input.kind === 'harvest') {
-      const blocking = await repo.findRunningWithdrawal(tx, input.locationId, input.entryDate);
-      if (blocking) throw withdrawalRunning(blocking);
-    }
+    if (input.kind === 'harvest')
+      await assertHarvestAllowed(tx, input.locationId, input.entryDate, '/body/entryDate');
+    else await repo.lockLocation(tx, input.locationId);
     const id = crypto.randomUUID();
     const event = buildDiaryEvent(
       { ...input, id },
@@ -114,7 +112,21 @@ export async function addDiaryEntry(
   return presentEntry(config, row);
 }
 
-function withdrawalRunning(blocking: NonNullable<Awaited<ReturnType<typeof repo.findRunningWithdrawal>>>) {
+/**
+ * Refuses a harvest at the location on `date` (a Vietnam calendar day) while a pesticide or veterinary drug
+ * entered in its diary is inside its withdrawal interval. Call it inside the transaction that records the
+ * harvest: it holds the location's lock until that transaction ends. The stage forms call it too.
+ */
+export async function assertHarvestAllowed(tx: DbOrTx, locationId: string, date: string, field: string) {
+  await repo.lockLocation(tx, locationId);
+  const blocking = await repo.findRunningWithdrawal(tx, locationId, date);
+  if (blocking) throw withdrawalRunning(blocking, field);
+}
+
+function withdrawalRunning(
+  blocking: NonNullable<Awaited<ReturnType<typeof repo.findRunningWithdrawal>>>,
+  field: string,
+) {
   const params = {
     entryId: blocking.id,
     input: blocking.inputName ?? blocking.activeIngredient ?? '',
@@ -123,7 +135,7 @@ function withdrawalRunning(blocking: NonNullable<Awaited<ReturnType<typeof repo.
   };
   return new Problem(409, 'diary-withdrawal-running', {
     params,
-    errors: [{ field: '/body/entryDate', code: 'diary.withdrawalRunning', params }],
+    errors: [{ field, code: 'diary.withdrawalRunning', params }],
   });
 }
 

@@ -177,9 +177,12 @@ describe('production diary', () => {
     expect(own.statusCode).toBe(201);
   });
 
-  it('refuses an entry dated in the future', async () => {
+  it('refuses an entry dated in the future or on a day that does not exist', async () => {
     const res = await add({ entryDate: '2099-01-01', kind: 'care' });
     expect(res.json().errors[0]).toMatchObject({ field: '/body/entryDate', code: 'diary.futureDate' });
+    const noSuchDay = await add({ entryDate: '2026-02-30', kind: 'care' });
+    expect(noSuchDay.statusCode).toBe(400);
+    expect(noSuchDay.json().errors[0]).toMatchObject({ field: '/body/entryDate', code: 'chain.invalidDate' });
   });
 
   it('keeps a withdrawal interval per location: a drug on another herd does not block this one', async () => {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/app.ts';
-import { epcisDocument, objectEvent } from './epcis.test-helpers.ts';
+import { epcisDocument, objectEvent, readText } from './epcis.test-helpers.ts';
 
 let t: TestApp;
 const orgA = '00000000-0000-4000-8000-00000000000a';
@@ -202,6 +202,22 @@ describe('POST /epcis/capture', () => {
       headers: asB,
     });
     expect(foreign.statusCode).toBe(404);
+  });
+
+  it('captures XML too; the same event as XML and as JSON-LD is stored once (same event hash)', async () => {
+    const base = 'epcis-event-hash-generator/examples/ReferenceEventHashAlgorithm';
+    const xml = await capture(readText(`${base}.xml`), asA, 'application/xml');
+    expect(xml.statusCode, xml.body).toBe(202);
+    const before = await counts();
+    const json = await capture(readText(`${base}.jsonld`));
+    expect(json.json().eventIDs).toEqual(xml.json().eventIDs);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses XML entity declarations and malformed XML', async () => {
+    const bomb = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>';
+    expect((await capture(bomb, asA, 'text/xml')).json().errors[0].code).toBe('epcis.xml.doctype');
+    expect((await capture('<epcis:EPCISDocument><EPCISBody>', asA, 'application/xml')).statusCode).toBe(400);
   });
 
   it('answers OPTIONS with the EPCIS headers', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/app.ts';
-import { epcisDocument, manifest, readJson } from './epcis.test-helpers.ts';
+import { epcisDocument, manifest, readJson, readText } from './epcis.test-helpers.ts';
 
 /**
  * Every official GS1 JSON-LD example and every OpenEPCIS 2.0 JSON capture document, captured over HTTP: one test
@@ -66,5 +66,49 @@ describe('OpenEPCIS invalid 2.0 JSON capture documents are rejected, naming the 
       fields.some((f) => f.startsWith(pointer) || pointer.startsWith(f)),
       fields.join(', '),
     ).toBe(true);
+  });
+});
+
+/**
+ * EPCIS 2.0 XML capture (converted to the JSON-LD model, then validated like JSON). We do not run the XSD: element
+ * order is not checked, so `ObjectEvent_with_wrong_element_order.xml` is accepted. `Query/queryDocument.xml`
+ * carries a GRAI with a wrong check digit on id.gs1.org and is refused on purpose (decision 004).
+ */
+const xmlFiles = manifest().filter(
+  (f) =>
+    f.format === 'xml' &&
+    f.epcis_version === '2.0' &&
+    ['document', 'query-results-document'].includes(f.doc_kind) &&
+    !f.path.startsWith('epcis-event-hash-generator'),
+);
+const knowinglyRefused = new Set(['openepcis-test-resources/2.0/EPCIS/XML/Query/queryDocument.xml']);
+const knowinglyAccepted = new Set([
+  'openepcis-test-resources/2.0/EPCIS/XML/Capture/Invalid/ObjectEvent_with_wrong_element_order.xml',
+]);
+const xmlValid = xmlFiles.filter(
+  (f) => f.upstream_label === 'valid' && f.schema_result === 'valid' && !knowinglyRefused.has(f.path),
+);
+const xmlInvalid = xmlFiles.filter((f) => f.upstream_label === 'invalid' && !knowinglyAccepted.has(f.path));
+
+const captureXml = (xml: string) =>
+  t.app.inject({
+    method: 'POST',
+    url: '/epcis/capture',
+    headers: { ...headers, 'content-type': 'application/xml' },
+    payload: xml,
+  });
+
+describe('EPCIS 2.0 XML documents valid under the XSD are captured', () => {
+  it.each(xmlValid.map((f) => [f.path]))('%s', async (path) => {
+    const res = await captureXml(readText(path));
+    expect(res.statusCode, res.body).toBe(202);
+  });
+});
+
+describe('OpenEPCIS invalid 2.0 XML documents are rejected', () => {
+  it.each(xmlInvalid.map((f) => [f.path]))('%s', async (path) => {
+    const res = await captureXml(readText(path));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors.length).toBeGreaterThan(0);
   });
 });

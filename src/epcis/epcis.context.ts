@@ -11,7 +11,8 @@ export const standardPrefixes: Record<string, string> = Object.fromEntries(
 
 function expandCurie(value: string, prefixes: Record<string, string>): string {
   const colon = value.indexOf(':');
-  if (colon > 0) {
+  // `https://…` is an absolute URI, never a CURIE, whatever prefixes a document declares
+  if (colon > 0 && !value.startsWith('//', colon + 1)) {
     const ns = prefixes[value.slice(0, colon)];
     if (ns) return ns + value.slice(colon + 1);
   }

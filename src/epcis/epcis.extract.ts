@@ -70,17 +70,24 @@ const classLists: [string, IdRow['role']][] = [
  * Turns a validated document's events into rows: the event as captured (with the document's @context folded in and
  * its eventID, computed as the CBV event hash when absent), the canonical ids it names and its links.
  */
-export function extractEvents(document: Json, events: Json[]) {
+export function extractEvents(document: Json, events: Json[], format: 'json' | 'xml' = 'json') {
   const context = document['@context'];
-  const ignoreFields = ignoredFieldsOf(document);
+  const hashOptions = {
+    ignoreFields: ignoredFieldsOf(document),
+    valuePrefixes: format === 'xml' ? ('standard' as const) : ('declared' as const),
+  };
   const rows: EventRow[] = [];
   const ids: IdRow[] = [];
   const links: LinkRow[] = [];
   for (const event of events) {
-    const eventId: string = event.eventID ?? eventHash(event, context, ignoreFields);
+    const eventId: string = event.eventID ?? eventHash(event, context, hashOptions);
     const isErrorDeclaration = event.errorDeclaration !== undefined;
-    const { recordTime: _ignored, ...rest } = event;
-    const folded = event['@context'] ? [...asList(context), ...asList(event['@context'])] : context;
+    // the repository sets recordTime; the document's @context travels with each event
+    const document: Json = {
+      '@context': event['@context'] ? [...asList(context), ...asList(event['@context'])] : context,
+    };
+    for (const key in event) if (key !== 'recordTime' && key !== '@context') document[key] = event[key];
+    document.eventID = eventId;
     rows.push({
       eventId,
       isErrorDeclaration,
@@ -92,7 +99,7 @@ export function extractEvents(document: Json, events: Json[]) {
       disposition: cbvShortName(event.disposition, 'disposition'),
       readPoint: typeof event.readPoint?.id === 'string' ? storedId(event.readPoint.id) : null,
       bizLocation: typeof event.bizLocation?.id === 'string' ? storedId(event.bizLocation.id) : null,
-      document: { '@context': folded, ...rest, eventID: eventId },
+      document,
     });
     const key = { eventId, isErrorDeclaration };
     if (typeof event.parentID === 'string')

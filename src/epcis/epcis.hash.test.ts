@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { eventHash, ignoredFieldsOf, preHashString } from './epcis.hash.ts';
 import { testdata } from './epcis.test-helpers.ts';
+import { epcisXmlToJson } from './epcis.xml.ts';
 
 const dir = path.join(testdata, 'epcis-event-hash-generator');
 const lines = (file: string) => fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
@@ -18,6 +19,7 @@ const expectations = fs
       name: f.replace(/\.hashes$/, ''),
       hashes: lines(`${base}.hashes`),
       json: fs.existsSync(`${base}.jsonld`) ? `${base}.jsonld` : null,
+      xml: fs.existsSync(`${base}.xml`) ? `${base}.xml` : null,
       preHashes: fs.existsSync(`${base}.prehashes`) ? lines(`${base}.prehashes`) : null,
     };
   });
@@ -35,17 +37,30 @@ describe('CBV 2.0 event hash: the reference expectations', () => {
       expect(events).toHaveLength(e.hashes.length);
       events.forEach((event, i) => {
         // The .prehashes files lag behind the .hashes in three cases; they only explain a mismatch.
-        const debug = `ours: ${preHashString(event, doc['@context'], ignoredFieldsOf(doc))}\nreference: ${e.preHashes?.[i]}`;
-        expect(eventHash(event, doc['@context'], ignoredFieldsOf(doc)), debug).toBe(e.hashes[i]);
+        const debug = `ours: ${preHashString(event, doc['@context'], { ignoreFields: ignoredFieldsOf(doc) })}\nreference: ${e.preHashes?.[i]}`;
+        expect(eventHash(event, doc['@context'], { ignoreFields: ignoredFieldsOf(doc) }), debug).toBe(
+          e.hashes[i],
+        );
       });
     });
   }
 
-  // XML capture is not implemented (see the module README): these inputs exist only as XML.
-  const xmlOnly = expectations.filter((x) => !x.json);
-  it.skip(
-    `XML-only inputs: ${xmlOnly.reduce((n, e) => n + e.hashes.length, 0)} expectations in ${xmlOnly.length} files`,
-  );
+  for (const e of expectations.filter((x) => x.xml)) {
+    it(`${e.name}.xml (${e.hashes.length} events, through the XML reader)`, () => {
+      const doc = epcisXmlToJson(fs.readFileSync(e.xml!, 'utf8'));
+      const events = eventsOf(doc);
+      const opts = { ignoreFields: ignoredFieldsOf(doc), valuePrefixes: 'standard' as const };
+      expect(events).toHaveLength(e.hashes.length);
+      events.forEach((event, i) => {
+        const debug = `ours: ${preHashString(event, doc['@context'], opts)}\nreference: ${e.preHashes?.[i]}`;
+        expect(eventHash(event, doc['@context'], opts), debug).toBe(e.hashes[i]);
+      });
+    });
+  }
+
+  it('covers every expectation through JSON-LD or XML', () => {
+    expect(expectations.filter((e) => !e.json && !e.xml)).toEqual([]);
+  });
 });
 
 describe('CBV 2.0 event hash: different spellings of one event hash equal', () => {
@@ -54,6 +69,17 @@ describe('CBV 2.0 event hash: different spellings of one event hash equal', () =
       fs.readFileSync(path.join(dir, 'expected_equal', 'ReferenceEventHashAlgorithm.json'), 'utf8'),
     );
     const hashes = new Set(eventsOf(doc).map((event) => eventHash(event, doc['@context'])));
+    expect(hashes.size).toBe(1);
+  });
+
+  const xmlSets = fs.readdirSync(path.join(dir, 'expected_equal')).filter((f) => f.endsWith('.xml'));
+  it.each(xmlSets.map((f) => [f]))('expected_equal/%s', (file) => {
+    const doc = epcisXmlToJson(fs.readFileSync(path.join(dir, 'expected_equal', file), 'utf8'));
+    const events = eventsOf(doc);
+    expect(events.length).toBeGreaterThan(1);
+    const hashes = new Set(
+      events.map((event) => eventHash(event, doc['@context'], { valuePrefixes: 'standard' })),
+    );
     expect(hashes.size).toBe(1);
   });
 });

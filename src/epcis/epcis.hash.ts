@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { expandCurie, prefixesOf, vocabularies } from './epcis.context.ts';
+import { expandCurie, prefixesOf, standardPrefixes, vocabularies } from './epcis.context.ts';
 import { hashIdForm } from './epcis.ids.ts';
 
 /**
@@ -8,12 +8,22 @@ import { hashIdForm } from './epcis.ids.ts';
  * at millisecond precision, identifiers as constrained canonical Digital Links, vocabulary words as full URIs,
  * extensions as `{namespace}name`; the concatenation is hashed with SHA-256.
  */
+export interface HashOptions {
+  /** Fields to leave out (see ignoredFieldsOf). */
+  ignoreFields?: string[];
+  /**
+   * Which prefixes expand CURIE *values*: a JSON-LD document's own declarations, or — for a document that came as
+   * XML, where a value is plain text and only the standard vocabularies' prefixes carry meaning — the standard ones.
+   */
+  valuePrefixes?: 'declared' | 'standard';
+}
+
 export function eventHash(
   event: Record<string, unknown>,
   documentContext?: unknown,
-  ignoreFields: string[] = [],
+  opts: HashOptions = {},
 ): string {
-  const preHash = preHashString(event, documentContext, ignoreFields);
+  const preHash = preHashString(event, documentContext, opts);
   return `ni:///sha-256;${crypto.createHash('sha256').update(preHash).digest('hex')}?ver=CBV2.0`;
 }
 
@@ -133,53 +143,96 @@ const itemNames: Record<string, string> = {
 const ignoredAnywhere = new Set(['@context', 'comment', 'rdfs:comment']);
 const ignored = new Set(['type', 'eventID', 'recordTime', 'errorDeclaration', ...ignoredAnywhere]);
 
-/** Which vocabulary a bare word belongs to, by the path of its field. */
-function vocabularyFor(path: string[]): Record<string, string> | null {
-  const [top, , leaf] = [path[0], path[1], path[path.length - 1]];
-  if (path.length === 1 && top === 'bizStep') return vocabularies.bizStep;
-  if (path.length === 1 && top === 'disposition') return vocabularies.disposition;
+/** Where a value sits: its top-level field, its depth, and whether it is inside a sensorReport. */
+interface Where {
+  top: string;
+  depth: number;
+  inReport: boolean;
+}
+
+/** Which vocabulary a bare word belongs to, by the place of its field. */
+function vocabularyFor(key: string, where: Where): Record<string, string> | null {
+  const { top, depth } = where;
+  if (depth === 1 && top === 'bizStep') return vocabularies.bizStep;
+  if (depth === 1 && top === 'disposition') return vocabularies.disposition;
   if (top === 'persistentDisposition') return vocabularies.disposition;
-  if ((top === 'sourceList' || top === 'destinationList') && leaf === 'type')
+  if ((top === 'sourceList' || top === 'destinationList') && key === 'type')
     return vocabularies.sourceDestType;
-  if (top === 'bizTransactionList' && leaf === 'type') return vocabularies.bizTransactionType;
-  if (top === 'sensorElementList' && path.includes('sensorReport')) {
-    if (leaf === 'type') return vocabularies.measurementType;
-    if (leaf === 'exception') return vocabularies.sensorAlertType;
-    if (leaf === 'component') return vocabularies.component;
+  if (top === 'bizTransactionList' && key === 'type') return vocabularies.bizTransactionType;
+  if (top === 'sensorElementList' && where.inReport) {
+    if (key === 'type') return vocabularies.measurementType;
+    if (key === 'exception') return vocabularies.sensorAlertType;
+    if (key === 'component') return vocabularies.component;
   }
   return null;
+}
+
+interface Scope {
+  prefixes: Record<string, string>;
+  forValues: Record<string, string>;
+}
+
+/** The prefixes of a document's @context, worked out once per document rather than once per event. */
+const documentPrefixes = new WeakMap<object, Record<string, string>>();
+function prefixesOfDocument(context: unknown): Record<string, string> {
+  if (!context || typeof context !== 'object') return prefixesOf(context);
+  let known = documentPrefixes.get(context);
+  if (!known) {
+    known = prefixesOf(context);
+    documentPrefixes.set(context, known);
+  }
+  return known;
+}
+
+/** Appends to `out` the nodes of one JSON member (an array gives one node per item, named as XML names them). */
+function build(scope: Scope, key: string, value: unknown, where: Where, out: Node[]): void {
+  if (value === null || value === undefined) return;
+  const name = expandName(key, scope.prefixes);
+  if (Array.isArray(value)) {
+    const itemName = where.depth === 1 ? itemNames[key] : undefined;
+    if (itemName) {
+      const list: Node = { name, value: '', children: [] };
+      const inner = { top: where.top, depth: 2, inReport: where.inReport };
+      for (const item of value) build(scope, itemName, item, inner, list.children);
+      out.push(list);
+    } else for (const item of value) build(scope, key, item, where, out);
+    return;
+  }
+  if (typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    const node: Node = { name, value: '', children: [] };
+    for (const k in record) {
+      if (ignoredAnywhere.has(k) || k === '#text') continue;
+      build(
+        scope,
+        k,
+        record[k],
+        { top: where.top, depth: where.depth + 1, inReport: where.inReport || k === 'sensorReport' },
+        node.children,
+      );
+    }
+    // an XML element with attributes and text arrives as { …attributes, '#text': text }
+    if (record['#text'] !== undefined) node.value = scalarText(record['#text'], key, where, scope.forValues);
+    out.push(node);
+    return;
+  }
+  out.push({ name, value: scalarText(value, key, where, scope.forValues), children: [] });
 }
 
 export function preHashString(
   event: Record<string, unknown>,
   documentContext?: unknown,
-  ignoreFields: string[] = [],
+  { ignoreFields = [], valuePrefixes = 'declared' }: HashOptions = {},
 ): string {
-  const prefixes = prefixesOf(event['@context'], prefixesOf(documentContext));
-  const skipped = new Set(ignoreFields.map((f) => expandName(f, prefixes)));
-  const toNodes = (key: string, value: unknown, path: string[]): Node[] => {
-    const name = expandName(key, prefixes);
-    if (Array.isArray(value)) {
-      const itemName = path.length === 1 ? itemNames[key] : undefined;
-      if (itemName)
-        return [
-          { name, value: '', children: value.flatMap((v) => toNodes(itemName, v, [...path, itemName])) },
-        ];
-      return value.flatMap((v) => toNodes(key, v, path));
-    }
-    if (value !== null && typeof value === 'object') {
-      const children = Object.entries(value)
-        .filter(([k]) => !ignoredAnywhere.has(k))
-        .flatMap(([k, v]) => toNodes(k, v, [...path, k]));
-      return [{ name, value: '', children }];
-    }
-    if (value === null || value === undefined) return [];
-    return [{ name, value: scalarText(value, path, prefixes), children: [] }];
-  };
-
-  const remaining = Object.entries(event)
-    .filter(([k]) => !ignored.has(k) && !skipped.has(expandName(k, prefixes)))
-    .flatMap(([k, v]) => toNodes(k, v, [k]));
+  const fromDocument = prefixesOfDocument(documentContext);
+  const prefixes = event['@context'] ? prefixesOf(event['@context'], fromDocument) : fromDocument;
+  const scope = { prefixes, forValues: valuePrefixes === 'declared' ? prefixes : standardPrefixes };
+  const skipped = ignoreFields.length ? new Set(ignoreFields.map((f) => expandName(f, prefixes))) : null;
+  const remaining: Node[] = [];
+  for (const k in event) {
+    if (ignored.has(k) || skipped?.has(expandName(k, prefixes))) continue;
+    build(scope, k, event[k], { top: k, depth: 1, inReport: false }, remaining);
+  }
   const ordered = takeInOrder(remaining, eventOrder);
   const rest = genericString(remaining);
   return `eventType=${String(event.type)}${ordered}${rest}`;
@@ -194,14 +247,25 @@ function expandName(key: string, prefixes: Record<string, string>): string {
   return key;
 }
 
-function scalarText(value: unknown, path: string[], prefixes: Record<string, string>): string {
+function scalarText(value: unknown, key: string, where: Where, prefixes: Record<string, string>): string {
   let text = String(value).trim();
-  const vocabulary = vocabularyFor(path);
+  const vocabulary = vocabularyFor(key, where);
   if (vocabulary?.[text]) return vocabulary[text];
   text = expandCurie(text, prefixes);
-  const leaf = path[path.length - 1].toLowerCase();
-  if (leaf.includes('time') && !leaf.includes('offset')) return utcMillis(text) ?? text;
+  if (isTimeField(key)) return utcMillis(text) ?? text;
   return canonicalValue(text);
+}
+
+/** Fields whose name says they hold a time (eventTime, time, startTime, declarationTime…) but not an offset. */
+const timeFields = new Map<string, boolean>();
+function isTimeField(key: string): boolean {
+  let known = timeFields.get(key);
+  if (known === undefined) {
+    const lower = key.toLowerCase();
+    known = lower.includes('time') && !lower.includes('offset');
+    if (timeFields.size < 1000) timeFields.set(key, known);
+  }
+  return known;
 }
 
 const legacyVocabulary: [string, string][] = [
@@ -257,47 +321,60 @@ export function utcMillis(text: string): string | null {
   return new Date(epoch).toISOString();
 }
 
+/**
+ * A standard element: its value, its standard children in order, then its extensions. Children the order does not
+ * know (a non-standard attribute, say) stay in `node.children` and surface, with their ancestry, at the event's end.
+ */
 function nodeString(node: Node, sub?: Order): string {
   const own = node.value ? `=${node.value}` : '';
-  const inner = sub
-    ? takeInOrder(node.children, sub) + genericString(node.children, true)
-    : genericString(node.children);
+  let inner: string;
+  if (sub) inner = takeInOrder(node.children, sub) + takeExtensions(node.children);
+  else {
+    inner = genericString(node.children);
+    node.children = [];
+  }
   return own || inner ? node.name + own + inner : '';
 }
 
-/** Writes (and removes from `nodes`) the elements named in `order`, same-named siblings sorted. */
+/** Writes the elements named in `order`, same-named siblings sorted; removes those fully written from `nodes`. */
 function takeInOrder(nodes: Node[], order: Order): string {
   let out = '';
+  const present = new Set<string>();
+  for (const n of nodes) present.add(n.name);
   for (const [name, sub] of order) {
+    if (!present.has(name)) continue;
     const matching = nodes.filter((n) => n.name === name);
     if (!matching.length) continue;
-    for (const n of matching) nodes.splice(nodes.indexOf(n), 1);
-    out += matching
-      .map((n) => nodeString(n, sub))
-      .sort(compare)
-      .join('');
+    const written = matching.map((n) => nodeString(n, sub));
+    for (const n of matching) if (!n.children.length) nodes.splice(nodes.indexOf(n), 1);
+    out += written.sort(compare).join('');
   }
   return out;
 }
 
 const keepOrder = new Set(['bizTransaction', 'source', 'destination']);
 
+/** Removes the namespaced extensions from `nodes` and writes them, sorted. */
+function takeExtensions(nodes: Node[]): string {
+  const extensions = nodes.filter((n) => n.name.startsWith('{'));
+  for (const n of extensions) nodes.splice(nodes.indexOf(n), 1);
+  return genericString(extensions);
+}
+
 /**
  * Elements outside the canonical order (ilmd, links, extensions), sorted. Inside a standard structure only the
  * namespaced extensions are left here. A source/destination/bizTransaction keeps its `type` before its value.
  */
-function genericString(nodes: Node[], extensionsOnly = false): string {
-  const parts = nodes
-    .filter((n) => !extensionsOnly || n.name.startsWith('{'))
-    .map((n) => {
-      if (keepOrder.has(n.name)) {
-        const type = n.children.find((c) => c.name === 'type');
-        const value = n.value || n.children.find((c) => c.name === n.name)?.value || '';
-        return `${type ? `type=${type.value}` : ''}${n.name}=${value}`;
-      }
-      const own = n.value ? `=${n.value}` : '';
-      return n.name + own + genericString(n.children);
-    });
+function genericString(nodes: Node[]): string {
+  const parts = nodes.map((n) => {
+    if (keepOrder.has(n.name)) {
+      const type = n.children.find((c) => c.name === 'type');
+      const value = n.value || n.children.find((c) => c.name === n.name)?.value || '';
+      return `${type ? `type=${type.value}` : ''}${n.name}=${value}`;
+    }
+    const own = n.value ? `=${n.value}` : '';
+    return n.name + own + genericString(n.children);
+  });
   return parts.sort(compare).join('');
 }
 

@@ -94,3 +94,11 @@ defineMessages({
   },
   'epcis.query.badEventType': { vi: 'loại sự kiện không hợp lệ', en: 'not a valid event type' },
 });
+
+defineMessages({
+  'epcis.xml.malformed': { vi: 'XML sai cú pháp ({reason})', en: 'malformed XML ({reason})' },
+  'epcis.xml.doctype': {
+    vi: 'tài liệu EPCIS XML không được chứa DOCTYPE',
+    en: 'an EPCIS XML document may not contain a DOCTYPE',
+  },
+});

@@ -32,3 +32,16 @@ export function presentCaptureJob(job: CaptureJob) {
     errors: job.errors ?? [],
   };
 }
+
+export const standardEventTypes = [
+  'ObjectEvent',
+  'AggregationEvent',
+  'TransactionEvent',
+  'TransformationEvent',
+  'AssociationEvent',
+];
+
+/** A top-level resource listing (eventTypes, bizSteps, readPoints …) as the REST binding's Collection. */
+export function presentCollection(member: string[]) {
+  return { '@context': [epcisContextUrl], type: 'Collection', member };
+}

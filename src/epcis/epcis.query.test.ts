@@ -135,13 +135,24 @@ describe('GET /epcis/events', () => {
   it('finds one event by its URL-encoded eventID, and answers 404 for an unknown one', async () => {
     const res = await get(`/epcis/events/${encodeURIComponent(ids.transform)}`);
     expect(res.statusCode).toBe(200);
-    expect(res.json().type).toBe('TransformationEvent');
+    expect(eventIdsOf(res)).toEqual([ids.transform]);
+    expect(res.json().epcisBody.queryResults.resultsBody.eventList[0].type).toBe('TransformationEvent');
     expect((await get(`/epcis/events/${encodeURIComponent('urn:uuid:nope')}`)).statusCode).toBe(404);
   });
 
   it('serves the top-level resources', async () => {
-    expect((await get('/epcis/eventTypes')).json()['@set']).toEqual(['ObjectEvent', 'TransformationEvent']);
-    expect((await get('/epcis/bizSteps')).json()['@set']).toEqual([
+    expect((await get('/epcis/eventTypes')).json()).toMatchObject({
+      type: 'Collection',
+      member: [
+        'ObjectEvent',
+        'AggregationEvent',
+        'TransactionEvent',
+        'TransformationEvent',
+        'AssociationEvent',
+      ],
+    });
+    expect((await get('/epcis/bizSteps/shipping')).json().member).toEqual(['events']);
+    expect((await get('/epcis/bizSteps')).json().member).toEqual([
       'commissioning',
       'creating_class_instance',
       'receiving',
@@ -151,7 +162,7 @@ describe('GET /epcis/events', () => {
     expect(eventIdsOf(await get('/epcis/eventTypes/TransformationEvent/events'))).toEqual([ids.transform]);
     const epc = encodeURIComponent(`${gtin}/21/q-2`);
     expect(eventIdsOf(await get(`/epcis/epcs/${epc}/events`))).toEqual([ids.transform]);
-    expect((await get('/epcis/readPoints')).json()['@set']).toEqual(['https://id.gs1.org/414/8934567000000']);
+    expect((await get('/epcis/readPoints')).json().member).toEqual(['https://id.gs1.org/414/8934567000000']);
   });
 });
 
@@ -163,7 +174,7 @@ describe('visibility', () => {
     expect(eventIdsOf(await get(`/epcis/epcs/${encodeURIComponent(serial1)}/events`, asB))).toEqual([
       ids.receive,
     ]);
-    expect((await get('/epcis/bizSteps', asB)).json()['@set']).toEqual(['receiving']);
+    expect((await get('/epcis/bizSteps', asB)).json().member).toEqual(['receiving']);
     expect((await get('/epcis/events')).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: '/epcis/events' })).statusCode).toBe(401);
   });

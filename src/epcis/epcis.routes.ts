@@ -4,11 +4,17 @@ import { z } from 'zod';
 import { type Actor, requireActor } from '../platform/auth.ts';
 import { notFound } from '../platform/problem.ts';
 import { captureJobScope, captureOrganisation, eventVisibility } from './epcis.policy.ts';
-import { presentCaptureJob, presentEvent, presentQueryDocument } from './epcis.presenter.ts';
+import {
+  presentCaptureJob,
+  presentCollection,
+  presentQueryDocument,
+  standardEventTypes,
+} from './epcis.presenter.ts';
 import { distinctValues } from './epcis.query.repo.ts';
 import { nextPageToken, parseEventQuery } from './epcis.query.ts';
 import * as service from './epcis.service.ts';
 import { vendored } from './epcis.vendor.ts';
+import { epcisXmlToJson } from './epcis.xml.ts';
 
 export const captureBodyLimit = 20 * 1024 * 1024;
 
@@ -41,6 +47,12 @@ export default async function epcisRoutes(app: FastifyInstance, opts: EpcisRoute
     { parseAs: 'string', bodyLimit: captureBodyLimit },
     jsonParser,
   );
+  // EPCIS 2.0 XML arrives as text and is converted to the JSON-LD model by the capture route.
+  app.addContentTypeParser(
+    ['application/xml', 'text/xml'],
+    { parseAs: 'string', bodyLimit: captureBodyLimit },
+    (_request, body, done) => done(null, body),
+  );
   app.addHook('onSend', async (_request, reply) => {
     reply
       .header('GS1-EPCIS-Version', '2.0.0')
@@ -59,8 +71,11 @@ export default async function epcisRoutes(app: FastifyInstance, opts: EpcisRoute
     async (request, reply) => {
       const actor = requireActor(request);
       const organisationId = captureOrganisation(actor, headerValue(request, 'x-organisation-id'));
-      const { captureId, eventIds } = await service.captureEpcisDocument(app.db, request.body, {
+      const xml = typeof request.body === 'string';
+      const document = xml ? epcisXmlToJson(request.body as string) : request.body;
+      const { captureId, eventIds } = await service.captureEpcisDocument(app.db, document, {
         organisationId,
+        format: xml ? 'xml' : 'json',
       });
       return reply
         .status(202)
@@ -119,7 +134,7 @@ export default async function epcisRoutes(app: FastifyInstance, opts: EpcisRoute
         await visibility(request),
       );
       if (!events.length) throw notFound('epcis-event-not-found');
-      return reply.type('application/ld+json').send(presentEvent(events[0]));
+      return reply.type('application/ld+json').send(presentQueryDocument(events));
     },
   );
 
@@ -131,9 +146,17 @@ export default async function epcisRoutes(app: FastifyInstance, opts: EpcisRoute
     ['bizLocations', 'biz_location', 'EQ_bizLocation'],
   ] as const;
   for (const [resource, column, parameter] of resources) {
-    r.get(`/${resource}`, { schema: { ...tag, summary: `Known ${resource}` } }, async (request) => ({
-      '@set': await distinctValues(app.db, column, await visibility(request)),
-    }));
+    r.get(`/${resource}`, { schema: { ...tag, summary: `Known ${resource}` } }, async (request) => {
+      const known = await distinctValues(app.db, column, await visibility(request));
+      return presentCollection(
+        resource === 'eventTypes' ? [...new Set([...standardEventTypes, ...known])] : known,
+      );
+    });
+    r.get(
+      `/${resource}/:value`,
+      { schema: { ...tag, params: z.object({ value: z.string().min(1) }) } },
+      async () => presentCollection(['events']),
+    );
     r.get(
       `/${resource}/:value/events`,
       { schema: { ...tag, params: z.object({ value: z.string().min(1) }), querystring: queryString } },

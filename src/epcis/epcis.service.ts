@@ -12,14 +12,15 @@ import { eventListOf, validateEpcisDocument } from './epcis.validate.ts';
 export type { StoredEvent } from './epcis.types.ts';
 
 /**
- * Captures an EPCIS 2.0 document (EPCISDocument, or the events of an EPCISQueryDocument): validates it whole,
+ * Captures an EPCIS 2.0 document (EPCISDocument, or the events of an EPCISQueryDocument; `format: 'xml'` when it
+ * was converted from XML by epcisXmlToJson): validates it whole,
  * then stores every event with its ids and links in one transaction. Events without eventID get their CBV 2.0
  * event hash; an event already stored is not stored again. Throws Problem 400 naming each offending field.
  */
 export async function captureEpcisDocument(
   db: Db,
   document: unknown,
-  opts: { organisationId: string | null },
+  opts: { organisationId: string | null; format?: 'json' | 'xml' },
 ): Promise<{ captureId: string; eventIds: string[] }> {
   const captureId = crypto.randomUUID();
   const errors = validateEpcisDocument(document);
@@ -34,7 +35,11 @@ export async function captureEpcisDocument(
     throw badRequest(errors, 'epcis-invalid-document');
   }
   const list = eventListOf(document)!;
-  const { rows, ids, links } = extractEvents(document as Record<string, any>, list.events as any[]);
+  const { rows, ids, links } = extractEvents(
+    document as Record<string, any>,
+    list.events as any[],
+    opts.format,
+  );
   await db.transaction(async (tx) => {
     await repo.insertEvents(tx, { captureId, organisationId: opts.organisationId }, rows, ids, links);
     await repo.insertCaptureJob(tx, {

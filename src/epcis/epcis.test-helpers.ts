@@ -4,8 +4,8 @@ import path from 'node:path';
 /** The shared GS1 test material, read in place (never copied into the project). */
 export const testdata = path.resolve(process.cwd(), '../shared/testdata');
 
-export const readJson = (relative: string) =>
-  JSON.parse(fs.readFileSync(path.join(testdata, relative), 'utf8'));
+export const readText = (relative: string) => fs.readFileSync(path.join(testdata, relative), 'utf8');
+export const readJson = (relative: string) => JSON.parse(readText(relative));
 
 export interface ManifestEntry {
   path: string;
@@ -14,6 +14,7 @@ export interface ManifestEntry {
   schema_error: string;
   upstream_label: string;
   doc_kind: string;
+  epcis_version: string;
 }
 
 export const manifest = (): ManifestEntry[] => readJson('epcis-manifest.json').files;

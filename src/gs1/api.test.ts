@@ -5,6 +5,8 @@ import {
   buildDigitalLink,
   canonicalId,
   checkDigit,
+  compressDigitalLink,
+  decompressDigitalLink,
   Gs1Error,
   gs1Messages,
   parseDigitalLink,
@@ -79,6 +81,39 @@ describe('Digital Link contract', () => {
     expect(codeOf(() => parseDigitalLink(`https://a.vn/01/${GTIN}?17=271232`))).toBe('gs1.invalidDate');
     expect(codeOf(() => parseDigitalLink('https://a.vn/about/us'))).toBe('gs1.dl.noPrimaryKey');
     expect(codeOf(() => parseDigitalLink('ftp://a.vn/01/1'))).toBe('gs1.dl.invalidUri');
+  });
+});
+
+describe('Digital Link compression', () => {
+  it.each([
+    `https://txng.example.gov.vn/01/${GTIN}/10/LO-7a/21/000123?17=271231&3103=000500`,
+    'https://id.gs1.org/8006/040123451234560102/21/ser987',
+    'https://id.gs1.org/253/4012345000092PO-4711',
+    `https://id.gs1.org/414/${GLN}/254/Kho%2BA`,
+    `https://id.gs1.org/01/${GTIN}?7007=240101240115&8008=2401011230`,
+  ])('round-trips %s', (uri) => {
+    const compressed = compressDigitalLink(uri);
+    expect(compressed.length).toBeLessThan(uri.length);
+    expect(decompressDigitalLink(compressed)).toBe(uri);
+    expect(parseDigitalLink(compressed).ais).toEqual(parseDigitalLink(uri).ais);
+    // Stored identifiers are uncompressed: canonicalId does not unpack, so it leaves the URI as it is.
+    expect(canonicalId(compressed)).toBe(compressed);
+  });
+  it('packs simple non-AI parameters and leaves the others in the query', () => {
+    const compressed = compressDigitalLink(
+      `https://a.vn/01/${GTIN}?context=H%C3%A0+N%E1%BB%99i&linkType=gs1:pip`,
+    );
+    expect(compressed).toMatch(/^https:\/\/a\.vn\/[A-Za-z0-9_-]+\?context=H%C3%A0\+N%E1%BB%99i$/);
+    expect(parseDigitalLink(compressed).otherParams).toEqual({ context: 'Hà Nội', linkType: 'gs1:pip' });
+    expect(decompressDigitalLink(compressed)).toBe(
+      `https://a.vn/01/${GTIN}?linkType=gs1%3Apip&context=H%C3%A0+N%E1%BB%99i`,
+    );
+  });
+  it('does not read an ordinary path segment as a compressed link', () => {
+    expect(codeOf(() => parseDigitalLink('https://example.com/about'))).toBe('gs1.dl.noPrimaryKey');
+    expect(canonicalId('https://example.com/news/Hello-World_2')).toBe(
+      'https://example.com/news/Hello-World_2',
+    );
   });
 });
 

@@ -1,21 +1,41 @@
 /** One stored form per identifier: the canonical GS1 Digital Link on id.gs1.org. */
-import { buildDigitalLinkWith, DEFAULT_STEM, parseDigitalLinkWith } from './digital-link.ts';
+import {
+  arrangeDigitalLink,
+  buildDigitalLinkWith,
+  DEFAULT_STEM,
+  parseDigitalLinkWith,
+} from './digital-link.ts';
 import { epcUrnToAis } from './epc-urn.ts';
 import { Gs1Error } from './errors.ts';
-import { DEFAULT_OPTIONS } from './options.ts';
+import { DEFAULT_OPTIONS, type ResolvedOptions } from './options.ts';
 import { parseGs1 } from './parse.ts';
 import { DL_SCHEME } from './scan-data.ts';
 import type { AiValue } from './validate.ts';
 
+/**
+ * Stored identifiers are uncompressed Digital Links; reading a compressed one here could mistake an
+ * ordinary URI's last path segment for packed AIs, so compressed links are not decoded.
+ */
+const ID_OPTIONS: ResolvedOptions = { ...DEFAULT_OPTIONS, permitCompressedUri: false };
+
 /** Bracketed, scanner data (`]`), GS1 tools notation (`^`) or barcode data starting with FNC1 as GS. */
 const looksLikeElementString = (input: string) => '(]^\x1d'.includes(input[0] ?? 'x');
 
-/** The AIs of a GS1 identifier, or null when `input` is not one; throws Gs1Error when it is one but invalid. */
-function identifierAis(input: string): AiValue[] | null {
-  if (input.startsWith('urn:epc:')) return epcUrnToAis(input);
+/** Parsed identifiers were checked in full on the way in; building their canonical form need not repeat it. */
+const CHECKED: ResolvedOptions = { ...DEFAULT_OPTIONS, lint: false, validateAssociations: false };
+
+/**
+ * The AIs of a GS1 identifier and the options to build its canonical form with; null when `input` is not a
+ * GS1 identifier. Throws Gs1Error when it is one but invalid.
+ */
+function identifierAis(input: string): { ais: AiValue[]; buildOptions: ResolvedOptions } | null {
+  if (input.startsWith('urn:epc:')) {
+    const ais = epcUrnToAis(input);
+    return ais && { ais, buildOptions: DEFAULT_OPTIONS };
+  }
   if (DL_SCHEME.test(input)) {
     try {
-      return parseDigitalLinkWith(input, DEFAULT_OPTIONS).ais;
+      return { ais: parseDigitalLinkWith(input, ID_OPTIONS).ais, buildOptions: CHECKED };
     } catch (err) {
       // A web address without a GS1 key in its path is just a URI.
       if (
@@ -27,7 +47,7 @@ function identifierAis(input: string): AiValue[] | null {
       throw err;
     }
   }
-  if (looksLikeElementString(input)) return parseGs1(input);
+  if (looksLikeElementString(input)) return { ais: parseGs1(input), buildOptions: CHECKED };
   return null;
 }
 
@@ -37,9 +57,8 @@ function identifierAis(input: string): AiValue[] | null {
  * Throws Gs1Error for a malformed GS1 identifier (a wrong check digit, a bad EPC URN…).
  */
 export function canonicalId(input: string): string {
-  const ais = identifierAis(input);
-  if (!ais) return input;
-  return buildDigitalLinkWith(ais, DEFAULT_STEM, DEFAULT_OPTIONS);
+  const id = identifierAis(input);
+  return id ? buildDigitalLinkWith(id.ais, DEFAULT_STEM, id.buildOptions) : input;
 }
 
 /**
@@ -50,18 +69,12 @@ export function canonicalId(input: string): string {
 export function canonicalIdForEventHash(input: unknown): string | null {
   if (typeof input !== 'string') return null;
   try {
-    const ais = identifierAis(input);
-    if (!ais) return null;
-    const dl = parseDigitalLinkWith(
-      buildDigitalLinkWith(ais, DEFAULT_STEM, DEFAULT_OPTIONS),
-      DEFAULT_OPTIONS,
-    );
-    const hasSerial = dl.qualifiers.some((q) => q.ai === '21');
-    const path = [
-      dl.primaryKey,
-      ...dl.qualifiers.filter((q) => q.ai !== '22' && !(q.ai === '10' && hasSerial)),
-    ];
-    return buildDigitalLinkWith(path, DEFAULT_STEM, DEFAULT_OPTIONS);
+    const id = identifierAis(input);
+    if (!id) return null;
+    const { key, qualifiers } = arrangeDigitalLink(id.ais, id.buildOptions);
+    const hasSerial = qualifiers.some((q) => q.ai === '21');
+    const path = [key, ...qualifiers.filter((q) => q.ai !== '22' && !(q.ai === '10' && hasSerial))];
+    return buildDigitalLinkWith(path, DEFAULT_STEM, id.buildOptions);
   } catch (err) {
     if (err instanceof Gs1Error) return null;
     throw err;

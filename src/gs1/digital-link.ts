@@ -2,9 +2,10 @@
 import { AI_CODE, aiDefinition, predefinedLength } from './ai-table.ts';
 import type { AiDefinition } from './ai-types.ts';
 import { CONVENIENCE_ALPHAS } from './convenience-alphas.ts';
+import { decodeCompressed } from './dl-compression.ts';
 import { Gs1Error } from './errors.ts';
 import { type Gs1Options, type ResolvedOptions, resolveOptions } from './options.ts';
-import { escapeDlValue, unescapeDlValue } from './uri-escape.ts';
+import { decodeQueryText, escapeDlValue, unescapeDlValue } from './uri-escape.ts';
 import { type AiValue, definitionFor, validateAis } from './validate.ts';
 
 export interface DigitalLink {
@@ -102,7 +103,7 @@ function parseQuery(
     const name = eq < 0 ? param : param.slice(0, eq);
     const raw = eq < 0 ? '' : param.slice(eq + 1);
     if (!/^\d+$/.test(name)) {
-      otherParams[unescapeDlValue(name, true)] = unescapeDlValue(raw, true);
+      otherParams[decodeQueryText(name)] = decodeQueryText(raw);
       continue;
     }
     if (!AI_CODE.test(name)) throw new Gs1Error('gs1.unknownAi', { ai: name });
@@ -132,12 +133,28 @@ export function parseDigitalLinkWith(uri: string, options: ResolvedOptions): Dig
   const query = q < 0 ? '' : beforeFragment.slice(q + 1);
   if (path.endsWith('/') && options.permitTrailingSlash) path = path.slice(0, -1);
   if (!path.startsWith('/') || path.endsWith('/')) throw invalid('no path information');
-  const { stem, pathAis } = parsePath(path, `${scheme}://${authority}`, options);
+  const authorityStem = `${scheme}://${authority}`;
+  let compressed: ReturnType<typeof parseCompressedPath> = null;
+  let parsed: { stem: string; pathAis: AiValue[] };
+  try {
+    parsed = parsePath(path, authorityStem, options);
+  } catch (err) {
+    const noKey = err instanceof Gs1Error && err.code === 'gs1.dl.noPrimaryKey';
+    compressed =
+      noKey && options.permitCompressedUri ? parseCompressedPath(path, authorityStem, options) : null;
+    if (!compressed) throw err;
+    parsed = compressed;
+  }
+  const { stem, pathAis } = parsed;
   const [primaryKey, ...qualifiers] = pathAis;
   const keyDef = aiDefinition(primaryKey.ai)!;
   checkQualifiers(keyDef, qualifiers);
   const qualifierCodes = qualifiers.map((x) => x.ai);
   const { attributes, otherParams } = parseQuery(query, keyDef, qualifierCodes, options);
+  if (compressed) {
+    attributes.unshift(...compressed.attributes);
+    Object.assign(otherParams, compressed.otherParams);
+  }
   const ais = [...pathAis, ...attributes];
   const seen = new Set<string>();
   for (const { ai } of ais) {
@@ -166,16 +183,18 @@ function dedupe(ais: readonly AiValue[]): AiValue[] {
   return out;
 }
 
+interface Arranged {
+  key: AiValue;
+  qualifiers: AiValue[];
+  attributes: AiValue[];
+}
+
 /**
- * The canonical Digital Link of a set of AIs: the first primary key in the path, its qualifiers in the
- * standard order (the qualifier sequence with the most AIs present), every other AI as a query attribute,
- * predefined-length AIs first. GTINs are widened to 14 digits.
+ * Where each AI goes in a canonical Digital Link: the first primary key in the path, its qualifiers in the
+ * standard order (the qualifier sequence with the most AIs present), every other AI a query attribute,
+ * predefined-length ones first. GTINs are widened to 14 digits.
  */
-export function buildDigitalLinkWith(
-  input: readonly AiValue[],
-  stem: string,
-  options: ResolvedOptions,
-): string {
+export function arrangeDigitalLink(input: readonly AiValue[], options: ResolvedOptions): Arranged {
   const ais = dedupe(input).map(({ ai, value }) => ({
     ai,
     value: ai === '01' && ZERO_SUPPRESSED_GTIN.test(value) ? value.padStart(14, '0') : value,
@@ -191,21 +210,60 @@ export function buildDigitalLinkWith(
   }
   const qualifiers = sequence.filter((q) => present.has(q)).map((q) => ais.find((a) => a.ai === q)!);
   const inPath = new Set([key, ...qualifiers]);
-  const attributes = ais.filter((a) => !inPath.has(a));
-  for (const { ai } of attributes) {
+  const rest = ais.filter((a) => !inPath.has(a));
+  for (const { ai } of rest) {
     definitionFor(ai, options);
     if (!attributeAllowed(ai, options)) throw new Gs1Error('gs1.dl.invalidAttribute', { ai });
   }
-  validateAis(ais, options, new Set(qualifiers.map((q) => q.ai)));
   const isFixed = (ai: string) => {
     const def = aiDefinition(ai);
     return def !== undefined && predefinedLength(def) !== null;
   };
-  const ordered = [...attributes.filter((a) => isFixed(a.ai)), ...attributes.filter((a) => !isFixed(a.ai))];
+  const attributes = [...rest.filter((a) => isFixed(a.ai)), ...rest.filter((a) => !isFixed(a.ai))];
+  return { key, qualifiers, attributes };
+}
+
+/** A path whose last segment is a compressed Digital Link (DL URI compression); null when it is not one. */
+function parseCompressedPath(path: string, authorityStem: string, options: ResolvedOptions) {
+  const slash = path.lastIndexOf('/');
+  const decoded = decodeCompressed(path.slice(slash + 1));
+  if (!decoded) return null;
+  try {
+    // A segment that merely happens to decode is no Digital Link: its values must pass the checks.
+    validateAis(decoded.ais, { ...options, validateAssociations: false });
+  } catch (err) {
+    if (err instanceof Gs1Error) return null;
+    throw err;
+  }
+  const { key, qualifiers, attributes } = arrangeDigitalLink(decoded.ais, options);
+  return {
+    stem: authorityStem + path.slice(0, slash),
+    pathAis: [key, ...qualifiers],
+    attributes,
+    otherParams: decoded.otherParams,
+  };
+}
+
+const numericName = (ai: string) => ai;
+const ALPHA_BY_AI = new Map([...CONVENIENCE_ALPHAS].map(([alpha, ai]) => [ai, alpha]));
+/** Path key names as convenience alphas (`gtin`, `lot`…) where the syntax has one. */
+export const alphaName = (ai: string) => ALPHA_BY_AI.get(ai) ?? ai;
+
+/** The canonical Digital Link of a set of AIs on `stem` (see `arrangeDigitalLink` for the order). */
+export function buildDigitalLinkWith(
+  input: readonly AiValue[],
+  stem: string,
+  options: ResolvedOptions,
+  pathName: (ai: string) => string = numericName,
+): string {
+  const { key, qualifiers, attributes } = arrangeDigitalLink(input, options);
+  const ais = [key, ...qualifiers, ...attributes];
+  validateAis(ais, options, new Set(qualifiers.map((q) => q.ai)));
   let uri = stem.replace(/\/+$/, '');
-  for (const { ai, value } of [key, ...qualifiers]) uri += `/${ai}/${escapeDlValue(value, false)}`;
-  if (ordered.length)
-    uri += `?${ordered.map(({ ai, value }) => `${ai}=${escapeDlValue(value, true)}`).join('&')}`;
+  for (const { ai, value } of [key, ...qualifiers]) uri += `/${pathName(ai)}/${escapeDlValue(value, false)}`;
+  if (attributes.length) {
+    uri += `?${attributes.map(({ ai, value }) => `${ai}=${escapeDlValue(value, true)}`).join('&')}`;
+  }
   return uri;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hasValidCheckDigitAt } from './check-digit.ts';
 import { parseDigitalLink } from './digital-link.ts';
+import { compressDigitalLink, decompressDigitalLink } from './dl-compressed-uri.ts';
 import { Gs1Error } from './errors.ts';
 import { loadVectors } from './vectors.test-helper.ts';
 
@@ -12,24 +13,23 @@ interface DlJsCase {
   value?: string;
   rule?: string;
   input?: string;
+  args?: string;
   source_line: number;
 }
 
 const { cases } = loadVectors<DlJsCase>('gs1-digital-link-js/dl-js-test-vectors.json');
 
 /**
- * Not applicable, each for a stated reason:
- * - DL URI compression (compressWebUri/decompressWebUri, and a compressed URI given to isValid) is not
- *   implemented: TXNG prints uncompressed URIs.
- * - digital-link.js rejects every GIAI URI (`/giai/0801234126`), valid check or not; GIAI has no check digit
- *   and these values fit AI 8004, so TXNG accepts them.
+ * digital-link.js rejects every GIAI URI (`/giai/0801234126`), valid check or not; GIAI has no check digit
+ * and these values fit AI 8004, so TXNG accepts them.
  */
-const SKIPPED_KINDS = new Set(['compressWebUri', 'decompressWebUri']);
-const SKIPPED_URIS = new Set([
-  'https://dlnkd.tn.gg/ARHKVAdpQg',
-  'https://example.com/giai/0801234126',
-  'https://example.com/giai/0801234127',
-]);
+const SKIPPED_URIS = new Set(['https://example.com/giai/0801234126', 'https://example.com/giai/0801234127']);
+
+/** "useOptimisations=false, compressOtherKeyValuePairs=false" → our option names. */
+function compressionArgs(args: string) {
+  const on = (name: string) => !new RegExp(`${name}=false`).test(args);
+  return { optimise: on('useOptimisations'), compressOtherParams: on('compressOtherKeyValuePairs') };
+}
 
 const parses = (uri: string) => {
   try {
@@ -49,34 +49,39 @@ const RULE_URI: Record<string, (v: string) => string> = {
   extensionParameter: (v) => `https://example.com/01/09780345418913?${v}`,
 };
 
-const applicable = cases.filter((c) => !SKIPPED_KINDS.has(c.kind) && !SKIPPED_URIS.has(c.uri ?? ''));
+const applicable = cases.filter((c) => !SKIPPED_URIS.has(c.uri ?? ''));
 
 describe('gs1/digital-link.js test vectors', () => {
-  it(`skips ${cases.length - applicable.length} vectors (compression, GIAI quirk)`, () => {
-    expect(cases.length - applicable.length).toBe(10);
+  it('skips only the two GIAI vectors', () => {
+    expect(cases.length - applicable.length).toBe(2);
   });
-  it.each(applicable.map((c) => [`${c.kind} line ${c.source_line}: ${c.uri ?? c.value}`, c] as const))(
-    '%s',
-    (_, c) => {
-      switch (c.kind) {
-        case 'isValid':
-          return expect(parses(c.uri!)).toBe(c.expected);
-        case 'isCheckDigitValid': {
-          let checkDigitOk = true;
-          try {
-            parseDigitalLink(c.uri!);
-          } catch (err) {
-            checkDigitOk = !(err instanceof Gs1Error && err.code === 'gs1.checkDigit');
-          }
-          return expect(checkDigitOk).toBe(c.expected);
+  it.each(
+    applicable.map((c) => [`${c.kind} line ${c.source_line}: ${c.uri ?? c.value ?? c.input}`, c] as const),
+  )('%s', (_, c) => {
+    switch (c.kind) {
+      case 'isValid':
+        return expect(parses(c.uri!)).toBe(c.expected);
+      case 'isCheckDigitValid': {
+        let checkDigitOk = true;
+        try {
+          parseDigitalLink(c.uri!);
+        } catch (err) {
+          checkDigitOk = !(err instanceof Gs1Error && err.code === 'gs1.checkDigit');
         }
-        case 'validateCheckDigit':
-          return expect(hasValidCheckDigitAt(c.value!, c.position!)).toBe(c.expected);
-        case 'testRule':
-          return expect(parses(RULE_URI[c.rule!](c.value!))).toBe(c.expected);
-        default:
-          throw new Error(`unknown kind ${c.kind}`);
+        return expect(checkDigitOk).toBe(c.expected);
       }
-    },
-  );
+      case 'validateCheckDigit':
+        return expect(hasValidCheckDigitAt(c.value!, c.position!)).toBe(c.expected);
+      case 'testRule':
+        return expect(parses(RULE_URI[c.rule!](c.value!))).toBe(c.expected);
+      case 'compressWebUri':
+        return expect(compressDigitalLink(c.input!, compressionArgs(c.args ?? ''))).toBe(c.expected);
+      case 'decompressWebUri':
+        return expect(decompressDigitalLink(c.input!, { shortNames: c.args === 'useShortNames=true' })).toBe(
+          c.expected,
+        );
+      default:
+        throw new Error(`unknown kind ${c.kind}`);
+    }
+  });
 });

@@ -2,12 +2,13 @@ import type { Gs1Options } from './options.ts';
 
 /**
  * The GS1 Syntax Engine's defaults, which its vectors assume: stricter than ours on Digital Links
- * (no zero-suppressed GTINs, no convenience alphas, no trailing slash).
+ * (no zero-suppressed GTINs, no convenience alphas, no trailing slash, no compressed URIs).
  */
 const ENGINE_DEFAULTS: Gs1Options = {
   permitZeroSuppressedGtin: false,
   permitConvenienceAlphas: false,
   permitTrailingSlash: false,
+  permitCompressedUri: false,
 };
 
 /** Engine option names as the vectors record them → our options. */

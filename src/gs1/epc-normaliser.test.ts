@@ -63,6 +63,11 @@ describe('the same vectors → canonicalId (general canonical form)', () => {
   });
 });
 
+/** A class of all instances of one GTIN is one Digital Link whether its pattern was sgtin's or upui's. */
+const URN_SPELLED_OTHERWISE: Record<string, string> = {
+  'urn:epc:idpat:upui:4012345.012345.*': 'urn:epc:idpat:sgtin:4012345.012345.*',
+};
+
 describe('EPC URN ⇄ Digital Link round trip', () => {
   const conversions = cases.filter(
     (c) => typeof c.input === 'string' && c.input.startsWith('urn:epc:') && c.expected !== null,
@@ -71,10 +76,7 @@ describe('EPC URN ⇄ Digital Link round trip', () => {
     const urn = c.input as string;
     expect(epcUrnToDigitalLink(urn)).toBe(c.expected);
     const companyPrefix = urn.split(':')[4].split('.')[0];
-    const back = digitalLinkToEpcUrn(c.expected!, companyPrefix.length);
-    // EPC URNs escape differently from DLs and sgln's default extension "0" is implied: compare via DL again.
-    expect(back).not.toBeNull();
-    expect(epcUrnToDigitalLink(back!)).toBe(c.expected);
+    expect(digitalLinkToEpcUrn(c.expected!, companyPrefix.length)).toBe(URN_SPELLED_OTHERWISE[urn] ?? urn);
   });
   it('writes the EPC forms TDS 2.x names', () => {
     expect(digitalLinkToEpcUrn('https://id.gs1.org/01/04012345123456/21/98%22')).toBe(

@@ -164,8 +164,8 @@ export function epcUrnToDigitalLink(urn: string): string | null {
   }
 }
 
-const enc = (v: string) =>
-  encodeURIComponent(v).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+/** TDS escaping of a URN component: only the characters a URN may not carry as they are. */
+const enc = (v: string) => v.replace(/["#%&/<>?]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** Splits a key body (check digit removed) into company prefix and reference at `gcpLength`. */
 function split(body: string, gcpLength: number): [string, string] {

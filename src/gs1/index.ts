@@ -3,12 +3,8 @@ export { aiDefinition } from './ai-table.ts';
 export type { AiComponent, AiDefinition } from './ai-types.ts';
 export { canonicalId, canonicalIdForEventHash } from './canonical.ts';
 export { checkCharacterPair, checkDigit, hasValidCheckDigit, hasValidCheckDigitAt } from './check-digit.ts';
-export {
-  buildDigitalLink,
-  DEFAULT_STEM,
-  type DigitalLink,
-  parseDigitalLink,
-} from './digital-link.ts';
+export { buildDigitalLink, DEFAULT_STEM, type DigitalLink, parseDigitalLink } from './digital-link.ts';
+export { compressDigitalLink, decompressDigitalLink } from './dl-compressed-uri.ts';
 export { formatBracketed, formatUnbracketed, GS } from './element-string.ts';
 export { digitalLinkToEpcUrn, epcUrnToDigitalLink } from './epc-urn.ts';
 export { Gs1Error, gs1Messages } from './errors.ts';

@@ -12,6 +12,8 @@ export interface Gs1Options {
   permitConvenienceAlphas?: boolean;
   /** Digital Link: tolerate one trailing `/` (GS1 resolvers must). Default true. */
   permitTrailingSlash?: boolean;
+  /** Digital Link: accept a compressed URI (DL URI compression) and read its AIs. Default true. */
+  permitCompressedUri?: boolean;
   /** Digital Link: accept unknown AIs as query attributes (needs permitUnknownAis). Default false. */
   permitUnknownAiAsDlAttribute?: boolean;
 }
@@ -25,6 +27,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = Object.freeze({
   permitZeroSuppressedGtin: true,
   permitConvenienceAlphas: true,
   permitTrailingSlash: true,
+  permitCompressedUri: true,
   permitUnknownAiAsDlAttribute: false,
 });
 

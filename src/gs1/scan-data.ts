@@ -42,7 +42,7 @@ export interface ScanResult {
   kind: 'gs1' | 'dl' | 'text';
   /** The data in GS1 tools notation (FNC1 as `^`). */
   dataString: string;
-  /** The AIs of GS1 data (for EAN/UPC: AI 01 and any composite); empty for `dl` and `text`. */
+  /** The AIs: of the GS1 data (EAN/UPC: AI 01 and any composite) or of the Digital Link; empty for `text`. */
   ais: AiValue[];
 }
 

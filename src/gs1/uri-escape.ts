@@ -37,3 +37,13 @@ export function unescapeDlValue(value: string, inQuery: boolean): string {
   }
   return out;
 }
+
+/** A non-AI query parameter, read as UTF-8 text (`context=H%C3%A0+N%E1%BB%99i`); malformed escapes stay as written. */
+export function decodeQueryText(value: string): string {
+  const spaced = value.replaceAll('+', ' ');
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    return spaced;
+  }
+}

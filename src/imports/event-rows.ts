@@ -1,3 +1,4 @@
+import { vietnamLocal } from '../chain/epcis-document.ts';
 import type { Cell } from './spreadsheet.ts';
 
 /** Stages a TXNG form writes, by CBV bizStep, for events that were captured without `txng:stage`. */
@@ -34,8 +35,7 @@ function shortId(uri: string | undefined): string | null {
 }
 
 /** Vietnam local time as typed in a sheet: `YYYY-MM-DD HH:mm`. */
-const localTime = (utc: Date) =>
-  new Date(utc.getTime() + 7 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+const localTime = (utc: Date) => vietnamLocal(utc).slice(0, 16).replace('T', ' ');
 
 /**
  * One stored EPCIS event as a flat stage row (the events import format), or null for events that are not

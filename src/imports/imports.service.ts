@@ -1,10 +1,11 @@
+import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../platform/auth.ts';
 import type { Db } from '../platform/db.ts';
 import { type Lang, t } from '../platform/i18n.ts';
 import { badRequest, Problem } from '../platform/problem.ts';
 import { columns, type ImportKind } from './columns.ts';
-import { columnOf, loadLocations, rowHandlers } from './row-handlers.ts';
-import { readTable, type TableRow } from './table-file.ts';
+import { columnOf, handlers, importContext, RowProblems } from './row-handlers.ts';
+import { readTable } from './table-file.ts';
 import './imports.messages.ts';
 
 export interface RowError {
@@ -31,7 +32,7 @@ const PREVIEW_ROWS = 200;
 
 /**
  * Runs every row of the file through the same services as the forms (registry, stages), inside one
- * transaction with a savepoint per row, so the preview reports exactly what a commit would meet. A preview
+ * transaction (each registry write in its own savepoint), so the preview reports what a commit would meet. A preview
  * always rolls back; a commit keeps the work only when every row passed: all or nothing.
  */
 export async function runImport(
@@ -45,22 +46,38 @@ export async function runImport(
   const failedRows = new Set<number>();
   try {
     await db.transaction(async (tx) => {
-      const ctx = {
-        tx,
-        actor,
-        organisationId: opts.organisationId,
-        locations: await loadLocations(tx, opts.organisationId),
-      };
+      const ctx = await importContext(tx, actor, opts.organisationId);
+      const handler = handlers[opts.kind];
+      const passed: { row: number; item: unknown }[] = [];
       for (const row of table.rows) {
         try {
-          await tx.transaction((savepoint) => rowHandlers[opts.kind]({ ...ctx, tx: savepoint }, row.values));
+          passed.push({ row: row.row, item: await handler.row(ctx, row.values) });
         } catch (err) {
           if (!(err instanceof Problem)) throw err;
           failedRows.add(row.row);
-          errors.push(...rowErrors(opts.kind, row, err, opts.lang));
+          errors.push(...rowErrors(opts.kind, row.row, err, opts.lang));
+        }
+      }
+      if (!errors.length && handler.finish && passed.length) {
+        try {
+          await handler.finish(ctx, passed);
+        } catch (err) {
+          if (!(err instanceof RowProblems)) throw err;
+          for (const { row, error } of err.problems) {
+            failedRows.add(row);
+            errors.push(...rowErrors(opts.kind, row, badRequest([error]), opts.lang));
+          }
         }
       }
       if (!opts.commit || errors.length) throw new RollBack();
+      await recordAudit(tx, {
+        actor,
+        action: 'import',
+        entityType: opts.kind,
+        entityId: 'bulk',
+        organisationId: opts.organisationId,
+        after: { format: table.format, rows: table.rows.length },
+      });
     });
   } catch (err) {
     if (!(err instanceof RollBack)) throw err;
@@ -103,11 +120,11 @@ function checkHeader(kind: ImportKind, header: string[]) {
     );
 }
 
-function rowErrors(kind: ImportKind, row: TableRow, problem: Problem, lang: Lang): RowError[] {
+function rowErrors(kind: ImportKind, row: number, problem: Problem, lang: Lang): RowError[] {
   if (!problem.errors.length) {
     return [
       {
-        row: row.row,
+        row,
         column: null,
         code: `problem.${problem.code}`,
         message: t(lang, `problem.${problem.code}`, problem.params),
@@ -115,7 +132,7 @@ function rowErrors(kind: ImportKind, row: TableRow, problem: Problem, lang: Lang
     ];
   }
   return problem.errors.map((e) => ({
-    row: row.row,
+    row,
     column: columnOf(kind, e.field),
     code: e.code,
     message: t(lang, e.code, e.params),

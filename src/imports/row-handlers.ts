@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { gtin14 } from '../chain/epcis-document.ts';
+import { selfParty } from '../chain/parties.ts';
 import {
   createLot,
   createProduct,
@@ -10,10 +11,16 @@ import {
   productInput,
 } from '../chain/registry-port.ts';
 import { type StageForm, stageForm } from '../chain/stages.schema.ts';
-import { recordStage } from '../chain/stages.service.ts';
+import {
+  checkStageAllowed,
+  type PreparedStage,
+  persistStages,
+  prepareStage,
+  type StageLookups,
+} from '../chain/stages.service.ts';
 import type { Actor } from '../platform/auth.ts';
 import type { Db, Tx } from '../platform/db.ts';
-import { badRequest, type FieldError } from '../platform/problem.ts';
+import { badRequest, type FieldError, Problem } from '../platform/problem.ts';
 import type { ImportKind } from './columns.ts';
 
 export interface RowContext {
@@ -21,6 +28,7 @@ export interface RowContext {
   actor: Actor;
   organisationId: string;
   locations: LocationView[];
+  lookups: StageLookups;
 }
 
 type Values = Record<string, string>;
@@ -208,17 +216,70 @@ async function importEvent(ctx: RowContext, v: Values) {
       Object.assign(form, { items: [main] });
   }
   const parsed: StageForm = parseOrThrow(stageForm, form, errors);
-  await recordStage(ctx.tx as unknown as Db, ctx.actor, ctx.organisationId, parsed);
+  const prepared = await prepareStage(ctx.tx, ctx.organisationId, parsed, ctx.lookups);
+  await checkStageAllowed(ctx.tx, prepared);
+  return prepared;
 }
 
-export const rowHandlers: Record<ImportKind, (ctx: RowContext, values: Values) => Promise<void>> = {
-  products: importProduct,
-  lots: importLot,
-  events: importEvent,
+/**
+ * The events of a clean file are captured together, as one EPCIS document: one batched capture instead of one
+ * per row. A capture error names `/epcisBody/eventList/{i}`, which is traced back to its row.
+ */
+async function captureEvents(ctx: RowContext, prepared: { row: number; item: unknown }[]) {
+  try {
+    const stages = prepared.map((p) => p.item as PreparedStage);
+    const { eventIds } = await persistStages(ctx.tx, ctx.organisationId, stages);
+    return eventIds;
+  } catch (err) {
+    if (!(err instanceof Problem)) throw err;
+    throw new RowProblems(
+      err.errors.map((e) => {
+        const index = Number(/^\/epcisBody\/eventList\/(\d+)/.exec(e.field)?.[1] ?? 0);
+        return { row: prepared[index]?.row ?? prepared[0].row, error: { ...e, field: '/body' } };
+      }),
+    );
+  }
+}
+
+/** Errors of a whole-file step, each tied to the row it is about. */
+export class RowProblems extends Error {
+  constructor(readonly problems: { row: number; error: FieldError }[]) {
+    super('row problems');
+  }
+}
+
+export interface KindHandler {
+  /** checks one row and writes it, or returns what the whole-file step needs */
+  row(ctx: RowContext, values: Values): Promise<unknown>;
+  /** runs once, when every row passed; returns the ids it created */
+  finish?(ctx: RowContext, rows: { row: number; item: unknown }[]): Promise<string[]>;
+}
+
+export const handlers: Record<ImportKind, KindHandler> = {
+  products: { row: importProduct },
+  lots: { row: importLot },
+  events: { row: importEvent, finish: captureEvents },
 };
 
-export const loadLocations = (tx: Tx, organisationId: string) =>
-  listLocationsOfOrganisation(tx, organisationId);
+/** What every row of an import needs from the registry, read once. */
+export async function importContext(tx: Tx, actor: Actor, organisationId: string): Promise<RowContext> {
+  const locations = await listLocationsOfOrganisation(tx, organisationId);
+  const byId = new Map(locations.map((l) => [l.id, l]));
+  let self: ReturnType<StageLookups['self']> | undefined;
+  return {
+    tx,
+    actor,
+    organisationId,
+    locations,
+    lookups: {
+      self: () => {
+        self ??= selfParty(tx, organisationId);
+        return self;
+      },
+      location: async (id) => byId.get(id) ?? null,
+    },
+  };
+}
 
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit.service.ts';
-import type { DbOrTx } from '../platform/db.ts';
+import type { DbOrTx, Tx } from '../platform/db.ts';
 import { readCanonicalKey } from './canonical-key.ts';
+import { inTransaction } from './in-transaction.ts';
 import { newInternalLocationCode } from './location.service.ts';
 import { lotNumberPattern } from './lot.schema.ts';
 import { findOrganisation } from './organisation.repo.ts';
@@ -13,11 +14,15 @@ import { locations, lots, products } from './registry.schema.ts';
  * never touched. A new product or location belongs to the capturing organisation; a new lot belongs to its
  * product's owner. Runs inside the capture transaction; concurrent captures naming the same key do not fail.
  */
-export async function noteIdentifiersFromCapture(
-  tx: DbOrTx,
+export function noteIdentifiersFromCapture(
+  db: DbOrTx,
   ids: string[],
   organisationId: string | null,
 ): Promise<{ products: number; lots: number; locations: number }> {
+  return inTransaction(db, (tx) => noteIdentifiers(tx, ids, organisationId));
+}
+
+async function noteIdentifiers(tx: Tx, ids: string[], organisationId: string | null) {
   const created = { products: 0, lots: 0, locations: 0 };
   if (!organisationId || !ids.length) return created;
   const organisation = await findOrganisation(tx, organisationId);

@@ -26,7 +26,7 @@ export const locationInput = z.object({
   organisationId: z.uuid(),
   name: z.string().trim().min(2).max(300),
   gln: z.string().trim().optional(),
-  locationAi: z.enum(locationAis).default('414'),
+  locationAi: z.enum(locationAis).optional(),
   type: z.enum(locationTypes),
   growingAreaCode: z.string().trim().min(1).max(50).optional(),
   communeCode: z.string().trim().min(1).max(20).optional(),

@@ -1,3 +1,4 @@
+import { buildDigitalLink } from '../gs1/index.ts';
 import type { ReviewStatus } from './list-query.ts';
 import type { ScopedLotRow } from './lot.repo.ts';
 import type { LotStatus, LotView } from './lot.schema.ts';
@@ -10,6 +11,10 @@ export function presentLot(row: ScopedLotRow): LotView {
     productName: row.productName,
     gtin: row.gtin,
     lot: row.lot,
+    digitalLink: buildDigitalLink([
+      { ai: '01', value: row.gtin },
+      { ai: '10', value: row.lot },
+    ]),
     productionDate: row.productionDate,
     expiryDate: row.expiryDate,
     quantity: row.quantity,

@@ -68,10 +68,12 @@ export async function findLotsByKeys(
   keys: { gtin: string; lot: string }[],
 ): Promise<ScopedLotRow[]> {
   if (!keys.length) return [];
-  const rows = await joined(db).where(
-    or(...keys.map((k) => and(eq(lots.gtin, k.gtin), eq(lots.lot, k.lot)))),
-  );
-  return rows.map(flatten);
+  // Two array conditions plan far better than an OR of pairs; the exact pairs are picked afterwards.
+  const wanted = new Set(keys.map((k) => `${k.gtin} ${k.lot}`));
+  const gtins = [...new Set(keys.map((k) => k.gtin))];
+  const lotNumbers = [...new Set(keys.map((k) => k.lot))];
+  const rows = await joined(db).where(and(inArray(lots.gtin, gtins), inArray(lots.lot, lotNumbers)));
+  return rows.map(flatten).filter((row) => wanted.has(`${row.gtin} ${row.lot}`));
 }
 
 export async function findLotIds(db: DbOrTx, ids: string[]): Promise<string[]> {

@@ -15,7 +15,7 @@ export const lotInput = z.object({
   quantity: z.number().nonnegative().optional(),
   unit: z.string().trim().max(20).optional(),
   locationId: z.uuid().optional(),
-  inputLotIds: z.array(z.uuid()).max(200).default([]),
+  inputLotIds: z.array(z.uuid()).max(200).optional(),
 });
 export type LotInput = z.infer<typeof lotInput>;
 
@@ -34,6 +34,8 @@ export const lotView = z.object({
   productName: z.string(),
   gtin: z.string(),
   lot: z.string(),
+  /** The lot's traceability code (mã truy vết sản phẩm) as a canonical GS1 Digital Link. */
+  digitalLink: z.string(),
   productionDate: z.string().nullable(),
   expiryDate: z.string().nullable(),
   quantity: z.number().nullable(),

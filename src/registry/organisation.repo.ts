@@ -61,7 +61,8 @@ export async function findOrganisationsByGlns(db: DbOrTx, glns: string[]): Promi
 }
 
 /** A text[] literal both drivers pass the same way. */
-const pgTextArray = (values: string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+const pgTextArray = (values: string[]) =>
+  `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 
 export async function listOrganisations(
   db: DbOrTx,

@@ -15,6 +15,7 @@ export const certificateKinds = [
 
 const isoDate = z.iso.date();
 
+/** No defaults in input schemas: a patch built from them must not reset what it leaves out (the table has them). */
 export const organisationInput = z.object({
   name: z.string().trim().min(2).max(300),
   taxCode: z.string().trim().min(10).max(20),
@@ -29,8 +30,8 @@ export const organisationInput = z.object({
     .regex(/^\+?[0-9 .()-]{8,20}$/)
     .optional(),
   email: z.email().optional(),
-  gs1CompanyPrefixes: z.array(z.string().trim()).max(20).default([]),
-  glns: z.array(z.string().trim()).max(100).default([]),
+  gs1CompanyPrefixes: z.array(z.string().trim()).max(20).optional(),
+  glns: z.array(z.string().trim()).max(100).optional(),
 });
 export type OrganisationInput = z.infer<typeof organisationInput>;
 

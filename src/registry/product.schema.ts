@@ -9,7 +9,7 @@ export const productInput = z.object({
   gtin: z.string().trim(),
   name: z.string().trim().min(2).max(300),
   description: z.string().trim().max(5000).optional(),
-  images: z.array(z.url().max(2000)).max(20).default([]),
+  images: z.array(z.url().max(2000)).max(20).optional(),
   brand: z.string().trim().max(200).optional(),
   modelCode: z.string().trim().max(100).optional(),
   productGroup: z.string().trim().max(200).optional(),
@@ -18,7 +18,7 @@ export const productInput = z.object({
   netQuantity: z.number().positive().optional(),
   netQuantityUnit: z.string().trim().max(20).optional(),
   shelfLifeDays: z.number().int().positive().max(36500).optional(),
-  appliedStandards: z.array(z.string().trim().min(1).max(200)).max(50).default([]),
+  appliedStandards: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
   conformityDeclaration: z.string().trim().max(500).optional(),
   riskTier: z.enum(riskTiers).optional(),
   ocopStars: z.number().int().min(3).max(5).optional(),
@@ -32,7 +32,8 @@ export const productInput = z.object({
 });
 export type ProductInput = z.infer<typeof productInput>;
 
-export const productPatch = productInput.omit({ organisationId: true }).partial().strict();
+/** The GTIN is the product's identity (lots and stamps carry it): a different GTIN is a different product. */
+export const productPatch = productInput.omit({ organisationId: true, gtin: true }).partial().strict();
 export type ProductPatch = z.infer<typeof productPatch>;
 
 export const productView = z.object({

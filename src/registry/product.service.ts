@@ -25,7 +25,7 @@ const addMonths = (isoDate: string, months: number) => {
 
 /** Checks what zod cannot: check digits, company prefix, OCOP validity. Returns the GTIN as GTIN-14. */
 function checkProduct(
-  input: ProductPatch,
+  input: ProductPatch & { gtin?: string },
   owner: OrganisationRow,
   current?: repo.ProductRow,
 ): string | undefined {
@@ -68,10 +68,8 @@ function guardCatalogueFlags(input: ProductPatch, actor: Actor) {
   }
 }
 
-async function guardGtin(db: DbOrTx, gtin: string | undefined, selfId?: string) {
-  if (!gtin) return;
-  const existing = await repo.findProductByGtin(db, gtin);
-  if (existing && existing.id !== selfId) throw conflict('registry.gtin-taken', { gtin });
+async function guardGtin(db: DbOrTx, gtin: string) {
+  if (await repo.findProductByGtin(db, gtin)) throw conflict('registry.gtin-taken', { gtin });
 }
 
 async function readableProduct(db: DbOrTx, id: string, actor: Actor) {
@@ -119,10 +117,8 @@ export async function updateProduct(
   return db.transaction(async (tx) => {
     const before = await readableProduct(tx, id, actor);
     if (!canWrite(actor, before)) throw forbidden();
-    const owner = (await findOrganisation(tx, before.organisationId))!;
-    const gtin = checkProduct(patch, owner, before);
-    await guardGtin(tx, gtin, id);
-    const row = await repo.updateProduct(tx, id, { ...patch, ...(gtin ? { gtin } : {}) });
+    checkProduct(patch, (await findOrganisation(tx, before.organisationId))!, before);
+    const row = await repo.updateProduct(tx, id, patch);
     await recordAudit(tx, {
       actor,
       action: 'update',

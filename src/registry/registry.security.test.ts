@@ -193,7 +193,7 @@ describe('review status and capture noting', () => {
     const entries = await t.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.entityType, "product"), eq(auditLog.entityId, farm.productId)))
+      .where(and(eq(auditLog.entityType, 'product'), eq(auditLog.entityId, farm.productId)))
       .orderBy(auditLog.id);
     expect(entries.map((e) => e.action)).toEqual(['create', 'submit', 'return']);
   });

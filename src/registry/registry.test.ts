@@ -78,6 +78,17 @@ describe('organisations', () => {
     ).toEqual(['/body/glns/0', '/body/gs1CompanyPrefixes/0']);
   });
 
+  it('a patch changes only what it names', async () => {
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/organisations/${orgId}`,
+      headers: owner,
+      payload: { representative: 'Nguyễn Thị Hạnh' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ representative: 'Nguyễn Thị Hạnh', gs1CompanyPrefixes: ['8930001'] });
+  });
+
   it('adds and lists certificates, and refuses validity that ends before it starts', async () => {
     const url = `/api/organisations/${orgId}/certificates`;
     const bad = await post(url, {
@@ -241,6 +252,13 @@ describe('products and lots', () => {
       payload: { mandatory: true },
     });
     expect(res.statusCode).toBe(403);
+    const gtinChange = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/products/${productId}`,
+      headers: owner,
+      payload: { gtin: gtin13('893000100034') },
+    });
+    expect(gtinChange.statusCode).toBe(400);
   });
 
   it('creates a lot and refuses expiry before production and a lot outside AI 82', async () => {
@@ -273,6 +291,7 @@ describe('products and lots', () => {
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({
       gtin: `0${gtin}`,
+      digitalLink: `https://id.gs1.org/01/0${gtin}/10/L2603`,
       productName: 'Hạt điều rang muối',
       status: 'active',
     });

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../platform/auth.ts';
-import type { DbOrTx } from '../platform/db.ts';
+import type { DbOrTx, Tx } from '../platform/db.ts';
 import { conflict, notFound } from '../platform/problem.ts';
+import { inTransaction } from './in-transaction.ts';
 import type { ReviewStatus } from './list-query.ts';
 import { locations, lots, organisations, products } from './registry.schema.ts';
 
@@ -34,7 +35,7 @@ export const canMoveReviewStatus = (from: ReviewStatus, to: ReviewStatus) => nex
  * transaction. Who may do it is the review module's decision; this enforces only the order of statuses.
  */
 export async function setReviewStatus(
-  tx: DbOrTx,
+  db: DbOrTx,
   change: {
     entity: ReviewedEntity;
     id: string;
@@ -43,6 +44,19 @@ export async function setReviewStatus(
     actor: Actor | null;
   },
 ): Promise<{ id: string; organisationId: string; from: ReviewStatus; to: ReviewStatus }> {
+  return inTransaction(db, (tx) => moveReviewStatus(tx, change));
+}
+
+async function moveReviewStatus(
+  tx: Tx,
+  change: {
+    entity: ReviewedEntity;
+    id: string;
+    status: ReviewStatus;
+    note?: string | null;
+    actor: Actor | null;
+  },
+) {
   const table = tables[change.entity];
   const [row] = await tx
     .select({

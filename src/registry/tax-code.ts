@@ -1,16 +1,15 @@
 /**
  * Vietnamese tax codes (mã số thuế): ten digits whose tenth is a check digit over the first nine, weights
  * 31, 29, 23, 19, 17, 13, 7, 5, 3, check = 10 − (sum mod 11). A dependent unit (branch) adds a dash and a
- * three-digit number that is not 000. Bodies whose remainder is 0 would need a check "digit" of 10: the tax
- * authority never issues them, so they are rejected.
+ * three-digit number that is not 000. When the remainder is 0 the formula gives 10; validators in use write it
+ * as 0, and rejecting a real code would block a business, so 0 is accepted there.
  */
 const weights = [31, 29, 23, 19, 17, 13, 7, 5, 3];
 
 export function taxCodeCheckDigit(firstNine: string): number | null {
   if (!/^\d{9}$/.test(firstNine)) return null;
   const sum = weights.reduce((acc, weight, i) => acc + weight * Number(firstNine[i]), 0);
-  const check = 10 - (sum % 11);
-  return check === 10 ? null : check;
+  return (10 - (sum % 11)) % 10;
 }
 
 /** Returns the canonical form (`0123456789` or `0123456789-001`), or null when the code is not valid. */

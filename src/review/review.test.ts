@@ -205,6 +205,19 @@ describe('review workflow', () => {
     expect((await getOrganisation(t.db, orgB))?.reviewStatus).toBe('rejected');
   });
 
+  it('two reviewers deciding the same item at once: one decision lands, the other meets 409', async () => {
+    const org = (await makeOrganisation(t.db, { communeCode: '75W010' })).id;
+    const owner = (await makeSignedInUser(t, 'org_owner', { organisationId: org })).session;
+    const item = (await submit(owner, 'organisation', org)).json().id;
+    const [a, b] = await Promise.all([
+      decide(s.reviewer, item, 'return', 'Thiếu địa chỉ'),
+      decide(s.admin, item, 'reject', 'Trùng hồ sơ'),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const detail = await t.app.inject({ url: `/api/review/items/${item}`, headers: s.reviewer.read });
+    expect(detail.json().decisions).toHaveLength(1);
+  });
+
   it('writes every submission and decision to the audit log that the department can search', async () => {
     const res = await t.app.inject({
       url: `/api/audit?entityType=organisation&entityId=${orgA}`,

@@ -1,5 +1,6 @@
 import bwipjs from 'bwip-js';
 import { badRequest } from '../platform/problem.ts';
+import { encodeQr } from './qr.ts';
 import { stampElementString, stampUri } from './stamps.uri.ts';
 
 export type CarrierFormat = 'qr' | 'datamatrix' | 'gs1-128' | 'ean-13';
@@ -57,20 +58,13 @@ export async function renderCarrierPng(
 }
 
 /**
- * The module matrix of a 2D code, for drawing it as vector paths in a PDF. QR uses a fixed mask: every mask
- * is valid and decodes alike, and skipping the eight-mask evaluation makes encoding about twice as fast.
+ * The module matrix of a 2D code, for drawing it as vector paths in a PDF: QR from the project's own fast
+ * encoder (qr.ts), GS1 DataMatrix from bwip-js.
  */
-export function carrierMatrix(
-  format: 'qr' | 'datamatrix',
-  text: string,
-): { size: number; rows: Uint8Array[] } {
-  const [sym] = bwipjs.raw(
-    format === 'qr' ? 'qrcode' : 'gs1datamatrix',
-    text,
-    (format === 'qr' ? { eclevel: 'M', mask: 1 } : {}) as any,
-  ) as unknown as { pixs: number[]; pixx: number; pixy: number }[];
+export function carrierMatrix(format: 'qr' | 'datamatrix', text: string): { size: number; rows: Uint8Array[] } {
+  if (format === 'qr') return encodeQr(text);
+  const [sym] = bwipjs.raw('gs1datamatrix', text, {}) as unknown as { pixs: number[]; pixx: number; pixy: number }[];
   const rows: Uint8Array[] = [];
-  for (let y = 0; y < sym.pixy; y++)
-    rows.push(Uint8Array.from(sym.pixs.slice(y * sym.pixx, (y + 1) * sym.pixx)));
+  for (let y = 0; y < sym.pixy; y++) rows.push(Uint8Array.from(sym.pixs.slice(y * sym.pixx, (y + 1) * sym.pixx)));
   return { size: Math.max(sym.pixx, sym.pixy), rows };
 }

@@ -65,6 +65,20 @@ export function renderLabelSheet(
   return done;
 }
 
+const fittedNames = new Map<string, string>();
+/** The product name cut to about two lines; every label of a sheet shares it, so it is measured once. */
+function fitted(doc: PDFKit.PDFDocument, name: string, width: number): string {
+  const key = `${name}|${width}`;
+  let out = fittedNames.get(key);
+  if (out === undefined) {
+    out = name;
+    while (out.length > 1 && doc.widthOfString(out) > width * 0.92) out = out.slice(0, -1);
+    if (out !== name) out = `${out.trimEnd()}…`;
+    fittedNames.set(key, out);
+  }
+  return out;
+}
+
 function drawLabel(
   doc: PDFKit.PDFDocument,
   label: Label,
@@ -102,19 +116,18 @@ function drawLabel(
   });
 }
 
-/** Quiet zone of 4 modules for QR (2 for DataMatrix is allowed, 4 is safer on rough paper). */
-function drawMatrix(
-  doc: PDFKit.PDFDocument,
-  m: { size: number; rows: Uint8Array[] },
-  x: number,
-  y: number,
-  size: number,
-) {
+/**
+ * The code as one path of rectangles (one per run of dark modules), written straight into the page content:
+ * pdfkit's per-rectangle API costs more than the rest of the label together. A 4-module quiet zone stays white.
+ */
+function drawMatrix(doc: PDFKit.PDFDocument, m: { size: number; rows: Uint8Array[] }, x: number, y: number, size: number) {
   const quiet = 4;
   const unit = size / (m.size + 2 * quiet);
-  doc.rect(x, y, size, size).fill('white');
+  const parts: string[] = ['1 g', `${x.toFixed(2)} ${y.toFixed(2)} ${size.toFixed(2)} ${size.toFixed(2)} re f`, '0 g'];
+  const h = unit.toFixed(3);
   m.rows.forEach((row, r) => {
     let c = 0;
+    const ry = (y + (quiet + r) * unit).toFixed(3);
     while (c < row.length) {
       if (!row[c]) {
         c++;
@@ -122,8 +135,9 @@ function drawMatrix(
       }
       const start = c;
       while (c < row.length && row[c]) c++;
-      doc.rect(x + (quiet + start) * unit, y + (quiet + r) * unit, (c - start) * unit, unit);
+      parts.push(`${(x + (quiet + start) * unit).toFixed(3)} ${ry} ${((c - start) * unit).toFixed(3)} ${h} re`);
     }
   });
-  doc.fill('black');
+  parts.push('f');
+  doc.addContent(parts.join('\n'));
 }

@@ -51,23 +51,39 @@ export function recallRows(
   const inputs = new Set(walks.inputs);
   mark(walks.downstream.items, (i) => (i.id === root ? 'recalled' : 'downstream'));
   mark(walks.siblings?.items ?? [], (i) => (inputs.has(i.id) ? 'input' : 'same_input'));
-  mark(walks.back.items.filter((i) => i.id === root || inputs.has(i.id)), (i) => (i.id === root ? 'recalled' : 'input'));
+  mark(
+    walks.back.items.filter((i) => i.id === root || inputs.has(i.id)),
+    (i) => (i.id === root ? 'recalled' : 'input'),
+  );
 
   const all = [walks.back, walks.downstream, walks.siblings].filter((w): w is TraceResult => w !== null);
-  const parties = uniqueBy(all.flatMap((w) => w.parties), (p) => p.organisationId ?? p.id);
-  const locations = uniqueBy(all.flatMap((w) => w.locations), (l) => l.id);
-  const events = uniqueBy(all.flatMap((w) => w.events), (e) => e.eventId);
+  const parties = uniqueBy(
+    all.flatMap((w) => w.parties),
+    (p) => p.organisationId ?? p.id,
+  );
+  const locations = uniqueBy(
+    all.flatMap((w) => w.locations),
+    (l) => l.id,
+  );
+  const events = uniqueBy(
+    all.flatMap((w) => w.events),
+    (e) => e.eventId,
+  );
   /** Who sent or received: the owning party's name, else the place's, else the identifier itself. */
   const counterpart = (links: TraceEvent['sources']) => {
     const named = links.filter((l) => l.type?.endsWith('party') || l.value.includes('/417/'));
     const chosen = named.length ? named : links;
     return joined(
       chosen.map(
-        (l) => parties.find((p) => p.id === l.value)?.name ?? locations.find((p) => p.id === l.value)?.name ?? l.value,
+        (l) =>
+          parties.find((p) => p.id === l.value)?.name ??
+          locations.find((p) => p.id === l.value)?.name ??
+          l.value,
       ),
     );
   };
-  const capturer = (id: string | null) => (id ? (parties.find((p) => p.organisationId === id)?.name ?? null) : null);
+  const capturer = (id: string | null) =>
+    id ? (parties.find((p) => p.organisationId === id)?.name ?? null) : null;
   const place = (id: string | null) => (id ? locations.find((l) => l.id === id) : undefined);
 
   const rows: RecallRow[] = [];
@@ -97,12 +113,17 @@ export function recallRows(
       });
     }
   }
-  rows.sort((a, b) => a.date.getTime() - b.date.getTime() || a.traceabilityLotCode.localeCompare(b.traceabilityLotCode));
+  rows.sort(
+    (a, b) =>
+      a.date.getTime() - b.date.getTime() || a.traceabilityLotCode.localeCompare(b.traceabilityLotCode),
+  );
   return {
     root,
     asOf: asOf ? asOf.toISOString() : null,
     generatedAt: new Date().toISOString(),
-    lots: [...affected.values()].sort((a, b) => rank[a.affectedAs] - rank[b.affectedAs] || a.id.localeCompare(b.id)),
+    lots: [...affected.values()].sort(
+      (a, b) => rank[a.affectedAs] - rank[b.affectedAs] || a.id.localeCompare(b.id),
+    ),
     parties,
     locations,
     rows,
@@ -115,7 +136,8 @@ function cte(event: TraceEvent): string {
   return event.eventType === 'TransformationEvent' ? 'transforming' : event.eventType;
 }
 
-const joined = (values: string[]) => (values.filter(Boolean).length ? values.filter(Boolean).join('; ') : null);
+const joined = (values: string[]) =>
+  values.filter(Boolean).length ? values.filter(Boolean).join('; ') : null;
 
 function uniqueBy<T>(values: T[], key: (value: T) => string): T[] {
   const seen = new Map<string, T>();

@@ -21,7 +21,12 @@ export async function recallReport(
 ): Promise<RecallReport> {
   const root = rootId(request.id);
   const common = { asOf: request.asOf ?? null, actor: request.actor };
-  const back = await traceIds(db, { ...common, roots: [root], direction: 'backward', limits: { maxDepth: 4, maxItems: 500 } });
+  const back = await traceIds(db, {
+    ...common,
+    roots: [root],
+    direction: 'backward',
+    limits: { maxDepth: 4, maxItems: 500 },
+  });
   const inputs = directInputs(root, back);
   const downstream = await traceIds(db, { ...common, roots: [root], direction: 'forward' });
   const siblings = inputs.length

@@ -28,7 +28,11 @@ export function presentEvent(event: StoredEvent): TraceEvent {
   };
 }
 
-export function presentItem(reached: Reached, products: Map<string, ProductView>, lots: Map<string, LotView>): TraceItem {
+export function presentItem(
+  reached: Reached,
+  products: Map<string, ProductView>,
+  lots: Map<string, LotView>,
+): TraceItem {
   const key = itemKey(reached.id);
   const lot = key.gtin && key.lot ? lots.get(`${key.gtin} ${key.lot}`) : undefined;
   return {
@@ -41,7 +45,10 @@ export function presentItem(reached: Reached, products: Map<string, ProductView>
   };
 }
 
-export function presentLocation(id: string, known: LocationView | undefined): TraceResult['locations'][number] {
+export function presentLocation(
+  id: string,
+  known: LocationView | undefined,
+): TraceResult['locations'][number] {
   return {
     id,
     gln: glnOf(id),
@@ -56,6 +63,9 @@ export function presentLocation(id: string, known: LocationView | undefined): Tr
   };
 }
 
-export function presentParty(id: string, known: OrganisationView | undefined): TraceResult['parties'][number] {
+export function presentParty(
+  id: string,
+  known: OrganisationView | undefined,
+): TraceResult['parties'][number] {
   return { id, gln: glnOf(id), organisationId: known?.id ?? null, name: known?.name ?? null };
 }

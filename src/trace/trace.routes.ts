@@ -17,7 +17,8 @@ export async function traceRoutes(fastify: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'Trace a lot, item or logistic unit backward (to farm and inputs) and forward (to every customer)',
+        summary:
+          'Trace a lot, item or logistic unit backward (to farm and inputs) and forward (to every customer)',
         description:
           'id: a GS1 Digital Link (any domain), EPC URN or element string. asOf answers as the data stood then. ' +
           'An organisation sees the events it captured and those naming it as source or destination.',
@@ -37,7 +38,8 @@ export async function traceRoutes(fastify: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'Recall impact report of a lot: affected lots, parties, places, times and documents (FSMA 204 style)',
+        summary:
+          'Recall impact report of a lot: affected lots, parties, places, times and documents (FSMA 204 style)',
         querystring: recallQuery,
         response: { 200: z.unknown() },
       },

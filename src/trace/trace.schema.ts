@@ -6,7 +6,12 @@ export const traceQuery = z.object({
   asOf: z.iso.datetime({ offset: true }).optional(),
 });
 
-const quantity = z.object({ id: z.string(), role: z.string(), quantity: z.number().nullable(), uom: z.string().nullable() });
+const quantity = z.object({
+  id: z.string(),
+  role: z.string(),
+  quantity: z.number().nullable(),
+  uom: z.string().nullable(),
+});
 const link = z.object({ type: z.string().nullable(), value: z.string() });
 
 export const traceItem = z.object({
@@ -18,9 +23,7 @@ export const traceItem = z.object({
   productName: z.string().nullable(),
   lotStatus: z.string().nullable(),
   depth: z.number(),
-  via: z
-    .object({ from: z.string(), relation: z.string(), eventId: z.string().nullable() })
-    .nullable(),
+  via: z.object({ from: z.string(), relation: z.string(), eventId: z.string().nullable() }).nullable(),
 });
 
 export const traceParty = z.object({

@@ -11,12 +11,12 @@ import {
   getOrganisationsByIds,
   getProductsByGtins,
 } from '../registry/registry.service.ts';
-import { rootId } from './trace.root.ts';
 import { glnOf, isPartyId, itemKey, partyIdForGln } from './trace.ids.ts';
 import { presentEvent, presentItem, presentLocation, presentParty } from './trace.presenter.ts';
+import { rootId } from './trace.root.ts';
 import type { TraceResult } from './trace.schema.ts';
 import { eventFilterFor } from './trace.visibility.ts';
-import { type TraceDirection, type WalkLimits, walkEvents } from './trace.walk.ts';
+import { type Reached, type TraceDirection, type WalkLimits, walkEvents } from './trace.walk.ts';
 
 export interface TraceRequest {
   /** A Digital Link URI (any domain), an EPC URN or a GS1 element string. */
@@ -61,7 +61,7 @@ async function describe(
   db: DbOrTx,
   root: string,
   request: Pick<TraceRequest, 'direction' | 'asOf'>,
-  reached: Parameters<typeof presentItem>[0][],
+  reached: Reached[],
   events: StoredEvent[],
 ): Promise<TraceResult> {
   const keys = reached.map((r) => itemKey(r.id));

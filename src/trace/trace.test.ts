@@ -14,7 +14,8 @@ const harvest = dl.lot(demoDurianFarmLotKey.gtin, demoDurianFarmLotKey.lot);
 
 beforeAll(async () => {
   t = await createTestApp();
-  await seedDemo(t.db, t.config);
+  expect(await seedDemo(t.db, t.config)).toEqual({ seeded: true });
+  expect(await seedDemo(t.db, t.config)).toEqual({ seeded: false });
   staff = t.as({ role: 'dost_reviewer' });
 });
 afterAll(() => t?.close());
@@ -33,7 +34,11 @@ describe('trace', () => {
     expect(status).toBe(200);
     expect(body.root).toBe(cartons);
     const farmLot = body.items.find((i: any) => i.id === harvest);
-    expect(farmLot).toMatchObject({ productName: 'Sầu riêng Ri6 tươi', depth: 1, via: { relation: 'input' } });
+    expect(farmLot).toMatchObject({
+      productName: 'Sầu riêng Ri6 tươi',
+      depth: 1,
+      via: { relation: 'input' },
+    });
     const area = body.locations.find((l: any) => l.gln === demoGlns.durianArea);
     expect(area).toMatchObject({ growingAreaCode: 'VN-DNRO-0456', type: 'growing_area' });
     expect(area.latitude).toBeCloseTo(10.9, 1);
@@ -58,7 +63,9 @@ describe('trace', () => {
     );
     const steps = body.events.map((e: any) => e.bizStep);
     expect(steps).toEqual(expect.arrayContaining(['shipping', 'receiving', 'retail_selling', 'packing']));
-    const shipment = body.events.find((e: any) => e.eventId === demoEventId('durian-packer-to-exporter:shipping'));
+    const shipment = body.events.find(
+      (e: any) => e.eventId === demoEventId('durian-packer-to-exporter:shipping'),
+    );
     expect(shipment.bizTransactions.map((b: any) => b.type).sort()).toEqual(['desadv', 'inv']);
   });
 
@@ -102,7 +109,10 @@ describe('trace', () => {
     );
     const events = body.events.map((e: any) => e.eventId).sort();
     expect(events).toEqual(
-      [demoEventId('durian-packer-to-exporter:shipping'), demoEventId('durian-packer-to-exporter:receiving')].sort(),
+      [
+        demoEventId('durian-packer-to-exporter:shipping'),
+        demoEventId('durian-packer-to-exporter:receiving'),
+      ].sort(),
     );
   });
 
@@ -112,7 +122,9 @@ describe('trace', () => {
     expect(bad.body.errors[0].field).toBe('/querystring/id');
     const unknown = await trace(`id=${encodeURIComponent(dl.lot(demoDurianLotKey.gtin, 'NOPE'))}`);
     expect(unknown.status).toBe(404);
-    expect((await t.app.inject({ url: `/api/trace?id=${encodeURIComponent(cartons)}` })).statusCode).toBe(401);
+    expect((await t.app.inject({ url: `/api/trace?id=${encodeURIComponent(cartons)}` })).statusCode).toBe(
+      401,
+    );
   });
 });
 

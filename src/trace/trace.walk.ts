@@ -90,7 +90,8 @@ export async function walkEvents(
         if (event.eventType === 'TransformationEvent') {
           if (backward && hasRole(event.ids, id, 'output')) {
             relevant = true;
-            for (const input of withRole(event.ids, 'input')) reach(input, depth + 1, { ...from, relation: 'input' });
+            for (const input of withRole(event.ids, 'input'))
+              reach(input, depth + 1, { ...from, relation: 'input' });
           }
           if (forward && hasRole(event.ids, id, 'input')) {
             relevant = true;
@@ -108,7 +109,8 @@ export async function walkEvents(
         const towardsContents = (backward && !unpacking) || (forward && !packing);
         const towardsContainer = (backward && !packing) || (forward && !unpacking);
         if (towardsContents && hasRole(event.ids, id, 'parent') && !containersOnly.has(id)) {
-          for (const child of withRole(event.ids, 'child')) reach(child, depth + 1, { ...from, relation: 'content' });
+          for (const child of withRole(event.ids, 'child'))
+            reach(child, depth + 1, { ...from, relation: 'content' });
         }
         if (towardsContainer && hasRole(event.ids, id, 'child')) {
           for (const parent of withRole(event.ids, 'parent'))
@@ -121,7 +123,8 @@ export async function walkEvents(
     for (const event of found) {
       for (const i of event.ids) {
         const lot = lotOfItem(i.id);
-        if (lot && inFrontier.has(lot)) reach(i.id, depth + 1, { from: lot, relation: 'item', eventId: event.eventId });
+        if (lot && inFrontier.has(lot))
+          reach(i.id, depth + 1, { from: lot, relation: 'item', eventId: event.eventId });
       }
     }
   }

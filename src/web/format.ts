@@ -18,7 +18,10 @@ export function formatDate(value: string | null | undefined): string {
   const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
   if (Number.isNaN(date.getTime())) return value;
   return new Intl.DateTimeFormat(locale(), {
-    dateStyle: 'short',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    // A calendar date has no time zone; a timestamp is shown as a date in the province.
     timeZone: value.length === 10 ? 'UTC' : zone,
   }).format(date);
 }

@@ -41,6 +41,8 @@ interface Props<T> {
   emptyText?: string;
   pageSize?: number;
   caption: string;
+  /** False when the list has no free-text search (the server's list takes no `q`). */
+  searchable?: boolean;
   /** Server-side paging, search, sorting and filtering; without it all happens on the given rows. */
   server?: { control: ListControl; total: number };
 }
@@ -60,6 +62,7 @@ export function DataTable<T>({
   pageSize = 20,
   caption,
   server,
+  searchable = true,
 }: Props<T>) {
   const { t } = useTranslation();
   const [local, setLocal] = useState<ListControl['state']>({ page: 1, q: '', sort: null, filters: {} });
@@ -121,14 +124,16 @@ export function DataTable<T>({
   return (
     <div>
       <Group mb="sm" gap="sm" wrap="wrap">
-        <TextInput
-          aria-label={t('table.search')}
-          placeholder={t('table.search')}
-          leftSection={<IconSearch size={16} aria-hidden />}
-          value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
-          style={{ flex: '1 1 220px', maxWidth: 360 }}
-        />
+        {searchable ? (
+          <TextInput
+            aria-label={t('table.search')}
+            placeholder={t('table.search')}
+            leftSection={<IconSearch size={16} aria-hidden />}
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+            style={{ flex: '1 1 220px', maxWidth: 360 }}
+          />
+        ) : null}
         {filters.map((f) => (
           <Select
             key={f.key}

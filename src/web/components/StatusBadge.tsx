@@ -22,7 +22,7 @@ export function StatusBadge({ status }: { status: string | null | undefined }) {
   const { t } = useTranslation();
   if (!status) return null;
   return (
-    <Badge color={colours[status] ?? 'gray'} variant="light">
+    <Badge color={colours[status] ?? 'gray'} variant="light" styles={{ root: { minWidth: 'max-content' } }}>
       {t(`status.${status}`, { defaultValue: status })}
     </Badge>
   );

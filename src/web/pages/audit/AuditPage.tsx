@@ -107,6 +107,7 @@ export function AuditPage() {
         error={list.error}
         rowKey={(a) => String(a.id)}
         server={{ control, total: list.data?.total ?? 0 }}
+        searchable={false}
         pageSize={50}
         columns={[
           { key: 'at', header: t('audit.at'), sortable: false, render: (a) => formatDateTime(a.at) },

@@ -31,6 +31,7 @@ export function ReviewPage() {
             error={list.error}
             rowKey={(i) => i.id}
             server={{ control, total: list.data?.total ?? 0 }}
+            searchable={false}
             filters={[
               {
                 key: 'status',

@@ -65,6 +65,7 @@ function ShipmentList({ side }: { side: 'incoming' | 'outgoing' }) {
         error={list.error}
         rowKey={(s) => s.id}
         server={{ control, total: list.data?.total ?? 0 }}
+        searchable={false}
         filters={[
           {
             key: 'state',

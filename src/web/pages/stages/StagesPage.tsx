@@ -2,6 +2,7 @@ import {
   Button,
   Card,
   Group,
+  NumberInput,
   Select,
   SimpleGrid,
   Stack,
@@ -135,10 +136,9 @@ export function StagesPage() {
                   required
                   {...form.getInputProps('output.lot')}
                 />
-                <TextInput
+                <NumberInput
                   label={t('lot.quantity')}
-                  type="number"
-                  inputMode="decimal"
+                  min={0}
                   required
                   {...form.getInputProps('output.quantity')}
                 />

@@ -105,6 +105,7 @@ export function ApiKeysPage() {
         error={list.error}
         rowKey={(k) => k.id}
         server={{ control, total: list.data?.total ?? 0 }}
+        searchable={false}
         columns={[
           { key: 'name', header: t('apiKey.name'), sortable: false },
           {

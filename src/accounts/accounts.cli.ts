@@ -1,0 +1,39 @@
+import { loadConfig } from '../platform/config.ts';
+import { openDatabase } from '../platform/db.ts';
+import { Problem } from '../platform/problem.ts';
+import { randomToken } from './secrets.ts';
+import { createUser } from './users.service.ts';
+
+export const createAdminUsage = `  create-admin <email> <name>
+                      create a department administrator (the first account of a new deployment); the password is
+                      read from TXNG_ADMIN_PASSWORD, or generated and printed once`;
+
+/**
+ * `txng create-admin`: a fresh deployment (TXNG_DEMO=0) has no account to sign in with; this makes the first one.
+ * Runs against the configured database, so the server must be stopped when that is the embedded one.
+ */
+export async function runCreateAdmin(args: string[], env: NodeJS.ProcessEnv, out: NodeJS.WritableStream) {
+  const [email, ...nameParts] = args;
+  const name = nameParts.join(' ').trim();
+  if (!email || !name) {
+    out.write(`Usage: txng${createAdminUsage}\n`);
+    return 2;
+  }
+  const generated = !env.TXNG_ADMIN_PASSWORD;
+  const password = env.TXNG_ADMIN_PASSWORD ?? randomToken(15);
+  const database = await openDatabase(loadConfig(env));
+  try {
+    const user = await createUser(database.db, { email, name, role: 'dost_admin', password }, null);
+    out.write(`Created administrator ${user.email} (${user.id}).\n`);
+    if (generated) out.write(`Password (shown once; change it after signing in): ${password}\n`);
+    return 0;
+  } catch (err) {
+    if (err instanceof Problem) {
+      out.write(`Not created: ${err.code} ${err.errors.map((e) => `${e.field} ${e.code}`).join(', ')}\n`);
+      return 1;
+    }
+    throw err;
+  } finally {
+    await database.close();
+  }
+}
