@@ -14,6 +14,8 @@ import { type ActorResolver, registerAuth } from './platform/auth.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db.ts';
 import './platform/fastify.ts';
+import { gs1Messages } from './gs1/index.ts';
+import { defineMessages } from './platform/i18n.ts';
 import { registerProblemHandling } from './platform/problem.ts';
 import publicPages from './public/index.ts';
 import registry from './registry/index.ts';
@@ -21,6 +23,8 @@ import resolver from './resolver/index.ts';
 import review from './review/index.ts';
 import stamps from './stamps/index.ts';
 import trace from './trace/index.ts';
+
+defineMessages(gs1Messages);
 
 export interface AppOptions {
   config: Config;

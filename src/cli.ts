@@ -1,5 +1,3 @@
-import { startServer } from './server.ts';
-
 const usage = `Usage: txng [command]
   start               start the server (default)
   gs1 parse           read Digital Link URIs, element strings or scanner data on stdin, one per line;
@@ -9,9 +7,11 @@ const usage = `Usage: txng [command]
 async function main(args: string[]) {
   const [command = 'start', ...rest] = args;
   switch (command) {
-    case 'start':
+    case 'start': {
+      const { startServer } = await import('./server.ts');
       await startServer();
       return;
+    }
     case 'gs1': {
       const { runGs1Command } = await import('./gs1/cli.ts');
       process.exitCode = await runGs1Command(rest, process.stdin, process.stdout);

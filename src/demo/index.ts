@@ -6,6 +6,7 @@ import { hasOrganisations } from '../registry/registry.service.ts';
 import { seedDemoAccounts } from './accounts.ts';
 import { demoEvents, epcisDocument } from './demo-events.ts';
 import { seedRegistry } from './demo-registry.ts';
+import { seedStampDemo } from './stamps.ts';
 
 /**
  * Seeds the demo province on an empty database; does nothing when data is already there. Everything goes
@@ -20,5 +21,6 @@ export async function seedDemo(db: Db, config: Config): Promise<{ seeded: boolea
   }
   await seedChainDemo(db, config, registry);
   await seedDemoAccounts(db, registry);
+  await seedStampDemo(db, config, registry);
   return { seeded: true };
 }

@@ -24,7 +24,7 @@ export function eventHash(
   opts: HashOptions = {},
 ): string {
   const preHash = preHashString(event, documentContext, opts);
-  return `ni:///sha-256;${crypto.createHash('sha256').update(preHash).digest('hex')}?ver=CBV2.0`;
+  return `ni:///sha-256;${crypto.hash('sha256', preHash, 'hex')}?ver=CBV2.0`;
 }
 
 /**

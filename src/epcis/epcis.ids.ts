@@ -1,4 +1,4 @@
-import { canonicalId, canonicalIdForEventHash, Gs1Error } from '../gs1/index.ts';
+import { canonicalId, Gs1Error } from '../gs1/index.ts';
 
 /** Values that claim to be GS1 identifiers: EPC URNs and Digital Links (any domain, a primary-key AI in the path). */
 const gs1Shaped =
@@ -60,12 +60,31 @@ export function identifierProblem(
 }
 
 /**
- * The hash form of an identifier (CBV 2.0 §8.9): canonical Digital Link at its finest level. Like the reference
- * implementation, only dotted URNs and URLs with a GS1 key path are candidates, and an apostrophe stays literal.
+ * The hash form of an identifier (CBV 2.0 §8.9): the canonical Digital Link at its finest level — no CPV (22), no
+ * lot (10) beside a serial (21), no query string. Like the reference implementation, only dotted URNs and URLs with
+ * a GS1 key path are candidates, and an apostrophe stays literal. It trims the stored (canonical) form rather than
+ * parsing again (gs1's canonicalIdForEventHash gives the same answers, at twice the cost per event).
  */
 export function hashIdForm(value: string): string | null {
   if (!value.includes('.') || !looksLikeGs1Id(value)) return null;
   const known = hashForms.get(value);
   if (known !== undefined) return known;
-  return remember(hashForms, value, canonicalIdForEventHash(value)?.replace(/%27/g, "'") ?? null);
+  let canonical: string;
+  try {
+    canonical = storedId(value);
+  } catch {
+    return remember(hashForms, value, null);
+  }
+  if (!canonical.startsWith(gs1Stem)) return remember(hashForms, value, null);
+  const segments = canonical.slice(gs1Stem.length).split('?')[0].split('/');
+  const hasSerial = segments.some((s, i) => i % 2 === 0 && s === '21');
+  const kept: string[] = [];
+  for (let i = 0; i + 1 < segments.length; i += 2) {
+    const ai = segments[i];
+    if (i > 0 && (ai === '22' || (ai === '10' && hasSerial))) continue;
+    kept.push(ai, segments[i + 1]);
+  }
+  return remember(hashForms, value, gs1Stem + kept.join('/').replace(/%27/g, "'"));
 }
+
+const gs1Stem = 'https://id.gs1.org/';

@@ -40,16 +40,47 @@ export function validateEpcisDocument(document: unknown): FieldError[] {
 
 const maxDepth = 32;
 
-/** The JSON Pointer of the first value nested deeper than any EPCIS document needs, walked without recursion. */
+/**
+ * The JSON Pointer of the first value nested deeper than any EPCIS document needs. Walked without recursion (a
+ * hostile document must not exhaust the stack) and without building pointers until one is needed.
+ */
 function tooDeepAt(document: unknown): string | null {
-  const stack: [unknown, string, number][] = [[document, '', 0]];
+  const stack: [unknown, number][] = [[document, 0]];
   while (stack.length) {
-    const [value, pointer, depth] = stack.pop()!;
-    if (value === null || typeof value !== 'object') continue;
-    if (depth >= maxDepth) return pointer || '/';
-    for (const [key, child] of Object.entries(value))
-      if (child !== null && typeof child === 'object')
-        stack.push([child, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1]);
+    const [value, depth] = stack.pop()!;
+    if (depth >= maxDepth) return pointerTo(document, value);
+    if (Array.isArray(value)) {
+      for (const child of value)
+        if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    } else if (value !== null && typeof value === 'object') {
+      for (const key in value) {
+        const child = (value as Record<string, unknown>)[key];
+        if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+      }
+    }
   }
   return null;
+}
+
+/** The pointer of `target` inside `root` (only along the first-child chain the depth walk reached it by). */
+function pointerTo(root: unknown, target: unknown): string {
+  const parts: string[] = [];
+  let node = root as any;
+  for (let depth = 0; node !== target && depth < maxDepth; depth++) {
+    const entries = Object.entries(node).filter(([, v]) => v !== null && typeof v === 'object');
+    const [key, child] = entries.find(([, v]) => contains(v, target)) ?? entries[0];
+    parts.push(key.replace(/~/g, '~0').replace(/\//g, '~1'));
+    node = child;
+  }
+  return parts.length ? `/${parts.join('/')}` : '/';
+}
+
+function contains(node: unknown, target: unknown): boolean {
+  const stack = [node];
+  while (stack.length) {
+    const n = stack.pop();
+    if (n === target) return true;
+    if (n !== null && typeof n === 'object') for (const v of Object.values(n)) stack.push(v);
+  }
+  return false;
 }

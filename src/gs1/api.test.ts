@@ -106,7 +106,7 @@ describe('Digital Link compression', () => {
     expect(compressed).toMatch(/^https:\/\/a\.vn\/[A-Za-z0-9_-]+\?context=H%C3%A0\+N%E1%BB%99i$/);
     expect(parseDigitalLink(compressed).otherParams).toEqual({ context: 'Hà Nội', linkType: 'gs1:pip' });
     expect(decompressDigitalLink(compressed)).toBe(
-      `https://a.vn/01/${GTIN}?linkType=gs1%3Apip&context=H%C3%A0+N%E1%BB%99i`,
+      `https://a.vn/01/${GTIN}?context=H%C3%A0+N%E1%BB%99i&linkType=gs1%3Apip`,
     );
   });
   it('does not read an ordinary path segment as a compressed link', () => {

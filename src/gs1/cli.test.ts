@@ -21,7 +21,7 @@ async function run(args: string[], input = '') {
 describe('txng gs1 parse', () => {
   it('writes one JSON object per input line, valid or not, and exits 1 when one is invalid', async () => {
     const input = [
-      `(01)${GTIN}(10)LO1(17)271231`,
+      `\uFEFF(01)${GTIN}(10)LO1(17)271231`,
       `https://txng.example.gov.vn/01/${GTIN}/10/LO1?17=271231`,
       '',
       `]d201${GTIN}10LO1\x1d17271231`,

@@ -41,7 +41,8 @@ async function parseCommand(stdin: NodeJS.ReadableStream, stdout: NodeJS.Writabl
   let failures = 0;
   const lines = createInterface({ input: stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const raw of lines) {
-    const line = raw.replace(/\r$/, '');
+    // Files saved by spreadsheet tools on Windows start with a byte-order mark and end lines with CR.
+    const line = raw.replace(/^\uFEFF/, '').replace(/\r$/, '');
     if (!line.trim()) continue;
     const result = parseLine(line);
     if (!result.valid) failures++;

@@ -16,7 +16,7 @@ export function compressDigitalLink(
   const packedParams: Record<string, string> = {};
   const queryParams: Record<string, string> = {};
   for (const [key, value] of Object.entries(dl.otherParams)) {
-    const packable = compressOtherParams && PACKABLE_KEY.test(key) && value.length < 128 && ASCII.test(value);
+    const packable = compressOtherParams && PACKABLE_KEY.test(key) && value.length < 128 && isAscii(value);
     (packable ? packedParams : queryParams)[key] = value;
   }
   const query = otherQuery(queryParams);
@@ -25,7 +25,7 @@ export function compressDigitalLink(
 
 /** What the compressed form can carry for a non-AI parameter: a base64url key and a 7-bit value, < 128 long. */
 const PACKABLE_KEY = /^[A-Za-z0-9_-]{1,127}$/;
-const ASCII = /^[\x00-\x7f]*$/;
+const isAscii = (s: string) => [...s].every((c) => c.charCodeAt(0) < 128);
 
 const otherQuery = (params: Record<string, string>) =>
   Object.entries(params)

@@ -172,6 +172,29 @@ describe('bulk import and export', () => {
     expect(bad.json().errors.length).toBeGreaterThan(0);
   });
 
+  it('reports a harvest row blocked by a withdrawal interval in the diary on its event_time column', async () => {
+    const field = await makeLocation(t.db, org.id, 'Vườn điều Bù Đăng');
+    const spray = await t.app.inject({
+      method: 'POST',
+      url: '/api/diary',
+      headers: owner(),
+      payload: {
+        locationId: field.id,
+        season: 'Vụ điều 2026',
+        entryDate: '2026-04-28',
+        kind: 'pesticide',
+        inputName: 'Ofatox 400EC',
+        activeIngredient: 'Fenitrothion + Trichlorfon',
+        dose: '30 ml/bình 16 L',
+        withdrawalDays: 14,
+      },
+    });
+    expect(spray.statusCode).toBe(201);
+    const csv = `stage,event_time,location,gtin,lot,quantity,unit\nharvest,2026-05-01 06:00,${field.name},${gtinA},DIEU-09,10,KGM\n`;
+    const res = await upload('/api/imports/events', Buffer.from(csv), 'sk.csv');
+    expect(res.json().errors[0]).toMatchObject({ row: 2, column: 'event_time', code: 'diary.withdrawalRunning' });
+  });
+
   it('refuses a file without the required columns, a non-spreadsheet, and a missing file', async () => {
     const res = await upload('/api/imports/lots', Buffer.from('gtin,name\n1,2\n'), 'x.csv');
     expect(res.statusCode).toBe(400);

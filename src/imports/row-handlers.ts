@@ -232,6 +232,10 @@ async function captureEvents(ctx: RowContext, prepared: { row: number; item: unk
     return eventIds;
   } catch (err) {
     if (!(err instanceof Problem)) throw err;
+    if (!err.errors.length)
+      throw new RowProblems([
+        { row: prepared[0].row, error: { field: '/body', code: `problem.${err.code}`, params: err.params } },
+      ]);
     throw new RowProblems(
       err.errors.map((e) => {
         const index = Number(/^\/epcisBody\/eventList\/(\d+)/.exec(e.field)?.[1] ?? 0);

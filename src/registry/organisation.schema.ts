@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fileUrl } from './file-url.ts';
 import { listQuery, pageSchema, reviewStatuses } from './list-query.ts';
 
 export const organisationTypes = ['enterprise', 'cooperative', 'household'] as const;
@@ -44,7 +45,7 @@ export const certificateInput = z.object({
   issuer: z.string().trim().min(1).max(300),
   validFrom: isoDate.optional(),
   validTo: isoDate.optional(),
-  fileUrl: z.url().max(2000).optional(),
+  fileUrl: fileUrl.optional(),
 });
 export type CertificateInput = z.infer<typeof certificateInput>;
 

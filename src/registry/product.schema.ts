@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fileUrl } from './file-url.ts';
 import { listQuery, pageSchema, reviewStatuses } from './list-query.ts';
 import { sectors } from './organisation.schema.ts';
 
@@ -9,7 +10,7 @@ export const productInput = z.object({
   gtin: z.string().trim(),
   name: z.string().trim().min(2).max(300),
   description: z.string().trim().max(5000).optional(),
-  images: z.array(z.url().max(2000)).max(20).optional(),
+  images: z.array(fileUrl).max(20).optional(),
   brand: z.string().trim().max(200).optional(),
   modelCode: z.string().trim().max(100).optional(),
   productGroup: z.string().trim().max(200).optional(),

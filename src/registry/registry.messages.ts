@@ -91,6 +91,10 @@ defineMessages({
     vi: 'vùng phải là GeoJSON Polygon hoặc MultiPolygon hợp lệ (kinh độ, vĩ độ)',
     en: 'must be a valid GeoJSON Polygon or MultiPolygon (longitude, latitude)',
   },
+  'registry.fileUrl': {
+    vi: 'phải là địa chỉ http(s) đầy đủ hoặc đường dẫn tệp đã tải lên',
+    en: 'must be a full http(s) address or the path of an uploaded file',
+  },
   'registry.coordinatesPair': {
     vi: 'cần cả vĩ độ và kinh độ',
     en: 'latitude and longitude go together',

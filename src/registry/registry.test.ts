@@ -210,6 +210,7 @@ describe('products and lots', () => {
       gtin,
       name: 'Hạt điều rang muối',
       appliedStandards: ['TCVN 12381:2018'],
+      images: ['/api/files/0b7e6c1e-2f1d-4c59-9d0e-6f1f6d1d2a10', 'https://anh.example.vn/hat-dieu.jpg'],
       ocopStars: 4,
       ocopDecision: '1234/QĐ-UBND',
       ocopDecisionDate: '2025-06-01',
@@ -224,6 +225,13 @@ describe('products and lots', () => {
     const wrong = `${gtin.slice(0, 12)}${(Number(gtin[12]) + 1) % 10}`;
     const a = await post('/api/products', { organisationId: orgId, gtin: wrong, name: 'Sai số kiểm tra' });
     expect(a.json().errors[0]).toMatchObject({ field: '/body/gtin', code: 'registry.gtin' });
+    const img = await post('/api/products', {
+      organisationId: orgId,
+      gtin: gtin13('893000100041'),
+      name: 'Ảnh sai',
+      images: ['javascript:alert(1)'],
+    });
+    expect(img.json().errors[0]).toMatchObject({ field: '/body/images/0', code: 'registry.fileUrl' });
     const b = await post('/api/products', {
       organisationId: orgId,
       gtin: gtin13('893999900010'),

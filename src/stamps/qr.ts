@@ -253,36 +253,45 @@ function writeFormat(m: Uint8Array, size: number, mask: number) {
 function penalty(m: Uint8Array, size: number): number {
   let score = 0;
   for (let a = 0; a < size; a++) {
-    for (let vertical = 0; vertical < 2; vertical++) {
-      let run = 0;
-      let prev = -1;
-      let window = 0;
-      // finder-like 1:1:3:1:1 with four light modules on either side; outside the symbol counts as light
-      for (let i = -4; i < size + 4; i++) {
-        const inside = i >= 0 && i < size;
-        const v = inside ? m[vertical ? i * size + a : a * size + i] : 0;
-        window = ((window << 1) | v) & 0x7ff;
-        if (i >= 6 && (window === 0x5d0 || window === 0x05d)) score += 40;
-        if (!inside) continue;
-        if (v === prev) run++;
-        else {
-          if (run >= 5) score += run - 2;
-          run = 1;
-          prev = v;
-        }
-      }
-      if (run >= 5) score += run - 2;
-    }
+    score += linePenalty(m, a * size, 1, size) + linePenalty(m, a, size, size);
   }
   let darkCount = 0;
-  for (let r = 0; r < size; r++) {
-    for (let c = 0; c < size; c++) {
-      const v = m[r * size + c];
-      darkCount += v;
-      if (r + 1 < size && c + 1 < size && m[r * size + c + 1] === v && m[(r + 1) * size + c] === v && m[(r + 1) * size + c + 1] === v)
-        score += 3;
+  for (let r = 0; r < size - 1; r++) {
+    const row = r * size;
+    for (let c = 0; c < size - 1; c++) {
+      const v = m[row + c];
+      if (m[row + c + 1] === v && m[row + size + c] === v && m[row + size + c + 1] === v) score += 3;
     }
   }
-  score += Math.floor(Math.abs((darkCount * 20) / (size * size) - 10)) * 10;
+  for (let i = 0; i < m.length; i++) darkCount += m[i];
+  return score + Math.floor(Math.abs((darkCount * 20) / (size * size) - 10)) * 10;
+}
+
+/**
+ * Runs of five or more (N1) and finder-like 1:1:3:1:1 patterns with four light modules on a side (N3) along
+ * one row or column; outside the symbol counts as light.
+ */
+function linePenalty(m: Uint8Array, start: number, step: number, size: number): number {
+  let score = 0;
+  let run = 0;
+  let prev = -1;
+  let window = 0;
+  for (let i = 0, at = start; i < size; i++, at += step) {
+    const v = m[at];
+    window = ((window << 1) | v) & 0x7ff;
+    if (i >= 10 && (window === 0x5d0 || window === 0x05d)) score += 40;
+    else if (i < 10 && i >= 6 && window === 0x5d) score += 40; // pattern against the leading edge
+    if (v === prev) run++;
+    else {
+      if (run >= 5) score += run - 2;
+      run = 1;
+      prev = v;
+    }
+  }
+  if (run >= 5) score += run - 2;
+  for (let i = 0; i < 4; i++) {
+    window = (window << 1) & 0x7ff;
+    if (window === 0x5d0) score += 40;
+  }
   return score;
 }

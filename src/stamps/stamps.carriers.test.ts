@@ -1,8 +1,10 @@
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import { carrierMatrix, renderCarrierPng } from './stamps.carriers.ts';
+import { renderLabelSheet } from './stamps.pdf.ts';
 import { stampUri } from './stamps.uri.ts';
 
 const require = createRequire(import.meta.url);
@@ -90,5 +92,32 @@ describe('the vector codes of the print sheet', () => {
       textMode: 'HRI',
     });
     expect(result.text).toBe('(01)08935049500018(21)42');
+  });
+});
+
+describe('the print sheet', () => {
+  it('draws QR codes that decode to the stamp URI (content stream read back and rasterised)', async () => {
+    const uri = stampUri(base, { ...stamp, secret: 'Zy0-_9xWvUtS' });
+    const pdf = await renderLabelSheet(
+      [{ code: uri, humanReadable: uri, productName: 'Bưởi', lot: 'L1', productionDate: '2026-03-01', expiryDate: null }],
+      { layout: 'roll', carrier: 'qr', title: 't' },
+    );
+    const raw = pdf.toString('latin1');
+    let content = '';
+    for (const m of raw.matchAll(/stream\n([\s\S]*?)\nendstream/g)) {
+      try {
+        content += zlib.inflateSync(Buffer.from(m[1], 'latin1')).toString('latin1');
+      } catch {
+        // fonts and other binary streams
+      }
+    }
+    const block = /0 g [\d.]+ 0 0 [\d.]+ [\d.]+ [\d.]+ cm\n([\s\S]*?)\nf Q/.exec(content);
+    expect(block).not.toBeNull();
+    const rects = block![1].split('\n').map((line) => line.split(' ').map(Number));
+    const size = Math.max(...rects.map(([x, , w]) => x + w));
+    const rows = Array.from({ length: size }, () => new Uint8Array(size));
+    for (const [x, y, w] of rects) for (let i = x; i < x + w; i++) rows[y][i] = 1;
+    const [result] = await readBarcodes(rasterise({ size, rows }), { tryHarder: true });
+    expect(result.text).toBe(uri);
   });
 });

@@ -123,11 +123,14 @@ function drawLabel(
 function drawMatrix(doc: PDFKit.PDFDocument, m: { size: number; rows: Uint8Array[] }, x: number, y: number, size: number) {
   const quiet = 4;
   const unit = size / (m.size + 2 * quiet);
-  const parts: string[] = ['1 g', `${x.toFixed(2)} ${y.toFixed(2)} ${size.toFixed(2)} ${size.toFixed(2)} re f`, '0 g'];
-  const h = unit.toFixed(3);
+  // in module units after the `cm`: integers only, short to write and to compress
+  const parts: string[] = [
+    'q 1 g',
+    `${x.toFixed(2)} ${y.toFixed(2)} ${size.toFixed(2)} ${size.toFixed(2)} re f`,
+    `0 g ${unit.toFixed(4)} 0 0 ${unit.toFixed(4)} ${(x + quiet * unit).toFixed(3)} ${(y + quiet * unit).toFixed(3)} cm`,
+  ];
   m.rows.forEach((row, r) => {
     let c = 0;
-    const ry = (y + (quiet + r) * unit).toFixed(3);
     while (c < row.length) {
       if (!row[c]) {
         c++;
@@ -135,9 +138,9 @@ function drawMatrix(doc: PDFKit.PDFDocument, m: { size: number; rows: Uint8Array
       }
       const start = c;
       while (c < row.length && row[c]) c++;
-      parts.push(`${(x + (quiet + start) * unit).toFixed(3)} ${ry} ${((c - start) * unit).toFixed(3)} ${h} re`);
+      parts.push(`${start} ${r} ${c - start} 1 re`);
     }
   });
-  parts.push('f');
+  parts.push('f Q');
   doc.addContent(parts.join('\n'));
 }

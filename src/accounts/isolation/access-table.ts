@@ -80,6 +80,12 @@ export const accessTable: Record<string, Access> = {
   'GET /epcis/capture/{captureId}': { allow: everyone },
   'GET /epcis/events': { allow: everyone },
   'GET /epcis/events/{eventId}': { allow: everyone },
+  // the binding's navigation resources answer a fixed ["events"] and reveal nothing
+  'GET /epcis/eventTypes/{value}': { public: true, allow: everyone },
+  'GET /epcis/bizSteps/{value}': { public: true, allow: everyone },
+  'GET /epcis/dispositions/{value}': { public: true, allow: everyone },
+  'GET /epcis/readPoints/{value}': { public: true, allow: everyone },
+  'GET /epcis/bizLocations/{value}': { public: true, allow: everyone },
   // consumer reports are read by the department's admin, reviewers and inspectors
   'GET /api/reports': { allow: [A, R, I] },
   'GET /api/reports/{id}/photo': { allow: [A, R, I] },
