@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { extractEvents } from '../src/epcis/epcis.extract.ts';
-import { captureEpcisDocument } from '../src/epcis/epcis.service.ts';
+import { captureEpcisDocument, findEventsByIds, findEventsByLinkValues } from '../src/epcis/epcis.service.ts';
 import type { Actor } from '../src/platform/auth.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { type Database, type Db, openDatabase } from '../src/platform/db.ts';
@@ -135,6 +135,15 @@ async function main() {
   const app = await buildApp({ config, database, resolveActor: async () => actor });
   await app.ready();
   try {
+    const serialStem = 'https://id.gs1.org/01/08934567000017/21/';
+    const threeIds = [`${serialStem}svc1-1-a`, `${serialStem}svc2-2-a`, `${serialStem}svc3-3-a`];
+    // the destination GLN of every event, as of just after the warm-up capture (raw rows + one document)
+    let firstCapture = new Date();
+    const linked = () =>
+      findEventsByLinkValues(database.db, {
+        values: ['https://id.gs1.org/414/8934567000024'],
+        asOf: firstCapture,
+      });
     const raw = await time(
       'raw batched INSERT (baseline)',
       (i) => {
@@ -148,6 +157,7 @@ async function main() {
       (i) => document(`svc${i}`),
       async (doc) => {
         await captureEpcisDocument(database.db, doc, { organisationId });
+        if (doc.epcisBody.eventList[0].epcList[0].includes('/svc0-')) firstCapture = new Date();
       },
     );
     const http = await time(
@@ -174,6 +184,29 @@ async function main() {
       console.log(
         `| ${r.label} | ${documentsPerPath * eventsPerDocument} | ${r.seconds.toFixed(2)} | ${Math.round(r.rate)} | ${Math.round((r.rate / raw.rate) * 100)} % | ${Math.round(r.cpuMsPerThousand)} |`,
       );
+    const reads = [
+      [
+        'findEventsByIds (one serial)',
+        () => findEventsByIds(database.db, { ids: [`${serialStem}svc1-500-a`] }),
+      ],
+      ['findEventsByIds (one lot, 3 ids)', () => findEventsByIds(database.db, { ids: threeIds })],
+      ['findEventsByLinkValues (a destination GLN, asOf)', () => linked()],
+    ] as const;
+    const stored = (documentsPerPath + 1) * 3 * eventsPerDocument; // three paths, each with its warm-up document
+    console.log(`\nRead contract over ${stored} stored events\n`);
+    console.log('| call | events returned | median ms |');
+    console.log('|---|---:|---:|');
+    for (const [label, call] of reads) {
+      const times: number[] = [];
+      let returned = 0;
+      for (let i = 0; i < 21; i++) {
+        const start = performance.now();
+        returned = (await call()).length;
+        times.push(performance.now() - start);
+      }
+      times.sort((a, b) => a - b);
+      console.log(`| ${label} | ${returned} | ${times[10].toFixed(1)} |`);
+    }
   } finally {
     await app.close();
     await database.close();

@@ -262,6 +262,18 @@ CREATE TABLE "products" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "traceability_systems" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"provider" text,
+	"standards" text[] DEFAULT '{}' NOT NULL,
+	"conformity" text DEFAULT 'declared' NOT NULL,
+	"connected_to_province" boolean DEFAULT false NOT NULL,
+	"connected_to_national" boolean DEFAULT false NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "review_decisions" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"item_id" uuid NOT NULL,
@@ -378,6 +390,7 @@ ALTER TABLE "lots" ADD CONSTRAINT "lots_product_id_products_id_fk" FOREIGN KEY (
 ALTER TABLE "lots" ADD CONSTRAINT "lots_location_id_locations_id_fk" FOREIGN KEY ("location_id") REFERENCES "public"."locations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organisation_certificates" ADD CONSTRAINT "organisation_certificates_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "products" ADD CONSTRAINT "products_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "traceability_systems" ADD CONSTRAINT "traceability_systems_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "review_decisions" ADD CONSTRAINT "review_decisions_item_id_review_items_id_fk" FOREIGN KEY ("item_id") REFERENCES "public"."review_items"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "stamp_changes" ADD CONSTRAINT "stamp_changes_range_id_stamp_ranges_id_fk" FOREIGN KEY ("range_id") REFERENCES "public"."stamp_ranges"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "stamp_ranges" ADD CONSTRAINT "stamp_ranges_request_id_stamp_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."stamp_requests"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -420,6 +433,7 @@ CREATE INDEX "organisations_commune_idx" ON "organisations" USING btree ("commun
 CREATE UNIQUE INDEX "products_gtin_uq" ON "products" USING btree ("gtin");--> statement-breakpoint
 CREATE INDEX "products_org_idx" ON "products" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "products_sector_idx" ON "products" USING btree ("sector");--> statement-breakpoint
+CREATE INDEX "traceability_systems_org_idx" ON "traceability_systems" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "review_decisions_item_idx" ON "review_decisions" USING btree ("item_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "review_items_one_pending_uq" ON "review_items" USING btree ("entity_type","entity_id") WHERE "review_items"."status" = 'pending';--> statement-breakpoint
 CREATE INDEX "review_items_queue_idx" ON "review_items" USING btree ("status","entity_type","submitted_at");--> statement-breakpoint

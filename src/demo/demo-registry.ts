@@ -2,6 +2,7 @@ import type { Actor } from '../platform/auth.ts';
 import type { Db } from '../platform/db.ts';
 import {
   addCertificate,
+  addTraceabilitySystem,
   administrativeUnits,
   createLocation,
   createLot,
@@ -589,6 +590,30 @@ export async function seedRegistry(db: Db): Promise<DemoRegistry> {
       validFrom: '2025-05-01',
       validTo: '2028-04-30',
     },
+    demoActor,
+  );
+
+  const system = {
+    name: 'Phần mềm quản lý vùng trồng và TXNG',
+    provider: 'Công ty TNHH Giải pháp Nông nghiệp Số (giả định)',
+    standards: ['GS1 EPCIS 2.0', 'TCVN 12850:2019'],
+  };
+  await addTraceabilitySystem(
+    db,
+    ids.organisations.packer,
+    { ...system, connectedToProvince: true, connectedToNational: true },
+    demoActor,
+  );
+  await addTraceabilitySystem(
+    db,
+    ids.organisations.durianFarm,
+    { ...system, connectedToProvince: true },
+    demoActor,
+  );
+  await addTraceabilitySystem(
+    db,
+    ids.organisations.supermarket,
+    { name: 'Hệ thống ERP bán lẻ', provider: 'Nhà cung cấp ERP (giả định)', conformity: 'unknown' },
     demoActor,
   );
 

@@ -5,7 +5,7 @@ import { activateStamps } from '../stamps/stamps.lifecycle.ts';
 import { getStampRequest, requestStamps } from '../stamps/stamps.service.ts';
 import { stampUri } from '../stamps/stamps.uri.ts';
 import { demoLots } from './demo-data.ts';
-import { demoActor, type DemoRegistry } from './demo-registry.ts';
+import { type DemoRegistry, demoActor } from './demo-registry.ts';
 
 /**
  * Demo stamps: the packing house asks for 1,000 traceability stamps for its durian cartons, the department
@@ -26,7 +26,11 @@ export async function seedStampDemo(db: Db, config: Config, registry: DemoRegist
   await decide(db, reviewItemId, { decision: 'approve' }, demoActor);
   const { range } = await getStampRequest(db, demoActor, request.id);
   if (!range) return null;
-  await activateStamps(db, owner, range.id, { lot, firstSerial: range.firstSerial, lastSerial: range.firstSerial + 499 });
+  await activateStamps(db, owner, range.id, {
+    lot,
+    firstSerial: range.firstSerial,
+    lastSerial: range.firstSerial + 499,
+  });
   return {
     genuine: stampUri(config.baseUrl, { gtin, serial: range.firstSerial, lot }),
     notActivated: stampUri(config.baseUrl, { gtin, serial: range.lastSerial }),

@@ -88,7 +88,8 @@ function fromZodIssue(issue: any, location: string): FieldError {
   const field = `/${path.join('/')}`;
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined
+      // zod does not report the input; its message says when the value was absent
+      return issue.input === undefined && /received undefined/.test(issue.message ?? '')
         ? { field, code: 'field.required' }
         : { field, code: 'field.type', params: { expected: issue.expected } };
     case 'too_small':
@@ -113,7 +114,18 @@ export function registerProblemHandling(app: FastifyInstance) {
     if (error instanceof Problem) return sendProblem(reply, request, error);
     if (hasZodFastifySchemaValidationErrors(error)) {
       const location = (error as any).validationContext ?? 'body';
-      const errors = (error as any).validation.map((v: any) => fromZodIssue(v.params?.issue ?? v, location));
+      // the type provider flattens each zod issue to { keyword: code, instancePath, params: rest of the issue }
+      const errors = (error as any).validation.map((v: any) =>
+        fromZodIssue(
+          {
+            ...v.params,
+            code: v.keyword,
+            message: v.message,
+            path: v.instancePath.split('/').filter(Boolean),
+          },
+          location,
+        ),
+      );
       return sendProblem(reply, request, badRequest(errors));
     }
     const code = (error as FastifyError).code;

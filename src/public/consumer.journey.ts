@@ -1,9 +1,10 @@
-import { findEventsByIds } from '../epcis/epcis.service.ts';
-import { buildDigitalLink } from '../gs1/digital-link.ts';
+import { buildDigitalLink } from '../gs1/index.ts';
 import type { Db } from '../platform/db.ts';
-import { getLocation, getLocationsByGlns } from '../registry/location.service.ts';
+import { Problem } from '../platform/problem.ts';
+import { getLocation, getLocationsByIds } from '../registry/location.service.ts';
 import { getOrganisationsByIds } from '../registry/organisation.service.ts';
 import type { Subject } from '../resolver/resolver.subject.ts';
+import { traceFrom } from '../trace/trace.service.ts';
 import type { JourneyStep, Place } from './consumer.view.ts';
 
 const knownSteps = new Set([
@@ -24,12 +25,20 @@ export function stepName(bizStep: string | null): string {
   return knownSteps.has(short) ? short : 'event';
 }
 
-const glnOf = (id: string | null) => (id ? (/\/414\/(\d{13})/.exec(id)?.[1] ?? null) : null);
+async function backwardTrace(db: Db, id: string) {
+  try {
+    return await traceFrom(db, { id, direction: 'backward', actor: null });
+  } catch (err) {
+    if (err instanceof Problem && err.status === 404) return null;
+    throw err;
+  }
+}
 
 /**
- * The journey of what was scanned: the EPCIS events naming the item, its lot or its product class, in time
- * order, with where (published locations) and who (published organisations). Places with coordinates feed
- * the map; the lot's producing location comes first.
+ * The journey of what was scanned: the backward trace (to the farm and its inputs) from the lot, or from the
+ * item when it has no lot, in time order, with where (published locations) and who (published organisations).
+ * Only published (approved) places and organisations are named; places with coordinates feed the map, the
+ * lot's producing location first.
  */
 export async function buildJourney(
   db: Db,
@@ -37,43 +46,37 @@ export async function buildJourney(
   serial: number | null,
 ): Promise<{ journey: JourneyStep[]; places: Place[] }> {
   const gtin = subject.product.gtin;
-  const ids: string[] = [];
-  if (serial !== null)
-    ids.push(
-      buildDigitalLink([
-        { ai: '01', value: gtin },
-        { ai: '21', value: String(serial) },
-      ]),
-    );
-  if (subject.lot)
-    ids.push(
-      buildDigitalLink([
-        { ai: '01', value: gtin },
-        { ai: '10', value: subject.lot.lot },
-      ]),
-    );
-  const events = ids.length ? (await findEventsByIds(db, { ids })).slice(-50) : [];
-  const glns = [
-    ...new Set(events.map((e) => glnOf(e.bizLocation) ?? glnOf(e.readPoint)).filter((g) => g !== null)),
-  ];
-  const locations = (await getLocationsByGlns(db, glns)).filter((l) => l.reviewStatus === 'approved');
-  const byGln = new Map(locations.map((l) => [l.gln, l]));
-  const orgIds = [...new Set(events.map((e) => e.organisationId).filter((o): o is string => o !== null))];
+  const root = subject.lot
+    ? buildDigitalLink([{ ai: '01', value: gtin }, { ai: '10', value: subject.lot.lot }])
+    : serial !== null
+      ? buildDigitalLink([{ ai: '01', value: gtin }, { ai: '21', value: String(serial) }])
+      : null;
+  const trace = root ? await backwardTrace(db, root) : null;
+  const traced = trace?.locations ?? [];
+  const published = (await getLocationsByIds(db, traced.flatMap((l) => (l.locationId ? [l.locationId] : [])))).filter(
+    (l) => l.reviewStatus === 'approved',
+  );
+  const byId = new Map(published.map((l) => [l.id, l]));
+  const placeOf = new Map(traced.flatMap((l) => (l.locationId && byId.has(l.locationId) ? [[l.id, byId.get(l.locationId)!]] : [])));
+  const events = (trace?.events ?? []).slice(-60);
+  const orgIds = [...new Set(events.flatMap((e) => (e.capturedBy ? [e.capturedBy] : [])))];
   const orgs = (await getOrganisationsByIds(db, orgIds)).filter((o) => o.reviewStatus === 'approved');
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
-  const journey = events.map((e) => {
-    const loc = byGln.get(glnOf(e.bizLocation) ?? glnOf(e.readPoint));
-    return {
-      what: stepName(e.bizStep),
-      when: e.eventTime,
-      where: loc ? [loc.name, loc.communeName].filter(Boolean).join(', ') : null,
-      who: e.organisationId ? (orgName.get(e.organisationId) ?? null) : null,
-    };
-  });
+  const journey = events
+    .map((e) => {
+      const loc = placeOf.get(e.bizLocation ?? '') ?? placeOf.get(e.readPoint ?? '');
+      return {
+        what: stepName(e.bizStep),
+        when: new Date(e.eventTime),
+        where: loc ? [loc.name, loc.communeName].filter(Boolean).join(', ') : null,
+        who: e.capturedBy ? (orgName.get(e.capturedBy) ?? null) : null,
+      };
+    })
+    .sort((a, b) => a.when.getTime() - b.when.getTime());
   const places: Place[] = [];
   const origin = subject.lot?.locationId ? await getLocation(db, subject.lot.locationId) : null;
-  for (const loc of [origin, ...locations]) {
-    if (loc?.reviewStatus !== 'approved' || places.some((p) => p.name === loc.name)) continue;
+  for (const loc of [origin, ...published]) {
+    if (!loc || loc.reviewStatus !== 'approved' || places.some((p) => p.name === loc.name)) continue;
     if (loc.latitude === null && !loc.polygon) continue;
     places.push({ name: loc.name, latitude: loc.latitude, longitude: loc.longitude, polygon: loc.polygon });
   }

@@ -132,7 +132,7 @@ defineMessages({
     en: 'The photo must be JPEG, PNG or WebP, up to 5 MB.',
   },
   'public.reportError.uri': { vi: 'Thiếu mã sản phẩm.', en: 'The product code is missing.' },
-  'public.what.commissioning': { vi: 'Gắn mã / kích hoạt tem', en: 'Labelled / stamps activated' },
+  'public.what.commissioning': { vi: 'Gắn mã định danh', en: 'Identified and labelled' },
   'public.what.harvesting': { vi: 'Thu hoạch', en: 'Harvesting' },
   'public.what.packing': { vi: 'Đóng gói', en: 'Packing' },
   'public.what.shipping': { vi: 'Xuất kho / vận chuyển', en: 'Shipping' },

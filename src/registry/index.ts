@@ -6,6 +6,7 @@ import { locationRoutes } from './location.routes.ts';
 import { lotRoutes } from './lot.routes.ts';
 import { organisationRoutes } from './organisation.routes.ts';
 import { productRoutes } from './product.routes.ts';
+import { traceabilitySystemRoutes } from './traceability-system.routes.ts';
 import './registry.messages.ts';
 
 /** Registry of organisations, locations, products and lots (REQUIREMENTS §2 A, B.5). */
@@ -22,5 +23,6 @@ export default async function routes(app: FastifyInstance) {
     await authenticated.register(locationRoutes);
     await authenticated.register(productRoutes);
     await authenticated.register(lotRoutes);
+    await authenticated.register(traceabilitySystemRoutes);
   });
 }

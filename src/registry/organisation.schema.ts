@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fileUrl } from './file-url.ts';
 import { listQuery, pageSchema, reviewStatuses } from './list-query.ts';
+import { traceabilitySystemView } from './traceability-system.schema.ts';
 
 export const organisationTypes = ['enterprise', 'cooperative', 'household'] as const;
 export const sectors = ['agriculture', 'industry_trade', 'health', 'other'] as const;
@@ -80,7 +81,10 @@ export const organisationView = z.object({
 });
 export type OrganisationView = z.infer<typeof organisationView>;
 
-export const organisationDetailView = organisationView.extend({ certificates: z.array(certificateView) });
+export const organisationDetailView = organisationView.extend({
+  certificates: z.array(certificateView),
+  traceabilitySystems: z.array(traceabilitySystemView),
+});
 
 export const organisationListQuery = listQuery(['name', 'createdAt', 'taxCode']).extend({
   type: z.enum(organisationTypes).optional(),

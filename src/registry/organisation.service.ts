@@ -15,6 +15,7 @@ import type {
 } from './organisation.schema.ts';
 import { canRead, canRegisterOrganisation, canWrite, type RowScope, readScope } from './registry.policy.ts';
 import { normaliseTaxCode } from './tax-code.ts';
+import { listTraceabilitySystems } from './traceability-system.service.ts';
 import { checkCommune, checkDateOrder, checkGln, FieldErrors } from './validate.ts';
 
 const organisationScope = (row: repo.OrganisationRow): RowScope => ({
@@ -113,7 +114,12 @@ export async function getOrganisation(db: DbOrTx, id: string) {
   const row = await repo.findOrganisation(db, id);
   if (!row) return null;
   const certificates = await repo.listCertificates(db, id);
-  return { ...presentOrganisation(row), certificates: certificates.map(presentCertificate) };
+  const systems = await listTraceabilitySystems(db, id);
+  return {
+    ...presentOrganisation(row),
+    certificates: certificates.map(presentCertificate),
+    traceabilitySystems: systems,
+  };
 }
 
 export async function getOrganisationsByIds(db: DbOrTx, ids: string[]): Promise<OrganisationView[]> {

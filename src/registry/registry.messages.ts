@@ -9,6 +9,10 @@ defineMessages({
     vi: 'Không tìm thấy giấy chứng nhận',
     en: 'Certificate not found',
   },
+  'problem.registry.traceability-system-not-found': {
+    vi: 'Không tìm thấy hệ thống truy xuất',
+    en: 'Traceability system not found',
+  },
   'problem.registry.tax-code-taken': {
     vi: 'Mã số thuế {taxCode} đã được đăng ký',
     en: 'Tax code {taxCode} is already registered',

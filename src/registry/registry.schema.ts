@@ -168,3 +168,25 @@ export const lots = pgTable(
     index('lots_product_idx').on(t.productId),
   ],
 );
+
+/**
+ * Traceability systems an organisation uses (REQUIREMENTS §2 A.4): which software or provider, which standards it
+ * conforms to, and whether it is connected to the provincial and national portals — the plans count these.
+ */
+export const traceabilitySystems = pgTable(
+  'traceability_systems',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    name: text('name').notNull(),
+    provider: text('provider'),
+    standards: text('standards').array().notNull().default([]),
+    conformity: text('conformity').notNull().default('declared'),
+    connectedToProvince: boolean('connected_to_province').notNull().default(false),
+    connectedToNational: boolean('connected_to_national').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('traceability_systems_org_idx').on(t.organisationId)],
+);

@@ -32,3 +32,8 @@ export {
   updateProduct,
 } from './product.service.ts';
 export { canMoveReviewStatus, type ReviewedEntity, setReviewStatus } from './review-status.ts';
+export {
+  addTraceabilitySystem,
+  listTraceabilitySystems,
+  summariseTraceabilitySystems,
+} from './traceability-system.service.ts';

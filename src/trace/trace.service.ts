@@ -1,4 +1,5 @@
-import { findEventsByIds } from '../epcis/epcis.service.ts';
+import { parseEventQuery } from '../epcis/epcis.query.ts';
+import { findEventsByIds, getEventsByPk, queryEvents } from '../epcis/epcis.service.ts';
 import type { StoredEvent } from '../epcis/epcis.types.ts';
 import type { Actor } from '../platform/auth.ts';
 import type { DbOrTx } from '../platform/db.ts';
@@ -27,8 +28,14 @@ export interface TraceRequest {
   actor: Actor | null;
 }
 
-/** Walks the chain from a lot, item or logistic unit and names its products, parties and places from the registry. */
+const eventIdShape = /^(urn:uuid:|ni:\/\/\/)/i;
+
+/**
+ * Walks the chain from a lot, item or logistic unit — or from an event (its eventID), starting at everything the
+ * event names — and names its products, parties and places from the registry.
+ */
 export async function traceFrom(db: DbOrTx, request: TraceRequest): Promise<TraceResult> {
+  if (eventIdShape.test(request.id.trim())) return traceFromEvent(db, request);
   const root = rootId(request.id);
   const result = await traceIds(db, { ...request, roots: [root] });
   if (!result.events.length && !(await knownInRegistry(db, root))) {
@@ -50,6 +57,26 @@ export async function traceIds(
   };
   const walked = await walkEvents(request.roots, request.direction, fetch, request.limits);
   return describe(db, request.roots[0], request, walked.items, walked.events);
+}
+
+async function traceFromEvent(db: DbOrTx, request: TraceRequest): Promise<TraceResult> {
+  const eventId = request.id.trim();
+  const { events: found } = await queryEvents(db, parseEventQuery({ EQ_eventID: eventId }), { all: true });
+  // the query answers without ids and links: read the events whole
+  const events = await getEventsByPk(
+    db,
+    found.map((e) => e.pk),
+  );
+  const visible = await eventFilterFor(db, request.actor);
+  const event = events.find(
+    (e) =>
+      !('errorDeclaration' in e.document) &&
+      (!request.asOf || e.recordTime <= request.asOf) &&
+      (!visible || visible(e)),
+  );
+  if (!event) throw notFound('trace.not-found', { id: eventId });
+  const roots = [...new Set(event.ids.map((i) => i.id))];
+  return { ...(await traceIds(db, { ...request, roots })), root: eventId };
 }
 
 async function knownInRegistry(db: DbOrTx, id: string) {

@@ -101,6 +101,17 @@ describe('trace', () => {
     expect(body.items.some((i: any) => i.id === harvest)).toBe(true);
   });
 
+  it('starts from an event when given its eventID', async () => {
+    const { status, body } = await trace(
+      `id=${encodeURIComponent(demoEventId('durian-packing'))}&direction=backward`,
+    );
+    expect(status).toBe(200);
+    expect(body.root).toBe(demoEventId('durian-packing'));
+    expect(body.items.map((i: any) => i.id)).toEqual(expect.arrayContaining([cartons, harvest]));
+    const missing = await trace(`id=${encodeURIComponent('urn:uuid:00000000-0000-4000-8000-000000000000')}`);
+    expect(missing.status).toBe(404);
+  });
+
   it('an organisation sees only the events it captured or that name it', async () => {
     const exporter = await organisationId(demoGlns.exporter);
     const { body } = await trace(

@@ -14,7 +14,13 @@ const partsIn = (date: Date, timeZone: string) => {
     timeZone,
   }).formatToParts(date);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return { day: get('day'), month: get('month'), year: get('year'), hour: get('hour'), minute: get('minute') };
+  return {
+    day: get('day'),
+    month: get('month'),
+    year: get('year'),
+    hour: get('hour'),
+    minute: get('minute'),
+  };
 };
 
 /**

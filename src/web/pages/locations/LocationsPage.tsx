@@ -1,4 +1,4 @@
-import { Button, Stack } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { IconEdit, IconPlus } from '@tabler/icons-react';
@@ -18,6 +18,7 @@ import { enumOptions } from '../../components/options.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { reviewStatusOptions } from '../../components/review-options.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { SubmitForReview } from '../review/SubmitForReview.tsx';
 import { emptyLocation, LocationForm, locationBody, locationValues } from './LocationForm.tsx';
 
 function feature(l: Location): MapFeature {
@@ -117,14 +118,22 @@ export function LocationsPage() {
             sortable: false,
             render: (l) =>
               mayWrite ? (
-                <Button
-                  size="xs"
-                  variant="subtle"
-                  leftSection={<IconEdit size={14} aria-hidden />}
-                  onClick={() => startEdit(l)}
-                >
-                  {t('common.edit')}
-                </Button>
+                <Group gap={4} wrap="nowrap">
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    leftSection={<IconEdit size={14} aria-hidden />}
+                    onClick={() => startEdit(l)}
+                  >
+                    {t('common.edit')}
+                  </Button>
+                  <SubmitForReview
+                    entityType="location"
+                    entityId={l.id}
+                    status={l.reviewStatus}
+                    invalidate={invalidate}
+                  />
+                </Group>
               ) : null,
           },
         ]}

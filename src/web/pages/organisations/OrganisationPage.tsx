@@ -30,6 +30,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
+import { SubmitForReview } from '../review/SubmitForReview.tsx';
 import { emptyOrganisation, OrganisationFields, organisationBody } from './OrganisationFields.tsx';
 
 const toIsoDate = (d: string | Date | null) => (d ? new Date(d).toISOString().slice(0, 10) : '');
@@ -105,6 +106,14 @@ export function OrganisationPage() {
         actions={
           <>
             <StatusBadge status={o.reviewStatus} />
+            {mayEdit ? (
+              <SubmitForReview
+                entityType="organisation"
+                entityId={o.id}
+                status={o.reviewStatus}
+                invalidate={invalidate}
+              />
+            ) : null}
             {mayEdit ? (
               <Button variant="light" leftSection={<IconEdit size={16} aria-hidden />} onClick={startEdit}>
                 {t('common.edit')}
