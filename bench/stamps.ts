@@ -3,15 +3,16 @@
  * (aim < 20 s), on the embedded database or on PostgreSQL when TXNG_BENCH_DATABASE_URL is set.
  *   npx tsx bench/stamps.ts
  */
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { openTestDatabase } from '../src/test/app.ts';
-import { reserveSerials, insertRange, insertRequest } from '../src/stamps/stamps.repo.ts';
-import { renderLabelSheet, type Label } from '../src/stamps/stamps.pdf.ts';
-import { stampUri } from '../src/stamps/stamps.uri.ts';
+import { type Label, renderLabelSheet } from '../src/stamps/stamps.pdf.ts';
+import { insertRange, insertRequest, reserveSerials, upsertSecrets } from '../src/stamps/stamps.repo.ts';
 import { hashSecret, newSecret } from '../src/stamps/stamps.secret.ts';
-import { upsertSecrets } from '../src/stamps/stamps.repo.ts';
+import { stampUri } from '../src/stamps/stamps.uri.ts';
+import { openTestDatabase } from '../src/test/app.ts';
 
-if (process.env.TXNG_BENCH_DATABASE_URL) process.env.TXNG_TEST_DATABASE_URL = process.env.TXNG_BENCH_DATABASE_URL;
+if (process.env.TXNG_BENCH_DATABASE_URL)
+  process.env.TXNG_TEST_DATABASE_URL = process.env.TXNG_BENCH_DATABASE_URL;
 
 const base = 'https://txng.dongnai.gov.vn';
 const gtin = '08935049500018';
@@ -30,11 +31,14 @@ async function pdfBench(count: number) {
     });
   }
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const pdf = await renderLabelSheet(labels, { layout: 'a4', carrier: 'qr', title: 'bench' });
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
   console.log(
-    `PDF: ${count} anti-counterfeit QR labels (A4, ${Math.ceil(count / 24)} pages) in ${seconds.toFixed(1)} s ` +
-      `(${Math.round(count / seconds)} labels/s), ${(pdf.length / 1024 / 1024).toFixed(1)} MB`,
+    `PDF: ${count} anti-counterfeit QR labels (A4, ${Math.ceil(count / 24)} pages) in ${seconds.toFixed(1)} s wall, ` +
+      `${((used.user + used.system) / 1e6).toFixed(1)} s CPU (${Math.round(count / seconds)} labels/s), ` +
+      `${(pdf.length / 1024 / 1024).toFixed(1)} MB; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
   );
 }
 
@@ -53,7 +57,13 @@ async function allocationBench() {
     let started = performance.now();
     const { firstSerial, lastSerial } = await db.transaction(async (tx) => {
       const serials = await reserveSerials(tx, gtin, 1_000_000);
-      await insertRange(tx, { requestId: request.id, organisationId: request.organisationId, gtin, kind: 'anti_counterfeit', ...serials });
+      await insertRange(tx, {
+        requestId: request.id,
+        organisationId: request.organisationId,
+        gtin,
+        kind: 'anti_counterfeit',
+        ...serials,
+      });
       return serials;
     });
     console.log(

@@ -66,6 +66,14 @@ describe('POST /epcis/capture', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('stores an event repeated inside one document once', async () => {
+    const before = await counts();
+    const res = await capture(epcisDocument([objectEvent('twice'), objectEvent('twice')]));
+    expect(res.json().eventCount).toBe(1);
+    const after = await counts();
+    expect([after.events - before.events, after.ids - before.ids]).toEqual([1, 1]);
+  });
+
   it('stores nothing of a document with one bad event among good ones (400 names the field)', async () => {
     const before = await counts();
     const bad = objectEvent('half-2', { epcList: ['https://id.gs1.org/01/08934567000018/21/x'] });
@@ -218,6 +226,25 @@ describe('POST /epcis/capture', () => {
     const bomb = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>';
     expect((await capture(bomb, asA, 'text/xml')).json().errors[0].code).toBe('epcis.xml.doctype');
     expect((await capture('<epcis:EPCISDocument><EPCISBody>', asA, 'application/xml')).statusCode).toBe(400);
+  });
+
+  it('captures a single event with POST /epcis/events (201 + Location of the event)', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/epcis/events',
+      headers: { ...asA, 'content-type': 'application/ld+json' },
+      payload: JSON.stringify({ '@context': epcisDocument([])['@context'], ...objectEvent('single') }),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const got = await t.app.inject({ method: 'GET', url: res.headers.location as string, headers: asA });
+    expect(got.json().epcisBody.queryResults.resultsBody.eventList[0].eventID).toBe(res.json().eventID);
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/epcis/events',
+      headers: { ...asA, 'content-type': 'application/json' },
+      payload: JSON.stringify(objectEvent('single-bad', { action: 'NOPE' })),
+    });
+    expect(bad.json().errors[0].field).toBe('/action');
   });
 
   it('answers OPTIONS with the EPCIS headers', async () => {

@@ -79,9 +79,14 @@ export function extractEvents(document: Json, events: Json[], format: 'json' | '
   const rows: EventRow[] = [];
   const ids: IdRow[] = [];
   const links: LinkRow[] = [];
+  const seen = new Set<string>();
   for (const event of events) {
     const eventId: string = event.eventID ?? eventHash(event, context, hashOptions);
     const isErrorDeclaration = event.errorDeclaration !== undefined;
+    // the same event twice in one document is one event
+    const identity = `${isErrorDeclaration ? 'E' : 'C'}${eventId}`;
+    if (seen.has(identity)) continue;
+    seen.add(identity);
     // the repository sets recordTime; the document's @context travels with each event
     const document: Json = {
       '@context': event['@context'] ? [...asList(context), ...asList(event['@context'])] : context,

@@ -1,13 +1,8 @@
 import crypto from 'node:crypto';
 import { expandCurie, prefixesOf, standardPrefixes, vocabularies } from './epcis.context.ts';
+import { eventOrder, itemNames, type Order } from './epcis.hash-order.ts';
 import { hashIdForm } from './epcis.ids.ts';
 
-/**
- * The CBV 2.0 event hash (CBV §8.9): a syntax-independent identity for events captured without an eventID.
- * Every data element is written as `name=value` in the standard's canonical order, lists sorted, times in UTC
- * at millisecond precision, identifiers as constrained canonical Digital Links, vocabulary words as full URIs,
- * extensions as `{namespace}name`; the concatenation is hashed with SHA-256.
- */
 export interface HashOptions {
   /** Fields to leave out (see ignoredFieldsOf). */
   ignoreFields?: string[];
@@ -18,6 +13,12 @@ export interface HashOptions {
   valuePrefixes?: 'declared' | 'standard';
 }
 
+/**
+ * The CBV 2.0 event hash (CBV §8.9): a syntax-independent identity for events captured without an eventID.
+ * Every data element is written as `name=value` in the standard's canonical order, lists sorted, times in UTC
+ * at millisecond precision, identifiers as constrained canonical Digital Links, vocabulary words as full URIs,
+ * extensions as `{namespace}name`; the concatenation is hashed with SHA-256.
+ */
 export function eventHash(
   event: Record<string, unknown>,
   documentContext?: unknown,
@@ -45,100 +46,6 @@ interface Node {
   value: string;
   children: Node[];
 }
-
-type Order = [name: string, sub?: Order][];
-
-const quantityElement: Order = [['quantityElement', [['epcClass'], ['quantity'], ['uom']]]];
-const epcs: Order = [['epc']];
-/** The canonical order of the standard data elements (CBV 2.0 §8.9.2). */
-const eventOrder: Order = [
-  ['eventTime'],
-  ['eventTimeZoneOffset'],
-  ['certificationInfo'],
-  ['parentID'],
-  ['epcList', epcs],
-  ['inputEPCList', epcs],
-  ['childEPCs', epcs],
-  ['quantityList', quantityElement],
-  ['childQuantityList', quantityElement],
-  ['inputQuantityList', quantityElement],
-  ['outputEPCList', epcs],
-  ['outputQuantityList', quantityElement],
-  ['action'],
-  ['transformationID'],
-  ['bizStep'],
-  ['disposition'],
-  ['persistentDisposition', [['set'], ['unset']]],
-  ['readPoint', [['id']]],
-  ['bizLocation', [['id']]],
-  [
-    'sensorElementList',
-    [
-      [
-        'sensorElement',
-        [
-          [
-            'sensorMetadata',
-            [
-              'time',
-              'startTime',
-              'endTime',
-              'deviceID',
-              'deviceMetadata',
-              'rawData',
-              'dataProcessingMethod',
-              'bizRules',
-            ].map((n): [string] => [n]),
-          ],
-          [
-            'sensorReport',
-            [
-              'type',
-              'exception',
-              'deviceID',
-              'deviceMetadata',
-              'rawData',
-              'dataProcessingMethod',
-              'time',
-              'microorganism',
-              'chemicalSubstance',
-              'value',
-              'component',
-              'stringValue',
-              'booleanValue',
-              'hexBinaryValue',
-              'uriValue',
-              'minValue',
-              'maxValue',
-              'meanValue',
-              'sDev',
-              'percRank',
-              'percValue',
-              'uom',
-              'coordinateReferenceSystem',
-            ].map((n): [string] => [n]),
-          ],
-        ],
-      ],
-    ],
-  ],
-];
-
-/** Lists whose JSON items are unnamed; the hash names each item (XML's element name). */
-const itemNames: Record<string, string> = {
-  epcList: 'epc',
-  inputEPCList: 'epc',
-  outputEPCList: 'epc',
-  childEPCs: 'epc',
-  quantityList: 'quantityElement',
-  childQuantityList: 'quantityElement',
-  inputQuantityList: 'quantityElement',
-  outputQuantityList: 'quantityElement',
-  sensorElementList: 'sensorElement',
-  bizTransactionList: 'bizTransaction',
-  sourceList: 'source',
-  destinationList: 'destination',
-};
 
 const ignoredAnywhere = new Set(['@context', 'comment', 'rdfs:comment']);
 const ignored = new Set(['type', 'eventID', 'recordTime', 'errorDeclaration', ...ignoredAnywhere]);

@@ -1,4 +1,8 @@
+import { gs1Messages } from '../gs1/index.ts';
 import { defineMessages } from '../platform/i18n.ts';
+
+// identifier errors carry the gs1 module's codes
+defineMessages(gs1Messages);
 
 defineMessages({
   'problem.epcis-invalid-document': {

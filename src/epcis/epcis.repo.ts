@@ -142,21 +142,21 @@ export async function eventsByIdsOrLinks(
 ): Promise<StoredEvent[]> {
   const asOf = opts.asOf ? opts.asOf.toISOString() : null;
   const matches = opts.ids?.length
-    ? sql`SELECT event_pk FROM epcis_event_ids WHERE id = ANY(${pgArray(opts.ids)}::text[])`
-    : sql`SELECT event_pk FROM epcis_event_links WHERE value = ANY(${pgArray(opts.linkValues ?? [])}::text[])
+    ? sql`SELECT DISTINCT event_pk FROM epcis_event_ids WHERE id = ANY(${pgArray(opts.ids)}::text[])`
+    : sql`SELECT DISTINCT event_pk FROM epcis_event_links WHERE value = ANY(${pgArray(opts.linkValues ?? [])}::text[])
           AND kind IN ('source', 'destination')`;
+  // conditions are left out rather than neutralised (`$1 IS NULL OR …`), so the planner sees plain predicates
+  const recorded = asOf ? sql`AND e.record_time <= ${asOf}::timestamptz` : sql``;
+  const declared = asOf ? sql`AND d.record_time <= ${asOf}::timestamptz` : sql``;
   const scope = opts.organisationIds
     ? sql`AND e.organisation_id = ANY(${pgArray(opts.organisationIds)}::uuid[])`
     : sql``;
   const rows = await selectRows(
     db,
     sql`
-    SELECT ${eventColumns} FROM epcis_events e
-    WHERE e.id IN (${matches}) AND NOT e.is_error_declaration
-      AND (${asOf}::timestamptz IS NULL OR e.record_time <= ${asOf}::timestamptz)
-      AND NOT EXISTS (SELECT 1 FROM epcis_events d WHERE d.event_id = e.event_id AND d.is_error_declaration
-        AND (${asOf}::timestamptz IS NULL OR d.record_time <= ${asOf}::timestamptz))
-      ${scope}
+    SELECT ${eventColumns} FROM (${matches}) m JOIN epcis_events e ON e.id = m.event_pk
+    WHERE NOT e.is_error_declaration ${recorded} ${scope}
+      AND NOT EXISTS (SELECT 1 FROM epcis_events d WHERE d.event_id = e.event_id AND d.is_error_declaration ${declared})
     ORDER BY e.event_time, e.id`,
   );
   return rows.map(toStoredEvent);

@@ -2,9 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Actor, requireActor } from '../platform/auth.ts';
-import { notFound } from '../platform/problem.ts';
+import { notFound, Problem } from '../platform/problem.ts';
 import { captureJobScope, captureOrganisation, eventVisibility } from './epcis.policy.ts';
 import {
+  epcisContextUrl,
   presentCaptureJob,
   presentCollection,
   presentQueryDocument,
@@ -40,7 +41,7 @@ const tag = { tags: ['EPCIS 2.0'] };
 export default async function epcisRoutes(app: FastifyInstance, opts: EpcisRoutesOptions) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const jsonParser = app.getDefaultJsonParser('error', 'error');
-  // EPCIS documents arrive as JSON or JSON-LD only: any other type (text/plain included) is 415.
+  // EPCIS documents arrive as JSON, JSON-LD or XML: any other type (text/plain included) is 415.
   app.removeContentTypeParser('text/plain');
   app.addContentTypeParser(
     'application/ld+json',
@@ -81,6 +82,34 @@ export default async function epcisRoutes(app: FastifyInstance, opts: EpcisRoute
         .status(202)
         .header('Location', `/epcis/capture/${captureId}`)
         .send({ captureID: captureId, eventCount: eventIds.length, eventIDs: eventIds.slice(0, 1000) });
+    },
+  );
+
+  r.post(
+    '/events',
+    { bodyLimit: captureBodyLimit, schema: { ...tag, summary: 'Capture a single EPCIS event' } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const organisationId = captureOrganisation(actor, headerValue(request, 'x-organisation-id'));
+      // one event is captured as JSON-LD; XML travels as a document through /capture
+      if (typeof request.body === 'string') throw new Problem(415, 'unsupported-media-type');
+      const { '@context': context, ...event } = (request.body ?? {}) as Record<string, unknown>;
+      const document = {
+        '@context': context ?? [epcisContextUrl],
+        type: 'EPCISDocument',
+        schemaVersion: '2.0',
+        creationDate: new Date().toISOString(),
+        epcisBody: { eventList: [event] },
+      };
+      const { eventIds } = await service
+        .captureEpcisDocument(app.db, document, { organisationId })
+        .catch((err) => {
+          throw err instanceof Problem ? pointersIntoEvent(err) : err;
+        });
+      return reply
+        .status(201)
+        .header('Location', `/epcis/events/${encodeURIComponent(eventIds[0])}`)
+        .send({ eventID: eventIds[0] });
     },
   );
 
@@ -182,6 +211,20 @@ export default async function epcisRoutes(app: FastifyInstance, opts: EpcisRoute
       return reply.status(204).send();
     });
   }
+}
+
+/** Errors of a single posted event name its fields from the event itself, not from the document around it. */
+function pointersIntoEvent(problem: Problem): Problem {
+  const wrapped = '/epcisBody/eventList/0';
+  const errors = problem.errors.map((e) => ({
+    ...e,
+    field: e.field.startsWith(wrapped) ? e.field.slice(wrapped.length) || '/' : e.field,
+  }));
+  return new Problem(problem.status, problem.code, {
+    errors,
+    params: problem.params,
+    headers: problem.headers,
+  });
 }
 
 function headerValue(request: FastifyRequest, name: string): string | undefined {

@@ -39,6 +39,8 @@ export async function openDatabase(opts: {
       connectionString: opts.databaseUrl,
       max: Number(process.env.TXNG_DB_POOL ?? 10),
     });
+    // an idle client whose server connection ends (restart, failover) must not take the process down
+    pool.on('error', (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     await migratePg(db as any, { migrationsFolder });
     return { db, kind: 'postgres', close: () => pool.end() };

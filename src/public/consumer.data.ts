@@ -1,4 +1,5 @@
 import type { Db } from '../platform/db.ts';
+import { cached } from '../resolver/resolver.cache.ts';
 import type { ResolverRequest } from '../resolver/resolver.dl.ts';
 import type { Subject } from '../resolver/resolver.subject.ts';
 import { recordScan, scanThresholds } from '../stamps/scans.service.ts';
@@ -65,7 +66,11 @@ export async function buildConsumerView(
   } else {
     verdict.kind = lot?.status === 'recalled' ? 'recalled' : 'product';
   }
-  const { journey, places } = await buildJourney(db, subject, stamp?.serial ?? null);
+  // the journey belongs to the lot (or product), not to the scan: shared by every stamp of the lot
+  const { journey, places } = await cached(
+    `journey:${product.gtin}:${lot?.lot ?? ''}:${lot ? '' : (stamp?.serial ?? '')}`,
+    () => buildJourney(db, subject, stamp?.serial ?? null),
+  );
   const net =
     product.netQuantity !== null ? `${product.netQuantity} ${product.netQuantityUnit ?? ''}`.trim() : null;
   return {

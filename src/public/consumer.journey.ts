@@ -47,17 +47,28 @@ export async function buildJourney(
 ): Promise<{ journey: JourneyStep[]; places: Place[] }> {
   const gtin = subject.product.gtin;
   const root = subject.lot
-    ? buildDigitalLink([{ ai: '01', value: gtin }, { ai: '10', value: subject.lot.lot }])
+    ? buildDigitalLink([
+        { ai: '01', value: gtin },
+        { ai: '10', value: subject.lot.lot },
+      ])
     : serial !== null
-      ? buildDigitalLink([{ ai: '01', value: gtin }, { ai: '21', value: String(serial) }])
+      ? buildDigitalLink([
+          { ai: '01', value: gtin },
+          { ai: '21', value: String(serial) },
+        ])
       : null;
   const trace = root ? await backwardTrace(db, root) : null;
   const traced = trace?.locations ?? [];
-  const published = (await getLocationsByIds(db, traced.flatMap((l) => (l.locationId ? [l.locationId] : [])))).filter(
-    (l) => l.reviewStatus === 'approved',
-  );
+  const published = (
+    await getLocationsByIds(
+      db,
+      traced.flatMap((l) => (l.locationId ? [l.locationId] : [])),
+    )
+  ).filter((l) => l.reviewStatus === 'approved');
   const byId = new Map(published.map((l) => [l.id, l]));
-  const placeOf = new Map(traced.flatMap((l) => (l.locationId && byId.has(l.locationId) ? [[l.id, byId.get(l.locationId)!]] : [])));
+  const placeOf = new Map(
+    traced.flatMap((l) => (l.locationId && byId.has(l.locationId) ? [[l.id, byId.get(l.locationId)!]] : [])),
+  );
   const events = (trace?.events ?? []).slice(-60);
   const orgIds = [...new Set(events.flatMap((e) => (e.capturedBy ? [e.capturedBy] : [])))];
   const orgs = (await getOrganisationsByIds(db, orgIds)).filter((o) => o.reviewStatus === 'approved');
@@ -76,7 +87,7 @@ export async function buildJourney(
   const places: Place[] = [];
   const origin = subject.lot?.locationId ? await getLocation(db, subject.lot.locationId) : null;
   for (const loc of [origin, ...published]) {
-    if (!loc || loc.reviewStatus !== 'approved' || places.some((p) => p.name === loc.name)) continue;
+    if (loc?.reviewStatus !== 'approved' || places.some((p) => p.name === loc.name)) continue;
     if (loc.latitude === null && !loc.polygon) continue;
     places.push({ name: loc.name, latitude: loc.latitude, longitude: loc.longitude, polygon: loc.polygon });
   }

@@ -125,11 +125,11 @@ ${
             )}</ol>`
           : html`<p class="muted">${tr('public.noJourney')}</p>`
       }
-${map ? html`<h2>${tr('public.map')}</h2>${new Html(map)}` : ''}</section>`
+${map ? html`<h2>${tr('public.map')}</h2>${new Html(map)}<ol class="legend">${view.places.map((pl) => html`<li>${pl.name}</li>`)}</ol>` : ''}</section>`
     : ''
 }
 <section class="card" id="report"><h2>${tr('public.report')}</h2><p class="muted">${tr('public.reportIntro')}</p>
-<form method="post" action="/page/report" enctype="multipart/form-data"><input type="hidden" name="uri" value="${view.uri}"><input type="hidden" name="lang" value="${lang}">
+<form method="post" action="/page/report?lang=${lang}" enctype="multipart/form-data"><input type="hidden" name="uri" value="${view.uri}">
 <label for="message">${tr('public.message')}</label><textarea id="message" name="message" rows="3" required minlength="5" maxlength="2000"></textarea>
 <label for="photo">${tr('public.photo')}</label><input id="photo" name="photo" type="file" accept="image/jpeg,image/png,image/webp">
 <label for="phone">${tr('public.phone')}</label><input id="phone" name="phone" type="tel" autocomplete="tel">

@@ -51,7 +51,7 @@ describe('consumer page verdicts', () => {
     const res = await page(`/01/${f.producer.gtin}/21/${f.range.lastSerial + 5000}`);
     expect(res.statusCode).toBe(404);
     expect(res.body).toContain('Mã không có trong hệ thống');
-    expect(res.body).toContain('action="/page/report"');
+    expect(res.body).toContain('action="/page/report?lang=vi"');
     expect(res.body).not.toContain('Bưởi Tân Triều');
   });
 

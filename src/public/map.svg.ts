@@ -2,8 +2,7 @@ import type { Place } from './consumer.view.ts';
 import { esc } from './html.ts';
 
 const W = 600;
-const H = 360;
-const pad = 30;
+const pad = 40;
 
 function polygonRings(geometry: any): number[][][] {
   if (!geometry || typeof geometry !== 'object') return [];
@@ -36,6 +35,8 @@ export function renderMapSvg(places: Place[], title: string): string | null {
   const kx = Math.cos(((minY + maxY) / 2) * (Math.PI / 180));
   const spanX = Math.max((maxX - minX) * kx, 0.02);
   const spanY = Math.max(maxY - minY, 0.02);
+  // the box follows the places: a wide strip for places along a road, taller for places spread north–south
+  const H = Math.round(Math.min(520, Math.max(220, ((W - 2 * pad) * spanY) / spanX + 2 * pad)));
   const scale = Math.min((W - 2 * pad) / spanX, (H - 2 * pad) / spanY);
   const cx = (minX + maxX) / 2;
   const cy = (minY + maxY) / 2;
@@ -47,13 +48,26 @@ export function renderMapSvg(places: Place[], title: string): string | null {
       const d = ring.map(([x, y]) => `${px(x)},${py(y)}`).join(' ');
       shapes.push(`<polygon points="${d}" fill="#1e8e3e44" stroke="#1e8e3e" stroke-width="1.5"/>`);
     }
-    if (p.latitude !== null && p.longitude !== null) {
-      const x = px(p.longitude);
-      const y = py(p.latitude);
+    const centre = markerAt(p);
+    if (centre) {
+      const x = px(centre.x);
+      const y = py(centre.y);
+      // numbered markers; the names are in the legend under the map, where they never run off the edge
       shapes.push(
-        `<circle cx="${x}" cy="${y}" r="7" fill="#c5221f" stroke="#fff" stroke-width="2"/><text x="${x}" y="${y}" dy="-11" text-anchor="middle" font-size="13" fill="#1b1f24">${i + 1}. ${esc(p.name.slice(0, 40))}</text>`,
+        `<circle cx="${x}" cy="${y}" r="16" fill="#c5221f" stroke="#fff" stroke-width="3"/><text x="${x}" y="${y}" dy="7" text-anchor="middle" font-size="20" font-weight="bold" fill="#fff">${i + 1}</text>`,
       );
     }
   });
-  return `<svg class="map" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(title)}" xmlns="http://www.w3.org/2000/svg">${shapes.join('')}</svg>`;
+  return `<svg class="map" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(title)}: ${esc(places.map((p, i) => `${i + 1}. ${p.name}`).join('; '))}" xmlns="http://www.w3.org/2000/svg">${shapes.join('')}</svg>`;
+}
+
+/** A place's marker: its point, else the mean of its outline. */
+function markerAt(p: Place): { x: number; y: number } | null {
+  if (p.latitude !== null && p.longitude !== null) return { x: p.longitude, y: p.latitude };
+  const ring = polygonRings(p.polygon)[0];
+  if (!ring?.length) return null;
+  return {
+    x: ring.reduce((s, [x]) => s + x, 0) / ring.length,
+    y: ring.reduce((s, [, y]) => s + y, 0) / ring.length,
+  };
 }

@@ -13,7 +13,7 @@ defineMessages({
   },
   'public.reason.firstScan': {
     vi: 'Mã này được quét lần đầu lúc {when} và đã được quét {count} lần từ {devices} thiết bị.',
-    en: 'This code was first scanned at {when} and has been scanned {count} times from {devices} devices.',
+    en: 'This code was first scanned at {when} and has been scanned {count} times from {devices} device(s).',
   },
   'public.reason.firstTime': {
     vi: 'Đây là lần quét đầu tiên của mã này.',

@@ -20,7 +20,7 @@ import { findSubject } from './resolver.subject.ts';
 const contextPath = '/.well-known/gs1resolver/linkset-context.jsonld';
 const linkTypes = ['pip', 'traceability', 'epcis', 'certificationInfo', 'recallStatus', 'dpp'];
 
-/** Serving the page at the Digital Link itself instead of redirecting (docs/decisions/011-resolver-redirect.md). */
+/** Serving the page at the Digital Link itself instead of redirecting (docs/decisions/021-resolver-redirect-or-serve.md). */
 const servePageInline = () => process.env.TXNG_RESOLVER_SERVE_PAGE === '1';
 
 export function resolverRateLimit(): number {

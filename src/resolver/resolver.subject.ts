@@ -3,6 +3,7 @@ import { getLotByKey } from '../registry/lot.service.ts';
 import { getOrganisation } from '../registry/organisation.service.ts';
 import { getProductByGtin } from '../registry/product.service.ts';
 import { type StampCheck, verifyStamp } from '../stamps/stamps.verify.ts';
+import { cached } from './resolver.cache.ts';
 import type { ResolverRequest } from './resolver.dl.ts';
 
 type Product = NonNullable<Awaited<ReturnType<typeof getProductByGtin>>>;
@@ -22,27 +23,34 @@ const approved = <T extends { reviewStatus: string }>(row: T | null) =>
   row?.reviewStatus === 'approved' ? row : null;
 
 /**
+ * Published master data comes through the short-lived cache (resolver.cache.ts); the stamp is read fresh.
  * Null when the resolver knows nothing to publish for the URI: an unknown or unpublished product or lot, an
  * unknown serial, or an anti-counterfeit stamp without its secret (indistinguishable from an unknown serial).
  */
 export async function findSubject(db: Db, request: ResolverRequest): Promise<Subject | null> {
-  if (!request.gtin) return null;
-  const product = approved(await getProductByGtin(db, request.gtin));
-  if (!product) return null;
-  let stamp: StampCheck | null = null;
-  let lotKey = request.lot;
-  if (request.serial !== null) {
-    stamp = await verifyStamp(db, {
-      gtin: request.gtin,
-      serial: request.serial,
-      lot: request.lot,
-      secret: request.dl.otherParams.s ?? null,
-    });
-    if (stamp.status === 'unknown') return null;
-    lotKey = stamp.lot ?? null;
-  }
-  const lot = lotKey ? approved(await getLotByKey(db, { gtin: request.gtin, lot: lotKey })) : null;
-  if (request.serial === null && request.lot !== null && !lot) return null;
-  const organisation = approved(await getOrganisation(db, product.organisationId));
+  const gtin = request.gtin;
+  if (!gtin) return null;
+  const [product, stamp] = await Promise.all([
+    cached(`product:${gtin}`, async () => approved(await getProductByGtin(db, gtin))),
+    request.serial === null
+      ? null
+      : verifyStamp(db, {
+          gtin,
+          serial: request.serial,
+          lot: request.lot,
+          secret: request.dl.otherParams.s ?? null,
+        }),
+  ]);
+  if (!product || stamp?.status === 'unknown') return null;
+  const lotKey = stamp ? stamp.lot : request.lot;
+  const [lot, organisation] = await Promise.all([
+    lotKey
+      ? cached(`lot:${gtin}:${lotKey}`, async () => approved(await getLotByKey(db, { gtin, lot: lotKey })))
+      : null,
+    cached(`organisation:${product.organisationId}`, async () =>
+      approved(await getOrganisation(db, product.organisationId)),
+    ),
+  ]);
+  if (!stamp && request.lot !== null && !lot) return null;
   return { product, organisation, lot, stamp };
 }

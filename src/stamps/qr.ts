@@ -18,7 +18,18 @@ const levelM: [number, number, number, number, number][] = [
   [292, 22, 3, 36, 2],
   [346, 26, 4, 43, 1],
 ];
-const alignment: number[][] = [[], [6, 18], [6, 22], [6, 26], [6, 30], [6, 34], [6, 22, 38], [6, 24, 42], [6, 26, 46], [6, 28, 50]];
+const alignment: number[][] = [
+  [],
+  [6, 18],
+  [6, 22],
+  [6, 26],
+  [6, 30],
+  [6, 34],
+  [6, 22, 38],
+  [6, 24, 42],
+  [6, 26, 46],
+  [6, 28, 50],
+];
 
 const exp = new Uint8Array(512);
 const log = new Uint8Array(256);
@@ -78,7 +89,8 @@ function codewords(bytes: Uint8Array, version: number): Uint8Array {
   put(0, Math.min(4, dataLength * 8 - bits.length));
   while (bits.length % 8) bits.push(0);
   const data = new Uint8Array(dataLength);
-  for (let i = 0; i < bits.length / 8; i++) for (let j = 0; j < 8; j++) data[i] = (data[i] << 1) | bits[i * 8 + j];
+  for (let i = 0; i < bits.length / 8; i++)
+    for (let j = 0; j < 8; j++) data[i] = (data[i] << 1) | bits[i * 8 + j];
   for (let i = bits.length / 8, pad = 0xec; i < dataLength; i++, pad ^= 0xec ^ 0x11) data[i] = pad;
 
   const blocks: Uint8Array[] = [];
@@ -111,7 +123,8 @@ const masks: ((r: number, c: number) => boolean)[] = [
 
 function bch(value: number, poly: number, polyDegree: number): number {
   let rem = value << polyDegree;
-  for (let i = 31 - Math.clz32(rem); i >= polyDegree; i--) if ((rem >>> i) & 1) rem ^= poly << (i - polyDegree);
+  for (let i = 31 - Math.clz32(rem); i >= polyDegree; i--)
+    if ((rem >>> i) & 1) rem ^= poly << (i - polyDegree);
   return (value << polyDegree) | rem;
 }
 
@@ -126,7 +139,8 @@ export function encodeQr(text: string): QrMatrix {
   for (let version = 1; version <= levelM.length; version++) {
     const [total, ec, g1, , g2] = levelM[version - 1];
     const capacityBits = (total - ec * (g1 + g2)) * 8;
-    if (4 + (version < 10 ? 8 : 16) + bytes.length * 8 <= capacityBits) return build(version, codewords(bytes, version));
+    if (4 + (version < 10 ? 8 : 16) + bytes.length * 8 <= capacityBits)
+      return build(version, codewords(bytes, version));
   }
   throw new RangeError('text too long for a QR code of version 10-M');
 }
@@ -225,7 +239,8 @@ function maskToggles(version: number, size: number, fixed: Uint8Array[]): Uint8A
   if (cached) return cached;
   cached = masks.map((mask) => {
     const t = new Uint8Array(size * size);
-    for (let r = 0; r < size; r++) for (let c = 0; c < size; c++) if (!fixed[r][c] && mask(r, c)) t[r * size + c] = 1;
+    for (let r = 0; r < size; r++)
+      for (let c = 0; c < size; c++) if (!fixed[r][c] && mask(r, c)) t[r * size + c] = 1;
     return t;
   });
   toggleCache.set(version, cached);

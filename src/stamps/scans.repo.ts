@@ -2,14 +2,6 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../platform/db.ts';
 import { execute } from './stamps.repo.ts';
 
-export async function insertScan(db: DbOrTx, gtin: string, serial: number, device: string): Promise<number> {
-  const { rows } = await execute(
-    db,
-    sql`INSERT INTO stamp_scans (gtin, serial, device) VALUES (${gtin}, ${serial}, ${device}) RETURNING id`,
-  );
-  return Number(rows[0].id);
-}
-
 /** Sets the coarse location a person chose to share, once, on their own scan. */
 export async function setScanLocation(db: DbOrTx, id: number, latitude: string, longitude: string) {
   const { rows } = await execute(
@@ -30,33 +22,44 @@ export interface ScanStats {
   recentPlaces: { latitude: number; longitude: number }[];
 }
 
-export async function scanStats(
+/**
+ * Records one scan and returns the stamp's scan statistics including it, in one round trip (the inserted row
+ * is not visible to the same statement's scan of the table, hence the UNION with it).
+ */
+export async function insertScanWithStats(
   db: DbOrTx,
-  gtin: string,
-  serial: number,
+  scan: { gtin: string; serial: number; device: string },
   windowHours: number,
-): Promise<ScanStats> {
+): Promise<{ scanId: number; stats: ScanStats }> {
   const since = new Date(Date.now() - windowHours * 3600_000);
   const { rows } = await execute(
     db,
-    sql`SELECT count(*)::int AS total, count(DISTINCT device)::int AS devices, min(at) AS first_at,
-          count(*) FILTER (WHERE at >= ${since})::int AS recent,
-          count(DISTINCT device) FILTER (WHERE at >= ${since})::int AS recent_devices
-        FROM stamp_scans WHERE gtin = ${gtin} AND serial = ${serial}`,
-  );
-  const places = await execute(
-    db,
-    sql`SELECT latitude, longitude FROM stamp_scans
-        WHERE gtin = ${gtin} AND serial = ${serial} AND at >= ${since} AND latitude IS NOT NULL
-        ORDER BY id DESC LIMIT 50`,
+    sql`WITH ins AS (
+          INSERT INTO stamp_scans (gtin, serial, device) VALUES (${scan.gtin}, ${scan.serial}, ${scan.device})
+          RETURNING id, device, at, latitude, longitude),
+        s AS (
+          SELECT device, at, latitude, longitude FROM stamp_scans WHERE gtin = ${scan.gtin} AND serial = ${scan.serial}
+          UNION ALL SELECT device, at, latitude, longitude FROM ins)
+        SELECT (SELECT id FROM ins) AS id, count(*)::int AS total, count(DISTINCT device)::int AS devices,
+          min(at) AS first_at, count(*) FILTER (WHERE at >= ${since})::int AS recent,
+          count(DISTINCT device) FILTER (WHERE at >= ${since})::int AS recent_devices,
+          (array_agg(latitude || ',' || longitude) FILTER (WHERE at >= ${since} AND latitude IS NOT NULL))[1:50] AS places
+        FROM s`,
   );
   const r = rows[0];
+  const places: string[] = Array.isArray(r.places) ? r.places : [];
   return {
-    total: Number(r.total),
-    devices: Number(r.devices),
-    firstAt: r.first_at ? new Date(r.first_at) : null,
-    recent: Number(r.recent),
-    recentDevices: Number(r.recent_devices),
-    recentPlaces: places.rows.map((p) => ({ latitude: Number(p.latitude), longitude: Number(p.longitude) })),
+    scanId: Number(r.id),
+    stats: {
+      total: Number(r.total),
+      devices: Number(r.devices),
+      firstAt: r.first_at ? new Date(r.first_at) : null,
+      recent: Number(r.recent),
+      recentDevices: Number(r.recent_devices),
+      recentPlaces: places.map((p) => {
+        const [latitude, longitude] = p.split(',').map(Number);
+        return { latitude, longitude };
+      }),
+    },
   };
 }

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Db } from '../platform/db.ts';
-import { insertScan, type ScanStats, scanStats, setScanLocation } from './scans.repo.ts';
+import { insertScanWithStats, type ScanStats, setScanLocation } from './scans.repo.ts';
 
 /**
  * When a stamp's scans look like a cloned label (docs/resolver.md, "Suspicious scans"). Defaults suit a
@@ -41,9 +41,12 @@ export async function recordScan(
   stamp: { gtin: string; serial: number },
   client: { ip: string; userAgent: string },
 ) {
-  const scanId = await insertScan(db, stamp.gtin, stamp.serial, deviceId(client.ip, client.userAgent));
   const thresholds = scanThresholds();
-  const stats = await scanStats(db, stamp.gtin, stamp.serial, thresholds.windowHours);
+  const { scanId, stats } = await insertScanWithStats(
+    db,
+    { gtin: stamp.gtin, serial: stamp.serial, device: deviceId(client.ip, client.userAgent) },
+    thresholds.windowHours,
+  );
   return { scanId, token: scanToken(scanId), stats, assessment: assessScans(stats, thresholds) };
 }
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
+import zlib from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import { carrierMatrix, renderCarrierPng } from './stamps.carriers.ts';
@@ -75,7 +75,12 @@ function rasterise(m: { size: number; rows: Uint8Array[] }, scale = 4) {
 describe('the vector codes of the print sheet', () => {
   it('QR matrices decode to their text at every version from 1 to 10', async () => {
     const uri = stampUri(base, { ...stamp, secret: 'Zy0-_9xWvUtS' });
-    const texts = [uri, ...[14, 26, 42, 62, 84, 106, 122, 152, 180, 213].map((n) => `https://a.vn/${'9Az-'.repeat(60)}`.slice(0, n))];
+    const texts = [
+      uri,
+      ...[14, 26, 42, 62, 84, 106, 122, 152, 180, 213].map((n) =>
+        `https://a.vn/${'9Az-'.repeat(60)}`.slice(0, n),
+      ),
+    ];
     const sizes = new Set<number>();
     for (const text of texts) {
       const m = carrierMatrix('qr', text);
@@ -99,7 +104,16 @@ describe('the print sheet', () => {
   it('draws QR codes that decode to the stamp URI (content stream read back and rasterised)', async () => {
     const uri = stampUri(base, { ...stamp, secret: 'Zy0-_9xWvUtS' });
     const pdf = await renderLabelSheet(
-      [{ code: uri, humanReadable: uri, productName: 'Bưởi', lot: 'L1', productionDate: '2026-03-01', expiryDate: null }],
+      [
+        {
+          code: uri,
+          humanReadable: uri,
+          productName: 'Bưởi',
+          lot: 'L1',
+          productionDate: '2026-03-01',
+          expiryDate: null,
+        },
+      ],
       { layout: 'roll', carrier: 'qr', title: 't' },
     );
     const raw = pdf.toString('latin1');

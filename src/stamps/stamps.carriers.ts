@@ -61,10 +61,18 @@ export async function renderCarrierPng(
  * The module matrix of a 2D code, for drawing it as vector paths in a PDF: QR from the project's own fast
  * encoder (qr.ts), GS1 DataMatrix from bwip-js.
  */
-export function carrierMatrix(format: 'qr' | 'datamatrix', text: string): { size: number; rows: Uint8Array[] } {
+export function carrierMatrix(
+  format: 'qr' | 'datamatrix',
+  text: string,
+): { size: number; rows: Uint8Array[] } {
   if (format === 'qr') return encodeQr(text);
-  const [sym] = bwipjs.raw('gs1datamatrix', text, {}) as unknown as { pixs: number[]; pixx: number; pixy: number }[];
+  const [sym] = bwipjs.raw('gs1datamatrix', text, {}) as unknown as {
+    pixs: number[];
+    pixx: number;
+    pixy: number;
+  }[];
   const rows: Uint8Array[] = [];
-  for (let y = 0; y < sym.pixy; y++) rows.push(Uint8Array.from(sym.pixs.slice(y * sym.pixx, (y + 1) * sym.pixx)));
+  for (let y = 0; y < sym.pixy; y++)
+    rows.push(Uint8Array.from(sym.pixs.slice(y * sym.pixx, (y + 1) * sym.pixx)));
   return { size: Math.max(sym.pixx, sym.pixy), rows };
 }

@@ -98,7 +98,7 @@ function drawLabel(
     .fillColor('black')
     .font('bold')
     .fontSize(big ? 7.5 : 6);
-  doc.text(label.productName, tx, y + pad, { width: tw, height: big ? 20 : 14, ellipsis: true });
+  doc.text(fitted(doc, label.productName, tw * 2), tx, y + pad, { width: tw, height: big ? 20 : 14 });
   doc.font('regular').fontSize(big ? 6.5 : 5.5);
   const lines = [
     label.lot ? `Lô: ${label.lot}` : null,
@@ -120,7 +120,13 @@ function drawLabel(
  * The code as one path of rectangles (one per run of dark modules), written straight into the page content:
  * pdfkit's per-rectangle API costs more than the rest of the label together. A 4-module quiet zone stays white.
  */
-function drawMatrix(doc: PDFKit.PDFDocument, m: { size: number; rows: Uint8Array[] }, x: number, y: number, size: number) {
+function drawMatrix(
+  doc: PDFKit.PDFDocument,
+  m: { size: number; rows: Uint8Array[] },
+  x: number,
+  y: number,
+  size: number,
+) {
   const quiet = 4;
   const unit = size / (m.size + 2 * quiet);
   // in module units after the `cm`: integers only, short to write and to compress

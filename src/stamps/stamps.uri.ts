@@ -1,5 +1,5 @@
 /**
- * The printed form of a stamp (docs/decisions/010-stamp-uri.md): `/01/{gtin}/21/{serial}` when printed before
+ * The printed form of a stamp (docs/decisions/020-stamp-uri-and-secrets.md): `/01/{gtin}/21/{serial}` when printed before
  * activation, `/01/{gtin}/10/{lot}/21/{serial}` when the lot is known at print time; anti-counterfeit stamps
  * add `?s={secret}`. The resolver accepts both forms, so a label never goes stale.
  */

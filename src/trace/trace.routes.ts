@@ -20,7 +20,8 @@ export async function traceRoutes(fastify: FastifyInstance) {
         summary:
           'Trace a lot, item or logistic unit backward (to farm and inputs) and forward (to every customer)',
         description:
-          'id: a GS1 Digital Link (any domain), EPC URN or element string. asOf answers as the data stood then. ' +
+          'id: a GS1 Digital Link (any domain), EPC URN, element string, or an eventID to start from everything that ' +
+          'event names. asOf answers as the data stood then. ' +
           'An organisation sees the events it captured and those naming it as source or destination.',
         querystring: traceQuery,
         response: { 200: traceResult },

@@ -69,6 +69,8 @@ export const traceResult = z.object({
   root: z.string(),
   direction: z.enum(['backward', 'forward', 'both']),
   asOf: z.string().nullable(),
+  /** True when the walk stopped at its limits (40 hops, 5,000 items) before the chain ended. */
+  truncated: z.boolean(),
   items: z.array(traceItem),
   parties: z.array(traceParty),
   locations: z.array(traceLocation),

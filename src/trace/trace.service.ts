@@ -20,7 +20,7 @@ import { eventFilterFor } from './trace.visibility.ts';
 import { type Reached, type TraceDirection, type WalkLimits, walkEvents } from './trace.walk.ts';
 
 export interface TraceRequest {
-  /** A Digital Link URI (any domain), an EPC URN or a GS1 element string. */
+  /** A Digital Link URI (any domain), an EPC URN, a GS1 element string, or an eventID. */
   id: string;
   direction: TraceDirection;
   asOf?: Date | null;
@@ -56,7 +56,10 @@ export async function traceIds(
     return visible ? events.filter(visible) : events;
   };
   const walked = await walkEvents(request.roots, request.direction, fetch, request.limits);
-  return describe(db, request.roots[0], request, walked.items, walked.events);
+  return {
+    ...(await describe(db, request.roots[0], request, walked.items, walked.events)),
+    truncated: walked.truncated,
+  };
 }
 
 async function traceFromEvent(db: DbOrTx, request: TraceRequest): Promise<TraceResult> {
@@ -68,13 +71,10 @@ async function traceFromEvent(db: DbOrTx, request: TraceRequest): Promise<TraceR
     found.map((e) => e.pk),
   );
   const visible = await eventFilterFor(db, request.actor);
-  const event = events.find(
-    (e) =>
-      !('errorDeclaration' in e.document) &&
-      (!request.asOf || e.recordTime <= request.asOf) &&
-      (!visible || visible(e)),
-  );
-  if (!event) throw notFound('trace.not-found', { id: eventId });
+  const recorded = events.filter((e) => !request.asOf || e.recordTime <= request.asOf);
+  const declaredWrong = recorded.some((e) => 'errorDeclaration' in e.document);
+  const event = recorded.find((e) => !('errorDeclaration' in e.document) && (!visible || visible(e)));
+  if (!event || declaredWrong) throw notFound('trace.not-found', { id: eventId });
   const roots = [...new Set(event.ids.map((i) => i.id))];
   return { ...(await traceIds(db, { ...request, roots })), root: eventId };
 }
@@ -90,7 +90,7 @@ async function describe(
   request: Pick<TraceRequest, 'direction' | 'asOf'>,
   reached: Reached[],
   events: StoredEvent[],
-): Promise<TraceResult> {
+): Promise<Omit<TraceResult, 'truncated'>> {
   const keys = reached.map((r) => itemKey(r.id));
   const gtins = [...new Set(keys.flatMap((k) => (k.gtin ? [k.gtin] : [])))];
   const lotKeys = keys.flatMap((k) => (k.gtin && k.lot ? [{ gtin: k.gtin, lot: k.lot }] : []));

@@ -51,6 +51,7 @@ describe('walkEvents', () => {
     const { fetch, calls } = store([make, pack, ship]);
     const result = await walkEvents([lot(2)], 'backward', fetch);
     expect(result.items.map((i) => i.id)).toEqual([lot(2), lot(1)]);
+    expect(result.truncated).toBe(false);
     expect(calls).toEqual([[lot(2)], [lot(1)]]);
   });
 
@@ -78,6 +79,7 @@ describe('walkEvents', () => {
       maxItems: 2,
     });
     expect(limited.items).toHaveLength(2);
+    expect(limited.truncated).toBe(true);
   });
 
   it('knows the lot of a serialised item', () => {

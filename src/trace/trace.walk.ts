@@ -20,6 +20,8 @@ export interface Reached {
 export interface WalkResult {
   items: Reached[];
   events: StoredEvent[];
+  /** True when a limit stopped the walk before the chain ended. */
+  truncated: boolean;
 }
 
 export interface WalkLimits {
@@ -64,8 +66,13 @@ export async function walkEvents(
   const events = new Map<number, StoredEvent>();
   let frontier: string[] = [];
 
+  let truncated = false;
   const reach = (id: string, depth: number, via: Reached['via'], asContainer = false) => {
-    if (reached.has(id) || reached.size >= limits.maxItems) return;
+    if (reached.has(id)) return;
+    if (reached.size >= limits.maxItems) {
+      truncated = true;
+      return;
+    }
     reached.set(id, { id, depth, via });
     if (asContainer) containersOnly.add(id);
     if (followable(id)) frontier.push(id);
@@ -131,5 +138,5 @@ export async function walkEvents(
   const ordered = [...events.values()].sort(
     (a, b) => a.eventTime.getTime() - b.eventTime.getTime() || a.pk - b.pk,
   );
-  return { items: [...reached.values()], events: ordered };
+  return { items: [...reached.values()], events: ordered, truncated: truncated || frontier.length > 0 };
 }

@@ -1,11 +1,17 @@
 import { Alert, List } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type ProblemDocument } from '../api/client.ts';
 
 /** Shows a problem document: its title, then every field message not already shown beside an input. */
 export function ProblemAlert({ error }: { error: unknown }) {
   const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  // A new problem is brought into view and announced (role="alert"), also at the top of a scrolled dialog.
+  useEffect(() => {
+    if (error) ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [error]);
   if (!error) return null;
   const problem: ProblemDocument =
     error instanceof ApiError
@@ -14,7 +20,14 @@ export function ProblemAlert({ error }: { error: unknown }) {
         ? (error as ProblemDocument)
         : { type: 'about:blank', title: t('common.networkError'), status: 0 };
   return (
-    <Alert color="red" icon={<IconAlertTriangle aria-hidden />} title={problem.title} role="alert" mb="md">
+    <Alert
+      ref={ref}
+      color="red"
+      icon={<IconAlertTriangle aria-hidden />}
+      title={problem.title}
+      role="alert"
+      mb="md"
+    >
       {problem.errors?.length ? (
         <List size="sm">
           {problem.errors.map((e) => (

@@ -65,7 +65,8 @@ export function productValues(p: Product): ProductValues {
   };
 }
 
-export function productBody(v: ProductValues, creating: boolean) {
+/** `catalogue`: only the department sets the mandatory and priority list flags. */
+export function productBody(v: ProductValues, creating: boolean, catalogue: boolean) {
   const {
     organisationId,
     gtin,
@@ -89,17 +90,18 @@ export function productBody(v: ProductValues, creating: boolean) {
       .split('\n')
       .map((s) => s.trim())
       .filter(Boolean),
-    mandatory,
-    priority,
+    ...(catalogue ? { mandatory, priority } : {}),
   };
 }
 
 export function ProductForm({
   form,
   creating,
+  catalogue,
 }: {
   form: UseFormReturnType<ProductValues>;
   creating: boolean;
+  catalogue: boolean;
 }) {
   const { t } = useTranslation();
   const v = form.values;
@@ -196,10 +198,15 @@ export function ProductForm({
         />
         <TextInput label={t('product.certificationMark')} {...form.getInputProps('certificationMark')} />
       </SimpleGrid>
-      <Group>
-        <Checkbox label={t('product.mandatory')} {...form.getInputProps('mandatory', { type: 'checkbox' })} />
-        <Checkbox label={t('product.priority')} {...form.getInputProps('priority', { type: 'checkbox' })} />
-      </Group>
+      {catalogue ? (
+        <Group>
+          <Checkbox
+            label={t('product.mandatory')}
+            {...form.getInputProps('mandatory', { type: 'checkbox' })}
+          />
+          <Checkbox label={t('product.priority')} {...form.getInputProps('priority', { type: 'checkbox' })} />
+        </Group>
+      ) : null}
     </Stack>
   );
 }

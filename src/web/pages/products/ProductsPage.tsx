@@ -49,8 +49,8 @@ export function ProductsPage() {
   const submit = form.onSubmit(async (values) => {
     setProblem(null);
     try {
-      if (editing) await save.mutateAsync(productBody(values, false));
-      else await create.mutateAsync(productBody(values, true));
+      if (editing) await save.mutateAsync(productBody(values, false, me.role === 'dost_admin'));
+      else await create.mutateAsync(productBody(values, true, me.role === 'dost_admin'));
       close();
     } catch (error) {
       setProblem(applyProblem(form, error));
@@ -147,7 +147,7 @@ export function ProductsPage() {
         submitting={create.isPending || save.isPending}
         size="xl"
       >
-        <ProductForm form={form} creating={!editing} />
+        <ProductForm form={form} creating={!editing} catalogue={me.role === 'dost_admin'} />
       </FormModal>
     </Stack>
   );
