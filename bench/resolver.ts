@@ -121,7 +121,8 @@ async function client(port, target, seconds, connections) {
     );
     const bare = results[0].rps;
     console.log(
-      `Resolver bench: PostgreSQL, ${connections} connections, ${seconds} s per target, client in a worker thread`,
+      `Resolver bench: PostgreSQL, ${connections} connections, ${seconds} s per target, client in a worker thread, ` +
+        `${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}`,
     );
     for (const r of results)
       console.log(

@@ -41,6 +41,12 @@ async function choose(page: Page, label: string, option: string | RegExp, search
   await page.getByRole('option', { name: option }).first().click();
 }
 
+/** A full-page screenshot from the top (a scrolled page would draw its fixed header mid-page). */
+async function shot(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, name);
+}
+
 async function signIn(page: Page, baseUrl: string, email: string, password: string) {
   await page.goto(`${baseUrl}/app/sign-in`);
   await fill(page, 'Email', email);
@@ -69,7 +75,9 @@ run('back office: from registration to the consumer page', () => {
     gtin: withCheckDigit(`893${String(Date.now()).slice(-9)}`),
     name: 'Chôm chôm Bảo Định hộp 1 kg',
     lot: `CC${String(Date.now()).slice(-6)}`,
+    sscc: withCheckDigit(`0893${String(Date.now()).slice(-13)}`),
   };
+  const place = `Vườn chôm chôm Bảo Định ${String(Date.now()).slice(-5)}`;
   const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
   const inTwoWeeks = new Date(Date.now() + 7 * 3600_000 + 14 * 86400_000).toISOString().slice(0, 10);
   let stampUri = '';
@@ -114,10 +122,10 @@ run('back office: from registration to the consumer page', () => {
     await fill(page, 'Họ và tên', 'Nguyễn Văn An');
     await fill(page, 'Email', producer.email);
     await fill(page, 'Mật khẩu', producer.password);
-    await screenshot(page, 'backoffice-01-register');
+    await shot(page, 'backoffice-01-register');
     await page.getByRole('button', { name: 'Gửi đăng ký' }).click();
     await page.getByText('Đã gửi đăng ký').waitFor();
-    await screenshot(page, 'backoffice-02-registered');
+    await shot(page, 'backoffice-02-registered');
   });
 
   it('the commune officer signs in and approves the registration beside its pre-checks', async () => {
@@ -126,7 +134,7 @@ run('back office: from registration to the consumer page', () => {
     await page.goto(`${server.baseUrl}/app/review`);
     await page.getByRole('button', { name: producer.name }).click();
     await page.getByTestId('pre-checks').waitFor();
-    await screenshot(page, 'backoffice-03-commune-review');
+    await shot(page, 'backoffice-03-commune-review');
     await page.getByRole('button', { name: 'Phê duyệt' }).click();
     await page.getByText('Đã ghi nhận quyết định').waitFor();
   });
@@ -137,9 +145,11 @@ run('back office: from registration to the consumer page', () => {
 
     await page.goto(`${server.baseUrl}/app/locations`);
     await page.getByRole('button', { name: 'Thêm địa điểm' }).click();
-    await fill(page, 'Tên địa điểm', 'Vườn chôm chôm Bảo Định');
+    await fill(page, 'Tên địa điểm', place);
     await choose(page, 'Loại địa điểm', 'Vùng trồng');
     await fill(page, 'Mã số vùng trồng', 'VN-DNAI-0421');
+    await choose(page, 'Xã, phường', /^Phường Bảo Vinh/, 'Bảo Vinh');
+    await fill(page, 'Địa chỉ (số nhà, đường, ấp)', 'Ấp Bảo Định, tổ 4');
     await page.getByText('Vùng (đa giác)').click();
     const map = page.getByRole('application', { name: 'Vị trí trên bản đồ' });
     const box = (await map.boundingBox())!;
@@ -150,9 +160,9 @@ run('back office: from registration to the consumer page', () => {
       [0.33, 0.65],
     ])
       await page.mouse.click(box.x + box.width * x, box.y + box.height * y);
-    await screenshot(page, 'backoffice-04-location');
+    await shot(page, 'backoffice-04-location');
     await page.getByRole('button', { name: 'Lưu' }).click();
-    await page.getByRole('cell', { name: 'Vườn chôm chôm Bảo Định' }).waitFor();
+    await page.getByRole('cell', { name: place }).waitFor();
     await page.getByRole('button', { name: 'Gửi thẩm định' }).first().click();
     await page.getByText('Đã gửi thẩm định').first().waitFor();
 
@@ -166,7 +176,7 @@ run('back office: from registration to the consumer page', () => {
     await page.locator('input[type=file]').setInputFiles({ name: 'chom-chom.png', mimeType: 'image/png', buffer: await photo() });
     await page.getByRole('img').first().waitFor();
     await fill(page, 'Tiêu chuẩn áp dụng', 'TCVN 5208:2008');
-    await screenshot(page, 'backoffice-05-product');
+    await shot(page, 'backoffice-05-product');
     await page.getByRole('button', { name: 'Lưu' }).click();
     await page.getByText(product.name).waitFor();
     await page.getByRole('button', { name: 'Gửi thẩm định' }).first().click();
@@ -180,21 +190,21 @@ run('back office: from registration to the consumer page', () => {
     await page.getByLabel('Hạn sử dụng').fill(inTwoWeeks);
     await fill(page, 'Số lượng', '500');
     await fill(page, 'Đơn vị tính', 'hộp');
-    await choose(page, 'Nơi sản xuất', 'Vườn chôm chôm Bảo Định');
+    await choose(page, 'Nơi sản xuất', place);
     await page.getByRole('button', { name: 'Lưu' }).click();
     await page.getByRole('cell', { name: product.lot }).waitFor();
     await page.getByRole('button', { name: 'Gửi thẩm định' }).first().click();
     await page.getByText('Đã gửi thẩm định').first().waitFor();
-    await screenshot(page, 'backoffice-06-lot');
+    await shot(page, 'backoffice-06-lot');
   });
 
   it('the producer records the harvest and the packing of the lot', async () => {
     await page.goto(`${server.baseUrl}/app/stages`);
-    await choose(page, 'Địa điểm thực hiện', 'Vườn chôm chôm Bảo Định');
+    await choose(page, 'Địa điểm thực hiện', place);
     await choose(page, 'Sản phẩm', new RegExp(product.gtin));
     await fill(page, 'Số lô mới', product.lot);
     await fill(page, 'Số lượng', '500');
-    await screenshot(page, 'backoffice-07-stage-harvest');
+    await shot(page, 'backoffice-07-stage-harvest');
     await page.getByRole('button', { name: 'Lưu công đoạn' }).click();
     await page.getByText(/Đã ghi nhận "Thu hoạch"/).waitFor();
 
@@ -202,9 +212,10 @@ run('back office: from registration to the consumer page', () => {
     await choose(page, 'Sản phẩm', new RegExp(product.gtin));
     await fill(page, 'Số lô', product.lot);
     await fill(page, 'Số lượng', '500');
+    await fill(page, 'Mã SSCC (đơn vị logistics)', product.sscc);
     await page.getByRole('button', { name: 'Lưu công đoạn' }).click();
     await page.getByText(/Đã ghi nhận "Đóng gói"/).waitFor();
-    await screenshot(page, 'backoffice-08-stage-pack');
+    await shot(page, 'backoffice-08-stage-pack');
   });
 
   it('the producer requests stamps', async () => {
@@ -214,26 +225,31 @@ run('back office: from registration to the consumer page', () => {
     await fill(page, 'Số lượng tem', '20');
     await page.getByRole('button', { name: 'Lưu' }).click();
     await page.getByText('Đã gửi đề nghị cấp tem').waitFor();
-    await screenshot(page, 'backoffice-09-stamp-request');
+    await shot(page, 'backoffice-09-stamp-request');
   });
 
   it('the department approves the product, the lot, the growing area and the stamp request', async () => {
     await desktop.clearCookies();
     await signIn(page, server.baseUrl, 'admin@sokhcn.dongnai.gov.vn', demoPassword);
     await page.goto(`${server.baseUrl}/app/review`);
-    for (const title of [product.name, product.lot, 'Vườn chôm chôm Bảo Định']) {
-      await page.getByRole('button', { name: new RegExp(title) }).first().click();
+    // oldest first, as the queue lists them: a lot's pre-checks want its product approved before it
+    const items = [
+      { title: new RegExp(place), shot: false },
+      { title: new RegExp(`GTIN 0?${product.gtin}\\)$`), shot: true },
+      { title: new RegExp(`lô ${product.lot}`), shot: false },
+      { title: new RegExp(`tem truy xuất.*${product.gtin}`), shot: false },
+    ];
+    for (const item of items) {
+      await page.getByRole('button', { name: item.title }).click();
       await page.getByTestId('pre-checks').waitFor();
-      if (title === product.name) await screenshot(page, 'backoffice-10-dost-review');
+      if (item.shot) await shot(page, 'backoffice-10-dost-review');
       await page.getByRole('button', { name: 'Phê duyệt' }).click();
-      await page.getByText('Đã ghi nhận quyết định').first().waitFor();
+      // decided: the item leaves the queue of pending items
+      await page.getByRole('button', { name: item.title }).waitFor({ state: 'detached' });
     }
     await page.goto(`${server.baseUrl}/app/stamps`);
-    const row = page.getByRole('row').filter({ hasText: product.gtin });
-    await row.getByRole('button', { name: 'Phê duyệt' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Phê duyệt' }).click();
-    await row.getByText('Đã duyệt').waitFor();
-    await screenshot(page, 'backoffice-11-stamps-approved');
+    await page.getByRole('row').filter({ hasText: product.gtin }).getByText('Đã duyệt').waitFor();
+    await shot(page, 'backoffice-11-stamps-approved');
   });
 
   it('the producer prints the stamps and activates them for the lot', async () => {
@@ -252,7 +268,7 @@ run('back office: from registration to the consumer page', () => {
     await choose(page, 'Số lô', new RegExp(product.lot));
     await drawer.getByRole('button', { name: 'Kích hoạt theo lô' }).click();
     await page.getByText('Đã lưu').first().waitFor();
-    await screenshot(page, 'backoffice-12-stamps-printed');
+    await shot(page, 'backoffice-12-stamps-printed');
   });
 
   it('the consumer page shows the approved data from the stamp', async () => {

@@ -10,7 +10,7 @@ import diary from './diary/index.ts';
 import epcis from './epcis/index.ts';
 import files from './files/index.ts';
 import imports from './imports/index.ts';
-import { type ActorResolver, registerAuth } from './platform/auth.ts';
+import { type Actor, type ActorResolver, registerAuth } from './platform/auth.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db.ts';
 import './platform/fastify.ts';
@@ -19,6 +19,7 @@ import { defineMessages } from './platform/i18n.ts';
 import { registerProblemHandling } from './platform/problem.ts';
 import publicPages from './public/index.ts';
 import registry from './registry/index.ts';
+import { partyIdsOfOrganisations } from './registry/registry.service.ts';
 import resolver from './resolver/index.ts';
 import review from './review/index.ts';
 import stamps from './stamps/index.ts';
@@ -85,7 +86,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(imports, { prefix: '/api' });
   await app.register(files, { prefix: '/api' });
   await app.register(backoffice);
-  await app.register(epcis, { prefix: '/epcis' });
+  await app.register(epcis, {
+    prefix: '/epcis',
+    // an organisation also sees the events that name it as source or destination (one step back, one step forward)
+    linkValuesFor: (actor: Actor) => partyIdsOfOrganisations(app.db, actor.organisationIds),
+  });
   await app.register(resolver);
   await app.register(publicPages);
   return app;

@@ -189,6 +189,20 @@ describe('sign-in, sessions and CSRF', () => {
     expect((await signInRaw(victim.user.email, testPassword)).statusCode).toBe(403);
   });
 
+  it('ends a session at its expiry, and slides the expiry of a session in use', async () => {
+    const user = await makeUser(t.db, 'inspector');
+    const s = await signIn(t, user.email);
+    const soon = new Date(Date.now() + 60_000);
+    await t.db.update(sessions).set({ expiresAt: soon }).where(eq(sessions.userId, user.id));
+    const me = await t.app.inject({ url: '/api/auth/me', headers: s.read });
+    expect(new Date(me.json().sessionExpiresAt).getTime()).toBeGreaterThan(Date.now() + 11 * 3600_000);
+    await t.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.userId, user.id));
+    expect((await t.app.inject({ url: '/api/auth/me', headers: s.read })).statusCode).toBe(401);
+  });
+
   it('ignores a forged or garbled cookie', async () => {
     for (const cookie of ['txng_session=forged', 'txng_session=%E0%A4%A', 'other=1']) {
       expect((await t.app.inject({ url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);

@@ -3,7 +3,7 @@ import type { Actor } from '../platform/auth.ts';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { defineMessages } from '../platform/i18n.ts';
 import { badRequest, conflict, type FieldError, forbidden, notFound, Problem } from '../platform/problem.ts';
-import { getOrganisation } from '../registry/registry.service.ts';
+import { findAdministrativeUnit, getOrganisation } from '../registry/registry.service.ts';
 import { canManageUser, organisationRoles, type PersonRole } from './accounts.policy.ts';
 import { presentUser, type UserView } from './accounts.presenter.ts';
 import { checkPasswordStrength } from './auth.service.ts';
@@ -29,6 +29,12 @@ async function checkScope(db: DbOrTx, scope: Scope): Promise<Scope> {
     errors.push({ field: '/body/sector', code: 'field.required' });
   if (scope.role === 'commune_officer' && scope.communes.length === 0) {
     errors.push({ field: '/body/communes', code: 'field.required' });
+  }
+  if (scope.role === 'commune_officer') {
+    scope.communes.forEach((code, i) => {
+      if (!findAdministrativeUnit(code))
+        errors.push({ field: `/body/communes/${i}`, code: 'accounts.unknownCommune' });
+    });
   }
   if (errors.length) throw badRequest(errors);
   if (isOrgRole && !(await getOrganisation(db, scope.organisationId!))) {
@@ -120,7 +126,11 @@ export async function updateUserAccount(
       ...(patch.unlock || passwordHash ? { failedAttempts: 0, lockedUntil: null } : {}),
     });
     // a disabled person, a changed role or a reset password must not live on in an open session
-    const scopeChanged = scope.role !== before.role || scope.organisationId !== before.organisationId;
+    const scopeChanged =
+      scope.role !== before.role ||
+      scope.organisationId !== before.organisationId ||
+      scope.sector !== before.sector ||
+      scope.communes.join() !== before.communes.join();
     if (patch.disabled || passwordHash || scopeChanged) await deleteUserSessions(tx, id);
     const view = presentUser(row);
     const action = patch.disabled === true ? 'disable' : patch.disabled === false ? 'enable' : 'update';
@@ -174,4 +184,5 @@ defineMessages({
     en: 'You cannot disable yourself or change your own role',
   },
   'accounts.unknownOrganisation': { vi: 'không có tổ chức này', en: 'no such organisation' },
+  'accounts.unknownCommune': { vi: 'không có xã/phường mã này', en: 'no commune or ward with this code' },
 });

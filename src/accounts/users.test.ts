@@ -56,6 +56,15 @@ describe('accounts and API keys', () => {
         organisationId: '00000000-0000-4000-8000-000000000000',
       });
       expect(unknownOrg.json().errors[0]).toMatchObject({ field: '/body/organisationId' });
+      const unknownCommune = await post('/api/users', admin, {
+        ...base,
+        role: 'commune_officer',
+        communes: ['75W010', 'XX'],
+      });
+      expect(unknownCommune.json().errors[0]).toMatchObject({
+        field: '/body/communes/1',
+        code: 'accounts.unknownCommune',
+      });
       const weak = await post('/api/users', admin, { ...base, role: 'inspector', password: 'short' });
       expect(weak.json().errors[0]).toMatchObject({ field: '/body/password', code: 'accounts.weakPassword' });
       const apiClient = await post('/api/users', admin, { ...base, role: 'api_client' });
@@ -154,7 +163,7 @@ describe('accounts and API keys', () => {
       expect(created.key).toMatch(new RegExp(`^txng_${created.prefix}_[\\w-]{43}$`));
       expect(created.organisationIds).toEqual([orgA]);
       const [row] = await t.db.select().from(apiKeys).where(eq(apiKeys.id, created.id));
-      expect(row.secretHash).not.toContain(created.key.split('_')[2]);
+      expect(row.secretHash).not.toContain(created.key.slice(`txng_${created.prefix}_`.length));
 
       const list = await t.app.inject({ url: '/api/api-keys', headers: ownerA.read });
       const listed = list.json().items.find((k: { id: string }) => k.id === created.id);

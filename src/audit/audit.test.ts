@@ -82,7 +82,13 @@ describe('audit log', () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         t.db.transaction(async (tx) => {
-          await recordAudit(tx, { actor, action: 'update', entityType: 'lot', entityId: `c-${i}`, after: { i } });
+          await recordAudit(tx, {
+            actor,
+            action: 'update',
+            entityType: 'lot',
+            entityId: `c-${i}`,
+            after: { i },
+          });
           await recordAudit(tx, { actor, action: 'approve', entityType: 'lot', entityId: `c-${i}` });
         }),
       ),

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { badRequest, notFound } from '../platform/problem.ts';
+import { noteIdentifiersFromCapture } from '../registry/registry.service.ts';
 import './epcis.messages.ts';
 import { extractEvents } from './epcis.extract.ts';
 import { queryEvents as runQuery } from './epcis.query.repo.ts';
@@ -42,6 +43,10 @@ export async function captureEpcisDocument(
   );
   await db.transaction(async (tx) => {
     await repo.insertEvents(tx, { captureId, organisationId: opts.organisationId }, rows, ids, links);
+    // products, lots and locations that events name become registry drafts of the capturing organisation
+    const named = new Set(ids.map((i) => i.id));
+    for (const row of rows) for (const place of [row.readPoint, row.bizLocation]) if (place) named.add(place);
+    await noteIdentifiersFromCapture(tx, [...named], opts.organisationId);
     await repo.insertCaptureJob(tx, {
       id: captureId,
       organisationId: opts.organisationId,

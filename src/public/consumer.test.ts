@@ -105,6 +105,21 @@ describe('consumer page verdicts', () => {
   });
 });
 
+describe('scan location', () => {
+  it('accepts a shared location only with the token of that scan, and never shows it on the page', async () => {
+    const body = (await page(f.stampPath(f.activeSerial + 6))).body;
+    const scan = Number(/data-scan="(\d+)"/.exec(body)![1]);
+    const token = /data-token="([^"]+)"/.exec(body)![1];
+    const post = (payload: unknown) =>
+      t.app.inject({ method: 'POST', url: '/page/scan-location', payload: payload as any });
+    expect((await post({ scan, token: 'forged-token', latitude: 10.9, longitude: 106.8 })).statusCode).toBe(204);
+    expect((await post({ scan, token, latitude: 10.9512, longitude: 106.8234 })).statusCode).toBe(204);
+    expect((await post({ scan, token, latitude: 95, longitude: 0 })).statusCode).toBe(400);
+    const again = (await page(f.stampPath(f.activeSerial + 6))).body;
+    expect(again).not.toContain('10.95');
+  });
+});
+
 describe('consumer page safety and language', () => {
   it('escapes everything from the database', async () => {
     const evil = await makeProducer(t.db, { productName: '<script>alert("x")</script> Xoài' });
@@ -227,6 +242,21 @@ describe('report form', () => {
     const html = await report({ uri: uri(), message: 'Hàng giả' });
     expect(html.statusCode).toBe(400);
     expect(html.body).toContain('Cần đánh dấu đồng ý');
+  });
+
+  it('is rate-limited per address', async () => {
+    const body = multipart({ uri: uri(), message: 'Quá nhiều lần gửi', consent: 'yes' });
+    const send = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/page/report',
+        headers: { ...body.headers, accept: 'application/json', 'x-forwarded-for': '192.0.2.9' },
+        payload: body.payload,
+      });
+    const statuses = [];
+    for (let i = 0; i < 6; i++) statuses.push((await send()).statusCode);
+    expect(statuses.slice(0, 5)).toEqual([201, 201, 201, 201, 201]);
+    expect(statuses[5]).toBe(429);
   });
 
   it('refuses a photo over 5 MB and a file that is not an image', async () => {

@@ -23,6 +23,7 @@ export {
   hasOrganisations,
   updateOrganisation,
 } from './organisation.service.ts';
+export { partyIdsOfOrganisations } from './party-ids.ts';
 export type { ProductView } from './product.schema.ts';
 export {
   createProduct,

@@ -32,9 +32,12 @@ export async function insertScanWithStats(
   windowHours: number,
 ): Promise<{ scanId: number; stats: ScanStats }> {
   const since = new Date(Date.now() - windowHours * 3600_000);
-  const { rows } = await execute(
-    db,
-    sql`WITH ins AS (
+  // a scan is telemetry: not waiting for its WAL flush keeps the page fast; a crash may lose the last instant's scans
+  const { rows } = await db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL synchronous_commit TO OFF`);
+    return execute(
+      tx,
+      sql`WITH ins AS (
           INSERT INTO stamp_scans (gtin, serial, device) VALUES (${scan.gtin}, ${scan.serial}, ${scan.device})
           RETURNING id, device, at, latitude, longitude),
         s AS (
@@ -45,7 +48,8 @@ export async function insertScanWithStats(
           count(DISTINCT device) FILTER (WHERE at >= ${since})::int AS recent_devices,
           (array_agg(latitude || ',' || longitude) FILTER (WHERE at >= ${since} AND latitude IS NOT NULL))[1:50] AS places
         FROM s`,
-  );
+    );
+  });
   const r = rows[0];
   const places: string[] = Array.isArray(r.places) ? r.places : [];
   return {

@@ -10,14 +10,15 @@ export function fieldPath(pointer: string): string {
     .join('.');
 }
 
-function hasPath(values: unknown, path: string): boolean {
+/** Whether the form has an input at this path: a leaf value, not a list or group (those have no input to show it). */
+function hasInput(values: unknown, path: string): boolean {
   if (!path) return false;
   let node: unknown = values;
   for (const part of path.split('.')) {
     if (node === null || typeof node !== 'object' || !(part in (node as object))) return false;
     node = (node as Record<string, unknown>)[part];
   }
-  return true;
+  return node === null || typeof node !== 'object';
 }
 
 /**
@@ -36,7 +37,7 @@ export function applyProblem<T extends Record<string, unknown>>(
     const path = fieldPath(e.field);
     const head = path.split('.')[0];
     const target = head in aliases ? [aliases[head], ...path.split('.').slice(1)].join('.') : path;
-    if (hasPath(form.values, target)) form.setFieldError(target, e.message);
+    if (hasInput(form.values, target)) form.setFieldError(target, e.message);
     else rest.push(e);
   }
   return { ...error.problem, errors: rest };

@@ -31,6 +31,7 @@ const entityPages: Record<string, (id: string) => string> = {
   location: () => '/locations',
   product: () => '/products',
   lot: () => '/lots',
+  stamp_request: () => '/stamps',
 };
 
 /** One item of the queue: the automatic pre-checks beside it, its history, and the decision form. */
