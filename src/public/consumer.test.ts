@@ -112,7 +112,9 @@ describe('scan location', () => {
     const token = /data-token="([^"]+)"/.exec(body)![1];
     const post = (payload: unknown) =>
       t.app.inject({ method: 'POST', url: '/page/scan-location', payload: payload as any });
-    expect((await post({ scan, token: 'forged-token', latitude: 10.9, longitude: 106.8 })).statusCode).toBe(204);
+    expect((await post({ scan, token: 'forged-token', latitude: 10.9, longitude: 106.8 })).statusCode).toBe(
+      204,
+    );
     expect((await post({ scan, token, latitude: 10.9512, longitude: 106.8234 })).statusCode).toBe(204);
     expect((await post({ scan, token, latitude: 95, longitude: 0 })).statusCode).toBe(400);
     const again = (await page(f.stampPath(f.activeSerial + 6))).body;

@@ -1,7 +1,7 @@
+// The AI table and convenience alphas are not in gs1's public index; the resolver needs them to register routes.
 import { AI_DEFINITIONS } from '../gs1/ai-table.generated.ts';
 import { CONVENIENCE_ALPHAS } from '../gs1/convenience-alphas.ts';
-import { buildDigitalLink, type DigitalLink, parseDigitalLink } from '../gs1/digital-link.ts';
-import { Gs1Error, gs1Messages } from '../gs1/errors.ts';
+import { buildDigitalLink, type DigitalLink, Gs1Error, gs1Messages, parseDigitalLink } from '../gs1/index.ts';
 import { defineMessages } from '../platform/i18n.ts';
 
 defineMessages(gs1Messages);

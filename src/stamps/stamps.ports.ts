@@ -1,5 +1,5 @@
 import { captureEpcisDocument } from '../epcis/epcis.service.ts';
-import { hasValidCheckDigit } from '../gs1/check-digit.ts';
+import { hasValidCheckDigit } from '../gs1/index.ts';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { getLotByKey } from '../registry/lot.service.ts';
 import { getProductByGtin } from '../registry/product.service.ts';

@@ -1,18 +1,35 @@
+import { checkFilesOwnedBy } from '../../files/files.service.ts';
 import { hasValidCheckDigit } from '../../gs1/index.ts';
 import type { DbOrTx } from '../../platform/db.ts';
 import { getOrganisation, getProduct } from '../../registry/registry.service.ts';
 import type { PreCheck, ReviewHandler } from '../review.handlers.ts';
-import { check, isFetchableImage, present, registryStatusHooks, todayIso } from './shared.ts';
+import { check, hostedFileId, isFetchableImage, present, registryStatusHooks, todayIso } from './shared.ts';
 
 /** The ten data items of Circular 02/2024 that a product itself carries, and the producer behind it. */
 export async function productChecks(db: DbOrTx, id: string): Promise<PreCheck[]> {
   const product = await getProduct(db, id);
   if (!product) return [check('review.check.exists', false, true)];
   const org = await getOrganisation(db, product.organisationId);
+  const hosted = product.images.map(hostedFileId);
+  const missing = await checkFilesOwnedBy(
+    db,
+    hosted.filter((id): id is string => id !== null),
+    product.organisationId,
+    'images',
+  );
   const badImage = product.images.find((url) => !isFetchableImage(url));
   return [
     check('review.check.tt02.name', present(product.name), true),
     check('review.check.tt02.image', product.images.length > 0 && !badImage, true, { url: badImage ?? '' }),
+    // a stored image that is gone is a warning for the reviewer to look at, not an automatic refusal
+    check('review.check.imagesFound', missing.length === 0, false, {
+      ids: missing.map((m) => String(m.params?.id)).join(', '),
+    }),
+    check(
+      'review.check.imagesHosted',
+      hosted.every((id) => id !== null),
+      false,
+    ),
     check(
       'review.check.tt02.producer',
       !!org && present(org.name) && present(org.communeCode) && present(org.streetAddress),

@@ -22,6 +22,14 @@ defineMessages({
     vi: 'TT02 mục 3–4: tên và địa chỉ tổ chức sản xuất, kinh doanh',
     en: 'TT 02 items 3–4: producer name and address',
   },
+  'review.check.imagesFound': {
+    vi: 'Các ảnh lưu trên hệ thống đều còn và thuộc tổ chức {ids}',
+    en: 'Every stored image exists and belongs to the organisation {ids}',
+  },
+  'review.check.imagesHosted': {
+    vi: 'Ảnh được lưu trên hệ thống (cổng quốc gia luôn tải được)',
+    en: 'Images are stored here (the national portal can always fetch them)',
+  },
   'review.check.producerApproved': {
     vi: 'Hồ sơ tổ chức sản xuất đã được phê duyệt',
     en: 'The producer’s profile is approved',

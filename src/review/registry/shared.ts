@@ -56,6 +56,14 @@ export function isFetchableImage(url: string): boolean {
   }
 }
 
+/** The id of a file this program serves (`…/files/{uuid}`), which the national portal can always fetch. */
+export function hostedFileId(url: string): string | null {
+  const match = /\/files\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:[/?#]|$)/i.exec(
+    url,
+  );
+  return match ? match[1].toLowerCase() : null;
+}
+
 /** `shipping` from any spelling of a CBV business step (bare, Web URI or URN). */
 export function bizStepName(step: string | null): string | null {
   if (!step) return null;

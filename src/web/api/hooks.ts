@@ -33,13 +33,18 @@ export function useGet<T>(path: string | null, query?: Record<string, string | n
 export function useSend<TBody, TResult = unknown>(
   method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   path: string | ((body: TBody) => string),
-  opts: { invalidate?: string[]; success?: string } = {},
+  opts: {
+    invalidate?: string[];
+    success?: string;
+    /** The body to send, when the variables carry more than the body (e.g. the action in the path). */
+    body?: (variables: TBody) => unknown;
+  } = {},
 ) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: TBody) =>
       api<TResult>(method, typeof path === 'function' ? path(body) : path, {
-        body: method === 'DELETE' ? undefined : body,
+        body: method === 'DELETE' ? undefined : opts.body ? opts.body(body) : body,
       }),
     onSuccess: async () => {
       await Promise.all(

@@ -40,6 +40,7 @@ function ShipmentList({ side }: { side: 'incoming' | 'outgoing' }) {
     (b) => `/api/shipments/${acting?.shipment.id}/${b.action}`,
     {
       invalidate: ['/api/shipments', '/api/lots'],
+      body: (v) => v.body,
     },
   );
 

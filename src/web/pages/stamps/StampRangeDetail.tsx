@@ -66,6 +66,7 @@ export function StampRangeDetail({ id }: { id: string }) {
     (b) => `/api/stamps/ranges/${id}/${b.action}`,
     {
       invalidate: ['/api/stamps'],
+      body: (v) => v.body,
     },
   );
 
@@ -245,6 +246,7 @@ export function StampRangeDetail({ id }: { id: string }) {
       </Title>
       <DataTable
         caption={t('stamp.segments')}
+        searchable={false}
         rows={r.segments}
         rowKey={(s) => `${s.firstSerial}`}
         columns={[
@@ -263,6 +265,7 @@ export function StampRangeDetail({ id }: { id: string }) {
       </Title>
       <DataTable
         caption={t('stamp.history')}
+        searchable={false}
         rows={r.history}
         rowKey={(h) => `${h.at}-${h.firstSerial}-${h.action}`}
         columns={[
