@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser, newContext, type RunningServer, screenshot, startServer } from './support.ts';
@@ -39,6 +39,13 @@ async function choose(page: Page, label: string, option: string | RegExp, search
   await box.click();
   if (search) await box.fill(search);
   await page.getByRole('option', { name: option }).first().click();
+}
+
+/** Waits for the sign of success, failing at once with the problem's words if the app shows one instead. */
+async function succeeded(page: Page, success: Locator) {
+  const problem = page.getByTestId('problem');
+  await success.or(problem).first().waitFor();
+  if (await problem.count()) throw new Error(`the app showed a problem: ${await problem.first().innerText()}`);
 }
 
 /** A full-page screenshot from the top (a scrolled page would draw its fixed header mid-page). */
@@ -141,7 +148,7 @@ run('back office: from registration to the consumer page', () => {
     await fill(page, 'Mật khẩu', producer.password);
     await shot(page, 'backoffice-01-register');
     await page.getByRole('button', { name: 'Gửi đăng ký' }).click();
-    await page.getByText('Đã gửi đăng ký').waitFor();
+    await succeeded(page, page.getByText('Đã gửi đăng ký'));
     await shot(page, 'backoffice-02-registered');
   });
 
@@ -179,7 +186,7 @@ run('back office: from registration to the consumer page', () => {
       await page.mouse.click(box.x + box.width * x, box.y + box.height * y);
     await shot(page, 'backoffice-04-location');
     await page.getByRole('button', { name: 'Lưu' }).click();
-    await page.getByRole('cell', { name: place }).waitFor();
+    await succeeded(page, page.getByRole('cell', { name: place }));
     await page.getByRole('button', { name: 'Gửi thẩm định' }).first().click();
     await page.getByText('Đã gửi thẩm định').first().waitFor();
 
@@ -195,7 +202,7 @@ run('back office: from registration to the consumer page', () => {
     await fill(page, 'Tiêu chuẩn áp dụng', 'TCVN 5208:2008');
     await shot(page, 'backoffice-05-product');
     await page.getByRole('button', { name: 'Lưu' }).click();
-    await page.getByText(product.name).waitFor();
+    await succeeded(page, page.getByRole('cell', { name: product.name }));
     await page.getByRole('button', { name: 'Gửi thẩm định' }).first().click();
     await page.getByText('Đã gửi thẩm định').first().waitFor();
 
@@ -209,7 +216,7 @@ run('back office: from registration to the consumer page', () => {
     await fill(page, 'Đơn vị tính', 'hộp');
     await choose(page, 'Nơi sản xuất', place);
     await page.getByRole('button', { name: 'Lưu' }).click();
-    await page.getByRole('cell', { name: product.lot }).waitFor();
+    await succeeded(page, page.getByRole('cell', { name: product.lot }));
     await page.getByRole('button', { name: 'Gửi thẩm định' }).first().click();
     await page.getByText('Đã gửi thẩm định').first().waitFor();
     await shot(page, 'backoffice-06-lot');
@@ -223,7 +230,7 @@ run('back office: from registration to the consumer page', () => {
     await fill(page, 'Số lượng', '500');
     await shot(page, 'backoffice-07-stage-harvest');
     await page.getByRole('button', { name: 'Lưu công đoạn' }).click();
-    await page.getByText(/Đã ghi nhận "Thu hoạch"/).waitFor();
+    await succeeded(page, page.getByText(/Đã ghi nhận "Thu hoạch"/));
 
     await choose(page, 'Công đoạn', 'Đóng gói');
     await choose(page, 'Sản phẩm', new RegExp(product.gtin));
@@ -231,7 +238,7 @@ run('back office: from registration to the consumer page', () => {
     await fill(page, 'Số lượng', '500');
     await fill(page, 'Mã SSCC (đơn vị logistics)', product.sscc);
     await page.getByRole('button', { name: 'Lưu công đoạn' }).click();
-    await page.getByText(/Đã ghi nhận "Đóng gói"/).waitFor();
+    await succeeded(page, page.getByText(/Đã ghi nhận "Đóng gói"/));
     await shot(page, 'backoffice-08-stage-pack');
   });
 
@@ -241,7 +248,7 @@ run('back office: from registration to the consumer page', () => {
     await choose(page, 'Sản phẩm', new RegExp(product.gtin));
     await fill(page, 'Số lượng tem', '20');
     await page.getByRole('button', { name: 'Lưu' }).click();
-    await page.getByText('Đã gửi đề nghị cấp tem').waitFor();
+    await succeeded(page, page.getByText('Đã gửi đề nghị cấp tem'));
     await shot(page, 'backoffice-09-stamp-request');
   });
 
@@ -284,7 +291,7 @@ run('back office: from registration to the consumer page', () => {
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     await choose(page, 'Số lô', new RegExp(product.lot));
     await drawer.getByRole('button', { name: 'Kích hoạt theo lô' }).click();
-    await page.getByText('Đã lưu').first().waitFor();
+    await succeeded(page, drawer.getByText('Đang hoạt động').locator('xpath=..').getByText('20', { exact: true }));
     await shot(page, 'backoffice-12-stamps-printed');
   });
 

@@ -2,7 +2,10 @@ const usage = `Usage: txng [command]
   start               start the server (default)
   gs1 parse           read Digital Link URIs, element strings or scanner data on stdin, one per line;
                       write one JSON object per line
-  gs1 check <key>     validate one GS1 key (GTIN, GLN, SSCC, …) and its check digit`;
+  gs1 check <key>     validate one GS1 key (GTIN, GLN, SSCC, …) and its check digit
+  create-admin <email> <name>
+                      create a department administrator (the first account of a deployment started with
+                      TXNG_DEMO=0); the password is read from TXNG_ADMIN_PASSWORD, or generated and printed once`;
 
 async function main(args: string[]) {
   const [command = 'start', ...rest] = args;
@@ -15,6 +18,11 @@ async function main(args: string[]) {
     case 'gs1': {
       const { runGs1Command } = await import('./gs1/cli.ts');
       process.exitCode = await runGs1Command(rest, process.stdin, process.stdout);
+      return;
+    }
+    case 'create-admin': {
+      const { runCreateAdmin } = await import('./accounts/accounts.cli.ts');
+      process.exitCode = await runCreateAdmin(rest, process.env, process.stdout);
       return;
     }
     case 'help':

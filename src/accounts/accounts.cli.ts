@@ -4,10 +4,6 @@ import { Problem } from '../platform/problem.ts';
 import { randomToken } from './secrets.ts';
 import { createUser } from './users.service.ts';
 
-export const createAdminUsage = `  create-admin <email> <name>
-                      create a department administrator (the first account of a new deployment); the password is
-                      read from TXNG_ADMIN_PASSWORD, or generated and printed once`;
-
 /**
  * `txng create-admin`: a fresh deployment (TXNG_DEMO=0) has no account to sign in with; this makes the first one.
  * Runs against the configured database, so the server must be stopped when that is the embedded one.
@@ -16,7 +12,7 @@ export async function runCreateAdmin(args: string[], env: NodeJS.ProcessEnv, out
   const [email, ...nameParts] = args;
   const name = nameParts.join(' ').trim();
   if (!email || !name) {
-    out.write(`Usage: txng${createAdminUsage}\n`);
+    out.write('Usage: txng create-admin <email> <name>\n');
     return 2;
   }
   const generated = !env.TXNG_ADMIN_PASSWORD;

@@ -38,7 +38,10 @@ describe('demo accounts', () => {
 
   it('gives the reviewers a queue with work in it', async () => {
     const reviewer = await signIn(t, 'thamdinh@sokhcn.dongnai.gov.vn', demoPassword);
-    const res = await t.app.inject({ url: '/api/review/items?status=pending&pageSize=200', headers: reviewer.read });
+    const res = await t.app.inject({
+      url: '/api/review/items?status=pending&pageSize=200',
+      headers: reviewer.read,
+    });
     expect(res.json().total).toBeGreaterThan(0);
     // every pending item opens with its pre-checks computed from the registry and the captured events
     for (const item of res.json().items as { id: string; entityType: string }[]) {

@@ -51,6 +51,8 @@ export function canWrite(actor: Actor, row: Pick<RowScope, 'organisationId'>): b
 /** The admin registers anyone; a commune officer registers producers of their own communes (REQUIREMENTS §1). */
 export function canRegisterOrganisation(actor: Actor, communeCode: string | null): boolean {
   if (actor.role === 'dost_admin') return true;
+  // a producer registering itself: the owner account created a moment ago, in the same transaction
+  if (actor.kind === 'user' && actor.role === 'org_owner' && actor.organisationIds.length === 0) return true;
   return actor.role === 'commune_officer' && communeCode !== null && actor.communes.includes(communeCode);
 }
 

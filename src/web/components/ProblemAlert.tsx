@@ -22,6 +22,7 @@ export function ProblemAlert({ error }: { error: unknown }) {
   return (
     <Alert
       ref={ref}
+      data-testid="problem"
       color="red"
       icon={<IconAlertTriangle aria-hidden />}
       title={problem.title}

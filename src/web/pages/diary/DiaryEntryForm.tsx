@@ -21,7 +21,7 @@ import { applyProblem } from '../../api/form-errors.ts';
 import { useSend } from '../../api/hooks.ts';
 import type { StoredFile } from '../../api/types.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { units } from '../stages/LotQuantities.tsx';
+import { units } from '../stages/lines.ts';
 import { type DiaryKind, withdrawalKinds } from './diary-kinds.ts';
 
 const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);

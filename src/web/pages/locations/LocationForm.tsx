@@ -1,5 +1,6 @@
-import { NumberInput, SegmentedControl, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Location, locationAis, locationTypes } from '../../api/types.ts';
 import { OrganisationPicker } from '../../components/acting-organisation.tsx';
@@ -147,6 +148,43 @@ export function LocationForm({
           {...form.getInputProps('longitude')}
         />
       </SimpleGrid>
+      {v.shape === 'polygon' ? (
+        <PolygonText value={v.polygon} onChange={(p) => form.setFieldValue('polygon', p)} />
+      ) : null}
     </Stack>
+  );
+}
+
+const formatVertices = (polygon: LngLat[]) => polygon.map(([lng, lat]) => `${lat}, ${lng}`).join('\n');
+
+/** The polygon's corners as text, "latitude, longitude" per line: drawn on the map or typed, either way. */
+function PolygonText({ value, onChange }: { value: LngLat[]; onChange(polygon: LngLat[]): void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(formatVertices(value));
+  const [invalid, setInvalid] = useState(false);
+  useEffect(() => setText(formatVertices(value)), [value]);
+  const commit = () => {
+    const lines = text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    const points = lines.map((l) => l.split(/[,;\s]+/).map(Number));
+    const ok = points.every(
+      (p) => p.length === 2 && p.every(Number.isFinite) && Math.abs(p[0]) <= 90 && Math.abs(p[1]) <= 180,
+    );
+    setInvalid(!ok);
+    if (ok) onChange(points.map(([lat, lng]) => [lng, lat] as LngLat));
+  };
+  return (
+    <Textarea
+      label={t('map.vertices')}
+      description={t('map.verticesHint')}
+      autosize
+      minRows={3}
+      value={text}
+      onChange={(e) => setText(e.currentTarget.value)}
+      onBlur={commit}
+      error={invalid ? t('map.verticesInvalid') : undefined}
+    />
   );
 }

@@ -1,27 +1,10 @@
 import { ActionIcon, Button, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { randomId } from '@mantine/hooks';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../../api/types.ts';
 import { EntitySelect } from '../../components/EntitySelect.tsx';
-
-export const units = ['KGM', 'GRM', 'TNE', 'LTR', 'MLT', 'H87'] as const;
-export const newLine = () => ({
-  key: randomId(),
-  gtin: '',
-  lot: '',
-  quantity: '' as number | string,
-  unit: 'KGM',
-});
-export type Line = ReturnType<typeof newLine>;
-
-export const lineBody = (l: Line) => ({
-  gtin: l.gtin.trim(),
-  lot: l.lot.trim(),
-  quantity: Number(l.quantity),
-  unit: l.unit,
-});
+import { type Line, newLine, units } from './lines.ts';
 
 /** A list of lot quantities (GTIN + lot + quantity + unit): inputs, outputs or the items of a shipment. */
 export function LotQuantities({

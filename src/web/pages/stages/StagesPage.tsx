@@ -24,7 +24,8 @@ import { OrganisationPicker, ownOrganisation } from '../../components/acting-org
 import { EntitySelect } from '../../components/EntitySelect.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { LotQuantities, units } from './LotQuantities.tsx';
+import { LotQuantities } from './LotQuantities.tsx';
+import { units } from './lines.ts';
 import { emptyStage, type StageName, stageAliases, stageBody, stageNames, stageShape } from './stage-form.ts';
 
 interface StageResult {

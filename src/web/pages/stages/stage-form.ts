@@ -1,5 +1,5 @@
 import { compact } from '../../components/options.ts';
-import { type Line, lineBody, newLine } from './LotQuantities.tsx';
+import { type Line, lineBody, newLine } from './lines.ts';
 
 export const stageNames = [
   'harvest',
