@@ -226,7 +226,7 @@ run('back office: from registration to the consumer page', () => {
     await page.goto(`${server.baseUrl}/app/stages`);
     await choose(page, 'Địa điểm thực hiện', place);
     await choose(page, 'Sản phẩm', new RegExp(product.gtin));
-    await fill(page, 'Số lô mới', product.lot);
+    await fill(page, 'Số lô thu hoạch', product.lot);
     await fill(page, 'Số lượng', '500');
     await shot(page, 'backoffice-07-stage-harvest');
     await page.getByRole('button', { name: 'Lưu công đoạn' }).click();
@@ -249,6 +249,7 @@ run('back office: from registration to the consumer page', () => {
     await fill(page, 'Số lượng tem', '20');
     await page.getByRole('button', { name: 'Lưu' }).click();
     await succeeded(page, page.getByText('Đã gửi đề nghị cấp tem'));
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     await shot(page, 'backoffice-09-stamp-request');
   });
 

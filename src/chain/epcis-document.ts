@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
 import { buildDigitalLink } from '../gs1/index.ts';
+/** Namespace of TXNG's own EPCIS extension fields (`txng:stage`, `txng:diaryEntry`, `txng:parties`). */
+import { TXNG_NAMESPACE } from '../platform/vocabulary.ts';
 import type { LotQuantity } from './stages.schema.ts';
 
-/** Namespace of TXNG's own EPCIS extension fields (`txng:stage`, `txng:diaryEntry`, `txng:parties`). */
-export const TXNG_NAMESPACE = 'urn:txng:epcis:';
+export { TXNG_NAMESPACE };
 export const EPCIS_CONTEXT = 'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld';
 /** Vietnam keeps one time zone all year. */
 export const VIETNAM_OFFSET = '+07:00';

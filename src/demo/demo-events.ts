@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { TXNG_NAMESPACE } from '../platform/vocabulary.ts';
 import {
   type DemoLotKey,
   type DemoOrganisationKey,
@@ -343,12 +344,9 @@ export function demoEvents(): Record<DemoOrganisationKey, Json[]> {
 }
 
 /** An EPCIS 2.0 JSON-LD capture document, with the TXNG vocabulary for Vietnamese master data in ILMD. */
-export function epcisDocument(baseUrl: string, events: Json[]): Json {
+export function epcisDocument(events: Json[]): Json {
   return {
-    '@context': [
-      'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld',
-      { txng: `${baseUrl}/voc/` },
-    ],
+    '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld', { txng: TXNG_NAMESPACE }],
     type: 'EPCISDocument',
     schemaVersion: '2.0',
     creationDate: '2026-06-20T08:00:00+07:00',

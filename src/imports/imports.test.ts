@@ -192,7 +192,11 @@ describe('bulk import and export', () => {
     expect(spray.statusCode).toBe(201);
     const csv = `stage,event_time,location,gtin,lot,quantity,unit\nharvest,2026-05-01 06:00,${field.name},${gtinA},DIEU-09,10,KGM\n`;
     const res = await upload('/api/imports/events', Buffer.from(csv), 'sk.csv');
-    expect(res.json().errors[0]).toMatchObject({ row: 2, column: 'event_time', code: 'diary.withdrawalRunning' });
+    expect(res.json().errors[0]).toMatchObject({
+      row: 2,
+      column: 'event_time',
+      code: 'diary.withdrawalRunning',
+    });
   });
 
   it('refuses a file without the required columns, a non-spreadsheet, and a missing file', async () => {

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { TXNG_NAMESPACE } from '../platform/vocabulary.ts';
 import { canonicalStampId } from './stamps.uri.ts';
 
 /** Past this many stamps an event names the run as a quantity of the lot class instead of listing each EPC. */
@@ -52,10 +53,7 @@ export function stampEventDocument(input: {
   return {
     eventId,
     document: {
-      '@context': [
-        'https://ref.gs1.org/standards/epcis/epcis-context.jsonld',
-        { txng: 'https://txng.vn/ns#' },
-      ],
+      '@context': ['https://ref.gs1.org/standards/epcis/epcis-context.jsonld', { txng: TXNG_NAMESPACE }],
       type: 'EPCISDocument',
       schemaVersion: '2.0',
       creationDate: input.at.toISOString(),

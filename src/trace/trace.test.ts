@@ -76,7 +76,7 @@ describe('trace', () => {
     const supermarket = await organisationId(demoGlns.supermarket);
     await captureEpcisDocument(
       t.db,
-      epcisDocument(t.config.baseUrl, [
+      epcisDocument([
         {
           ...sale,
           errorDeclaration: { declarationTime: '2026-06-14T12:00:00+07:00', reason: 'incorrect_data' },
