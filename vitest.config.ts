@@ -1,13 +1,22 @@
 import { defineConfig } from 'vitest/config';
 
+// One run, one count line: the server suite and the web app's unit tests as two projects.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts'],
-    exclude: ['src/web/**', 'node_modules/**'],
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
     reporters: ['default', './src/test/count-reporter.ts'],
+    projects: [
+      {
+        test: {
+          name: 'server',
+          include: ['src/**/*.test.ts'],
+          exclude: ['src/web/**', 'node_modules/**'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      'src/web/vitest.config.ts',
+    ],
   },
 });

@@ -7,7 +7,7 @@ export default defineConfig({
   test: {
     include: ['**/*.test.ts'],
     exclude: ['dist/**'],
+    name: 'web',
     environment: 'node',
-    reporters: ['default', '../test/count-reporter.ts'],
   },
 });
