@@ -19,9 +19,24 @@ const knownSteps = new Set([
   'growing',
 ]);
 
-/** CBV bizSteps come short (`shipping`) or as URIs (`https://ref.gs1.org/cbv/BizStep-shipping`). */
-export function stepName(bizStep: string | null): string {
-  const short = (bizStep ?? '').replace(/^.*(BizStep-|bizstep:|\/)/, '');
+/**
+ * What a person calls the step. CBV bizSteps come short (`shipping`) or as URIs
+ * (`https://ref.gs1.org/cbv/BizStep-shipping`); CBV has no harvesting step, so a commissioning that records
+ * harvest dates in its ILMD is a harvest, and a transformation is processing whatever its bizStep.
+ */
+export function stepName(event: {
+  bizStep: string | null;
+  eventType: string;
+  ilmd: Record<string, unknown> | null;
+}) {
+  const short = (event.bizStep ?? '').replace(/^.*(BizStep-|bizstep:|\/)/, '');
+  if (event.eventType === 'TransformationEvent' && short !== 'packing') return 'transforming';
+  if (
+    short === 'commissioning' &&
+    Object.keys(event.ilmd ?? {}).some((k) => /harvest(Start|End)Date$/.test(k))
+  ) {
+    return 'harvesting';
+  }
   return knownSteps.has(short) ? short : 'event';
 }
 
@@ -77,7 +92,7 @@ export async function buildJourney(
     .map((e) => {
       const loc = placeOf.get(e.bizLocation ?? '') ?? placeOf.get(e.readPoint ?? '');
       return {
-        what: stepName(e.bizStep),
+        what: stepName(e),
         when: new Date(e.eventTime),
         where: loc ? [loc.name, loc.communeName].filter(Boolean).join(', ') : null,
         who: e.capturedBy ? (orgName.get(e.capturedBy) ?? null) : null,
