@@ -1,6 +1,7 @@
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { decompressDigitalLink } from '../gs1/index.ts';
 import { type Lang, pickLanguage, t } from '../platform/i18n.ts';
 import { Problem } from '../platform/problem.ts';
 import { sendConsumerPage, sendInvalidCodePage } from '../public/consumer.handler.ts';
@@ -54,7 +55,7 @@ export default async function resolverRoutes(app: FastifyInstance) {
     })),
     supportedContextValuesEnumerated: [],
     jsonLdContextLocation: `${base()}${contextPath}`,
-    supportsCompressedDigitalLinks: false,
+    supportsCompressedDigitalLinks: true,
   }));
   app.get(contextPath, { schema: { hide: true } }, async (_request, reply) =>
     reply.type('application/ld+json').send(linksetContext),
@@ -78,11 +79,31 @@ export default async function resolverRoutes(app: FastifyInstance) {
     }
   }
 
-  async function resolve(request: FastifyRequest, reply: FastifyReply) {
+  // A compressed Digital Link is one path segment of base64url characters. Static routes (/healthz, /app …)
+  // win over this parametric one; a segment that does not decompress is simply an unknown address.
+  app.get('/:compressed', { schema: { hide: true } }, (request, reply) => {
+    const segment = (request.params as { compressed: string }).compressed;
+    let uncompressed: string;
+    try {
+      if (!/^[A-Za-z0-9_-]{8,}$/.test(segment)) throw new Error('not a compressed Digital Link');
+      uncompressed = decompressDigitalLink(`${base()}${request.url}`);
+    } catch {
+      throw new Problem(404, 'route-not-found');
+    }
+    // served here, not redirected to the uncompressed form (GS1 resolver conformance)
+    return resolve(request, reply, uncompressed.slice(base().length), true);
+  });
+
+  async function resolve(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    path = request.url,
+    compressed = false,
+  ) {
     const lang = pickLanguage(request.headers['accept-language']);
     let dl: ResolverRequest;
     try {
-      dl = parseResolverUrl(base(), request.url);
+      dl = parseResolverUrl(base(), path);
     } catch (err) {
       if (!(err instanceof Gs1Error)) throw err;
       if (prefersHtml(request)) return sendInvalidCodePage(request, reply, t(lang, err.code, err.params));
@@ -90,7 +111,8 @@ export default async function resolverRoutes(app: FastifyInstance) {
         errors: [{ field: '/uri', code: err.code, params: err.params }],
       });
     }
-    reply.header('vary', 'Accept, Accept-Language').header('link', linkHeader(dl));
+    const sameAs = compressed ? `<${dl.uri}>; rel="owl:sameAs", ` : '';
+    reply.header('vary', 'Accept, Accept-Language').header('link', sameAs + linkHeader(dl));
     const subject = await findSubject(app.db, dl);
     const linkType = dl.linkType ? normaliseLinkType(dl.linkType) : null;
     const wantsLinkset =

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compressDigitalLink } from '../gs1/index.ts';
 import { randomGln } from '../stamps/stamps.test-support.ts';
 import { createTestApp, type TestApp } from '../test/app.ts';
 import { makeStampedProduct } from './resolver.test-support.ts';
@@ -133,6 +134,30 @@ describe('GS1 conformance: linkset', () => {
       expect(res.headers['content-type']).toContain('application/linkset+json');
     }
     expect(a.json()).toEqual(b.json());
+  });
+
+  it('resolves a compressed Digital Link in place, naming the uncompressed URI with owl:sameAs', async () => {
+    const uncompressed = `${f.base}${f.stampPath(f.activeSerial)}`;
+    const compressed = compressDigitalLink(uncompressed);
+    const path = compressed.slice(f.base.length);
+    expect(path.split('/')).toHaveLength(2); // one segment: really compressed
+    const res = await get(`${path}?linkType=linkset`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers.link).toContain(`<${uncompressed}>; rel="owl:sameAs"`);
+    expect(res.json().linkset[0].anchor).toBe(uncompressed);
+    const person = await get(path, browser);
+    expect(person.statusCode).toBe(307);
+    expect(person.headers.location).toBe(`${f.base}/page${f.stampPath(f.activeSerial)}`);
+    expect(person.headers.location).not.toBe(uncompressed); // never redirected to the uncompressed form here
+  });
+
+  it('answers a single path segment that is not a compressed Digital Link as an unknown address', async () => {
+    for (const path of ['/favicon.ico', '/robots.txt', '/AAAAAAAAAAAAAAAA']) {
+      const res = await get(path);
+      expect(res.statusCode, path).toBe(404);
+      expect(res.headers['content-type']).toMatch(/problem\+json/);
+    }
+    expect((await get('/healthz')).statusCode).toBe(200);
   });
 
   it('names the uncompressed URI as subject and includes every level up to the primary key', async () => {
