@@ -29,3 +29,20 @@ describe('the program', () => {
     expect(en.json().title).toBe('No such address');
   });
 });
+
+describe('configuration', () => {
+  it('seeds the demo on the embedded database by default, never on PostgreSQL unless asked', async () => {
+    const { loadConfig } = await import('./platform/config.ts');
+    expect(loadConfig({}).demo).toBe(true);
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/txng' }).demo).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/txng', TXNG_DEMO: '1' }).demo).toBe(true);
+    expect(loadConfig({ TXNG_DEMO: '0' }).demo).toBe(false);
+  });
+
+  it('trusts no proxy unless told, so a client cannot choose its own address', async () => {
+    const { loadConfig } = await import('./platform/config.ts');
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TXNG_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TXNG_TRUST_PROXY: '10.0.0.0/8' }).trustProxy).toBe('10.0.0.0/8');
+  });
+});

@@ -40,7 +40,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ? { level: opts.config.logLevel } : false,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // a hop count is accepted at run time though the type omits it
+    trustProxy: opts.config.trustProxy as boolean | string,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
   });
   app.setValidatorCompiler(validatorCompiler);

@@ -13,6 +13,11 @@ export interface Config {
   provinceName: string;
   /** Seed the realistic demo province on an empty database. */
   demo: boolean;
+  /**
+   * Which proxies may set X-Forwarded-For (Fastify's trustProxy: false, true, a hop count or addresses/CIDRs).
+   * Off by default: a client could otherwise pick its own address and slip past rate limits.
+   */
+  trustProxy: boolean | number | string;
   /** `province` (default) or `hub`. */
   mode: 'province' | 'hub';
   logLevel: string;
@@ -35,8 +40,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.TXNG_DATA_DIR ?? './data'),
     baseUrl,
     provinceName: env.TXNG_PROVINCE ?? 'Đồng Nai',
-    demo: env.TXNG_DEMO !== '0',
+    // the demo province (with published demo passwords) only where nobody mistakes it for production: by default
+    // on the embedded database, never on PostgreSQL unless asked for with TXNG_DEMO=1
+    demo: env.TXNG_DEMO ? env.TXNG_DEMO !== '0' : !env.DATABASE_URL,
+    trustProxy: parseTrustProxy(env.TXNG_TRUST_PROXY),
     mode: env.TXNG_MODE === 'hub' ? 'hub' : 'province',
     logLevel: env.LOG_LEVEL ?? 'info',
   };
+}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  if (!value || value === 'false' || value === '0') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value; // addresses or CIDRs, comma-separated
 }

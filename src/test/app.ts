@@ -57,7 +57,8 @@ export async function createTestApp(
   opts: { realAuth?: boolean } = {},
 ): Promise<TestApp> {
   const config = {
-    ...loadConfig({ TXNG_BASE_URL: 'https://txng.example.vn', TXNG_DEMO: '0' }),
+    // tests stand behind a trusted proxy: they set X-Forwarded-For to play several clients
+    ...loadConfig({ TXNG_BASE_URL: 'https://txng.example.vn', TXNG_DEMO: '0', TXNG_TRUST_PROXY: 'true' }),
     ...overrides,
   };
   const database = await openTestDatabase();
