@@ -2,9 +2,12 @@ import { buildApp } from './app.ts';
 import { seedDemo } from './demo/index.ts';
 import { type Config, loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db.ts';
+import { serverSecret } from './stamps/stamps.secret.ts';
 
 /** Starts the whole system: database (migrated), demo data when asked, HTTP server. */
 export async function startServer(config: Config = loadConfig()) {
+  // a production server without its secrets would fail on the first stamp check: refuse to start instead
+  for (const name of ['TXNG_STAMP_KEY', 'TXNG_SCAN_SALT']) serverSecret(name);
   const database = await openDatabase(config);
   if (config.demo) {
     const { seeded } = await seedDemo(database.db, config);
