@@ -1,7 +1,10 @@
+import crypto from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setLotStatus } from '../registry/lot.service.ts';
 import { makeStampedProduct } from '../resolver/resolver.test-support.ts';
 import { revokeStamps } from '../stamps/stamps.lifecycle.ts';
+import { execute } from '../stamps/stamps.repo.ts';
 import { adminActor, makeLot, makeProducer } from '../stamps/stamps.test-support.ts';
 import { createTestApp, type TestApp } from '../test/app.ts';
 
@@ -119,6 +122,23 @@ describe('scan location', () => {
     expect((await post({ scan, token, latitude: 95, longitude: 0 })).statusCode).toBe(400);
     const again = (await page(f.stampPath(f.activeSerial + 6))).body;
     expect(again).not.toContain('10.95');
+  });
+
+  it('attaches no location with a token computed from the scan id and the former constant salt', async () => {
+    const body = (await page(f.stampPath(f.activeSerial + 7))).body;
+    const scan = Number(/data-scan="(\d+)"/.exec(body)![1]);
+    const guessed = (salt: string) =>
+      crypto.createHmac('sha256', salt).update(`scan:${scan}`).digest('base64url').slice(0, 22);
+    for (const token of [guessed('txng-scan-salt'), guessed('txng-development-scan-salt')]) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/page/scan-location',
+        payload: { scan, token, latitude: 21.03, longitude: 105.85 },
+      });
+      expect(res.statusCode).toBe(204);
+    }
+    const { rows } = await execute(t.db, sql`SELECT latitude FROM stamp_scans WHERE id = ${scan}`);
+    expect(rows[0].latitude).toBeNull();
   });
 });
 

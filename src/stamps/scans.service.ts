@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Db } from '../platform/db.ts';
 import { insertScanWithStats, type ScanStats, setScanLocation } from './scans.repo.ts';
+import { serverSecret } from './stamps.secret.ts';
 
 /**
  * When a stamp's scans look like a cloned label (docs/resolver.md, "Suspicious scans"). Defaults suit a
@@ -26,7 +27,18 @@ export function scanThresholds(env: NodeJS.ProcessEnv = process.env): ScanThresh
   };
 }
 
-const salt = () => process.env.TXNG_SCAN_SALT ?? process.env.TXNG_STAMP_KEY ?? 'txng-scan-salt';
+// without a configured salt (development, tests, demo) device ids stay comparable across restarts
+const developmentSalt = 'txng-development-scan-salt';
+const salt = () => serverSecret('TXNG_SCAN_SALT') ?? developmentSalt;
+
+// scan ids are sequential: the token's key must be secret, so without a configured salt it is random per process
+const processTokenKey = crypto.randomBytes(32);
+const tokenKey = () => {
+  const configured = serverSecret('TXNG_SCAN_SALT');
+  return configured
+    ? crypto.createHmac('sha256', configured).update('scan-location-token').digest()
+    : processTokenKey;
+};
 
 /** A device is a salted hash of IP and user agent: countable, never reversible to the address. */
 export const deviceId = (ip: string, userAgent: string) =>
@@ -34,7 +46,7 @@ export const deviceId = (ip: string, userAgent: string) =>
 
 /** A token that lets only the page that recorded a scan attach a location to it. */
 export const scanToken = (scanId: number) =>
-  crypto.createHmac('sha256', salt()).update(`scan:${scanId}`).digest('base64url').slice(0, 22);
+  crypto.createHmac('sha256', tokenKey()).update(`scan:${scanId}`).digest('base64url').slice(0, 22);
 
 export async function recordScan(
   db: Db,

@@ -96,6 +96,13 @@ export async function preparePrintRun(
     if (!anti && !query.reprint) return;
     await db.transaction(async (tx) => {
       await repo.lockRange(tx, rangeId);
+      // checked again under the lock: two first prints at once would otherwise both store hashes, voiding one PDF
+      if (
+        anti &&
+        !query.reprint &&
+        (await repo.countSecrets(tx, range.gtin, run.firstSerial, run.lastSerial)) > 0
+      )
+        throw conflict('stamps.already-printed');
       if (anti) await repo.upsertSecrets(tx, range.gtin, serials, hashes);
       if (query.reprint)
         await recordChange(tx, actor, range, run, 'reprint', { lot: null, reason: null, at: new Date() });

@@ -5,18 +5,22 @@ import crypto from 'node:crypto';
  * as HMAC-SHA-256 under a server key (env TXNG_STAMP_KEY), so the database alone reveals nothing.
  */
 const SECRET_BYTES = 9;
+// stamps printed on a development machine keep verifying across restarts; production never uses this key
 const developmentKey = 'txng-development-stamp-key';
-let warned = false;
 
-function stampKey(): string {
-  const key = process.env.TXNG_STAMP_KEY;
-  if (key) return key;
-  if (!warned && process.env.NODE_ENV === 'production') {
-    warned = true;
-    console.warn('TXNG_STAMP_KEY is not set: anti-counterfeit secrets are hashed with a development key');
-  }
-  return developmentKey;
+/**
+ * A server secret from the environment. In production a missing one is an error, not a silent fallback: a key
+ * anyone can read in the source would let them forge what it protects. Elsewhere the caller picks its fallback.
+ */
+export function serverSecret(name: string): string | undefined {
+  const value = process.env[name];
+  if (value) return value;
+  if (process.env.NODE_ENV === 'production')
+    throw new Error(`${name} must be set when NODE_ENV=production (see docs/operations.md)`);
+  return undefined;
 }
+
+const stampKey = () => serverSecret('TXNG_STAMP_KEY') ?? developmentKey;
 
 export function newSecret(): string {
   return crypto.randomBytes(SECRET_BYTES).toString('base64url');

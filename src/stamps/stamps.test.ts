@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../platform/auth.ts';
+import { Problem } from '../platform/problem.ts';
 import { createTestApp, type TestApp } from '../test/app.ts';
+import { preparePrintRun } from './stamps.print.ts';
 import { reserveSerials } from './stamps.repo.ts';
 import { makeLot, makeProducer } from './stamps.test-support.ts';
+import { verifyStamp } from './stamps.verify.ts';
 
 let t: TestApp;
 let producer: Awaited<ReturnType<typeof makeProducer>>;
@@ -210,5 +214,52 @@ describe('stamp life', () => {
       headers: owner,
     });
     expect(detail.json().history.map((h: any) => h.action)).toEqual(['reprint']);
+  });
+
+  it('two first prints of anti-counterfeit stamps fired at once: one succeeds, the other gets 409', async () => {
+    const anti = await approved(4, 'anti_counterfeit');
+    const results = await Promise.all([
+      post(`/api/stamps/ranges/${anti.id}/print`, { layout: 'roll' }),
+      post(`/api/stamps/ranges/${anti.id}/print`, { layout: 'roll' }),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const refused = results.find((r) => r.statusCode === 409)!;
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('two first prints that both passed the early check: the second commit gets 409, the first PDF stays valid', async () => {
+    const anti = await approved(3, 'anti_counterfeit');
+    const actor: Actor = {
+      kind: 'user',
+      id: crypto.randomUUID(),
+      name: 'Chủ cơ sở',
+      role: 'org_owner',
+      organisationIds: [producer.organisationId],
+      sector: null,
+      communes: [],
+    };
+    const query = { layout: 'a4', carrier: 'qr', reprint: false } as const;
+    // both prepared before either commits: exactly the window the check under the lock closes
+    const runs = await Promise.all([
+      preparePrintRun(t.db, actor, anti.id, query, t.config.baseUrl),
+      preparePrintRun(t.db, actor, anti.id, query, t.config.baseUrl),
+    ]);
+    const outcomes = await Promise.allSettled(runs.map((run) => run.commit()));
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const rejected = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
+    expect(rejected.reason).toBeInstanceOf(Problem);
+    expect((rejected.reason as Problem).status).toBe(409);
+    const winner = runs[outcomes.findIndex((o) => o.status === 'fulfilled')];
+    for (const label of winner.labels) {
+      const url = new URL(label.code);
+      const serial = url.pathname.split('/').at(-1)!;
+      const check = await verifyStamp(t.db, {
+        gtin: producer.gtin,
+        serial,
+        lot: null,
+        secret: url.searchParams.get('s'),
+      });
+      expect(check.status).toBe('not_activated');
+    }
   });
 });
