@@ -79,10 +79,13 @@ export function extractEvents(document: Json, events: Json[], format: 'json' | '
   const rows: EventRow[] = [];
   const ids: IdRow[] = [];
   const links: LinkRow[] = [];
+  // where each errorDeclaration sits in the eventList, so a refusal can name its field
+  const declarations: { index: number; eventId: string }[] = [];
   const seen = new Set<string>();
-  for (const event of events) {
+  for (const [index, event] of events.entries()) {
     const eventId: string = event.eventID ?? eventHash(event, context, hashOptions);
     const isErrorDeclaration = event.errorDeclaration !== undefined;
+    if (isErrorDeclaration) declarations.push({ index, eventId });
     // the same event twice in one document is one event
     const identity = `${isErrorDeclaration ? 'E' : 'C'}${eventId}`;
     if (seen.has(identity)) continue;
@@ -152,7 +155,7 @@ export function extractEvents(document: Json, events: Json[], format: 'json' | '
           value: storedId(b.bizTransaction),
         });
   }
-  return { rows, ids, links };
+  return { rows, ids, links, declarations };
 }
 
 function asList(value: unknown): any[] {

@@ -15,6 +15,14 @@ defineMessages({
     vi: 'Cần chọn tổ chức (tiêu đề X-Organisation-Id) để ghi nhận sự kiện',
     en: 'Choose the organisation you act for (X-Organisation-Id header) to capture events',
   },
+  'problem.epcis-declaration-forbidden': {
+    vi: 'Không được khai báo sai sót cho sự kiện của tổ chức khác',
+    en: 'You may not declare errors in events another organisation captured',
+  },
+  'epcis.errorDeclaration.notOwner': {
+    vi: 'sự kiện "{eventID}" do tổ chức khác ghi nhận; chỉ tổ chức đó hoặc Sở mới được khai báo sai sót',
+    en: 'the event "{eventID}" was captured by another organisation; only it or the department may declare it erroneous',
+  },
   'problem.epcis-invalid-query': {
     vi: 'Tham số truy vấn không hợp lệ',
     en: 'The query parameters are not valid',

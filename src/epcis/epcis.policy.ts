@@ -1,15 +1,16 @@
-import { type Actor, isStaff } from '../platform/auth.ts';
+import { type Actor, isStaff, requireOrganisation } from '../platform/auth.ts';
 import { Problem } from '../platform/problem.ts';
 import type { Visibility } from './epcis.service.ts';
 
 /**
  * The organisation a capture is recorded for: the one named in X-Organisation-Id (which the actor must act for),
- * else the actor's only organisation. Staff of the departments may capture for none (null) or name any.
+ * else the actor's only organisation. Staff of the departments capture for none (null); only a dost_admin may
+ * name an organisation it is not part of, since events recorded in a producer's name speak for that producer.
  */
 export function captureOrganisation(actor: Actor, header: string | undefined): string | null {
   if (header) {
-    if (isStaff(actor) || actor.organisationIds.includes(header)) return header;
-    throw new Problem(403, 'forbidden');
+    requireOrganisation(actor, header);
+    return header;
   }
   if (isStaff(actor)) return null;
   if (actor.organisationIds.length === 1) return actor.organisationIds[0];

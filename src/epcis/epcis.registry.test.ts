@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setReviewStatus } from '../registry/registry.service.ts';
 import { gln, gtin13, organisationBody } from '../registry/test-factories.ts';
 import { createTestApp, type TestApp } from '../test/app.ts';
 import { epcisDocument } from './epcis.test-helpers.ts';
@@ -13,6 +14,9 @@ describe('capture and the registry', () => {
   const admin = { role: 'dost_admin' as const };
   const receiverGln = gln('893600000001');
   const gtin = `0${gtin13('893600000011')}`;
+  // another firm's GTIN and GLN, outside the sender's company prefix
+  const foreignGtin = `0${gtin13('893700000011')}`;
+  const foreignGln = gln('893700000002');
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -26,8 +30,12 @@ describe('capture and the registry', () => {
       expect(res.statusCode).toBe(201);
       return res.json().id as string;
     };
-    sender = await create(41);
+    sender = await create(41, { gs1CompanyPrefixes: ['8936000'] });
     receiver = await create(42, { glns: [receiverGln] });
+    // a declared GLN grants visibility only once the department has approved the organisation
+    for (const status of ['submitted', 'approved'] as const) {
+      await setReviewStatus(t.db, { entity: 'organisation', id: receiver, status, actor: null });
+    }
     outsider = await create(43);
     const shipment = {
       type: 'ObjectEvent',
@@ -36,9 +44,13 @@ describe('capture and the registry', () => {
       action: 'OBSERVE',
       bizStep: 'shipping',
       disposition: 'in_transit',
-      quantityList: [{ epcClass: `https://id.gs1.org/01/${gtin}/10/SR-0601`, quantity: 120, uom: 'KGM' }],
+      quantityList: [
+        { epcClass: `https://id.gs1.org/01/${gtin}/10/SR-0601`, quantity: 120, uom: 'KGM' },
+        { epcClass: `https://id.gs1.org/01/${foreignGtin}/10/X-1`, quantity: 5, uom: 'KGM' },
+      ],
       readPoint: { id: `https://id.gs1.org/414/${gln('893600000002')}` },
       destinationList: [{ type: 'owning_party', destination: `https://id.gs1.org/417/${receiverGln}` }],
+      bizLocation: { id: `https://id.gs1.org/414/${foreignGln}` },
     };
     const res = await t.app.inject({
       method: 'POST',
@@ -60,6 +72,16 @@ describe('capture and the registry', () => {
     expect(lots.json().items.map((l: any) => l.lot)).toEqual(['SR-0601']);
     const locations = await t.app.inject({ url: '/api/locations', headers });
     expect(locations.json().items.map((l: any) => l.gln)).toEqual([gln('893600000002')]);
+  });
+
+  it("creates nothing for identifiers outside the sender's company prefixes (capture squatting)", async () => {
+    const headers = t.as(admin);
+    const products = await t.app.inject({ url: `/api/products?q=${foreignGtin}`, headers });
+    expect(products.json().items).toEqual([]);
+    const lots = await t.app.inject({ url: '/api/lots?q=X-1', headers });
+    expect(lots.json().items.filter((l: any) => l.lot === 'X-1')).toEqual([]);
+    const locations = await t.app.inject({ url: '/api/locations', headers });
+    expect(locations.json().items.map((l: any) => l.gln)).not.toContain(foreignGln);
   });
 
   it('shows a shipment to the organisation it is addressed to', async () => {

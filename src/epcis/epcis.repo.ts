@@ -133,8 +133,34 @@ export async function eventsByPk(db: DbOrTx, pks: number[]): Promise<StoredEvent
 }
 
 /**
+ * Whether the error declaration `d` may withdraw the original event `e`: only when the organisation that captured
+ * the original declared it, or the department did (organisation_id NULL). Anyone else's declaration is ignored, so
+ * one organisation cannot hide another's events.
+ */
+export const declaredByOwner = sql`(d.organisation_id IS NOT DISTINCT FROM e.organisation_id OR d.organisation_id IS NULL)`;
+
+/**
+ * Original events (not declarations) among `eventIds` that an organisation other than `organisationId` captured
+ * (the department's own events, organisation_id NULL, count as another's).
+ */
+export async function originalsOfOthers(
+  db: DbOrTx,
+  eventIds: string[],
+  organisationId: string,
+): Promise<string[]> {
+  if (!eventIds.length) return [];
+  const rows = await selectRows<{ eventId: string }>(
+    db,
+    sql`SELECT event_id AS "eventId" FROM epcis_events
+    WHERE event_id = ANY(${pgArray(eventIds)}::text[]) AND NOT is_error_declaration
+      AND organisation_id IS DISTINCT FROM ${organisationId}::uuid`,
+  );
+  return rows.map((r) => r.eventId);
+}
+
+/**
  * Events naming any of `ids` (any role) or, with `linkValues`, having one of them as source/destination,
- * recorded at or before `asOf`, without those declared erroneous by then. One query, driven by the id/value indexes.
+ * recorded at or before `asOf`, without those their owner (or the department) declared erroneous by then. One query, driven by the id/value indexes.
  */
 export async function eventsByIdsOrLinks(
   db: DbOrTx,
@@ -156,7 +182,8 @@ export async function eventsByIdsOrLinks(
     sql`
     SELECT ${eventColumns} FROM (${matches}) m JOIN epcis_events e ON e.id = m.event_pk
     WHERE NOT e.is_error_declaration ${recorded} ${scope}
-      AND NOT EXISTS (SELECT 1 FROM epcis_events d WHERE d.event_id = e.event_id AND d.is_error_declaration ${declared})
+      AND NOT EXISTS (SELECT 1 FROM epcis_events d WHERE d.event_id = e.event_id AND d.is_error_declaration
+        AND ${declaredByOwner} ${declared})
     ORDER BY e.event_time, e.id`,
   );
   return rows.map(toStoredEvent);

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Db, DbOrTx } from '../platform/db.ts';
-import { badRequest, notFound } from '../platform/problem.ts';
+import { badRequest, notFound, Problem } from '../platform/problem.ts';
 import { noteIdentifiersFromCapture } from '../registry/registry.service.ts';
 import './epcis.messages.ts';
 import { extractEvents } from './epcis.extract.ts';
@@ -16,7 +16,8 @@ export type { StoredEvent } from './epcis.types.ts';
  * Captures an EPCIS 2.0 document (EPCISDocument, or the events of an EPCISQueryDocument; `format: 'xml'` when it
  * was converted from XML by epcisXmlToJson): validates it whole,
  * then stores every event with its ids and links in one transaction. Events without eventID get their CBV 2.0
- * event hash; an event already stored is not stored again. Throws Problem 400 naming each offending field.
+ * event hash; an event already stored is not stored again. Throws Problem 400 naming each offending field, 403 when
+ * an organisation declares erroneous an event another organisation captured.
  */
 export async function captureEpcisDocument(
   db: Db,
@@ -36,12 +37,13 @@ export async function captureEpcisDocument(
     throw badRequest(errors, 'epcis-invalid-document');
   }
   const list = eventListOf(document)!;
-  const { rows, ids, links } = extractEvents(
+  const { rows, ids, links, declarations } = extractEvents(
     document as Record<string, any>,
     list.events as any[],
     opts.format,
   );
   await db.transaction(async (tx) => {
+    if (opts.organisationId !== null) await refuseForeignDeclarations(tx, declarations, opts.organisationId);
     await repo.insertEvents(tx, { captureId, organisationId: opts.organisationId }, rows, ids, links);
     // products, lots and locations that events name become registry drafts of the capturing organisation
     const named = new Set(ids.map((i) => i.id));
@@ -59,8 +61,35 @@ export async function captureEpcisDocument(
 }
 
 /**
- * Every event naming any of the canonical `ids` in any role, recorded at or before `asOf`, minus those declared
- * erroneous by then; only those captured by `organisationIds` when given. Ordered by eventTime.
+ * An organisation may declare erroneous only events it captured itself (or not yet stored); the department's
+ * staff (no organisation) may declare any. Throws Problem 403 naming each refused errorDeclaration.
+ */
+async function refuseForeignDeclarations(
+  tx: DbOrTx,
+  declarations: { index: number; eventId: string }[],
+  organisationId: string,
+) {
+  const foreign = new Set(
+    await repo.originalsOfOthers(
+      tx,
+      declarations.map((d) => d.eventId),
+      organisationId,
+    ),
+  );
+  const errors = declarations
+    .filter((d) => foreign.has(d.eventId))
+    .map((d) => ({
+      field: `/epcisBody/eventList/${d.index}/errorDeclaration`,
+      code: 'epcis.errorDeclaration.notOwner',
+      params: { eventID: d.eventId },
+    }));
+  if (errors.length) throw new Problem(403, 'epcis-declaration-forbidden', { errors });
+}
+
+/**
+ * Every event naming any of the canonical `ids` in any role, recorded at or before `asOf`, minus those that the
+ * capturing organisation or the department declared erroneous by then; only those captured by `organisationIds`
+ * when given. Ordered by eventTime.
  */
 export function findEventsByIds(
   db: DbOrTx,

@@ -10,6 +10,7 @@ import * as repo from './location.repo.ts';
 import type { LocationInput, LocationListQuery, LocationPatch, LocationView } from './location.schema.ts';
 import { findOrganisation } from './organisation.repo.ts';
 import { canRead, canWrite, type RowScope, readScope } from './registry.policy.ts';
+import { reviewAfterEdit } from './review-after-edit.ts';
 import { checkCommune, checkGln, FieldErrors } from './validate.ts';
 
 const locationScope = (row: repo.ScopedLocationRow): RowScope => ({
@@ -91,7 +92,10 @@ export async function updateLocation(db: Db, id: string, patch: LocationPatch, a
     if (!canWrite(actor, before)) throw forbidden();
     checkLocation(patch, before);
     await guardGln(tx, patch.gln, id);
-    const row = await repo.updateLocation(tx, id, patch);
+    const row = await repo.updateLocation(tx, id, {
+      ...patch,
+      ...reviewAfterEdit(before.reviewStatus, actor),
+    });
     await recordAudit(tx, {
       actor,
       action: 'update',

@@ -16,7 +16,15 @@ import {
   lotNumberPattern,
 } from './lot.schema.ts';
 import { findProduct } from './product.repo.ts';
-import { canChangeLotStatus, canRead, canWrite, type RowScope, readScope } from './registry.policy.ts';
+import {
+  canChangeLotStatus,
+  canRead,
+  canWrite,
+  lotStatusExit,
+  type RowScope,
+  readScope,
+} from './registry.policy.ts';
+import { reviewAfterEdit } from './review-after-edit.ts';
 import { checkDateOrder, FieldErrors } from './validate.ts';
 
 const lotScope = (row: repo.ScopedLotRow): RowScope => ({
@@ -93,7 +101,7 @@ export async function updateLot(db: Db, id: string, patch: LotPatch, actor: Acto
     const before = await readableLot(tx, id, actor);
     if (!canWrite(actor, before)) throw forbidden();
     await checkLot(tx, before.organisationId, patch, before);
-    const row = await repo.updateLot(tx, id, patch);
+    const row = await repo.updateLot(tx, id, { ...patch, ...reviewAfterEdit(before.reviewStatus, actor) });
     await recordAudit(tx, {
       actor,
       action: 'update',
@@ -117,6 +125,11 @@ export async function setLotStatus(
   return db.transaction(async (tx) => {
     const before = await readableLot(tx, id, actor);
     if (!canChangeLotStatus(actor, lotScope(before))) throw forbidden();
+    if (before.status !== change.status) {
+      const exit = lotStatusExit(actor, before.status);
+      if (exit === 'final') throw conflict('registry.lot-destroyed');
+      if (exit === 'forbidden') throw forbidden('registry.lift-recall');
+    }
     const row = await repo.updateLot(tx, id, { status: change.status });
     await recordAudit(tx, {
       actor,

@@ -1,9 +1,10 @@
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../platform/auth.ts';
 import type { Db, DbOrTx } from '../platform/db.ts';
-import { conflict, forbidden, notFound } from '../platform/problem.ts';
+import { conflict, forbidden, notFound, Problem } from '../platform/problem.ts';
 import { isUniqueViolation } from './db-errors.ts';
 import type { Page } from './list-query.ts';
+import { findLocationsByGlns } from './location.repo.ts';
 import { presentCertificate, presentOrganisation } from './organisation.presenter.ts';
 import * as repo from './organisation.repo.ts';
 import type {
@@ -14,6 +15,7 @@ import type {
   OrganisationView,
 } from './organisation.schema.ts';
 import { canRead, canRegisterOrganisation, canWrite, type RowScope, readScope } from './registry.policy.ts';
+import { reviewAfterEdit } from './review-after-edit.ts';
 import { normaliseTaxCode } from './tax-code.ts';
 import { listTraceabilitySystems } from './traceability-system.service.ts';
 import { checkCommune, checkDateOrder, checkGln, FieldErrors } from './validate.ts';
@@ -48,6 +50,28 @@ async function guardTaxCode(db: DbOrTx, taxCode: string | undefined, selfId?: st
   if (existing && existing.id !== selfId) throw conflict('registry.tax-code-taken', { taxCode });
 }
 
+/**
+ * A GLN belongs to one organisation: one another organisation already declares, or that names another
+ * organisation's location, is refused (409), naming the field.
+ */
+async function guardGlns(db: DbOrTx, glns: string[] | undefined, selfId?: string) {
+  if (!glns?.length) return;
+  const taken = new Set<string>();
+  for (const other of await repo.findOrganisationsByGlns(db, glns)) {
+    if (other.id !== selfId) for (const gln of other.glns) taken.add(gln);
+  }
+  for (const location of await findLocationsByGlns(db, glns)) {
+    if (location.organisationId !== selfId && location.gln) taken.add(location.gln);
+  }
+  const index = glns.findIndex((gln) => taken.has(gln));
+  if (index < 0) return;
+  const params = { gln: glns[index] };
+  throw new Problem(409, 'registry.gln-taken', {
+    params,
+    errors: [{ field: `/body/glns/${index}`, code: 'registry.glnTaken', params }],
+  });
+}
+
 async function readableOrganisation(db: DbOrTx, id: string, actor: Actor) {
   const row = await repo.findOrganisation(db, id);
   if (!row || !canRead(actor, organisationScope(row))) throw notFound('registry.organisation-not-found');
@@ -69,6 +93,7 @@ export async function createOrganisation(
   const values = checkOrganisation(input) as OrganisationInput;
   return db.transaction(async (tx) => {
     await guardTaxCode(tx, values.taxCode);
+    await guardGlns(tx, values.glns);
     const row = await repo.insertOrganisation(tx, values).catch((err) => {
       if (isUniqueViolation(err)) throw conflict('registry.tax-code-taken', { taxCode: values.taxCode });
       throw err;
@@ -95,7 +120,11 @@ export async function updateOrganisation(
   return db.transaction(async (tx) => {
     const before = await writableOrganisation(tx, id, actor);
     await guardTaxCode(tx, values.taxCode, id);
-    const row = await repo.updateOrganisation(tx, id, values);
+    await guardGlns(tx, values.glns, id);
+    const row = await repo.updateOrganisation(tx, id, {
+      ...values,
+      ...reviewAfterEdit(before.reviewStatus, actor),
+    });
     await recordAudit(tx, {
       actor,
       action: 'update',

@@ -2,6 +2,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../platform/auth.ts';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { conflict, forbidden, notFound } from '../platform/problem.ts';
+import { gtinUnderCompanyPrefix } from './company-prefix.ts';
 import { isUniqueViolation } from './db-errors.ts';
 import type { Page } from './list-query.ts';
 import { findOrganisation, type OrganisationRow } from './organisation.repo.ts';
@@ -9,6 +10,7 @@ import { presentProduct } from './product.presenter.ts';
 import * as repo from './product.repo.ts';
 import type { ProductInput, ProductListQuery, ProductPatch, ProductView } from './product.schema.ts';
 import { canRead, canWrite, type RowScope, readScope } from './registry.policy.ts';
+import { reviewAfterEdit } from './review-after-edit.ts';
 import { checkGtin, FieldErrors } from './validate.ts';
 
 export const productScope = (row: repo.ScopedProductRow): RowScope => ({
@@ -34,12 +36,7 @@ function checkProduct(
   if (input.gtin !== undefined) {
     gtin = checkGtin(errors, 'gtin', input.gtin) ?? undefined;
     const prefixes = owner.gs1CompanyPrefixes;
-    if (
-      gtin &&
-      prefixes.length &&
-      !gtin.startsWith('000000') &&
-      !prefixes.some((p) => gtin!.slice(1).startsWith(p))
-    ) {
+    if (gtin && prefixes.length && !gtin.startsWith('000000') && !gtinUnderCompanyPrefix(gtin, prefixes)) {
       errors.add('gtin', 'registry.gtinPrefix');
     }
   }
@@ -118,7 +115,10 @@ export async function updateProduct(
     const before = await readableProduct(tx, id, actor);
     if (!canWrite(actor, before)) throw forbidden();
     checkProduct(patch, (await findOrganisation(tx, before.organisationId))!, before);
-    const row = await repo.updateProduct(tx, id, patch);
+    const row = await repo.updateProduct(tx, id, {
+      ...patch,
+      ...reviewAfterEdit(before.reviewStatus, actor),
+    });
     await recordAudit(tx, {
       actor,
       action: 'update',

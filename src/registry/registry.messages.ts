@@ -26,9 +26,21 @@ defineMessages({
     vi: 'Lô {lot} của GTIN {gtin} đã tồn tại',
     en: 'Lot {lot} of GTIN {gtin} already exists',
   },
+  'problem.registry.lot-destroyed': {
+    vi: 'Lô đã bị tiêu hủy; chỉ quản trị viên Sở mới thay đổi được trạng thái',
+    en: 'The lot was destroyed; only the department administrator can change its status',
+  },
+  'problem.registry.lift-recall': {
+    vi: 'Chỉ thanh tra hoặc quản trị viên Sở mới được gỡ bỏ lệnh thu hồi lô',
+    en: 'Only an inspector or the department administrator can lift a recall',
+  },
   'problem.registry.review-transition': {
     vi: 'Không thể chuyển trạng thái thẩm định từ "{from}" sang "{to}"',
     en: 'The review status cannot change from "{from}" to "{to}"',
+  },
+  'registry.glnTaken': {
+    vi: 'GLN {gln} đã thuộc về tổ chức khác',
+    en: 'GLN {gln} already belongs to another organisation',
   },
   'registry.taxCode': {
     vi: 'mã số thuế không hợp lệ (10 chữ số có số kiểm tra, hoặc 10 chữ số-3 chữ số cho chi nhánh)',

@@ -61,6 +61,19 @@ export function canChangeLotStatus(actor: Actor, row: RowScope): boolean {
   return canWrite(actor, row) || actor.role === 'inspector';
 }
 
+/**
+ * Moving a lot out of a recall or a destruction: the owner who recalled a lot cannot quietly put it back on
+ * sale. Inspectors and the admin lift a recall; a destruction is final except for the admin, who corrects
+ * mistakes.
+ */
+export function lotStatusExit(actor: Actor, from: string): 'allowed' | 'forbidden' | 'final' {
+  if (from === 'destroyed') return actor.role === 'dost_admin' ? 'allowed' : 'final';
+  if (from === 'recalled') {
+    return actor.role === 'dost_admin' || actor.role === 'inspector' ? 'allowed' : 'forbidden';
+  }
+  return 'allowed';
+}
+
 /** An owner sends its own draft or returned row for review. */
 export function canSubmitForReview(actor: Actor, row: Pick<RowScope, 'organisationId'>): boolean {
   return organisationRoles.has(actor.role) && actor.organisationIds.includes(row.organisationId);

@@ -1,8 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../audit/audit.schema.ts';
 import { createTestApp, type TestApp } from '../test/app.ts';
-import { noteIdentifiersFromCapture, setReviewStatus } from './registry.service.ts';
+import { noteIdentifiersFromCapture, partyIdsOfOrganisations, setReviewStatus } from './registry.service.ts';
 import { gln, gtin13, organisationBody } from './test-factories.ts';
 
 let t: TestApp;
@@ -198,9 +198,17 @@ describe('review status and capture noting', () => {
     expect(entries.map((e) => e.action)).toEqual(['create', 'submit', 'return']);
   });
 
-  it('notes unknown products, lots and locations from a capture as drafts and leaves known ones alone', async () => {
+  it("capture squatting: notes drafts only for identifiers under the capturing organisation's prefixes", async () => {
+    const prefixes = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/organisations/${farm.id}`,
+      headers: admin,
+      payload: { gs1CompanyPrefixes: ['8930002'] },
+    });
+    expect(prefixes.statusCode, prefixes.body).toBe(200);
     const knownGtin = `0${gtin13('893000200010')}`;
     const newGtin = `0${gtin13('893000200034')}`;
+    const shopGtin = `0${gtin13('893000300010')}`;
     const newGln = gln('893000200018');
     const created = await noteIdentifiersFromCapture(
       t.db,
@@ -208,25 +216,165 @@ describe('review status and capture noting', () => {
         `https://id.gs1.org/01/${knownGtin}/10/SR01`,
         `https://id.gs1.org/01/${knownGtin}/10/SR02/21/0001`,
         `https://id.gs1.org/01/${newGtin}/10/A%2F1`,
+        `https://id.gs1.org/01/${shopGtin}/10/SQUAT`,
+        `https://id.gs1.org/01/0${gtin13('893999900012')}`,
         `https://id.gs1.org/414/${newGln}`,
         `https://id.gs1.org/414/${gln('893000200001')}`,
+        `https://id.gs1.org/414/${gln('893000300015')}`,
         'urn:epc:id:sgtin:unrelated',
       ],
-      shop.id,
+      farm.id,
     );
     expect(created).toEqual({ products: 1, lots: 2, locations: 1 });
     const farmLots = await t.app.inject({ url: '/api/lots?sort=lot', headers: farmOwner() });
     expect(farmLots.json().items.map((l: any) => [l.lot, l.reviewStatus])).toEqual([
+      ['A/1', 'draft'],
       ['SR01', 'draft'],
       ['SR02', 'draft'],
     ]);
-    const shopProducts = await t.app.inject({ url: `/api/products?q=${newGtin}`, headers: shopStaff() });
-    expect(shopProducts.json().items[0]).toMatchObject({ gtin: newGtin, reviewStatus: 'draft' });
+    const farmProducts = await t.app.inject({ url: `/api/products?q=${newGtin}`, headers: farmOwner() });
+    expect(farmProducts.json().items[0]).toMatchObject({ gtin: newGtin, reviewStatus: 'draft' });
+    const shopLots = await t.app.inject({ url: '/api/lots', headers: shopStaff() });
+    expect(shopLots.json().items).toEqual([]);
+
+    // an organisation without company prefixes squats on nothing, not even lots of another firm's product
+    const squat = await noteIdentifiersFromCapture(
+      t.db,
+      [
+        `https://id.gs1.org/01/${knownGtin}/10/SR03`,
+        `https://id.gs1.org/01/0${gtin13('893000200041')}`,
+        `https://id.gs1.org/414/${gln('893000200025')}`,
+      ],
+      shop.id,
+    );
+    expect(squat).toEqual({ products: 0, lots: 0, locations: 0 });
     const again = await noteIdentifiersFromCapture(
       t.db,
       [`https://id.gs1.org/01/${newGtin}/10/A%2F1`],
-      shop.id,
+      farm.id,
     );
     expect(again).toEqual({ products: 0, lots: 0, locations: 0 });
+  });
+});
+
+async function approve(entity: 'organisation' | 'location' | 'product' | 'lot', id: string) {
+  const [row] = await t.db
+    .select({ action: auditLog.action })
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, entity), eq(auditLog.entityId, id)))
+    .orderBy(desc(auditLog.id))
+    .limit(1);
+  if (row?.action !== 'submit') {
+    await setReviewStatus(t.db, { entity, id, status: 'submitted', actor: null });
+  }
+  await setReviewStatus(t.db, { entity, id, status: 'approved', actor: null });
+}
+
+describe('visibility by claimed GLNs', () => {
+  it('a declared GLN counts as a party id only once the organisation is approved', async () => {
+    const claimed = gln('893000400019');
+    const id = await create('/api/organisations', organisationBody(106, { glns: [claimed] }), admin);
+    expect(await partyIdsOfOrganisations(t.db, [id])).toEqual([`urn:txng:org:${id}`]);
+    await approve('organisation', id);
+    expect(await partyIdsOfOrganisations(t.db, [id])).toEqual([
+      `urn:txng:org:${id}`,
+      `https://id.gs1.org/417/${claimed}`,
+    ]);
+  });
+
+  it("a location's GLN counts only once the location is approved", async () => {
+    const before = await partyIdsOfOrganisations(t.db, [farm.id]);
+    expect(before).not.toContain(`https://id.gs1.org/414/${gln('893000200001')}`);
+    await approve('location', farm.locationId);
+    expect(await partyIdsOfOrganisations(t.db, [farm.id])).toContain(
+      `https://id.gs1.org/414/${gln('893000200001')}`,
+    );
+  });
+
+  it('refuses a GLN another organisation declares or uses for a location (409 naming the field)', async () => {
+    const declared = gln('893000500012');
+    await create('/api/organisations', organisationBody(107, { glns: [declared] }), admin);
+    const copy = await t.app.inject({
+      method: 'POST',
+      url: '/api/organisations',
+      headers: admin,
+      payload: organisationBody(108, { glns: [gln('893000500029'), declared] }),
+    });
+    expect(copy.statusCode).toBe(409);
+    expect(copy.json().errors[0].field).toBe('/body/glns/1');
+    const locationGln = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/organisations/${shop.id}`,
+      headers: shopStaff(),
+      payload: { glns: [gln('893000200001')] },
+    });
+    expect(locationGln.statusCode).toBe(409);
+    expect(locationGln.json().errors[0].field).toBe('/body/glns/0');
+  });
+});
+
+describe('approved data edited without review', () => {
+  it("an organisation's edit of its approved rows sends them back to draft, with the audit log", async () => {
+    const edits = [
+      ['organisation', `/api/organisations/${farm.id}`, { streetAddress: '9 đường Mới' }],
+      ['location', `/api/locations/${farm.locationId}`, { name: 'Vườn mới' }],
+      ['product', `/api/products/${farm.productId}`, { name: 'Sầu riêng Ri6 loại 1' }],
+      ['lot', `/api/lots/${farm.lotId}`, { quantity: 500 }],
+    ] as const;
+    for (const [entity, url, payload] of edits) {
+      const id = url.split('/').pop()!;
+      const current = await t.app.inject({ url, headers: admin });
+      if (current.json().reviewStatus !== 'approved') await approve(entity, id);
+      const res = await t.app.inject({ method: 'PATCH', url, headers: farmOwner(), payload });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().reviewStatus, entity).toBe('draft');
+      const [entry] = await t.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityType, entity), eq(auditLog.entityId, id)))
+        .orderBy(desc(auditLog.id))
+        .limit(1);
+      expect(entry.action).toBe('update');
+      expect(entry.before).toMatchObject({ reviewStatus: 'approved' });
+      expect(entry.after).toMatchObject({ reviewStatus: 'draft' });
+    }
+  });
+
+  it("the department admin's edit keeps an approved row approved", async () => {
+    await approve('product', farm.productId);
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/products/${farm.productId}`,
+      headers: admin,
+      payload: { name: 'Sầu riêng Ri6 (Sở sửa)' },
+    });
+    expect(res.json().reviewStatus).toBe('approved');
+  });
+});
+
+describe('lifting a recall', () => {
+  const status = (headers: Record<string, string>, value: string) =>
+    t.app.inject({
+      method: 'PUT',
+      url: `/api/lots/${farm.lotId}/status`,
+      headers,
+      payload: { status: value },
+    });
+
+  it('the owner recalls a lot but only an inspector or the admin lifts the recall', async () => {
+    expect((await status(farmOwner(), 'recalled')).json().status).toBe('recalled');
+    const lift = await status(farmOwner(), 'active');
+    expect(lift.statusCode).toBe(403);
+    expect(lift.json().type).toBe('/problems/registry.lift-recall');
+    expect((await status(farmOwner(), 'on_hold')).statusCode).toBe(403);
+    const inspector = await status(t.as({ role: 'inspector' }), 'active');
+    expect(inspector.json().status).toBe('active');
+  });
+
+  it('a destroyed lot stays destroyed for everyone but the admin', async () => {
+    expect((await status(farmOwner(), 'destroyed')).json().status).toBe('destroyed');
+    expect((await status(farmOwner(), 'active')).statusCode).toBe(409);
+    expect((await status(t.as({ role: 'inspector' }), 'recalled')).statusCode).toBe(409);
+    expect((await status(admin, 'active')).json().status).toBe('active');
   });
 });

@@ -23,10 +23,21 @@ export const recallColumns: { key: keyof RecallRow; header: string; width: numbe
   { key: 'identifier', header: 'Mã GS1 Digital Link', width: 48 },
 ];
 
+/**
+ * A text cell a spreadsheet would read as a formula (CSV injection, CWE-1236) gets a leading quote, so names
+ * and references that producers typed stay text when a recall officer opens the file.
+ */
+export const defuseCell = (value: unknown) =>
+  typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+
 /** CSV with a UTF-8 byte-order mark, so Excel reads the Vietnamese text right. */
 export function recallCsv(report: RecallReport): string {
   return stringify(
-    report.rows.map((row) => ({ ...row, date: row.date.toISOString() })),
+    report.rows.map((row) =>
+      Object.fromEntries(
+        Object.entries({ ...row, date: row.date.toISOString() }).map(([k, v]) => [k, defuseCell(v)]),
+      ),
+    ),
     { header: true, bom: true, columns: recallColumns.map(({ key, header }) => ({ key, header })) },
   );
 }

@@ -72,8 +72,13 @@ async function traceFromEvent(db: DbOrTx, request: TraceRequest): Promise<TraceR
   );
   const visible = await eventFilterFor(db, request.actor);
   const recorded = events.filter((e) => !request.asOf || e.recordTime <= request.asOf);
-  const declaredWrong = recorded.some((e) => 'errorDeclaration' in e.document);
   const event = recorded.find((e) => !('errorDeclaration' in e.document) && (!visible || visible(e)));
+  // only the organisation that captured the event, or the department, can declare it wrong (as in epcis.repo)
+  const declaredWrong = recorded.some(
+    (d) =>
+      'errorDeclaration' in d.document &&
+      (d.organisationId === null || d.organisationId === event?.organisationId),
+  );
   if (!event || declaredWrong) throw notFound('trace.not-found', { id: eventId });
   const roots = [...new Set(event.ids.map((i) => i.id))];
   return { ...(await traceIds(db, { ...request, roots })), root: eventId };

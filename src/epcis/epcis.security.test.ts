@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../test/app.ts';
+import { findEventsByIds } from './epcis.service.ts';
+import { epcisDocument, objectEvent } from './epcis.test-helpers.ts';
+
+const orgA = '00000000-0000-4000-8000-0000000005a1';
+const orgB = '00000000-0000-4000-8000-0000000005b1';
+const gtin = 'https://id.gs1.org/01/08934567000017';
+const eventId = (n: number) => `urn:uuid:5ec0a1e5-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+let t: TestApp;
+let asA: Record<string, string>;
+let asB: Record<string, string>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  asA = t.as({ role: 'org_owner', organisationIds: [orgA] });
+  asB = t.as({ role: 'org_owner', organisationIds: [orgB] });
+});
+afterAll(() => t.close());
+
+const capture = (events: unknown[], headers: Record<string, string>) =>
+  t.app.inject({
+    method: 'POST',
+    url: '/epcis/capture',
+    headers: { ...headers, 'content-type': 'application/ld+json', 'accept-language': 'en' },
+    payload: JSON.stringify(epcisDocument(events)),
+  });
+
+/** The original event `n` about serial `sec-n`, and a declaration that it was wrong. */
+const original = (n: number) => objectEvent(`sec-${n}`, { eventID: eventId(n) });
+const declaration = (n: number) =>
+  objectEvent(`sec-${n}`, {
+    eventID: eventId(n),
+    errorDeclaration: { declarationTime: '2024-05-02T08:00:00+07:00', reason: 'incorrect_data' },
+  });
+const visible = async (n: number) =>
+  (await findEventsByIds(t.db, { ids: [`${gtin}/21/sec-${n}`] })).map((e) => e.eventId).includes(eventId(n));
+
+describe('error declarations across organisations', () => {
+  it("refuses one organisation's errorDeclaration of another's event, which stays visible", async () => {
+    expect((await capture([original(1)], asA)).statusCode).toBe(202);
+    const res = await capture([objectEvent('sec-side'), declaration(1)], asB);
+    expect(res.statusCode).toBe(403);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().errors).toEqual([
+      expect.objectContaining({
+        field: '/epcisBody/eventList/1/errorDeclaration',
+        code: 'epcis.errorDeclaration.notOwner',
+        message: expect.stringContaining(eventId(1)),
+      }),
+    ]);
+    expect(await visible(1)).toBe(true);
+    // nothing of the refused document is stored
+    expect(await findEventsByIds(t.db, { ids: [`${gtin}/21/sec-side`] })).toEqual([]);
+  });
+
+  it("ignores another organisation's declaration stored before the original", async () => {
+    expect((await capture([declaration(2)], asB)).statusCode).toBe(202);
+    expect((await capture([original(2)], asA)).statusCode).toBe(202);
+    expect(await visible(2)).toBe(true);
+  });
+
+  it("still lets an organisation declare its own event erroneous, and the department anyone's", async () => {
+    expect((await capture([original(3), original(4)], asA)).statusCode).toBe(202);
+    expect((await capture([declaration(3)], asA)).statusCode).toBe(202);
+    expect(await visible(3)).toBe(false);
+    expect((await capture([declaration(4)], t.as({ role: 'dost_admin' }))).statusCode).toBe(202);
+    expect(await visible(4)).toBe(false);
+  });
+});
+
+describe('capturing in an organisation’s name', () => {
+  it('lets only dost_admin name an organisation it is not part of; other staff capture for none', async () => {
+    for (const role of ['inspector', 'sector_officer', 'commune_officer', 'dost_reviewer'] as const) {
+      const named = await capture([original(10)], { ...t.as({ role }), 'x-organisation-id': orgA });
+      expect(named.statusCode, role).toBe(403);
+    }
+    expect(await visible(10)).toBe(false);
+    expect((await capture([original(11)], t.as({ role: 'inspector' }))).statusCode).toBe(202);
+    expect(
+      (await capture([original(12)], { ...t.as({ role: 'dost_admin' }), 'x-organisation-id': orgA }))
+        .statusCode,
+    ).toBe(202);
+    const [byInspector] = await findEventsByIds(t.db, { ids: [`${gtin}/21/sec-11`] });
+    const [byAdmin] = await findEventsByIds(t.db, { ids: [`${gtin}/21/sec-12`] });
+    expect(byInspector.organisationId).toBeNull();
+    expect(byAdmin.organisationId).toBe(orgA);
+  });
+});
