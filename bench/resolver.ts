@@ -1,14 +1,22 @@
 /**
  * Resolver throughput and latency through a real listening server on PostgreSQL, side by side with the bare
- * /healthz route, from a client in a worker thread (its own event loop) with N parallel keep-alive connections.
+ * /healthz route. The load comes from `wrk` as a separate process when it is installed (`apt-get install wrk`;
+ * bench/resolver-paths.lua rotates the stamp paths), otherwise from a client in a worker thread of this process
+ * (its own event loop, but it shares the process and the cores), with N parallel keep-alive connections.
  *
  *   npx tsx bench/resolver.ts [--url=postgres://postgres@127.0.0.1:5432/postgres] [--seconds=8] [--connections=32]
+ *                             [--threads=2] [--client=wrk|worker]
+ *                             [--only=redirect,page] (the bare route and the targets naming one of the words)
  *
  * Targets: the stamp URL as a scanner sends it (307 to the page), the consumer page (verdict, scan recorded,
  * journey, map), and the page served at the Digital Link itself (TXNG_RESOLVER_SERVE_PAGE=1, ADR 021).
  */
+import { execFile, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 const args = Object.fromEntries(
@@ -23,6 +31,78 @@ interface Target {
   paths: string[];
   headers: Record<string, string>;
   expect: number;
+}
+
+interface Result {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+function wrkAvailable(): boolean {
+  try {
+    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch (err) {
+    // wrk prints its usage and exits 1 on --version: it is there
+    return (err as { status?: number }).status === 1;
+  }
+}
+
+/** wrk prints latencies as `812.00us`, `3.45ms` or `1.02s`. */
+function milliseconds(value: string): number {
+  const m = /^([\d.]+)(us|ms|s|m)$/.exec(value);
+  if (!m) throw new Error(`unexpected wrk latency ${value}`);
+  return Number(m[1]) * { us: 0.001, ms: 1, s: 1000, m: 60_000 }[m[2] as 'us' | 'ms' | 's' | 'm'];
+}
+
+/** Parses wrk's --latency report: requests/s, the 50 % and 99 % latencies, errors and unexpected statuses. */
+function parseWrk(name: string, out: string): Result {
+  const rps = /Requests\/sec:\s+([\d.]+)/.exec(out);
+  const p50 = /^\s+50%\s+(\S+)/m.exec(out);
+  const p99 = /^\s+99%\s+(\S+)/m.exec(out);
+  if (!rps || !p50 || !p99) throw new Error(`cannot read wrk's report:\n${out}`);
+  const non2xx = /Non-2xx or 3xx responses:\s+(\d+)/.exec(out);
+  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+  const errors =
+    Number(non2xx?.[1] ?? 0) + (socket ? socket.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0);
+  return { name, rps: Number(rps[1]), p50: milliseconds(p50[1]), p99: milliseconds(p99[1]), errors };
+}
+
+const luaScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'resolver-paths.lua');
+
+async function runWrk(
+  port: number,
+  target: Target,
+  opts: { seconds: number; connections: number; threads: number },
+): Promise<Result> {
+  const pathsFile = path.join(os.tmpdir(), `txng-bench-paths-${process.pid}.txt`);
+  fs.writeFileSync(pathsFile, `${target.paths.join('\n')}\n`);
+  const headerArgs = Object.entries(target.headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]);
+  try {
+    const out = await new Promise<string>((resolve, reject) =>
+      execFile(
+        'wrk',
+        [
+          `-t${opts.threads}`,
+          `-c${opts.connections}`,
+          `-d${opts.seconds}s`,
+          '--latency',
+          '-s',
+          luaScript,
+          ...headerArgs,
+          `http://127.0.0.1:${port}`,
+        ],
+        { env: { ...process.env, WRK_PATHS: pathsFile } },
+        (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout)),
+      ),
+    );
+    return parseWrk(target.name, out);
+  } finally {
+    fs.rmSync(pathsFile, { force: true });
+  }
 }
 
 /** The client, plain JavaScript run in a worker thread so it does not share the server's event loop. */
@@ -102,9 +182,11 @@ async function client(port, target, seconds, connections) {
     ];
     const seconds = Number(args.seconds ?? 8);
     const connections = Number(args.connections ?? 32);
-    const run = (list: Target[]) =>
-      new Promise<any[]>((resolve, reject) => {
-        const results: any[] = [];
+    const threads = Number(args.threads ?? 2);
+    const useWrk = args.client ? args.client === 'wrk' : wrkAvailable();
+    const runWorker = (list: Target[]) =>
+      new Promise<Result[]>((resolve, reject) => {
+        const results: Result[] = [];
         const worker = new Worker(clientSource, {
           eval: true,
           workerData: { port, targets: list, seconds, connections },
@@ -112,16 +194,29 @@ async function client(port, target, seconds, connections) {
         worker.on('message', (m) => (m === 'done' ? resolve(results) : results.push(m)));
         worker.on('error', reject);
       });
-    const results = await run(targets);
+    const run = async (list: Target[]) => {
+      if (!useWrk) return runWorker(list);
+      const results: Result[] = [];
+      for (const target of list) results.push(await runWrk(port, target, { seconds, connections, threads }));
+      return results;
+    };
+    // --only=redirect,page runs the bare route and the targets whose name contains one of the words (profiling)
+    const only = args.only ? String(args.only).split(',') : null;
+    const chosen = (list: Target[]) =>
+      only ? list.filter((x) => only.some((w) => x.name.includes(w))) : list;
+    const results = await run([targets[0], ...chosen(targets.slice(1))]);
     process.env.TXNG_RESOLVER_SERVE_PAGE = '1';
     results.push(
-      ...(await run([
-        { name: 'page served at the stamp URL (inline)', paths: stampPaths, headers: html, expect: 200 },
-      ])),
+      ...(await run(
+        chosen([
+          { name: 'page served at the stamp URL (inline)', paths: stampPaths, headers: html, expect: 200 },
+        ]),
+      )),
     );
     const bare = results[0].rps;
     console.log(
-      `Resolver bench: PostgreSQL, ${connections} connections, ${seconds} s per target, client in a worker thread, ` +
+      `Resolver bench: PostgreSQL, ${connections} connections, ${seconds} s per target, ` +
+        `${useWrk ? `wrk (separate process, ${threads} threads)` : 'client in a worker thread'}, ` +
         `${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}`,
     );
     for (const r of results)

@@ -13,7 +13,7 @@ import {
   type ResolverRequest,
   supportedPrimaryKeys,
 } from './resolver.dl.ts';
-import { buildLinks, chooseLink, gs1Voc, normaliseLinkType } from './resolver.links.ts';
+import { buildLinks, findLink, gs1Voc, normaliseLinkType } from './resolver.links.ts';
 import { linksetContext, linksetDocument } from './resolver.linkset.ts';
 import './resolver.messages.ts';
 import { findSubject } from './resolver.subject.ts';
@@ -123,17 +123,23 @@ export default async function resolverRoutes(app: FastifyInstance) {
       if (prefersHtml(request) && !wantsLinkset) return sendConsumerPage(request, reply, dl, null);
       throw new Problem(404, 'resolver.unknown-code');
     }
-    const links = buildLinks(base(), dl, subject);
     if (wantsLinkset) {
       return reply
         .header('content-language', lang)
         .type('application/linkset+json')
-        .send(linksetDocument(dl.uri, links));
+        .send(linksetDocument(dl.uri, buildLinks(base(), dl, subject)));
     }
     if (!linkType && servePageInline() && prefersHtml(request))
       return sendConsumerPage(request, reply, dl, subject);
     const explicitLanguage = request.headers['accept-language'] !== undefined;
-    const link = chooseLink(links, linkType ?? 'pip', lang as Lang, explicitLanguage && linkType !== null);
+    const link = findLink(
+      base(),
+      dl,
+      subject,
+      linkType ?? 'pip',
+      lang as Lang,
+      explicitLanguage && linkType !== null,
+    );
     if (!link) throw new Problem(404, 'resolver.no-link-of-type', { params: { linkType: dl.linkType } });
     return reply.redirect(withQuery(link.href, dl.query), 307);
   }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../platform/db.ts';
-import { execute } from './stamps.repo.ts';
+import { execute, executePrepared } from './stamps.repo.ts';
 
 /** Sets the coarse location a person chose to share, once, on their own scan. */
 export async function setScanLocation(db: DbOrTx, id: number, latitude: string, longitude: string) {
@@ -32,24 +32,25 @@ export async function insertScanWithStats(
   windowHours: number,
 ): Promise<{ scanId: number; stats: ScanStats }> {
   const since = new Date(Date.now() - windowHours * 3600_000);
-  // a scan is telemetry: not waiting for its WAL flush keeps the page fast; a crash may lose the last instant's scans
-  const { rows } = await db.transaction(async (tx) => {
-    await tx.execute(sql`SET LOCAL synchronous_commit TO OFF`);
-    return execute(
-      tx,
-      sql`WITH ins AS (
-          INSERT INTO stamp_scans (gtin, serial, device) VALUES (${scan.gtin}, ${scan.serial}, ${scan.device})
-          RETURNING id, device, at, latitude, longitude),
-        s AS (
-          SELECT device, at, latitude, longitude FROM stamp_scans WHERE gtin = ${scan.gtin} AND serial = ${scan.serial}
-          UNION ALL SELECT device, at, latitude, longitude FROM ins)
-        SELECT (SELECT id FROM ins) AS id, count(*)::int AS total, count(DISTINCT device)::int AS devices,
-          min(at) AS first_at, count(*) FILTER (WHERE at >= ${since})::int AS recent,
-          count(DISTINCT device) FILTER (WHERE at >= ${since})::int AS recent_devices,
-          (array_agg(latitude || ',' || longitude) FILTER (WHERE at >= ${since} AND latitude IS NOT NULL))[1:50] AS places
-        FROM s`,
-    );
-  });
+  // A scan is telemetry: not waiting for its WAL flush keeps the page fast; a crash may lose the last instant's
+  // scans. set_config(…, true) inside the statement sets it for the statement's own (implicit) transaction, so
+  // the whole record-and-count is one round trip instead of BEGIN, SET LOCAL, the query and COMMIT.
+  const { rows } = await executePrepared(
+    db,
+    'txng_insert_scan',
+    sql`WITH ins AS (
+        INSERT INTO stamp_scans (gtin, serial, device) VALUES (${scan.gtin}, ${scan.serial}, ${scan.device})
+        RETURNING id, device, at, latitude, longitude),
+      s AS (
+        SELECT device, at, latitude, longitude FROM stamp_scans WHERE gtin = ${scan.gtin} AND serial = ${scan.serial}
+        UNION ALL SELECT device, at, latitude, longitude FROM ins)
+      SELECT (SELECT id FROM ins) AS id, count(*)::int AS total, count(DISTINCT device)::int AS devices,
+        min(at) AS first_at, count(*) FILTER (WHERE at >= ${since})::int AS recent,
+        count(DISTINCT device) FILTER (WHERE at >= ${since})::int AS recent_devices,
+        (array_agg(latitude || ',' || longitude) FILTER (WHERE at >= ${since} AND latitude IS NOT NULL))[1:50] AS places,
+        set_config('synchronous_commit', 'off', true) AS synchronous_commit
+      FROM s`,
+  );
   const r = rows[0];
   const places: string[] = Array.isArray(r.places) ? r.places : [];
   return {

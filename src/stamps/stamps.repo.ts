@@ -1,10 +1,30 @@
 import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import pg from 'pg';
 import type { DbOrTx } from '../platform/db.ts';
 import { stampChanges, stampRanges, stampRequests, stampSecrets } from './stamps.schema.ts';
 
 /** `execute` returns `{ rows }` on both drivers; Drizzle's generic type does not say so. */
 export async function execute(db: DbOrTx, query: SQL): Promise<{ rows: Record<string, any>[] }> {
   return (await db.execute(query)) as unknown as { rows: Record<string, any>[] };
+}
+
+const dialect = new PgDialect();
+
+/**
+ * Runs a hot-path query as a named prepared statement on PostgreSQL: each pooled connection parses and plans it
+ * once instead of on every call. The text of a given name must never change. PGlite and transactions (no pool
+ * of their own) run it as a plain query.
+ */
+export async function executePrepared(
+  db: DbOrTx,
+  name: string,
+  query: SQL,
+): Promise<{ rows: Record<string, any>[] }> {
+  const client = (db as { $client?: unknown }).$client;
+  if (!(client instanceof pg.Pool)) return execute(db, query);
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return client.query({ name, text, values: params });
 }
 
 export type StampRequestRow = typeof stampRequests.$inferSelect;
@@ -123,8 +143,9 @@ export interface StampLookupRow {
  * greatest first serial not above it), its latest state change covering the serial, and the secret hash.
  */
 export async function lookupStamp(db: DbOrTx, gtin: string, serial: number): Promise<StampLookupRow | null> {
-  const result = await execute(
+  const result = await executePrepared(
     db,
+    'txng_lookup_stamp',
     sql`
     SELECT r.id AS range_id, r.organisation_id, r.kind, c.action, c.lot, c.at, s.hash
     FROM (SELECT id, organisation_id, kind, last_serial FROM stamp_ranges
