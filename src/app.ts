@@ -19,7 +19,7 @@ import { defineMessages } from './platform/i18n.ts';
 import { registerProblemHandling } from './platform/problem.ts';
 import publicPages from './public/index.ts';
 import registry from './registry/index.ts';
-import { partyIdsOfOrganisations } from './registry/registry.service.ts';
+import { partyIdsOfOrganisations, readableOrganisationIds } from './registry/registry.service.ts';
 import resolver from './resolver/index.ts';
 import review from './review/index.ts';
 import stamps from './stamps/index.ts';
@@ -72,8 +72,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(async (docs) => {
+    // the documentation UI's routes are the plugin's own: they are marked public as they are added
+    docs.addHook('onRoute', (route) => {
+      route.config = { ...route.config, public: true };
+    });
+    await docs.register(swaggerUi, { routePrefix: '/api/docs' });
+  });
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
 
   await app.register(accounts.routes, { prefix: '/api' });
@@ -89,8 +97,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(backoffice);
   await app.register(epcis, {
     prefix: '/epcis',
+    // officers read the events of the organisations the registry lets them read (their sector, their communes)
+    readableOrganisationsFor: (actor: Actor) => readableOrganisationIds(app.db, actor),
     // an organisation also sees the events that name it as source or destination (one step back, one step forward)
-    linkValuesFor: (actor: Actor) => partyIdsOfOrganisations(app.db, actor.organisationIds),
+    linkValuesFor: (organisationIds: string[]) => partyIdsOfOrganisations(app.db, organisationIds),
   });
   await app.register(resolver);
   await app.register(publicPages);

@@ -17,6 +17,7 @@ export async function authRoutes(fastify: FastifyInstance) {
     '/auth/sign-in',
     {
       config: {
+        public: true,
         // per address and account: a guessing run against one account meets the lock-out, against many the limit
         rateLimit: {
           max: 10,

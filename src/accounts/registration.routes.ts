@@ -12,7 +12,7 @@ export async function registrationRoutes(fastify: FastifyInstance) {
   app.post(
     '/registrations',
     {
-      config: { rateLimit: { max: 5, timeWindow: 60 * 60_000 } },
+      config: { public: true, rateLimit: { max: 5, timeWindow: 60 * 60_000 } },
       schema: {
         tags: ['accounts: registration'],
         summary:

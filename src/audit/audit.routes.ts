@@ -46,7 +46,7 @@ export async function auditRoutes(fastify: FastifyInstance) {
     '/audit/verify',
     {
       // recomputing the chain reads the whole log: public, but not to be hammered
-      config: { rateLimit: { max: 6, timeWindow: 60_000 } },
+      config: { public: true, rateLimit: { max: 6, timeWindow: 60_000 } },
       schema: {
         tags,
         summary:

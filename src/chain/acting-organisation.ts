@@ -1,5 +1,7 @@
-import { type Actor, isStaff, requireOrganisation } from '../platform/auth.ts';
+import { type Actor, requireOrganisation } from '../platform/auth.ts';
+import type { DbOrTx } from '../platform/db.ts';
 import { badRequest } from '../platform/problem.ts';
+import { mayReadOrganisationData } from './registry-port.ts';
 
 /**
  * The organisation a write is made for: the one named in the request (checked against the actor), or the
@@ -18,7 +20,10 @@ export function actingOrganisation(
   throw badRequest([{ field, code: 'field.required' }]);
 }
 
-/** Whether the actor may read rows owned by the organisation (its own, or any for department staff). */
-export function canRead(actor: Actor, organisationId: string): boolean {
-  return isStaff(actor) || actor.organisationIds.includes(organisationId);
+/**
+ * Whether the actor may read rows owned by the organisation, by the registry's rule: its own; those of their
+ * sector or communes for sector and commune officers; any for the department's admin, reviewers and inspectors.
+ */
+export function canRead(db: DbOrTx, actor: Actor, organisationId: string): Promise<boolean> {
+  return mayReadOrganisationData(db, actor, organisationId);
 }

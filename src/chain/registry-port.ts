@@ -13,5 +13,7 @@ export {
   getProductByGtin,
   type LocationView,
   listLocationsOfOrganisation,
+  mayReadOrganisationData,
+  readableOrganisationIds,
 } from '../registry/registry.service.ts';
 export { normaliseTaxCode } from '../registry/tax-code.ts';

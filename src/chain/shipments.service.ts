@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.ts';
 import { captureEpcisDocument } from '../epcis/epcis.service.ts';
-import { type Actor, isStaff, requireOrganisation } from '../platform/auth.ts';
+import { type Actor, requireOrganisation } from '../platform/auth.ts';
 import type { Db, DbOrTx, Tx } from '../platform/db.ts';
 import { badRequest, conflict, forbidden, notFound } from '../platform/problem.ts';
+import { canRead } from './acting-organisation.ts';
 import type { ShipmentState } from './chain.schema.ts';
 import { epcisDocument, gtin14, lotClassId } from './epcis-document.ts';
 import { checkCalendarDates, checkNotFuture } from './lot-checks.ts';
@@ -52,21 +53,22 @@ export async function listShipments(
   return { items: await present(db, rows), total, page: query.page, pageSize: query.pageSize };
 }
 
-/** Only the sender and the receiver see a shipment (and department staff, who supervise both). */
+/** Only the sender and the receiver see a shipment, and the officers who supervise either. */
 export async function getShipment(db: DbOrTx, actor: Actor, id: string): Promise<ShipmentResponse> {
   const row = await repo.findShipment(db, id);
-  if (!row || !(isStaff(actor) || isParty(actor, row))) throw notFound();
+  if (!row || !(await mayRead(db, actor, row))) throw notFound();
   return (await present(db, [row]))[0];
 }
 
-const isParty = (actor: Actor, row: repo.ShipmentRow) =>
-  actor.organisationIds.includes(row.senderOrganisationId) ||
-  actor.organisationIds.includes(row.receiverOrganisationId);
+/** Its sender and receiver, and the officers who may read either party's data (the registry's rule). */
+const mayRead = async (db: DbOrTx, actor: Actor, row: repo.ShipmentRow) =>
+  (await canRead(db, actor, row.senderOrganisationId)) ||
+  (await canRead(db, actor, row.receiverOrganisationId));
 
 /** Locks a pending shipment for its receiver's decision; anyone else is refused. */
 async function pendingForReceiver(tx: Tx, actor: Actor, id: string) {
   const row = await repo.findShipmentForUpdate(tx, id);
-  if (!row || !(isStaff(actor) || isParty(actor, row))) throw notFound();
+  if (!row || !(await mayRead(tx, actor, row))) throw notFound();
   if (!actor.organisationIds.includes(row.receiverOrganisationId)) throw forbidden('chain-not-receiver');
   if (row.state !== 'pending') throw conflict('chain-shipment-decided', { state: row.state });
   return row;

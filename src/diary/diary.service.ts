@@ -147,7 +147,7 @@ export async function listDiary(
   query: { locationId: string; season?: string; page: number; pageSize: number },
 ) {
   const location = await getLocation(db, query.locationId);
-  if (!location || !canRead(actor, location.organisationId)) throw notFound();
+  if (!location || !(await canRead(db, actor, location.organisationId))) throw notFound();
   const { rows, total } = await repo.listEntries(db, query);
   return {
     items: rows.map((r) => presentEntry(config, r)),
@@ -159,7 +159,7 @@ export async function listDiary(
 
 export async function getDiaryEntry(db: DbOrTx, config: Config, actor: Actor, id: string) {
   const row = await repo.findEntry(db, id);
-  if (!row || !canRead(actor, row.organisationId)) throw notFound();
+  if (!row || !(await canRead(db, actor, row.organisationId))) throw notFound();
   return presentEntry(config, row);
 }
 

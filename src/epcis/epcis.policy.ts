@@ -19,12 +19,18 @@ export function captureOrganisation(actor: Actor, header: string | undefined): s
   });
 }
 
-/** Staff see every event; an organisation sees what it captured and what names one of its parties or locations. */
-export function eventVisibility(actor: Actor, linkValues: string[] = []): Visibility {
-  if (isStaff(actor)) return { all: true };
-  return { all: false, organisationIds: actor.organisationIds, linkValues };
-}
-
-/** Capture jobs: staff see all, an organisation its own. */
-export const captureJobScope = (actor: Actor): string[] | null =>
+/**
+ * The organisations whose events an actor reads, when the app gives no registry rule: an organisation its own,
+ * staff every one (`null`). The app passes the registry's rule instead, which narrows sector and commune officers.
+ */
+export const defaultReadableOrganisations = (actor: Actor): string[] | null =>
   isStaff(actor) ? null : actor.organisationIds;
+
+/**
+ * Events of the readable organisations (`null`: all): those they captured and those that name one of their parties
+ * or locations (`linkValues`).
+ */
+export function eventVisibility(readable: string[] | null, linkValues: string[] = []): Visibility {
+  if (readable === null) return { all: true };
+  return { all: false, organisationIds: readable, linkValues };
+}

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Actor, requireActor } from '../platform/auth.ts';
 import { notFound, Problem } from '../platform/problem.ts';
-import { captureJobScope, captureOrganisation, eventVisibility } from './epcis.policy.ts';
+import { captureOrganisation, defaultReadableOrganisations, eventVisibility } from './epcis.policy.ts';
 import {
   epcisContextUrl,
   presentCaptureJob,
@@ -20,8 +20,10 @@ import { epcisXmlToJson } from './epcis.xml.ts';
 export const captureBodyLimit = 20 * 1024 * 1024;
 
 export interface EpcisRoutesOptions {
-  /** Source/destination values (canonical GLN links …) that make an event visible to the actor's organisations. */
-  linkValuesFor?: (actor: Actor) => Promise<string[]>;
+  /** The organisations whose events the actor reads (`null`: all), by the registry's rule. */
+  readableOrganisationsFor?: (actor: Actor) => Promise<string[] | null>;
+  /** Source/destination values (canonical GLN links …) that make an event visible to these organisations. */
+  linkValuesFor?: (organisationIds: string[]) => Promise<string[]>;
 }
 
 const standardHeaders = {
@@ -61,9 +63,14 @@ export default async function epcisRoutes(app: FastifyInstance, opts: EpcisRoute
       .header('GS1-Extensions', '');
   });
 
+  const readableOrganisations = (actor: Actor) =>
+    opts.readableOrganisationsFor
+      ? opts.readableOrganisationsFor(actor)
+      : Promise.resolve(defaultReadableOrganisations(actor));
   const visibility = async (request: FastifyRequest) => {
-    const actor = requireActor(request);
-    return eventVisibility(actor, opts.linkValuesFor ? await opts.linkValuesFor(actor) : []);
+    const readable = await readableOrganisations(requireActor(request));
+    const linkValues = readable?.length && opts.linkValuesFor ? await opts.linkValuesFor(readable) : [];
+    return eventVisibility(readable, linkValues);
   };
 
   r.post(
@@ -114,7 +121,7 @@ export default async function epcisRoutes(app: FastifyInstance, opts: EpcisRoute
   );
 
   r.get('/capture', { schema: { ...tag, summary: 'Capture jobs' } }, async (request) => {
-    const jobs = await service.listCaptureJobs(app.db, captureJobScope(requireActor(request)));
+    const jobs = await service.listCaptureJobs(app.db, await readableOrganisations(requireActor(request)));
     return jobs.map(presentCaptureJob);
   });
 
@@ -125,7 +132,7 @@ export default async function epcisRoutes(app: FastifyInstance, opts: EpcisRoute
       const job = await service.getCaptureJob(
         app.db,
         request.params.captureId,
-        captureJobScope(requireActor(request)),
+        await readableOrganisations(requireActor(request)),
       );
       return presentCaptureJob(job);
     },
@@ -183,7 +190,8 @@ export default async function epcisRoutes(app: FastifyInstance, opts: EpcisRoute
     });
     r.get(
       `/${resource}/:value`,
-      { schema: { ...tag, params: z.object({ value: z.string().min(1) }) } },
+      // a fixed ["events"]: reveals nothing
+      { config: { public: true }, schema: { ...tag, params: z.object({ value: z.string().min(1) }) } },
       async () => presentCollection(['events']),
     );
     r.get(
@@ -199,12 +207,18 @@ export default async function epcisRoutes(app: FastifyInstance, opts: EpcisRoute
     (request, reply) => sendEvents(request, reply, { ...request.query, MATCH_anyEPC: request.params.epc }),
   );
 
-  app.get('/context/epcis-context.jsonld', { schema: { hide: true } }, async (_request, reply) =>
-    reply.type('application/ld+json').header('Cache-Control', 'public, max-age=86400').send(vendored.context),
+  app.get(
+    '/context/epcis-context.jsonld',
+    { config: { public: true }, schema: { hide: true } },
+    async (_request, reply) =>
+      reply
+        .type('application/ld+json')
+        .header('Cache-Control', 'public, max-age=86400')
+        .send(vendored.context),
   );
 
   for (const path of ['/capture', '/events', '/']) {
-    app.options(path, { schema: { hide: true } }, async (_request, reply) => {
+    app.options(path, { config: { public: true }, schema: { hide: true } }, async (_request, reply) => {
       reply
         .headers(standardHeaders)
         .header('Allow', path === '/capture' ? 'OPTIONS, GET, POST' : 'OPTIONS, GET');

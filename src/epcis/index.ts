@@ -5,5 +5,8 @@ import { epcisSchemaValidator } from './epcis.validator.ts';
 /** The GS1 EPCIS 2.0 REST binding, mounted at /epcis. The JSON Schema is compiled as the plugin starts. */
 export default async function routes(app: FastifyInstance, opts: EpcisRoutesOptions = {}) {
   epcisSchemaValidator();
-  await app.register(epcisRoutes, { linkValuesFor: opts.linkValuesFor });
+  await app.register(epcisRoutes, {
+    readableOrganisationsFor: opts.readableOrganisationsFor,
+    linkValuesFor: opts.linkValuesFor,
+  });
 }

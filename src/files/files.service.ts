@@ -89,7 +89,7 @@ export function tooLarge(limit: number) {
 export async function getFileForActor(db: DbOrTx, actor: Actor, id: string): Promise<FileMeta> {
   const meta = await repo.findFileMeta(db, id);
   // another organisation's file answers like a missing one: ids are not confirmed to outsiders
-  if (!meta || !canRead(actor, meta.organisationId)) throw notFound();
+  if (!meta || !(await canRead(db, actor, meta.organisationId))) throw notFound();
   return meta;
 }
 

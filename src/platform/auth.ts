@@ -34,14 +34,39 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
   }
+  interface FastifyContextConfig {
+    /** The route answers anonymous callers; without it every route under /api/ and /epcis/ needs an actor. */
+    public?: boolean;
+  }
 }
 
-/** Sets `request.actor` on every request from the resolver the app was built with. */
+/** Paths whose routes are closed to anonymous callers unless they say `config: { public: true }`. */
+const guardedPrefixes = ['/api/', '/epcis/'];
+
+export const isGuardedPath = (url: string) =>
+  guardedPrefixes.some((prefix) => url.startsWith(prefix) || `${url}/` === prefix);
+
+/**
+ * Sets `request.actor` on every request from the resolver the app was built with, and closes every route under
+ * /api/ and /epcis/ to anonymous callers unless it is declared public. The check runs before the body is parsed
+ * and validated, so an anonymous caller gets 401 whatever it sends and learns nothing about the expected input;
+ * route-level gates (403 for a role) run after it. Publicness is read at request time, so a plugin's own onRoute
+ * hook may still mark the routes it adds (the documentation UI does).
+ */
 export function registerAuth(app: FastifyInstance, resolveActor: ActorResolver) {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
     request.actor = await resolveActor(request);
   });
+  app.addHook('onRoute', (route) => {
+    if (!isGuardedPath(route.url)) return;
+    const existing = route.preParsing ? [route.preParsing].flat() : [];
+    route.preParsing = [requireActorUnlessPublic, ...existing];
+  });
+}
+
+async function requireActorUnlessPublic(request: FastifyRequest) {
+  if (request.routeOptions.config.public !== true) requireActor(request);
 }
 
 export function requireActor(request: FastifyRequest): Actor {

@@ -7,6 +7,7 @@ export async function administrativeUnitRoutes(fastify: FastifyInstance) {
   app.get(
     '/administrative-units',
     {
+      config: { public: true },
       schema: {
         tags: ['registry: administrative units'],
         summary:

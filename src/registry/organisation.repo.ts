@@ -133,3 +133,18 @@ export async function deleteCertificate(
     .returning();
   return row ?? null;
 }
+
+/** Ids of the organisations a read scope covers (the scope is never `all` here: that needs no list). */
+export async function organisationIdsInScope(db: DbOrTx, scope: ReadScope): Promise<string[]> {
+  const rows = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(
+      scopeCondition(scope, {
+        organisationId: organisations.id,
+        sector: organisations.sector,
+        communeCode: organisations.communeCode,
+      }),
+    );
+  return rows.map((r) => r.id);
+}

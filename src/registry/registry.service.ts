@@ -32,6 +32,7 @@ export {
   getProductsByGtins,
   updateProduct,
 } from './product.service.ts';
+export { mayReadOrganisationData, readableOrganisationIds } from './readable-organisations.ts';
 export { canMoveReviewStatus, type ReviewedEntity, setReviewStatus } from './review-status.ts';
 export {
   addTraceabilitySystem,
