@@ -19,6 +19,14 @@ defineMessages({
     vi: 'Không được khai báo sai sót cho sự kiện của tổ chức khác',
     en: 'You may not declare errors in events another organisation captured',
   },
+  'problem.epcis-event-id-taken': {
+    vi: 'Mã sự kiện (eventID) đã được tổ chức khác sử dụng',
+    en: 'An eventID is already used by another organisation',
+  },
+  'epcis.eventID.taken': {
+    vi: 'mã sự kiện "{eventID}" đã thuộc về một sự kiện của tổ chức khác; hãy dùng mã khác',
+    en: 'the eventID "{eventID}" already belongs to another organisation\'s event; use another ID',
+  },
   'epcis.errorDeclaration.notOwner': {
     vi: 'sự kiện "{eventID}" do tổ chức khác ghi nhận; chỉ tổ chức đó hoặc Sở mới được khai báo sai sót',
     en: 'the event "{eventID}" was captured by another organisation; only it or the department may declare it erroneous',

@@ -146,7 +146,7 @@ export const declaredByOwner = sql`(d.organisation_id IS NOT DISTINCT FROM e.org
 export async function originalsOfOthers(
   db: DbOrTx,
   eventIds: string[],
-  organisationId: string,
+  organisationId: string | null,
 ): Promise<string[]> {
   if (!eventIds.length) return [];
   const rows = await selectRows<{ eventId: string }>(

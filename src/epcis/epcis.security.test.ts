@@ -88,3 +88,23 @@ describe('capturing in an organisation’s name', () => {
     expect(byAdmin.organisationId).toBe(orgA);
   });
 });
+
+describe('eventIDs across organisations', () => {
+  it('refuses an eventID another organisation already holds, instead of silently dropping the event', async () => {
+    expect((await capture([original(20)], asA)).statusCode).toBe(202);
+    const taken = await capture([original(20)], asB);
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().errors[0]).toMatchObject({
+      field: '/epcisBody/eventList',
+      code: 'epcis.eventID.taken',
+    });
+    expect(taken.json().errors[0].message).toContain(eventId(20));
+  });
+
+  it('still stores the owner’s repeated capture once', async () => {
+    expect((await capture([original(21)], asA)).statusCode).toBe(202);
+    expect((await capture([original(21)], asA)).statusCode).toBe(202);
+    const found = await findEventsByIds(t.db, { ids: [`${gtin}/21/sec-21`] });
+    expect(found.filter((e) => e.eventId === eventId(21))).toHaveLength(1);
+  });
+});

@@ -44,6 +44,7 @@ export async function captureEpcisDocument(
   );
   await db.transaction(async (tx) => {
     if (opts.organisationId !== null) await refuseForeignDeclarations(tx, declarations, opts.organisationId);
+    await refuseTakenEventIds(tx, rows, opts.organisationId);
     await repo.insertEvents(tx, { captureId, organisationId: opts.organisationId }, rows, ids, links);
     // products, lots and locations that events name become registry drafts of the capturing organisation
     const named = new Set(ids.map((i) => i.id));
@@ -58,6 +59,27 @@ export async function captureEpcisDocument(
     });
   });
   return { captureId, eventIds: rows.map((r) => r.eventId) };
+}
+
+/**
+ * The same event captured again by its owner is stored once; an eventID that another organisation (or the
+ * department) already holds is refused, so nobody can take an ID first and have the owner's event silently dropped.
+ */
+async function refuseTakenEventIds(
+  tx: DbOrTx,
+  rows: { eventId: string; isErrorDeclaration: boolean }[],
+  organisationId: string | null,
+) {
+  const originals = rows.filter((r) => !r.isErrorDeclaration).map((r) => r.eventId);
+  const taken = await repo.originalsOfOthers(tx, originals, organisationId);
+  if (!taken.length) return;
+  throw new Problem(409, 'epcis-event-id-taken', {
+    errors: taken.map((eventID) => ({
+      field: '/epcisBody/eventList',
+      code: 'epcis.eventID.taken',
+      params: { eventID },
+    })),
+  });
 }
 
 /**
