@@ -412,7 +412,8 @@ CREATE INDEX "epcis_event_ids_id_idx" ON "epcis_event_ids" USING btree ("id","ro
 CREATE INDEX "epcis_event_ids_event_idx" ON "epcis_event_ids" USING btree ("event_pk");--> statement-breakpoint
 CREATE INDEX "epcis_event_links_value_idx" ON "epcis_event_links" USING btree ("value","kind");--> statement-breakpoint
 CREATE INDEX "epcis_event_links_event_idx" ON "epcis_event_links" USING btree ("event_pk");--> statement-breakpoint
-CREATE UNIQUE INDEX "epcis_events_event_id_uq" ON "epcis_events" USING btree ("event_id","is_error_declaration");--> statement-breakpoint
+CREATE UNIQUE INDEX "epcis_events_event_id_uq" ON "epcis_events" USING btree ("event_id") WHERE NOT "epcis_events"."is_error_declaration";--> statement-breakpoint
+CREATE UNIQUE INDEX "epcis_events_declaration_uq" ON "epcis_events" USING btree ("event_id",COALESCE("organisation_id", '00000000-0000-0000-0000-000000000000'::uuid)) WHERE "epcis_events"."is_error_declaration";--> statement-breakpoint
 CREATE INDEX "epcis_events_event_time_idx" ON "epcis_events" USING btree ("event_time");--> statement-breakpoint
 CREATE INDEX "epcis_events_record_time_idx" ON "epcis_events" USING btree ("record_time");--> statement-breakpoint
 CREATE INDEX "epcis_events_biz_step_idx" ON "epcis_events" USING btree ("biz_step");--> statement-breakpoint

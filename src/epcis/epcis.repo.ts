@@ -36,7 +36,7 @@ export async function insertEvents(
       SELECT "eventId", "isErrorDeclaration", "eventType", "eventTime", "eventTimeZoneOffset", action, "bizStep",
         disposition, "readPoint", "bizLocation", ${capture.organisationId}::uuid, ${capture.captureId}::uuid, document
       FROM input
-      ON CONFLICT (event_id, is_error_declaration) DO NOTHING
+      ON CONFLICT DO NOTHING
       RETURNING id, event_id, is_error_declaration
     ), new_ids AS (
       INSERT INTO epcis_event_ids (event_pk, id, role, is_class, quantity, uom)

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
@@ -49,7 +50,12 @@ export const epcisEvents = pgTable(
     document: jsonb('document').notNull(),
   },
   (t) => [
-    uniqueIndex('epcis_events_event_id_uq').on(t.eventId, t.isErrorDeclaration),
+    // one original per eventID; one error declaration per eventID and declaring organisation (the department's
+    // own under a zero id), so nobody's declaration can take the place of the owner's
+    uniqueIndex('epcis_events_event_id_uq').on(t.eventId).where(sql`NOT ${t.isErrorDeclaration}`),
+    uniqueIndex('epcis_events_declaration_uq')
+      .on(t.eventId, sql`COALESCE(${t.organisationId}, '00000000-0000-0000-0000-000000000000'::uuid)`)
+      .where(sql`${t.isErrorDeclaration}`),
     index('epcis_events_event_time_idx').on(t.eventTime),
     index('epcis_events_record_time_idx').on(t.recordTime),
     index('epcis_events_biz_step_idx').on(t.bizStep),

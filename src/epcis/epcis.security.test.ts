@@ -108,3 +108,14 @@ describe('eventIDs across organisations', () => {
     expect(found.filter((e) => e.eventId === eventId(21))).toHaveLength(1);
   });
 });
+
+describe('a declaration made before the original', () => {
+  it('does not stop the owner from declaring its own event erroneous later', async () => {
+    // B declares an eventID nobody holds yet; A then captures the original and declares it wrong itself
+    expect((await capture([declaration(30)], asB)).statusCode).toBe(202);
+    expect((await capture([original(30)], asA)).statusCode).toBe(202);
+    expect(await visible(30)).toBe(true);
+    expect((await capture([declaration(30)], asA)).statusCode).toBe(202);
+    expect(await visible(30)).toBe(false);
+  });
+});
