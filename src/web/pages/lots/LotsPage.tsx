@@ -34,7 +34,7 @@ export function LotsPage() {
   const invalidate = ['/api/lots'];
   const create = useSend('POST', '/api/lots', { invalidate });
   const save = useSend('PATCH', () => `/api/lots/${editing?.id}`, { invalidate });
-  const changeStatus = useSend('POST', () => `/api/lots/${statusFor?.lot.id}/status`, { invalidate });
+  const changeStatus = useSend('PUT', () => `/api/lots/${statusFor?.lot.id}/status`, { invalidate });
   const mayWrite = !isStaff(me) || me.role === 'dost_admin';
   const mayChangeStatus = mayWrite || me.role === 'inspector';
 

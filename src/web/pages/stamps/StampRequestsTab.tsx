@@ -1,7 +1,8 @@
 import { Button, Group, NumberInput, Select, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
-import { IconCheck, IconPlus, IconX } from '@tabler/icons-react';
+import { IconChecklist, IconPlus } from '@tabler/icons-react';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProblemDocument } from '../../api/client.ts';
@@ -30,17 +31,10 @@ export function StampRequestsTab() {
   const me = useMe().data!;
   const list = useGet<{ items: StampRequest[] }>('/api/stamps/requests');
   const [opened, { open, close }] = useDisclosure();
-  const [deciding, setDeciding] = useState<{ request: StampRequest; decision: 'approve' | 'refuse' } | null>(
-    null,
-  );
   const [problem, setProblem] = useState<ProblemDocument | null>(null);
   const form = useForm({ initialValues: emptyRequest });
-  const decisionForm = useForm({ initialValues: { reason: '' } });
   const invalidate = ['/api/stamps'];
   const create = useSend('POST', '/api/stamps/requests', { invalidate, success: 'stamp.requested' });
-  const decide = useSend('POST', () => `/api/stamps/requests/${deciding?.request.id}/decision`, {
-    invalidate,
-  });
   const mayRequest = !isStaff(me) || me.role === 'dost_admin';
   const mayDecide = me.role === 'dost_admin' || me.role === 'dost_reviewer';
 
@@ -51,16 +45,6 @@ export function StampRequestsTab() {
       close();
     } catch (error) {
       setProblem(applyProblem(form, error));
-    }
-  });
-  const submitDecision = decisionForm.onSubmit(async (v) => {
-    setProblem(null);
-    try {
-      await decide.mutateAsync({ decision: deciding!.decision, reason: v.reason.trim() || undefined });
-      setDeciding(null);
-      decisionForm.reset();
-    } catch (error) {
-      setProblem(applyProblem(decisionForm, error));
     }
   });
 
@@ -110,26 +94,17 @@ export function StampRequestsTab() {
             header: '',
             sortable: false,
             render: (r) =>
+              // requests are decided in the review queue, beside their automatic pre-checks
               mayDecide && r.status === 'submitted' ? (
-                <Group gap={4} wrap="nowrap">
-                  <Button
-                    size="xs"
-                    color="teal"
-                    leftSection={<IconCheck size={14} aria-hidden />}
-                    onClick={() => setDeciding({ request: r, decision: 'approve' })}
-                  >
-                    {t('review.approve')}
-                  </Button>
-                  <Button
-                    size="xs"
-                    color="red"
-                    variant="light"
-                    leftSection={<IconX size={14} aria-hidden />}
-                    onClick={() => setDeciding({ request: r, decision: 'refuse' })}
-                  >
-                    {t('stamp.refuse')}
-                  </Button>
-                </Group>
+                <Button
+                  size="xs"
+                  variant="light"
+                  component={Link}
+                  to="/review"
+                  leftSection={<IconChecklist size={14} aria-hidden />}
+                >
+                  {t('stamp.reviewInQueue')}
+                </Button>
               ) : null,
           },
         ]}
@@ -173,24 +148,6 @@ export function StampRequestsTab() {
           {...form.getInputProps('kind')}
         />
         <Textarea label={t('stamp.note')} autosize minRows={2} {...form.getInputProps('note')} />
-      </FormModal>
-      <FormModal
-        title={deciding?.decision === 'approve' ? t('stamp.approveTitle') : t('stamp.refuseTitle')}
-        opened={deciding !== null}
-        onClose={() => setDeciding(null)}
-        onSubmit={submitDecision}
-        problem={problem}
-        submitting={decide.isPending}
-        submitLabel={deciding?.decision === 'approve' ? t('review.approve') : t('stamp.refuse')}
-        size="md"
-      >
-        <Textarea
-          label={t('review.reason')}
-          required={deciding?.decision === 'refuse'}
-          autosize
-          minRows={2}
-          {...decisionForm.getInputProps('reason')}
-        />
       </FormModal>
     </Stack>
   );
