@@ -12,5 +12,6 @@ export { isValidGln, isValidGtin, isValidKey, KEY_AIS, type KeyKind, validateKey
 export { type LintFailure, lint } from './linters.ts';
 export type { Gs1Options } from './options.ts';
 export { parseElementString, parseGs1 } from './parse.ts';
+export { primaryKeySegments } from './primary-keys.ts';
 export { escapeDlValue, unescapeDlValue } from './uri-escape.ts';
 export type { AiValue } from './validate.ts';

@@ -1,17 +1,6 @@
-// The AI table and convenience alphas are not in gs1's public index; the resolver needs them to register routes.
-import { AI_DEFINITIONS } from '../gs1/ai-table.generated.ts';
-import { CONVENIENCE_ALPHAS } from '../gs1/convenience-alphas.ts';
-import { buildDigitalLink, type DigitalLink, Gs1Error, gs1Messages, parseDigitalLink } from '../gs1/index.ts';
-import { defineMessages } from '../platform/i18n.ts';
+import { buildDigitalLink, type DigitalLink, Gs1Error, parseDigitalLink } from '../gs1/index.ts';
 
-defineMessages(gs1Messages);
-
-/** Path segments a Digital Link may start with: every primary-key AI and its convenience alpha. */
-export const primaryKeySegments: string[] = (() => {
-  const keys = AI_DEFINITIONS.filter((d) => d.dlPrimaryKey).map((d) => d.ai);
-  const alphas = [...CONVENIENCE_ALPHAS].filter(([, ai]) => keys.includes(ai)).map(([alpha]) => alpha);
-  return [...keys, ...alphas];
-})();
+export { primaryKeySegments } from '../gs1/index.ts';
 
 /** The primary keys TXNG holds data for; others are well-formed but unknown here (404). */
 export const supportedPrimaryKeys = ['01'];
