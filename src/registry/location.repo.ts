@@ -65,6 +65,22 @@ export async function findLocationsByIds(db: DbOrTx, ids: string[]): Promise<Loc
   return db.select().from(locations).where(inArray(locations.id, ids));
 }
 
+/** GLNs of the approved locations of these organisations: one query, whatever the number of organisations. */
+export async function findApprovedLocationGlns(db: DbOrTx, organisationIds: string[]): Promise<string[]> {
+  if (!organisationIds.length) return [];
+  const rows = await db
+    .select({ gln: locations.gln })
+    .from(locations)
+    .where(
+      and(
+        inArray(locations.organisationId, organisationIds),
+        eq(locations.reviewStatus, 'approved'),
+        sql`${locations.gln} IS NOT NULL`,
+      ),
+    );
+  return rows.map((r) => r.gln!);
+}
+
 export async function listLocations(
   db: DbOrTx,
   scope: ReadScope,

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../platform/db.ts';
-import { listLocationsOfOrganisation } from './location.service.ts';
+import { findApprovedLocationGlns } from './location.repo.ts';
 import { getOrganisationsByIds } from './organisation.service.ts';
 
 /**
@@ -9,17 +9,17 @@ import { getOrganisationsByIds } from './organisation.service.ts';
  * by the organisation itself; until the department has checked them they grant nothing.
  */
 export async function partyIdsOfOrganisations(db: DbOrTx, organisationIds: string[]): Promise<string[]> {
+  const [organisations, locationGlns] = await Promise.all([
+    getOrganisationsByIds(db, organisationIds),
+    findApprovedLocationGlns(db, organisationIds),
+  ]);
   const ids = new Set<string>();
-  for (const organisation of await getOrganisationsByIds(db, organisationIds)) {
+  for (const organisation of organisations) {
     ids.add(`urn:txng:org:${organisation.id}`);
     if (organisation.reviewStatus === 'approved') {
       for (const gln of organisation.glns) ids.add(`https://id.gs1.org/417/${gln}`);
     }
-    for (const location of await listLocationsOfOrganisation(db, organisation.id)) {
-      if (location.gln && location.reviewStatus === 'approved') {
-        ids.add(`https://id.gs1.org/414/${location.gln}`);
-      }
-    }
   }
+  for (const gln of locationGlns) ids.add(`https://id.gs1.org/414/${gln}`);
   return [...ids];
 }
