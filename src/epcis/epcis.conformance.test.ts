@@ -10,7 +10,11 @@ let t: TestApp;
 let headers: Record<string, string>;
 beforeAll(async () => {
   t = await createTestApp();
-  headers = { ...t.as({ role: 'dost_admin' }), 'content-type': 'application/ld+json' };
+  const capturer = await t.organisation();
+  headers = {
+    ...t.as({ role: 'org_owner', organisationIds: [capturer] }),
+    'content-type': 'application/ld+json',
+  };
 });
 afterAll(() => t.close());
 

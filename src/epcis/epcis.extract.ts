@@ -4,6 +4,8 @@ import { storedId } from './epcis.ids.ts';
 type Json = Record<string, any>;
 
 export interface EventRow {
+  /** Where the event sits in the document's eventList. */
+  index: number;
   eventId: string;
   isErrorDeclaration: boolean;
   eventType: string;
@@ -97,6 +99,7 @@ export function extractEvents(document: Json, events: Json[], format: 'json' | '
     for (const key in event) if (key !== 'recordTime' && key !== '@context') document[key] = event[key];
     document.eventID = eventId;
     rows.push({
+      index,
       eventId,
       isErrorDeclaration,
       eventType: String(event.type),

@@ -31,6 +31,30 @@ defineMessages({
     vi: 'sự kiện "{eventID}" do tổ chức khác ghi nhận; chỉ tổ chức đó hoặc Sở mới được khai báo sai sót',
     en: 'the event "{eventID}" was captured by another organisation; only it or the department may declare it erroneous',
   },
+  'problem.epcis-capture-staff': {
+    vi: 'Cán bộ của Sở và các ngành không ghi nhận sự kiện thay doanh nghiệp; hồ sơ của cơ quan có chức năng riêng',
+    en: "Department staff do not capture events for businesses; the department's own records have their own routes",
+  },
+  'problem.epcis-organisation-not-approved': {
+    vi: 'Tổ chức chưa được phê duyệt nên chưa thể ghi nhận sự kiện',
+    en: 'The organisation is not approved yet, so it cannot capture events',
+  },
+  'problem.epcis-capture-forbidden': {
+    vi: 'Tài liệu nói về hàng hóa hoặc địa điểm của tổ chức khác; không có gì được lưu',
+    en: "The document speaks for another organisation's goods or places; nothing was stored",
+  },
+  'epcis.capture.foreignPlace': {
+    vi: 'địa điểm "{id}" thuộc tổ chức khác',
+    en: 'the place "{id}" belongs to another organisation',
+  },
+  'epcis.capture.foreignGoods': {
+    vi: 'hàng hóa "{id}" thuộc tổ chức khác và chưa được giao cho tổ chức của bạn',
+    en: 'the goods "{id}" belong to another organisation and were not shipped to yours',
+  },
+  'epcis.capture.foreignOutput': {
+    vi: 'sản phẩm đầu ra "{id}" mang mã của tổ chức khác',
+    en: 'the output "{id}" carries another organisation\'s key',
+  },
   'problem.epcis-invalid-query': {
     vi: 'Tham số truy vấn không hợp lệ',
     en: 'The query parameters are not valid',

@@ -3,16 +3,17 @@ import { Problem } from '../platform/problem.ts';
 import type { Visibility } from './epcis.service.ts';
 
 /**
- * The organisation a capture is recorded for: the one named in X-Organisation-Id (which the actor must act for),
- * else the actor's only organisation. Staff of the departments capture for none (null); only a dost_admin may
- * name an organisation it is not part of, since events recorded in a producer's name speak for that producer.
+ * The organisation a capture is recorded for: the one named in X-Organisation-Id (which the actor must act for:
+ * a solution provider's key only for its customers), else the actor's only organisation. The departments' staff
+ * capture nothing: their own records (inspections, recalls) have their own routes, and an event in a producer's
+ * name speaks for that producer.
  */
-export function captureOrganisation(actor: Actor, header: string | undefined): string | null {
+export function captureOrganisation(actor: Actor, header: string | undefined): string {
+  if (isStaff(actor)) throw new Problem(403, 'epcis-capture-staff');
   if (header) {
     requireOrganisation(actor, header);
     return header;
   }
-  if (isStaff(actor)) return null;
   if (actor.organisationIds.length === 1) return actor.organisationIds[0];
   throw new Problem(400, 'epcis-organisation-required', {
     errors: [{ field: 'X-Organisation-Id', code: 'field.required' }],

@@ -26,6 +26,8 @@ const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   t = await createTestApp();
+  await t.organisation({ id: orgA });
+  await t.organisation({ id: orgB });
   asA = t.as({ role: 'org_owner', organisationIds: [orgA] });
   asB = t.as({ role: 'org_owner', organisationIds: [orgB] });
   staff = t.as({ role: 'inspector' });

@@ -32,10 +32,11 @@ describe('capture and the registry', () => {
     };
     sender = await create(41, { gs1CompanyPrefixes: ['8936000'] });
     receiver = await create(42, { glns: [receiverGln] });
-    // a declared GLN grants visibility only once the department has approved the organisation
-    for (const status of ['submitted', 'approved'] as const) {
-      await setReviewStatus(t.db, { entity: 'organisation', id: receiver, status, actor: null });
-    }
+    // only approved organisations capture; a declared GLN grants visibility only once approved
+    for (const id of [sender, receiver])
+      for (const status of ['submitted', 'approved'] as const) {
+        await setReviewStatus(t.db, { entity: 'organisation', id, status, actor: null });
+      }
     outsider = await create(43);
     const shipment = {
       type: 'ObjectEvent',

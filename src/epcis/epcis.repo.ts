@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../platform/db.ts';
+import { type DbOrTx, textArrayLiteral } from '../platform/db.ts';
 import type { EventRow, IdRow, LinkRow } from './epcis.extract.ts';
 import type { StoredEvent, StoredEventId, StoredEventLink } from './epcis.types.ts';
 
@@ -106,9 +106,7 @@ function toJob(r: any): CaptureJob {
 }
 
 /** A text[] parameter that both drivers read the same way (a PostgreSQL array literal). */
-export function pgArray(values: string[]): string {
-  return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
-}
+export const pgArray = textArrayLiteral;
 
 const eventColumns = sql`e.id AS pk, e.event_id AS "eventId", e.event_type AS "eventType", e.event_time AS "eventTime",
   e.event_time_zone_offset AS "eventTimeZoneOffset", e.record_time AS "recordTime", e.action, e.biz_step AS "bizStep",
@@ -187,6 +185,23 @@ export async function eventsByIdsOrLinks(
     ORDER BY e.event_time, e.id`,
   );
   return rows.map(toStoredEvent);
+}
+
+/**
+ * For each of `ids`, the destinations that stored events naming it were sent to (events their owner declared
+ * erroneous left out): who has been handed the goods, so who may go on speaking for them.
+ */
+export async function destinationsOfIds(db: DbOrTx, ids: string[]): Promise<{ id: string; value: string }[]> {
+  if (!ids.length) return [];
+  return selectRows(
+    db,
+    sql`SELECT DISTINCT i.id, l.value FROM epcis_event_ids i
+      JOIN epcis_event_links l ON l.event_pk = i.event_pk AND l.kind = 'destination'
+      JOIN epcis_events e ON e.id = i.event_pk
+     WHERE i.id = ANY(${pgArray(ids)}::text[]) AND NOT e.is_error_declaration
+       AND NOT EXISTS (SELECT 1 FROM epcis_events d WHERE d.event_id = e.event_id AND d.is_error_declaration
+         AND ${declaredByOwner})`,
+  );
 }
 
 export function toStoredEvent(r: any): StoredEvent {

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { badRequest, notFound, Problem } from '../platform/problem.ts';
-import { noteIdentifiersFromCapture } from '../registry/registry.service.ts';
+import { getOrganisationsByIds, noteIdentifiersFromCapture } from '../registry/registry.service.ts';
+import { refuseForeignSpeech } from './epcis.capture-rights.ts';
 import './epcis.messages.ts';
 import { extractEvents } from './epcis.extract.ts';
 import { queryEvents as runQuery } from './epcis.query.repo.ts';
@@ -16,8 +17,10 @@ export type { StoredEvent } from './epcis.types.ts';
  * Captures an EPCIS 2.0 document (EPCISDocument, or the events of an EPCISQueryDocument; `format: 'xml'` when it
  * was converted from XML by epcisXmlToJson): validates it whole,
  * then stores every event with its ids and links in one transaction. Events without eventID get their CBV 2.0
- * event hash; an event already stored is not stored again. Throws Problem 400 naming each offending field, 403 when
- * an organisation declares erroneous an event another organisation captured.
+ * event hash; an event already stored is not stored again. Throws Problem 400 naming each offending field; 403
+ * when the organisation is not approved, speaks for another organisation's goods or places (epcis.capture-rights)
+ * or declares erroneous an event another organisation captured. `organisationId: null` is the program itself
+ * (stamps, demo): the HTTP routes never pass it.
  */
 export async function captureEpcisDocument(
   db: Db,
@@ -43,7 +46,11 @@ export async function captureEpcisDocument(
     opts.format,
   );
   await db.transaction(async (tx) => {
-    if (opts.organisationId !== null) await refuseForeignDeclarations(tx, declarations, opts.organisationId);
+    if (opts.organisationId !== null) {
+      await refuseUnapproved(tx, opts.organisationId);
+      await refuseForeignSpeech(tx, opts.organisationId, { rows, ids, links });
+      await refuseForeignDeclarations(tx, declarations, opts.organisationId);
+    }
     await refuseTakenEventIds(tx, rows, opts.organisationId);
     await repo.insertEvents(tx, { captureId, organisationId: opts.organisationId }, rows, ids, links);
     // products, lots and locations that events name become registry drafts of the capturing organisation
@@ -59,6 +66,12 @@ export async function captureEpcisDocument(
     });
   });
   return { captureId, eventIds: rows.map((r) => r.eventId) };
+}
+
+/** Only an organisation the department has approved records events: a draft one is nobody yet. */
+async function refuseUnapproved(tx: DbOrTx, organisationId: string) {
+  const [organisation] = await getOrganisationsByIds(tx, [organisationId]);
+  if (organisation?.reviewStatus !== 'approved') throw new Problem(403, 'epcis-organisation-not-approved');
 }
 
 /**

@@ -96,3 +96,7 @@ function isAlive(pid: number): boolean {
     return err.code === 'EPERM';
   }
 }
+
+/** A text[] literal that both drivers pass the same way, for `= ANY(…::text[])` and array operators. */
+export const textArrayLiteral = (values: string[]) =>
+  `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../platform/db.ts';
+import { type DbOrTx, textArrayLiteral } from '../platform/db.ts';
 import { likePattern, orderBy } from './list-query.ts';
 import type { OrganisationListQuery } from './organisation.schema.ts';
 import type { ReadScope } from './registry.policy.ts';
@@ -57,12 +57,8 @@ export async function findOrganisationsByGlns(db: DbOrTx, glns: string[]): Promi
   return db
     .select()
     .from(organisations)
-    .where(sql`${organisations.glns} && ${pgTextArray(glns)}::text[]`);
+    .where(sql`${organisations.glns} && ${textArrayLiteral(glns)}::text[]`);
 }
-
-/** A text[] literal both drivers pass the same way. */
-const pgTextArray = (values: string[]) =>
-  `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 
 export async function listOrganisations(
   db: DbOrTx,

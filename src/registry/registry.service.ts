@@ -1,6 +1,7 @@
 // What other modules may call. A module never reads the registry's tables: it calls these.
 export { administrativeUnits, findAdministrativeUnit } from './admin-units.ts';
 export { noteIdentifiersFromCapture } from './capture-identifiers.ts';
+export { isForeign, isOwnedBy, type Owners, ownersOfIdentifiers } from './identifier-owners.ts';
 export type { ReviewStatus } from './list-query.ts';
 export type { LocationView } from './location.schema.ts';
 export {

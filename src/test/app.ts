@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app.ts';
+import { organisations } from '../db/schema.ts';
 import type { Actor, ActorResolver } from '../platform/auth.ts';
 import { type Config, loadConfig } from '../platform/config.ts';
 import { type Database, type Db, openDatabase } from '../platform/db.ts';
@@ -13,6 +14,11 @@ export interface TestApp {
   database: Database;
   /** Headers that make a request come from this actor (tests only: see `testActorResolver`). */
   as(actor: Partial<Actor> & Pick<Actor, 'role'>): Record<string, string>;
+  /**
+   * An organisation row the department has approved (or in `reviewStatus`), for tests about something else than
+   * registration: only approved organisations capture events. Returns its id.
+   */
+  organisation(values?: Partial<typeof organisations.$inferInsert>): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -84,6 +90,20 @@ export async function createTestApp(
         ...actor,
       }),
     }),
+    organisation: async (values = {}) => {
+      const [row] = await database.db
+        .insert(organisations)
+        .values({
+          name: `Tổ chức thử nghiệm ${crypto.randomUUID().slice(0, 8)}`,
+          type: 'enterprise',
+          sector: 'agriculture',
+          reviewStatus: 'approved',
+          ...values,
+        })
+        .onConflictDoNothing()
+        .returning({ id: organisations.id });
+      return row?.id ?? values.id!;
+    },
     close: async () => {
       await app.close();
       await database.close();

@@ -1,0 +1,132 @@
+import { sql } from 'drizzle-orm';
+import { type DbOrTx, textArrayLiteral } from '../platform/db.ts';
+
+/**
+ * Who owns an identifier that events name: the organisation whose GS1 company prefix it was allocated under, whose
+ * registered product carries its GTIN, or which declared its GLN (as a party or as one of its locations). The one
+ * rule that decides who may speak for goods and places (capture, stage forms) and who is party to a chain (public
+ * pages). Identifiers that are not GS1 keys, or whose keys nobody in the province holds, have no owner.
+ */
+export type Owners = Map<string, Set<string>>;
+
+/** Primary keys of a canonical Digital Link whose value starts with the company prefix after this many digits. */
+const keyPrefixOffset: Record<string, number> = {
+  '01': 1, // indicator digit
+  '00': 1, // extension digit
+  '8003': 1, // the leading zero of a GRAI
+  '414': 0,
+  '417': 0,
+  '8004': 0,
+  '253': 0,
+  '255': 0,
+  '401': 0,
+  '402': 0,
+  '8017': 0,
+  '8018': 0,
+  '8010': 0,
+};
+const digitalLinkKey = /^https:\/\/id\.gs1\.org\/(\d{2,4})\/([^/?#]+)/;
+const organisationParty = /^urn:txng:org:([0-9a-f-]{36})$/i;
+
+/** The digits a company prefix must start: `null` when the id is not a GS1 key. */
+export function companyPrefixSpan(id: string): string | null {
+  const m = digitalLinkKey.exec(id);
+  if (!m || keyPrefixOffset[m[1]] === undefined) return null;
+  const value = decodeSafely(m[2]);
+  return value === null ? null : value.slice(keyPrefixOffset[m[1]]);
+}
+
+/** GTIN-14 of a trade-item id, GLN of a location or party id: the keys the registry holds rows for. */
+function registryKey(id: string): { gtin?: string; gln?: string } {
+  const m = digitalLinkKey.exec(id);
+  if (!m) return {};
+  if (m[1] === '01' && /^\d{14}$/.test(m[2])) return { gtin: m[2] };
+  if ((m[1] === '414' || m[1] === '417') && /^\d{13}$/.test(m[2])) return { gln: m[2] };
+  return {};
+}
+
+function decodeSafely(segment: string) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The owners of each identifier, in four queries whatever the number of ids. Rejected organisations own nothing:
+ * a refused registration must not block the real holder of a prefix.
+ */
+export async function ownersOfIdentifiers(db: DbOrTx, ids: string[]): Promise<Owners> {
+  const owners: Owners = new Map();
+  const unique = [...new Set(ids)];
+  const add = (id: string, organisationId: string) => {
+    let set = owners.get(id);
+    if (!set) owners.set(id, (set = new Set()));
+    set.add(organisationId);
+  };
+  const spans = new Map<string, string[]>();
+  const gtins = new Map<string, string[]>();
+  const glns = new Map<string, string[]>();
+  const push = (map: Map<string, string[]>, key: string, id: string) =>
+    map.set(key, [...(map.get(key) ?? []), id]);
+  for (const id of unique) {
+    const party = organisationParty.exec(id);
+    if (party) add(id, party[1].toLowerCase());
+    const span = companyPrefixSpan(id);
+    if (span) push(spans, span, id);
+    const { gtin, gln } = registryKey(id);
+    if (gtin) push(gtins, gtin, id);
+    if (gln) push(glns, gln, id);
+  }
+  const [byPrefix, byGtin, byGln] = await Promise.all([
+    rows(
+      db,
+      spans.size
+        ? sql`SELECT DISTINCT o.id AS organisation_id, k.key
+                FROM organisations o
+                CROSS JOIN LATERAL unnest(o.gs1_company_prefixes) AS p(prefix)
+                JOIN unnest(${textArrayLiteral([...spans.keys()])}::text[]) AS k(key) ON starts_with(k.key, p.prefix)
+               WHERE o.review_status <> 'rejected'`
+        : null,
+    ),
+    rows(
+      db,
+      gtins.size
+        ? sql`SELECT p.organisation_id, p.gtin AS key FROM products p
+                JOIN organisations o ON o.id = p.organisation_id
+               WHERE p.gtin = ANY(${textArrayLiteral([...gtins.keys()])}::text[]) AND o.review_status <> 'rejected'`
+        : null,
+    ),
+    rows(
+      db,
+      glns.size
+        ? sql`SELECT l.organisation_id, l.gln AS key FROM locations l
+                JOIN organisations o ON o.id = l.organisation_id
+               WHERE l.gln = ANY(${textArrayLiteral([...glns.keys()])}::text[]) AND o.review_status <> 'rejected'
+              UNION
+              SELECT o.id, g.gln FROM organisations o CROSS JOIN LATERAL unnest(o.glns) AS g(gln)
+               WHERE g.gln = ANY(${textArrayLiteral([...glns.keys()])}::text[]) AND o.review_status <> 'rejected'`
+        : null,
+    ),
+  ]);
+  for (const row of byPrefix) for (const id of spans.get(row.key) ?? []) add(id, row.organisation_id);
+  for (const row of byGtin) for (const id of gtins.get(row.key) ?? []) add(id, row.organisation_id);
+  for (const row of byGln) for (const id of glns.get(row.key) ?? []) add(id, row.organisation_id);
+  return owners;
+}
+
+async function rows(db: DbOrTx, query: ReturnType<typeof sql> | null) {
+  if (!query) return [];
+  const result = (await db.execute(query)) as unknown as { rows: { organisation_id: string; key: string }[] };
+  return result.rows;
+}
+
+/** An identifier is foreign to an organisation when someone else owns it and the organisation does not. */
+export const isForeign = (owners: Owners, id: string, organisationId: string) => {
+  const set = owners.get(id);
+  return Boolean(set?.size && !set.has(organisationId));
+};
+
+export const isOwnedBy = (owners: Owners, id: string, organisationId: string) =>
+  owners.get(id)?.has(organisationId) ?? false;
