@@ -1,6 +1,6 @@
-import { type Actor, requireOrganisation } from '../platform/auth.ts';
+import { type Actor, isStaff, requireOrganisation } from '../platform/auth.ts';
 import type { DbOrTx } from '../platform/db.ts';
-import { badRequest } from '../platform/problem.ts';
+import { badRequest, Problem } from '../platform/problem.ts';
 import { mayReadOrganisationData } from './registry-port.ts';
 
 /**
@@ -18,6 +18,15 @@ export function actingOrganisation(
   }
   if (actor.organisationIds.length === 1) return actor.organisationIds[0];
   throw badRequest([{ field, code: 'field.required' }]);
+}
+
+/**
+ * The organisation that records a stage or a diary entry: only its own people and API keys do. Department staff
+ * record nothing in a producer's name: an event speaks for the organisation that captured it.
+ */
+export function recordingOrganisation(actor: Actor, requested: string | null | undefined, field: string) {
+  if (isStaff(actor)) throw new Problem(403, 'chain-staff-cannot-record');
+  return actingOrganisation(actor, requested, field);
 }
 
 /**

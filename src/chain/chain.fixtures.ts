@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { checkDigit } from '../gs1/index.ts';
 import type { Actor } from '../platform/auth.ts';
 import type { Db } from '../platform/db.ts';
-import { createLocation, createOrganisation } from '../registry/registry.service.ts';
+import { createLocation, createOrganisation, setReviewStatus } from '../registry/registry.service.ts';
 
 /** Test data for the chain, diary and import tests, made through the registry's own services. */
 const admin: Actor = {
@@ -34,7 +34,15 @@ function taxCode(): string {
   }
 }
 
-export async function makeOrganisation(db: Db, name: string, opts: { withGln?: boolean } = {}) {
+/**
+ * An organisation the department has approved (only approved organisations record stages), unless `draft`.
+ * `ownGtins` become its own: each is allocated under a 12-digit company prefix given to the organisation.
+ */
+export async function makeOrganisation(
+  db: Db,
+  name: string,
+  opts: { withGln?: boolean; draft?: boolean; ownGtins?: string[] } = {},
+) {
   const gln = opts.withGln === false ? null : gs1Key(13);
   const org = await createOrganisation(
     db,
@@ -44,11 +52,16 @@ export async function makeOrganisation(db: Db, name: string, opts: { withGln?: b
       type: 'cooperative',
       sector: 'agriculture',
       communeCode: '75W001',
-      gs1CompanyPrefixes: [],
+      gs1CompanyPrefixes: (opts.ownGtins ?? []).map((gtin) => gtin.padStart(14, '0').slice(1, 13)),
       glns: gln ? [gln] : [],
     },
     admin,
   );
+  if (!opts.draft) {
+    for (const status of ['submitted', 'approved'] as const) {
+      await setReviewStatus(db, { entity: 'organisation', id: org.id, status, actor: null });
+    }
+  }
   return { id: org.id, gln, name };
 }
 

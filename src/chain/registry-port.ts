@@ -11,9 +11,11 @@ export {
   getOrganisation,
   getOrganisationsByIds,
   getProductByGtin,
+  isOwnedBy,
   type LocationView,
   listLocationsOfOrganisation,
   mayReadOrganisationData,
+  ownersOfIdentifiers,
   readableOrganisationIds,
 } from '../registry/registry.service.ts';
 export { normaliseTaxCode } from '../registry/tax-code.ts';

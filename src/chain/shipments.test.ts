@@ -38,7 +38,7 @@ const post = (url: string, organisationId: string, payload: object = {}) =>
 
 beforeAll(async () => {
   t = await createTestApp();
-  farm = await makeOrganisation(t.db, 'HTX Sầu riêng Xuân Lộc');
+  farm = await makeOrganisation(t.db, 'HTX Sầu riêng Xuân Lộc', { ownGtins: [gtin] });
   buyer = await makeOrganisation(t.db, 'Công ty Xuất khẩu Biên Hòa', { withGln: false });
   stranger = await makeOrganisation(t.db, 'Công ty Khác');
   orchard = await makeLocation(t.db, farm.id, 'Vườn sầu riêng');

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireActor } from '../platform/auth.ts';
-import { actingOrganisation } from './acting-organisation.ts';
+import { recordingOrganisation } from './acting-organisation.ts';
 import { stageForm, stageResponse } from './stages.schema.ts';
 import { recordStage } from './stages.service.ts';
 
@@ -21,7 +21,11 @@ export async function stageRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const organisationId = actingOrganisation(actor, request.body.organisationId, '/body/organisationId');
+      const organisationId = recordingOrganisation(
+        actor,
+        request.body.organisationId,
+        '/body/organisationId',
+      );
       return reply.status(201).send(await recordStage(app.db, actor, organisationId, request.body));
     },
   );

@@ -7,7 +7,7 @@ import { badRequest, type FieldError } from '../platform/problem.ts';
 import { type EpcisEvent, epcisDocument, vietnamLocal } from './epcis-document.ts';
 import { checkCalendarDates, checkLotQuantities, checkLotQuantity, checkNotFuture } from './lot-checks.ts';
 import { locationUri, resolveCounterpart, selfParty } from './parties.ts';
-import { getLocation, type LocationView } from './registry-port.ts';
+import { getLocation, isOwnedBy, type LocationView, ownersOfIdentifiers } from './registry-port.ts';
 import { openShipment } from './shipments.service.ts';
 import { buildStageEvent, type PartyRef } from './stage-events.ts';
 import type { StageForm } from './stages.schema.ts';
@@ -107,6 +107,7 @@ export async function prepareStage(
     errors.push(...resolved.errors);
     counterpart = resolved.party;
   }
+  errors.push(...(await foreignOutputs(db, organisationId, form)));
   if (errors.length || !location) throw badRequest(errors);
   const where = locationUri(location);
   const self = { ...(await lookups.self()), location: where };
@@ -117,6 +118,31 @@ export async function prepareStage(
     counterpart,
   });
   return { form, event, locationId: location.id, self, counterpart };
+}
+
+/** What a form makes: the harvest's lot, the outputs of processing and packing. */
+function outputsOf(form: StageForm): { field: string; gtin: string }[] {
+  if (form.stage === 'harvest') return [{ field: '/body/output/gtin', gtin: form.output.gtin }];
+  if (form.stage === 'pack' || form.stage === 'preprocess' || form.stage === 'process')
+    return (form.outputs ?? []).map((o, i) => ({ field: `/body/outputs/${i}/gtin`, gtin: o.gtin }));
+  return [];
+}
+
+/**
+ * A harvest, processing or packing makes goods under the acting organisation's own GTINs (its company prefixes
+ * or its registered products): otherwise a farm could "harvest" a packing house's lot and appear on its stamps.
+ */
+async function foreignOutputs(db: DbOrTx, organisationId: string, form: StageForm): Promise<FieldError[]> {
+  const outputs = outputsOf(form).filter((o) => /^\d{8,14}$/.test(o.gtin));
+  if (!outputs.length) return [];
+  const idOf = (gtin: string) => `https://id.gs1.org/01/${gtin.padStart(14, '0')}`;
+  const owners = await ownersOfIdentifiers(
+    db,
+    outputs.map((o) => idOf(o.gtin)),
+  );
+  return outputs
+    .filter((o) => !isOwnedBy(owners, idOf(o.gtin), organisationId))
+    .map((o) => ({ field: o.field, code: 'chain.outputNotOwn', params: { value: o.gtin } }));
 }
 
 /** Rules that depend on other records at write time: no harvest inside a diary withdrawal interval. */

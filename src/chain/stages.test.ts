@@ -27,7 +27,7 @@ const storedEvent = async (eventId: string, id: string) =>
 
 beforeAll(async () => {
   t = await createTestApp();
-  farm = await makeOrganisation(t.db, 'HTX Chôm chôm Long Khánh');
+  farm = await makeOrganisation(t.db, 'HTX Chôm chôm Long Khánh', { ownGtins: [fruit, boxed] });
   packer = await makeOrganisation(t.db, 'Công ty Đóng gói Trấn Biên');
   orchard = await makeLocation(t.db, farm.id, 'Vườn chôm chôm số 3');
   packHouse = await makeLocation(t.db, packer.id, 'Xưởng đóng gói', { type: 'packing_house' });

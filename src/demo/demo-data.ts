@@ -36,6 +36,7 @@ const prefix = {
   slaughterhouse: '8936020',
   marketStall: '8936021',
   cashewCoop: '8936022',
+  honeyFarm: '8936023',
 } as const;
 export type DemoOrganisationKey = keyof typeof prefix;
 export const demoCompanyPrefixes = prefix;
@@ -59,6 +60,7 @@ export const demoGlns = {
   marketStallPlace: glnOf(prefix.marketStall, '00017'),
   cashewCoop: glnOf(prefix.cashewCoop, '00000'),
   cashewWorkshop: glnOf(prefix.cashewCoop, '00018'),
+  honeyFarm: glnOf(prefix.honeyFarm, '00000'),
 };
 
 export const demoGtins = {

@@ -340,6 +340,8 @@ export function demoEvents(): Record<DemoOrganisationKey, Json[]> {
       ),
       cashewOut.shipping,
     ],
+    // not approved yet: it records nothing until the commune officer approves it
+    honeyFarm: [],
   };
 }
 

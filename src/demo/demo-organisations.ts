@@ -118,7 +118,7 @@ export const demoOrganisations: Record<
     representative: 'Trần Thị Mai',
     gs1CompanyPrefixes: [demoCompanyPrefixes.marketStall],
     glns: [demoGlns.marketStall],
-    status: 'submitted',
+    status: 'approved',
   },
   cashewCoop: {
     name: 'Hợp tác xã Điều Bù Đăng',
@@ -131,5 +131,18 @@ export const demoOrganisations: Record<
     gs1CompanyPrefixes: [demoCompanyPrefixes.cashewCoop],
     glns: [demoGlns.cashewCoop],
     status: 'approved',
+  },
+  // registered last week: its profile waits in the commune officer's queue, and it has recorded nothing yet
+  honeyFarm: {
+    name: 'Cơ sở nuôi ong mật Tân Phú',
+    taxCode: taxCode(360415302),
+    type: 'household',
+    sector: 'agriculture',
+    communeCode: commune('Xã Tân Phú'),
+    streetAddress: 'Ấp 3',
+    representative: 'Lê Văn Hùng',
+    gs1CompanyPrefixes: [demoCompanyPrefixes.honeyFarm],
+    glns: [demoGlns.honeyFarm],
+    status: 'submitted',
   },
 };

@@ -17,6 +17,7 @@ export async function seedDemo(db: Db, config: Config): Promise<{ seeded: boolea
   const registry = await seedRegistry(db);
   for (const [organisation, events] of Object.entries(demoEvents())) {
     const organisationId = registry.organisations[organisation as keyof typeof registry.organisations];
+    if (!events.length) continue;
     await captureEpcisDocument(db, epcisDocument(events), { organisationId });
   }
   await seedChainDemo(db, config, registry);

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actingOrganisation } from '../chain/acting-organisation.ts';
+import { recordingOrganisation } from '../chain/acting-organisation.ts';
 import { requireActor } from '../platform/auth.ts';
 import { diaryEntryInput, diaryEntryResponse, diaryListQuery, diaryListResponse } from './diary.schema.ts';
 import { addDiaryEntry, getDiaryEntry, listDiary } from './diary.service.ts';
@@ -24,7 +24,11 @@ export async function diaryRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const organisationId = actingOrganisation(actor, request.body.organisationId, '/body/organisationId');
+      const organisationId = recordingOrganisation(
+        actor,
+        request.body.organisationId,
+        '/body/organisationId',
+      );
       return reply
         .status(201)
         .send(await addDiaryEntry(app.db, app.config, actor, organisationId, request.body));

@@ -8,7 +8,8 @@ import { destinationsOfIds } from './epcis.repo.ts';
  * Who may say what about whose goods (docs/security.md, "Capture"). An organisation speaks for an event when
  * nothing in it belongs to someone else, or when the foreign goods are ones it handles:
  * - its places (readPoint, bizLocation) are its own or nobody's;
- * - the outputs of a transformation are its own or nobody's: nobody makes another firm's goods;
+ * - what it makes (the outputs of a transformation, the goods an ObjectEvent ADD commissions) is its own or
+ *   nobody's: nobody makes another firm's goods;
  * - other goods (epcList, parent, children, inputs, quantities) under another organisation's keys only when the
  *   event names it as source or destination (it ships or receives them), or when goods were sent to it before
  *   (by a stored event, or by an earlier event of the same document).
@@ -53,10 +54,13 @@ export async function refuseForeignSpeech(
         errors.push(refusal(`${at}/${place}`, 'epcis.capture.foreignPlace', value));
     }
     const ids = idsOf.get(key) ?? [];
+    const commissions = event.eventType === 'ObjectEvent' && event.action === 'ADD';
     for (const id of ids) {
       if (!foreign(id.id)) continue;
-      const allowed = id.role !== 'output' && (named || held.has(id.id));
-      if (!allowed) errors.push(refusal(`${at}/${listOf(id)}`, foreignCode(id), id.id));
+      const makes = id.role === 'output' || (commissions && id.role === 'epc');
+      if (makes) errors.push(refusal(`${at}/${listOf(id)}`, 'epcis.capture.foreignOutput', id.id));
+      else if (!named && !held.has(id.id))
+        errors.push(refusal(`${at}/${listOf(id)}`, 'epcis.capture.foreignGoods', id.id));
     }
     // goods received by this event may be spoken for by the document's later events
     if (receives) for (const id of ids) held.add(id.id);
@@ -76,9 +80,6 @@ async function heldGoods(tx: DbOrTx, organisationId: string, foreignIds: string[
 }
 
 const refusal = (field: string, code: string, id: string) => ({ field, code, params: { id } });
-
-const foreignCode = (id: IdRow) =>
-  id.role === 'output' ? 'epcis.capture.foreignOutput' : 'epcis.capture.foreignGoods';
 
 /** The event field an identifier came from, for the refusal's pointer. */
 function listOf(id: IdRow): string {

@@ -52,8 +52,8 @@ defineMessages({
     en: 'the goods "{id}" belong to another organisation and were not shipped to yours',
   },
   'epcis.capture.foreignOutput': {
-    vi: 'sản phẩm đầu ra "{id}" mang mã của tổ chức khác',
-    en: 'the output "{id}" carries another organisation\'s key',
+    vi: 'hàng hóa "{id}" mang mã của tổ chức khác; chỉ được tạo ra hàng hóa mang mã của mình',
+    en: 'the goods "{id}" carry another organisation\'s key; you may only make goods under your own keys',
   },
   'problem.epcis-invalid-query': {
     vi: 'Tham số truy vấn không hợp lệ',

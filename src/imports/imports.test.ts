@@ -45,7 +45,7 @@ async function xlsx(rows: (string | number | Date)[][]) {
 
 beforeAll(async () => {
   t = await createTestApp();
-  org = await makeOrganisation(t.db, 'HTX Điều Bình Phước');
+  org = await makeOrganisation(t.db, 'HTX Điều Bình Phước', { ownGtins: [gtinA, gtinB] });
   other = await makeOrganisation(t.db, 'Công ty Khác');
   farm = await makeLocation(t.db, org.id, 'Vườn điều Đồng Xoài');
 });

@@ -61,9 +61,8 @@ export async function ownersOfIdentifiers(db: DbOrTx, ids: string[]): Promise<Ow
   const owners: Owners = new Map();
   const unique = [...new Set(ids)];
   const add = (id: string, organisationId: string) => {
-    let set = owners.get(id);
-    if (!set) owners.set(id, (set = new Set()));
-    set.add(organisationId);
+    const set = owners.get(id) ?? new Set<string>();
+    owners.set(id, set.add(organisationId));
   };
   const spans = new Map<string, string[]>();
   const gtins = new Map<string, string[]>();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeLocation, makeOrganisation } from '../chain/chain.fixtures.ts';
 import type { Actor } from '../platform/auth.ts';
 import { createTestApp, type TestApp } from '../test/app.ts';
-import { createOrganisation } from './registry.service.ts';
+import { createOrganisation, setReviewStatus } from './registry.service.ts';
 
 /** Other modules read with the registry's scope: officers see the organisations of their sector or communes. */
 let t: TestApp;
@@ -54,6 +54,9 @@ beforeAll(async () => {
     },
     admin,
   );
+  for (const status of ['submitted', 'approved'] as const) {
+    await setReviewStatus(t.db, { entity: 'organisation', id: clinic.id, status, actor: null });
+  }
   farmField = await makeLocation(t.db, farm.id, 'Vùng trồng');
   clinicSite = await makeLocation(t.db, clinic.id, 'Kho thuốc', { type: 'warehouse' });
   farmEntry = await addEntry(farm.id, farmField.id);

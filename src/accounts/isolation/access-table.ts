@@ -75,7 +75,11 @@ export const accessTable: Record<string, Access> = {
   'GET /api/trace': { allow: everyone },
   'GET /api/trace/recall': { allow: everyone },
   // EPCIS 2.0: capture by organisations (and the department), queries by anyone signed in, filtered by visibility
-  'POST /epcis/capture': { allow: everyone },
+  // only organisations speak for goods: the department's staff capture nothing (docs/security.md)
+  'POST /epcis/capture': { allow: [O, T, K] },
+  'POST /epcis/events': { allow: [O, T, K] },
+  'POST /api/stages': { allow: [O, T, K] },
+  'POST /api/diary': { allow: [O, T, K] },
   'GET /epcis/capture': { allow: everyone },
   'GET /epcis/capture/{captureId}': { allow: everyone },
   'GET /epcis/events': { allow: everyone },
