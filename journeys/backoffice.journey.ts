@@ -143,6 +143,8 @@ run('back office: from registration to the consumer page', () => {
     await choose(page, 'Xã, phường', /^Phường Bảo Vinh/, 'Bảo Vinh');
     await fill(page, 'Địa chỉ (số nhà, đường, ấp)', 'Ấp Bảo Định');
     await fill(page, 'Người đại diện', 'Nguyễn Văn An');
+    // the company prefix GS1 Vietnam allocated: the product's GTIN is registered under it
+    await fill(page, 'Mã doanh nghiệp GS1', product.gtin.slice(0, 12));
     await fill(page, 'Họ và tên', 'Nguyễn Văn An');
     await fill(page, 'Email', producer.email);
     await fill(page, 'Mật khẩu', producer.password);

@@ -32,7 +32,12 @@ export function randomTaxCode(): string {
 
 export async function makeOrganisation(
   db: Db,
-  opts: { name?: string; sector?: 'agriculture' | 'industry_trade' | 'health'; communeCode?: string } = {},
+  opts: {
+    name?: string;
+    sector?: 'agriculture' | 'industry_trade' | 'health';
+    communeCode?: string;
+    gs1CompanyPrefixes?: string[];
+  } = {},
 ) {
   return createOrganisation(
     db,
@@ -42,7 +47,7 @@ export async function makeOrganisation(
       type: 'cooperative',
       sector: opts.sector ?? 'agriculture',
       communeCode: opts.communeCode ?? '75W010',
-      gs1CompanyPrefixes: [],
+      gs1CompanyPrefixes: opts.gs1CompanyPrefixes ?? [],
       glns: [],
     },
     systemAdmin,

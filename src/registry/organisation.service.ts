@@ -3,6 +3,7 @@ import type { Actor } from '../platform/auth.ts';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { conflict, forbidden, notFound, Problem } from '../platform/problem.ts';
 import { isUniqueViolation } from './db-errors.ts';
+import { guardCompanyPrefixes, lockKeyClaims } from './key-ownership.ts';
 import type { Page } from './list-query.ts';
 import { findLocationsByGlns } from './location.repo.ts';
 import { presentCertificate, presentOrganisation } from './organisation.presenter.ts';
@@ -93,6 +94,8 @@ export async function createOrganisation(
   const values = checkOrganisation(input) as OrganisationInput;
   return db.transaction(async (tx) => {
     await guardTaxCode(tx, values.taxCode);
+    await lockKeyClaims(tx);
+    await guardCompanyPrefixes(tx, values.gs1CompanyPrefixes, null);
     await guardGlns(tx, values.glns);
     const row = await repo.insertOrganisation(tx, values).catch((err) => {
       if (isUniqueViolation(err)) throw conflict('registry.tax-code-taken', { taxCode: values.taxCode });
@@ -120,6 +123,8 @@ export async function updateOrganisation(
   return db.transaction(async (tx) => {
     const before = await writableOrganisation(tx, id, actor);
     await guardTaxCode(tx, values.taxCode, id);
+    await lockKeyClaims(tx);
+    await guardCompanyPrefixes(tx, values.gs1CompanyPrefixes, id);
     await guardGlns(tx, values.glns, id);
     const row = await repo.updateOrganisation(tx, id, {
       ...values,

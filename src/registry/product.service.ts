@@ -2,8 +2,8 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../platform/auth.ts';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { conflict, forbidden, notFound } from '../platform/problem.ts';
-import { gtinUnderCompanyPrefix } from './company-prefix.ts';
 import { isUniqueViolation } from './db-errors.ts';
+import { gtinBelongsTo } from './key-ownership.ts';
 import type { Page } from './list-query.ts';
 import { findOrganisation, type OrganisationRow } from './organisation.repo.ts';
 import { presentProduct } from './product.presenter.ts';
@@ -36,8 +36,8 @@ function checkProduct(
   if (input.gtin !== undefined) {
     gtin = checkGtin(errors, 'gtin', input.gtin) ?? undefined;
     const prefixes = owner.gs1CompanyPrefixes;
-    if (gtin && prefixes.length && !gtin.startsWith('000000') && !gtinUnderCompanyPrefix(gtin, prefixes)) {
-      errors.add('gtin', 'registry.gtinPrefix');
+    if (gtin && !gtinBelongsTo(gtin, prefixes)) {
+      errors.add('gtin', prefixes.length ? 'registry.gtinPrefix' : 'registry.gtinNoPrefix');
     }
   }
   const ocop = {

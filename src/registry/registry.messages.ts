@@ -21,6 +21,22 @@ defineMessages({
     vi: 'GTIN {gtin} đã được đăng ký',
     en: 'GTIN {gtin} is already registered',
   },
+  'problem.registry.prefix-taken': {
+    vi: 'Mã doanh nghiệp GS1 {prefix} đã thuộc về tổ chức khác',
+    en: 'The GS1 company prefix {prefix} already belongs to another organisation',
+  },
+  'registry.prefixTaken': {
+    vi: 'mã doanh nghiệp GS1 {prefix} trùng hoặc chồng lên mã của tổ chức khác',
+    en: "the GS1 company prefix {prefix} equals or overlaps another organisation's prefix",
+  },
+  'problem.registry.gtin-not-own': {
+    vi: 'GTIN {gtin} không thuộc mã doanh nghiệp GS1 của tổ chức; không thể phê duyệt',
+    en: 'GTIN {gtin} is not under a GS1 company prefix of the organisation; it cannot be approved',
+  },
+  'registry.gtinNoPrefix': {
+    vi: 'tổ chức chưa khai báo mã doanh nghiệp GS1; hãy khai báo mã doanh nghiệp trước khi đăng ký GTIN',
+    en: 'the organisation has declared no GS1 company prefix; declare it before registering GTINs',
+  },
   'problem.registry.gln-taken': { vi: 'GLN {gln} đã được đăng ký', en: 'GLN {gln} is already registered' },
   'problem.registry.lot-taken': {
     vi: 'Lô {lot} của GTIN {gtin} đã tồn tại',

@@ -19,10 +19,18 @@ async function create(url: string, payload: object, headers: Record<string, stri
 beforeAll(async () => {
   t = await createTestApp();
   admin = t.as({ role: 'dost_admin' });
-  farm.id = await create('/api/organisations', organisationBody(101, { communeCode: '75X001' }), admin);
+  farm.id = await create(
+    '/api/organisations',
+    organisationBody(101, { communeCode: '75X001', gs1CompanyPrefixes: ['8930002'] }),
+    admin,
+  );
   shop.id = await create(
     '/api/organisations',
-    organisationBody(102, { communeCode: '75W001', sector: 'industry_trade' }),
+    organisationBody(102, {
+      communeCode: '75W001',
+      sector: 'industry_trade',
+      gs1CompanyPrefixes: ['8930003'],
+    }),
     admin,
   );
   const farmOwner = t.as({ role: 'org_owner', organisationIds: [farm.id] });

@@ -2,8 +2,9 @@ import { eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../platform/auth.ts';
 import type { DbOrTx, Tx } from '../platform/db.ts';
-import { conflict, notFound } from '../platform/problem.ts';
+import { conflict, notFound, Problem } from '../platform/problem.ts';
 import { inTransaction } from './in-transaction.ts';
+import { gtinBelongsTo, guardCompanyPrefixes, lockKeyClaims } from './key-ownership.ts';
 import type { ReviewStatus } from './list-query.ts';
 import { locations, lots, organisations, products } from './registry.schema.ts';
 
@@ -73,6 +74,7 @@ async function moveReviewStatus(
   if (!canMoveReviewStatus(from, change.status)) {
     throw conflict('registry.review-transition', { from, to: change.status });
   }
+  if (change.status === 'approved') await recheckKeys(tx, change.entity, change.id);
   await tx
     .update(table as typeof organisations)
     .set({ reviewStatus: change.status, reviewNote: change.note ?? null, updatedAt: new Date() })
@@ -91,4 +93,28 @@ async function moveReviewStatus(
 
 function ownerColumn(entity: ReviewedEntity) {
   return entity === 'organisation' ? organisations.id : tables[entity].organisationId;
+}
+
+/**
+ * Approval checks the keys again: a prefix may have been taken by another organisation, or a product's GTIN left
+ * its organisation's prefixes, since the row was submitted.
+ */
+async function recheckKeys(tx: Tx, entity: ReviewedEntity, id: string) {
+  if (entity === 'organisation') {
+    const [row] = await tx.select().from(organisations).where(eq(organisations.id, id));
+    await lockKeyClaims(tx);
+    await guardCompanyPrefixes(tx, row.gs1CompanyPrefixes, id, '/gs1CompanyPrefixes');
+  } else if (entity === 'product') {
+    const [row] = await tx
+      .select({ gtin: products.gtin, prefixes: organisations.gs1CompanyPrefixes })
+      .from(products)
+      .innerJoin(organisations, eq(organisations.id, products.organisationId))
+      .where(eq(products.id, id));
+    if (!gtinBelongsTo(row.gtin, row.prefixes)) {
+      throw new Problem(409, 'registry.gtin-not-own', {
+        params: { gtin: row.gtin },
+        errors: [{ field: '/gtin', code: 'registry.gtinPrefix' }],
+      });
+    }
+  }
 }

@@ -18,7 +18,13 @@ describe('review workflow', () => {
 
   beforeAll(async () => {
     t = await createTestApp({}, { realAuth: true });
-    orgA = (await makeOrganisation(t.db, { name: 'HTX Chôm Chôm Long Khánh', communeCode: '75W010' })).id;
+    orgA = (
+      await makeOrganisation(t.db, {
+        name: 'HTX Chôm Chôm Long Khánh',
+        communeCode: '75W010',
+        gs1CompanyPrefixes: ['8930000'],
+      })
+    ).id;
     orgB = (
       await makeOrganisation(t.db, {
         name: 'Công ty Bánh Xuân Lộc',

@@ -51,6 +51,7 @@ export async function makeProducer(
   opts: { productName?: string; publishProduct?: boolean; phone?: string } = {},
 ) {
   const productName = opts.productName ?? 'Bưởi Tân Triều';
+  const gtin = randomGtin14();
   const organisation = await createOrganisation(
     db,
     {
@@ -62,13 +63,13 @@ export async function makeProducer(
       streetAddress: 'Ấp Tân Triều',
       representative: 'Nguyễn Văn Bưởi',
       phone: opts.phone ?? '0912345678',
-      gs1CompanyPrefixes: [],
+      // a 12-digit company prefix: the product's GTIN is its own
+      gs1CompanyPrefixes: [gtin.slice(1, 13)],
       glns: [],
     },
     adminActor,
   );
   await publish(db, 'organisation', organisation.id);
-  const gtin = randomGtin14();
   const product = await createProduct(
     db,
     {
