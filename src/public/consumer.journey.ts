@@ -42,7 +42,7 @@ export function stepName(event: {
 
 async function backwardTrace(db: Db, id: string) {
   try {
-    return await traceFrom(db, { id, direction: 'backward', actor: null });
+    return await traceFrom(db, { id, direction: 'backward', actor: null, audience: 'public' });
   } catch (err) {
     if (err instanceof Problem && err.status === 404) return null;
     throw err;

@@ -16,6 +16,7 @@ import { glnOf, isPartyId, itemKey, partyIdForGln } from './trace.ids.ts';
 import { presentEvent, presentItem, presentLocation, presentParty } from './trace.presenter.ts';
 import { rootId } from './trace.root.ts';
 import type { TraceResult } from './trace.schema.ts';
+import { publicChainFilter } from './trace.public.ts';
 import { eventFilterFor } from './trace.visibility.ts';
 import { type Reached, type TraceDirection, type WalkLimits, walkEvents } from './trace.walk.ts';
 
@@ -24,8 +25,10 @@ export interface TraceRequest {
   id: string;
   direction: TraceDirection;
   asOf?: Date | null;
-  /** Null for internal callers (public page, stamps): no visibility filter. */
+  /** Null for internal callers (stamps, recall): no visibility filter. */
   actor: Actor | null;
+  /** `public`: only what parties to the chain said, as approved organisations (trace.public.ts). */
+  audience?: 'public';
 }
 
 const eventIdShape = /^(urn:uuid:|ni:\/\/\/)/i;
@@ -51,9 +54,11 @@ export async function traceIds(
 ): Promise<TraceResult> {
   const asOf = request.asOf ?? undefined;
   const visible = await eventFilterFor(db, request.actor);
+  const publicOnly = request.audience === 'public' ? publicChainFilter(db) : null;
   const fetch = async (ids: string[]) => {
     const events = await findEventsByIds(db, { ids, asOf });
-    return visible ? events.filter(visible) : events;
+    const seen = visible ? events.filter(visible) : events;
+    return publicOnly ? publicOnly(ids, seen) : seen;
   };
   const walked = await walkEvents(request.roots, request.direction, fetch, request.limits);
   return {

@@ -1,0 +1,172 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoGlns, demoLots, dl } from '../demo/demo-data.ts';
+import { seedDemo } from '../demo/index.ts';
+import { checkDigit } from '../gs1/index.ts';
+import { ownersOfIdentifiers } from '../registry/registry.service.ts';
+import { createTestApp, type TestApp } from '../test/app.ts';
+import { epcisDocument } from './epcis.test-helpers.ts';
+
+/**
+ * Who may say what about whose goods (issue 8 §1, docs/security.md "Capture"), on the demo province: the packing
+ * house's durian cartons are on the market with stamps, and others try to write onto their public page.
+ */
+let t: TestApp;
+let attacker: string;
+let exporter: string;
+let packer: string;
+const cartons = dl.lot(demoLots.durianCartons.gtin, demoLots.durianCartons.lot);
+const stampPage = `/page/01/${demoLots.durianCartons.gtin}/10/${demoLots.durianCartons.lot}/21/1`;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedDemo(t.db, t.config);
+  const owners = await ownersOfIdentifiers(t.db, [dl.party(demoGlns.exporter), dl.party(demoGlns.packer)]);
+  exporter = [...owners.get(dl.party(demoGlns.exporter))!][0];
+  packer = [...owners.get(dl.party(demoGlns.packer))!][0];
+  attacker = await t.organisation({ name: 'Công ty Mạo danh', gs1CompanyPrefixes: ['8939999'] });
+});
+afterAll(() => t?.close());
+
+const asOrganisation = (id: string) => t.as({ role: 'org_owner', organisationIds: [id] });
+const capture = (events: unknown[], headers: Record<string, string>) =>
+  t.app.inject({
+    method: 'POST',
+    url: '/epcis/capture',
+    headers: { ...headers, 'content-type': 'application/ld+json', 'accept-language': 'en' },
+    payload: JSON.stringify(epcisDocument(events)),
+  });
+const eventCount = async () =>
+  Number(
+    (
+      (await t.db.execute(sql`SELECT count(*)::int AS n FROM epcis_events`)) as unknown as {
+        rows: { n: number }[];
+      }
+    ).rows[0].n,
+  );
+
+const observe = (bizStep: string, extra: Record<string, unknown> = {}) => ({
+  type: 'ObjectEvent',
+  eventTime: '2026-06-16T08:00:00+07:00',
+  eventTimeZoneOffset: '+07:00',
+  action: 'OBSERVE',
+  bizStep,
+  quantityList: [{ epcClass: cartons, quantity: 10, uom: 'H87' }],
+  ...extra,
+});
+const ownParty = (id: string) => `urn:txng:org:${id}`;
+/** A lot under the attacker's own prefix 8939999. */
+const attackerGtin = `0${'893999900001'}${checkDigit('893999900001')}`;
+const attackerLot = dl.lot(attackerGtin, 'X1');
+const ownGoods = { quantityList: [{ epcClass: attackerLot, quantity: 1, uom: 'KGM' }] };
+
+describe('who may capture what', () => {
+  it('a draft organisation captures nothing', async () => {
+    const draft = await t.organisation({ reviewStatus: 'draft', gs1CompanyPrefixes: ['8939998'] });
+    const res = await capture([observe('storing')], asOrganisation(draft));
+    expect(res.statusCode, res.body).toBe(403);
+    expect(res.json().type).toBe('/problems/epcis-organisation-not-approved');
+  });
+
+  it("refuses a forged destroying of another organisation's goods, naming them, and stores nothing", async () => {
+    const before = await eventCount();
+    const res = await capture(
+      [observe('storing', ownGoods), observe('destroying', { disposition: 'destroyed' })],
+      asOrganisation(attacker),
+    );
+    expect(res.statusCode, res.body).toBe(403);
+    expect(res.json().errors).toEqual([
+      expect.objectContaining({
+        field: '/epcisBody/eventList/1/quantityList',
+        code: 'epcis.capture.foreignGoods',
+        message: expect.stringContaining(cartons),
+      }),
+    ]);
+    expect(await eventCount()).toBe(before);
+  });
+
+  it("refuses another organisation's place as readPoint or bizLocation", async () => {
+    const res = await capture(
+      [
+        observe('inspecting', {
+          ...ownGoods,
+          readPoint: { id: dl.location(demoGlns.packingHouse) },
+        }),
+      ],
+      asOrganisation(attacker),
+    );
+    expect(res.statusCode, res.body).toBe(403);
+    expect(res.json().errors[0]).toMatchObject({
+      field: '/epcisBody/eventList/0/readPoint',
+      code: 'epcis.capture.foreignPlace',
+    });
+  });
+
+  it("refuses a 'harvest' (ObjectEvent ADD) or a transformation output under another organisation's GTIN", async () => {
+    const harvest = await capture(
+      [
+        observe('commissioning', {
+          action: 'ADD',
+          destinationList: [{ type: 'owning_party', destination: ownParty(attacker) }],
+        }),
+      ],
+      asOrganisation(attacker),
+    );
+    expect(harvest.statusCode, harvest.body).toBe(403);
+    expect(harvest.json().errors[0].code).toBe('epcis.capture.foreignOutput');
+    const transform = await capture(
+      [
+        {
+          type: 'TransformationEvent',
+          eventTime: '2026-06-16T08:00:00+07:00',
+          eventTimeZoneOffset: '+07:00',
+          inputQuantityList: ownGoods.quantityList,
+          outputQuantityList: [{ epcClass: cartons, quantity: 10, uom: 'H87' }],
+        },
+      ],
+      asOrganisation(attacker),
+    );
+    expect(transform.statusCode).toBe(403);
+    expect(transform.json().errors[0]).toMatchObject({
+      field: '/epcisBody/eventList/0/outputQuantityList',
+      code: 'epcis.capture.foreignOutput',
+    });
+  });
+
+  it('accepts a receiving event about goods shipped to it, and what it does with them afterwards', async () => {
+    const receiving = observe('receiving', {
+      sourceList: [{ type: 'owning_party', source: dl.party(demoGlns.packer) }],
+      destinationList: [{ type: 'owning_party', destination: dl.party(demoGlns.exporter) }],
+      bizLocation: { id: dl.location(demoGlns.exporterWarehouse) },
+    });
+    expect((await capture([receiving], asOrganisation(exporter))).statusCode).toBe(202);
+    // the exporter now holds the cartons: it may record storing them without naming anyone
+    const storing = observe('storing', { bizLocation: { id: dl.location(demoGlns.exporterWarehouse) } });
+    expect((await capture([storing], asOrganisation(exporter))).statusCode).toBe(202);
+    // an organisation the cartons never reached may not
+    expect((await capture([storing], asOrganisation(attacker))).statusCode).toBe(403);
+  });
+
+  it("a solution provider's key captures only for its customers", async () => {
+    const key = t.as({ role: 'api_client', organisationIds: [exporter, packer] });
+    const res = await capture([observe('storing', ownGoods)], { ...key, 'x-organisation-id': attacker });
+    expect(res.statusCode, res.body).toBe(403);
+  });
+});
+
+describe("the public page shows only what the lot's chain said", () => {
+  it('a forged shipping that names the forger as source is stored, but never reaches the consumer page', async () => {
+    const forged = observe('shipping', {
+      eventTime: '2026-06-17T08:00:00+07:00',
+      sourceList: [{ type: 'owning_party', source: ownParty(attacker) }],
+      destinationList: [{ type: 'owning_party', destination: ownParty(attacker) }],
+    });
+    expect((await capture([forged], asOrganisation(attacker))).statusCode).toBe(202);
+    const page = await t.app.inject({ url: stampPage, headers: { 'user-agent': 'Phone' } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Sản phẩm chính hãng');
+    expect(page.body).not.toContain('Công ty Mạo danh');
+    // the real chain is there: the packing house and the farm the durian came from
+    expect(page.body).toContain('Vườn sầu riêng Sáu Hậu');
+  });
+});
