@@ -62,7 +62,7 @@ export async function buildConsumerView(
       stamp,
       printedLot: request.lot,
       ip: client.ip,
-      expected: await expectedPlaces(db, subject, places),
+      expected: () => expectedPlaces(db, subject, places),
     });
     scan = checked.scan;
     applyScanCheck(verdict, checked);

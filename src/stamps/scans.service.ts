@@ -54,9 +54,10 @@ export interface ScanCheck {
 }
 
 /**
- * Records the scan of a known stamp (within the rate limits) and weighs the evidence. `expected` are the places
- * where the stamp's lot was made or shipped to: scans near them are the chain at work. Suspicions are counted
- * only on counted scans, so reloading a page cannot inflate them.
+ * Records the scan of a known stamp (within the rate limits) and weighs the evidence. `expected` gives the places
+ * where the stamp's lot was made or shipped to (scans near them are the chain at work); it is asked for only when
+ * there are two located scans to compare. Suspicions are counted only on counted scans, so reloading a page
+ * cannot inflate them.
  */
 export async function checkScan(
   db: Db,
@@ -65,7 +66,7 @@ export async function checkScan(
     stamp: Pick<StampCheck, 'status' | 'serial' | 'organisationId' | 'lot' | 'lotMismatch'>;
     printedLot: string | null;
     ip: string;
-    expected: Coordinates[];
+    expected: () => Promise<Coordinates[]>;
   },
 ): Promise<ScanCheck> {
   const serial = input.stamp.serial as number;
@@ -79,7 +80,8 @@ export async function checkScan(
   if (input.stamp.status === 'revoked') evidence.push({ kind: 'revoked' });
   if (input.stamp.lotMismatch && input.printedLot)
     evidence.push({ kind: 'lot_mismatch', printedLot: input.printedLot, activatedLot: input.stamp.lot });
-  const travel = impossibleTravel(stats.located, input.expected, t);
+  const networks = new Set(stats.located.map((s) => s.network));
+  const travel = networks.size > 1 ? impossibleTravel(stats.located, await input.expected(), t) : null;
   if (travel)
     evidence.push({
       kind: 'impossible_travel',
