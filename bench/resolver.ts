@@ -148,7 +148,10 @@ async function client(port, target, seconds, connections) {
     args.url ?? process.env.TXNG_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   process.env.TXNG_RESOLVER_RATE_LIMIT = '1000000000';
   process.env.TXNG_SCAN_MAX_SCANS = '1000000000';
-  process.env.TXNG_SCAN_MAX_DEVICES = '1000000000';
+  process.env.TXNG_SCAN_MAX_NETWORKS = '1000000000';
+  // every request comes from 127.0.0.1: without these only the first view of each stamp would be recorded
+  process.env.TXNG_SCAN_REPEAT_MINUTES = '0.000001';
+  process.env.TXNG_SCAN_NETWORK_CAP = '1000000000';
   process.env.TXNG_DB_POOL = process.env.TXNG_DB_POOL ?? '20';
   const { createTestApp } = await import('../src/test/app.ts');
   const { makeStampedProduct } = await import('../src/resolver/resolver.test-support.ts');

@@ -362,7 +362,7 @@ CREATE TABLE "stamp_scans" (
 	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "stamp_scans_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"gtin" text NOT NULL,
 	"serial" bigint NOT NULL,
-	"device" text NOT NULL,
+	"network" text NOT NULL,
 	"latitude" text,
 	"longitude" text,
 	"at" timestamp with time zone DEFAULT now() NOT NULL
@@ -379,6 +379,19 @@ CREATE TABLE "stamp_secrets" (
 CREATE TABLE "stamp_serial_counters" (
 	"gtin" text PRIMARY KEY NOT NULL,
 	"next_serial" bigint NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "stamp_suspicions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"gtin" text NOT NULL,
+	"serial" bigint,
+	"kind" text NOT NULL,
+	"state" text DEFAULT 'open' NOT NULL,
+	"evidence" jsonb NOT NULL,
+	"count" integer DEFAULT 1 NOT NULL,
+	"first_seen_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_seen_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -446,4 +459,8 @@ CREATE INDEX "stamp_changes_range_idx" ON "stamp_changes" USING btree ("range_id
 CREATE INDEX "stamp_ranges_gtin_idx" ON "stamp_ranges" USING btree ("gtin","first_serial");--> statement-breakpoint
 CREATE INDEX "stamp_ranges_org_idx" ON "stamp_ranges" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "stamp_requests_org_idx" ON "stamp_requests" USING btree ("organisation_id","created_at");--> statement-breakpoint
-CREATE INDEX "stamp_scans_stamp_idx" ON "stamp_scans" USING btree ("gtin","serial","at");
+CREATE INDEX "stamp_scans_stamp_idx" ON "stamp_scans" USING btree ("gtin","serial","at");--> statement-breakpoint
+CREATE INDEX "stamp_scans_network_idx" ON "stamp_scans" USING btree ("network","at");--> statement-breakpoint
+CREATE UNIQUE INDEX "stamp_suspicions_open_idx" ON "stamp_suspicions" USING btree ("gtin",coalesce("serial", 0),"kind") WHERE state = 'open';--> statement-breakpoint
+CREATE INDEX "stamp_suspicions_org_idx" ON "stamp_suspicions" USING btree ("organisation_id","last_seen_at");--> statement-breakpoint
+CREATE INDEX "stamp_suspicions_seen_idx" ON "stamp_suspicions" USING btree ("last_seen_at");

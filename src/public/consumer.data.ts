@@ -2,7 +2,8 @@ import type { Db } from '../platform/db.ts';
 import { cached } from '../resolver/resolver.cache.ts';
 import type { ResolverRequest } from '../resolver/resolver.dl.ts';
 import type { Subject } from '../resolver/resolver.subject.ts';
-import { recordScan, scanThresholds } from '../stamps/scans.service.ts';
+import { checkScan, type ScanCheck, scanThresholds } from '../stamps/scans.service.ts';
+import { expectedPlaces } from './consumer.distribution.ts';
 import { buildJourney } from './consumer.journey.ts';
 import type { ConsumerView, Verdict } from './consumer.view.ts';
 
@@ -12,9 +13,8 @@ const emptyVerdict = (): Verdict => ({
   lot: null,
   revoked: false,
   lotMismatch: null,
+  travel: null,
   scans: null,
-  flags: [],
-  maxKm: 0,
   windowHours: scanThresholds().windowHours,
 });
 
@@ -35,42 +35,44 @@ export function unknownView(request: ResolverRequest): ConsumerView {
 }
 
 /**
- * Builds what the consumer page shows and records the scan of a stamp. The verdict: a revoked stamp or a
- * label naming another lot is suspicious, as are scans too many / from too many devices / too far apart in
- * the window; a recalled lot says so first; an inactive stamp is "not activated"; a code without serial
- * cannot be authenticated ("product").
+ * Builds what the consumer page shows and records the scan of a stamp. The verdict is suspicious only on strong
+ * evidence: a revoked stamp, a label naming another lot, or scans too far apart for the time between them (see
+ * `checkScan`); many scans are a neutral note. A recalled lot says so first; an inactive stamp is "not
+ * activated"; a code without serial cannot be authenticated ("product").
  */
 export async function buildConsumerView(
   db: Db,
   request: ResolverRequest,
   subject: Subject,
-  client: { ip: string; userAgent: string },
+  client: { ip: string },
 ): Promise<ConsumerView> {
   const { product, organisation, lot, stamp } = subject;
   const verdict = emptyVerdict();
   verdict.producerName = organisation?.name ?? null;
   verdict.lot = lot?.lot ?? stamp?.lot ?? null;
-  let scan: ConsumerView['scan'] = null;
-  if (stamp && stamp.serial !== null) {
-    const recorded = await recordScan(db, { gtin: product.gtin, serial: stamp.serial }, client);
-    scan = { id: recorded.scanId, token: recorded.token };
-    verdict.scans = recorded.stats;
-    verdict.flags = recorded.assessment.flags;
-    verdict.maxKm = recorded.assessment.maxKm;
-    verdict.revoked = stamp.status === 'revoked';
-    verdict.lotMismatch = stamp.lotMismatch ? request.lot : null;
-    if (lot?.status === 'recalled') verdict.kind = 'recalled';
-    else if (verdict.revoked || verdict.lotMismatch || verdict.flags.length) verdict.kind = 'suspicious';
-    else if (stamp.status === 'not_activated') verdict.kind = 'not_activated';
-    else verdict.kind = 'genuine';
-  } else {
-    verdict.kind = lot?.status === 'recalled' ? 'recalled' : 'product';
-  }
   // the journey belongs to the lot (or product), not to the scan: shared by every stamp of the lot
   const { journey, places } = await cached(
     `journey:${product.gtin}:${lot?.lot ?? ''}:${lot ? '' : (stamp?.serial ?? '')}`,
     () => buildJourney(db, subject, stamp?.serial ?? null),
   );
+  let scan: ConsumerView['scan'] = null;
+  if (stamp && stamp.serial !== null) {
+    const checked = await checkScan(db, {
+      gtin: product.gtin,
+      stamp,
+      printedLot: request.lot,
+      ip: client.ip,
+      expected: () => expectedPlaces(db, subject, places),
+    });
+    scan = checked.scan;
+    applyScanCheck(verdict, checked);
+    if (lot?.status === 'recalled') verdict.kind = 'recalled';
+    else if (checked.evidence.length) verdict.kind = 'suspicious';
+    else if (stamp.status === 'not_activated') verdict.kind = 'not_activated';
+    else verdict.kind = 'genuine';
+  } else {
+    verdict.kind = lot?.status === 'recalled' ? 'recalled' : 'product';
+  }
   const net =
     product.netQuantity !== null ? `${product.netQuantity} ${product.netQuantityUnit ?? ''}`.trim() : null;
   return {
@@ -107,6 +109,23 @@ export async function buildConsumerView(
     places,
     scan,
   };
+}
+
+function applyScanCheck(verdict: Verdict, checked: ScanCheck) {
+  const { stats } = checked;
+  verdict.scans = {
+    counted: stats.counted,
+    total: stats.total,
+    firstAt: stats.firstAt,
+    recent: stats.recent,
+    recentNetworks: stats.recentNetworks,
+    busy: checked.busy,
+  };
+  for (const e of checked.evidence) {
+    if (e.kind === 'revoked') verdict.revoked = true;
+    if (e.kind === 'lot_mismatch') verdict.lotMismatch = e.printedLot;
+    if (e.kind === 'impossible_travel') verdict.travel = { km: e.km, minutes: e.minutes };
+  }
 }
 
 const today = () => new Date().toISOString().slice(0, 10);

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { t } from '../platform/i18n.ts';
 import type { ResolverRequest } from '../resolver/resolver.dl.ts';
 import type { Subject } from '../resolver/resolver.subject.ts';
+import { noteUnknownStamp } from '../stamps/suspicions.service.ts';
 import { buildConsumerView, unknownView } from './consumer.data.ts';
 import { renderConsumerPage } from './consumer.page.ts';
 import { renderMessagePage } from './message.page.ts';
@@ -19,12 +20,10 @@ export async function sendConsumerPage(
 ) {
   const app = request.server;
   const lang = pageLanguage(request);
-  const view = subject
-    ? await buildConsumerView(app.db, dl, subject, {
-        ip: request.ip,
-        userAgent: String(request.headers['user-agent'] ?? ''),
-      })
-    : unknownView(dl);
+  const view = subject ? await buildConsumerView(app.db, dl, subject, { ip: request.ip }) : unknownView(dl);
+  // a person met an unknown stamp: a serial never issued or a wrong secret is evidence for the department
+  if (!subject && dl.gtin && dl.serial !== null)
+    await noteUnknownStamp(app.db, { gtin: dl.gtin, serial: dl.serial, secret: dl.dl.otherParams.s ?? null });
   const query = (request.query ?? {}) as Record<string, unknown>;
   const page = renderConsumerPage(view, {
     lang,

@@ -26,7 +26,6 @@ export const formatDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7
 
 export function verdictReasons(lang: Lang, v: Verdict): string[] {
   const reasons: string[] = [];
-  const hours = v.windowHours;
   if (v.kind === 'unknown')
     reasons.push(t(lang, v.revoked ? 'public.reason.revoked' : 'public.reason.unknown'));
   if (v.kind === 'not_activated') reasons.push(t(lang, 'public.reason.not_activated'));
@@ -36,25 +35,47 @@ export function verdictReasons(lang: Lang, v: Verdict): string[] {
   if (v.kind === 'recalled') reasons.push(t(lang, 'public.reason.recalled', { lot: v.lot }));
   if (v.kind === 'genuine')
     reasons.push(t(lang, 'public.reason.genuine', { producer: v.producerName, lot: v.lot }));
-  for (const flag of v.flags)
+  if (v.travel)
     reasons.push(
-      t(lang, `public.reason.${flag}`, {
-        count: v.scans?.recent,
-        devices: v.scans?.recentDevices,
-        km: v.maxKm,
-        hours,
-      }),
+      t(lang, 'public.reason.travel', { km: v.travel.km, duration: duration(lang, v.travel.minutes) }),
     );
-  if (v.scans && v.scans.total > 1 && v.scans.firstAt)
-    reasons.push(
-      t(lang, 'public.reason.firstScan', {
-        when: formatTime(lang, v.scans.firstAt),
-        count: v.scans.total,
-        devices: v.scans.devices,
-      }),
+  return [...reasons, ...scanNotes(lang, v)];
+}
+
+/** How often the code was scanned: information, never a verdict (many people may look at one product). */
+function scanNotes(lang: Lang, v: Verdict): string[] {
+  const s = v.scans;
+  if (!s) return [];
+  if (s.counted && s.total === 1) return [t(lang, 'public.reason.firstTime')];
+  const notes: string[] = [];
+  if (s.total > 0 && s.firstAt)
+    notes.push(t(lang, 'public.reason.scanCount', { count: s.total, when: formatScanTime(s.firstAt) }));
+  if (s.busy)
+    notes.push(
+      t(lang, 'public.reason.busy', { count: s.recent, networks: s.recentNetworks, hours: v.windowHours }),
     );
-  else if (v.scans) reasons.push(t(lang, 'public.reason.firstTime'));
-  return reasons;
+  return notes;
+}
+
+const duration = (lang: Lang, minutes: number) =>
+  minutes < 120
+    ? t(lang, 'public.duration.minutes', { n: minutes })
+    : t(lang, 'public.duration.hours', { n: Math.round(minutes / 60) });
+
+const scanTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** dd/mm/yyyy HH:mm in Vietnam's time zone, as people write it, whatever the server's zone and locale data. */
+export function formatScanTime(date: Date): string {
+  const part = Object.fromEntries(scanTimeFormat.formatToParts(date).map((p) => [p.type, p.value]));
+  return `${part.day}/${part.month}/${part.year} ${part.hour}:${part.minute}`;
 }
 
 /** The same page in the other language: the `lang` query parameter replaced, everything else kept. */

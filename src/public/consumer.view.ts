@@ -1,5 +1,3 @@
-import type { ScanFlag } from '../stamps/scans.service.ts';
-
 /** Everything the consumer page shows, already reduced to what the law asks to publish (no personal data). */
 export type VerdictKind = 'genuine' | 'unknown' | 'not_activated' | 'recalled' | 'suspicious' | 'product';
 
@@ -9,15 +7,19 @@ export interface Verdict {
   lot: string | null;
   revoked: boolean;
   lotMismatch: string | null; // the lot printed on the label when it contradicts the activation
+  /** Two scans too far apart for the time between them (the strong scan evidence). */
+  travel: { km: number; minutes: number } | null;
+  /** The stamp's counted scans; null for a code without serial. */
   scans: {
+    /** This view was counted (not over a rate limit). */
+    counted: boolean;
     total: number;
-    devices: number;
     firstAt: Date | null;
     recent: number;
-    recentDevices: number;
+    recentNetworks: number;
+    /** Many scans or networks lately: a neutral note. */
+    busy: boolean;
   } | null;
-  flags: ScanFlag[];
-  maxKm: number;
   windowHours: number;
 }
 

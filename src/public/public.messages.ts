@@ -11,10 +11,20 @@ defineMessages({
     vi: 'Tem được cấp cho {producer} và kích hoạt cho lô {lot}.',
     en: 'The stamp was issued to {producer} and activated for lot {lot}.',
   },
-  'public.reason.firstScan': {
-    vi: 'Mã này được quét lần đầu lúc {when} và đã được quét {count} lần từ {devices} thiết bị.',
-    en: 'This code was first scanned at {when} and has been scanned {count} times from {devices} device(s).',
+  'public.reason.scanCount': {
+    vi: 'Mã này đã được quét {count} lần, lần đầu lúc {when}.',
+    en: 'This code has been scanned {count} times, first at {when}.',
   },
+  'public.reason.busy': {
+    vi: 'Trong {hours} giờ qua mã được quét {count} lần từ {networks} mạng khác nhau. Điều này có thể bình thường (sản phẩm được trưng bày, nhiều người cùng xem); nếu bạn nghi ngờ, hãy gửi phản ánh bên dưới.',
+    en: 'In the last {hours} hours the code was scanned {count} times from {networks} different networks. This can be normal (a product on display, several people looking); if in doubt, send a report below.',
+  },
+  'public.reason.travel': {
+    vi: 'Mã này được quét ở hai nơi cách nhau {km} km chỉ trong {duration} — không sản phẩm nào di chuyển nhanh như vậy, tem có thể đã bị sao chép. Sở KH&CN đã được thông báo để kiểm tra.',
+    en: 'This code was scanned at two places {km} km apart within {duration} — no product travels that fast; the stamp may have been copied. The department has been notified to check.',
+  },
+  'public.duration.minutes': { vi: '{n} phút', en: '{n} minutes' },
+  'public.duration.hours': { vi: '{n} giờ', en: '{n} hours' },
   'public.reason.firstTime': {
     vi: 'Đây là lần quét đầu tiên của mã này.',
     en: 'This is the first scan of this code.',
@@ -35,18 +45,6 @@ defineMessages({
   'public.reason.recalled': {
     vi: 'Lô {lot} đang bị thu hồi. Không sử dụng sản phẩm; liên hệ nơi bán.',
     en: 'Lot {lot} is being recalled. Do not use the product; contact the seller.',
-  },
-  'public.reason.tooManyScans': {
-    vi: 'Mã đã được quét {count} lần trong {hours} giờ qua — nhiều hơn bình thường.',
-    en: 'The code was scanned {count} times in the last {hours} hours — more than usual.',
-  },
-  'public.reason.tooManyDevices': {
-    vi: 'Mã đã được quét từ {devices} thiết bị khác nhau trong {hours} giờ qua.',
-    en: 'The code was scanned from {devices} different devices in the last {hours} hours.',
-  },
-  'public.reason.farApart': {
-    vi: 'Mã được quét ở những nơi cách nhau {km} km trong {hours} giờ qua.',
-    en: 'The code was scanned at places {km} km apart in the last {hours} hours.',
   },
   'public.reason.product': {
     vi: 'Mã này chỉ định danh sản phẩm/lô, không định danh từng đơn vị nên không xác thực được từng sản phẩm.',

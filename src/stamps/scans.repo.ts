@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../platform/db.ts';
+import type { LocatedScan } from './scans.travel.ts';
 import { execute, executePrepared } from './stamps.repo.ts';
 
 /** Sets the coarse location a person chose to share, once, on their own scan. */
@@ -12,58 +13,91 @@ export async function setScanLocation(db: DbOrTx, id: number, latitude: string, 
   return rows.length > 0;
 }
 
+/** A stamp's counted scans, including the one just recorded if it counted. */
 export interface ScanStats {
+  /** This view was counted (not over a rate limit). */
+  counted: boolean;
   total: number;
-  devices: number;
   firstAt: Date | null;
   recent: number;
-  recentDevices: number;
-  /** Shared locations in the window, for the distance check. */
-  recentPlaces: { latitude: number; longitude: number }[];
+  recentNetworks: number;
+  /** Distinct shared places (≈1 km) in the window. */
+  recentPlaces: number;
+  /** The window's located scans, newest first (at most 50), for the travel check. */
+  located: LocatedScan[];
+}
+
+export interface ScanLimits {
+  windowHours: number;
+  repeatMinutes: number;
+  networkCap: number;
+  networkCapHours: number;
 }
 
 /**
- * Records one scan and returns the stamp's scan statistics including it, in one round trip (the inserted row
- * is not visible to the same statement's scan of the table, hence the UNION with it).
+ * Records one scan if it counts, and returns the stamp's statistics including it, in one round trip. A scan
+ * counts unless the same network scanned the stamp within `repeatMinutes` or has `networkCap` counted scans of
+ * any stamp within `networkCapHours`; one that does not count is not stored. (The inserted row is not visible
+ * to the same statement's read of the table, hence the UNION with it.)
  */
-export async function insertScanWithStats(
+export async function recordScanWithStats(
   db: DbOrTx,
-  scan: { gtin: string; serial: number; device: string },
-  windowHours: number,
-): Promise<{ scanId: number; stats: ScanStats }> {
-  const since = new Date(Date.now() - windowHours * 3600_000);
+  scan: { gtin: string; serial: number; network: string },
+  limits: ScanLimits,
+): Promise<{ scanId: number | null; stats: ScanStats }> {
+  const now = Date.now();
+  const since = new Date(now - limits.windowHours * 3_600_000);
+  const repeatSince = new Date(now - limits.repeatMinutes * 60_000);
+  const capSince = new Date(now - limits.networkCapHours * 3_600_000);
+  const { gtin, serial, network } = scan;
+  const cap = Math.max(1, Math.floor(limits.networkCap)); // LIMIT takes an integer
   // A scan is telemetry: not waiting for its WAL flush keeps the page fast; a crash may lose the last instant's
   // scans. set_config(…, true) inside the statement sets it for the statement's own (implicit) transaction, so
-  // the whole record-and-count is one round trip instead of BEGIN, SET LOCAL, the query and COMMIT.
+  // the whole record-and-count is one round trip. Two simultaneous views from one network may both count.
   const { rows } = await executePrepared(
     db,
-    'txng_insert_scan',
-    sql`WITH ins AS (
-        INSERT INTO stamp_scans (gtin, serial, device) VALUES (${scan.gtin}, ${scan.serial}, ${scan.device})
-        RETURNING id, device, at, latitude, longitude),
+    'txng_record_scan',
+    sql`WITH gate AS (
+        SELECT NOT EXISTS (
+            SELECT 1 FROM stamp_scans
+            WHERE gtin = ${gtin} AND serial = ${serial} AND network = ${network} AND at >= ${repeatSince})
+          AND (SELECT count(*) FROM (
+            SELECT 1 FROM stamp_scans WHERE network = ${network} AND at >= ${capSince} LIMIT ${cap}
+          ) capped) < ${cap} AS ok),
+      ins AS (
+        INSERT INTO stamp_scans (gtin, serial, network) SELECT ${gtin}, ${serial}, ${network} FROM gate WHERE ok
+        RETURNING id, network, at, latitude, longitude),
       s AS (
-        SELECT device, at, latitude, longitude FROM stamp_scans WHERE gtin = ${scan.gtin} AND serial = ${scan.serial}
-        UNION ALL SELECT device, at, latitude, longitude FROM ins)
-      SELECT (SELECT id FROM ins) AS id, count(*)::int AS total, count(DISTINCT device)::int AS devices,
-        min(at) AS first_at, count(*) FILTER (WHERE at >= ${since})::int AS recent,
-        count(DISTINCT device) FILTER (WHERE at >= ${since})::int AS recent_devices,
-        (array_agg(latitude || ',' || longitude) FILTER (WHERE at >= ${since} AND latitude IS NOT NULL))[1:50] AS places,
+        SELECT network, at, latitude, longitude FROM stamp_scans WHERE gtin = ${gtin} AND serial = ${serial}
+        UNION ALL SELECT network, at, latitude, longitude FROM ins)
+      SELECT (SELECT id FROM ins) AS id, count(*)::int AS total, min(at) AS first_at,
+        count(*) FILTER (WHERE at >= ${since})::int AS recent,
+        count(DISTINCT network) FILTER (WHERE at >= ${since})::int AS recent_networks,
+        count(DISTINCT latitude || ',' || longitude) FILTER (WHERE at >= ${since})::int AS recent_places,
+        (array_agg(latitude || ',' || longitude || ',' || network || ',' || (extract(epoch FROM at) * 1000)::bigint
+          ORDER BY at DESC) FILTER (WHERE at >= ${since} AND latitude IS NOT NULL))[1:50] AS located,
         set_config('synchronous_commit', 'off', true) AS synchronous_commit
       FROM s`,
   );
   const r = rows[0];
-  const places: string[] = Array.isArray(r.places) ? r.places : [];
+  const located: string[] = Array.isArray(r.located) ? r.located : [];
   return {
-    scanId: Number(r.id),
+    scanId: r.id === null || r.id === undefined ? null : Number(r.id),
     stats: {
+      counted: r.id !== null && r.id !== undefined,
       total: Number(r.total),
-      devices: Number(r.devices),
       firstAt: r.first_at ? new Date(r.first_at) : null,
       recent: Number(r.recent),
-      recentDevices: Number(r.recent_devices),
-      recentPlaces: places.map((p) => {
-        const [latitude, longitude] = p.split(',').map(Number);
-        return { latitude, longitude };
+      recentNetworks: Number(r.recent_networks),
+      recentPlaces: Number(r.recent_places),
+      located: located.map((entry) => {
+        const [latitude, longitude, network, ms] = entry.split(',');
+        return {
+          latitude: Number(latitude),
+          longitude: Number(longitude),
+          network,
+          at: new Date(Number(ms)),
+        };
       }),
     },
   };

@@ -1,35 +1,15 @@
 import crypto from 'node:crypto';
 import type { Db } from '../platform/db.ts';
-import { insertScanWithStats, type ScanStats, setScanLocation } from './scans.repo.ts';
+import { networkId } from './scans.network.ts';
+import { recordScanWithStats, type ScanStats, setScanLocation } from './scans.repo.ts';
+import { scanThresholds } from './scans.thresholds.ts';
+import { type Coordinates, impossibleTravel, type Travel } from './scans.travel.ts';
 import { serverSecret } from './stamps.secret.ts';
+import type { StampCheck } from './stamps.verify.ts';
+import { recordSuspicion } from './suspicions.service.ts';
 
-/**
- * When a stamp's scans look like a cloned label (docs/resolver.md, "Suspicious scans"). Defaults suit a
- * product bought and scanned by one household; the department tunes them per province.
- */
-export interface ScanThresholds {
-  windowHours: number;
-  maxScans: number;
-  maxDevices: number;
-  maxKm: number;
-}
-
-export function scanThresholds(env: NodeJS.ProcessEnv = process.env): ScanThresholds {
-  const num = (name: string, fallback: number) => {
-    const value = Number(env[name]);
-    return Number.isFinite(value) && value > 0 ? value : fallback;
-  };
-  return {
-    windowHours: num('TXNG_SCAN_WINDOW_HOURS', 72),
-    maxScans: num('TXNG_SCAN_MAX_SCANS', 30),
-    maxDevices: num('TXNG_SCAN_MAX_DEVICES', 6),
-    maxKm: num('TXNG_SCAN_MAX_KM', 150),
-  };
-}
-
-// without a configured salt (development, tests, demo) device ids stay comparable across restarts
-const developmentSalt = 'txng-development-scan-salt';
-const salt = () => serverSecret('TXNG_SCAN_SALT') ?? developmentSalt;
+export { networkId } from './scans.network.ts';
+export { type ScanThresholds, scanThresholds } from './scans.thresholds.ts';
 
 // scan ids are sequential: the token's key must be secret, so without a configured salt it is random per process
 const processTokenKey = crypto.randomBytes(32);
@@ -40,27 +20,9 @@ const tokenKey = () => {
     : processTokenKey;
 };
 
-/** A device is a salted hash of IP and user agent: countable, never reversible to the address. */
-export const deviceId = (ip: string, userAgent: string) =>
-  crypto.createHash('sha256').update(`${salt()}|${ip}|${userAgent}`).digest('hex').slice(0, 24);
-
 /** A token that lets only the page that recorded a scan attach a location to it. */
 export const scanToken = (scanId: number) =>
   crypto.createHmac('sha256', tokenKey()).update(`scan:${scanId}`).digest('base64url').slice(0, 22);
-
-export async function recordScan(
-  db: Db,
-  stamp: { gtin: string; serial: number },
-  client: { ip: string; userAgent: string },
-) {
-  const thresholds = scanThresholds();
-  const { scanId, stats } = await insertScanWithStats(
-    db,
-    { gtin: stamp.gtin, serial: stamp.serial, device: deviceId(client.ip, client.userAgent) },
-    thresholds.windowHours,
-  );
-  return { scanId, token: scanToken(scanId), stats, assessment: assessScans(stats, thresholds) };
-}
 
 export async function shareScanLocation(
   db: Db,
@@ -76,26 +38,65 @@ export async function shareScanLocation(
   return setScanLocation(db, scanId, latitude.toFixed(2), longitude.toFixed(2));
 }
 
-export type ScanFlag = 'tooManyScans' | 'tooManyDevices' | 'farApart';
+/** What makes a stamp's verdict suspicious: each one also opens (or counts on) a suspicion for the department. */
+export type Evidence =
+  | { kind: 'revoked' }
+  | { kind: 'lot_mismatch'; printedLot: string; activatedLot: string | null }
+  | ({ kind: 'impossible_travel'; networks: number; places: number } & Travel);
 
-export function assessScans(stats: ScanStats, t: ScanThresholds): { flags: ScanFlag[]; maxKm: number } {
-  const flags: ScanFlag[] = [];
-  if (stats.recent > t.maxScans) flags.push('tooManyScans');
-  if (stats.recentDevices > t.maxDevices) flags.push('tooManyDevices');
-  let maxKm = 0;
-  const places = stats.recentPlaces;
-  for (let i = 0; i < places.length; i++)
-    for (let j = i + 1; j < places.length; j++) maxKm = Math.max(maxKm, haversineKm(places[i], places[j]));
-  if (maxKm > t.maxKm) flags.push('farApart');
-  return { flags, maxKm: Math.round(maxKm) };
+export interface ScanCheck {
+  /** The recorded scan, for sharing its location; null when the view was over a rate limit (not counted). */
+  scan: { id: number; token: string } | null;
+  stats: ScanStats;
+  /** Many scans or networks in the window: worth a neutral note, never a verdict. */
+  busy: boolean;
+  evidence: Evidence[];
 }
 
-function haversineKm(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }) {
-  const rad = Math.PI / 180;
-  const dLat = (b.latitude - a.latitude) * rad;
-  const dLon = (b.longitude - a.longitude) * rad;
-  const h =
-    Math.sin(dLat / 2) ** 2 +
-    Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(h));
+/**
+ * Records the scan of a known stamp (within the rate limits) and weighs the evidence. `expected` gives the places
+ * where the stamp's lot was made or shipped to (scans near them are the chain at work); it is asked for only when
+ * there are two located scans to compare. Suspicions are counted only on counted scans, so reloading a page
+ * cannot inflate them.
+ */
+export async function checkScan(
+  db: Db,
+  input: {
+    gtin: string;
+    stamp: Pick<StampCheck, 'status' | 'serial' | 'organisationId' | 'lot' | 'lotMismatch'>;
+    printedLot: string | null;
+    ip: string;
+    expected: () => Promise<Coordinates[]>;
+  },
+): Promise<ScanCheck> {
+  const serial = input.stamp.serial as number;
+  const t = scanThresholds();
+  const { scanId, stats } = await recordScanWithStats(
+    db,
+    { gtin: input.gtin, serial, network: networkId(input.ip) },
+    t,
+  );
+  const evidence: Evidence[] = [];
+  if (input.stamp.status === 'revoked') evidence.push({ kind: 'revoked' });
+  if (input.stamp.lotMismatch && input.printedLot)
+    evidence.push({ kind: 'lot_mismatch', printedLot: input.printedLot, activatedLot: input.stamp.lot });
+  const networks = new Set(stats.located.map((s) => s.network));
+  const travel = networks.size > 1 ? impossibleTravel(stats.located, await input.expected(), t) : null;
+  if (travel)
+    evidence.push({
+      kind: 'impossible_travel',
+      networks: stats.recentNetworks,
+      places: stats.recentPlaces,
+      ...travel,
+    });
+  const owner = input.stamp.organisationId;
+  if (scanId !== null && owner)
+    for (const { kind, ...rest } of evidence)
+      await recordSuspicion(db, { organisationId: owner, gtin: input.gtin, serial, kind, evidence: rest });
+  return {
+    scan: scanId === null ? null : { id: scanId, token: scanToken(scanId) },
+    stats,
+    busy: stats.recent > t.busyScans || stats.recentNetworks > t.busyNetworks,
+    evidence,
+  };
 }

@@ -20,3 +20,10 @@ export const visibleOrganisations = (actor: Actor): string[] | null =>
 
 export const canReadReports = (actor: Actor) =>
   actor.role === 'dost_admin' || actor.role === 'dost_reviewer' || actor.role === 'inspector';
+
+/** Suspicions of copied stamps: the department reads them all, an organisation those on its own stamps. */
+export const canReadSuspicions = (actor: Actor) =>
+  canReadReports(actor) || ['org_owner', 'org_staff', 'api_client'].includes(actor.role);
+
+/** Where and when consumers scanned (places, times of day) stays with the department. */
+export const seesScanPlaces = (actor: Actor) => canReadReports(actor);

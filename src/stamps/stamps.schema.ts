@@ -1,12 +1,15 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   customType,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
@@ -111,19 +114,63 @@ export const stampSecrets = pgTable(
   (t) => [primaryKey({ columns: [t.gtin, t.serial] })],
 );
 
-/** Every scan of a stamp URL; the device is a salted hash of IP + user agent, never the raw address. */
+/**
+ * Every counted scan of a stamp URL (docs/resolver.md, "Suspicious scans"). The network is a salted hash of the
+ * client's IPv4 /24 or IPv6 /48, never the address; views over the rate limits are not stored at all.
+ */
 export const stampScans = pgTable(
   'stamp_scans',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     gtin: text('gtin').notNull(),
     serial: bigint('serial', { mode: 'number' }).notNull(),
-    device: text('device').notNull(),
+    network: text('network').notNull(),
     latitude: text('latitude'),
     longitude: text('longitude'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('stamp_scans_stamp_idx').on(t.gtin, t.serial, t.at)],
+  (t) => [
+    index('stamp_scans_stamp_idx').on(t.gtin, t.serial, t.at),
+    // the per-address cap counts one network's scans across every stamp
+    index('stamp_scans_network_idx').on(t.network, t.at),
+  ],
+);
+
+export const suspicionKinds = [
+  'impossible_travel',
+  'revoked',
+  'lot_mismatch',
+  'unknown_serial',
+  'secret_mismatch',
+] as const;
+export type SuspicionKind = (typeof suspicionKinds)[number];
+
+/**
+ * Strong evidence that a stamp is copied or forged, kept for the department (the enforcement work turns these
+ * into cases). One open row per stamp and kind, updated on each firing; `serial` is null for evidence about a
+ * GTIN's serials as a whole (serials that were never issued).
+ */
+export const stampSuspicions = pgTable(
+  'stamp_suspicions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull(), // the owner of the stamps
+    gtin: text('gtin').notNull(),
+    serial: bigint('serial', { mode: 'number' }),
+    kind: text('kind').$type<SuspicionKind>().notNull(),
+    state: text('state').notNull().default('open'),
+    evidence: jsonb('evidence').$type<Record<string, unknown>>().notNull(),
+    count: integer('count').notNull().default(1),
+    firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('stamp_suspicions_open_idx')
+      .on(t.gtin, sql`coalesce(${t.serial}, 0)`, t.kind)
+      .where(sql`state = 'open'`),
+    index('stamp_suspicions_org_idx').on(t.organisationId, t.lastSeenAt),
+    index('stamp_suspicions_seen_idx').on(t.lastSeenAt),
+  ],
 );
 
 /** A consumer's report about a product or a suspected fake, kept for the department. */
@@ -235,4 +282,31 @@ export const stampRangeResponse = z.object({
   ),
   sampleUri: z.string(),
   createdAt: z.string(),
+});
+
+export const suspicionListQuery = z.object({
+  gtin: z.string().min(1).max(14).optional(),
+  kind: z.enum(suspicionKinds).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const suspicionResponse = z.object({
+  id: z.string(),
+  organisationId: z.string(),
+  gtin: z.string(),
+  serial: z.number().nullable(),
+  kind: z.enum(suspicionKinds),
+  state: z.string(),
+  count: z.number().int(),
+  firstSeenAt: z.string(),
+  lastSeenAt: z.string(),
+  evidence: z.record(z.string(), z.unknown()),
+});
+
+export const suspicionListResponse = z.object({
+  items: z.array(suspicionResponse),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
 });

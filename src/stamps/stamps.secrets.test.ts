@@ -23,12 +23,12 @@ describe('server secrets in production', () => {
     expect(() => secret.secretMatches('08930000000017', 1, 'abc', null)).toThrow(/TXNG_STAMP_KEY/);
   });
 
-  it('refuses to hash devices or make scan tokens without TXNG_SCAN_SALT, even when TXNG_STAMP_KEY is set', async () => {
+  it('refuses to hash networks or make scan tokens without TXNG_SCAN_SALT, even when TXNG_STAMP_KEY is set', async () => {
     vi.stubEnv('NODE_ENV', 'production');
     vi.stubEnv('TXNG_STAMP_KEY', 'a-real-stamp-key-from-the-secret-store');
     vi.stubEnv('TXNG_SCAN_SALT', '');
     const { scans } = await freshModules();
-    expect(() => scans.deviceId('203.0.113.7', 'Mozilla/5.0')).toThrow(/TXNG_SCAN_SALT/);
+    expect(() => scans.networkId('203.0.113.7')).toThrow(/TXNG_SCAN_SALT/);
     expect(() => scans.scanToken(1)).toThrow(/TXNG_SCAN_SALT/);
   });
 
@@ -40,7 +40,7 @@ describe('server secrets in production', () => {
     const two = await freshModules();
     expect(one.secret.hashSecret('08930000000017', 1, 'abc')).toMatch(/^[0-9a-f]{64}$/);
     expect(one.scans.scanToken(42)).toBe(two.scans.scanToken(42));
-    expect(one.scans.deviceId('203.0.113.7', 'UA')).toBe(two.scans.deviceId('203.0.113.7', 'UA'));
+    expect(one.scans.networkId('203.0.113.7')).toBe(two.scans.networkId('203.0.113.7'));
   });
 });
 
