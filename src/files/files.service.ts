@@ -86,10 +86,14 @@ export function tooLarge(limit: number) {
   });
 }
 
+/** Sector and commune officers see records in their scope, not the owner's file descriptions (docs/api.md). */
+const officers = new Set(['sector_officer', 'commune_officer']);
+
+/** A file's description: the owner organisation's people and the department's staff (admin, reviewers, inspectors). */
 export async function getFileForActor(db: DbOrTx, actor: Actor, id: string): Promise<FileMeta> {
   const meta = await repo.findFileMeta(db, id);
   // another organisation's file answers like a missing one: ids are not confirmed to outsiders
-  if (!meta || !(await canRead(db, actor, meta.organisationId))) throw notFound();
+  if (!meta || officers.has(actor.role) || !(await canRead(db, actor, meta.organisationId))) throw notFound();
   return meta;
 }
 

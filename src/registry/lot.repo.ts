@@ -76,12 +76,6 @@ export async function findLotsByKeys(
   return rows.map(flatten).filter((row) => wanted.has(`${row.gtin} ${row.lot}`));
 }
 
-export async function findLotIds(db: DbOrTx, ids: string[]): Promise<string[]> {
-  if (!ids.length) return [];
-  const rows = await db.select({ id: lots.id }).from(lots).where(inArray(lots.id, ids));
-  return rows.map((r) => r.id);
-}
-
 export async function listLots(
   db: DbOrTx,
   scope: ReadScope,

@@ -34,7 +34,13 @@ const lotScope = (row: repo.ScopedLotRow): RowScope => ({
 });
 
 /** Checks dates, producing location and input lots against the lot's owner. */
-async function checkLot(db: DbOrTx, organisationId: string, input: LotPatch, current?: repo.LotRow) {
+async function checkLot(
+  db: DbOrTx,
+  actor: Actor,
+  organisationId: string,
+  input: LotPatch,
+  current?: repo.LotRow,
+) {
   const errors = new FieldErrors();
   checkDateOrder(
     errors,
@@ -48,11 +54,11 @@ async function checkLot(db: DbOrTx, organisationId: string, input: LotPatch, cur
     if (!location || location.organisationId !== organisationId)
       errors.add('locationId', 'registry.unknownLocation');
   }
-  if (input.inputLotIds?.length) {
-    const known = new Set(await repo.findLotIds(db, input.inputLotIds));
-    input.inputLotIds.forEach((id, i) => {
-      if (!known.has(id) || id === current?.id) errors.add(`inputLotIds/${i}`, 'registry.unknownLot', { id });
-    });
+  // an input lot must be one the caller can see: naming another firm's lot as a source would put it in this
+  // lot's history; another organisation's lot answers like a missing one
+  for (const [i, id] of (input.inputLotIds ?? []).entries()) {
+    const lot = id === current?.id ? null : await repo.findLot(db, id);
+    if (!lot || !canRead(actor, lotScope(lot))) errors.add(`inputLotIds/${i}`, 'registry.unknownLot', { id });
   }
   errors.throwIfAny();
 }
@@ -74,7 +80,7 @@ export async function createLot(db: Db, input: LotInput, actor: Actor): Promise<
       productErrors.add('productId', 'registry.unknownProduct');
       productErrors.throwIfAny();
     }
-    await checkLot(tx, product!.organisationId, input);
+    await checkLot(tx, actor, product!.organisationId, input);
     const gtin = product!.gtin;
     if (await repo.findLotByKey(tx, gtin, input.lot))
       throw conflict('registry.lot-taken', { gtin, lot: input.lot });
@@ -100,7 +106,7 @@ export async function updateLot(db: Db, id: string, patch: LotPatch, actor: Acto
   return db.transaction(async (tx) => {
     const before = await readableLot(tx, id, actor);
     if (!canWrite(actor, before)) throw forbidden();
-    await checkLot(tx, before.organisationId, patch, before);
+    await checkLot(tx, actor, before.organisationId, patch, before);
     const row = await repo.updateLot(tx, id, { ...patch, ...reviewAfterEdit(before.reviewStatus, actor) });
     await recordAudit(tx, {
       actor,

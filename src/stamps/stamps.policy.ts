@@ -7,12 +7,16 @@ export const canRequestStamps = (actor: Actor, organisationId: string) =>
   organisationRoles.includes(actor.role) &&
   (actor.role === 'dost_admin' || actor.organisationIds.includes(organisationId));
 
-/** Activation, deactivation and printing are the owner's; revocation is also the department's. */
+/**
+ * Activation, deactivation, printing (which creates anti-counterfeit secrets), reprints and revocation are the
+ * owner's alone: whoever prints holds the secrets, and a reprint voids the labels already on the goods. The
+ * department acts on stamps through enforcement (suspension), never by printing or revoking in a firm's name.
+ */
 export const canHandleStamps = (actor: Actor, organisationId: string) =>
-  canRequestStamps(actor, organisationId);
+  ['org_owner', 'org_staff', 'api_client'].includes(actor.role) &&
+  actor.organisationIds.includes(organisationId);
 
-export const canRevokeStamps = (actor: Actor, organisationId: string) =>
-  canHandleStamps(actor, organisationId) || actor.role === 'dost_reviewer' || actor.role === 'inspector';
+export const canRevokeStamps = canHandleStamps;
 
 /** Department staff see every organisation's stamps; others see only their own (null = no filter). */
 export const visibleOrganisations = (actor: Actor): string[] | null =>

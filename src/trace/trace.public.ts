@@ -17,10 +17,14 @@ export function publicChainFilter(db: DbOrTx): PublicFilter {
   const parties = new Set<string>();
   const approved = new Map<string, boolean>();
   return async (ids, events) => {
-    const links = events.flatMap((e) => e.links.filter((l) => l.kind !== 'bizTransaction').map((l) => l.value));
+    const links = events.flatMap((e) =>
+      e.links.filter((l) => l.kind !== 'bizTransaction').map((l) => l.value),
+    );
     const owners = await ownersOfIdentifiers(db, [...ids, ...links]);
     for (const id of ids) for (const owner of owners.get(id) ?? []) parties.add(owner);
-    const capturers = [...new Set(events.flatMap((e) => e.organisationId ?? []))].filter((o) => !approved.has(o));
+    const capturers = [...new Set(events.flatMap((e) => e.organisationId ?? []))].filter(
+      (o) => !approved.has(o),
+    );
     for (const organisation of await getOrganisationsByIds(db, capturers)) {
       approved.set(organisation.id, organisation.reviewStatus === 'approved');
     }
@@ -34,7 +38,8 @@ export function publicChainFilter(db: DbOrTx): PublicFilter {
         shown.add(event);
         grew = true;
         for (const link of event.links) {
-          if (link.kind !== 'bizTransaction') for (const owner of owners.get(link.value) ?? []) parties.add(owner);
+          if (link.kind !== 'bizTransaction')
+            for (const owner of owners.get(link.value) ?? []) parties.add(owner);
         }
       }
     }

@@ -11,12 +11,13 @@ import {
   getOrganisationsByGlns,
   getOrganisationsByIds,
   getProductsByGtins,
+  mayReadOrganisationData,
 } from '../registry/registry.service.ts';
 import { glnOf, isPartyId, itemKey, partyIdForGln } from './trace.ids.ts';
 import { presentEvent, presentItem, presentLocation, presentParty } from './trace.presenter.ts';
+import { publicChainFilter } from './trace.public.ts';
 import { rootId } from './trace.root.ts';
 import type { TraceResult } from './trace.schema.ts';
-import { publicChainFilter } from './trace.public.ts';
 import { eventFilterFor } from './trace.visibility.ts';
 import { type Reached, type TraceDirection, type WalkLimits, walkEvents } from './trace.walk.ts';
 
@@ -41,7 +42,9 @@ export async function traceFrom(db: DbOrTx, request: TraceRequest): Promise<Trac
   if (eventIdShape.test(request.id.trim())) return traceFromEvent(db, request);
   const root = rootId(request.id);
   const result = await traceIds(db, { ...request, roots: [root] });
-  if (!result.events.length && !(await knownInRegistry(db, root))) {
+  // a lot the caller sees no event of is answered only when the caller may read it in the registry: otherwise
+  // the answer would name another organisation's product
+  if (!result.events.length && !(await knownInRegistry(db, root, request.actor))) {
     throw notFound('trace.not-found', { id: root });
   }
   return result;
@@ -89,9 +92,10 @@ async function traceFromEvent(db: DbOrTx, request: TraceRequest): Promise<TraceR
   return { ...(await traceIds(db, { ...request, roots })), root: eventId };
 }
 
-async function knownInRegistry(db: DbOrTx, id: string) {
+async function knownInRegistry(db: DbOrTx, id: string, actor: Actor | null) {
   const key = itemKey(id);
-  return Boolean(key.gtin && key.lot && (await getLotByKey(db, { gtin: key.gtin, lot: key.lot })));
+  const lot = key.gtin && key.lot ? await getLotByKey(db, { gtin: key.gtin, lot: key.lot }) : null;
+  return Boolean(lot && (!actor || (await mayReadOrganisationData(db, actor, lot.organisationId))));
 }
 
 async function describe(

@@ -2,10 +2,15 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoGlns, demoLots, dl } from '../demo/demo-data.ts';
 import { seedDemo } from '../demo/index.ts';
+import { epcisDocument } from '../epcis/epcis.test-helpers.ts';
 import { checkDigit } from '../gs1/index.ts';
-import { ownersOfIdentifiers } from '../registry/registry.service.ts';
-import { createTestApp, type TestApp } from '../test/app.ts';
-import { epcisDocument } from './epcis.test-helpers.ts';
+import {
+  getLocationByGln,
+  getLotByKey,
+  ownersOfIdentifiers,
+  setReviewStatus,
+} from '../registry/registry.service.ts';
+import { createTestApp, type TestApp } from './app.ts';
 
 /**
  * Who may say what about whose goods (issue 8 §1, docs/security.md "Capture"), on the demo province: the packing
@@ -168,5 +173,160 @@ describe("the public page shows only what the lot's chain said", () => {
     expect(page.body).not.toContain('Công ty Mạo danh');
     // the real chain is there: the packing house and the farm the durian came from
     expect(page.body).toContain('Vườn sầu riêng Sáu Hậu');
+  });
+});
+
+describe('stage forms, registry and trace respect ownership', () => {
+  it("a farm cannot 'harvest' the packing house's published lot through the stage form", async () => {
+    const owners = await ownersOfIdentifiers(t.db, [dl.party(demoGlns.durianFarm)]);
+    const farm = [...owners.get(dl.party(demoGlns.durianFarm))!][0];
+    const area = (await getLocationByGln(t.db, demoGlns.durianArea))!;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/stages',
+      headers: asOrganisation(farm),
+      payload: {
+        stage: 'harvest',
+        eventTime: '2026-06-16T08:00:00+07:00',
+        locationId: area.id,
+        output: {
+          gtin: demoLots.durianCartons.gtin,
+          lot: demoLots.durianCartons.lot,
+          quantity: 5,
+          unit: 'KGM',
+        },
+      },
+    });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().errors).toEqual([
+      expect.objectContaining({ field: '/body/output/gtin', code: 'chain.outputNotOwn' }),
+    ]);
+  });
+
+  it('department staff record no stages', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/stages',
+      headers: { ...t.as({ role: 'dost_admin' }) },
+      payload: {
+        stage: 'sell',
+        organisationId: packer,
+        eventTime: '2026-06-16T08:00:00+07:00',
+        locationId: (await getLocationByGln(t.db, demoGlns.packingHouse))!.id,
+        items: [
+          { gtin: demoLots.durianCartons.gtin, lot: demoLots.durianCartons.lot, quantity: 1, unit: 'H87' },
+        ],
+      },
+    });
+    expect(res.statusCode, res.body).toBe(403);
+  });
+
+  it('/api/trace answers 404, not a product name, for a lot the caller cannot see', async () => {
+    const outsider = await t.organisation({ name: 'Công ty Tò mò' });
+    const res = await t.app.inject({
+      url: `/api/trace?id=${encodeURIComponent(cartons)}&direction=backward`,
+      headers: asOrganisation(outsider),
+    });
+    expect(res.statusCode).toBe(404);
+    expect(res.body).not.toContain('Sầu riêng');
+    const own = await t.app.inject({
+      url: `/api/trace?id=${encodeURIComponent(cartons)}&direction=backward`,
+      headers: asOrganisation(packer),
+    });
+    expect(own.statusCode).toBe(200);
+  });
+
+  it("an input lot must be one the caller can see: another organisation's lot is refused", async () => {
+    const product = await t.app.inject({
+      method: 'POST',
+      url: '/api/products',
+      headers: asOrganisation(attacker),
+      payload: { organisationId: attacker, gtin: attackerGtin, name: 'Sầu riêng giả' },
+    });
+    expect(product.statusCode, product.body).toBe(201);
+    const victimLot = (await getLotByKey(t.db, demoLots.durianCartons))!;
+    const lot = await t.app.inject({
+      method: 'POST',
+      url: '/api/lots',
+      headers: asOrganisation(attacker),
+      payload: { productId: product.json().id, lot: 'GIA-01', inputLotIds: [victimLot.id] },
+    });
+    expect(lot.statusCode).toBe(400);
+    expect(lot.json().errors[0]).toMatchObject({ field: '/body/inputLotIds/0', code: 'registry.unknownLot' });
+  });
+
+  it('GS1 company prefixes are unique across organisations, overlaps included', async () => {
+    const admin = t.as({ role: 'dost_admin' });
+    for (const prefix of ['8936016', '89360160', '893601']) {
+      const res = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/organisations/${attacker}`,
+        headers: admin,
+        payload: { gs1CompanyPrefixes: ['8939999', prefix] },
+      });
+      expect(res.statusCode, prefix).toBe(409);
+      expect(res.json().errors[0]).toMatchObject({
+        field: '/body/gs1CompanyPrefixes/1',
+        code: 'registry.prefixTaken',
+      });
+    }
+  });
+
+  it('a GTIN must fall under a prefix of its organisation; approval checks it again', async () => {
+    const underPacker = `0893601600099${checkDigit('0893601600099')}`;
+    const foreign = await t.app.inject({
+      method: 'POST',
+      url: '/api/products',
+      headers: asOrganisation(attacker),
+      payload: { organisationId: attacker, gtin: underPacker, name: 'Thùng sầu riêng' },
+    });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().errors[0]).toMatchObject({ field: '/body/gtin', code: 'registry.gtinPrefix' });
+
+    // a product registered under a prefix the organisation later gives up is not approved
+    const mover = await t.organisation({ name: 'Công ty Đổi mã', gs1CompanyPrefixes: ['8939997'] });
+    const gtin = `0893999700001${checkDigit('0893999700001')}`;
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/products',
+      headers: asOrganisation(mover),
+      payload: { organisationId: mover, gtin, name: 'Mật ong rừng' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    await setReviewStatus(t.db, { entity: 'product', id, status: 'submitted', actor: null });
+    await t.app.inject({
+      method: 'PATCH',
+      url: `/api/organisations/${mover}`,
+      headers: t.as({ role: 'dost_admin' }),
+      payload: { gs1CompanyPrefixes: ['8939996'] },
+    });
+    await expect(
+      setReviewStatus(t.db, { entity: 'product', id, status: 'approved', actor: null }),
+    ).rejects.toMatchObject({ status: 409 });
+  });
+});
+
+describe("stamps are the owner's", () => {
+  it('stamp revocation and anti-counterfeit reprints: owner only, never department staff', async () => {
+    const ranges = await t.app.inject({ url: '/api/stamps/ranges', headers: asOrganisation(packer) });
+    const range = ranges.json().items[0];
+    expect(range).toBeDefined();
+    for (const role of ['dost_admin', 'dost_reviewer', 'inspector'] as const) {
+      const revoke = await t.app.inject({
+        method: 'POST',
+        url: `/api/stamps/ranges/${range.id}/revoke`,
+        headers: t.as({ role }),
+        payload: { firstSerial: 1, lastSerial: 1, reason: 'thử' },
+      });
+      expect(revoke.statusCode, role).toBe(403);
+    }
+    const reprint = await t.app.inject({
+      method: 'POST',
+      url: `/api/stamps/ranges/${range.id}/print`,
+      headers: t.as({ role: 'dost_admin' }),
+      payload: { reprint: true },
+    });
+    expect(reprint.statusCode).toBe(403);
   });
 });
