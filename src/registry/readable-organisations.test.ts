@@ -87,7 +87,7 @@ describe('officers read other modules with the registry scope', () => {
     expect((await get(`/api/diary/${clinicEntry.id}`, communeOfficer())).statusCode).toBe(404);
   });
 
-  it('a sector officer does not see the files of an organisation of another sector', async () => {
+  it('officers do not read file descriptions, in their sector or not; the department does', async () => {
     const boundary = 'txngscope';
     const upload = await t.app.inject({
       method: 'POST',
@@ -104,7 +104,9 @@ describe('officers read other modules with the registry scope', () => {
     expect(upload.statusCode).toBe(201);
     const url = `/api/files/${upload.json().id}`;
     expect((await get(url, agricultureOfficer())).statusCode).toBe(404);
-    expect((await get(url, t.as({ role: 'sector_officer', sector: 'health' }))).statusCode).toBe(200);
+    expect((await get(url, t.as({ role: 'sector_officer', sector: 'health' }))).statusCode).toBe(404);
+    expect((await get(url, t.as({ role: 'commune_officer', communes: ['75W010'] }))).statusCode).toBe(404);
+    expect((await get(url, t.as({ role: 'inspector' }))).statusCode).toBe(200);
   });
 
   it('the department admin, reviewers and inspectors still read everything', async () => {
