@@ -70,6 +70,7 @@ export async function makeUser(
       communes: scope.communes ?? (role === 'commune_officer' ? ['75W010'] : undefined),
     },
     null,
+    { demo: false },
   );
 }
 
