@@ -61,7 +61,9 @@ export interface SignInInput {
 export async function signIn(db: Db, input: SignInInput): Promise<SignedIn & { deviceToken: string }> {
   const email = normaliseEmail(input.email);
   const account = accountKey(email);
-  const deviceHash = input.deviceToken ? sha256(input.deviceToken) : null;
+  // only a token of the shape this program issues is looked up
+  const presented = input.deviceToken && /^[\w-]{32,64}$/.test(input.deviceToken) ? input.deviceToken : null;
+  const deviceHash = presented ? sha256(presented) : null;
   // a browser that signed in to this account before counts its failures apart from everyone else's
   const known = deviceHash && (await findDevice(db, deviceHash, account));
   const personal = known ? deviceKey(deviceHash) : account;
@@ -88,7 +90,7 @@ export async function signIn(db: Db, input: SignInInput): Promise<SignedIn & { d
   await forgiveAttempt(db, address);
   if (user.disabled) throw new Problem(403, 'accounts.disabled');
 
-  const deviceToken = input.deviceToken && deviceHash ? input.deviceToken : randomToken();
+  const deviceToken = presented ?? randomToken();
   await rememberDevice(db, sha256(deviceToken), account);
   await noteSuccessfulSignIn(db, user.id);
   return { ...(await openSession(db, user, input)), deviceToken };
@@ -108,7 +110,7 @@ export async function delayedEmails(db: DbOrTx, emails: string[]): Promise<Set<s
   return new Set(emails.filter((e) => delayed.has(accountKey(e))));
 }
 
-/** An administrator lifts the delay of an account (not of its known browsers: those are not held back). */
+/** An administrator lifts the delay of an account's e-mail; its known browsers keep counts of their own. */
 export const liftDelay = (db: DbOrTx, email: string) => clearThrottle(db, accountKey(email));
 
 /** Starts a session for a person whose identity is already established (sign-in, a fresh registration). */
