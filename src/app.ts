@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -17,7 +18,8 @@ import './platform/fastify.ts';
 import { gs1Messages } from './gs1/index.ts';
 import { defineMessages } from './platform/i18n.ts';
 import { registerProblemHandling } from './platform/problem.ts';
-import publicPages from './public/index.ts';
+import { registerSecurityHeaders } from './platform/security-headers.ts';
+import publicPages, { publicInlineCode } from './public/index.ts';
 import registry from './registry/index.ts';
 import { partyIdsOfOrganisations, readableOrganisationIds } from './registry/registry.service.ts';
 import resolver from './resolver/index.ts';
@@ -49,6 +51,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('db', opts.database.db);
   app.decorate('config', opts.config);
   registerProblemHandling(app);
+  // before any route, so every route gets its headers; the pages' inline code is allowed by its hash
+  await registerSecurityHeaders(app, publicInlineCode);
+  // parses cookies before the actor is resolved from the session cookie
+  await app.register(cookie);
   registerAuth(app, opts.resolveActor ?? accounts.resolveActor);
 
   await app.register(swagger, {

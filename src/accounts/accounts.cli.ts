@@ -17,9 +17,12 @@ export async function runCreateAdmin(args: string[], env: NodeJS.ProcessEnv, out
   }
   const generated = !env.TXNG_ADMIN_PASSWORD;
   const password = env.TXNG_ADMIN_PASSWORD ?? randomToken(15);
-  const database = await openDatabase(loadConfig(env));
+  const config = loadConfig(env);
+  const database = await openDatabase(config);
   try {
-    const user = await createUser(database.db, { email, name, role: 'dost_admin', password }, null);
+    const user = await createUser(database.db, { email, name, role: 'dost_admin', password }, null, {
+      demo: config.demo,
+    });
     out.write(`Created administrator ${user.email} (${user.id}).\n`);
     if (generated) out.write(`Password (shown once; change it after signing in): ${password}\n`);
     return 0;

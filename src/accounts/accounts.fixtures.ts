@@ -75,6 +75,7 @@ export async function makeUser(
       communes: scope.communes ?? (role === 'commune_officer' ? ['75W010'] : undefined),
     },
     null,
+    { demo: false },
   );
 }
 

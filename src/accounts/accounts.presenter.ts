@@ -1,8 +1,11 @@
 import type { ApiKeyRow } from './api-keys.repo.ts';
 import type { UserRow } from './users.repo.ts';
 
-/** What the API says about a person: never the password hash, never lock-out internals beyond what an admin needs. */
-export function presentUser(row: UserRow) {
+/**
+ * What the API says about a person: never the password hash, and of the sign-in throttle only whether the account
+ * waits out a delay now (`locked`), which the caller looks up.
+ */
+export function presentUser(row: UserRow, locked = false) {
   return {
     id: row.id,
     email: row.email,
@@ -13,7 +16,7 @@ export function presentUser(row: UserRow) {
     sector: row.sector,
     communes: row.communes,
     disabled: row.disabled,
-    locked: row.lockedUntil !== null && row.lockedUntil.getTime() > Date.now(),
+    locked,
     lastSignInAt: row.lastSignInAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
   };

@@ -1,4 +1,14 @@
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /**
  * People who sign in. Organisation roles (org_owner, org_staff) carry their organisation; officers carry the
@@ -17,8 +27,6 @@ export const users = pgTable(
     sector: text('sector'),
     communes: text('communes').array().notNull().default([]),
     disabled: boolean('disabled').notNull().default(false),
-    failedAttempts: integer('failed_attempts').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     passwordHash: text('password_hash').notNull(),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
@@ -68,5 +76,43 @@ export const apiKeys = pgTable(
   (t) => [
     uniqueIndex('api_keys_secret_hash_uq').on(t.secretHash),
     uniqueIndex('api_keys_prefix_uq').on(t.prefix),
+  ],
+);
+
+/**
+ * Failed sign-ins counted per key (docs/decisions/031-sign-in-throttling.md): a normalised e-mail, whether or not an
+ * account has it; a browser that has signed in to that account before; a client address. The key is a SHA-256, so
+ * the table holds neither the addresses people typed (sometimes their password, in the wrong field) nor their IPs.
+ * It lives in the database so every process of the program sees the same counts.
+ */
+export const signInThrottle = pgTable(
+  'sign_in_throttle',
+  {
+    key: text('key').primaryKey(),
+    /** Attempts counted in the current run; an attempt counts when it starts and is forgiven when it succeeds. */
+    failures: integer('failures').notNull().default(0),
+    windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }).notNull(),
+    /** No attempt is looked at before this moment. */
+    notBefore: timestamp('not_before', { withTimezone: true }),
+  },
+  (t) => [index('sign_in_throttle_last_attempt_idx').on(t.lastAttemptAt)],
+);
+
+/**
+ * Browsers that have signed in to an account: each holds a random token in the `txng_device` cookie (only its hash
+ * is kept). Their failures count on their own key, so someone guessing elsewhere never holds the owner back there.
+ */
+export const signInDevices = pgTable(
+  'sign_in_devices',
+  {
+    tokenHash: text('token_hash').notNull(),
+    /** The throttle key of the account's normalised e-mail. */
+    accountKey: text('account_key').notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tokenHash, t.accountKey] }),
+    index('sign_in_devices_last_seen_idx').on(t.lastSeenAt),
   ],
 );

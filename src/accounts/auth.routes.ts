@@ -1,11 +1,11 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireActor } from '../platform/auth.ts';
 import { Problem } from '../platform/problem.ts';
 import { meView, passwordChangeInput, signedOutView, signInInput } from './auth.schema.ts';
 import * as auth from './auth.service.ts';
 import { personOnly, signedIn } from './gate.ts';
-import { describeActor, setSessionCookie } from './me.ts';
+import { describeActor, deviceCookie, setDeviceCookie, setSessionCookie } from './me.ts';
 import { actorOfUser, requestSession } from './resolve-actor.ts';
 
 const tags = ['accounts: sign-in'];
@@ -18,14 +18,9 @@ export async function authRoutes(fastify: FastifyInstance) {
     {
       config: {
         public: true,
-        // per address and account: a guessing run against one account meets the lock-out, against many the limit
-        rateLimit: {
-          max: 10,
-          timeWindow: 60_000,
-          hook: 'preValidation',
-          keyGenerator: (req: FastifyRequest) =>
-            `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
-        },
+        // Guessing is slowed by the throttle in the database (per e-mail, per known browser, per address). This
+        // limit only keeps one process from being flooded with requests, each of which would cost a hash.
+        rateLimit: { max: 60, timeWindow: 60_000, hook: 'onRequest' },
       },
       schema: {
         tags,
@@ -39,8 +34,10 @@ export async function authRoutes(fastify: FastifyInstance) {
         ...request.body,
         ip: request.ip,
         userAgent: request.headers['user-agent'],
+        deviceToken: request.cookies[deviceCookie],
       });
       setSessionCookie(reply, signed.token);
+      setDeviceCookie(reply, signed.deviceToken);
       return describeActor(app.db, request, actorOfUser(signed.user), signed);
     },
   );
@@ -95,6 +92,8 @@ export async function authRoutes(fastify: FastifyInstance) {
     '/auth/password',
     {
       preValidation: personOnly,
+      // the current password is checked here too: a borrowed session must not become a password oracle
+      config: { rateLimit: { max: 10, timeWindow: 15 * 60_000 } },
       schema: {
         tags,
         summary: 'Change one’s own password (ends every other session)',
@@ -106,6 +105,7 @@ export async function authRoutes(fastify: FastifyInstance) {
       const sessionsEnded = await auth.changePassword(app.db, requireActor(request), {
         ...request.body,
         sessionId: requestSession(request)?.id ?? null,
+        demo: app.config.demo,
       });
       return { sessionsEnded };
     },

@@ -3,6 +3,7 @@ import type { Actor } from '../platform/auth.ts';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { defineMessages } from '../platform/i18n.ts';
 import { badRequest, Problem } from '../platform/problem.ts';
+import { checkPassword } from './password-policy.ts';
 import { sessionLifetimeMs } from './resolve-actor.ts';
 import { burnPasswordCheck, hashPassword, randomToken, sha256, verifyPassword } from './secrets.ts';
 import {
@@ -12,18 +13,29 @@ import {
   insertSession,
 } from './sessions.repo.ts';
 import {
+  claimAttempt,
+  clearThrottle,
+  delayedKeys,
+  findDevice,
+  forgiveAttempt,
+  rememberDevice,
+  sweepThrottle,
+} from './sign-in-throttle.repo.ts';
+import {
+  accountKey,
+  addressKey,
+  addressWindow,
+  deviceKey,
+  normaliseEmail,
+  progressiveDelay,
+} from './sign-in-throttle.ts';
+import {
   findUserByEmail,
   findUserById,
-  noteFailedSignIn,
   noteSuccessfulSignIn,
   type UserRow,
   updateUser,
 } from './users.repo.ts';
-
-/** After this many wrong passwords in a row the account is locked for `lockMs`. */
-export const maxFailedAttempts = 5;
-export const lockMs = 15 * 60 * 1000;
-export const minPasswordLength = 10;
 
 export interface SignedIn {
   token: string;
@@ -32,38 +44,74 @@ export interface SignedIn {
   user: UserRow;
 }
 
-export async function signIn(
-  db: Db,
-  input: { email: string; password: string; ip?: string; userAgent?: string },
-): Promise<SignedIn> {
-  const user = await findUserByEmail(db, input.email.trim());
-  if (!user) {
-    await burnPasswordCheck(input.password);
-    throw new Problem(401, 'accounts.sign-in-failed');
-  }
-  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
-    throw new Problem(423, 'accounts.locked', {
-      params: { until: user.lockedUntil.toISOString() },
-      headers: { 'retry-after': String(Math.ceil((user.lockedUntil.getTime() - Date.now()) / 1000)) },
+export interface SignInInput {
+  email: string;
+  password: string;
+  ip: string;
+  userAgent?: string;
+  /** The `txng_device` cookie, when the browser has one. */
+  deviceToken?: string | null;
+}
+
+/**
+ * Email and password to a session, behind the throttle of docs/decisions/031-sign-in-throttling.md. Whether the
+ * address names an account or not, the answer, the delay curve and the work done (one argon2 verification) are
+ * the same; an attempt made while a delay runs is refused before any password is looked at.
+ */
+export async function signIn(db: Db, input: SignInInput): Promise<SignedIn & { deviceToken: string }> {
+  const email = normaliseEmail(input.email);
+  const account = accountKey(email);
+  // only a token of the shape this program issues is looked up
+  const presented = input.deviceToken && /^[\w-]{32,64}$/.test(input.deviceToken) ? input.deviceToken : null;
+  const deviceHash = presented ? sha256(presented) : null;
+  // a browser that signed in to this account before counts its failures apart from everyone else's
+  const known = deviceHash && (await findDevice(db, deviceHash, account));
+  const personal = known ? deviceKey(deviceHash) : account;
+  const address = addressKey(input.ip);
+  await sweepNowAndThen(db);
+  const waitMs = await claimAttempt(db, [
+    { key: personal, rule: progressiveDelay },
+    { key: address, rule: addressWindow },
+  ]);
+  if (waitMs !== null) {
+    const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+    throw new Problem(429, 'accounts.slow-down', {
+      params: { seconds },
+      headers: { 'retry-after': String(seconds) },
     });
   }
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const after = await noteFailedSignIn(db, user.id, maxFailedAttempts, lockMs);
-    if (after.lockedUntil && after.failedAttempts >= maxFailedAttempts) {
-      await recordAudit(db, {
-        actor: null,
-        action: 'lock',
-        entityType: 'user',
-        entityId: user.id,
-        after: { failedAttempts: after.failedAttempts },
-      });
-    }
-    throw new Problem(401, 'accounts.sign-in-failed');
-  }
+
+  const user = await findUserByEmail(db, email);
+  const passwordOk = user
+    ? await verifyPassword(user.passwordHash, input.password)
+    : await burnPasswordCheck(input.password);
+  if (!user || !passwordOk) throw new Problem(401, 'accounts.sign-in-failed');
+  await clearThrottle(db, personal);
+  await forgiveAttempt(db, address);
   if (user.disabled) throw new Problem(403, 'accounts.disabled');
+
+  const deviceToken = presented ?? randomToken();
+  await rememberDevice(db, sha256(deviceToken), account);
   await noteSuccessfulSignIn(db, user.id);
-  return openSession(db, user, input);
+  return { ...(await openSession(db, user, input)), deviceToken };
 }
+
+let lastSweep = 0;
+/** Old counts are dropped by sign-ins themselves, at most every ten minutes per process. */
+async function sweepNowAndThen(db: Db) {
+  if (Date.now() - lastSweep < 10 * 60_000) return;
+  lastSweep = Date.now();
+  await sweepThrottle(db);
+}
+
+/** Whether each of these accounts is waiting out a sign-in delay now. */
+export async function delayedEmails(db: DbOrTx, emails: string[]): Promise<Set<string>> {
+  const delayed = await delayedKeys(db, emails.map(accountKey));
+  return new Set(emails.filter((e) => delayed.has(accountKey(e))));
+}
+
+/** An administrator lifts the delay of an account's e-mail; its known browsers keep counts of their own. */
+export const liftDelay = (db: DbOrTx, email: string) => clearThrottle(db, accountKey(email));
 
 /** Starts a session for a person whose identity is already established (sign-in, a fresh registration). */
 export async function openSession(
@@ -94,15 +142,19 @@ export const signOutEverywhere = (db: Db, userId: string) => deleteUserSessions(
 export async function changePassword(
   db: Db,
   actor: Actor,
-  input: { currentPassword: string; newPassword: string; sessionId: string | null },
+  input: { currentPassword: string; newPassword: string; sessionId: string | null; demo: boolean },
 ): Promise<number> {
   if (actor.kind !== 'user') throw new Problem(403, 'accounts.people-only');
-  checkPasswordStrength(input.newPassword, '/body/newPassword');
   return db.transaction(async (tx) => {
     const user = await findUserById(tx, actor.id, { forUpdate: true });
     if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
       throw badRequest([{ field: '/body/currentPassword', code: 'accounts.wrongPassword' }]);
     }
+    checkPassword(
+      input.newPassword,
+      { email: user.email, name: user.name, demo: input.demo },
+      '/body/newPassword',
+    );
     await updateUser(tx, user.id, {
       passwordHash: await hashPassword(input.newPassword),
       passwordChangedAt: new Date(),
@@ -113,17 +165,12 @@ export async function changePassword(
   });
 }
 
-export function checkPasswordStrength(password: string, field: string) {
-  if (password.length < minPasswordLength || !/\D/.test(password) || new Set(password).size < 4) {
-    throw badRequest([{ field, code: 'accounts.weakPassword', params: { minimum: minPasswordLength } }]);
-  }
-}
-
 defineMessages({
   'problem.accounts.sign-in-failed': { vi: 'Email hoặc mật khẩu không đúng', en: 'Wrong email or password' },
-  'problem.accounts.locked': {
-    vi: 'Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần, thử lại sau {until}',
-    en: 'The account is locked after too many wrong passwords; try again after {until}',
+  // one answer for a delayed account, an unknown e-mail and a busy address: it says nothing about who exists
+  'problem.accounts.slow-down': {
+    vi: 'Đăng nhập không thành công quá nhiều lần; hãy thử lại sau {seconds} giây',
+    en: 'Too many unsuccessful sign-ins; try again in {seconds} s',
   },
   'problem.accounts.no-session': {
     vi: 'Yêu cầu này không đi kèm phiên đăng nhập nào',
@@ -135,8 +182,4 @@ defineMessages({
     en: 'Only a signed-in person can do this, not an API key',
   },
   'accounts.wrongPassword': { vi: 'mật khẩu hiện tại không đúng', en: 'the current password is wrong' },
-  'accounts.weakPassword': {
-    vi: 'mật khẩu cần ít nhất {minimum} ký tự, không chỉ gồm chữ số',
-    en: 'the password needs at least {minimum} characters, not only digits',
-  },
 });

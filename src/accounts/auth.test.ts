@@ -1,9 +1,15 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/app.ts';
 import { makeOrganisation, makeSignedInUser, makeUser, signIn, testPassword } from './accounts.fixtures.ts';
 import { sessions, users } from './accounts.schema.ts';
-import { maxFailedAttempts } from './auth.service.ts';
+import {
+  accountKey,
+  addressBlock,
+  addressMaxFailures,
+  delayAfter,
+  freeAttempts,
+} from './sign-in-throttle.ts';
 
 describe('sign-in, sessions and CSRF', () => {
   let t: TestApp;
@@ -73,37 +79,184 @@ describe('sign-in, sessions and CSRF', () => {
     expect(res.json()).toMatchObject({ type: '/problems/validation', status: 400 });
   });
 
-  it(`locks an account after ${maxFailedAttempts} wrong passwords, even against the right one, until an admin unlocks it`, async () => {
+  /** Time passes: every running delay has run out (tests do not wait for real seconds). */
+  const letTheDelaysPass = () =>
+    t.db.execute(
+      sql`UPDATE sign_in_throttle SET not_before = now() - interval '1 second' WHERE not_before IS NOT NULL`,
+    );
+  /**
+   * Six wrong passwords, each after the wait of the one before; then the account waits 8 s, long enough that the
+   * next request certainly falls inside the wait on a busy machine.
+   */
+  const failSixTimes = async (email: string, headers: () => Record<string, string>) => {
+    const codes: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      await letTheDelaysPass();
+      codes.push((await signInRaw(email, `wrong-${i}`, headers())).statusCode);
+    }
+    return codes;
+  };
+  let nextAddress = 10;
+  /** A client address of its own, so one test's failures do not count against another's. */
+  const freshAddress = () => ({ 'x-forwarded-for': `203.0.113.${nextAddress++}` });
+
+  it('five wrong passwords do not lock the owner out once the delay has passed', async () => {
     const user = await makeUser(t.db, 'dost_reviewer');
-    for (let i = 0; i < maxFailedAttempts; i++)
-      expect((await signInRaw(user.email, `wrong-${i}`)).statusCode).toBe(401);
-    const locked = await signInRaw(user.email, testPassword);
-    expect(locked.statusCode).toBe(423);
-    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    const from = freshAddress();
+    const codes: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      codes.push((await signInRaw(user.email, `wrong-${i}`, from)).statusCode);
+      if (i < 4 && i >= freeAttempts - 1) await letTheDelaysPass();
+    }
+    expect(codes).toEqual([401, 401, 401, 401, 401]);
+    // during the delay even the right password is not looked at
+    const early = await signInRaw(user.email, testPassword, from);
+    expect(early.statusCode).toBe(429);
+    expect(Number(early.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(early.headers['retry-after'])).toBeLessThanOrEqual(delayAfter(5) / 1000);
 
     const admin = await makeSignedInUser(t, 'dost_admin');
     const listed = await t.app.inject({ url: `/api/users/${user.id}`, headers: admin.session.read });
     expect(listed.json().locked).toBe(true);
+
+    await letTheDelaysPass();
+    expect((await signInRaw(user.email, testPassword, from)).statusCode).toBe(200);
+    // and the count starts again from nothing
+    expect((await signInRaw(user.email, 'wrong-again', from)).statusCode).toBe(401);
+    expect((await signInRaw(user.email, testPassword, from)).statusCode).toBe(200);
+  });
+
+  it('the delay doubles with each failure, up to a quarter of an hour', () => {
+    expect([1, 2, 3, 4, 5, 6].map(delayAfter)).toEqual([0, 0, 1000, 2000, 4000, 8000]);
+    expect(delayAfter(13)).toBe(15 * 60_000);
+    expect(delayAfter(1000)).toBe(15 * 60_000);
+  });
+
+  it('an administrator lifts a running delay', async () => {
+    const user = await makeUser(t.db, 'inspector');
+    const from = freshAddress();
+    await failSixTimes(user.email, () => from);
+    expect((await signInRaw(user.email, testPassword, from)).statusCode).toBe(429);
+    const admin = await makeSignedInUser(t, 'dost_admin');
     const unlock = await t.app.inject({
       method: 'PATCH',
       url: `/api/users/${user.id}`,
       headers: admin.session.write,
       payload: { unlock: true },
     });
-    expect(unlock.statusCode).toBe(200);
-    expect((await signInRaw(user.email, testPassword)).statusCode).toBe(200);
+    expect(unlock.json().locked).toBe(false);
+    expect((await signInRaw(user.email, testPassword, from)).statusCode).toBe(200);
   });
 
-  it('limits sign-in attempts per address and email (429 with Retry-After)', async () => {
-    const email = 'target@example.vn';
+  it('a locked and an unknown account get the same answer', async () => {
+    const user = await makeUser(t.db, 'inspector');
+    const unknown = `nobody-${Date.now()}@example.vn`;
+    const answers = async (email: string) => {
+      const headers = { ...freshAddress(), 'accept-language': 'en' };
+      const failures = await failSixTimes(email, () => headers);
+      return { failures, held: await signInRaw(email, testPassword, headers) };
+    };
+    const known = await answers(user.email);
+    const stranger = await answers(unknown);
+    expect(known.failures).toEqual([401, 401, 401, 401, 401, 401]);
+    expect(stranger.failures).toEqual(known.failures);
+    // the same answer, but for a second of rounding in how long is left
+    const shape = (r: typeof known.held) => ({
+      status: r.statusCode,
+      type: r.json().type,
+      title: r.json().title.replace(/\d+/, 'N'),
+      seconds: Number(r.headers['retry-after']),
+    });
+    const [a, b] = [shape(known.held), shape(stranger.held)];
+    expect({ ...a, seconds: 0 }).toEqual({ ...b, seconds: 0 });
+    expect(Math.abs(a.seconds - b.seconds)).toBeLessThanOrEqual(1);
+    expect(a).toMatchObject({
+      status: 429,
+      type: '/problems/accounts.slow-down',
+      title: 'Too many unsuccessful sign-ins; try again in N s',
+    });
+  });
+
+  it('one address trying many e-mails is limited', async () => {
+    const from = freshAddress();
     const codes: number[] = [];
-    for (let i = 0; i < 11; i++) {
-      codes.push((await signInRaw(email, 'guess', { 'x-forwarded-for': '203.0.113.7' })).statusCode);
+    for (let i = 0; i < addressMaxFailures; i++) {
+      codes.push((await signInRaw(`spray-${i}@example.vn`, 'Matkhau@2026', from)).statusCode);
     }
-    expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
-    expect(codes[10]).toBe(429);
-    // another address is not held back by this one's guessing
-    expect((await signInRaw(email, 'guess', { 'x-forwarded-for': '203.0.113.8' })).statusCode).toBe(401);
+    expect(codes.every((c) => c === 401)).toBe(true);
+    const held = await signInRaw('one-more@example.vn', 'Matkhau@2026', from);
+    expect(held.statusCode).toBe(429);
+    expect(Number(held.headers['retry-after'])).toBeGreaterThan(14 * 60);
+    // the owner of an account elsewhere is not held back by this address's spraying
+    const user = await makeUser(t.db, 'inspector');
+    expect((await signInRaw(user.email, testPassword, freshAddress())).statusCode).toBe(200);
+  });
+
+  it('the e-mail is normalised in the limiter key', async () => {
+    const user = await makeUser(t.db, 'inspector');
+    const [local, domain] = user.email.split('@');
+    const spellings = [
+      `  ${user.email.toUpperCase()}`,
+      `${local[0].toUpperCase()}${local.slice(1)}@${domain.toUpperCase()} `,
+      user.email,
+    ];
+    for (const email of [...spellings, ...spellings]) {
+      await letTheDelaysPass();
+      expect((await signInRaw(email, 'wrong', freshAddress())).statusCode).toBe(401);
+    }
+    // six failures under three spellings from six addresses are one account's: its 8 s delay runs
+    expect((await signInRaw(user.email, testPassword, freshAddress())).statusCode).toBe(429);
+
+    // composed and decomposed Unicode spell the same address
+    const composed = 'ngườidùng@example.vn';
+    const decomposed = composed.normalize('NFD');
+    expect(decomposed).not.toBe(composed);
+    expect(accountKey(decomposed)).toBe(accountKey(composed));
+    expect(accountKey(` ${composed.toUpperCase()} `)).toBe(accountKey(composed));
+  });
+
+  it('a browser that signed in before is not held back by someone else guessing', async () => {
+    const user = await makeUser(t.db, 'inspector');
+    const first = await signInRaw(user.email, testPassword, freshAddress());
+    const cookies = ([] as string[]).concat(first.headers['set-cookie'] ?? []);
+    const device = cookies.find((c) => c.startsWith('txng_device='));
+    expect(device).toMatch(/HttpOnly/);
+    expect(device).toMatch(/SameSite=Strict/);
+    expect(device).toMatch(/Path=\/api\/auth\/sign-in/);
+    const cookie = device!.split(';')[0];
+    await failSixTimes(user.email, freshAddress);
+    expect((await signInRaw(user.email, testPassword, freshAddress())).statusCode).toBe(429);
+    // the owner's own browser counts apart
+    expect((await signInRaw(user.email, testPassword, { ...freshAddress(), cookie })).statusCode).toBe(200);
+    // the cookie serves that account only: a guesser holding it meets the account's running delay
+    const other = await makeUser(t.db, 'inspector');
+    await failSixTimes(other.email, freshAddress);
+    expect((await signInRaw(other.email, testPassword, { ...freshAddress(), cookie })).statusCode).toBe(429);
+  });
+
+  it('parallel guesses cannot all slip in before the first failure is written', async () => {
+    const user = await makeUser(t.db, 'inspector');
+    // five failures and their waits behind: the next attempt is free, the one after it waits 8 s
+    for (let i = 0; i < 5; i++) {
+      await letTheDelaysPass();
+      await signInRaw(user.email, `wrong-${i}`, freshAddress());
+    }
+    await letTheDelaysPass();
+    const all = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => signInRaw(user.email, `parallel-${i}`, freshAddress())),
+    );
+    const codes = all.map((r) => r.statusCode);
+    // checked first and written after the password, all eight would have been looked at
+    expect(codes.filter((c) => c === 401)).toHaveLength(1);
+    expect(codes.filter((c) => c === 429)).toHaveLength(7);
+  });
+
+  it('the address of an IPv6 client is its /64', () => {
+    expect(addressBlock('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+    expect(addressBlock('2001:db8:1:2:bbbb:cccc:dddd:eeee')).toBe('2001:db8:1:2::/64');
+    expect(addressBlock('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(addressBlock('::ffff:192.0.2.1')).toBe('192.0.2.1');
+    expect(addressBlock('192.0.2.1')).toBe('192.0.2.1');
   });
 
   it('refuses a cookie-authenticated change without the CSRF token, and accepts it with the token', async () => {

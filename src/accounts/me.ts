@@ -7,15 +7,35 @@ import { permissionsOf } from './permissions.ts';
 import { requestSession, sessionCookie } from './resolve-actor.ts';
 import { findUserById } from './users.repo.ts';
 
+/** Remembers that this browser signed in before (docs/decisions/031-sign-in-throttling.md). */
+export const deviceCookie = 'txng_device';
+const deviceCookieMaxAgeS = 183 * 24 * 60 * 60;
+
+const secure = (reply: FastifyReply) => reply.server.config.baseUrl.startsWith('https:');
+
 /**
  * A browser-session cookie (no Expires): the server alone decides when the session ends (sliding expiry,
  * sign-out). Secure whenever the program is served over https.
  */
 export function setSessionCookie(reply: FastifyReply, token: string | null) {
-  const parts = [`${sessionCookie}=${token ?? ''}`, 'Path=/', 'HttpOnly', 'SameSite=Lax'];
-  if (token === null) parts.push('Max-Age=0');
-  if (reply.server.config.baseUrl.startsWith('https:')) parts.push('Secure');
-  reply.header('set-cookie', parts.join('; '));
+  reply.setCookie(sessionCookie, token ?? '', {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: secure(reply),
+    ...(token === null ? { maxAge: 0 } : {}),
+  });
+}
+
+/** Only the sign-in route reads it, so only that path receives it. */
+export function setDeviceCookie(reply: FastifyReply, token: string) {
+  reply.setCookie(deviceCookie, token, {
+    path: '/api/auth/sign-in',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: secure(reply),
+    maxAge: deviceCookieMaxAgeS,
+  });
 }
 
 /** The caller as `/auth/me` shows it; after a sign-in, the new session's token replaces the request's own. */

@@ -23,7 +23,7 @@ export async function registrationRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const { owner, organisation } = await registerProducer(app.db, request.body);
+      const { owner, organisation } = await registerProducer(app.db, request.body, { demo: app.config.demo });
       const session = await openSession(app.db, owner, {
         ip: request.ip,
         userAgent: request.headers['user-agent'],

@@ -2,7 +2,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { Db } from '../platform/db.ts';
 import { createOrganisation } from '../registry/registry.service.ts';
 import { presentUser } from './accounts.presenter.ts';
-import { checkPasswordStrength } from './auth.service.ts';
+import { checkPassword } from './password-policy.ts';
 import type { RegistrationInput } from './registration.schema.ts';
 import { actorOfUser } from './resolve-actor.ts';
 import { hashPassword } from './secrets.ts';
@@ -14,8 +14,9 @@ import { insertUniqueUser } from './users.service.ts';
  * submits for review), both or neither. The account acts only for that organisation, and nothing of it is public
  * before the department approves.
  */
-export async function registerProducer(db: Db, input: RegistrationInput) {
-  checkPasswordStrength(input.account.password, '/body/account/password');
+export async function registerProducer(db: Db, input: RegistrationInput, opts: { demo: boolean }) {
+  const { email, name, password } = input.account;
+  checkPassword(password, { email, name, demo: opts.demo }, '/body/account/password');
   const passwordHash = await hashPassword(input.account.password);
   return db.transaction(async (tx) => {
     const user = await insertUniqueUser(tx, {

@@ -66,7 +66,8 @@ export const resolveActor: ActorResolver = async (request) => {
     };
   }
 
-  const token = readCookie(request.headers.cookie, sessionCookie);
+  // parsed by @fastify/cookie, registered before this resolver runs (src/app.ts)
+  const token = request.cookies[sessionCookie];
   if (!token) return null;
   const found = await findLiveSession(db, sha256(token));
   if (!found || found.user.disabled) return null;
@@ -90,23 +91,6 @@ export const resolveActor: ActorResolver = async (request) => {
   sessionOf.set(request, { id: session.id, csrfToken: session.csrfToken, expiresAt });
   return actorOfUser(user);
 };
-
-export function readCookie(header: string | undefined, name: string): string | null {
-  if (!header) return null;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq < 0) continue;
-    if (part.slice(0, eq).trim() === name) {
-      const value = part.slice(eq + 1).trim();
-      try {
-        return decodeURIComponent(value) || null;
-      } catch {
-        return null;
-      }
-    }
-  }
-  return null;
-}
 
 defineMessages({
   'problem.accounts.bad-authorization': {

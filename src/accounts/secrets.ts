@@ -25,9 +25,14 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   }
 }
 
-let dummyHash: Promise<string> | null = null;
-/** Spends the time a real check would, so a missing account cannot be told from a wrong password by timing. */
-export async function burnPasswordCheck(password: string): Promise<void> {
-  dummyHash ??= hashPassword(randomToken());
+// made once, as the module loads, so the first unknown e-mail does not take a hash's time longer than the rest
+const dummyHash: Promise<string> = hashPassword(randomToken());
+
+/**
+ * Spends the time a real check would, so a missing account cannot be told from a wrong password by timing: an
+ * argon2id verification with the same parameters, against a hash nobody knows the password of. Always false.
+ */
+export async function burnPasswordCheck(password: string): Promise<false> {
   await verifyPassword(await dummyHash, password);
+  return false;
 }

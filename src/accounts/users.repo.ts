@@ -63,23 +63,6 @@ export async function listUsers(db: DbOrTx, f: UserFilter, page: { limit: number
   return { rows, total: Number(total) };
 }
 
-/** Counts a failed sign-in atomically and locks the account once the limit is reached. */
-export async function noteFailedSignIn(db: DbOrTx, id: string, limit: number, lockFor: number) {
-  const [row] = await db
-    .update(users)
-    .set({
-      failedAttempts: sql`${users.failedAttempts} + 1`,
-      lockedUntil: sql`CASE WHEN ${users.failedAttempts} + 1 >= ${limit}
-        THEN now() + make_interval(secs => ${lockFor / 1000}) ELSE ${users.lockedUntil} END`,
-    })
-    .where(eq(users.id, id))
-    .returning({ failedAttempts: users.failedAttempts, lockedUntil: users.lockedUntil });
-  return row;
-}
-
 export async function noteSuccessfulSignIn(db: DbOrTx, id: string) {
-  await db
-    .update(users)
-    .set({ failedAttempts: 0, lockedUntil: null, lastSignInAt: new Date() })
-    .where(eq(users.id, id));
+  await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, id));
 }

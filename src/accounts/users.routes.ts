@@ -38,7 +38,9 @@ export async function userRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const created = await service.createUser(app.db, request.body, requireActor(request));
+      const created = await service.createUser(app.db, request.body, requireActor(request), {
+        demo: app.config.demo,
+      });
       return reply.status(201).send(created);
     },
   );
@@ -65,6 +67,8 @@ export async function userRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) =>
-      service.updateUserAccount(app.db, request.params.id, request.body, requireActor(request)),
+      service.updateUserAccount(app.db, request.params.id, request.body, requireActor(request), {
+        demo: app.config.demo,
+      }),
   );
 }

@@ -6,7 +6,8 @@ import { badRequest, conflict, type FieldError, forbidden, notFound, Problem } f
 import { findAdministrativeUnit, getOrganisation } from '../registry/registry.service.ts';
 import { canManageUser, organisationRoles, type PersonRole } from './accounts.policy.ts';
 import { presentUser, type UserView } from './accounts.presenter.ts';
-import { checkPasswordStrength } from './auth.service.ts';
+import { delayedEmails, liftDelay } from './auth.service.ts';
+import { checkPassword } from './password-policy.ts';
 import { hashPassword } from './secrets.ts';
 import { deleteUserSessions } from './sessions.repo.ts';
 import * as repo from './users.repo.ts';
@@ -50,9 +51,15 @@ async function checkScope(db: DbOrTx, scope: Scope): Promise<Scope> {
 
 /**
  * Creates an account. `actor: null` is the program itself (the first administrator from the command line, the
- * demo seeder); every request passes its actor and meets the policy.
+ * demo seeder); every request passes its actor and meets the policy. `demo` says whether the demo province is on
+ * (only then is the published demo password accepted).
  */
-export async function createUser(db: Db, input: UserInput, actor: Actor | null): Promise<UserView> {
+export async function createUser(
+  db: Db,
+  input: UserInput,
+  actor: Actor | null,
+  opts: { demo: boolean },
+): Promise<UserView> {
   const scope = await checkScope(db, {
     role: input.role,
     organisationId: input.organisationId ?? null,
@@ -60,7 +67,7 @@ export async function createUser(db: Db, input: UserInput, actor: Actor | null):
     communes: input.communes ?? [],
   });
   if (actor && !canManageUser(actor, scope)) throw forbidden();
-  checkPasswordStrength(input.password, '/body/password');
+  checkPassword(input.password, { email: input.email, name: input.name, demo: opts.demo }, '/body/password');
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const row = await insertUniqueUser(tx, {
@@ -99,13 +106,15 @@ export async function updateUserAccount(
   id: string,
   patch: UserPatch,
   actor: Actor,
+  opts: { demo: boolean },
 ): Promise<UserView> {
-  if (patch.password !== undefined) checkPasswordStrength(patch.password, '/body/password');
-  const passwordHash = patch.password !== undefined ? await hashPassword(patch.password) : undefined;
   return db.transaction(async (tx) => {
     const before = await repo.findUserById(tx, id, { forUpdate: true });
     if (!before || !canManageUser(actor, before as repo.UserRow & { role: PersonRole }))
       throw notFound('accounts.user-not-found');
+    const owner = { email: before.email, name: patch.name ?? before.name, demo: opts.demo };
+    if (patch.password !== undefined) checkPassword(patch.password, owner, '/body/password');
+    const passwordHash = patch.password !== undefined ? await hashPassword(patch.password) : undefined;
     if (id === actor.id && (patch.disabled === true || (patch.role && patch.role !== before.role))) {
       // the last administrator could otherwise lock everyone out
       throw new Problem(409, 'accounts.not-on-yourself');
@@ -123,8 +132,8 @@ export async function updateUserAccount(
       phone: patch.phone,
       disabled: patch.disabled,
       ...(passwordHash ? { passwordHash, passwordChangedAt: new Date() } : {}),
-      ...(patch.unlock || passwordHash ? { failedAttempts: 0, lockedUntil: null } : {}),
     });
+    if (patch.unlock || passwordHash) await liftDelay(tx, row.email);
     // a disabled person, a changed role or a reset password must not live on in an open session
     const scopeChanged =
       scope.role !== before.role ||
@@ -143,7 +152,7 @@ export async function updateUserAccount(
       before: presentUser(before),
       after: view,
     });
-    return view;
+    return { ...view, locked: (await delayedEmails(tx, [row.email])).has(row.email) };
   });
 }
 
@@ -163,14 +172,23 @@ export async function listUserAccounts(db: DbOrTx, query: UserListQuery, actor: 
     },
     { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
   );
-  return { items: rows.map(presentUser), page: query.page, pageSize: query.pageSize, total };
+  const delayed = await delayedEmails(
+    db,
+    rows.map((r) => r.email),
+  );
+  return {
+    items: rows.map((r) => presentUser(r, delayed.has(r.email))),
+    page: query.page,
+    pageSize: query.pageSize,
+    total,
+  };
 }
 
 export async function readUserAccount(db: DbOrTx, id: string, actor: Actor): Promise<UserView> {
   const row = await repo.findUserById(db, id);
   if (!row || !canManageUser(actor, row as repo.UserRow & { role: PersonRole }))
     throw notFound('accounts.user-not-found');
-  return presentUser(row);
+  return presentUser(row, (await delayedEmails(db, [row.email])).has(row.email));
 }
 
 defineMessages({

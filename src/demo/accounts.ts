@@ -1,5 +1,6 @@
 import type { PersonRole } from '../accounts/accounts.policy.ts';
 import { insertApiKey } from '../accounts/api-keys.repo.ts';
+import { demoPassword } from '../accounts/password-policy.ts';
 import { sha256 } from '../accounts/secrets.ts';
 import { findUserByEmail } from '../accounts/users.repo.ts';
 import { createUser } from '../accounts/users.service.ts';
@@ -20,7 +21,7 @@ import type { DemoRegistry } from './demo-registry.ts';
  * The demo province's accounts: one per role, all with the documented demo password (docs/demo-accounts.md).
  * Seeded only with the demo data (TXNG_DEMO ≠ 0), never in a real deployment.
  */
-export const demoPassword = 'TxngDemo@2026';
+export { demoPassword };
 
 /** A solution provider's key with a documented value, so the API can be tried at once; it acts for three customers. */
 export const demoApiKey = 'txng_demo0001_GiaiPhapTXNG-demo-key-not-for-production-use';
@@ -76,6 +77,7 @@ export async function seedDemoAccounts(db: Db, registry: DemoRegistry): Promise<
       db,
       { email: p.email, name: p.name, role: p.role, password: demoPassword, ...p.extra },
       null,
+      { demo: true },
     );
   }
   const admin = await findUserByEmail(db, people[0].email);

@@ -21,6 +21,11 @@ export interface Config {
   /** `province` (default) or `hub`. */
   mode: 'province' | 'hub';
   logLevel: string;
+  /**
+   * The map tile server the back office was built with (VITE_TILE_URL, read by Vite at build time and by the
+   * server for its Content-Security-Policy), or null when maps draw on a plain background.
+   */
+  tileUrl: string | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -46,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.TXNG_TRUST_PROXY),
     mode: env.TXNG_MODE === 'hub' ? 'hub' : 'province',
     logLevel: env.LOG_LEVEL ?? 'info',
+    tileUrl: env.VITE_TILE_URL || null,
   };
 }
 

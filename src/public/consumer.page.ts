@@ -1,6 +1,6 @@
 import { type Lang, t } from '../platform/i18n.ts';
 import type { ConsumerView, Verdict } from './consumer.view.ts';
-import { esc, Html, html, layout, safeUrl } from './html.ts';
+import { Html, html, layout, safeUrl } from './html.ts';
 import { renderMapSvg } from './map.svg.ts';
 import './public.messages.ts';
 
@@ -113,7 +113,7 @@ export function renderConsumerPage(
   const body = html`
 <section class="card verdict v-${v.kind}" id="verdict"><strong>${tr(`public.verdict.${v.kind}`)}</strong>
 ${verdictReasons(lang, v).map((r) => html`<p>${r}</p>`)}
-${view.scan ? html`<p id="share"><button type="button" data-scan="${view.scan.id}" data-token="${view.scan.token}" hidden>${tr('public.shareLocation')}</button></p>` : ''}
+${view.scan ? html`<p id="share"><button type="button" data-scan="${view.scan.id}" data-token="${view.scan.token}" data-done="${tr('public.locationShared')}" hidden>${tr('public.shareLocation')}</button></p>` : ''}
 </section>
 ${opts.reported ? html`<p class="card" role="status">${tr('public.thanks')}</p>` : ''}
 ${
@@ -156,7 +156,7 @@ ${map ? html`<h2>${tr('public.map')}</h2>${new Html(map)}<ol class="legend">${vi
 <label for="phone">${tr('public.phone')}</label><input id="phone" name="phone" type="tel" autocomplete="tel">
 <label><input type="checkbox" name="consent" value="yes" required> ${tr('public.consent')}</label>
 <p><button type="submit">${tr('public.send')}</button></p></form></section>
-${view.scan ? new Html(locationScript(tr('public.locationShared'))) : ''}`;
+${view.scan ? new Html(`<script>${locationScript}</script>`) : ''}`;
   return layout({
     lang,
     title: p ? `${p.name} — TXNG` : tr(`public.verdict.${v.kind}`),
@@ -166,7 +166,10 @@ ${view.scan ? new Html(locationScript(tr('public.locationShared'))) : ''}`;
   });
 }
 
-/** The only script on the page: an opt-in button that shares a coarse location for the scan. */
-function locationScript(done: string) {
-  return `<script>(function(){var b=document.querySelector('[data-scan]');if(!b||!navigator.geolocation)return;b.hidden=false;b.onclick=function(){navigator.geolocation.getCurrentPosition(function(p){fetch('/page/scan-location',{method:'POST',headers:{'content-type':'application/json'},body:JSON.stringify({scan:+b.dataset.scan,token:b.dataset.token,latitude:p.coords.latitude,longitude:p.coords.longitude})}).then(function(){b.outerHTML=${JSON.stringify(esc(done))}})})}})()</script>`;
-}
+/**
+ * The only script on the page: an opt-in button that shares a coarse location for the scan. Its text never
+ * changes (the words it shows come from the button's data attributes), so one hash in the Content-Security-Policy
+ * allows it and nothing else.
+ */
+export const locationScript =
+  "(function(){var b=document.querySelector('[data-scan]');if(!b||!navigator.geolocation)return;b.hidden=false;b.addEventListener('click',function(){navigator.geolocation.getCurrentPosition(function(p){fetch('/page/scan-location',{method:'POST',headers:{'content-type':'application/json'},body:JSON.stringify({scan:+b.dataset.scan,token:b.dataset.token,latitude:p.coords.latitude,longitude:p.coords.longitude})}).then(function(){var s=document.createElement('span');s.textContent=b.dataset.done;b.replaceWith(s)})})})})()";

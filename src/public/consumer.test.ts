@@ -1,10 +1,12 @@
 import crypto from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setLotStatus } from '../registry/lot.service.ts';
 import { makeStampedProduct } from '../resolver/resolver.test-support.ts';
 import { revokeStamps } from '../stamps/stamps.lifecycle.ts';
 import { execute } from '../stamps/stamps.repo.ts';
+import { consumerReports } from '../stamps/stamps.schema.ts';
 import { adminActor, makeLot, makeProducer } from '../stamps/stamps.test-support.ts';
 import { createTestApp, type TestApp } from '../test/app.ts';
 
@@ -188,7 +190,23 @@ function multipart(fields: Record<string, string>, file?: { name: string; data: 
   };
 }
 
-const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100)]);
+const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#2a7' } })
+  .png()
+  .toBuffer();
+
+/** A phone photo as phones write them: EXIF with the GPS position where it was taken. */
+const jpegWithGps = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c33' } })
+  .jpeg()
+  .withExif({
+    IFD0: { Make: 'PhoneCo', Model: 'X1' },
+    IFD3: {
+      GPSLatitudeRef: 'N',
+      GPSLatitude: '10/1 57/1 30/1',
+      GPSLongitudeRef: 'E',
+      GPSLongitude: '106/1 50/1 0/1',
+    },
+  })
+  .toBuffer();
 
 describe('report form', () => {
   const report = (
@@ -233,9 +251,31 @@ describe('report form', () => {
       url: item.photoUrl,
       headers: t.as({ role: 'dost_reviewer' }),
     });
-    expect(photo.headers['content-type']).toBe('image/png');
+    expect(photo.headers['content-type']).toBe('image/webp');
     const owner = t.as({ role: 'org_owner', organisationIds: [f.producer.organisationId] });
     expect((await t.app.inject({ method: 'GET', url: '/api/reports', headers: owner })).statusCode).toBe(403);
+  });
+
+  it('report photos are stored without EXIF', async () => {
+    const sent = await sharp(jpegWithGps).metadata();
+    // the GPS IFD pointer (tag 0x8825, little-endian) is in what the phone sends
+    expect(sent.exif?.includes(Buffer.from([0x25, 0x88]))).toBe(true);
+    const res = await report(
+      { uri: uri(), message: 'Ảnh chụp tem nghi giả', consent: 'yes' },
+      { name: 'IMG_0001.jpg', data: jpegWithGps, type: 'image/jpeg' },
+      'application/json',
+    );
+    expect(res.statusCode).toBe(201);
+    const [row] = await t.db
+      .select({ photo: consumerReports.photo, photoType: consumerReports.photoType })
+      .from(consumerReports)
+      .where(eq(consumerReports.id, res.json().id));
+    expect(row.photoType).toBe('image/webp');
+    const stored = await sharp(row.photo!).metadata();
+    expect(stored).toMatchObject({ format: 'webp', width: 64, height: 48 });
+    expect(stored.exif).toBeUndefined();
+    expect(stored.xmp).toBeUndefined();
+    expect(row.photo!.includes(Buffer.from('PhoneCo'))).toBe(false);
   });
 
   it('requires consent and a message, naming the fields', async () => {

@@ -35,7 +35,8 @@ export function safeUrl(url: string | null | undefined): string | null {
   return /^https?:\/\//i.test(url) ? url : null;
 }
 
-const css = `*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1f24;background:#f4f6f8}
+/** The pages' one inline style sheet; the Content-Security-Policy allows it by its hash. */
+export const pageCss = `*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1f24;background:#f4f6f8}
 main{max-width:640px;margin:0 auto;padding:12px}header.top{display:flex;justify-content:space-between;align-items:center;padding:8px 12px;background:#0b5394;color:#fff}
 header.top a{color:#fff}.card{background:#fff;border-radius:10px;padding:14px 16px;margin:12px 0;box-shadow:0 1px 2px #0002}
 h1{font-size:1.35rem;margin:.2rem 0}h2{font-size:1.1rem;margin:0 0 .5rem}dl{display:grid;grid-template-columns:auto 1fr;gap:4px 12px;margin:0}
@@ -59,7 +60,7 @@ export function layout(opts: {
   province: string;
 }): string {
   const other = opts.lang === 'vi' ? 'English' : 'Tiếng Việt';
-  return `<!doctype html><html lang="${opts.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(opts.title)}</title><style>${css}</style></head><body>${html`<header class="top"><span>TXNG ${opts.province}</span><a href="${opts.switchHref}" hreflang="${opts.lang === 'vi' ? 'en' : 'vi'}">${other}</a></header>`}<main>${opts.body}</main><footer>${esc(
+  return `<!doctype html><html lang="${opts.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(opts.title)}</title><style>${pageCss}</style></head><body>${html`<header class="top"><span>TXNG ${opts.province}</span><a href="${opts.switchHref}" hreflang="${opts.lang === 'vi' ? 'en' : 'vi'}">${other}</a></header>`}<main>${opts.body}</main><footer>${esc(
     opts.lang === 'vi'
       ? 'Hệ thống truy xuất nguồn gốc — Sở Khoa học và Công nghệ'
       : 'Traceability system — Department of Science and Technology',

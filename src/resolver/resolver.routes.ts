@@ -34,11 +34,17 @@ export function resolverRateLimit(): number {
  * GET/HEAD/OPTIONS, CORS and a per-address rate limit scoped to these routes.
  */
 export default async function resolverRoutes(app: FastifyInstance) {
-  await app.register(cors, {
+  const resolverCors = {
     origin: '*',
     methods: ['GET', 'HEAD', 'OPTIONS'],
     exposedHeaders: ['Link', 'Location', 'Content-Language', 'Vary'],
     preflight: false,
+  };
+  await app.register(cors, {
+    // the plugin also adds a catch-all OPTIONS route ('*'), which would otherwise hand CORS headers to every
+    // path of the program, /api included: only the resolver's own routes answer other sites
+    delegator: (request, callback) =>
+      callback(null, request.routeOptions.url === '*' ? { origin: false } : resolverCors),
   });
   await app.register(rateLimit, { max: resolverRateLimit(), timeWindow: '1 minute' });
   const base = () => app.config.baseUrl;

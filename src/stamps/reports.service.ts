@@ -1,3 +1,4 @@
+import { reencodeImage } from '../files/image.ts';
 import type { Actor } from '../platform/auth.ts';
 import type { Db } from '../platform/db.ts';
 import { badRequest, type FieldError, forbidden, notFound } from '../platform/problem.ts';
@@ -47,18 +48,32 @@ export function checkReport(input: ReportInput): FieldError[] {
   return errors;
 }
 
+/**
+ * A consumer's photo as the report keeps it: re-encoded like every upload (src/files/image.ts), so the EXIF a phone
+ * writes (where the person stood, the camera's serial) is gone, and no larger than a reviewer needs to see.
+ */
+async function cleanPhoto(photo: ReportInput['photo']) {
+  if (!photo) return null;
+  try {
+    return await reencodeImage(photo.data);
+  } catch {
+    throw badRequest([{ field: '/photo', code: 'public.reportError.photo' }]);
+  }
+}
+
 /** Stores a consumer's report for the department, only with the person's explicit consent. */
 export async function submitReport(db: Db, input: ReportInput): Promise<string> {
   const errors = checkReport(input);
   if (errors.length) throw badRequest(errors);
+  const photo = await cleanPhoto(input.photo);
   return repo.insertReport(db, {
     uri: input.uri,
     gtin: input.gtin,
     serial: input.serial,
     message: input.message.trim(),
     phone: input.phone?.trim() || null,
-    photo: input.photo?.data ?? null,
-    photoType: input.photo ? sniffImage(input.photo.data) : null,
+    photo: photo?.data ?? null,
+    photoType: photo?.mediaType ?? null,
     consentAt: new Date(),
   });
 }
