@@ -1,4 +1,5 @@
 import type { Db } from '../platform/db.ts';
+import { localToday } from '../platform/local-date.ts';
 import { cached } from '../resolver/resolver.cache.ts';
 import type { ResolverRequest } from '../resolver/resolver.dl.ts';
 import type { Subject } from '../resolver/resolver.subject.ts';
@@ -128,4 +129,4 @@ function applyScanCheck(verdict: Verdict, checked: ScanCheck) {
   }
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => localToday();

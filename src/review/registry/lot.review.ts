@@ -1,6 +1,7 @@
 import { findEventsByIds, type StoredEvent } from '../../epcis/epcis.service.ts';
 import { buildDigitalLink } from '../../gs1/index.ts';
 import type { DbOrTx } from '../../platform/db.ts';
+import { localToday } from '../../platform/local-date.ts';
 import { getLot, getOrganisation, getProduct } from '../../registry/registry.service.ts';
 import type { PreCheck, ReviewHandler } from '../review.handlers.ts';
 import { bizStepName, check, present, registryStatusHooks } from './shared.ts';
@@ -56,7 +57,7 @@ export async function lotChecks(db: DbOrTx, id: string): Promise<PreCheck[]> {
     getProduct(db, lot.productId),
     lotEvents(db, lot.gtin, lot.lot),
   ]);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localToday();
   return [
     check('review.check.productApproved', product?.reviewStatus === 'approved', true),
     check('review.check.productionDate', present(lot.productionDate), true),

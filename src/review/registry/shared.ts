@@ -1,5 +1,6 @@
 import type { Actor } from '../../platform/auth.ts';
 import type { Tx } from '../../platform/db.ts';
+import { localToday } from '../../platform/local-date.ts';
 import type { ReviewStatus } from '../../registry/registry.service.ts';
 import { type ReviewedEntity, setReviewStatus } from '../../registry/registry.service.ts';
 import type { Decision, PreCheck, ReviewHandler } from '../review.handlers.ts';
@@ -43,7 +44,7 @@ export const check = (
 export const present = (value: unknown) =>
   value !== null && value !== undefined && (typeof value !== 'string' || value.trim() !== '');
 
-export const todayIso = () => new Date().toISOString().slice(0, 10);
+export const todayIso = () => localToday();
 
 /** An image a portal or a phone can fetch: an absolute http(s) URL, or a file this program serves. */
 export function isFetchableImage(url: string): boolean {
