@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, newContext, type RunningServer, screenshot, startServer } from './support.ts';
+import { needs } from '../src/test/needs.ts';
+import { chromiumMissing, launchBrowser, newContext, type RunningServer, screenshot, startServer } from './support.ts';
 
 /** A valid Vietnamese tax code: nine random digits and their check digit (weights 31…3, 10 − sum mod 11). */
 function randomTaxCode(): string {
@@ -78,7 +79,7 @@ const photo = () =>
 let broken = false;
 function step(name: string, body: () => Promise<void>) {
   it(name, async (ctx) => {
-    if (broken) ctx.skip();
+    if (broken) ctx.skip('an earlier step of the journey failed');
     try {
       await body();
     } catch (error) {
@@ -88,9 +89,7 @@ function step(name: string, body: () => Promise<void>) {
   });
 }
 
-const run = hasChromium() ? describe : describe.skip;
-
-run('back office: from registration to the consumer page', () => {
+describe('back office: from registration to the consumer page', needs('Chromium', chromiumMissing()), () => {
   let server: RunningServer;
   let browser: Browser;
   let desktop: BrowserContext;

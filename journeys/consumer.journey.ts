@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, newContext, type RunningServer, screenshot, startServer } from './support.ts';
+import { needs } from '../src/test/needs.ts';
+import { chromiumMissing, launchBrowser, newContext, type RunningServer, screenshot, startServer } from './support.ts';
 
 /** GS1 mod-10 check digit of the digits before it. */
 function withCheckDigit(digits: string): string {
@@ -11,7 +12,7 @@ function withCheckDigit(digits: string): string {
 // The demo packing house's durian cartons: serials 1–500 are activated to lot PH2606-D1 (src/demo/stamps.ts).
 const durianCarton = withCheckDigit('0893601600020');
 
-describe.skipIf(!hasChromium())('consumer journey: scan a stamp on a phone', () => {
+describe('consumer journey: scan a stamp on a phone', needs('Chromium', chromiumMissing()), () => {
   let server: RunningServer;
   let browser: Browser;
   let context: BrowserContext;

@@ -88,4 +88,6 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-export const hasChromium = () => fs.existsSync(chromiumPath);
+/** Why the journeys cannot run here, or null when Chromium is installed. */
+export const chromiumMissing = () =>
+  fs.existsSync(chromiumPath) ? null : `not found at ${chromiumPath}; install it or set CHROMIUM_PATH`;

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-/** The shared GS1 test material, read in place (never copied into the project). */
-export const testdata = path.resolve(process.cwd(), '../shared/testdata');
+/** The GS1 and OpenEPCIS test documents, copied into the repository with their provenance (test/vectors/README.md). */
+export const testdata = fileURLToPath(new URL('../../test/vectors/', import.meta.url));
 
 export const readText = (relative: string) => fs.readFileSync(path.join(testdata, relative), 'utf8');
 export const readJson = (relative: string) => JSON.parse(readText(relative));

@@ -10,8 +10,9 @@ import { fileURLToPath } from 'node:url';
 export const vendoredFiles = ['EPCIS-JSON-Schema.json', 'epcis-context.jsonld'] as const;
 
 function main() {
-  const source = path.resolve(process.argv[2] ?? path.resolve(process.cwd(), '../shared/testdata/gs1-epcis'));
-  const target = path.join(path.dirname(fileURLToPath(import.meta.url)), 'vendor');
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const source = path.resolve(process.argv[2] ?? path.join(here, '../../test/vectors/gs1-epcis'));
+  const target = path.join(here, 'vendor');
   fs.mkdirSync(target, { recursive: true });
   for (const name of vendoredFiles) {
     fs.copyFileSync(path.join(source, name), path.join(target, name));

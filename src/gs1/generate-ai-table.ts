@@ -114,9 +114,8 @@ export function renderAiTable(dictionaryText: string): string {
   ].join('\n');
 }
 
-export const DEFAULT_DICTIONARY = path.resolve(
-  process.cwd(),
-  '../shared/testdata/gs1-syntax-dictionary/gs1-syntax-dictionary.txt',
+export const DEFAULT_DICTIONARY = fileURLToPath(
+  new URL('../../test/vectors/gs1-syntax-dictionary/gs1-syntax-dictionary.txt', import.meta.url),
 );
 export const GENERATED_FILE = fileURLToPath(new URL('./ai-table.generated.ts', import.meta.url));
 
