@@ -188,7 +188,10 @@ export function encodeCompressed(
 
 class BitReader {
   at = 0;
-  constructor(readonly bits: string) {}
+  readonly bits: string;
+  constructor(bits: string) {
+    this.bits = bits;
+  }
   take(n: number): string {
     if (this.at + n > this.bits.length) throw new RangeError('compressed data ends early');
     const s = this.bits.slice(this.at, this.at + n);

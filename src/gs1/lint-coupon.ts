@@ -7,14 +7,19 @@
 import type { Linter, LintFailure } from './linters.ts';
 
 class CouponFailure extends Error {
-  constructor(readonly failure: LintFailure) {
+  readonly failure: LintFailure;
+  constructor(failure: LintFailure) {
     super(failure.error);
+    this.failure = failure;
   }
 }
 
 class Reader {
   pos = 0;
-  constructor(readonly data: string) {}
+  readonly data: string;
+  constructor(data: string) {
+    this.data = data;
+  }
 
   private stop(error: string, pos: number, len: number): never {
     throw new CouponFailure({ error: `COUPON_${error}`, pos, len });

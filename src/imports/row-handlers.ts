@@ -247,8 +247,10 @@ async function captureEvents(ctx: RowContext, prepared: { row: number; item: unk
 
 /** Errors of a whole-file step, each tied to the row it is about. */
 export class RowProblems extends Error {
-  constructor(readonly problems: { row: number; error: FieldError }[]) {
+  readonly problems: { row: number; error: FieldError }[];
+  constructor(problems: { row: number; error: FieldError }[]) {
     super('row problems');
+    this.problems = problems;
   }
 }
 

@@ -7,7 +7,10 @@ export function esc(value: unknown): string {
 
 /** A trusted HTML fragment: built only by the `html` tag, which escapes every interpolated value. */
 export class Html {
-  constructor(readonly value: string) {}
+  readonly value: string;
+  constructor(value: string) {
+    this.value = value;
+  }
   toString() {
     return this.value;
   }
