@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { sectors } from '../platform/vocabulary.ts';
 import { fileUrl } from './file-url.ts';
 import { listQuery, pageSchema, reviewStatuses } from './list-query.ts';
-import { sectors } from './organisation.schema.ts';
 
 export const riskTiers = ['low', 'medium', 'high'] as const;
 
@@ -47,7 +47,7 @@ export const productView = z.object({
   brand: z.string().nullable(),
   modelCode: z.string().nullable(),
   productGroup: z.string().nullable(),
-  sector: z.string().nullable(),
+  sector: z.enum(sectors).nullable(),
   unit: z.string().nullable(),
   netQuantity: z.number().nullable(),
   netQuantityUnit: z.string().nullable(),
