@@ -343,6 +343,7 @@ describe('approved data edited without review', () => {
         .orderBy(desc(auditLog.id))
         .limit(1);
       expect(entry.action).toBe('update');
+      expect(entry.organisationId).toBe(farm.id);
       expect(entry.before).toMatchObject({ reviewStatus: 'approved' });
       expect(entry.after).toMatchObject({ reviewStatus: 'draft' });
     }
