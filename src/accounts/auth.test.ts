@@ -1,7 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/app.ts';
-import { makeOrganisation, makeSignedInUser, makeUser, signIn, testPassword } from './accounts.fixtures.ts';
+import {
+  makeOrganisation,
+  makeSignedInUser,
+  makeUser,
+  signIn,
+  testPassword,
+} from '../test/factories/index.ts';
 import { sessions, users } from './accounts.schema.ts';
 import {
   accountKey,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoApiKey, demoPassword } from '../demo/accounts.ts';
 import { seedDemo } from '../demo/index.ts';
 import { createTestApp, type TestApp } from '../test/app.ts';
-import { signIn } from './accounts.fixtures.ts';
+import { signIn } from '../test/factories/index.ts';
 
 describe('demo accounts', () => {
   let t: TestApp;

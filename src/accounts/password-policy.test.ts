@@ -5,8 +5,8 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../platform/config.ts';
 import { createTestApp, type TestApp } from '../test/app.ts';
+import { makeSignedInUser, taxCode, testPassword } from '../test/factories/index.ts';
 import { runCreateAdmin } from './accounts.cli.ts';
-import { makeSignedInUser, randomTaxCode, testPassword } from './accounts.fixtures.ts';
 import { demoPassword, isCommonPassword, passwordProblem } from './password-policy.ts';
 
 const owner = { email: 'tran.thi.binh@example.vn', name: 'Trần Thị Bình' };
@@ -73,7 +73,7 @@ describe('every place a password is set meets the policy', () => {
         account: { email: 'lan.nguyen@example.vn', name: 'Nguyễn Thị Lan', password: 'anhyeuem2024' },
         organisation: {
           name: 'Hợp tác xã Mật khẩu',
-          taxCode: randomTaxCode(),
+          taxCode: taxCode(),
           type: 'cooperative',
           sector: 'agriculture',
           communeCode: '75W010',

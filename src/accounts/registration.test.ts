@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getOrganisation } from '../registry/registry.service.ts';
 import { createTestApp, type TestApp } from '../test/app.ts';
-import { randomTaxCode, testPassword } from './accounts.fixtures.ts';
+import { taxCode, testPassword } from '../test/factories/index.ts';
 import { users } from './accounts.schema.ts';
 
 // Registration creates the organisation through the registry as its new owner, who acts for no organisation yet;
@@ -32,7 +32,7 @@ describe('producer self-registration', () => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/registrations',
-      payload: registration('hoa@example.vn', randomTaxCode()),
+      payload: registration('hoa@example.vn', taxCode()),
     });
     expect(res.statusCode, res.body).toBe(201);
     const { me, organisation } = res.json();
@@ -55,20 +55,20 @@ describe('producer self-registration', () => {
   });
 
   it('stores nothing when any part fails: a taken tax code leaves no account behind', async () => {
-    const taxCode = randomTaxCode();
+    const taken = taxCode();
     expect(
       (
         await t.app.inject({
           method: 'POST',
           url: '/api/registrations',
-          payload: registration('first@example.vn', taxCode),
+          payload: registration('first@example.vn', taken),
         })
       ).statusCode,
     ).toBe(201);
     const second = await t.app.inject({
       method: 'POST',
       url: '/api/registrations',
-      payload: registration('second@example.vn', taxCode),
+      payload: registration('second@example.vn', taken),
     });
     expect(second.statusCode).toBe(409);
     expect(await t.db.select().from(users).where(eq(users.email, 'second@example.vn'))).toEqual([]);

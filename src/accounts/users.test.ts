@@ -7,7 +7,7 @@ import {
   type Session,
   signIn,
   testPassword,
-} from './accounts.fixtures.ts';
+} from '../test/factories/index.ts';
 import { apiKeys } from './accounts.schema.ts';
 
 describe('accounts and API keys', () => {

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoApiKey } from '../demo/accounts.ts';
 import { openDatabase } from '../platform/db.ts';
-import { epcisDocument } from './epcis.test-helpers.ts';
+import { epcisDocument } from '../test/factories/index.ts';
 
 /**
  * The program killed with SIGKILL in the middle of captures, on the embedded database: every capture answered 202

@@ -1,13 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureEpcisDocument } from '../epcis/epcis.service.ts';
-import { checkDigit } from '../gs1/index.ts';
-import { createLocation, getLocation } from '../registry/location.service.ts';
-import { makeStampedProduct } from '../resolver/resolver.test-support.ts';
+import { getLocation } from '../registry/location.service.ts';
 import { revokeStamps } from '../stamps/stamps.lifecycle.ts';
 import { execute } from '../stamps/stamps.repo.ts';
-import { adminActor, makeProducer, publish, randomGln } from '../stamps/stamps.test-support.ts';
 import { createTestApp, type TestApp } from '../test/app.ts';
+import { adminActor, makeLocation, makeProducer, makeStampedProduct, sscc } from '../test/factories/index.ts';
 
 /** Issue 8 §2: a verdict nobody can flip with user agents or one address, that a real copied label still flips. */
 
@@ -183,22 +181,14 @@ describe("the stamp's distribution", () => {
 
   async function warehouseAt(name: string, latitude: number, longitude: number) {
     const distributor = await makeProducer(t.db, { productName: 'Kho phân phối' });
-    const created = await createLocation(
-      t.db,
-      {
-        organisationId: distributor.organisationId,
-        name,
-        gln: randomGln(),
-        locationAi: '414',
-        type: 'warehouse',
-        communeCode: '75W001',
-        streetAddress: name,
-        latitude,
-        longitude,
-      },
-      adminActor,
-    );
-    await publish(t.db, 'location', created.id);
+    const created = await makeLocation(t.db, distributor.organisationId, {
+      name,
+      type: 'warehouse',
+      communeCode: '75W001',
+      streetAddress: name,
+      latitude,
+      longitude,
+    });
     return `https://id.gs1.org/414/${created.gln}`;
   }
 
@@ -211,8 +201,7 @@ describe("the stamp's distribution", () => {
       quantity: 200,
       uom: 'KGM',
     };
-    const ssccBody = `0893${Array.from({ length: 13 }, (_, k) => (k * 7) % 10).join('')}`;
-    const pallet = `https://id.gs1.org/00/${ssccBody}${checkDigit(ssccBody)}`;
+    const pallet = `https://id.gs1.org/00/${sscc(`0893${Array.from({ length: 13 }, (_, k) => (k * 7) % 10).join('')}`)}`;
     const at = (hour: number) => ({
       eventTime: `2026-03-02T0${hour}:00:00+07:00`,
       eventTimeZoneOffset: '+07:00',

@@ -3,12 +3,11 @@ import { eq, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setLotStatus } from '../registry/lot.service.ts';
-import { makeStampedProduct } from '../resolver/resolver.test-support.ts';
 import { revokeStamps } from '../stamps/stamps.lifecycle.ts';
 import { execute } from '../stamps/stamps.repo.ts';
 import { consumerReports } from '../stamps/stamps.schema.ts';
-import { adminActor, makeLot, makeProducer } from '../stamps/stamps.test-support.ts';
 import { createTestApp, type TestApp } from '../test/app.ts';
+import { adminActor, makeLot, makeProducer, makeStampedProduct } from '../test/factories/index.ts';
 
 let t: TestApp;
 let f: Awaited<ReturnType<typeof makeStampedProduct>>;
@@ -75,7 +74,7 @@ describe('consumer page verdicts', () => {
   });
 
   it('recalled lot', async () => {
-    const lot = await makeLot(t.db, f.producer, 'R-01');
+    const lot = await makeLot(t.db, { ...f.producer, lot: 'R-01' });
     await setLotStatus(t.db, lot.id, { status: 'recalled' }, adminActor);
     const res = await page(`/01/${f.producer.gtin}/10/R-01`);
     expect(res.body).toContain('Lô hàng đang bị thu hồi');

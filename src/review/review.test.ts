@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeOrganisation, makeSignedInUser, type Session } from '../accounts/accounts.fixtures.ts';
 import { actorOfUser } from '../accounts/resolve-actor.ts';
 import { findUserById } from '../accounts/users.repo.ts';
 import {
@@ -9,6 +8,7 @@ import {
   updateOrganisation,
 } from '../registry/registry.service.ts';
 import { createTestApp, type TestApp } from '../test/app.ts';
+import { makeOrganisation, makeSignedInUser, type Session } from '../test/factories/index.ts';
 
 describe('review workflow', () => {
   let t: TestApp;
@@ -20,6 +20,7 @@ describe('review workflow', () => {
     t = await createTestApp({}, { realAuth: true });
     orgA = (
       await makeOrganisation(t.db, {
+        draft: true,
         name: 'HTX Chôm Chôm Long Khánh',
         communeCode: '75W010',
         gs1CompanyPrefixes: ['8930000'],
@@ -27,6 +28,7 @@ describe('review workflow', () => {
     ).id;
     orgB = (
       await makeOrganisation(t.db, {
+        draft: true,
         name: 'Công ty Bánh Xuân Lộc',
         sector: 'industry_trade',
         communeCode: '75X001',
@@ -212,7 +214,7 @@ describe('review workflow', () => {
   });
 
   it('two reviewers deciding the same item at once: one decision lands, the other meets 409', async () => {
-    const org = (await makeOrganisation(t.db, { communeCode: '75W010' })).id;
+    const org = (await makeOrganisation(t.db, { draft: true, communeCode: '75W010' })).id;
     const owner = (await makeSignedInUser(t, 'org_owner', { organisationId: org })).session;
     const item = (await submit(owner, 'organisation', org)).json().id;
     const [a, b] = await Promise.all([

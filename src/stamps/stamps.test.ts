@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../platform/auth.ts';
 import { Problem } from '../platform/problem.ts';
 import { createTestApp, type TestApp } from '../test/app.ts';
+import { makeLot, makeProducer } from '../test/factories/index.ts';
 import { preparePrintRun } from './stamps.print.ts';
 import { reserveSerials } from './stamps.repo.ts';
-import { makeLot, makeProducer } from './stamps.test-support.ts';
 import { verifyStamp } from './stamps.verify.ts';
 
 let t: TestApp;
@@ -17,7 +17,7 @@ beforeAll(async () => {
   producer = await makeProducer(t.db);
   owner = t.as({ role: 'org_owner', organisationIds: [producer.organisationId] });
   reviewer = t.as({ role: 'dost_reviewer' });
-  for (const lot of ['L2026-03', 'L2026-04', 'A1']) await makeLot(t.db, producer, lot);
+  for (const lot of ['L2026-03', 'L2026-04', 'A1']) await makeLot(t.db, { ...producer, lot });
 });
 afterAll(() => t?.close());
 

@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app.ts';
-import { organisations } from '../db/schema.ts';
 import type { Actor, ActorResolver } from '../platform/auth.ts';
 import { type Config, loadConfig, type ScanThresholds } from '../platform/config.ts';
 import { type Database, type Db, openDatabase } from '../platform/db.ts';
@@ -14,11 +13,6 @@ export interface TestApp {
   database: Database;
   /** Headers that make a request come from this actor (tests only: see `testActorResolver`). */
   as(actor: Partial<Actor> & Pick<Actor, 'role'>): Record<string, string>;
-  /**
-   * An organisation row the department has approved (or in `reviewStatus`), for tests about something else than
-   * registration: only approved organisations capture events. Returns its id.
-   */
-  organisation(values?: Partial<typeof organisations.$inferInsert>): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -35,7 +29,7 @@ const testActorResolver: ActorResolver = async (request) => {
  * A fresh database per call: embedded PGlite in memory, or, when TXNG_TEST_DATABASE_URL points at a
  * PostgreSQL server, a new database created on it and dropped at close.
  */
-export async function openTestDatabase(): Promise<Database> {
+export async function openTestDatabase(opts: { dbPool?: number } = {}): Promise<Database> {
   const adminUrl = process.env.TXNG_TEST_DATABASE_URL;
   if (!adminUrl) return openDatabase({ databaseUrl: null, dataDir: null });
   const name = `txng_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
@@ -45,7 +39,7 @@ export async function openTestDatabase(): Promise<Database> {
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: null });
+  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: null, dbPool: opts.dbPool });
   return {
     ...database,
     close: async () => {
@@ -72,7 +66,7 @@ export async function createTestApp(
     TXNG_TRUST_PROXY: 'true',
   });
   const config: Config = { ...base, ...overrides, scan: { ...base.scan, ...overrides.scan } };
-  const database = await openTestDatabase();
+  const database = await openTestDatabase({ dbPool: config.dbPool });
   const app = await buildApp({
     config,
     database,
@@ -95,20 +89,6 @@ export async function createTestApp(
         ...actor,
       }),
     }),
-    organisation: async (values = {}) => {
-      const [row] = await database.db
-        .insert(organisations)
-        .values({
-          name: `Tổ chức thử nghiệm ${crypto.randomUUID().slice(0, 8)}`,
-          type: 'enterprise',
-          sector: 'agriculture',
-          reviewStatus: 'approved',
-          ...values,
-        })
-        .onConflictDoNothing()
-        .returning({ id: organisations.id });
-      return row?.id ?? values.id!;
-    },
     close: async () => {
       await app.close();
       await database.close();

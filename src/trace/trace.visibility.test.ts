@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../epcis/epcis.types.ts';
 import type { Actor } from '../platform/auth.ts';
 import { setReviewStatus } from '../registry/registry.service.ts';
-import { gln, organisationBody } from '../registry/test-factories.ts';
 import { createTestApp, type TestApp } from '../test/app.ts';
+import { gln, organisationBody } from '../test/factories/index.ts';
 import { eventFilterFor } from './trace.visibility.ts';
 
 let t: TestApp;
