@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Problem, unauthorized } from './problem.ts';
 import type { Sector } from './vocabulary.ts';
 
-/** Roles of TXNG (REQUIREMENTS §1). Permissions live in each module's `*.policy.ts`. */
+/** Roles of TXNG (docs/requirements.md §1). Permissions live in each module's `*.policy.ts`. */
 export const roles = [
   'dost_admin',
   'dost_reviewer',

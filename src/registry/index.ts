@@ -9,7 +9,10 @@ import { productRoutes } from './product.routes.ts';
 import { traceabilitySystemRoutes } from './traceability-system.routes.ts';
 import './registry.messages.ts';
 
-/** Registry of organisations, locations, products and lots (REQUIREMENTS §2 A, B.5). */
+/**
+ * Registry of organisations, locations, products, lots and the traceability systems organisations use, with the
+ * province's administrative units (docs/requirements.md §2 A, B.5).
+ */
 export default async function routes(app: FastifyInstance) {
   // A broken units file must stop the program at start, not surface as errors on the first form.
   administrativeUnits();

@@ -46,7 +46,10 @@ export function canWrite(actor: Actor, row: Pick<RowScope, 'organisationId'>): b
   return organisationRoles.has(actor.role) && actor.organisationIds.includes(row.organisationId);
 }
 
-/** The admin registers anyone; a commune officer registers producers of their own communes (REQUIREMENTS §1). */
+/**
+ * The admin registers anyone; a commune officer registers producers of their own communes; a producer registers
+ * itself (docs/requirements.md §1).
+ */
 export function canRegisterOrganisation(actor: Actor, communeCode: string | null): boolean {
   if (actor.role === 'dost_admin') return true;
   // a producer registering itself: the owner account created a moment ago, in the same transaction

@@ -15,8 +15,8 @@ import {
 import type { Sector } from '../platform/vocabulary.ts';
 
 /**
- * Master data of the province (REQUIREMENTS §2 A, B.5). Every row carries the review status of the department's
- * workflow; nothing unapproved reaches the public page or the national portal.
+ * Master data of the province (docs/requirements.md §2 A.1–3, B.5). Every row carries the review status of the
+ * department's workflow; nothing unapproved reaches the public page or the national portal.
  */
 const reviewColumns = {
   reviewStatus: text('review_status').notNull().default('draft'),
@@ -171,8 +171,9 @@ export const lots = pgTable(
 );
 
 /**
- * Traceability systems an organisation uses (REQUIREMENTS §2 A.4): which software or provider, which standards it
- * conforms to, and whether it is connected to the provincial and national portals — the plans count these.
+ * Traceability systems an organisation uses (docs/requirements.md §2 A.4): which software or provider, which
+ * standards it conforms to, and whether it is connected to the provincial and national portals — the plans count
+ * these.
  */
 export const traceabilitySystems = pgTable(
   'traceability_systems',

@@ -1,7 +1,7 @@
 import type { Actor, Role } from '../platform/auth.ts';
 import type { Sector } from '../platform/vocabulary.ts';
 
-/** What a reviewer or a producer may do with review items (REQUIREMENTS capability 15). */
+/** What a reviewer or a producer may do with review items (docs/requirements.md §2 D.15). */
 export type ReviewPermission =
   | 'read:review:all'
   | 'read:review:sector'

@@ -3,7 +3,7 @@ import { requireActor } from '../platform/auth.ts';
 import './trace.messages.ts';
 import { traceRoutes } from './trace.routes.ts';
 
-/** Trace and recall (REQUIREMENTS §2 B.8). */
+/** Trace and recall (docs/requirements.md §2 B.8). */
 export default async function routes(app: FastifyInstance) {
   app.addHook('onRequest', async (request) => {
     requireActor(request);
