@@ -15,7 +15,9 @@ import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db.ts';
 import './platform/fastify.ts';
 import { gs1Messages } from './gs1/index.ts';
+import { registerHostileTextGuard } from './platform/hostile-text.ts';
 import { defineMessages } from './platform/i18n.ts';
+import { registerMultipartGuard } from './platform/multipart.ts';
 import { registerProblemHandling } from './platform/problem.ts';
 import publicPages from './public/index.ts';
 import registry from './registry/index.ts';
@@ -50,6 +52,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('config', opts.config);
   registerProblemHandling(app);
   registerAuth(app, opts.resolveActor ?? accounts.resolveActor);
+  registerHostileTextGuard(app);
+  registerMultipartGuard(app);
 
   await app.register(swagger, {
     openapi: {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { actingOrganisation } from '../chain/acting-organisation.ts';
 import { requireActor } from '../platform/auth.ts';
 import { pickLanguage } from '../platform/i18n.ts';
+import { readMultipart } from '../platform/multipart.ts';
 import { badRequest, Problem } from '../platform/problem.ts';
 import { importKinds } from './columns.ts';
 import { exportableKinds, exportEntities, template } from './exports.service.ts';
@@ -74,16 +75,11 @@ export async function importRoutes(app: FastifyInstance) {
         '/querystring/organisationId',
       );
       if (!request.isMultipart()) throw new Problem(415, 'unsupported-media-type');
-      const part = await request.file();
+      const overLimit = () =>
+        new Problem(413, 'files-too-large', { params: { megabytes: MAX_FILE_BYTES / 1024 / 1024 } });
+      const part = await readMultipart(() => request.file(), overLimit);
       if (!part) throw badRequest([{ field: '/body/file', code: 'files.missing' }], 'files-no-file');
-      let bytes: Buffer;
-      try {
-        bytes = await part.toBuffer();
-      } catch (err: any) {
-        if (err?.code === 'FST_REQ_FILE_TOO_LARGE')
-          throw new Problem(413, 'files-too-large', { params: { megabytes: MAX_FILE_BYTES / 1024 / 1024 } });
-        throw err;
-      }
+      const bytes = await readMultipart(() => part.toBuffer(), overLimit);
       const commit = request.query.commit === 'true';
       const result = await runImport(app.db, actor, {
         organisationId,
