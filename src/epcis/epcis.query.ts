@@ -89,8 +89,7 @@ export function parseEventQuery(params: Record<string, unknown>): EventQuery {
     } else if (name in timeParams) {
       const [column, op] = timeParams[name as keyof typeof timeParams];
       // a time that cannot exist (31 February) is refused here, not by the database's cast
-      if (!isRealDateTime(text))
-        errors.push({ field: name, code: 'epcis.query.badTime' });
+      if (!isRealDateTime(text)) errors.push({ field: name, code: 'epcis.query.badTime' });
       else query.times.push({ column, op, value: new Date(text).toISOString() });
     } else if (name in equalsParams) {
       const column = equalsParams[name as keyof typeof equalsParams];

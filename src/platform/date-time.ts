@@ -3,7 +3,8 @@
  * and fraction, and a zone (`Z` or ±hh:mm). Seconds are optional because the EPCIS query binding accepts them so;
  * the capture schema requires them on its own.
  */
-const shape = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:(Z)|([+-])(\d{2}):(\d{2}))$/i;
+const shape =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:(Z)|([+-])(\d{2}):(\d{2}))$/i;
 
 /** The instants PostgreSQL and JavaScript agree on: year 1 to 9999 in UTC (PostgreSQL has no year 0). */
 const earliest = Date.parse('0001-01-01T00:00:00Z');

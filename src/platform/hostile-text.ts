@@ -7,9 +7,10 @@ import { badRequest, type FieldError } from './problem.ts';
  * its partner (not Unicode: the driver silently stores U+FFFD instead, so what is read back is not what was sent).
  * Matched on code units, without the `u` flag, so a lone surrogate is seen as one.
  */
-const unstorable = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-export const isUnstorableText = (text: string): boolean => unstorable.test(text);
+export const isUnstorableText = (text: string): boolean =>
+  text.includes('\u0000') || loneSurrogate.test(text);
 
 const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
