@@ -57,16 +57,19 @@ describe('EPCIS times that cannot exist', () => {
     expect(await storedEvents()).toBe(before);
   });
 
-  it.each(Object.entries(impossible))('%s in a single posted event is 400 naming /eventTime', async (_, time) => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/epcis/events',
-      headers: { ...asA, 'content-type': 'application/ld+json' },
-      payload: JSON.stringify(objectEvent('t-2', { eventTime: time })),
-    });
-    expect(res.statusCode, res.body).toBe(400);
-    expect(res.json().errors[0]).toMatchObject({ field: '/eventTime', code: 'epcis.impossibleTime' });
-  });
+  it.each(Object.entries(impossible))(
+    '%s in a single posted event is 400 naming /eventTime',
+    async (_, time) => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/epcis/events',
+        headers: { ...asA, 'content-type': 'application/ld+json' },
+        payload: JSON.stringify(objectEvent('t-2', { eventTime: time })),
+      });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().errors[0]).toMatchObject({ field: '/eventTime', code: 'epcis.impossibleTime' });
+    },
+  );
 
   it('names recordTime, declarationTime, sensor times and creationDate', async () => {
     const event = objectEvent('t-3', {
@@ -92,7 +95,10 @@ describe('EPCIS times that cannot exist', () => {
         [`${at}/sensorElementList/0/sensorReport/0/time`, 'epcis.impossibleTime'],
       ]),
     );
-    expect(fields).not.toContainEqual([`${at}/sensorElementList/0/sensorMetadata/startTime`, expect.anything()]);
+    expect(fields).not.toContainEqual([
+      `${at}/sensorElementList/0/sensorMetadata/startTime`,
+      expect.anything(),
+    ]);
   });
 
   it('31 February in an XML capture is 400 with a pointer, in English on request', async () => {
