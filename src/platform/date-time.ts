@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { defineMessages } from './i18n.ts';
+
 /**
  * ISO 8601 date-times as EPCIS and the query parameters carry them: date, `T`, hours and minutes, optional seconds
  * and fraction, and a zone (`Z` or ±hh:mm). Seconds are optional because the EPCIS query binding accepts them so;
@@ -36,3 +39,20 @@ export function isRealDateTime(text: string): boolean {
 function isOffset(hours: number, minutes: number): boolean {
   return minutes <= 59 && (hours < 14 || (hours === 14 && minutes === 0));
 }
+
+/**
+ * Schemas for dates and date-times that PostgreSQL can store. zod's own take year 0 (PostgreSQL has none: the
+ * cast failed with a 500) and offsets up to ±23:59; these refuse both with 400 `field.dateRange`.
+ */
+export const storableDate = () =>
+  z.iso.date().refine((value) => !value.startsWith('0000'), { params: { code: 'field.dateRange' } });
+
+export const storableDateTime = () =>
+  z.iso.datetime({ offset: true }).refine(isRealDateTime, { params: { code: 'field.dateRange' } });
+
+defineMessages({
+  'field.dateRange': {
+    vi: 'ngày giờ không lưu được: năm phải từ 0001 đến 9999, múi giờ trong ±14:00',
+    en: 'cannot be stored: the year must be 0001 to 9999 and the offset within ±14:00',
+  },
+});
