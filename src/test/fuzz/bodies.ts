@@ -95,13 +95,23 @@ export function multipartPayload(
 }
 
 const times = fc.oneof(
-  fc.constantFrom('2024-05-01T08:00:00.000+07:00', '2024-05-01T08:00:00Z', '2024-02-29T23:59:59-03:00'),
-  hostileString,
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom(
+      '2024-05-01T08:00:00.000+07:00',
+      '2024-05-01T08:00:00Z',
+      '2024-02-29T23:59:59-03:00',
+    ),
+  },
+  { weight: 1, arbitrary: hostileString },
 );
 
 /** EPCIS events near enough to valid that the capture rules, the schema and the repository all get a turn. */
 export function epcisEvent(ids: string[]): fc.Arbitrary<Record<string, unknown>> {
-  const id = fc.oneof(fc.constantFrom(...ids), hostileString);
+  const id = fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(...ids) },
+    { weight: 1, arbitrary: hostileString },
+  );
   return fc
     .record(
       {

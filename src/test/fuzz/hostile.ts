@@ -114,7 +114,9 @@ function slots(root: unknown): { parent: Json | unknown[]; key: string | number 
 /** Applies mutations to a copy of `value`: wrong types, hostile strings, missing and extra fields, deep nesting. */
 export function mutate(value: unknown, mutations: Mutation[]): unknown {
   let root = structuredClone(value);
-  for (const m of mutations) {
+  for (const mutation of mutations) {
+    // generated values may share instances: inserting one inside itself would make a cycle that never serialises
+    const m = { ...mutation, value: structuredClone(mutation.value) };
     const places = slots(root);
     if (m.kind === 'whole' || !places.length) {
       root = m.value;

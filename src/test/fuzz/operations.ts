@@ -91,7 +91,11 @@ const extraHeaders = (known: Known) =>
     {
       'accept-language': fc.constantFrom('vi', 'en', 'en;q=0.1, vi;q=0', '*', 'x'.repeat(300)),
       accept: fc.constantFrom('application/json', 'text/html', 'application/ld+json', '*/*'),
-      'x-organisation-id': fc.oneof(fc.constantFrom(...known.uuids), fc.uuid(), hostileString),
+      'x-organisation-id': fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom(...known.uuids) },
+        { weight: 1, arbitrary: fc.uuid() },
+        { weight: 1, arbitrary: hostileString },
+      ),
     },
     { requiredKeys: [] },
   );

@@ -70,7 +70,16 @@ function stringFor(schema: JsonSchema, known: Known): fc.Arbitrary<string> {
     case 'date-time':
       return isoDateTime;
     case 'email':
-      return fc.emailAddress();
+      // fast-check's addresses are RFC 5322's, most of which zod's stricter pattern refuses: plain ones get further
+      return fc.oneof(
+        fc
+          .tuple(
+            fc.stringMatching(/^[a-z][a-z0-9.]{0,10}$/),
+            fc.constantFrom('htx.vn', 'gmail.com', 'so-nn.gov.vn'),
+          )
+          .map(([user, domain]) => `${user}@${domain}`),
+        fc.emailAddress(),
+      );
   }
   if (schema.pattern) {
     try {
