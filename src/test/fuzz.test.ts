@@ -17,7 +17,7 @@ import { changedTables, rowCounts } from './row-counts.ts';
  * Fixed seed and a small budget in CI; longer on demand: TXNG_FUZZ_RUNS=500 TXNG_FUZZ_SEED=7 npx vitest run src/test/fuzz.test.ts
  * (TXNG_FUZZ_SHRINK=1 shrinks a failure to its smallest form, slowly).
  */
-const runs = Number(process.env.TXNG_FUZZ_RUNS ?? 4);
+const runs = Number(process.env.TXNG_FUZZ_RUNS ?? 6);
 const seed = Number(process.env.TXNG_FUZZ_SEED ?? 20_260_601);
 const shrink = process.env.TXNG_FUZZ_SHRINK === '1';
 /** TXNG_FUZZ_ROUTE='PATCH /api/lots/{id}' fuzzes that route alone (as the OpenAPI document writes it). */

@@ -58,7 +58,18 @@ const wrongTypes: unknown[] = [
   ['x'],
 ];
 
+/** Characters PostgreSQL cannot store (NUL) or that are not Unicode (a surrogate alone). */
+const unstorableChar = fc.constantFrom('\u0000', '\uD800', '\uDBFF', '\uDC00', '\uDFFF');
+
+/** The same strings with one unstorable character slipped in: still within every length and most patterns. */
+export const withUnstorable = (base: fc.Arbitrary<string>) =>
+  fc.tuple(base, unstorableChar, fc.nat()).map(([text, char, at]) => {
+    const i = at % (text.length + 1);
+    return text.slice(0, i) + char + text.slice(i);
+  });
+
 export const hostileString = fc.oneof(
+  { weight: 4, arbitrary: withUnstorable(fc.string({ maxLength: 20 })) },
   { weight: 6, arbitrary: fc.constantFrom(...hostileStrings) },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 30 }) },
@@ -79,14 +90,28 @@ const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' 
 /** One change to a generated value: at the node `at` (counted in a walk), do `kind`. */
 export interface Mutation {
   at: number;
-  kind: 'replace' | 'delete' | 'extraKey' | 'nest' | 'whole';
+  kind: 'taint' | 'replace' | 'delete' | 'extraKey' | 'nest' | 'whole';
+  /** where `taint` slips its character into a string */
+  char: string;
   value: unknown;
   key: string;
 }
 
 export const mutation: fc.Arbitrary<Mutation> = fc.record({
   at: fc.nat({ max: 1000 }),
-  kind: fc.constantFrom('replace', 'replace', 'replace', 'delete', 'extraKey', 'nest', 'whole'),
+  kind: fc.constantFrom(
+    'taint',
+    'taint',
+    'taint',
+    'replace',
+    'replace',
+    'replace',
+    'delete',
+    'extraKey',
+    'nest',
+    'whole',
+  ),
+  char: unstorableChar,
   value: hostileValue,
   key: fc.oneof(fc.constantFrom('extra', '__proto__', 'a\u0000b', '\uD800', ''), fc.string({ maxLength: 8 })),
 });
@@ -124,7 +149,12 @@ export function mutate(value: unknown, mutations: Mutation[]): unknown {
     }
     const { parent, key } = places[m.at % places.length];
     const container = parent as Record<string | number, unknown>;
-    if (m.kind === 'replace') container[key] = m.value;
+    if (m.kind === 'taint') {
+      // the value stays what the schema wants (length, type) with one character the database cannot store
+      const text = typeof container[key] === 'string' ? (container[key] as string) : 'x';
+      const i = m.at % (text.length + 1);
+      container[key] = text.slice(0, i) + m.char + text.slice(i);
+    } else if (m.kind === 'replace') container[key] = m.value;
     else if (m.kind === 'nest')
       container[key] = Array.from({ length: 40 }).reduce((v) => [v], container[key]);
     else if (m.kind === 'delete') {

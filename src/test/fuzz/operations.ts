@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { epcisPayload, epcisQuery, multipartPayload, type Payload, uploadFile } from './bodies.ts';
-import { encodePart, hostileString, hostileValue, type Mutation, mutate, mutation } from './hostile.ts';
+import {
+  encodePart,
+  hostileString,
+  hostileValue,
+  type Mutation,
+  mutate,
+  mutation,
+  withUnstorable,
+} from './hostile.ts';
 import { arbitraryFor, type JsonSchema, type Known } from './schema-arbitrary.ts';
 
 /** One request as `app.inject` takes it, and the actor it was sent as (for the report). */
@@ -56,15 +64,21 @@ function queryString(query: Record<string, unknown>): string {
 const fillPath = (path: string, params: Record<string, unknown>) =>
   path.replace(/\{(\w+)\}/g, (_, name) => encodePart(String(params[name] ?? '')));
 
-/** A value for a parameter: mostly what its schema says, sometimes anything hostile. */
-const parameterValue = (p: Parameter, known: Known) =>
-  fc.oneof({ weight: 5, arbitrary: arbitraryFor(p.schema, known) }, { weight: 1, arbitrary: hostileValue });
-
+/** Parameters as their schemas say: the attack, when there is one, is laid on afterwards in one place. */
 function parametersArbitrary(parameters: Parameter[], where: 'path' | 'query', known: Known) {
   const chosen = parameters.filter((p) => p.in === where);
-  const model = Object.fromEntries(chosen.map((p) => [p.name, parameterValue(p, known)]));
+  const model = Object.fromEntries(chosen.map((p) => [p.name, arbitraryFor(p.schema, known)]));
   const required = chosen.filter((p) => p.required || where === 'path').map((p) => p.name);
   return fc.record(model, { requiredKeys: required }) as fc.Arbitrary<Record<string, unknown>>;
+}
+
+/**
+ * One attack on an otherwise valid request, or none: a request wrong in five places is refused at the first and
+ * never reaches the code behind validation, where the faults are.
+ */
+function attacked(params: Record<string, unknown>, names: string[], value: unknown, pick: number) {
+  if (!names.length) return params;
+  return { ...params, [names[pick % names.length]]: value };
 }
 
 /** A JSON body from the schema, then mutated (or not), sometimes sent broken or as another type. */
@@ -73,7 +87,7 @@ function jsonBody(schema: JsonSchema | undefined, known: Known): fc.Arbitrary<Pa
     .record({
       value: arbitraryFor(schema, known),
       // half the bodies as the schema says, to get past validation into the code behind it
-      mutations: fc.oneof(fc.constant<Mutation[]>([]), fc.array(mutation, { minLength: 1, maxLength: 3 })),
+      mutations: fc.oneof(fc.constant<Mutation[]>([]), fc.array(mutation, { minLength: 1, maxLength: 2 })),
       framing: fc.constantFrom('json', 'json', 'json', 'json', 'json', 'json', 'truncated', 'text', 'none'),
     })
     .map(({ value, mutations, framing }) => {
@@ -146,9 +160,26 @@ function fromOpenApi(method: string, path: string, op: OpenApiOperation, ctx: Fu
         : op.requestBody?.content?.['application/json']
           ? jsonBody(op.requestBody.content['application/json'].schema, ctx.known)
           : fc.constant({});
+  const pathNames = parameters.filter((p) => p.in === 'path').map((p) => p.name);
+  const queryNames = parameters.filter((p) => p.in === 'query').map((p) => p.name);
   const parts = fc
-    .record({ params: parametersArbitrary(parameters, 'path', ctx.known), query, body })
-    .map(({ params, query: q, body: b }) => ({ url: fillPath(path, params) + queryString(q), body: b }));
+    .record({
+      params: parametersArbitrary(parameters, 'path', ctx.known),
+      query,
+      body,
+      // the body carries its own mutations; path and query get at most one hostile value between them
+      target: fc.constantFrom('none', 'path', 'query', 'query'),
+      value: fc.oneof(
+        { weight: 1, arbitrary: hostileValue },
+        { weight: 2, arbitrary: withUnstorable(fc.string({ maxLength: 12 })) },
+      ),
+      pick: fc.nat(),
+    })
+    .map(({ params, query: q, body: b, target, value, pick }) => {
+      const p = target === 'path' ? attacked(params, pathNames, value, pick) : params;
+      const qs = target === 'query' ? attacked(q, queryNames, value, pick) : q;
+      return { url: fillPath(path, p) + queryString(qs), body: b };
+    });
   return { method, path, request: assemble(ctx, method, parts) };
 }
 
