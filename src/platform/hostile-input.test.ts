@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeProducer } from '../stamps/stamps.test-support.ts';
 import { createTestApp, type TestApp } from '../test/app.ts';
 import { multipartBody } from '../test/multipart.ts';
 import { changedTables, rowCounts } from '../test/row-counts.ts';
@@ -158,6 +159,29 @@ describe('ids that must be UUIDs', () => {
       const res = await t.app.inject({ method: 'GET', url, headers: admin });
       expect(res.statusCode, url).toBe(400);
       expect(fieldsOf(res)[0], url).toEqual(['/params/id', 'field.format']);
+    }
+  });
+});
+
+describe('dates PostgreSQL cannot store', () => {
+  it("year 0 in a lot's production date, or in the audit log's from, is 400 field.dateRange", async () => {
+    const producer = await makeProducer(t.db);
+    const lot = await t.app.inject({
+      method: 'POST',
+      url: '/api/lots',
+      headers: t.as({ role: 'org_owner', organisationIds: [producer.organisationId] }),
+      payload: { productId: producer.productId, lot: 'Y0', productionDate: '0000-01-01', inputLotIds: [] },
+    });
+    expect(lot.statusCode).toBe(400);
+    expect(fieldsOf(lot)).toEqual([['/body/productionDate', 'field.dateRange']]);
+    for (const from of ['0000-06-01T00:00:00Z', '2024-05-01T08:00:00+16:00']) {
+      const audit = await t.app.inject({
+        method: 'GET',
+        url: `/api/audit?from=${encodeURIComponent(from)}`,
+        headers: admin,
+      });
+      expect(audit.statusCode, from).toBe(400);
+      expect(fieldsOf(audit), from).toEqual([['/querystring/from', 'field.dateRange']]);
     }
   });
 });
