@@ -1,8 +1,11 @@
-/** Shapes the registry API returns (see the server's `*.schema.ts`); the web app keeps its own copy. */
+/**
+ * Shapes the registry API returns (see the server's `*.schema.ts`); the web app keeps its own copy, except for the
+ * sectors, which are one vocabulary with the server's.
+ */
 export type ReviewStatus = 'draft' | 'submitted' | 'approved' | 'returned' | 'rejected';
 
 export const organisationTypes = ['enterprise', 'cooperative', 'household'] as const;
-export const sectors = ['agriculture', 'industry_trade', 'health', 'other'] as const;
+export { officerSectors, sectors } from '../../platform/vocabulary.ts';
 export const certificateKinds = [
   'food_safety',
   'vietgap',
