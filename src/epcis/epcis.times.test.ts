@@ -1,15 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/app.ts';
-import { epcisDocument, objectEvent } from './epcis.test-helpers.ts';
+import { epcisDocument, makeOrganisation, objectEvent } from '../test/factories/index.ts';
 
 let t: TestApp;
-const orgA = '00000000-0000-4000-8000-0000000000a1';
+let orgA: string;
 let asA: Record<string, string>;
 
 beforeAll(async () => {
   t = await createTestApp();
-  await t.organisation({ id: orgA });
+  orgA = (await makeOrganisation(t.db)).id;
   asA = t.as({ role: 'org_owner', organisationIds: [orgA] });
 });
 afterAll(() => t?.close());

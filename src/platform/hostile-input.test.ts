@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeProducer } from '../stamps/stamps.test-support.ts';
 import { createTestApp, type TestApp } from '../test/app.ts';
+import { makeProducer } from '../test/factories/index.ts';
 import { multipartBody } from '../test/multipart.ts';
 import { changedTables, rowCounts } from '../test/row-counts.ts';
 import { isUnstorableText, registerHostileTextGuard } from './hostile-text.ts';

@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import JSZip from 'jszip';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeLot, makeProducer } from '../stamps/stamps.test-support.ts';
 import { createTestApp, type TestApp } from './app.ts';
+import { makeLot, makeProducer } from './factories/index.ts';
 import { type FuzzContext, type FuzzRequest, type Operation, operationsOf } from './fuzz/operations.ts';
 import { changedTables, rowCounts } from './row-counts.ts';
 
@@ -75,7 +75,7 @@ async function preparedFiles(gtin: string, lot: string): Promise<Buffer[]> {
 /** What the fuzz aims at: real rows (so ids reach the code behind a 404), three actors, prepared uploads. */
 async function fuzzContext(): Promise<FuzzContext> {
   const producer = await makeProducer(t.db);
-  const lot = await makeLot(t.db, producer, 'FUZZ-01');
+  const lot = await makeLot(t.db, { ...producer, lot: 'FUZZ-01' });
   return {
     known: {
       uuids: [producer.organisationId, producer.productId, producer.locationId, lot.id],
