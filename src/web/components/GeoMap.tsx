@@ -1,4 +1,5 @@
 import { Button, Group, Text } from '@mantine/core';
+import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
