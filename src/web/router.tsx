@@ -1,3 +1,4 @@
+import { Center, Loader } from '@mantine/core';
 import {
   createRootRoute,
   createRoute,
@@ -6,6 +7,7 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
 import { queryClient } from './api/query-client.ts';
 import { meQuery } from './api/session.ts';
 import { Shell } from './layout/Shell.tsx';
@@ -72,7 +74,23 @@ const routeTree = rootRoute.addChildren([
   ]),
 ]);
 
-export const router = createRouter({ routeTree, basepath: '/app', defaultPreload: 'intent' });
+/** Shown while a page's chunk is still on its way (after the router's one-second grace). */
+function PageLoading() {
+  const { t } = useTranslation();
+  return (
+    <Center py="xl">
+      <Loader aria-label={t('common.loading')} />
+    </Center>
+  );
+}
+
+// A chunk missing after a redeploy makes the page reload once (lazyRouteComponent), fetching the new index.html.
+export const router = createRouter({
+  routeTree,
+  basepath: '/app',
+  defaultPreload: 'intent',
+  defaultPendingComponent: PageLoading,
+});
 
 declare module '@tanstack/react-router' {
   interface Register {
