@@ -16,7 +16,9 @@ import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db.ts';
 import './platform/fastify.ts';
 import { gs1Messages } from './gs1/index.ts';
+import { registerHostileTextGuard } from './platform/hostile-text.ts';
 import { defineMessages } from './platform/i18n.ts';
+import { registerMultipartGuard } from './platform/multipart.ts';
 import { registerProblemHandling } from './platform/problem.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
 import publicPages, { publicInlineCode } from './public/index.ts';
@@ -56,6 +58,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // parses cookies before the actor is resolved from the session cookie
   await app.register(cookie);
   registerAuth(app, opts.resolveActor ?? accounts.resolveActor);
+  registerHostileTextGuard(app);
+  registerMultipartGuard(app);
 
   await app.register(swagger, {
     openapi: {

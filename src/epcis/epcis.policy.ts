@@ -1,5 +1,6 @@
 import { type Actor, isStaff, requireOrganisation } from '../platform/auth.ts';
-import { Problem } from '../platform/problem.ts';
+import { isUuid } from '../platform/ids.ts';
+import { badRequest, Problem } from '../platform/problem.ts';
 import type { Visibility } from './epcis.service.ts';
 
 /**
@@ -11,6 +12,8 @@ import type { Visibility } from './epcis.service.ts';
 export function captureOrganisation(actor: Actor, header: string | undefined): string {
   if (isStaff(actor)) throw new Problem(403, 'epcis-capture-staff');
   if (header) {
+    if (!isUuid(header))
+      throw badRequest([{ field: 'X-Organisation-Id', code: 'field.format', params: { format: 'uuid' } }]);
     requireOrganisation(actor, header);
     return header;
   }

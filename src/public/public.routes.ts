@@ -4,7 +4,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../platform/auth.ts';
+import { assertStorableText } from '../platform/hostile-text.ts';
 import { t } from '../platform/i18n.ts';
+import { readMultipart } from '../platform/multipart.ts';
 import { Problem, renderProblem } from '../platform/problem.ts';
 import { Gs1Error, parseResolverUrl, type ResolverRequest } from '../resolver/resolver.dl.ts';
 import { pagePath } from '../resolver/resolver.links.ts';
@@ -158,20 +160,19 @@ async function readReportForm(request: FastifyRequest): Promise<ReportInput> {
   if (!request.isMultipart()) throw new Problem(415, 'unsupported-media-type');
   const fields: Record<string, string> = {};
   let photo: ReportInput['photo'] = null;
-  let photoTooLarge = false;
-  try {
-    for await (const part of request.parts()) {
-      if (part.type === 'file') {
-        const data = await part.toBuffer();
-        if (data.length) photo = { data, mediaType: part.mimetype };
-      } else fields[part.fieldname] = String(part.value ?? '');
-    }
-  } catch (err: any) {
-    if (err?.code !== 'FST_REQ_FILE_TOO_LARGE') throw err;
-    photoTooLarge = true;
-  }
-  if (photoTooLarge)
-    throw new Problem(400, 'validation', { errors: [{ field: '/photo', code: 'public.reportError.photo' }] });
+  await readMultipart(
+    async () => {
+      for await (const part of request.parts()) {
+        if (part.type === 'file') {
+          const data = await part.toBuffer();
+          if (data.length) photo = { data, mediaType: part.mimetype };
+        } else fields[part.fieldname] = String(part.value ?? '');
+      }
+    },
+    () => new Problem(400, 'validation', { errors: [{ field: '/photo', code: 'public.reportError.photo' }] }),
+  );
+  // the form is read here, not by a schema: the rule against unstorable text is applied to it here
+  assertStorableText(fields, '');
   let gtin: string | null = null;
   let serial: string | null = null;
   const uri = fields.uri ?? '';

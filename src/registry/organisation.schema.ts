@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableDate } from '../platform/date-time.ts';
 import { fileUrl } from './file-url.ts';
 import { listQuery, pageSchema, reviewStatuses } from './list-query.ts';
 import { traceabilitySystemView } from './traceability-system.schema.ts';
@@ -15,7 +16,7 @@ export const certificateKinds = [
   'other',
 ] as const;
 
-const isoDate = z.iso.date();
+const isoDate = storableDate();
 
 /** No defaults in input schemas: a patch built from them must not reset what it leaves out (the table has them). */
 export const organisationInput = z.object({

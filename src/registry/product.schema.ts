@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableDate } from '../platform/date-time.ts';
 import { fileUrl } from './file-url.ts';
 import { listQuery, pageSchema, reviewStatuses } from './list-query.ts';
 import { sectors } from './organisation.schema.ts';
@@ -24,8 +25,8 @@ export const productInput = z.object({
   riskTier: z.enum(riskTiers).optional(),
   ocopStars: z.number().int().min(3).max(5).optional(),
   ocopDecision: z.string().trim().max(200).optional(),
-  ocopDecisionDate: z.iso.date().optional(),
-  ocopValidUntil: z.iso.date().optional(),
+  ocopDecisionDate: storableDate().optional(),
+  ocopValidUntil: storableDate().optional(),
   geographicalIndication: z.string().trim().max(300).optional(),
   certificationMark: z.string().trim().max(300).optional(),
   mandatory: z.boolean().optional(),

@@ -73,7 +73,8 @@ export const decisionInput = z
 export const submissionInput = z
   .object({
     entityType: z.string().trim().min(1).max(50),
-    entityId: z.string().trim().min(1).max(200),
+    /** Every reviewable thing (organisation, location, product, lot, stamp request) is keyed by a UUID. */
+    entityId: z.uuid(),
     note: z.string().trim().max(2000).optional(),
   })
   .strict();
