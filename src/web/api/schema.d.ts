@@ -2304,6 +2304,7 @@ export interface paths {
         content: {
           "application/json": {
             entityType: string;
+            /** Format: uuid */
             entityId: string;
             note?: string;
           };
