@@ -12,8 +12,8 @@ const gzip = promisify(zlib.gzip);
 
 /**
  * Writes `name.br` (brotli 11) and `name.gz` (gzip 9) beside every script, stylesheet and other text asset of the
- * build, so the server sends them as they are (src/backoffice, @fastify/static `preCompressed`) instead of
- * compressing on each request. Files under 1 kB, and those that would not shrink, are left alone.
+ * build: the server sends them as they are (src/backoffice, @fastify/static `preCompressed`), compressed once at
+ * the highest levels rather than on each request. Files under 1 kB, and those that would not shrink, stay plain.
  */
 function precompress(): Plugin {
   let outDir = '';
