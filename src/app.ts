@@ -22,11 +22,14 @@ import { registerMultipartGuard } from './platform/multipart.ts';
 import { registerProblemHandling } from './platform/problem.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
 import publicPages, { publicInlineCode } from './public/index.ts';
+import { configureAdministrativeUnits } from './registry/admin-units.ts';
 import registry from './registry/index.ts';
 import { partyIdsOfOrganisations, readableOrganisationIds } from './registry/registry.service.ts';
 import resolver from './resolver/index.ts';
+import { configureResolverCache } from './resolver/resolver.cache.ts';
 import review from './review/index.ts';
 import stamps from './stamps/index.ts';
+import { configureServerSecrets } from './stamps/stamps.secret.ts';
 import trace from './trace/index.ts';
 
 defineMessages(gs1Messages);
@@ -41,6 +44,10 @@ export interface AppOptions {
 
 /** Builds the one TXNG program: JSON API, EPCIS binding, resolver and public pages. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  // the few settings read deep inside modules, set once here; the rest travel with app.config
+  configureAdministrativeUnits(opts.config.adminUnitsFile);
+  configureServerSecrets(opts.config);
+  configureResolverCache(opts.config.resolverCacheSeconds);
   const app = Fastify({
     logger: opts.logger ? { level: opts.config.logLevel } : false,
     bodyLimit: 1024 * 1024,

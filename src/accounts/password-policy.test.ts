@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../platform/config.ts';
 import { createTestApp, type TestApp } from '../test/app.ts';
 import { runCreateAdmin } from './accounts.cli.ts';
 import { makeSignedInUser, randomTaxCode, testPassword } from './accounts.fixtures.ts';
@@ -129,7 +130,7 @@ describe('every place a password is set meets the policy', () => {
     try {
       const code = await runCreateAdmin(
         ['first.admin@example.vn', 'Quản', 'trị'],
-        { TXNG_ADMIN_PASSWORD: 'admin@12345', TXNG_DEMO: '0', TXNG_DATA_DIR: dataDir },
+        loadConfig({ TXNG_ADMIN_PASSWORD: 'admin@12345', TXNG_DEMO: '0', TXNG_DATA_DIR: dataDir }),
         out,
       );
       expect(code).toBe(1);

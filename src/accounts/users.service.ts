@@ -3,6 +3,7 @@ import type { Actor } from '../platform/auth.ts';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { defineMessages } from '../platform/i18n.ts';
 import { badRequest, conflict, type FieldError, forbidden, notFound, Problem } from '../platform/problem.ts';
+import type { Sector } from '../platform/vocabulary.ts';
 import { findAdministrativeUnit, getOrganisation } from '../registry/registry.service.ts';
 import { canManageUser, organisationRoles, type PersonRole } from './accounts.policy.ts';
 import { presentUser, type UserView } from './accounts.presenter.ts';
@@ -16,7 +17,7 @@ import type { UserInput, UserListQuery, UserPatch } from './users.schema.ts';
 interface Scope {
   role: PersonRole;
   organisationId: string | null;
-  sector: string | null;
+  sector: Sector | null;
   communes: string[];
 }
 

@@ -9,6 +9,7 @@ let asA: Record<string, string>;
 
 beforeAll(async () => {
   t = await createTestApp();
+  await t.organisation({ id: orgA });
   asA = t.as({ role: 'org_owner', organisationIds: [orgA] });
 });
 afterAll(() => t?.close());
@@ -134,9 +135,9 @@ describe('EPCIS times that cannot exist', () => {
   );
 
   it('an X-Organisation-Id that is not a UUID is 400, not a failed cast', async () => {
-    const admin = t.as({ role: 'dost_admin' });
+    const key = t.as({ role: 'api_client', organisationIds: [orgA] });
     const res = await capture(epcisDocument([objectEvent('t-4')]), 'application/ld+json', {
-      ...admin,
+      ...key,
       'x-organisation-id': 'not-a-uuid',
     });
     expect(res.statusCode).toBe(400);

@@ -10,7 +10,6 @@ import { readMultipart } from '../platform/multipart.ts';
 import { Problem, renderProblem } from '../platform/problem.ts';
 import { Gs1Error, parseResolverUrl, type ResolverRequest } from '../resolver/resolver.dl.ts';
 import { pagePath } from '../resolver/resolver.links.ts';
-import { resolverRateLimit } from '../resolver/resolver.routes.ts';
 import { findSubject } from '../resolver/resolver.subject.ts';
 import {
   listReports,
@@ -28,7 +27,7 @@ import { pageLanguage, prefersHtml } from './negotiate.ts';
 /** Public pages: the consumer page behind every stamp, the passport, the report form, the reports list. */
 export default async function publicRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  await app.register(rateLimit, { max: resolverRateLimit(), timeWindow: '1 minute' });
+  await app.register(rateLimit, { max: app.config.resolverRateLimit, timeWindow: '1 minute' });
   await app.register(multipart, {
     limits: { fileSize: maxPhotoBytes, files: 1, fields: 10, fieldSize: 10_000 },
   });

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { storableDate } from '../platform/date-time.ts';
+import { sectors } from '../platform/vocabulary.ts';
 import { fileUrl } from './file-url.ts';
 import { listQuery, pageSchema, reviewStatuses } from './list-query.ts';
 import { traceabilitySystemView } from './traceability-system.schema.ts';
 
 export const organisationTypes = ['enterprise', 'cooperative', 'household'] as const;
-export const sectors = ['agriculture', 'industry_trade', 'health', 'other'] as const;
 export const certificateKinds = [
   'food_safety',
   'vietgap',
@@ -66,7 +66,7 @@ export const organisationView = z.object({
   name: z.string(),
   taxCode: z.string().nullable(),
   type: z.string(),
-  sector: z.string(),
+  sector: z.enum(sectors),
   communeCode: z.string().nullable(),
   communeName: z.string().nullable(),
   streetAddress: z.string().nullable(),

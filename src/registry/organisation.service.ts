@@ -2,6 +2,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../platform/auth.ts';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { conflict, forbidden, notFound, Problem } from '../platform/problem.ts';
+import { writeWithAudit } from './audited-write.ts';
 import { isUniqueViolation } from './db-errors.ts';
 import { guardCompanyPrefixes, lockKeyClaims } from './key-ownership.ts';
 import type { Page } from './list-query.ts';
@@ -97,17 +98,15 @@ export async function createOrganisation(
     await lockKeyClaims(tx);
     await guardCompanyPrefixes(tx, values.gs1CompanyPrefixes, null);
     await guardGlns(tx, values.glns);
-    const row = await repo.insertOrganisation(tx, values).catch((err) => {
-      if (isUniqueViolation(err)) throw conflict('registry.tax-code-taken', { taxCode: values.taxCode });
-      throw err;
-    });
-    await recordAudit(tx, {
+    const row = await writeWithAudit(tx, {
       actor,
-      action: 'create',
       entityType: 'organisation',
-      entityId: row.id,
-      organisationId: row.id,
-      after: row,
+      before: null,
+      write: () =>
+        repo.insertOrganisation(tx, values).catch((err) => {
+          if (isUniqueViolation(err)) throw conflict('registry.tax-code-taken', { taxCode: values.taxCode });
+          throw err;
+        }),
     });
     return presentOrganisation(row);
   });
@@ -126,18 +125,12 @@ export async function updateOrganisation(
     await lockKeyClaims(tx);
     await guardCompanyPrefixes(tx, values.gs1CompanyPrefixes, id);
     await guardGlns(tx, values.glns, id);
-    const row = await repo.updateOrganisation(tx, id, {
-      ...values,
-      ...reviewAfterEdit(before.reviewStatus, actor),
-    });
-    await recordAudit(tx, {
+    const row = await writeWithAudit(tx, {
       actor,
-      action: 'update',
       entityType: 'organisation',
-      entityId: id,
-      organisationId: id,
       before,
-      after: row,
+      write: () =>
+        repo.updateOrganisation(tx, id, { ...values, ...reviewAfterEdit(before.reviewStatus, actor) }),
     });
     return presentOrganisation(row);
   });
@@ -187,14 +180,11 @@ export async function addCertificate(db: Db, organisationId: string, input: Cert
   errors.throwIfAny();
   return db.transaction(async (tx) => {
     await writableOrganisation(tx, organisationId, actor);
-    const row = await repo.insertCertificate(tx, { ...input, organisationId });
-    await recordAudit(tx, {
+    const row = await writeWithAudit(tx, {
       actor,
-      action: 'create',
       entityType: 'organisation_certificate',
-      entityId: row.id,
-      organisationId,
-      after: row,
+      before: null,
+      write: () => repo.insertCertificate(tx, { ...input, organisationId }),
     });
     return presentCertificate(row);
   });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { storableDate } from '../platform/date-time.ts';
+import { sectors } from '../platform/vocabulary.ts';
 import { fileUrl } from './file-url.ts';
 import { listQuery, pageSchema, reviewStatuses } from './list-query.ts';
-import { sectors } from './organisation.schema.ts';
 
 export const riskTiers = ['low', 'medium', 'high'] as const;
 
@@ -48,7 +48,7 @@ export const productView = z.object({
   brand: z.string().nullable(),
   modelCode: z.string().nullable(),
   productGroup: z.string().nullable(),
-  sector: z.string().nullable(),
+  sector: z.enum(sectors).nullable(),
   unit: z.string().nullable(),
   netQuantity: z.number().nullable(),
   netQuantityUnit: z.string().nullable(),

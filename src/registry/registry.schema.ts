@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { Sector } from '../platform/vocabulary.ts';
 
 /**
  * Master data of the province (REQUIREMENTS §2 A, B.5). Every row carries the review status of the department's
@@ -32,7 +33,7 @@ export const organisations = pgTable(
     /** 10 digits, or 10 digits + '-' + 3 for a dependent branch; null for a row noted from a capture. */
     taxCode: text('tax_code'),
     type: text('type').notNull(),
-    sector: text('sector').notNull(),
+    sector: text('sector').$type<Sector>().notNull(),
     communeCode: text('commune_code'),
     streetAddress: text('street_address'),
     representative: text('representative'),
@@ -115,7 +116,7 @@ export const products = pgTable(
     brand: text('brand'),
     modelCode: text('model_code'),
     productGroup: text('product_group'),
-    sector: text('sector'),
+    sector: text('sector').$type<Sector>(),
     /** Trade unit as sold (thùng, hộp, kg …). */
     unit: text('unit'),
     netQuantity: numeric('net_quantity', { mode: 'number' }),

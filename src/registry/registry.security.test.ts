@@ -122,7 +122,7 @@ describe('registry access rules', () => {
   });
 
   it("a sector officer sees only their sector's rows", async () => {
-    const officer = t.as({ role: 'sector_officer', sector: 'industry-trade' });
+    const officer = t.as({ role: 'sector_officer', sector: 'industry_trade' });
     const products = await t.app.inject({ url: '/api/products', headers: officer });
     expect(products.json().items.map((p: any) => p.id)).toEqual([shop.productId]);
     const hidden = await t.app.inject({ url: `/api/lots/${farm.lotId}`, headers: officer });
@@ -343,6 +343,7 @@ describe('approved data edited without review', () => {
         .orderBy(desc(auditLog.id))
         .limit(1);
       expect(entry.action).toBe('update');
+      expect(entry.organisationId).toBe(farm.id);
       expect(entry.before).toMatchObject({ reviewStatus: 'approved' });
       expect(entry.after).toMatchObject({ reviewStatus: 'draft' });
     }

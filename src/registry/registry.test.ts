@@ -1,4 +1,6 @@
+import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../audit/audit.schema.ts';
 import { createTestApp, type TestApp } from '../test/app.ts';
 import { gln, gtin13, organisationBody, taxCodeFor } from './test-factories.ts';
 
@@ -347,5 +349,19 @@ describe('products and lots', () => {
     expect(res.json().status).toBe('recalled');
     const list = await t.app.inject({ url: '/api/lots?status=recalled', headers: owner });
     expect(list.json().items.map((l: any) => l.id)).toEqual([lotId]);
+    // the audit log keeps the status change and its note, not the whole row
+    const [entry] = await t.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, lotId))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(entry).toMatchObject({
+      action: 'status:recalled',
+      entityType: 'lot',
+      organisationId: orgId,
+      before: { status: 'active' },
+      after: { status: 'recalled', note: 'Phát hiện nấm mốc' },
+    });
   });
 });

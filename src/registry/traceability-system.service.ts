@@ -2,6 +2,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../platform/auth.ts';
 import type { Db, DbOrTx } from '../platform/db.ts';
 import { forbidden, notFound } from '../platform/problem.ts';
+import { writeWithAudit } from './audited-write.ts';
 import { findOrganisation } from './organisation.repo.ts';
 import { canRead, canWrite, readScope } from './registry.policy.ts';
 import * as repo from './traceability-system.repo.ts';
@@ -33,14 +34,11 @@ export async function addTraceabilitySystem(
 ): Promise<TraceabilitySystemView> {
   return db.transaction(async (tx) => {
     await writableOwner(tx, organisationId, actor);
-    const row = await repo.insertTraceabilitySystem(tx, { ...input, organisationId });
-    await recordAudit(tx, {
+    const row = await writeWithAudit(tx, {
       actor,
-      action: 'create',
       entityType: 'traceability_system',
-      entityId: row.id,
-      organisationId,
-      after: row,
+      before: null,
+      write: () => repo.insertTraceabilitySystem(tx, { ...input, organisationId }),
     });
     return presentTraceabilitySystem(row);
   });

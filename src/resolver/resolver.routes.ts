@@ -21,14 +21,6 @@ import { findSubject } from './resolver.subject.ts';
 const contextPath = '/.well-known/gs1resolver/linkset-context.jsonld';
 const linkTypes = ['pip', 'traceability', 'epcis', 'certificationInfo', 'recallStatus', 'dpp'];
 
-/** Serving the page at the Digital Link itself instead of redirecting (docs/decisions/021-resolver-redirect-or-serve.md). */
-const servePageInline = () => process.env.TXNG_RESOLVER_SERVE_PAGE === '1';
-
-export function resolverRateLimit(): number {
-  const value = Number(process.env.TXNG_RESOLVER_RATE_LIMIT);
-  return Number.isFinite(value) && value > 0 ? value : 300;
-}
-
 /**
  * The GS1 Digital Link resolver (docs/resolver.md): every primary-key path (`/01/…`, `/gtin/…`, `/414/…`),
  * GET/HEAD/OPTIONS, CORS and a per-address rate limit scoped to these routes.
@@ -46,7 +38,7 @@ export default async function resolverRoutes(app: FastifyInstance) {
     delegator: (request, callback) =>
       callback(null, request.routeOptions.url === '*' ? { origin: false } : resolverCors),
   });
-  await app.register(rateLimit, { max: resolverRateLimit(), timeWindow: '1 minute' });
+  await app.register(rateLimit, { max: app.config.resolverRateLimit, timeWindow: '1 minute' });
   const base = () => app.config.baseUrl;
 
   app.get('/.well-known/gs1resolver', { schema: { hide: true } }, async () => ({
@@ -135,7 +127,8 @@ export default async function resolverRoutes(app: FastifyInstance) {
         .type('application/linkset+json')
         .send(linksetDocument(dl.uri, buildLinks(base(), dl, subject)));
     }
-    if (!linkType && servePageInline() && prefersHtml(request))
+    // serving the page at the Digital Link itself instead of redirecting (docs/decisions/021-resolver-redirect-or-serve.md)
+    if (!linkType && app.config.resolverServePage && prefersHtml(request))
       return sendConsumerPage(request, reply, dl, subject);
     const explicitLanguage = request.headers['accept-language'] !== undefined;
     const link = findLink(

@@ -1,5 +1,6 @@
 import type { Actor } from '../platform/auth.ts';
 import type { DbOrTx, Tx } from '../platform/db.ts';
+import type { Sector } from '../platform/vocabulary.ts';
 import type { reviewItems } from './review.schema.ts';
 
 export type ReviewItem = typeof reviewItems.$inferSelect;
@@ -9,7 +10,7 @@ export type Decision = (typeof decisions)[number];
 /** Where a thing to review sits, and what the queue calls it. */
 export interface ReviewSubject {
   organisationId: string | null;
-  sector: string | null;
+  sector: Sector | null;
   communeCode: string | null;
   title: string;
 }

@@ -108,7 +108,7 @@ describe('review workflow', () => {
     const all = (await queue(s.reviewer, '&status=pending')).map((i) => i.id);
     expect(all).toEqual(expect.arrayContaining([itemA, itemB]));
     expect((await queue(s.reviewer, '&commune=75X001')).map((i) => i.id)).toEqual([itemB]);
-    expect((await queue(s.reviewer, '&sector=industry-trade')).map((i) => i.id)).toEqual([itemB]);
+    expect((await queue(s.reviewer, '&sector=industry_trade')).map((i) => i.id)).toEqual([itemB]);
   });
 
   it('shows the automatic pre-checks beside the item, in the asked language', async () => {

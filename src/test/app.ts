@@ -4,7 +4,7 @@ import pg from 'pg';
 import { buildApp } from '../app.ts';
 import { organisations } from '../db/schema.ts';
 import type { Actor, ActorResolver } from '../platform/auth.ts';
-import { type Config, loadConfig } from '../platform/config.ts';
+import { type Config, loadConfig, type ScanThresholds } from '../platform/config.ts';
 import { type Database, type Db, openDatabase } from '../platform/db.ts';
 
 export interface TestApp {
@@ -58,15 +58,20 @@ export async function openTestDatabase(): Promise<Database> {
   };
 }
 
+/** Settings a test changes; scan thresholds one by one (`{ scan: { networkCap: 5 } }`). */
+export type ConfigOverrides = Partial<Omit<Config, 'scan'>> & { scan?: Partial<ScanThresholds> };
+
 export async function createTestApp(
-  overrides: Partial<Config> = {},
+  overrides: ConfigOverrides = {},
   opts: { realAuth?: boolean } = {},
 ): Promise<TestApp> {
-  const config = {
-    // tests stand behind a trusted proxy: they set X-Forwarded-For to play several clients
-    ...loadConfig({ TXNG_BASE_URL: 'https://txng.example.vn', TXNG_DEMO: '0', TXNG_TRUST_PROXY: 'true' }),
-    ...overrides,
-  };
+  // tests stand behind a trusted proxy: they set X-Forwarded-For to play several clients
+  const base = loadConfig({
+    TXNG_BASE_URL: 'https://txng.example.vn',
+    TXNG_DEMO: '0',
+    TXNG_TRUST_PROXY: 'true',
+  });
+  const config: Config = { ...base, ...overrides, scan: { ...base.scan, ...overrides.scan } };
   const database = await openTestDatabase();
   const app = await buildApp({
     config,

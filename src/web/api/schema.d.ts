@@ -174,7 +174,8 @@ export interface paths {
                 name: string;
                 taxCode: string | null;
                 type: string;
-                sector: string;
+                /** @enum {string} */
+                sector: "agriculture" | "industry_trade" | "health" | "other";
                 communeCode: string | null;
                 communeName: string | null;
                 streetAddress: string | null;
@@ -502,7 +503,8 @@ export interface paths {
                   name: string;
                   taxCode: string | null;
                   type: string;
-                  sector: string;
+                  /** @enum {string} */
+                  sector: "agriculture" | "industry_trade" | "health" | "other";
                   communeCode: string | null;
                   communeName: string | null;
                   streetAddress: string | null;
@@ -556,7 +558,8 @@ export interface paths {
               name: string;
               taxCode: string | null;
               type: string;
-              sector: string;
+              /** @enum {string} */
+              sector: "agriculture" | "industry_trade" | "health" | "other";
               communeCode: string | null;
               communeName: string | null;
               streetAddress: string | null;
@@ -593,7 +596,8 @@ export interface paths {
               name: string;
               taxCode: string | null;
               type: string;
-              sector: string;
+              /** @enum {string} */
+              sector: "agriculture" | "industry_trade" | "health" | "other";
               communeCode: string | null;
               communeName: string | null;
               streetAddress: string | null;
@@ -668,7 +672,8 @@ export interface paths {
               name: string;
               taxCode: string | null;
               type: string;
-              sector: string;
+              /** @enum {string} */
+              sector: "agriculture" | "industry_trade" | "health" | "other";
               communeCode: string | null;
               communeName: string | null;
               streetAddress: string | null;
@@ -993,7 +998,8 @@ export interface paths {
                   brand: string | null;
                   modelCode: string | null;
                   productGroup: string | null;
-                  sector: string | null;
+                  /** @enum {string|null} */
+                  sector: "agriculture" | "industry_trade" | "health" | "other" | null;
                   unit: string | null;
                   netQuantity: number | null;
                   netQuantityUnit: string | null;
@@ -1076,7 +1082,8 @@ export interface paths {
               brand: string | null;
               modelCode: string | null;
               productGroup: string | null;
-              sector: string | null;
+              /** @enum {string|null} */
+              sector: "agriculture" | "industry_trade" | "health" | "other" | null;
               unit: string | null;
               netQuantity: number | null;
               netQuantityUnit: string | null;
@@ -1127,7 +1134,8 @@ export interface paths {
               brand: string | null;
               modelCode: string | null;
               productGroup: string | null;
-              sector: string | null;
+              /** @enum {string|null} */
+              sector: "agriculture" | "industry_trade" | "health" | "other" | null;
               unit: string | null;
               netQuantity: number | null;
               netQuantityUnit: string | null;
@@ -1208,7 +1216,8 @@ export interface paths {
               brand: string | null;
               modelCode: string | null;
               productGroup: string | null;
-              sector: string | null;
+              /** @enum {string|null} */
+              sector: "agriculture" | "industry_trade" | "health" | "other" | null;
               unit: string | null;
               netQuantity: number | null;
               netQuantityUnit: string | null;
@@ -2158,7 +2167,7 @@ export interface paths {
           entityType?: string;
           entityId?: string;
           status?: "pending" | "approved" | "returned" | "rejected";
-          sector?: string;
+          sector?: "agriculture" | "industry_trade" | "health" | "other";
           commune?: string;
           organisationId?: string;
         };
@@ -2173,7 +2182,8 @@ export interface paths {
                   entityType: string;
                   entityId: string;
                   organisationId: string | null;
-                  sector: string | null;
+                  /** @enum {string|null} */
+                  sector: "agriculture" | "industry_trade" | "health" | "other" | null;
                   communeCode: string | null;
                   title: string;
                   /** @enum {string} */
@@ -2211,7 +2221,8 @@ export interface paths {
                 entityType: string;
                 entityId: string;
                 organisationId: string | null;
-                sector: string | null;
+                /** @enum {string|null} */
+                sector: "agriculture" | "industry_trade" | "health" | "other" | null;
                 communeCode: string | null;
                 title: string;
                 /** @enum {string} */
@@ -2271,7 +2282,8 @@ export interface paths {
                 entityType: string;
                 entityId: string;
                 organisationId: string | null;
-                sector: string | null;
+                /** @enum {string|null} */
+                sector: "agriculture" | "industry_trade" | "health" | "other" | null;
                 communeCode: string | null;
                 title: string;
                 /** @enum {string} */
@@ -2319,7 +2331,8 @@ export interface paths {
               entityType: string;
               entityId: string;
               organisationId: string | null;
-              sector: string | null;
+              /** @enum {string|null} */
+              sector: "agriculture" | "industry_trade" | "health" | "other" | null;
               communeCode: string | null;
               title: string;
               /** @enum {string} */

@@ -44,12 +44,8 @@ export type ReviewStatus = Organisation['reviewStatus'];
 type NewOrganisation = Body<'/api/organisations', 'post'>;
 
 export const organisationTypes = allOf<NewOrganisation['type']>()(['enterprise', 'cooperative', 'household']);
-export const sectors = allOf<NewOrganisation['sector']>()([
-  'agriculture',
-  'industry_trade',
-  'health',
-  'other',
-]);
+// one vocabulary with the server's (platform/vocabulary.ts)
+export { officerSectors, sectors } from '../../platform/vocabulary.ts';
 export const certificateKinds = allOf<Body<'/api/organisations/{id}/certificates', 'post'>['kind']>()([
   'food_safety',
   'vietgap',
