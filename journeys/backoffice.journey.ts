@@ -116,10 +116,12 @@ describe('back office: from registration to the consumer page', needs('Chromium'
     const running = process.env.TXNG_JOURNEY_URL;
     if (running) server = { baseUrl: running, stop: async () => {} };
     else {
-      // The program serves the built app; build it as `npm start` would.
+      // The program serves the built app; build it as `npm start` would. Vitest sets NODE_ENV=test, which would
+      // give Vite React's development build (twice the size, other code paths): the journey drives what ships.
       const vite = path.resolve('node_modules/vite/bin/vite.js');
       execFileSync(process.execPath, [vite, 'build', '--config', 'src/web/vite.config.ts', '--logLevel', 'error'], {
         stdio: 'inherit',
+        env: { ...process.env, NODE_ENV: 'production' },
       });
       server = await startServer();
     }
