@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, newContext, type RunningServer, screenshot, startServer } from './support.ts';
+import { needs } from '../src/test/needs.ts';
+import { chromiumMissing, launchBrowser, newContext, type RunningServer, screenshot, startServer } from './support.ts';
 
 /**
  * The Content-Security-Policy in a real browser: the back office, the consumer page (with its one inline script
@@ -19,7 +20,7 @@ function withCheckDigit(digits: string): string {
 const durianCarton = withCheckDigit('0893601600020');
 const demoPassword = 'TxngDemo@2026';
 
-describe.skipIf(!hasChromium())('security headers in Chromium', () => {
+describe('security headers in Chromium', needs('Chromium', chromiumMissing()), () => {
   let server: RunningServer;
   let browser: Browser;
   let context: BrowserContext;
