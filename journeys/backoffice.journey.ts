@@ -1,11 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { needs } from '../src/test/needs.ts';
-import { chromiumMissing, launchBrowser, newContext, type RunningServer, screenshot, startServer } from './support.ts';
+import { buildBackOffice, chromiumMissing, launchBrowser, newContext, type RunningServer, screenshot, startServer } from './support.ts';
 
 /** A valid Vietnamese tax code: nine random digits and their check digit (weights 31…3, 10 − sum mod 11). */
 function randomTaxCode(): string {
@@ -116,13 +114,7 @@ describe('back office: from registration to the consumer page', needs('Chromium'
     const running = process.env.TXNG_JOURNEY_URL;
     if (running) server = { baseUrl: running, stop: async () => {} };
     else {
-      // The program serves the built app; build it as `npm start` would. Vitest sets NODE_ENV=test, which would
-      // give Vite React's development build (twice the size, other code paths): the journey drives what ships.
-      const vite = path.resolve('node_modules/vite/bin/vite.js');
-      execFileSync(process.execPath, [vite, 'build', '--config', 'src/web/vite.config.ts', '--logLevel', 'error'], {
-        stdio: 'inherit',
-        env: { ...process.env, NODE_ENV: 'production' },
-      });
+      buildBackOffice();
       server = await startServer();
     }
     browser = await launchBrowser();

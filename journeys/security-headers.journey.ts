@@ -1,9 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { needs } from '../src/test/needs.ts';
-import { chromiumMissing, launchBrowser, newContext, type RunningServer, screenshot, startServer } from './support.ts';
+import { buildBackOffice, chromiumMissing, launchBrowser, newContext, type RunningServer, screenshot, startServer } from './support.ts';
 
 /**
  * The Content-Security-Policy in a real browser: the back office, the consumer page (with its one inline script
@@ -46,10 +44,7 @@ describe('security headers in Chromium', needs('Chromium', chromiumMissing()), (
     const running = process.env.TXNG_JOURNEY_URL;
     if (running) server = { baseUrl: running, stop: async () => {} };
     else {
-      const vite = path.resolve('node_modules/vite/bin/vite.js');
-      execFileSync(process.execPath, [vite, 'build', '--config', 'src/web/vite.config.ts', '--logLevel', 'error'], {
-        stdio: 'inherit',
-      });
+      buildBackOffice();
       server = await startServer();
     }
     browser = await launchBrowser();

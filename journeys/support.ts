@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -86,6 +86,18 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(shotsDir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/**
+ * Builds the back office the program serves, as `npm start` does. Vitest sets NODE_ENV=test, which would give Vite
+ * React's development build (twice the size, other code paths): the journeys drive what ships.
+ */
+export function buildBackOffice() {
+  const vite = path.resolve('node_modules/vite/bin/vite.js');
+  execFileSync(process.execPath, [vite, 'build', '--config', 'src/web/vite.config.ts', '--logLevel', 'error'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
 
 /** Why the journeys cannot run here, or null when Chromium is installed. */
