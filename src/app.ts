@@ -19,7 +19,7 @@ import { gs1Messages } from './gs1/index.ts';
 import { defineMessages } from './platform/i18n.ts';
 import { registerProblemHandling } from './platform/problem.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
-import publicPages, { publicInlineCode } from './public/index.ts';
+import publicPages, { consumerPages, publicInlineCode } from './public/index.ts';
 import registry from './registry/index.ts';
 import { partyIdsOfOrganisations, readableOrganisationIds } from './registry/registry.service.ts';
 import resolver from './resolver/index.ts';
@@ -108,7 +108,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // an organisation also sees the events that name it as source or destination (one step back, one step forward)
     linkValuesFor: (organisationIds: string[]) => partyIdsOfOrganisations(app.db, organisationIds),
   });
-  await app.register(resolver);
+  // a person's browser gets the consumer page from the resolver's paths too
+  await app.register(resolver, { consumerPages });
   await app.register(publicPages);
   return app;
 }

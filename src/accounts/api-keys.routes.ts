@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireActor } from '../platform/auth.ts';
+import { allow } from '../platform/gate.ts';
 import { canManageApiKeys } from './accounts.policy.ts';
 import {
   apiKeyInput,
@@ -10,7 +11,6 @@ import {
   createdApiKeyView,
 } from './api-keys.schema.ts';
 import * as service from './api-keys.service.ts';
-import { allow } from './gate.ts';
 import { idParams } from './users.schema.ts';
 
 const tags = ['accounts: API keys'];

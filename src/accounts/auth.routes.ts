@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireActor } from '../platform/auth.ts';
+import { personOnly, signedIn } from '../platform/gate.ts';
 import { Problem } from '../platform/problem.ts';
 import { meView, passwordChangeInput, signedOutView, signInInput } from './auth.schema.ts';
 import * as auth from './auth.service.ts';
-import { personOnly, signedIn } from './gate.ts';
 import { describeActor, deviceCookie, setDeviceCookie, setSessionCookie } from './me.ts';
 import { actorOfUser, requestSession } from './resolve-actor.ts';
 

@@ -38,10 +38,6 @@ defineMessages({
     vi: 'GTIN "{value}" không phải mã sản phẩm của tổ chức bạn; chỉ ghi thu hoạch, sơ chế, chế biến, đóng gói cho sản phẩm của mình',
     en: 'GTIN "{value}" is not one of your organisation\'s products; harvest, process and pack only your own products',
   },
-  'problem.chain-staff-cannot-record': {
-    vi: 'Cán bộ của Sở và các ngành không ghi nhận công đoạn hay nhật ký thay cơ sở sản xuất',
-    en: 'Department staff do not record stages or diary entries for producers',
-  },
   'chain.invalidLot': {
     vi: 'số lô "{value}" phải có 1–20 ký tự theo bộ ký tự GS1 (chữ không dấu, số, một số dấu)',
     en: 'lot "{value}" must be 1–20 characters of the GS1 character set (unaccented letters, digits, some marks)',

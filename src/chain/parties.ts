@@ -1,6 +1,7 @@
 import { buildDigitalLink, isValidGln } from '../gs1/index.ts';
 import type { FieldError } from '../platform/problem.ts';
-import { getLocation, getOrganisation, type LocationView, normaliseTaxCode } from './registry-port.ts';
+import { getLocation, getOrganisation, type LocationView } from '../registry/registry.service.ts';
+import { normaliseTaxCode } from '../registry/tax-code.ts';
 import type { PartyRef } from './stage-events.ts';
 import type { PartyInput } from './stages.schema.ts';
 

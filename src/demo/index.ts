@@ -1,9 +1,9 @@
-import { seedChainDemo } from '../chain/chain.demo.ts';
 import { captureEpcisDocument } from '../epcis/epcis.service.ts';
 import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db.ts';
 import { hasOrganisations } from '../registry/registry.service.ts';
 import { seedDemoAccounts } from './accounts.ts';
+import { seedChainDemo } from './chain.ts';
 import { demoEvents, epcisDocument } from './demo-events.ts';
 import { seedRegistry } from './demo-registry.ts';
 import { seedStampDemo } from './stamps.ts';

@@ -2,7 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actingOrganisation } from '../chain/acting-organisation.ts';
+import { actingOrganisation } from '../platform/acting-organisation.ts';
 import { requireActor } from '../platform/auth.ts';
 import { badRequest, Problem } from '../platform/problem.ts';
 import { fileListResponse, fileResponse } from './files.schema.ts';

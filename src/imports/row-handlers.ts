@@ -1,15 +1,6 @@
 import type { z } from 'zod';
 import { gtin14 } from '../chain/epcis-document.ts';
 import { selfParty } from '../chain/parties.ts';
-import {
-  createLot,
-  createProduct,
-  getProductByGtin,
-  type LocationView,
-  listLocationsOfOrganisation,
-  lotInput,
-  productInput,
-} from '../chain/registry-port.ts';
 import { type StageForm, stageForm } from '../chain/stages.schema.ts';
 import {
   checkStageAllowed,
@@ -21,6 +12,15 @@ import {
 import type { Actor } from '../platform/auth.ts';
 import type { Db, Tx } from '../platform/db.ts';
 import { badRequest, type FieldError, Problem } from '../platform/problem.ts';
+import { lotInput } from '../registry/lot.schema.ts';
+import { productInput } from '../registry/product.schema.ts';
+import {
+  createLot,
+  createProduct,
+  getProductByGtin,
+  type LocationView,
+  listLocationsOfOrganisation,
+} from '../registry/registry.service.ts';
 import type { ImportKind } from './columns.ts';
 
 export interface RowContext {

@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../platform/auth.ts';
 import { t } from '../platform/i18n.ts';
+import { prefersHtml } from '../platform/negotiate.ts';
 import { Problem, renderProblem } from '../platform/problem.ts';
 import { Gs1Error, parseResolverUrl, type ResolverRequest } from '../resolver/resolver.dl.ts';
 import { pagePath } from '../resolver/resolver.links.ts';
@@ -21,7 +22,7 @@ import { shareScanLocation } from '../stamps/scans.service.ts';
 import { sendConsumerPage, sendInvalidCodePage } from './consumer.handler.ts';
 import { presentDpp } from './dpp.presenter.ts';
 import { html, layout } from './html.ts';
-import { pageLanguage, prefersHtml } from './negotiate.ts';
+import { pageLanguage } from './negotiate.ts';
 
 /** Public pages: the consumer page behind every stamp, the passport, the report form, the reports list. */
 export default async function publicRoutes(fastify: FastifyInstance) {

@@ -1,4 +1,5 @@
 import type { Actor, Role } from '../platform/auth.ts';
+import { registerPermissions } from '../platform/permissions.ts';
 
 /** What a reviewer or a producer may do with review items (REQUIREMENTS capability 15). */
 export type ReviewPermission =
@@ -24,6 +25,7 @@ const grants: Record<Role, ReviewPermission[]> = {
 };
 
 export const reviewPermissions = (role: Role): ReviewPermission[] => grants[role] ?? [];
+registerPermissions('review', (actor) => reviewPermissions(actor.role));
 const has = (actor: Actor, p: ReviewPermission) => reviewPermissions(actor.role).includes(p);
 
 /** Where an item sits: what the rules look at. */

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { allow, signedIn } from '../accounts/gate.ts';
 import { requireActor } from '../platform/auth.ts';
+import { allow, signedIn } from '../platform/gate.ts';
 import { pickLanguage } from '../platform/i18n.ts';
 import { mayDecideSomething, maySubmit } from './review.policy.ts';
 import { presentDecision, presentItem, presentPreCheck } from './review.presenter.ts';
