@@ -10,18 +10,20 @@ import chain from './chain/index.ts';
 import diary from './diary/index.ts';
 import epcis from './epcis/index.ts';
 import files from './files/index.ts';
-import imports from './imports/index.ts';
-import { type Actor, type ActorResolver, registerAuth } from './platform/auth.ts';
-import type { Config } from './platform/config.ts';
-import type { Database } from './platform/db.ts';
-import './platform/fastify.ts';
 import { gs1Messages } from './gs1/index.ts';
-import { defineMessages } from './platform/i18n.ts';
-import { registerProblemHandling } from './platform/problem.ts';
-import { registerSecurityHeaders } from './platform/security-headers.ts';
+import imports from './imports/index.ts';
+import {
+  type Actor,
+  type ActorResolver,
+  type Config,
+  type Database,
+  defineMessages,
+  registerAuth,
+  registerProblemHandling,
+  registerSecurityHeaders,
+} from './platform/index.ts';
 import publicPages, { consumerPages, publicInlineCode } from './public/index.ts';
-import registry from './registry/index.ts';
-import { partyIdsOfOrganisations, readableOrganisationIds } from './registry/registry.service.ts';
+import registry, { partyIdsOfOrganisations, readableOrganisationIds } from './registry/index.ts';
 import resolver from './resolver/index.ts';
 import review from './review/index.ts';
 import stamps from './stamps/index.ts';

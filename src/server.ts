@@ -1,8 +1,7 @@
 import { buildApp } from './app.ts';
 import { seedDemo } from './demo/index.ts';
-import { type Config, loadConfig } from './platform/config.ts';
-import { openDatabase } from './platform/db.ts';
-import { serverSecret } from './stamps/stamps.secret.ts';
+import { type Config, loadConfig, openDatabase } from './platform/index.ts';
+import { serverSecret } from './stamps/index.ts';
 
 /** Starts the whole system: database (migrated), demo data when asked, HTTP server. */
 export async function startServer(config: Config = loadConfig()) {

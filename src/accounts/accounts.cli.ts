@@ -1,6 +1,4 @@
-import { loadConfig } from '../platform/config.ts';
-import { openDatabase } from '../platform/db.ts';
-import { Problem } from '../platform/problem.ts';
+import { loadConfig, openDatabase, Problem } from '../platform/index.ts';
 import { randomToken } from './secrets.ts';
 import { createUser } from './users.service.ts';
 

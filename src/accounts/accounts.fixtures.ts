@@ -1,9 +1,7 @@
 import crypto from 'node:crypto';
-import type { Actor, Role } from '../platform/auth.ts';
-import type { Db } from '../platform/db.ts';
-import { createOrganisation } from '../registry/registry.service.ts';
-import { taxCodeCheckDigit } from '../registry/tax-code.ts';
-import type { TestApp } from '../test/app.ts';
+import type { Actor, Db, Role } from '../platform/index.ts';
+import { createOrganisation, taxCodeCheckDigit } from '../registry/index.ts';
+import type { TestApp } from '../test/index.ts';
 import type { PersonRole } from './accounts.policy.ts';
 import { createUser } from './users.service.ts';
 

@@ -1,5 +1,4 @@
-import type { Actor, Role } from '../platform/auth.ts';
-import { registerPermissions } from '../platform/permissions.ts';
+import { type Actor, type Role, registerPermissions } from '../platform/index.ts';
 
 /**
  * Who may manage accounts and keys. Readable permission strings (`verb:object:scope`), pure functions:

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/app.ts';
+import { createTestApp, type TestApp } from '../test/index.ts';
 import { makeOrganisation, makeSignedInUser, makeUser, signIn, testPassword } from './accounts.fixtures.ts';
 import { sessions, users } from './accounts.schema.ts';
 import {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/app.ts';
+import { createTestApp, type TestApp } from '../test/index.ts';
 import { runCreateAdmin } from './accounts.cli.ts';
 import { makeSignedInUser, randomTaxCode, testPassword } from './accounts.fixtures.ts';
 import { demoPassword, isCommonPassword, passwordProblem } from './password-policy.ts';

@@ -1,9 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../platform/auth.ts';
-import { canRegisterOrganisation } from '../registry/registry.policy.ts';
-import { getOrganisation } from '../registry/registry.service.ts';
-import { createTestApp, type TestApp } from '../test/app.ts';
+import type { Actor } from '../platform/index.ts';
+import { canRegisterOrganisation, getOrganisation } from '../registry/index.ts';
+import { createTestApp, type TestApp } from '../test/index.ts';
 import { randomTaxCode, testPassword } from './accounts.fixtures.ts';
 import { users } from './accounts.schema.ts';
 

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/app.ts';
+import { createTestApp, type TestApp } from '../test/index.ts';
 import { makeOrganisation, makeSignedInUser, type Session, testPassword } from './accounts.fixtures.ts';
 import { apiKeys } from './accounts.schema.ts';
 

@@ -1,5 +1,4 @@
-import type { Actor } from '../platform/auth.ts';
-import { registerPermissions } from '../platform/permissions.ts';
+import { type Actor, registerPermissions } from '../platform/index.ts';
 
 export type AuditPermission = 'read:audit:all';
 

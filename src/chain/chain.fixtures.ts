@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
 import { checkDigit } from '../gs1/index.ts';
-import type { Actor } from '../platform/auth.ts';
-import type { Db } from '../platform/db.ts';
-import { createLocation, createOrganisation, setReviewStatus } from '../registry/registry.service.ts';
+import type { Actor, Db } from '../platform/index.ts';
+import { createLocation, createOrganisation, setReviewStatus } from '../registry/index.ts';
 
 /** Test data for the chain, diary and import tests, made through the registry's own services. */
 const admin: Actor = {

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../platform/db.ts';
+import type { DbOrTx } from '../platform/index.ts';
 
 /**
  * A rule another record sets on harvesting at a place on a day: it throws a problem naming `field` when the

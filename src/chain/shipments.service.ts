@@ -1,10 +1,18 @@
 import type { z } from 'zod';
-import { recordAudit } from '../audit/audit.service.ts';
-import { captureEpcisDocument } from '../epcis/epcis.service.ts';
-import { type Actor, requireOrganisation } from '../platform/auth.ts';
-import type { Db, DbOrTx, Tx } from '../platform/db.ts';
-import { badRequest, conflict, forbidden, notFound } from '../platform/problem.ts';
-import { getOrganisationsByIds, mayReadOrganisationData } from '../registry/registry.service.ts';
+import { recordAudit } from '../audit/index.ts';
+import { captureEpcisDocument } from '../epcis/index.ts';
+import {
+  type Actor,
+  badRequest,
+  conflict,
+  type Db,
+  type DbOrTx,
+  forbidden,
+  notFound,
+  requireOrganisation,
+  type Tx,
+} from '../platform/index.ts';
+import { getOrganisationsByIds, mayReadOrganisationData } from '../registry/index.ts';
 import type { ShipmentState } from './chain.schema.ts';
 import { epcisDocument, gtin14, lotClassId } from './epcis-document.ts';
 import { checkCalendarDates, checkNotFuture } from './lot-checks.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findEventsByIds } from '../epcis/epcis.service.ts';
+import { findEventsByIds } from '../epcis/index.ts';
 import { buildDigitalLink } from '../gs1/index.ts';
-import { createTestApp, type TestApp } from '../test/app.ts';
+import { createTestApp, type TestApp } from '../test/index.ts';
 import { gs1Key, makeLocation, makeOrganisation } from './chain.fixtures.ts';
 
 let t: TestApp;

@@ -1,14 +1,7 @@
-import { recordAudit } from '../audit/audit.service.ts';
-import { captureEpcisDocument } from '../epcis/epcis.service.ts';
-import type { Actor } from '../platform/auth.ts';
-import type { Db, DbOrTx, Tx } from '../platform/db.ts';
-import { badRequest, type FieldError } from '../platform/problem.ts';
-import {
-  getLocation,
-  isOwnedBy,
-  type LocationView,
-  ownersOfIdentifiers,
-} from '../registry/registry.service.ts';
+import { recordAudit } from '../audit/index.ts';
+import { captureEpcisDocument } from '../epcis/index.ts';
+import { type Actor, badRequest, type Db, type DbOrTx, type FieldError, type Tx } from '../platform/index.ts';
+import { getLocation, isOwnedBy, type LocationView, ownersOfIdentifiers } from '../registry/index.ts';
 import { type EpcisEvent, epcisDocument, vietnamLocal } from './epcis-document.ts';
 import { checkHarvestRules } from './harvest-rules.ts';
 import { checkCalendarDates, checkLotQuantities, checkLotQuantity, checkNotFuture } from './lot-checks.ts';

@@ -1,8 +1,6 @@
-import { recordStage } from '../chain/stages.service.ts';
-import type { DiaryEntryInput } from '../diary/diary.schema.ts';
-import { addDiaryEntry } from '../diary/diary.service.ts';
-import type { Config } from '../platform/config.ts';
-import type { Db } from '../platform/db.ts';
+import { recordStage } from '../chain/index.ts';
+import { addDiaryEntry, type DiaryEntryInput } from '../diary/index.ts';
+import type { Config, Db } from '../platform/index.ts';
 import { demoLots } from './demo-data.ts';
 import type { DemoRegistry } from './demo-registry.ts';
 import { demoActor } from './demo-registry.ts';

@@ -1,15 +1,26 @@
 import crypto from 'node:crypto';
-import { recordAudit } from '../audit/audit.service.ts';
-import { epcisDocument, gtin14 } from '../chain/epcis-document.ts';
-import { checkCalendarDates, checkLotQuantity } from '../chain/lot-checks.ts';
-import { locationUri, ownLocation } from '../chain/parties.ts';
-import { captureEpcisDocument } from '../epcis/epcis.service.ts';
-import { checkFilesOwnedBy, fileUrl } from '../files/files.service.ts';
-import type { Actor } from '../platform/auth.ts';
-import type { Config } from '../platform/config.ts';
-import type { Db, DbOrTx } from '../platform/db.ts';
-import { badRequest, type FieldError, notFound, Problem } from '../platform/problem.ts';
-import { getLocation, mayReadOrganisationData } from '../registry/registry.service.ts';
+import { recordAudit } from '../audit/index.ts';
+import {
+  checkCalendarDates,
+  checkLotQuantity,
+  epcisDocument,
+  gtin14,
+  locationUri,
+  ownLocation,
+} from '../chain/index.ts';
+import { captureEpcisDocument } from '../epcis/index.ts';
+import { checkFilesOwnedBy, fileUrl } from '../files/index.ts';
+import {
+  type Actor,
+  badRequest,
+  type Config,
+  type Db,
+  type DbOrTx,
+  type FieldError,
+  notFound,
+  Problem,
+} from '../platform/index.ts';
+import { getLocation, mayReadOrganisationData } from '../registry/index.ts';
 import * as repo from './diary.repo.ts';
 import {
   type DiaryEntryInput,

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeLocation, makeOrganisation } from '../chain/chain.fixtures.ts';
-import { createTestApp, type TestApp } from '../test/app.ts';
+import { makeLocation, makeOrganisation } from '../chain/testing.ts';
+import { createTestApp, type TestApp } from '../test/index.ts';
 
 let t: TestApp;
 let farm: Awaited<ReturnType<typeof makeOrganisation>>;

@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { demoApiKey } from '../demo/accounts.ts';
-import { openDatabase } from '../platform/db.ts';
+import { demoApiKey } from '../demo/index.ts';
+import { openDatabase } from '../platform/index.ts';
 import { epcisDocument } from './epcis.test-helpers.ts';
 
 /**

@@ -1,5 +1,4 @@
-import { type Actor, isStaff, requireOrganisation } from '../platform/auth.ts';
-import { Problem } from '../platform/problem.ts';
+import { type Actor, isStaff, Problem, requireOrganisation } from '../platform/index.ts';
 import type { Visibility } from './epcis.service.ts';
 
 /**

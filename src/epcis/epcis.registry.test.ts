@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setReviewStatus } from '../registry/registry.service.ts';
-import { gln, gtin13, organisationBody } from '../registry/test-factories.ts';
-import { createTestApp, type TestApp } from '../test/app.ts';
+import { setReviewStatus } from '../registry/index.ts';
+import { gln, gtin13, organisationBody } from '../registry/testing.ts';
+import { createTestApp, type TestApp } from '../test/index.ts';
 import { epcisDocument } from './epcis.test-helpers.ts';
 
 // Capture and the registry meet: what events name becomes registry drafts, and an organisation named as a

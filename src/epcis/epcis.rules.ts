@@ -1,4 +1,4 @@
-import type { FieldError } from '../platform/problem.ts';
+import type { FieldError } from '../platform/index.ts';
 import { identifierProblem } from './epcis.ids.ts';
 
 type Json = Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/app.ts';
+import { createTestApp, type TestApp } from '../test/index.ts';
 import { findEventsByIds } from './epcis.service.ts';
 import { epcisDocument, objectEvent } from './epcis.test-helpers.ts';
 

@@ -2,9 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actingOrganisation } from '../platform/acting-organisation.ts';
-import { requireActor } from '../platform/auth.ts';
-import { badRequest, Problem } from '../platform/problem.ts';
+import { actingOrganisation, badRequest, Problem, requireActor } from '../platform/index.ts';
 import { fileListResponse, fileResponse } from './files.schema.ts';
 import {
   getFileForActor,

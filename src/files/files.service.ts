@@ -1,10 +1,15 @@
 import crypto from 'node:crypto';
-import { recordAudit } from '../audit/audit.service.ts';
-import type { Actor } from '../platform/auth.ts';
-import type { Config } from '../platform/config.ts';
-import type { Db, DbOrTx } from '../platform/db.ts';
-import { badRequest, notFound, Problem } from '../platform/problem.ts';
-import { mayReadOrganisationData } from '../registry/registry.service.ts';
+import { recordAudit } from '../audit/index.ts';
+import {
+  type Actor,
+  badRequest,
+  type Config,
+  type Db,
+  type DbOrTx,
+  notFound,
+  Problem,
+} from '../platform/index.ts';
+import { mayReadOrganisationData } from '../registry/index.ts';
 import { sniffFileType } from './file-type.ts';
 import type { FileMeta } from './files.repo.ts';
 import * as repo from './files.repo.ts';

@@ -1,8 +1,6 @@
-import { queryEvents } from '../epcis/epcis.service.ts';
-import type { Actor } from '../platform/auth.ts';
-import type { DbOrTx } from '../platform/db.ts';
-import { listLots } from '../registry/lot.service.ts';
-import { listProducts } from '../registry/product.service.ts';
+import { queryEvents } from '../epcis/index.ts';
+import type { Actor, DbOrTx } from '../platform/index.ts';
+import { listLots, listProducts } from '../registry/index.ts';
 import { columns, type ImportKind } from './columns.ts';
 import { eventToRow } from './event-rows.ts';
 import { type Cell, toCsv, toXlsx } from './spreadsheet.ts';

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gs1Key, makeLocation, makeOrganisation } from '../chain/chain.fixtures.ts';
-import { findEventsByIds } from '../epcis/epcis.service.ts';
+import { gs1Key, makeLocation, makeOrganisation } from '../chain/testing.ts';
+import { findEventsByIds } from '../epcis/index.ts';
 import { buildDigitalLink } from '../gs1/index.ts';
-import { createTestApp, type TestApp } from '../test/app.ts';
+import { createTestApp, type TestApp } from '../test/index.ts';
 
 let t: TestApp;
 let org: Awaited<ReturnType<typeof makeOrganisation>>;

@@ -1,26 +1,25 @@
 import type { z } from 'zod';
-import { gtin14 } from '../chain/epcis-document.ts';
-import { selfParty } from '../chain/parties.ts';
-import { type StageForm, stageForm } from '../chain/stages.schema.ts';
 import {
   checkStageAllowed,
+  gtin14,
   type PreparedStage,
   persistStages,
   prepareStage,
+  type StageForm,
   type StageLookups,
-} from '../chain/stages.service.ts';
-import type { Actor } from '../platform/auth.ts';
-import type { Db, Tx } from '../platform/db.ts';
-import { badRequest, type FieldError, Problem } from '../platform/problem.ts';
-import { lotInput } from '../registry/lot.schema.ts';
-import { productInput } from '../registry/product.schema.ts';
+  selfParty,
+  stageForm,
+} from '../chain/index.ts';
+import { type Actor, badRequest, type Db, type FieldError, Problem, type Tx } from '../platform/index.ts';
 import {
   createLot,
   createProduct,
   getProductByGtin,
   type LocationView,
   listLocationsOfOrganisation,
-} from '../registry/registry.service.ts';
+  lotInput,
+  productInput,
+} from '../registry/index.ts';
 import type { ImportKind } from './columns.ts';
 
 export interface RowContext {

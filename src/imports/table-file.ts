@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { badRequest } from '../platform/problem.ts';
+import { badRequest } from '../platform/index.ts';
 
 export interface TableRow {
   /** the row number a spreadsheet shows (the header is row 1) */

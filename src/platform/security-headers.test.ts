@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeStampedProduct } from '../resolver/resolver.test-support.ts';
-import { createTestApp, type TestApp } from '../test/app.ts';
+import { makeStampedProduct } from '../resolver/testing.ts';
+import { createTestApp, type TestApp } from '../test/index.ts';
 import { tileSource } from './security-headers.ts';
 
 let t: TestApp;

@@ -1,13 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { captureEpcisDocument } from '../epcis/epcis.service.ts';
+import { captureEpcisDocument } from '../epcis/index.ts';
 import { checkDigit } from '../gs1/index.ts';
-import { createLocation, getLocation } from '../registry/location.service.ts';
-import { makeStampedProduct } from '../resolver/resolver.test-support.ts';
-import { revokeStamps } from '../stamps/stamps.lifecycle.ts';
-import { execute } from '../stamps/stamps.repo.ts';
-import { adminActor, makeProducer, publish, randomGln } from '../stamps/stamps.test-support.ts';
-import { createTestApp, type TestApp } from '../test/app.ts';
+import { createLocation, getLocation } from '../registry/index.ts';
+import { makeStampedProduct } from '../resolver/testing.ts';
+import { execute, revokeStamps } from '../stamps/index.ts';
+import { adminActor, makeProducer, publish, randomGln } from '../stamps/testing.ts';
+import { createTestApp, type TestApp } from '../test/index.ts';
 
 /** Issue 8 §2: a verdict nobody can flip with user agents or one address, that a real copied label still flips. */
 

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { type Lang, pickLanguage } from '../platform/i18n.ts';
+import { type Lang, pickLanguage } from '../platform/index.ts';
 
 /** `?lang=` wins over Accept-Language; Vietnamese when neither says. */
 export function pageLanguage(request: FastifyRequest): Lang {

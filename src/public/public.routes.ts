@@ -3,22 +3,23 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireActor } from '../platform/auth.ts';
-import { t } from '../platform/i18n.ts';
-import { prefersHtml } from '../platform/negotiate.ts';
-import { Problem, renderProblem } from '../platform/problem.ts';
-import { Gs1Error, parseResolverUrl, type ResolverRequest } from '../resolver/resolver.dl.ts';
-import { pagePath } from '../resolver/resolver.links.ts';
-import { resolverRateLimit } from '../resolver/resolver.routes.ts';
-import { findSubject } from '../resolver/resolver.subject.ts';
+import { Gs1Error } from '../gs1/index.ts';
+import { Problem, prefersHtml, renderProblem, requireActor, t } from '../platform/index.ts';
+import {
+  findSubject,
+  pagePath,
+  parseResolverUrl,
+  type ResolverRequest,
+  resolverRateLimit,
+} from '../resolver/index.ts';
 import {
   listReports,
   maxPhotoBytes,
   type ReportInput,
   reportPhoto,
+  shareScanLocation,
   submitReport,
-} from '../stamps/reports.service.ts';
-import { shareScanLocation } from '../stamps/scans.service.ts';
+} from '../stamps/index.ts';
 import { sendConsumerPage, sendInvalidCodePage } from './consumer.handler.ts';
 import { presentDpp } from './dpp.presenter.ts';
 import { html, layout } from './html.ts';

@@ -1,7 +1,5 @@
-import { recordAudit } from '../audit/audit.service.ts';
-import type { Actor } from '../platform/auth.ts';
-import type { Db, DbOrTx } from '../platform/db.ts';
-import { conflict, forbidden, notFound } from '../platform/problem.ts';
+import { recordAudit } from '../audit/index.ts';
+import { type Actor, conflict, type Db, type DbOrTx, forbidden, notFound } from '../platform/index.ts';
 import { isUniqueViolation } from './db-errors.ts';
 import { gtinBelongsTo } from './key-ownership.ts';
 import type { Page } from './list-query.ts';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeLocation, makeOrganisation } from '../chain/chain.fixtures.ts';
-import type { Actor } from '../platform/auth.ts';
-import { createTestApp, type TestApp } from '../test/app.ts';
-import { createOrganisation, setReviewStatus } from './registry.service.ts';
+import { makeLocation, makeOrganisation } from '../chain/testing.ts';
+import type { Actor } from '../platform/index.ts';
+import { createTestApp, type TestApp } from '../test/index.ts';
+import { createOrganisation, setReviewStatus } from './index.ts';
 
 /** Other modules read with the registry's scope: officers see the organisations of their sector or communes. */
 let t: TestApp;

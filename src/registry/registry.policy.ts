@@ -1,4 +1,4 @@
-import type { Actor } from '../platform/auth.ts';
+import type { Actor } from '../platform/index.ts';
 
 /** Who owns a registry row and where it sits: what the read and write rules look at. */
 export interface RowScope {

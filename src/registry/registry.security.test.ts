@@ -1,8 +1,8 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '../audit/audit.schema.ts';
-import { createTestApp, type TestApp } from '../test/app.ts';
-import { noteIdentifiersFromCapture, partyIdsOfOrganisations, setReviewStatus } from './registry.service.ts';
+import { auditLog } from '../db/index.ts';
+import { createTestApp, type TestApp } from '../test/index.ts';
+import { noteIdentifiersFromCapture, partyIdsOfOrganisations, setReviewStatus } from './index.ts';
 import { gln, gtin13, organisationBody } from './test-factories.ts';
 
 let t: TestApp;

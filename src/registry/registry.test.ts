@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/app.ts';
+import { createTestApp, type TestApp } from '../test/index.ts';
 import { gln, gtin13, organisationBody, taxCodeFor } from './test-factories.ts';
 
 let t: TestApp;

@@ -1,4 +1,4 @@
-import { checkDigit } from '../gs1/check-digit.ts';
+import { checkDigit } from '../gs1/index.ts';
 import { taxCodeCheckDigit } from './tax-code.ts';
 
 /** A valid tax code from a counter (skipping bodies the tax authority never issues). */

@@ -2,9 +2,7 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { decompressDigitalLink } from '../gs1/index.ts';
-import { type Lang, pickLanguage, t } from '../platform/i18n.ts';
-import { prefersHtml } from '../platform/negotiate.ts';
-import { Problem } from '../platform/problem.ts';
+import { type Lang, Problem, pickLanguage, prefersHtml, t } from '../platform/index.ts';
 import {
   Gs1Error,
   parseResolverUrl,

@@ -1,11 +1,9 @@
-import { captureEpcisDocument } from '../epcis/epcis.service.ts';
-import { getLocation } from '../registry/location.service.ts';
-import { decide } from '../review/review.service.ts';
-import { activateStamps } from '../stamps/stamps.lifecycle.ts';
-import { preparePrintRun } from '../stamps/stamps.print.ts';
-import { getStampRequest, requestStamps } from '../stamps/stamps.service.ts';
-import { adminActor, makeLot, makeProducer } from '../stamps/stamps.test-support.ts';
-import type { TestApp } from '../test/app.ts';
+import { captureEpcisDocument } from '../epcis/index.ts';
+import { getLocation } from '../registry/index.ts';
+import { decide } from '../review/index.ts';
+import { activateStamps, getStampRequest, preparePrintRun, requestStamps } from '../stamps/index.ts';
+import { adminActor, makeLot, makeProducer } from '../stamps/testing.ts';
+import type { TestApp } from '../test/index.ts';
 
 /** A published product with a lot, traceability stamps (half activated) and activated anti-counterfeit stamps. */
 export async function makeStampedProduct(t: TestApp, productName?: string) {

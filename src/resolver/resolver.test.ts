@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compressDigitalLink } from '../gs1/index.ts';
-import { randomGln } from '../stamps/stamps.test-support.ts';
-import { createTestApp, type TestApp } from '../test/app.ts';
+import { randomGln } from '../stamps/testing.ts';
+import { createTestApp, type TestApp } from '../test/index.ts';
 import { makeStampedProduct } from './resolver.test-support.ts';
 
 let t: TestApp;

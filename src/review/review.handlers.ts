@@ -1,5 +1,4 @@
-import type { Actor } from '../platform/auth.ts';
-import type { DbOrTx, Tx } from '../platform/db.ts';
+import type { Actor, DbOrTx, Tx } from '../platform/index.ts';
 import type { reviewItems } from './review.schema.ts';
 
 export type ReviewItem = typeof reviewItems.$inferSelect;

@@ -1,5 +1,4 @@
-import type { Actor, Role } from '../platform/auth.ts';
-import { registerPermissions } from '../platform/permissions.ts';
+import { type Actor, type Role, registerPermissions } from '../platform/index.ts';
 
 /** What a reviewer or a producer may do with review items (REQUIREMENTS capability 15). */
 export type ReviewPermission =

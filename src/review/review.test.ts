@@ -1,14 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeOrganisation, makeSignedInUser, type Session } from '../accounts/accounts.fixtures.ts';
-import { actorOfUser } from '../accounts/resolve-actor.ts';
-import { findUserById } from '../accounts/users.repo.ts';
-import {
-  createProduct,
-  getOrganisation,
-  getProduct,
-  updateOrganisation,
-} from '../registry/registry.service.ts';
-import { createTestApp, type TestApp } from '../test/app.ts';
+import { actorOfUser, findUserById } from '../accounts/index.ts';
+import { makeOrganisation, makeSignedInUser, type Session } from '../accounts/testing.ts';
+import { createProduct, getOrganisation, getProduct, updateOrganisation } from '../registry/index.ts';
+import { createTestApp, type TestApp } from '../test/index.ts';
 
 describe('review workflow', () => {
   let t: TestApp;

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/index.ts';
 import { networkId } from './scans.network.ts';
 import { recordScanWithStats, type ScanStats, setScanLocation } from './scans.repo.ts';
 import { scanThresholds } from './scans.thresholds.ts';

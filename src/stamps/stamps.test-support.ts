@@ -1,13 +1,14 @@
 import crypto from 'node:crypto';
 import { checkDigit } from '../gs1/index.ts';
-import type { Actor } from '../platform/auth.ts';
-import type { Db } from '../platform/db.ts';
-import { createLocation } from '../registry/location.service.ts';
-import { createLot } from '../registry/lot.service.ts';
-import { createOrganisation } from '../registry/organisation.service.ts';
-import { createProduct } from '../registry/product.service.ts';
-import { taxCodeCheckDigit } from '../registry/tax-code.ts';
-import { decide, submitEntity } from '../review/review.service.ts';
+import type { Actor, Db } from '../platform/index.ts';
+import {
+  createLocation,
+  createLot,
+  createOrganisation,
+  createProduct,
+  taxCodeCheckDigit,
+} from '../registry/index.ts';
+import { decide, submitEntity } from '../review/index.ts';
 
 /** Factories for stamp, resolver and page tests: published master data, through the registry and review services. */
 export const adminActor: Actor = {

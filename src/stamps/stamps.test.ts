@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../platform/auth.ts';
-import { Problem } from '../platform/problem.ts';
-import { createTestApp, type TestApp } from '../test/app.ts';
+import { type Actor, Problem } from '../platform/index.ts';
+import { createTestApp, type TestApp } from '../test/index.ts';
 import { preparePrintRun } from './stamps.print.ts';
 import { reserveSerials } from './stamps.repo.ts';
 import { makeLot, makeProducer } from './stamps.test-support.ts';

@@ -2,10 +2,16 @@ import crypto from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app.ts';
-import { organisations } from '../db/schema.ts';
-import type { Actor, ActorResolver } from '../platform/auth.ts';
-import { type Config, loadConfig } from '../platform/config.ts';
-import { type Database, type Db, openDatabase } from '../platform/db.ts';
+import { organisations } from '../db/index.ts';
+import {
+  type Actor,
+  type ActorResolver,
+  type Config,
+  type Database,
+  type Db,
+  loadConfig,
+  openDatabase,
+} from '../platform/index.ts';
 
 export interface TestApp {
   app: FastifyInstance;

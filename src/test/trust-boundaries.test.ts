@@ -1,15 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoGlns, demoLots, dl } from '../demo/demo-data.ts';
-import { seedDemo } from '../demo/index.ts';
-import { epcisDocument } from '../epcis/epcis.test-helpers.ts';
+import { demoGlns, demoLots, dl, seedDemo } from '../demo/index.ts';
+import { epcisDocument } from '../epcis/testing.ts';
 import { checkDigit } from '../gs1/index.ts';
-import {
-  getLocationByGln,
-  getLotByKey,
-  ownersOfIdentifiers,
-  setReviewStatus,
-} from '../registry/registry.service.ts';
+import { getLocationByGln, getLotByKey, ownersOfIdentifiers, setReviewStatus } from '../registry/index.ts';
 import { createTestApp, type TestApp } from './app.ts';
 
 /**

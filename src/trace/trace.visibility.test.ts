@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StoredEvent } from '../epcis/epcis.types.ts';
-import type { Actor } from '../platform/auth.ts';
-import { setReviewStatus } from '../registry/registry.service.ts';
-import { gln, organisationBody } from '../registry/test-factories.ts';
-import { createTestApp, type TestApp } from '../test/app.ts';
+import type { StoredEvent } from '../epcis/index.ts';
+import type { Actor } from '../platform/index.ts';
+import { setReviewStatus } from '../registry/index.ts';
+import { gln, organisationBody } from '../registry/testing.ts';
+import { createTestApp, type TestApp } from '../test/index.ts';
 import { eventFilterFor } from './trace.visibility.ts';
 
 let t: TestApp;
