@@ -6,13 +6,13 @@
  */
 import os from 'node:os';
 import pg from 'pg';
-import { makeOrganisation, makeUser, signIn, testPassword } from '../src/accounts/accounts.fixtures.ts';
 import { buildApp } from '../src/app.ts';
 import { recordAudit } from '../src/audit/audit.service.ts';
 import { verifyAuditChain } from '../src/audit/audit.verify.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { type Database, openDatabase } from '../src/platform/db.ts';
 import type { TestApp } from '../src/test/app.ts';
+import { makeOrganisation, makeUser, signIn, testPassword } from '../src/test/factories/index.ts';
 
 const requests = Number(process.env.BENCH_REQUESTS ?? 2000);
 const auditRows = Number(process.env.BENCH_AUDIT_ROWS ?? 2000);

@@ -146,16 +146,19 @@ async function client(port, target, seconds, connections) {
 {
   process.env.TXNG_TEST_DATABASE_URL =
     args.url ?? process.env.TXNG_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  process.env.TXNG_RESOLVER_RATE_LIMIT = '1000000000';
-  process.env.TXNG_SCAN_MAX_SCANS = '1000000000';
-  process.env.TXNG_SCAN_MAX_NETWORKS = '1000000000';
-  // every request comes from 127.0.0.1: without these only the first view of each stamp would be recorded
-  process.env.TXNG_SCAN_REPEAT_MINUTES = '0.000001';
-  process.env.TXNG_SCAN_NETWORK_CAP = '1000000000';
-  process.env.TXNG_DB_POOL = process.env.TXNG_DB_POOL ?? '20';
   const { createTestApp } = await import('../src/test/app.ts');
-  const { makeStampedProduct } = await import('../src/resolver/resolver.test-support.ts');
-  const t = await createTestApp();
+  const { makeStampedProduct } = await import('../src/test/factories/index.ts');
+  const t = await createTestApp({
+    resolverRateLimit: 1_000_000_000,
+    dbPool: Number(process.env.TXNG_DB_POOL ?? 20),
+    // every request comes from 127.0.0.1: without these only the first view of each stamp would be recorded
+    scan: {
+      busyScans: 1_000_000_000,
+      busyNetworks: 1_000_000_000,
+      repeatMinutes: 0.000001,
+      networkCap: 1_000_000_000,
+    },
+  });
   try {
     const f = await makeStampedProduct(t);
     await t.app.listen({ port: 0, host: '127.0.0.1' });
@@ -208,7 +211,8 @@ async function client(port, target, seconds, connections) {
     const chosen = (list: Target[]) =>
       only ? list.filter((x) => only.some((w) => x.name.includes(w))) : list;
     const results = await run([targets[0], ...chosen(targets.slice(1))]);
-    process.env.TXNG_RESOLVER_SERVE_PAGE = '1';
+    // the same program, now serving the page at the stamp URL (the routes read the setting per request)
+    t.app.config.resolverServePage = true;
     results.push(
       ...(await run(
         chosen([

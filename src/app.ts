@@ -19,14 +19,20 @@ import {
   type Database,
   defineMessages,
   registerAuth,
+  registerHostileTextGuard,
+  registerMultipartGuard,
   registerProblemHandling,
   registerSecurityHeaders,
 } from './platform/index.ts';
 import publicPages, { consumerPages, publicInlineCode } from './public/index.ts';
-import registry, { partyIdsOfOrganisations, readableOrganisationIds } from './registry/index.ts';
-import resolver from './resolver/index.ts';
+import registry, {
+  configureAdministrativeUnits,
+  partyIdsOfOrganisations,
+  readableOrganisationIds,
+} from './registry/index.ts';
+import resolver, { configureResolverCache } from './resolver/index.ts';
 import review from './review/index.ts';
-import stamps from './stamps/index.ts';
+import stamps, { configureServerSecrets } from './stamps/index.ts';
 import trace from './trace/index.ts';
 
 defineMessages(gs1Messages);
@@ -41,6 +47,10 @@ export interface AppOptions {
 
 /** Builds the one TXNG program: JSON API, EPCIS binding, resolver and public pages. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  // the few settings read deep inside modules, set once here; the rest travel with app.config
+  configureAdministrativeUnits(opts.config.adminUnitsFile);
+  configureServerSecrets(opts.config);
+  configureResolverCache(opts.config.resolverCacheSeconds);
   const app = Fastify({
     logger: opts.logger ? { level: opts.config.logLevel } : false,
     bodyLimit: 1024 * 1024,
@@ -58,6 +68,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // parses cookies before the actor is resolved from the session cookie
   await app.register(cookie);
   registerAuth(app, opts.resolveActor ?? accounts.resolveActor);
+  registerHostileTextGuard(app);
+  registerMultipartGuard(app);
 
   await app.register(swagger, {
     openapi: {

@@ -22,7 +22,8 @@ async function main(args: string[]) {
     }
     case 'create-admin': {
       const { runCreateAdmin } = await import('./accounts/index.ts');
-      process.exitCode = await runCreateAdmin(rest, process.env, process.stdout);
+      const { loadConfig } = await import('./platform/index.ts');
+      process.exitCode = await runCreateAdmin(rest, loadConfig(process.env), process.stdout);
       return;
     }
     case 'help':

@@ -1,18 +1,19 @@
 import { buildApp } from './app.ts';
 import { seedDemo } from './demo/index.ts';
 import { type Config, loadConfig, openDatabase } from './platform/index.ts';
-import { serverSecret } from './stamps/index.ts';
 
-/** Starts the whole system: database (migrated), demo data when asked, HTTP server. */
+/**
+ * Starts the whole system: database (migrated), demo data when asked, HTTP server. A bad configuration (a
+ * production server without its secrets among others) stops it in `loadConfig`, before anything is opened.
+ */
 export async function startServer(config: Config = loadConfig()) {
-  // a production server without its secrets would fail on the first stamp check: refuse to start instead
-  for (const name of ['TXNG_STAMP_KEY', 'TXNG_SCAN_SALT']) serverSecret(name);
   const database = await openDatabase(config);
+  // the app first: it applies the configuration the demo's stamps and communes depend on
+  const app = await buildApp({ config, database, logger: true });
   if (config.demo) {
     const { seeded } = await seedDemo(database.db, config);
     if (seeded) console.log('Demo data loaded (set TXNG_DEMO=0 to start empty).');
   }
-  const app = await buildApp({ config, database, logger: true });
   const shutdown = async () => {
     await app.close();
     await database.close();

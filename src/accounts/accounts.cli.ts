@@ -1,4 +1,4 @@
-import { loadConfig, openDatabase, Problem } from '../platform/index.ts';
+import { type Config, openDatabase, Problem } from '../platform/index.ts';
 import { randomToken } from './secrets.ts';
 import { createUser } from './users.service.ts';
 
@@ -6,16 +6,15 @@ import { createUser } from './users.service.ts';
  * `txng create-admin`: a fresh deployment (TXNG_DEMO=0) has no account to sign in with; this makes the first one.
  * Runs against the configured database, so the server must be stopped when that is the embedded one.
  */
-export async function runCreateAdmin(args: string[], env: NodeJS.ProcessEnv, out: NodeJS.WritableStream) {
+export async function runCreateAdmin(args: string[], config: Config, out: NodeJS.WritableStream) {
   const [email, ...nameParts] = args;
   const name = nameParts.join(' ').trim();
   if (!email || !name) {
     out.write('Usage: txng create-admin <email> <name>\n');
     return 2;
   }
-  const generated = !env.TXNG_ADMIN_PASSWORD;
-  const password = env.TXNG_ADMIN_PASSWORD ?? randomToken(15);
-  const config = loadConfig(env);
+  const generated = !config.adminPassword;
+  const password = config.adminPassword ?? randomToken(15);
   const database = await openDatabase(config);
   try {
     const user = await createUser(database.db, { email, name, role: 'dost_admin', password }, null, {

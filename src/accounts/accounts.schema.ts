@@ -9,6 +9,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { Sector } from '../platform/index.ts';
 
 /**
  * People who sign in. Organisation roles (org_owner, org_staff) carry their organisation; officers carry the
@@ -24,7 +25,7 @@ export const users = pgTable(
     phone: text('phone'),
     role: text('role').notNull(),
     organisationId: uuid('organisation_id'),
-    sector: text('sector'),
+    sector: text('sector').$type<Sector>(),
     communes: text('communes').array().notNull().default([]),
     disabled: boolean('disabled').notNull().default(false),
     passwordHash: text('password_hash').notNull(),

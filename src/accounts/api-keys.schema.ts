@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { storableDateTime } from '../platform/index.ts';
 
 export const apiKeyInput = z
   .object({
     name: z.string().trim().min(2).max(200),
     /** Omitted by an organisation owner: the key then acts for the owner's organisation. */
     organisationIds: z.array(z.uuid()).min(1).max(500).optional(),
-    expiresAt: z.iso.datetime({ offset: true }).optional(),
+    expiresAt: storableDateTime().optional(),
   })
   .strict();
 export type ApiKeyInput = z.infer<typeof apiKeyInput>;

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoApiKey, seedDemo } from '../demo/index.ts';
-import { createTestApp, type TestApp } from '../test/index.ts';
-import { signIn } from './accounts.fixtures.ts';
+import { createTestApp, signIn, type TestApp } from '../test/index.ts';
 import { demoPassword } from './password-policy.ts';
 
 describe('demo accounts', () => {

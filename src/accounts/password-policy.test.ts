@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/index.ts';
+import { loadConfig } from '../platform/index.ts';
+import { createTestApp, makeSignedInUser, type TestApp, taxCode, testPassword } from '../test/index.ts';
 import { runCreateAdmin } from './accounts.cli.ts';
-import { makeSignedInUser, randomTaxCode, testPassword } from './accounts.fixtures.ts';
 import { demoPassword, isCommonPassword, passwordProblem } from './password-policy.ts';
 
 const owner = { email: 'tran.thi.binh@example.vn', name: 'Trần Thị Bình' };
@@ -72,7 +72,7 @@ describe('every place a password is set meets the policy', () => {
         account: { email: 'lan.nguyen@example.vn', name: 'Nguyễn Thị Lan', password: 'anhyeuem2024' },
         organisation: {
           name: 'Hợp tác xã Mật khẩu',
-          taxCode: randomTaxCode(),
+          taxCode: taxCode(),
           type: 'cooperative',
           sector: 'agriculture',
           communeCode: '75W010',
@@ -129,7 +129,7 @@ describe('every place a password is set meets the policy', () => {
     try {
       const code = await runCreateAdmin(
         ['first.admin@example.vn', 'Quản', 'trị'],
-        { TXNG_ADMIN_PASSWORD: 'admin@12345', TXNG_DEMO: '0', TXNG_DATA_DIR: dataDir },
+        loadConfig({ TXNG_ADMIN_PASSWORD: 'admin@12345', TXNG_DEMO: '0', TXNG_DATA_DIR: dataDir }),
         out,
       );
       expect(code).toBe(1);

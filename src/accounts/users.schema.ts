@@ -1,7 +1,6 @@
 import { z } from 'zod';
+import { officerSectors } from '../platform/index.ts';
 import { personRoles } from './accounts.policy.ts';
-
-export const sectors = ['agriculture', 'industry_trade', 'health'] as const;
 
 const email = z
   .email()
@@ -20,7 +19,7 @@ export const userInput = z
     phone: phone.optional(),
     role: z.enum(personRoles),
     organisationId: z.uuid().optional(),
-    sector: z.enum(sectors).optional(),
+    sector: z.enum(officerSectors).optional(),
     communes: z.array(communeCode).max(200).optional(),
     password: z.string().max(200),
   })
@@ -33,7 +32,7 @@ export const userPatch = z
     phone: phone.nullable(),
     role: z.enum(personRoles),
     organisationId: z.uuid().nullable(),
-    sector: z.enum(sectors).nullable(),
+    sector: z.enum(officerSectors).nullable(),
     communes: z.array(communeCode).max(200),
     disabled: z.boolean(),
     /** An administrator sets a new password for someone who lost theirs; it ends their sessions. */

@@ -10,6 +10,7 @@ import {
   forbidden,
   notFound,
   Problem,
+  type Sector,
 } from '../platform/index.ts';
 import { findAdministrativeUnit, getOrganisation } from '../registry/index.ts';
 import { canManageUser, organisationRoles, type PersonRole } from './accounts.policy.ts';
@@ -24,7 +25,7 @@ import type { UserInput, UserListQuery, UserPatch } from './users.schema.ts';
 interface Scope {
   role: PersonRole;
   organisationId: string | null;
-  sector: string | null;
+  sector: Sector | null;
   communes: string[];
 }
 

@@ -1,7 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/index.ts';
-import { makeOrganisation, makeSignedInUser, type Session, testPassword } from './accounts.fixtures.ts';
+import {
+  createTestApp,
+  makeOrganisation,
+  makeSignedInUser,
+  type Session,
+  signIn,
+  type TestApp,
+  testPassword,
+} from '../test/index.ts';
 import { apiKeys } from './accounts.schema.ts';
 
 describe('accounts and API keys', () => {
@@ -152,6 +159,33 @@ describe('accounts and API keys', () => {
       expect((await t.app.inject({ url: '/api/auth/me', headers: officer.session.read })).statusCode).toBe(
         401,
       );
+    });
+
+    it('a sector officer of industry and trade sees the industry_trade organisations, and no others', async () => {
+      const shop = (await makeOrganisation(t.db, { name: 'Cửa hàng Công Thương', sector: 'industry_trade' }))
+        .id;
+      const created = await post('/api/users', admin, {
+        email: 'congthuong@example.vn',
+        name: 'Phạm Văn Đức',
+        password: testPassword,
+        role: 'sector_officer',
+        sector: 'industry_trade',
+      });
+      expect(created.json()).toMatchObject({ sector: 'industry_trade' });
+      const officer = await signIn(t, 'congthuong@example.vn');
+      const me = await t.app.inject({ url: '/api/auth/me', headers: officer.read });
+      expect(me.json()).toMatchObject({ sector: 'industry_trade' });
+      const list = await t.app.inject({ url: '/api/organisations?pageSize=200', headers: officer.read });
+      expect(list.json().items.map((o: { id: string }) => o.id)).toEqual([shop]);
+      // the registry spells the sector the same way: no other spelling reaches the API
+      const dashed = await post('/api/users', admin, {
+        email: 'dash@example.vn',
+        name: 'Phạm Văn Đức',
+        password: testPassword,
+        role: 'sector_officer',
+        sector: 'industry-trade',
+      });
+      expect(dashed.statusCode).toBe(400);
     });
   });
 

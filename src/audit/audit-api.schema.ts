@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableDateTime } from '../platform/index.ts';
 
 export const auditQuery = z
   .object({
@@ -7,8 +8,8 @@ export const auditQuery = z
     /** Id of the person or API key that made the change. */
     actor: z.string().trim().min(1).max(100).optional(),
     organisationId: z.uuid().optional(),
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
+    from: storableDateTime().optional(),
+    to: storableDateTime().optional(),
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
   })

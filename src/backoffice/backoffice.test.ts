@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerProblemHandling } from '../platform/index.ts';
@@ -14,6 +15,8 @@ async function appWith(root: string): Promise<FastifyInstance> {
   return app;
 }
 
+const pageScript = `export const rows = [${'"a row of the table", '.repeat(200)}];\n`;
+
 describe('back office at /app/', () => {
   let root: string;
   let app: FastifyInstance;
@@ -26,6 +29,10 @@ describe('back office at /app/', () => {
       '<!doctype html><title>TXNG</title><div id="root"></div>',
     );
     fs.writeFileSync(path.join(root, 'assets', 'main-abc123.js'), 'console.log(1)');
+    // what the build writes beside a script (src/web/vite.config.ts): the same bytes, brotli and gzip
+    fs.writeFileSync(path.join(root, 'assets', 'page-abc123.js'), pageScript);
+    fs.writeFileSync(path.join(root, 'assets', 'page-abc123.js.br'), zlib.brotliCompressSync(pageScript));
+    fs.writeFileSync(path.join(root, 'assets', 'page-abc123.js.gz'), zlib.gzipSync(pageScript));
     app = await appWith(root);
   });
 
@@ -63,6 +70,45 @@ describe('back office at /app/', () => {
     const rebuilt = await app.inject({ url: '/app/assets/main-def456.js' });
     expect(rebuilt.statusCode).toBe(200);
     expect(rebuilt.body).toBe('console.log(2)');
+  });
+
+  it('sends the precompressed file to a browser that accepts it, cached for a year', async () => {
+    const br = await app.inject({
+      url: '/app/assets/page-abc123.js',
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(br.rawPayload.length).toBeLessThan(pageScript.length / 10);
+    expect(zlib.brotliDecompressSync(br.rawPayload).toString()).toBe(pageScript);
+
+    const gz = await app.inject({
+      url: '/app/assets/page-abc123.js',
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gz.rawPayload).toString()).toBe(pageScript);
+
+    const plain = await app.inject({
+      url: '/app/assets/page-abc123.js',
+      headers: { 'accept-encoding': 'identity' },
+    });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/accept-encoding/i);
+    expect(plain.body).toBe(pageScript);
+  });
+
+  it('sends a file the build did not compress as it is, to any browser', async () => {
+    const res = await app.inject({
+      url: '/app/assets/main-abc123.js',
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBeUndefined();
+    expect(res.body).toBe('console.log(1)');
   });
 
   it('does not serve files outside the build', async () => {

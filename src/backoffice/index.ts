@@ -41,7 +41,9 @@ export default async function backoffice(app: FastifyInstance, opts: BackofficeO
       .type('text/html; charset=utf-8')
       .send(await fs.promises.readFile(indexFile));
   // Only hashed build output lives under assets/: cached for a year, and looked up per request so a rebuild
-  // while the server runs is served at once. A missing asset is a 404, never the app's HTML.
+  // while the server runs is served at once. A missing asset is a 404, never the app's HTML. The build writes
+  // .br and .gz beside each script and stylesheet (src/web/vite.config.ts): sent as they are to a browser that
+  // accepts them, with Content-Encoding and Vary: accept-encoding; the plain file to any other.
   await app.register(fastifyStatic, {
     root: path.join(root, 'assets'),
     prefix: '/app/assets/',
@@ -50,6 +52,7 @@ export default async function backoffice(app: FastifyInstance, opts: BackofficeO
     decorateReply: false,
     immutable: true,
     maxAge: '365d',
+    preCompressed: true,
   });
   app.get('/app/', { schema: { hide: true } }, (_request, reply) => sendIndex(reply));
   app.get('/app/*', { schema: { hide: true } }, (_request, reply) => sendIndex(reply));

@@ -22,10 +22,17 @@ export function checkNotFuture(time: string | Date, field: string): FieldError[]
   return new Date(time).getTime() > Date.now() + 5 * 60_000 ? [{ field, code: 'chain.futureTime' }] : [];
 }
 
-/** `YYYY-MM-DD` that names a real day (JavaScript would roll 30 February over into March). */
+/**
+ * `YYYY-MM-DD` that names a real day (JavaScript would roll 30 February over into March) in a year PostgreSQL has
+ * (it has no year 0).
+ */
 export const isCalendarDate = (value: string) => {
   const time = Date.parse(`${value.slice(0, 10)}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value.slice(0, 10);
+  return (
+    !Number.isNaN(time) &&
+    !value.startsWith('0000') &&
+    new Date(time).toISOString().slice(0, 10) === value.slice(0, 10)
+  );
 };
 
 /** Field errors for every given date (or date-time) that is not a real calendar day. */

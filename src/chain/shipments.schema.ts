@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableDateTime } from '../platform/index.ts';
 import { shipmentStates } from './chain.schema.ts';
 
 const link = z.object({ type: z.string(), value: z.string() });
@@ -40,7 +41,7 @@ export const shipmentListResponse = z.object({
 export const receiveShipmentInput = z.object({
   /** where the goods arrived: a location of the receiver (else the destination the sender named) */
   locationId: z.string().uuid().optional(),
-  eventTime: z.iso.datetime({ offset: true }).optional(),
+  eventTime: storableDateTime().optional(),
 });
 
 export const disputeShipmentInput = z.object({ reason: z.string().trim().min(3).max(1000) });

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findEventsByIds } from '../epcis/index.ts';
 import { buildDigitalLink } from '../gs1/index.ts';
-import { createTestApp, type TestApp } from '../test/index.ts';
-import { gs1Key, makeLocation, makeOrganisation } from './chain.fixtures.ts';
+import { createTestApp, gtin, makeLocation, makeOrganisation, type TestApp } from '../test/index.ts';
 
 let t: TestApp;
 let farm: Awaited<ReturnType<typeof makeOrganisation>>;
@@ -10,7 +9,7 @@ let buyer: Awaited<ReturnType<typeof makeOrganisation>>;
 let stranger: Awaited<ReturnType<typeof makeOrganisation>>;
 let orchard: Awaited<ReturnType<typeof makeLocation>>;
 let store: Awaited<ReturnType<typeof makeLocation>>;
-const gtin = gs1Key(13);
+const durian = gtin(13);
 const as = (organisationId: string) => t.as({ role: 'org_owner', organisationIds: [organisationId] });
 
 async function ship(lot: string) {
@@ -22,7 +21,7 @@ async function ship(lot: string) {
       stage: 'ship',
       eventTime: '2026-06-05T08:00:00+07:00',
       locationId: orchard.id,
-      items: [{ gtin, lot, quantity: 300, unit: 'KGM' }],
+      items: [{ gtin: durian, lot, quantity: 300, unit: 'KGM' }],
       to: { organisationId: buyer.id, locationId: store.id },
       documents: { invoice: `HD-${lot}` },
     },
@@ -38,11 +37,11 @@ const post = (url: string, organisationId: string, payload: object = {}) =>
 
 beforeAll(async () => {
   t = await createTestApp();
-  farm = await makeOrganisation(t.db, 'HTX Sầu riêng Xuân Lộc', { ownGtins: [gtin] });
-  buyer = await makeOrganisation(t.db, 'Công ty Xuất khẩu Biên Hòa', { withGln: false });
-  stranger = await makeOrganisation(t.db, 'Công ty Khác');
-  orchard = await makeLocation(t.db, farm.id, 'Vườn sầu riêng');
-  store = await makeLocation(t.db, buyer.id, 'Kho lạnh Biên Hòa', { type: 'warehouse' });
+  farm = await makeOrganisation(t.db, { name: 'HTX Sầu riêng Xuân Lộc', ownGtins: [durian] });
+  buyer = await makeOrganisation(t.db, { name: 'Công ty Xuất khẩu Biên Hòa', withGln: false });
+  stranger = await makeOrganisation(t.db, { name: 'Công ty Khác' });
+  orchard = await makeLocation(t.db, farm.id, { name: 'Vườn sầu riêng' });
+  store = await makeLocation(t.db, buyer.id, { name: 'Kho lạnh Biên Hòa', type: 'warehouse' });
 });
 afterAll(() => t?.close());
 
@@ -59,7 +58,7 @@ describe('shipments to confirm', () => {
       state: 'pending',
       sender: { organisationId: farm.id, name: farm.name },
       shippingEventId: first.eventId,
-      items: [{ gtin: gtin.padStart(14, '0'), lot: 'SR-01', quantity: 300, unit: 'KGM' }],
+      items: [{ gtin: durian.padStart(14, '0'), lot: 'SR-01', quantity: 300, unit: 'KGM' }],
     });
     const outbox = (await get('/api/shipments/outgoing', farm.id)).json();
     expect(outbox.items.map((s: any) => s.id)).toEqual([first.shipmentId]);
@@ -88,7 +87,7 @@ describe('shipments to confirm', () => {
     const shipment = res.json();
     expect(shipment.state).toBe('received');
     const lot = buildDigitalLink([
-      { ai: '01', value: gtin.padStart(14, '0') },
+      { ai: '01', value: durian.padStart(14, '0') },
       { ai: '10', value: 'SR-01' },
     ]);
     const events = await findEventsByIds(t.db, { ids: [lot] });
@@ -144,7 +143,7 @@ describe('shipments to confirm', () => {
     const answers = await Promise.all([post(url, buyer.id), post(url, buyer.id)]);
     expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
     const lot = buildDigitalLink([
-      { ai: '01', value: gtin.padStart(14, '0') },
+      { ai: '01', value: durian.padStart(14, '0') },
       { ai: '10', value: 'SR-04' },
     ]);
     const receipts = (await findEventsByIds(t.db, { ids: [lot] })).filter((e) => e.bizStep === 'receiving');
@@ -161,7 +160,7 @@ describe('shipments to confirm', () => {
           stage: 'ship',
           eventTime: '2026-06-05T08:00:00+07:00',
           locationId: orchard.id,
-          items: [{ gtin, lot: 'SR-09', quantity: 1, unit: 'KGM' }],
+          items: [{ gtin: durian, lot: 'SR-09', quantity: 1, unit: 'KGM' }],
           to: { organisationId },
         },
       });

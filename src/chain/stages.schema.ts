@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { storableDateTime } from '../platform/index.ts';
 
 /** UN/ECE Recommendation 20 unit codes a form may use. */
 export const units = ['KGM', 'GRM', 'TNE', 'LTR', 'MLT', 'H87'] as const;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const eventTime = z.iso.datetime({ offset: true });
+const eventTime = storableDateTime();
 
 /** A quantity of a lot: GTIN + lot number (AI 01 + AI 10), checked in the service with the gs1 module. */
 export const lotQuantity = z.object({

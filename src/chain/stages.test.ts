@@ -1,16 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findEventsByIds } from '../epcis/index.ts';
 import { buildDigitalLink } from '../gs1/index.ts';
-import { createTestApp, type TestApp } from '../test/index.ts';
-import { gs1Key, makeLocation, makeOrganisation } from './chain.fixtures.ts';
+import {
+  createTestApp,
+  gln,
+  gtin,
+  makeLocation,
+  makeOrganisation,
+  sscc,
+  type TestApp,
+} from '../test/index.ts';
 
 let t: TestApp;
 let farm: Awaited<ReturnType<typeof makeOrganisation>>;
 let packer: Awaited<ReturnType<typeof makeOrganisation>>;
 let orchard: Awaited<ReturnType<typeof makeLocation>>;
 let packHouse: Awaited<ReturnType<typeof makeLocation>>;
-const fruit = gs1Key(13);
-const boxed = gs1Key(13);
+const fruit = gtin(13);
+const boxed = gtin(13);
 const lotId = (gtin: string, lot: string) =>
   buildDigitalLink([
     { ai: '01', value: gtin.padStart(14, '0') },
@@ -27,10 +34,10 @@ const storedEvent = async (eventId: string, id: string) =>
 
 beforeAll(async () => {
   t = await createTestApp();
-  farm = await makeOrganisation(t.db, 'HTX Chôm chôm Long Khánh', { ownGtins: [fruit, boxed] });
-  packer = await makeOrganisation(t.db, 'Công ty Đóng gói Trấn Biên');
-  orchard = await makeLocation(t.db, farm.id, 'Vườn chôm chôm số 3');
-  packHouse = await makeLocation(t.db, packer.id, 'Xưởng đóng gói', { type: 'packing_house' });
+  farm = await makeOrganisation(t.db, { name: 'HTX Chôm chôm Long Khánh', ownGtins: [fruit, boxed] });
+  packer = await makeOrganisation(t.db, { name: 'Công ty Đóng gói Trấn Biên' });
+  orchard = await makeLocation(t.db, farm.id, { name: 'Vườn chôm chôm số 3' });
+  packHouse = await makeLocation(t.db, packer.id, { name: 'Xưởng đóng gói', type: 'packing_house' });
 });
 afterAll(() => t?.close());
 
@@ -125,13 +132,13 @@ describe('stage forms', () => {
   });
 
   it('packs into an SSCC as an AggregationEvent, and refuses a pack with neither SSCC nor output', async () => {
-    const sscc = gs1Key(18);
+    const pallet = sscc();
     const res = await post({
       stage: 'pack',
       eventTime: '2026-06-02T10:00:00+07:00',
       locationId: orchard.id,
       inputs: [{ gtin: boxed, lot: 'HOP-0602', quantity: 100, unit: 'H87' }],
-      sscc,
+      sscc: pallet,
     });
     expect(res.statusCode).toBe(201);
     expect(res.json().eventType).toBe('AggregationEvent');
@@ -161,7 +168,7 @@ describe('stage forms', () => {
   });
 
   it('ships to an outside party with documents, and receives from one (no inbox entry)', async () => {
-    const buyerGln = gs1Key(13);
+    const buyerGln = gln();
     const res = await post({
       stage: 'ship',
       eventTime: '2026-06-03T11:00:00+07:00',

@@ -1,7 +1,6 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeLocation, makeOrganisation } from '../chain/testing.ts';
-import { createTestApp, type TestApp } from '../test/index.ts';
+import { createTestApp, makeLocation, makeOrganisation, type TestApp } from '../test/index.ts';
 
 let t: TestApp;
 let farm: Awaited<ReturnType<typeof makeOrganisation>>;
@@ -43,10 +42,10 @@ async function uploadPhoto(headers: Record<string, string>) {
 
 beforeAll(async () => {
   t = await createTestApp();
-  farm = await makeOrganisation(t.db, 'Hộ Trần Thị B');
-  other = await makeOrganisation(t.db, 'HTX Khác');
-  field = await makeLocation(t.db, farm.id, 'Vùng trồng chôm chôm VN-DNRO-0123');
-  otherField = await makeLocation(t.db, other.id, 'Vùng trồng khác');
+  farm = await makeOrganisation(t.db, { name: 'Hộ Trần Thị B' });
+  other = await makeOrganisation(t.db, { name: 'HTX Khác' });
+  field = await makeLocation(t.db, farm.id, { name: 'Vùng trồng chôm chôm VN-DNRO-0123' });
+  otherField = await makeLocation(t.db, other.id, { name: 'Vùng trồng khác' });
 });
 afterAll(() => t?.close());
 
@@ -186,7 +185,7 @@ describe('production diary', () => {
   });
 
   it('keeps a withdrawal interval per location: a drug on another herd does not block this one', async () => {
-    const barn = await makeLocation(t.db, farm.id, 'Chuồng heo số 1', { type: 'barn' });
+    const barn = await makeLocation(t.db, farm.id, { name: 'Chuồng heo số 1', type: 'barn' });
     const drug = await add({
       locationId: barn.id,
       entryDate: '2026-07-01',

@@ -1,17 +1,23 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/index.ts';
-import { epcisDocument, objectEvent, readText } from './epcis.test-helpers.ts';
+import {
+  createTestApp,
+  epcisDocument,
+  makeOrganisation,
+  objectEvent,
+  readText,
+  type TestApp,
+} from '../test/index.ts';
 
 let t: TestApp;
-const orgA = '00000000-0000-4000-8000-00000000000a';
-const orgB = '00000000-0000-4000-8000-00000000000b';
+let orgA: string;
+let orgB: string;
 let asA: Record<string, string>;
 
 beforeAll(async () => {
   t = await createTestApp();
-  await t.organisation({ id: orgA });
-  await t.organisation({ id: orgB });
+  orgA = (await makeOrganisation(t.db)).id;
+  orgB = (await makeOrganisation(t.db)).id;
   asA = t.as({ role: 'org_owner', organisationIds: [orgA] });
 });
 afterAll(() => t.close());

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/index.ts';
-import { epcisDocument, manifest, readJson, readText } from './epcis.test-helpers.ts';
+import {
+  createTestApp,
+  epcisDocument,
+  makeOrganisation,
+  manifest,
+  readJson,
+  readText,
+  type TestApp,
+} from '../test/index.ts';
 
 /**
  * Every official GS1 JSON-LD example and every OpenEPCIS 2.0 JSON capture document, captured over HTTP: one test
@@ -10,7 +17,7 @@ let t: TestApp;
 let headers: Record<string, string>;
 beforeAll(async () => {
   t = await createTestApp();
-  const capturer = await t.organisation();
+  const capturer = (await makeOrganisation(t.db)).id;
   headers = {
     ...t.as({ role: 'org_owner', organisationIds: [capturer] }),
     'content-type': 'application/ld+json',

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoApiKey } from '../demo/index.ts';
 import { openDatabase } from '../platform/index.ts';
-import { epcisDocument } from './epcis.test-helpers.ts';
+import { epcisDocument } from '../test/index.ts';
 
 /**
  * The program killed with SIGKILL in the middle of captures, on the embedded database: every capture answered 202

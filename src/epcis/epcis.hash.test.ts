@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { vectorsDir } from '../test/index.ts';
 import { eventHash, ignoredFieldsOf, preHashString } from './epcis.hash.ts';
-import { testdata } from './epcis.test-helpers.ts';
 import { epcisXmlToJson } from './epcis.xml.ts';
 
-const dir = path.join(testdata, 'epcis-event-hash-generator');
+const dir = path.join(vectorsDir, 'epcis-event-hash-generator');
 const lines = (file: string) => fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
 const eventsOf = (doc: any): any[] =>
   doc.epcisBody.eventList ?? doc.epcisBody.queryResults?.resultsBody?.eventList ?? [doc.epcisBody.event];

@@ -111,6 +111,10 @@ defineMessages({
     vi: 'thời điểm phải ghi múi giờ (vd. 2024-05-01T08:00:00+07:00)',
     en: 'the time needs a time-zone offset (e.g. 2024-05-01T08:00:00+07:00)',
   },
+  'epcis.impossibleTime': {
+    vi: 'thời điểm không tồn tại (tháng 1–12, ngày có trong tháng, giờ 0–23, múi giờ trong ±14:00)',
+    en: 'the time does not exist (month 1–12, a day the month has, hour 0–23, offset within ±14:00)',
+  },
   'epcis.timeZoneOffset': {
     vi: 'độ lệch múi giờ phải có dạng ±hh:mm, từ -12:00 đến +14:00',
     en: 'the time-zone offset must look like ±hh:mm, between -12:00 and +14:00',

@@ -1,4 +1,4 @@
-import { type Actor, isStaff, Problem, requireOrganisation } from '../platform/index.ts';
+import { type Actor, badRequest, isStaff, isUuid, Problem, requireOrganisation } from '../platform/index.ts';
 import type { Visibility } from './epcis.service.ts';
 
 /**
@@ -10,6 +10,8 @@ import type { Visibility } from './epcis.service.ts';
 export function captureOrganisation(actor: Actor, header: string | undefined): string {
   if (isStaff(actor)) throw new Problem(403, 'epcis-capture-staff');
   if (header) {
+    if (!isUuid(header))
+      throw badRequest([{ field: 'X-Organisation-Id', code: 'field.format', params: { format: 'uuid' } }]);
     requireOrganisation(actor, header);
     return header;
   }

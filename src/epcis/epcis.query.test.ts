@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/index.ts';
+import { createTestApp, epcisDocument, makeOrganisation, objectEvent, type TestApp } from '../test/index.ts';
 import { parseEventQuery } from './epcis.query.ts';
 import {
   captureEpcisDocument,
@@ -8,17 +8,16 @@ import {
   getEventsByPk,
   queryEvents,
 } from './epcis.service.ts';
-import { epcisDocument, objectEvent } from './epcis.test-helpers.ts';
 import { schemaErrors } from './epcis.validator.ts';
 
-const orgA = '00000000-0000-4000-8000-0000000000a1';
-const orgB = '00000000-0000-4000-8000-0000000000b1';
 const gtin = 'https://id.gs1.org/01/08934567000017';
 const serial1 = `${gtin}/21/q-1`;
 const partyA = 'https://id.gs1.org/417/8934567000000';
 const glnB = 'https://id.gs1.org/414/8934567000024';
 
 let t: TestApp;
+let orgA: string;
+let orgB: string;
 let asA: Record<string, string>;
 let asB: Record<string, string>;
 let staff: Record<string, string>;
@@ -26,8 +25,8 @@ const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   t = await createTestApp();
-  await t.organisation({ id: orgA });
-  await t.organisation({ id: orgB });
+  orgA = (await makeOrganisation(t.db)).id;
+  orgB = (await makeOrganisation(t.db)).id;
   asA = t.as({ role: 'org_owner', organisationIds: [orgA] });
   asB = t.as({ role: 'org_owner', organisationIds: [orgB] });
   staff = t.as({ role: 'inspector' });

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { Gs1Error } from '../gs1/index.ts';
-import { badRequest, type FieldError } from '../platform/index.ts';
+import { badRequest, type FieldError, isRealDateTime } from '../platform/index.ts';
 import { cbvShortName } from './epcis.extract.ts';
 import { storedId } from './epcis.ids.ts';
 
@@ -50,7 +50,6 @@ const matchParams: Record<string, { roles: Role[]; isClass: boolean }> = {
   MATCH_anyEPCClass: { roles: ['epc', 'child', 'input', 'output'], isClass: true },
 };
 
-const isoWithZone = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
 const eventTypeName = /^([A-Za-z][A-Za-z0-9]*|[a-z][a-z0-9+.-]*:\S+)$/;
 const linkParam = /^EQ_(source|destination)_(.+)$/;
 
@@ -88,8 +87,8 @@ export function parseEventQuery(params: Record<string, unknown>): EventQuery {
       query.eventTypes = values;
     } else if (name in timeParams) {
       const [column, op] = timeParams[name as keyof typeof timeParams];
-      if (!isoWithZone.test(text) || Number.isNaN(Date.parse(text)))
-        errors.push({ field: name, code: 'epcis.query.badTime' });
+      // a time that cannot exist (31 February) is refused here, not by the database's cast
+      if (!isRealDateTime(text)) errors.push({ field: name, code: 'epcis.query.badTime' });
       else query.times.push({ column, op, value: new Date(text).toISOString() });
     } else if (name in equalsParams) {
       const column = equalsParams[name as keyof typeof equalsParams];

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setReviewStatus } from '../registry/index.ts';
-import { gln, gtin13, organisationBody } from '../registry/testing.ts';
-import { createTestApp, type TestApp } from '../test/index.ts';
-import { epcisDocument } from './epcis.test-helpers.ts';
+import { createTestApp, epcisDocument, gln, gtin, organisationBody, type TestApp } from '../test/index.ts';
 
 // Capture and the registry meet: what events name becomes registry drafts, and an organisation named as a
 // shipment's destination sees that event (one step back, one step forward).
@@ -13,9 +11,9 @@ describe('capture and the registry', () => {
   let outsider: string;
   const admin = { role: 'dost_admin' as const };
   const receiverGln = gln('893600000001');
-  const gtin = `0${gtin13('893600000011')}`;
+  const ownGtin = gtin('0893600000011');
   // another firm's GTIN and GLN, outside the sender's company prefix
-  const foreignGtin = `0${gtin13('893700000011')}`;
+  const foreignGtin = gtin('0893700000011');
   const foreignGln = gln('893700000002');
 
   beforeAll(async () => {
@@ -46,7 +44,7 @@ describe('capture and the registry', () => {
       bizStep: 'shipping',
       disposition: 'in_transit',
       quantityList: [
-        { epcClass: `https://id.gs1.org/01/${gtin}/10/SR-0601`, quantity: 120, uom: 'KGM' },
+        { epcClass: `https://id.gs1.org/01/${ownGtin}/10/SR-0601`, quantity: 120, uom: 'KGM' },
         { epcClass: `https://id.gs1.org/01/${foreignGtin}/10/X-1`, quantity: 5, uom: 'KGM' },
       ],
       readPoint: { id: `https://id.gs1.org/414/${gln('893600000002')}` },
@@ -65,9 +63,9 @@ describe('capture and the registry', () => {
 
   it('creates draft product, lot and location rows for the identifiers an event names', async () => {
     const headers = t.as({ role: 'org_owner', organisationIds: [sender] });
-    const products = await t.app.inject({ url: `/api/products?q=${gtin}`, headers });
+    const products = await t.app.inject({ url: `/api/products?q=${ownGtin}`, headers });
     expect(products.json().items).toEqual([
-      expect.objectContaining({ gtin, organisationId: sender, reviewStatus: 'draft' }),
+      expect.objectContaining({ gtin: ownGtin, organisationId: sender, reviewStatus: 'draft' }),
     ]);
     const lots = await t.app.inject({ url: '/api/lots', headers });
     expect(lots.json().items.map((l: any) => l.lot)).toEqual(['SR-0601']);

@@ -1,4 +1,4 @@
-import type { FieldError } from '../platform/index.ts';
+import { type FieldError, isRealDateTime } from '../platform/index.ts';
 import { identifierProblem } from './epcis.ids.ts';
 
 type Json = Record<string, unknown>;
@@ -66,14 +66,36 @@ export function eventRuleErrors(event: unknown, at: string): FieldError[] {
     });
 
   const checkTime = (value: unknown, field: string) => {
-    if (typeof value === 'string' && !timeWithZone.test(value))
-      errors.push({ field, code: 'epcis.timeZoneRequired' });
+    const error = timeError(value, field);
+    if (error) errors.push(error);
   };
   checkTime(event.eventTime, `${at}/eventTime`);
   checkTime(event.recordTime, `${at}/recordTime`);
   if (isObject(event.errorDeclaration))
     checkTime(event.errorDeclaration.declarationTime, `${at}/errorDeclaration/declarationTime`);
+  asArray(event.sensorElementList).forEach((element, i) => {
+    if (!isObject(element)) return;
+    const here = `${at}/sensorElementList/${i}`;
+    const metadata = element.sensorMetadata;
+    if (isObject(metadata))
+      for (const key of ['time', 'startTime', 'endTime'])
+        checkTime(metadata[key], `${here}/sensorMetadata/${key}`);
+    asArray(element.sensorReport).forEach((report, j) => {
+      if (isObject(report)) checkTime(report.time, `${here}/sensorReport/${j}/time`);
+    });
+  });
   if (typeof event.eventTimeZoneOffset === 'string' && !zoneOffset.test(event.eventTimeZoneOffset))
     errors.push({ field: `${at}/eventTimeZoneOffset`, code: 'epcis.timeZoneOffset' });
   return errors;
+}
+
+/**
+ * A time the schema's date-time format lets through must still exist: the fast format check takes 31 February,
+ * hour 25 or an offset of +25:00, and the database then refused the row with a 500.
+ */
+export function timeError(value: unknown, field: string): FieldError | null {
+  if (typeof value !== 'string') return null;
+  if (!timeWithZone.test(value)) return { field, code: 'epcis.timeZoneRequired' };
+  if (!isRealDateTime(value)) return { field, code: 'epcis.impossibleTime' };
+  return null;
 }

@@ -1,21 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/index.ts';
+import { createTestApp, epcisDocument, makeOrganisation, objectEvent, type TestApp } from '../test/index.ts';
 import { findEventsByIds } from './epcis.service.ts';
-import { epcisDocument, objectEvent } from './epcis.test-helpers.ts';
 
-const orgA = '00000000-0000-4000-8000-0000000005a1';
-const orgB = '00000000-0000-4000-8000-0000000005b1';
 const gtin = 'https://id.gs1.org/01/08934567000017';
 const eventId = (n: number) => `urn:uuid:5ec0a1e5-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 let t: TestApp;
+let orgA: string;
+let orgB: string;
 let asA: Record<string, string>;
 let asB: Record<string, string>;
 
 beforeAll(async () => {
   t = await createTestApp();
-  await t.organisation({ id: orgA });
-  await t.organisation({ id: orgB });
+  orgA = (await makeOrganisation(t.db)).id;
+  orgB = (await makeOrganisation(t.db)).id;
   asA = t.as({ role: 'org_owner', organisationIds: [orgA] });
   asB = t.as({ role: 'org_owner', organisationIds: [orgB] });
 });

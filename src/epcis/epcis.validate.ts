@@ -1,5 +1,5 @@
 import type { FieldError } from '../platform/index.ts';
-import { eventRuleErrors } from './epcis.rules.ts';
+import { eventRuleErrors, timeError } from './epcis.rules.ts';
 import { schemaErrors } from './epcis.validator.ts';
 
 type Json = Record<string, unknown>;
@@ -29,9 +29,11 @@ export function validateEpcisDocument(document: unknown): FieldError[] {
   if (!isObject(document) || (document.type !== 'EPCISDocument' && document.type !== 'EPCISQueryDocument'))
     return [{ field: isObject(document) ? '/type' : '/', code: 'epcis.notADocument' }];
   const list = eventListOf(document);
-  const ruleErrors = list
-    ? list.events.flatMap((event, i) => eventRuleErrors(event, `${list.pointer}/${i}`))
-    : [];
+  const creationDate = timeError(document.creationDate, '/creationDate');
+  const ruleErrors = [
+    ...(creationDate ? [creationDate] : []),
+    ...(list ? list.events.flatMap((event, i) => eventRuleErrors(event, `${list.pointer}/${i}`)) : []),
+  ];
   const covered = new Set(ruleErrors.map((e) => e.field));
   const fromSchema = schemaErrors(document).filter((e) => !covered.has(e.field));
   if (!list && !fromSchema.length) return [{ field: '/epcisBody', code: 'epcis.notADocument' }];

@@ -2,7 +2,14 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actingOrganisation, badRequest, Problem, requireActor } from '../platform/index.ts';
+import {
+  actingOrganisation,
+  assertStorableText,
+  badRequest,
+  Problem,
+  readMultipart,
+  requireActor,
+} from '../platform/index.ts';
 import { fileListResponse, fileResponse } from './files.schema.ts';
 import {
   getFileForActor,
@@ -41,15 +48,12 @@ export async function fileApiRoutes(app: FastifyInstance) {
         '/querystring/organisationId',
       );
       if (!request.isMultipart()) throw new Problem(415, 'unsupported-media-type');
-      const part = await request.file();
+      const overLimit = () => tooLarge(PDF_MAX_BYTES);
+      const part = await readMultipart(() => request.file(), overLimit);
       if (!part) throw badRequest([{ field: '/body/file', code: 'files.missing' }], 'files-no-file');
-      let bytes: Buffer;
-      try {
-        bytes = await part.toBuffer();
-      } catch (err: any) {
-        if (err?.code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(PDF_MAX_BYTES);
-        throw err;
-      }
+      const bytes = await readMultipart(() => part.toBuffer(), overLimit);
+      // the name is kept with the file: it must be storable text
+      assertStorableText(part.filename, '/body/file/filename');
       const meta = await uploadFile(app.db, actor, organisationId, {
         bytes,
         fileName: part.filename || null,

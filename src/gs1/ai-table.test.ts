@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { vectorsDir } from '../test/index.ts';
 import { AI_DEFINITIONS } from './ai-table.generated.ts';
 import { aiDefinition, aiLengthForPrefix } from './ai-table.ts';
 import { GENERATED_FILE, parseSyntaxDictionary, renderAiTable } from './generate-ai-table.ts';
-import { TESTDATA } from './vectors.test-helper.ts';
 
 const dictionary = readFileSync(
-  path.join(TESTDATA, 'gs1-syntax-dictionary/gs1-syntax-dictionary.txt'),
+  path.join(vectorsDir, 'gs1-syntax-dictionary/gs1-syntax-dictionary.txt'),
   'utf8',
 );
 

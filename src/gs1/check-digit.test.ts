@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { loadVectors } from '../test/index.ts';
 import { checkCharacterPair, checkDigit, hasValidCheckDigit, hasValidCheckDigitAt } from './check-digit.ts';
 import { Gs1Error } from './errors.ts';
 import { isValidGln, isValidGtin, isValidKey, validateKey } from './keys.ts';
 import { lint } from './linters.ts';
-import { loadVectors } from './vectors.test-helper.ts';
 
 interface CheckCase {
   scheme: string;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { loadVectors } from '../test/index.ts';
 import { hasValidCheckDigitAt } from './check-digit.ts';
 import { parseDigitalLink } from './digital-link.ts';
 import { compressDigitalLink, decompressDigitalLink } from './dl-compressed-uri.ts';
 import { Gs1Error } from './errors.ts';
-import { loadVectors } from './vectors.test-helper.ts';
 
 interface DlJsCase {
   kind: string;

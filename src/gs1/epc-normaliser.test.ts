@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { loadVectors } from '../test/index.ts';
 import { canonicalId, canonicalIdForEventHash } from './canonical.ts';
 import { hasValidCheckDigit } from './check-digit.ts';
 import { digitalLinkToEpcUrn, epcUrnToDigitalLink } from './epc-urn.ts';
-import { loadVectors } from './vectors.test-helper.ts';
 
 interface NormaliserCase {
   input: unknown;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { loadVectors } from '../test/index.ts';
 import { LINTERS, lint } from './linters.ts';
-import { loadVectors } from './vectors.test-helper.ts';
 
 interface LinterVector {
   linter: string;

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { engineOptions, loadVectors } from '../test/index.ts';
 import { parseDigitalLinkWith } from './digital-link.ts';
-import { engineOptions } from './engine-profile.test-helper.ts';
 import { Gs1Error } from './errors.ts';
 import { resolveOptions } from './options.ts';
 import { generateScanData, processScanData } from './scan-data.ts';
-import { loadVectors } from './vectors.test-helper.ts';
 
 interface ScanCase {
   op: 'process' | 'generate';

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { engineOptions, pairs } from './engine-profile.test-helper.ts';
+import { engineOptions, loadVectors, pairs } from '../test/index.ts';
 import { Gs1Error } from './errors.ts';
 import { parseElementString } from './parse.ts';
-import { loadVectors } from './vectors.test-helper.ts';
 
 interface BracketedCase {
   element_string_bracketed: string;

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { engineOptions, loadVectors, pairs } from '../test/index.ts';
 import { buildDigitalLink, parseDigitalLink } from './digital-link.ts';
-import { engineOptions, pairs } from './engine-profile.test-helper.ts';
 import { parseElementString } from './parse.ts';
 import { escapeDlValue, unescapeDlValue } from './uri-escape.ts';
-import { loadVectors } from './vectors.test-helper.ts';
 
 interface ParseCase {
   uri: string;

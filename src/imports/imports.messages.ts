@@ -16,6 +16,26 @@ defineMessages({
     vi: 'tệp có quá {max} dòng, hãy chia nhỏ',
     en: 'the file has more than {max} rows: split it',
   },
+  'imports.tooManyColumns': {
+    vi: 'tệp có quá {max} cột, hãy dùng tệp mẫu',
+    en: 'the file has more than {max} columns: use the template',
+  },
+  'imports.cellTooLong': {
+    vi: 'ô dài quá {max} ký tự (giới hạn của Excel)',
+    en: "the cell is longer than {max} characters (Excel's own limit)",
+  },
+  'imports.xlsxTooLarge': {
+    vi: 'tệp Excel giải nén ra quá lớn (mỗi phần tối đa {megabytes} MB, tổng {totalMegabytes} MB) hoặc nén bất thường; hãy lưu lại bằng Excel hoặc chia nhỏ tệp',
+    en: 'the Excel file unpacks to too much (at most {megabytes} MB a part, {totalMegabytes} MB in all) or is compressed abnormally: save it again from Excel or split it',
+  },
+  'problem.imports-too-large': {
+    vi: 'Tệp Excel quá lớn khi giải nén: không đọc',
+    en: 'The Excel file is too large once unpacked: not read',
+  },
+  'problem.imports-busy': {
+    vi: 'Tổ chức đang có tệp khác được nhập; vui lòng thử lại sau {seconds} giây',
+    en: 'Another import of this organisation is under way: try again in {seconds} seconds',
+  },
   'imports.notUtf8': {
     vi: 'tệp CSV phải dùng mã UTF-8 (trong Excel: Lưu thành "CSV UTF-8")',
     en: 'a CSV file must be UTF-8 (in Excel: Save as "CSV UTF-8")',

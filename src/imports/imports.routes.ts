@@ -1,11 +1,19 @@
 import multipart from '@fastify/multipart';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actingOrganisation, badRequest, Problem, pickLanguage, requireActor } from '../platform/index.ts';
+import {
+  actingOrganisation,
+  badRequest,
+  Problem,
+  pickLanguage,
+  readMultipart,
+  requireActor,
+} from '../platform/index.ts';
 import { importKinds } from './columns.ts';
 import { exportableKinds, exportEntities, template } from './exports.service.ts';
 import { runImport } from './imports.service.ts';
+import { takeImportSlot } from './in-flight.ts';
 
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 const tags = ['imports'];
@@ -42,6 +50,15 @@ function sendFile(reply: any, name: string, format: 'csv' | 'xlsx', body: Buffer
     .send(body);
 }
 
+/** The one file of the form, whole: the parsers need it in memory, and it is at most MAX_FILE_BYTES. */
+async function readUpload(request: FastifyRequest): Promise<Buffer> {
+  const overLimit = () =>
+    new Problem(413, 'files-too-large', { params: { megabytes: MAX_FILE_BYTES / 1024 / 1024 } });
+  const part = await readMultipart(() => request.file(), overLimit);
+  if (!part) throw badRequest([{ field: '/body/file', code: 'files.missing' }], 'files-no-file');
+  return readMultipart(() => part.toBuffer(), overLimit);
+}
+
 export async function importRoutes(app: FastifyInstance) {
   await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 4, parts: 5 } });
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -71,25 +88,22 @@ export async function importRoutes(app: FastifyInstance) {
         '/querystring/organisationId',
       );
       if (!request.isMultipart()) throw new Problem(415, 'unsupported-media-type');
-      const part = await request.file();
-      if (!part) throw badRequest([{ field: '/body/file', code: 'files.missing' }], 'files-no-file');
-      let bytes: Buffer;
+      // taken before the upload is read: a refused import costs neither its bytes nor their parsing
+      const release = takeImportSlot(organisationId);
       try {
-        bytes = await part.toBuffer();
-      } catch (err: any) {
-        if (err?.code === 'FST_REQ_FILE_TOO_LARGE')
-          throw new Problem(413, 'files-too-large', { params: { megabytes: MAX_FILE_BYTES / 1024 / 1024 } });
-        throw err;
+        const bytes = await readUpload(request);
+        const commit = request.query.commit === 'true';
+        const result = await runImport(app.db, actor, {
+          organisationId,
+          kind: request.params.kind,
+          bytes,
+          commit,
+          lang: pickLanguage(request.headers['accept-language']),
+        });
+        return reply.status(commit ? 201 : 200).send(result);
+      } finally {
+        release();
       }
-      const commit = request.query.commit === 'true';
-      const result = await runImport(app.db, actor, {
-        organisationId,
-        kind: request.params.kind,
-        bytes,
-        commit,
-        lang: pickLanguage(request.headers['accept-language']),
-      });
-      return reply.status(commit ? 201 : 200).send(result);
     },
   );
 

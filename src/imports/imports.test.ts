@@ -1,17 +1,16 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gs1Key, makeLocation, makeOrganisation } from '../chain/testing.ts';
 import { findEventsByIds } from '../epcis/index.ts';
 import { buildDigitalLink } from '../gs1/index.ts';
-import { createTestApp, type TestApp } from '../test/index.ts';
+import { createTestApp, gtin, makeLocation, makeOrganisation, type TestApp } from '../test/index.ts';
 
 let t: TestApp;
 let org: Awaited<ReturnType<typeof makeOrganisation>>;
 let other: Awaited<ReturnType<typeof makeOrganisation>>;
 let farm: Awaited<ReturnType<typeof makeLocation>>;
 const owner = () => t.as({ role: 'org_owner', organisationIds: [org.id] });
-const gtinA = gs1Key(13);
-const gtinB = gs1Key(13);
+const gtinA = gtin(13);
+const gtinB = gtin(13);
 const badGtin = `${gtinA.slice(0, 12)}${(Number(gtinA[12]) + 1) % 10}`;
 
 function upload(url: string, bytes: Buffer, fileName: string, headers = owner()) {
@@ -45,9 +44,9 @@ async function xlsx(rows: (string | number | Date)[][]) {
 
 beforeAll(async () => {
   t = await createTestApp();
-  org = await makeOrganisation(t.db, 'HTX Điều Bình Phước', { ownGtins: [gtinA, gtinB] });
-  other = await makeOrganisation(t.db, 'Công ty Khác');
-  farm = await makeLocation(t.db, org.id, 'Vườn điều Đồng Xoài');
+  org = await makeOrganisation(t.db, { name: 'HTX Điều Bình Phước', ownGtins: [gtinA, gtinB] });
+  other = await makeOrganisation(t.db, { name: 'Công ty Khác' });
+  farm = await makeLocation(t.db, org.id, { name: 'Vườn điều Đồng Xoài' });
 });
 afterAll(() => t?.close());
 
@@ -135,7 +134,7 @@ describe('bulk import and export', () => {
     const withBad = await xlsx([
       header,
       [gtinA, 'DIEU-03', '2026-05-01', '2027-05-01', 5, 'KGM', 'Kho không tồn tại'],
-      [gs1Key(13), 'DIEU-04', '2026-05-01', '2027-05-01', 5, 'KGM', ''],
+      [gtin(13), 'DIEU-04', '2026-05-01', '2027-05-01', 5, 'KGM', ''],
     ]);
     const before = await count('lots');
     const bad = await upload('/api/imports/lots?commit=true', withBad, 'lo.xlsx');
@@ -173,7 +172,7 @@ describe('bulk import and export', () => {
   });
 
   it('reports a harvest row blocked by a withdrawal interval in the diary on its event_time column', async () => {
-    const field = await makeLocation(t.db, org.id, 'Vườn điều Bù Đăng');
+    const field = await makeLocation(t.db, org.id, { name: 'Vườn điều Bù Đăng' });
     const spray = await t.app.inject({
       method: 'POST',
       url: '/api/diary',

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Problem, unauthorized } from './problem.ts';
+import type { Sector } from './vocabulary.ts';
 
-/** Roles of TXNG (REQUIREMENTS §1). Permissions live in each module's `*.policy.ts`. */
+/** Roles of TXNG (docs/requirements.md §1). Permissions live in each module's `*.policy.ts`. */
 export const roles = [
   'dost_admin',
   'dost_reviewer',
@@ -22,8 +23,8 @@ export interface Actor {
   role: Role;
   /** Organisations the actor acts for (owner/staff: their own; a solution provider's key: its customers). */
   organisationIds: string[];
-  /** Sector of a sector officer (e.g. `agriculture`, `industry-trade`, `health`). */
-  sector: string | null;
+  /** Sector of a sector officer (`officerSectors` of platform/vocabulary.ts). */
+  sector: Sector | null;
   /** Commune codes of a commune officer. */
   communes: string[];
 }

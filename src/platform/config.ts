@@ -1,11 +1,39 @@
+import net from 'node:net';
 import path from 'node:path';
+import { z } from 'zod';
 
-/** Runtime configuration, read once from the environment. */
+/**
+ * How scans are counted and judged (docs/resolver.md, "Suspicious scans"). Defaults suit a product bought and
+ * scanned by one household; the department tunes them per province through the environment (TXNG_SCAN_*).
+ */
+export interface ScanThresholds {
+  /** The window the note and the travel check look at. */
+  windowHours: number;
+  /** More counted scans than this in the window earns the neutral "scanned many times" note. */
+  busyScans: number;
+  /** More distinct networks than this in the window earns the same note. */
+  busyNetworks: number;
+  /** A network's scan of a stamp counts once per this many minutes. */
+  repeatMinutes: number;
+  /** One network's counted scans across all stamps, per `networkCapHours`. */
+  networkCap: number;
+  networkCapHours: number;
+  /** Impossible travel: further apart than this … */
+  travelKm: number;
+  /** … and faster than this between the two scans. */
+  travelKmh: number;
+  /** A place within this distance of where the lot was made or shipped is where the stamp is expected. */
+  nearKm: number;
+}
+
+/** Runtime configuration, read once from the environment (the variables are listed in `envSchema` below). */
 export interface Config {
   port: number;
   host: string;
   /** PostgreSQL connection string; when absent the embedded database (PGlite) is used. */
   databaseUrl: string | null;
+  /** Most connections the PostgreSQL pool opens. */
+  dbPool: number;
   /** Folder of the embedded database; `null` keeps it in memory (tests). */
   dataDir: string | null;
   /** Public base of the resolver, printed in every QR code, without a trailing slash. */
@@ -26,32 +54,159 @@ export interface Config {
    * server for its Content-Security-Policy), or null when maps draw on a plain background.
    */
   tileUrl: string | null;
+  /** NODE_ENV=production: the server secrets below must be set. */
+  production: boolean;
+  /** Keys the hashes of anti-counterfeit stamp secrets; null outside production (a development key is used). */
+  stampKey: string | null;
+  /** Keys scan network hashes and scan-location tokens; null outside production (see stamps.secret.ts). */
+  scanSalt: string | null;
+  /** The province's communes and wards; null for the file shipped in config/. */
+  adminUnitsFile: string | null;
+  /** How long the resolver keeps published master data in memory; 0 turns the cache off. */
+  resolverCacheSeconds: number;
+  /** Serve the consumer page at the Digital Link itself instead of redirecting (decision 021). */
+  resolverServePage: boolean;
+  /** Requests a minute per client address on the resolver and the public pages. */
+  resolverRateLimit: number;
+  scan: ScanThresholds;
+  /** The first administrator's password for `txng create-admin`; null generates one. */
+  adminPassword: string | null;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`PORT must be a port number, got "${env.PORT}"`);
-  const baseUrl = (env.TXNG_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
-  try {
-    new URL(baseUrl);
-  } catch {
-    throw new Error(`TXNG_BASE_URL must be an absolute URL, got "${env.TXNG_BASE_URL}"`);
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+// names proxy-addr (Fastify's trustProxy) knows for address ranges
+const proxyRangeNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+const isProxyAddress = (entry: string) => {
+  if (proxyRangeNames.has(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const version = net.isIP(address);
+  if (!version || rest.length) return false;
+  if (bits === undefined) return true;
+  return /^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
+};
+
+const flag = z.enum(['1', '0', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+const positive = z.coerce.number().positive();
+const threshold = (fallback: number) => positive.default(fallback).describe('a number above 0');
+
+/**
+ * Every environment variable the server reads, with what it accepts (the description is what a start-up error
+ * says it expects). Unset and empty variables take the default.
+ */
+const envSchema = z.object({
+  NODE_ENV: z.string().optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('a port number from 0 to 65535'),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().optional(),
+  TXNG_DB_POOL: z.coerce.number().int().positive().default(10).describe('a whole number above 0'),
+  TXNG_DATA_DIR: z.string().default('./data'),
+  TXNG_BASE_URL: z.url().optional().describe('an absolute URL such as https://txng.example.gov.vn'),
+  TXNG_PROVINCE: z.string().default('Đồng Nai'),
+  TXNG_DEMO: flag.optional().describe('1 or 0 (true or false)'),
+  TXNG_TRUST_PROXY: z
+    .string()
+    .refine((v) => /^(true|false|\d+)$/.test(v) || v.split(',').every((e) => isProxyAddress(e.trim())))
+    .optional()
+    .describe('true, false, a hop count, or proxy addresses/CIDRs separated by commas'),
+  TXNG_MODE: z.enum(['province', 'hub']).default('province').describe('province or hub'),
+  LOG_LEVEL: z.enum(logLevels).default('info').describe(logLevels.join(', ')),
+  VITE_TILE_URL: z.string().optional(),
+  TXNG_STAMP_KEY: z.string().optional(),
+  TXNG_SCAN_SALT: z.string().optional(),
+  TXNG_ADMIN_UNITS: z.string().optional(),
+  TXNG_RESOLVER_CACHE_SECONDS: z.coerce
+    .number()
+    .min(0)
+    .default(10)
+    .describe('a number of seconds, 0 or more (0 turns the cache off)'),
+  TXNG_RESOLVER_SERVE_PAGE: flag.default(false).describe('1 or 0 (true or false)'),
+  TXNG_RESOLVER_RATE_LIMIT: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(300)
+    .describe('a whole number above 0'),
+  TXNG_SCAN_WINDOW_HOURS: threshold(72),
+  TXNG_SCAN_MAX_SCANS: threshold(30),
+  TXNG_SCAN_MAX_NETWORKS: threshold(6),
+  TXNG_SCAN_REPEAT_MINUTES: threshold(60),
+  TXNG_SCAN_NETWORK_CAP: threshold(30),
+  TXNG_SCAN_NETWORK_CAP_HOURS: threshold(24),
+  TXNG_SCAN_TRAVEL_KM: threshold(150),
+  TXNG_SCAN_TRAVEL_KMH: threshold(200),
+  TXNG_SCAN_NEAR_KM: threshold(30),
+  TXNG_ADMIN_PASSWORD: z.string().optional(),
+});
+type EnvName = keyof typeof envSchema.shape;
+
+/** Start-up refuses a bad configuration with one message naming every bad variable. */
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(
+      `The configuration is not valid (see docs/operations.md):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
+    this.name = 'ConfigError';
+    this.problems = problems;
   }
+}
+
+const quoted = (value: string | undefined) => (value === undefined ? 'nothing' : JSON.stringify(value));
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // an empty variable counts as unset, as it did for every setting before the schema
+  const given = Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => !!entry[1]),
+  );
+  const parsed = envSchema.safeParse(given);
+  const problems = parsed.success
+    ? []
+    : [...new Set(parsed.error.issues.map((issue) => String(issue.path[0]) as EnvName))].map(
+        (name) =>
+          `${name}: got ${quoted(given[name])}, expected ${envSchema.shape[name].description ?? 'a valid value'}`,
+      );
+  // a key anyone can read in the source would let them forge what it protects: production brings its own
+  if (given.NODE_ENV === 'production')
+    for (const name of ['TXNG_STAMP_KEY', 'TXNG_SCAN_SALT'])
+      if (!given[name])
+        problems.push(`${name}: got nothing, expected a secret (required when NODE_ENV=production)`);
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
+  const v = parsed.data;
   return {
-    port,
-    host: env.HOST ?? '0.0.0.0',
-    databaseUrl: env.DATABASE_URL || null,
-    dataDir: path.resolve(env.TXNG_DATA_DIR ?? './data'),
-    baseUrl,
-    provinceName: env.TXNG_PROVINCE ?? 'Đồng Nai',
+    port: v.PORT,
+    host: v.HOST,
+    databaseUrl: v.DATABASE_URL ?? null,
+    dbPool: v.TXNG_DB_POOL,
+    dataDir: path.resolve(v.TXNG_DATA_DIR),
+    baseUrl: (v.TXNG_BASE_URL ?? `http://localhost:${v.PORT}`).replace(/\/+$/, ''),
+    provinceName: v.TXNG_PROVINCE,
     // the demo province (with published demo passwords) only where nobody mistakes it for production: by default
     // on the embedded database, never on PostgreSQL unless asked for with TXNG_DEMO=1
-    demo: env.TXNG_DEMO ? env.TXNG_DEMO !== '0' : !env.DATABASE_URL,
-    trustProxy: parseTrustProxy(env.TXNG_TRUST_PROXY),
-    mode: env.TXNG_MODE === 'hub' ? 'hub' : 'province',
-    logLevel: env.LOG_LEVEL ?? 'info',
-    tileUrl: env.VITE_TILE_URL || null,
+    demo: v.TXNG_DEMO ?? !v.DATABASE_URL,
+    trustProxy: parseTrustProxy(v.TXNG_TRUST_PROXY),
+    mode: v.TXNG_MODE,
+    logLevel: v.LOG_LEVEL,
+    tileUrl: v.VITE_TILE_URL ?? null,
+    production: v.NODE_ENV === 'production',
+    stampKey: v.TXNG_STAMP_KEY ?? null,
+    scanSalt: v.TXNG_SCAN_SALT ?? null,
+    adminUnitsFile: v.TXNG_ADMIN_UNITS ? path.resolve(v.TXNG_ADMIN_UNITS) : null,
+    resolverCacheSeconds: v.TXNG_RESOLVER_CACHE_SECONDS,
+    resolverServePage: v.TXNG_RESOLVER_SERVE_PAGE,
+    resolverRateLimit: v.TXNG_RESOLVER_RATE_LIMIT,
+    scan: {
+      windowHours: v.TXNG_SCAN_WINDOW_HOURS,
+      busyScans: v.TXNG_SCAN_MAX_SCANS,
+      busyNetworks: v.TXNG_SCAN_MAX_NETWORKS,
+      repeatMinutes: v.TXNG_SCAN_REPEAT_MINUTES,
+      networkCap: v.TXNG_SCAN_NETWORK_CAP,
+      networkCapHours: v.TXNG_SCAN_NETWORK_CAP_HOURS,
+      travelKm: v.TXNG_SCAN_TRAVEL_KM,
+      travelKmh: v.TXNG_SCAN_TRAVEL_KMH,
+      nearKm: v.TXNG_SCAN_NEAR_KM,
+    },
+    adminPassword: v.TXNG_ADMIN_PASSWORD ?? null,
   };
 }
 

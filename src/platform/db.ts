@@ -33,12 +33,11 @@ export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.m
 export async function openDatabase(opts: {
   databaseUrl: string | null;
   dataDir: string | null;
+  /** Most pooled PostgreSQL connections (TXNG_DB_POOL); pg's own default, 10, when not given. */
+  dbPool?: number;
 }): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({
-      connectionString: opts.databaseUrl,
-      max: Number(process.env.TXNG_DB_POOL ?? 10),
-    });
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.dbPool });
     // an idle client whose server connection ends (restart, failover) must not take the process down
     pool.on('error', (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;

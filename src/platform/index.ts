@@ -3,7 +3,7 @@
 export { actingOrganisation, recordingOrganisation } from './acting-organisation.ts';
 export type { Actor, ActorResolver, Role } from './auth.ts';
 export { isStaff, registerAuth, requireActor, requireOrganisation, roles } from './auth.ts';
-export type { Config } from './config.ts';
+export type { Config, ScanThresholds } from './config.ts';
 export { loadConfig } from './config.ts';
 export type { Database, Db, DbOrTx, Tx } from './db.ts';
 export { openDatabase, textArrayLiteral } from './db.ts';
@@ -24,7 +24,13 @@ export {
   renderProblem,
 } from './problem.ts';
 export { registerSecurityHeaders } from './security-headers.ts';
-export { TXNG_NAMESPACE } from './vocabulary.ts';
+export { officerSectors, sectors, TXNG_NAMESPACE } from './vocabulary.ts';
 
 // the program's types on Fastify (app.db, app.config) come with the door
 import './fastify.ts';
+
+export { isRealDateTime, storableDate, storableDateTime } from './date-time.ts';
+export { assertStorableText, isUnstorableText, registerHostileTextGuard } from './hostile-text.ts';
+export { isUuid } from './ids.ts';
+export { readMultipart, registerMultipartGuard } from './multipart.ts';
+export type { Sector } from './vocabulary.ts';

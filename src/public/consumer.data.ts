@@ -1,11 +1,11 @@
-import { type Db, localToday } from '../platform/index.ts';
+import { type Db, localToday, type ScanThresholds } from '../platform/index.ts';
 import { cached, type ResolverRequest, type Subject } from '../resolver/index.ts';
-import { checkScan, type ScanCheck, scanThresholds } from '../stamps/index.ts';
+import { checkScan, type ScanCheck } from '../stamps/index.ts';
 import { expectedPlaces } from './consumer.distribution.ts';
 import { buildJourney } from './consumer.journey.ts';
 import type { ConsumerView, Verdict } from './consumer.view.ts';
 
-const emptyVerdict = (): Verdict => ({
+const emptyVerdict = (windowHours: number): Verdict => ({
   kind: 'unknown',
   producerName: null,
   lot: null,
@@ -13,16 +13,16 @@ const emptyVerdict = (): Verdict => ({
   lotMismatch: null,
   travel: null,
   scans: null,
-  windowHours: scanThresholds().windowHours,
+  windowHours,
 });
 
 /** The page for a code the resolver knows nothing about: the verdict and the report form, nothing else. */
-export function unknownView(request: ResolverRequest): ConsumerView {
+export function unknownView(request: ResolverRequest, scanRules: ScanThresholds): ConsumerView {
   return {
     uri: request.uri,
     gtin: request.gtin ?? request.dl.primaryKey.value,
     serial: request.serial,
-    verdict: emptyVerdict(),
+    verdict: emptyVerdict(scanRules.windowHours),
     product: null,
     producer: null,
     lot: null,
@@ -43,9 +43,10 @@ export async function buildConsumerView(
   request: ResolverRequest,
   subject: Subject,
   client: { ip: string },
+  scanRules: ScanThresholds,
 ): Promise<ConsumerView> {
   const { product, organisation, lot, stamp } = subject;
-  const verdict = emptyVerdict();
+  const verdict = emptyVerdict(scanRules.windowHours);
   verdict.producerName = organisation?.name ?? null;
   verdict.lot = lot?.lot ?? stamp?.lot ?? null;
   // the journey belongs to the lot (or product), not to the scan: shared by every stamp of the lot
@@ -55,13 +56,17 @@ export async function buildConsumerView(
   );
   let scan: ConsumerView['scan'] = null;
   if (stamp && stamp.serial !== null) {
-    const checked = await checkScan(db, {
-      gtin: product.gtin,
-      stamp,
-      printedLot: request.lot,
-      ip: client.ip,
-      expected: () => expectedPlaces(db, subject, places),
-    });
+    const checked = await checkScan(
+      db,
+      {
+        gtin: product.gtin,
+        stamp,
+        printedLot: request.lot,
+        ip: client.ip,
+        expected: () => expectedPlaces(db, subject, places),
+      },
+      scanRules,
+    );
     scan = checked.scan;
     applyScanCheck(verdict, checked);
     if (lot?.status === 'recalled') verdict.kind = 'recalled';

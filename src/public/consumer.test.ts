@@ -4,10 +4,15 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consumerReports } from '../db/index.ts';
 import { setLotStatus } from '../registry/index.ts';
-import { makeStampedProduct } from '../resolver/testing.ts';
 import { execute, revokeStamps } from '../stamps/index.ts';
-import { adminActor, makeLot, makeProducer } from '../stamps/testing.ts';
-import { createTestApp, type TestApp } from '../test/index.ts';
+import {
+  adminActor,
+  createTestApp,
+  makeLot,
+  makeProducer,
+  makeStampedProduct,
+  type TestApp,
+} from '../test/index.ts';
 
 let t: TestApp;
 let f: Awaited<ReturnType<typeof makeStampedProduct>>;
@@ -74,7 +79,7 @@ describe('consumer page verdicts', () => {
   });
 
   it('recalled lot', async () => {
-    const lot = await makeLot(t.db, f.producer, 'R-01');
+    const lot = await makeLot(t.db, { ...f.producer, lot: 'R-01' });
     await setLotStatus(t.db, lot.id, { status: 'recalled' }, adminActor);
     const res = await page(`/01/${f.producer.gtin}/10/R-01`);
     expect(res.body).toContain('Lô hàng đang bị thu hồi');

@@ -4,14 +4,16 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Gs1Error } from '../gs1/index.ts';
-import { Problem, prefersHtml, renderProblem, requireActor, t } from '../platform/index.ts';
 import {
-  findSubject,
-  pagePath,
-  parseResolverUrl,
-  type ResolverRequest,
-  resolverRateLimit,
-} from '../resolver/index.ts';
+  assertStorableText,
+  Problem,
+  prefersHtml,
+  readMultipart,
+  renderProblem,
+  requireActor,
+  t,
+} from '../platform/index.ts';
+import { findSubject, pagePath, parseResolverUrl, type ResolverRequest } from '../resolver/index.ts';
 import {
   listReports,
   maxPhotoBytes,
@@ -28,7 +30,7 @@ import { pageLanguage } from './negotiate.ts';
 /** Public pages: the consumer page behind every stamp, the passport, the report form, the reports list. */
 export default async function publicRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  await app.register(rateLimit, { max: resolverRateLimit(), timeWindow: '1 minute' });
+  await app.register(rateLimit, { max: app.config.resolverRateLimit, timeWindow: '1 minute' });
   await app.register(multipart, {
     limits: { fileSize: maxPhotoBytes, files: 1, fields: 10, fieldSize: 10_000 },
   });
@@ -160,20 +162,19 @@ async function readReportForm(request: FastifyRequest): Promise<ReportInput> {
   if (!request.isMultipart()) throw new Problem(415, 'unsupported-media-type');
   const fields: Record<string, string> = {};
   let photo: ReportInput['photo'] = null;
-  let photoTooLarge = false;
-  try {
-    for await (const part of request.parts()) {
-      if (part.type === 'file') {
-        const data = await part.toBuffer();
-        if (data.length) photo = { data, mediaType: part.mimetype };
-      } else fields[part.fieldname] = String(part.value ?? '');
-    }
-  } catch (err: any) {
-    if (err?.code !== 'FST_REQ_FILE_TOO_LARGE') throw err;
-    photoTooLarge = true;
-  }
-  if (photoTooLarge)
-    throw new Problem(400, 'validation', { errors: [{ field: '/photo', code: 'public.reportError.photo' }] });
+  await readMultipart(
+    async () => {
+      for await (const part of request.parts()) {
+        if (part.type === 'file') {
+          const data = await part.toBuffer();
+          if (data.length) photo = { data, mediaType: part.mimetype };
+        } else fields[part.fieldname] = String(part.value ?? '');
+      }
+    },
+    () => new Problem(400, 'validation', { errors: [{ field: '/photo', code: 'public.reportError.photo' }] }),
+  );
+  // the form is read here, not by a schema: the rule against unstorable text is applied to it here
+  assertStorableText(fields, '');
   let gtin: string | null = null;
   let serial: string | null = null;
   const uri = fields.uri ?? '';

@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { administrativeUnits, findAdministrativeUnit, readAdministrativeUnits } from './admin-units.ts';
+import { loadConfig } from '../platform/index.ts';
+import {
+  administrativeUnits,
+  configureAdministrativeUnits,
+  findAdministrativeUnit,
+  readAdministrativeUnits,
+} from './admin-units.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'txng-units-'));
 const write = (name: string, content: unknown) => {
@@ -13,7 +19,7 @@ const write = (name: string, content: unknown) => {
 const province = { code: '75', name: 'Tỉnh Đồng Nai' };
 
 afterEach(() => {
-  delete process.env.TXNG_ADMIN_UNITS;
+  configureAdministrativeUnits(null);
 });
 
 describe('administrative units file', () => {
@@ -24,10 +30,11 @@ describe('administrative units file', () => {
   });
 
   it('reads the file named by TXNG_ADMIN_UNITS instead', () => {
-    process.env.TXNG_ADMIN_UNITS = write('custom.json', {
+    const file = write('custom.json', {
       province,
       units: [{ code: '26734', name: 'Phường Trấn Biên', kind: 'ward' }],
     });
+    configureAdministrativeUnits(loadConfig({ TXNG_ADMIN_UNITS: file }).adminUnitsFile);
     expect(administrativeUnits().units).toHaveLength(1);
     expect(findAdministrativeUnit('26734')?.name).toBe('Phường Trấn Biên');
   });

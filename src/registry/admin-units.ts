@@ -50,6 +50,12 @@ export function readAdministrativeUnits(file: string): AdministrativeUnits {
 
 let loaded: { file: string; units: AdministrativeUnits; byCode: Map<string, AdministrativeUnit> } | null =
   null;
+let configuredFile: string | null = null;
+
+/** The file named by the configuration (TXNG_ADMIN_UNITS), set once at start; `null` is the shipped file. */
+export function configureAdministrativeUnits(file: string | null) {
+  configuredFile = file;
+}
 
 export function administrativeUnits(): AdministrativeUnits {
   return load().units;
@@ -60,7 +66,7 @@ export function findAdministrativeUnit(code: string): AdministrativeUnit | null 
 }
 
 function load() {
-  const file = process.env.TXNG_ADMIN_UNITS ? path.resolve(process.env.TXNG_ADMIN_UNITS) : defaultPath;
+  const file = configuredFile ?? defaultPath;
   if (loaded?.file !== file) {
     const units = readAdministrativeUnits(file);
     loaded = { file, units, byCode: new Map(units.units.map((u) => [u.code, u])) };

@@ -10,11 +10,11 @@ import { traceabilitySystemRoutes } from './traceability-system.routes.ts';
 import './registry.messages.ts';
 
 // What other modules may call. A module never reads the registry's tables: it calls these.
-export { administrativeUnits, findAdministrativeUnit } from './admin-units.ts';
+export { administrativeUnits, configureAdministrativeUnits, findAdministrativeUnit } from './admin-units.ts';
 export { noteIdentifiersFromCapture } from './capture-identifiers.ts';
 export { isForeign, isOwnedBy, ownersOfIdentifiers } from './identifier-owners.ts';
 export type { ReviewStatus } from './list-query.ts';
-export type { LocationView } from './location.schema.ts';
+export type { LocationInput, LocationView } from './location.schema.ts';
 export {
   createLocation,
   getLocation,
@@ -26,7 +26,7 @@ export {
 export type { LotView } from './lot.schema.ts';
 export { lotInput } from './lot.schema.ts';
 export { createLot, getLot, getLotByKey, getLotsByKeys, listLots, setLotStatus } from './lot.service.ts';
-export type { OrganisationView } from './organisation.schema.ts';
+export type { OrganisationInput, OrganisationView } from './organisation.schema.ts';
 export { organisationInput, organisationView } from './organisation.schema.ts';
 export {
   addCertificate,
@@ -38,7 +38,7 @@ export {
   updateOrganisation,
 } from './organisation.service.ts';
 export { partyIdsOfOrganisations } from './party-ids.ts';
-export type { ProductView } from './product.schema.ts';
+export type { ProductInput, ProductView } from './product.schema.ts';
 export { productInput } from './product.schema.ts';
 export {
   createProduct,
@@ -54,7 +54,10 @@ export { setReviewStatus } from './review-status.ts';
 export { normaliseTaxCode, taxCodeCheckDigit } from './tax-code.ts';
 export { addTraceabilitySystem } from './traceability-system.service.ts';
 
-/** Registry of organisations, locations, products and lots (REQUIREMENTS §2 A, B.5). */
+/**
+ * Registry of organisations, locations, products, lots and the traceability systems organisations use, with the
+ * province's administrative units (docs/requirements.md §2 A, B.5).
+ */
 export default async function routes(app: FastifyInstance) {
   // A broken units file must stop the program at start, not surface as errors on the first form.
   administrativeUnits();

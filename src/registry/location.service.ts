@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
-import { recordAudit } from '../audit/index.ts';
 import { type Actor, conflict, type Db, type DbOrTx, forbidden, notFound } from '../platform/index.ts';
+import { writeWithAudit } from './audited-write.ts';
 import { isUniqueViolation } from './db-errors.ts';
 import type { Page } from './list-query.ts';
 import { presentLocation } from './location.presenter.ts';
@@ -66,19 +66,15 @@ export async function createLocation(db: Db, input: LocationInput, actor: Actor)
       errors.throwIfAny();
     }
     await guardGln(tx, input.gln);
-    const row = await repo
-      .insertLocation(tx, { ...input, internalCode: newInternalLocationCode() })
-      .catch((err) => {
-        if (isUniqueViolation(err)) throw conflict('registry.gln-taken', { gln: input.gln });
-        throw err;
-      });
-    await recordAudit(tx, {
+    const row = await writeWithAudit(tx, {
       actor,
-      action: 'create',
       entityType: 'location',
-      entityId: row.id,
-      organisationId: row.organisationId,
-      after: row,
+      before: null,
+      write: () =>
+        repo.insertLocation(tx, { ...input, internalCode: newInternalLocationCode() }).catch((err) => {
+          if (isUniqueViolation(err)) throw conflict('registry.gln-taken', { gln: input.gln });
+          throw err;
+        }),
     });
     return presentLocation(row);
   });
@@ -90,18 +86,11 @@ export async function updateLocation(db: Db, id: string, patch: LocationPatch, a
     if (!canWrite(actor, before)) throw forbidden();
     checkLocation(patch, before);
     await guardGln(tx, patch.gln, id);
-    const row = await repo.updateLocation(tx, id, {
-      ...patch,
-      ...reviewAfterEdit(before.reviewStatus, actor),
-    });
-    await recordAudit(tx, {
+    const row = await writeWithAudit(tx, {
       actor,
-      action: 'update',
       entityType: 'location',
-      entityId: id,
-      organisationId: row.organisationId,
       before,
-      after: row,
+      write: () => repo.updateLocation(tx, id, { ...patch, ...reviewAfterEdit(before.reviewStatus, actor) }),
     });
     return presentLocation(row);
   });

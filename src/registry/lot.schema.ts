@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableDate } from '../platform/index.ts';
 import { listQuery, pageSchema, reviewStatuses } from './list-query.ts';
 
 export const lotStatuses = ['active', 'on_hold', 'recalled', 'destroyed'] as const;
@@ -10,8 +11,8 @@ export const lotNumberPattern = /^[!"%&'()*+,\-./0-9:;<=>?A-Z_a-z]{1,20}$/;
 export const lotInput = z.object({
   productId: z.uuid(),
   lot: z.string(),
-  productionDate: z.iso.date().optional(),
-  expiryDate: z.iso.date().optional(),
+  productionDate: storableDate().optional(),
+  expiryDate: storableDate().optional(),
   quantity: z.number().nonnegative().optional(),
   unit: z.string().trim().max(20).optional(),
   locationId: z.uuid().optional(),

@@ -1,5 +1,5 @@
-import { recordAudit } from '../audit/index.ts';
 import { type Actor, conflict, type Db, type DbOrTx, forbidden, notFound } from '../platform/index.ts';
+import { writeWithAudit } from './audited-write.ts';
 import { isUniqueViolation } from './db-errors.ts';
 import type { Page } from './list-query.ts';
 import { findLocation } from './location.repo.ts';
@@ -82,19 +82,15 @@ export async function createLot(db: Db, input: LotInput, actor: Actor): Promise<
     const gtin = product!.gtin;
     if (await repo.findLotByKey(tx, gtin, input.lot))
       throw conflict('registry.lot-taken', { gtin, lot: input.lot });
-    const row = await repo
-      .insertLot(tx, { ...input, gtin, organisationId: product!.organisationId })
-      .catch((err) => {
-        if (isUniqueViolation(err)) throw conflict('registry.lot-taken', { gtin, lot: input.lot });
-        throw err;
-      });
-    await recordAudit(tx, {
+    const row = await writeWithAudit(tx, {
       actor,
-      action: 'create',
       entityType: 'lot',
-      entityId: row.id,
-      organisationId: row.organisationId,
-      after: row,
+      before: null,
+      write: () =>
+        repo.insertLot(tx, { ...input, gtin, organisationId: product!.organisationId }).catch((err) => {
+          if (isUniqueViolation(err)) throw conflict('registry.lot-taken', { gtin, lot: input.lot });
+          throw err;
+        }),
     });
     return presentLot((await repo.findLot(tx, row.id))!);
   });
@@ -105,15 +101,11 @@ export async function updateLot(db: Db, id: string, patch: LotPatch, actor: Acto
     const before = await readableLot(tx, id, actor);
     if (!canWrite(actor, before)) throw forbidden();
     await checkLot(tx, actor, before.organisationId, patch, before);
-    const row = await repo.updateLot(tx, id, { ...patch, ...reviewAfterEdit(before.reviewStatus, actor) });
-    await recordAudit(tx, {
+    await writeWithAudit(tx, {
       actor,
-      action: 'update',
       entityType: 'lot',
-      entityId: id,
-      organisationId: row.organisationId,
       before,
-      after: row,
+      write: () => repo.updateLot(tx, id, { ...patch, ...reviewAfterEdit(before.reviewStatus, actor) }),
     });
     return presentLot((await repo.findLot(tx, id))!);
   });
@@ -134,15 +126,16 @@ export async function setLotStatus(
       if (exit === 'final') throw conflict('registry.lot-destroyed');
       if (exit === 'forbidden') throw forbidden('registry.lift-recall');
     }
-    const row = await repo.updateLot(tx, id, { status: change.status });
-    await recordAudit(tx, {
+    await writeWithAudit(tx, {
       actor,
-      action: `status:${change.status}`,
       entityType: 'lot',
-      entityId: id,
-      organisationId: row.organisationId,
-      before: { status: before.status },
-      after: { status: row.status, note: change.note ?? null },
+      action: `status:${change.status}`,
+      before,
+      write: () => repo.updateLot(tx, id, { status: change.status }),
+      logged: (row) => ({
+        before: { status: before.status },
+        after: { status: row.status, note: change.note ?? null },
+      }),
     });
     return presentLot((await repo.findLot(tx, id))!);
   });

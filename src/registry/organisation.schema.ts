@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { sectors, storableDate } from '../platform/index.ts';
 import { fileUrl } from './file-url.ts';
 import { listQuery, pageSchema, reviewStatuses } from './list-query.ts';
 import { traceabilitySystemView } from './traceability-system.schema.ts';
 
 export const organisationTypes = ['enterprise', 'cooperative', 'household'] as const;
-export const sectors = ['agriculture', 'industry_trade', 'health', 'other'] as const;
 export const certificateKinds = [
   'food_safety',
   'vietgap',
@@ -15,7 +15,7 @@ export const certificateKinds = [
   'other',
 ] as const;
 
-const isoDate = z.iso.date();
+const isoDate = storableDate();
 
 /** No defaults in input schemas: a patch built from them must not reset what it leaves out (the table has them). */
 export const organisationInput = z.object({
@@ -65,7 +65,7 @@ export const organisationView = z.object({
   name: z.string(),
   taxCode: z.string().nullable(),
   type: z.string(),
-  sector: z.string(),
+  sector: z.enum(sectors),
   communeCode: z.string().nullable(),
   communeName: z.string().nullable(),
   streetAddress: z.string().nullable(),

@@ -8,6 +8,7 @@ import {
   notFound,
   Problem,
 } from '../platform/index.ts';
+import { writeWithAudit } from './audited-write.ts';
 import { isUniqueViolation } from './db-errors.ts';
 import { guardCompanyPrefixes, lockKeyClaims } from './key-ownership.ts';
 import type { Page } from './list-query.ts';
@@ -103,17 +104,15 @@ export async function createOrganisation(
     await lockKeyClaims(tx);
     await guardCompanyPrefixes(tx, values.gs1CompanyPrefixes, null);
     await guardGlns(tx, values.glns);
-    const row = await repo.insertOrganisation(tx, values).catch((err) => {
-      if (isUniqueViolation(err)) throw conflict('registry.tax-code-taken', { taxCode: values.taxCode });
-      throw err;
-    });
-    await recordAudit(tx, {
+    const row = await writeWithAudit(tx, {
       actor,
-      action: 'create',
       entityType: 'organisation',
-      entityId: row.id,
-      organisationId: row.id,
-      after: row,
+      before: null,
+      write: () =>
+        repo.insertOrganisation(tx, values).catch((err) => {
+          if (isUniqueViolation(err)) throw conflict('registry.tax-code-taken', { taxCode: values.taxCode });
+          throw err;
+        }),
     });
     return presentOrganisation(row);
   });
@@ -132,18 +131,12 @@ export async function updateOrganisation(
     await lockKeyClaims(tx);
     await guardCompanyPrefixes(tx, values.gs1CompanyPrefixes, id);
     await guardGlns(tx, values.glns, id);
-    const row = await repo.updateOrganisation(tx, id, {
-      ...values,
-      ...reviewAfterEdit(before.reviewStatus, actor),
-    });
-    await recordAudit(tx, {
+    const row = await writeWithAudit(tx, {
       actor,
-      action: 'update',
       entityType: 'organisation',
-      entityId: id,
-      organisationId: id,
       before,
-      after: row,
+      write: () =>
+        repo.updateOrganisation(tx, id, { ...values, ...reviewAfterEdit(before.reviewStatus, actor) }),
     });
     return presentOrganisation(row);
   });
@@ -193,14 +186,11 @@ export async function addCertificate(db: Db, organisationId: string, input: Cert
   errors.throwIfAny();
   return db.transaction(async (tx) => {
     await writableOrganisation(tx, organisationId, actor);
-    const row = await repo.insertCertificate(tx, { ...input, organisationId });
-    await recordAudit(tx, {
+    const row = await writeWithAudit(tx, {
       actor,
-      action: 'create',
       entityType: 'organisation_certificate',
-      entityId: row.id,
-      organisationId,
-      after: row,
+      before: null,
+      write: () => repo.insertCertificate(tx, { ...input, organisationId }),
     });
     return presentCertificate(row);
   });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { sectors, storableDate } from '../platform/index.ts';
 import { fileUrl } from './file-url.ts';
 import { listQuery, pageSchema, reviewStatuses } from './list-query.ts';
-import { sectors } from './organisation.schema.ts';
 
 export const riskTiers = ['low', 'medium', 'high'] as const;
 
@@ -24,8 +24,8 @@ export const productInput = z.object({
   riskTier: z.enum(riskTiers).optional(),
   ocopStars: z.number().int().min(3).max(5).optional(),
   ocopDecision: z.string().trim().max(200).optional(),
-  ocopDecisionDate: z.iso.date().optional(),
-  ocopValidUntil: z.iso.date().optional(),
+  ocopDecisionDate: storableDate().optional(),
+  ocopValidUntil: storableDate().optional(),
   geographicalIndication: z.string().trim().max(300).optional(),
   certificationMark: z.string().trim().max(300).optional(),
   mandatory: z.boolean().optional(),
@@ -47,7 +47,7 @@ export const productView = z.object({
   brand: z.string().nullable(),
   modelCode: z.string().nullable(),
   productGroup: z.string().nullable(),
-  sector: z.string().nullable(),
+  sector: z.enum(sectors).nullable(),
   unit: z.string().nullable(),
   netQuantity: z.number().nullable(),
   netQuantityUnit: z.string().nullable(),

@@ -1,5 +1,5 @@
-import { recordAudit } from '../audit/index.ts';
 import { type Actor, conflict, type Db, type DbOrTx, forbidden, notFound } from '../platform/index.ts';
+import { writeWithAudit } from './audited-write.ts';
 import { isUniqueViolation } from './db-errors.ts';
 import { gtinBelongsTo } from './key-ownership.ts';
 import type { Page } from './list-query.ts';
@@ -84,19 +84,15 @@ export async function createProduct(db: Db, input: ProductInput, actor: Actor): 
     }
     const gtin = checkProduct(input, owner!)!;
     await guardGtin(tx, gtin);
-    const row = await repo
-      .insertProduct(tx, { ...input, gtin, sector: input.sector ?? owner!.sector })
-      .catch((err) => {
-        if (isUniqueViolation(err)) throw conflict('registry.gtin-taken', { gtin });
-        throw err;
-      });
-    await recordAudit(tx, {
+    const row = await writeWithAudit(tx, {
       actor,
-      action: 'create',
       entityType: 'product',
-      entityId: row.id,
-      organisationId: row.organisationId,
-      after: row,
+      before: null,
+      write: () =>
+        repo.insertProduct(tx, { ...input, gtin, sector: input.sector ?? owner!.sector }).catch((err) => {
+          if (isUniqueViolation(err)) throw conflict('registry.gtin-taken', { gtin });
+          throw err;
+        }),
     });
     return presentProduct(row);
   });
@@ -113,18 +109,11 @@ export async function updateProduct(
     const before = await readableProduct(tx, id, actor);
     if (!canWrite(actor, before)) throw forbidden();
     checkProduct(patch, (await findOrganisation(tx, before.organisationId))!, before);
-    const row = await repo.updateProduct(tx, id, {
-      ...patch,
-      ...reviewAfterEdit(before.reviewStatus, actor),
-    });
-    await recordAudit(tx, {
+    const row = await writeWithAudit(tx, {
       actor,
-      action: 'update',
       entityType: 'product',
-      entityId: id,
-      organisationId: row.organisationId,
       before,
-      after: row,
+      write: () => repo.updateProduct(tx, id, { ...patch, ...reviewAfterEdit(before.reviewStatus, actor) }),
     });
     return presentProduct(row);
   });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeLocation, makeOrganisation } from '../chain/testing.ts';
 import type { Actor } from '../platform/index.ts';
-import { createTestApp, type TestApp } from '../test/index.ts';
-import { createOrganisation, setReviewStatus } from './index.ts';
+import { createTestApp, makeLocation, makeOrganisation, type TestApp } from '../test/index.ts';
+import { createOrganisation } from './organisation.service.ts';
+import { setReviewStatus } from './review-status.ts';
 
 /** Other modules read with the registry's scope: officers see the organisations of their sector or communes. */
 let t: TestApp;
@@ -40,7 +40,7 @@ async function addEntry(organisationId: string, locationId: string) {
 beforeAll(async () => {
   t = await createTestApp();
   // agriculture, commune 75W001
-  farm = await makeOrganisation(t.db, 'HTX Nông nghiệp');
+  farm = await makeOrganisation(t.db, { name: 'HTX Nông nghiệp' });
   clinic = await createOrganisation(
     t.db,
     {
@@ -57,8 +57,8 @@ beforeAll(async () => {
   for (const status of ['submitted', 'approved'] as const) {
     await setReviewStatus(t.db, { entity: 'organisation', id: clinic.id, status, actor: null });
   }
-  farmField = await makeLocation(t.db, farm.id, 'Vùng trồng');
-  clinicSite = await makeLocation(t.db, clinic.id, 'Kho thuốc', { type: 'warehouse' });
+  farmField = await makeLocation(t.db, farm.id, { name: 'Vùng trồng' });
+  clinicSite = await makeLocation(t.db, clinic.id, { name: 'Kho thuốc', type: 'warehouse' });
   farmEntry = await addEntry(farm.id, farmField.id);
   clinicEntry = await addEntry(clinic.id, clinicSite.id);
 });

@@ -1,4 +1,4 @@
-import type { Actor } from '../platform/index.ts';
+import type { Actor, Sector } from '../platform/index.ts';
 
 /** Who owns a registry row and where it sits: what the read and write rules look at. */
 export interface RowScope {
@@ -13,17 +13,14 @@ export interface RowScope {
 export type ReadScope =
   | { kind: 'all' }
   | { kind: 'organisations'; ids: string[] }
-  | { kind: 'sector'; sector: string }
+  | { kind: 'sector'; sector: Sector | null }
   | { kind: 'communes'; codes: string[] };
 
 const organisationRoles = new Set(['org_owner', 'org_staff', 'api_client']);
 
-/** Accounts spell sectors with a dash (`industry-trade`), the registry with an underscore. */
-export const normaliseSector = (sector: string) => sector.replace(/-/g, '_');
-
 export function readScope(actor: Actor): ReadScope {
   if (organisationRoles.has(actor.role)) return { kind: 'organisations', ids: actor.organisationIds };
-  if (actor.role === 'sector_officer') return { kind: 'sector', sector: normaliseSector(actor.sector ?? '') };
+  if (actor.role === 'sector_officer') return { kind: 'sector', sector: actor.sector };
   if (actor.role === 'commune_officer') return { kind: 'communes', codes: actor.communes };
   return { kind: 'all' };
 }
@@ -36,7 +33,7 @@ export function canRead(actor: Actor, row: RowScope): boolean {
     case 'organisations':
       return scope.ids.includes(row.organisationId);
     case 'sector':
-      return row.sector === scope.sector;
+      return row.sector !== null && row.sector === scope.sector;
     case 'communes':
       return row.communeCode !== null && scope.codes.includes(row.communeCode);
   }
@@ -48,7 +45,10 @@ export function canWrite(actor: Actor, row: Pick<RowScope, 'organisationId'>): b
   return organisationRoles.has(actor.role) && actor.organisationIds.includes(row.organisationId);
 }
 
-/** The admin registers anyone; a commune officer registers producers of their own communes (REQUIREMENTS §1). */
+/**
+ * The admin registers anyone; a commune officer registers producers of their own communes; a producer registers
+ * itself (docs/requirements.md §1).
+ */
 export function canRegisterOrganisation(actor: Actor, communeCode: string | null): boolean {
   if (actor.role === 'dost_admin') return true;
   // a producer registering itself: the owner account created a moment ago, in the same transaction

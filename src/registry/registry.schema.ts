@@ -12,10 +12,11 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { Sector } from '../platform/index.ts';
 
 /**
- * Master data of the province (REQUIREMENTS §2 A, B.5). Every row carries the review status of the department's
- * workflow; nothing unapproved reaches the public page or the national portal.
+ * Master data of the province (docs/requirements.md §2 A.1–3, B.5). Every row carries the review status of the
+ * department's workflow; nothing unapproved reaches the public page or the national portal.
  */
 const reviewColumns = {
   reviewStatus: text('review_status').notNull().default('draft'),
@@ -32,7 +33,7 @@ export const organisations = pgTable(
     /** 10 digits, or 10 digits + '-' + 3 for a dependent branch; null for a row noted from a capture. */
     taxCode: text('tax_code'),
     type: text('type').notNull(),
-    sector: text('sector').notNull(),
+    sector: text('sector').$type<Sector>().notNull(),
     communeCode: text('commune_code'),
     streetAddress: text('street_address'),
     representative: text('representative'),
@@ -115,7 +116,7 @@ export const products = pgTable(
     brand: text('brand'),
     modelCode: text('model_code'),
     productGroup: text('product_group'),
-    sector: text('sector'),
+    sector: text('sector').$type<Sector>(),
     /** Trade unit as sold (thùng, hộp, kg …). */
     unit: text('unit'),
     netQuantity: numeric('net_quantity', { mode: 'number' }),
@@ -170,8 +171,9 @@ export const lots = pgTable(
 );
 
 /**
- * Traceability systems an organisation uses (REQUIREMENTS §2 A.4): which software or provider, which standards it
- * conforms to, and whether it is connected to the provincial and national portals — the plans count these.
+ * Traceability systems an organisation uses (docs/requirements.md §2 A.4): which software or provider, which
+ * standards it conforms to, and whether it is connected to the provincial and national portals — the plans count
+ * these.
  */
 export const traceabilitySystems = pgTable(
   'traceability_systems',

@@ -1,9 +1,10 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../db/index.ts';
-import { createTestApp, type TestApp } from '../test/index.ts';
-import { noteIdentifiersFromCapture, partyIdsOfOrganisations, setReviewStatus } from './index.ts';
-import { gln, gtin13, organisationBody } from './test-factories.ts';
+import { createTestApp, gln, gtin, organisationBody, type TestApp } from '../test/index.ts';
+import { noteIdentifiersFromCapture } from './capture-identifiers.ts';
+import { partyIdsOfOrganisations } from './party-ids.ts';
+import { setReviewStatus } from './review-status.ts';
 
 let t: TestApp;
 let admin: Record<string, string>;
@@ -37,7 +38,7 @@ beforeAll(async () => {
   const shopOwner = t.as({ role: 'org_staff', organisationIds: [shop.id] });
   farm.productId = await create(
     '/api/products',
-    { organisationId: farm.id, gtin: gtin13('893000200010'), name: 'Sầu riêng Ri6' },
+    { organisationId: farm.id, gtin: gtin('893000200010'), name: 'Sầu riêng Ri6' },
     farmOwner,
   );
   farm.lotId = await create('/api/lots', { productId: farm.productId, lot: 'SR01' }, farmOwner);
@@ -48,7 +49,7 @@ beforeAll(async () => {
   );
   shop.productId = await create(
     '/api/products',
-    { organisationId: shop.id, gtin: gtin13('893000300010'), name: 'Giỏ trái cây' },
+    { organisationId: shop.id, gtin: gtin('893000300010'), name: 'Giỏ trái cây' },
     shopOwner,
   );
 });
@@ -98,7 +99,7 @@ describe('registry access rules', () => {
       method: 'POST',
       url: '/api/products',
       headers: shopStaff(),
-      payload: { organisationId: farm.id, gtin: gtin13('893000200027'), name: 'Giả mạo' },
+      payload: { organisationId: farm.id, gtin: gtin('893000200027'), name: 'Giả mạo' },
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].field).toBe('/body/organisationId');
@@ -122,7 +123,7 @@ describe('registry access rules', () => {
   });
 
   it("a sector officer sees only their sector's rows", async () => {
-    const officer = t.as({ role: 'sector_officer', sector: 'industry-trade' });
+    const officer = t.as({ role: 'sector_officer', sector: 'industry_trade' });
     const products = await t.app.inject({ url: '/api/products', headers: officer });
     expect(products.json().items.map((p: any) => p.id)).toEqual([shop.productId]);
     const hidden = await t.app.inject({ url: `/api/lots/${farm.lotId}`, headers: officer });
@@ -214,9 +215,9 @@ describe('review status and capture noting', () => {
       payload: { gs1CompanyPrefixes: ['8930002'] },
     });
     expect(prefixes.statusCode, prefixes.body).toBe(200);
-    const knownGtin = `0${gtin13('893000200010')}`;
-    const newGtin = `0${gtin13('893000200034')}`;
-    const shopGtin = `0${gtin13('893000300010')}`;
+    const knownGtin = gtin('0893000200010');
+    const newGtin = gtin('0893000200034');
+    const shopGtin = gtin('0893000300010');
     const newGln = gln('893000200018');
     const created = await noteIdentifiersFromCapture(
       t.db,
@@ -225,7 +226,7 @@ describe('review status and capture noting', () => {
         `https://id.gs1.org/01/${knownGtin}/10/SR02/21/0001`,
         `https://id.gs1.org/01/${newGtin}/10/A%2F1`,
         `https://id.gs1.org/01/${shopGtin}/10/SQUAT`,
-        `https://id.gs1.org/01/0${gtin13('893999900012')}`,
+        `https://id.gs1.org/01/0${gtin('893999900012')}`,
         `https://id.gs1.org/414/${newGln}`,
         `https://id.gs1.org/414/${gln('893000200001')}`,
         `https://id.gs1.org/414/${gln('893000300015')}`,
@@ -250,7 +251,7 @@ describe('review status and capture noting', () => {
       t.db,
       [
         `https://id.gs1.org/01/${knownGtin}/10/SR03`,
-        `https://id.gs1.org/01/0${gtin13('893000200041')}`,
+        `https://id.gs1.org/01/0${gtin('893000200041')}`,
         `https://id.gs1.org/414/${gln('893000200025')}`,
       ],
       shop.id,
@@ -343,6 +344,7 @@ describe('approved data edited without review', () => {
         .orderBy(desc(auditLog.id))
         .limit(1);
       expect(entry.action).toBe('update');
+      expect(entry.organisationId).toBe(farm.id);
       expect(entry.before).toMatchObject({ reviewStatus: 'approved' });
       expect(entry.after).toMatchObject({ reviewStatus: 'draft' });
     }

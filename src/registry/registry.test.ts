@@ -1,6 +1,7 @@
+import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/index.ts';
-import { gln, gtin13, organisationBody, taxCodeFor } from './test-factories.ts';
+import { auditLog } from '../db/index.ts';
+import { createTestApp, gln, gtin, organisationBody, type TestApp, taxCode } from '../test/index.ts';
 
 let t: TestApp;
 let admin: Record<string, string>;
@@ -27,14 +28,10 @@ const post = (url: string, payload: object, headers = owner) =>
 
 describe('organisations', () => {
   it('stores the organisation with its commune name and writes the tax code canonically', async () => {
-    const res = await post(
-      '/api/organisations',
-      organisationBody(2, { taxCode: `${taxCodeFor(2)}001` }),
-      admin,
-    );
+    const res = await post('/api/organisations', organisationBody(2, { taxCode: `${taxCode(2)}001` }), admin);
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({
-      taxCode: `${taxCodeFor(2)}-001`,
+      taxCode: `${taxCode(2)}-001`,
       communeCode: '75W010',
       communeName: 'Phường Long Khánh',
       reviewStatus: 'draft',
@@ -42,7 +39,7 @@ describe('organisations', () => {
   });
 
   it('rejects a tax code with a wrong check digit, naming the field, in English on request', async () => {
-    const good = taxCodeFor(3);
+    const good = taxCode(3);
     const bad = `${good.slice(0, 9)}${(Number(good[9]) + 1) % 10}`;
     const res = await t.app.inject({
       method: 'POST',
@@ -228,14 +225,14 @@ describe('locations', () => {
 });
 
 describe('products and lots', () => {
-  const gtin = gtin13('893000100010');
+  const ownGtin = gtin('893000100010');
   let productId: string;
   let lotId: string;
 
   it('stores a GTIN-13 as GTIN-14 with OCOP data', async () => {
     const res = await post('/api/products', {
       organisationId: orgId,
-      gtin,
+      gtin: ownGtin,
       name: 'Hạt điều rang muối',
       appliedStandards: ['TCVN 12381:2018'],
       images: ['/api/files/0b7e6c1e-2f1d-4c59-9d0e-6f1f6d1d2a10', 'https://anh.example.vn/hat-dieu.jpg'],
@@ -245,17 +242,17 @@ describe('products and lots', () => {
       ocopValidUntil: '2028-06-01',
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ gtin: `0${gtin}`, sector: 'agriculture', ocop: { stars: 4 } });
+    expect(res.json()).toMatchObject({ gtin: `0${ownGtin}`, sector: 'agriculture', ocop: { stars: 4 } });
     productId = res.json().id;
   });
 
   it('rejects a GTIN check digit, a GTIN outside the company prefix and OCOP valid over 36 months', async () => {
-    const wrong = `${gtin.slice(0, 12)}${(Number(gtin[12]) + 1) % 10}`;
+    const wrong = `${ownGtin.slice(0, 12)}${(Number(ownGtin[12]) + 1) % 10}`;
     const a = await post('/api/products', { organisationId: orgId, gtin: wrong, name: 'Sai số kiểm tra' });
     expect(a.json().errors[0]).toMatchObject({ field: '/body/gtin', code: 'registry.gtin' });
     const img = await post('/api/products', {
       organisationId: orgId,
-      gtin: gtin13('893000100041'),
+      gtin: gtin('893000100041'),
       name: 'Ảnh sai',
       images: ['javascript:alert(1)'],
     });
@@ -263,13 +260,13 @@ describe('products and lots', () => {
     expect(img.statusCode).toBe(400);
     const b = await post('/api/products', {
       organisationId: orgId,
-      gtin: gtin13('893999900010'),
+      gtin: gtin('893999900010'),
       name: 'Ngoài tiền tố',
     });
     expect(b.json().errors[0]).toMatchObject({ field: '/body/gtin', code: 'registry.gtinPrefix' });
     const c = await post('/api/products', {
       organisationId: orgId,
-      gtin: gtin13('893000100027'),
+      gtin: gtin('893000100027'),
       name: 'OCOP quá hạn',
       ocopStars: 3,
       ocopDecision: '1/QĐ',
@@ -277,7 +274,7 @@ describe('products and lots', () => {
       ocopValidUntil: '2028-02-01',
     });
     expect(c.json().errors[0]).toMatchObject({ field: '/body/ocopValidUntil' });
-    const d = await post('/api/products', { organisationId: orgId, gtin, name: 'Trùng GTIN' });
+    const d = await post('/api/products', { organisationId: orgId, gtin: ownGtin, name: 'Trùng GTIN' });
     expect(d.statusCode).toBe(409);
   });
 
@@ -293,7 +290,7 @@ describe('products and lots', () => {
       method: 'PATCH',
       url: `/api/products/${productId}`,
       headers: owner,
-      payload: { gtin: gtin13('893000100034') },
+      payload: { gtin: gtin('893000100034') },
     });
     expect(gtinChange.statusCode).toBe(400);
   });
@@ -327,8 +324,8 @@ describe('products and lots', () => {
     });
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({
-      gtin: `0${gtin}`,
-      digitalLink: `https://id.gs1.org/01/0${gtin}/10/L2603`,
+      gtin: `0${ownGtin}`,
+      digitalLink: `https://id.gs1.org/01/0${ownGtin}/10/L2603`,
       productName: 'Hạt điều rang muối',
       status: 'active',
     });
@@ -347,5 +344,19 @@ describe('products and lots', () => {
     expect(res.json().status).toBe('recalled');
     const list = await t.app.inject({ url: '/api/lots?status=recalled', headers: owner });
     expect(list.json().items.map((l: any) => l.id)).toEqual([lotId]);
+    // the audit log keeps the status change and its note, not the whole row
+    const [entry] = await t.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, lotId))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(entry).toMatchObject({
+      action: 'status:recalled',
+      entityType: 'lot',
+      organisationId: orgId,
+      before: { status: 'active' },
+      after: { status: 'recalled', note: 'Phát hiện nấm mốc' },
+    });
   });
 });

@@ -10,7 +10,7 @@ export type ReviewedEntity = 'organisation' | 'location' | 'product' | 'lot';
 
 const tables = { organisation: organisations, location: locations, product: products, lot: lots } as const;
 
-/** The review workflow (REQUIREMENTS §15): which status may follow which. */
+/** The review workflow (docs/requirements.md §2 D.15): which status may follow which. */
 const next: Record<ReviewStatus, ReviewStatus[]> = {
   draft: ['submitted'],
   submitted: ['approved', 'returned', 'rejected'],

@@ -14,7 +14,7 @@ export function scopeCondition(
     case 'organisations':
       return scope.ids.length ? inArray(columns.organisationId, scope.ids) : falseSql;
     case 'sector':
-      return sql`${columns.sector} = ${scope.sector}`;
+      return scope.sector ? sql`${columns.sector} = ${scope.sector}` : falseSql;
     case 'communes':
       return scope.codes.length ? inArray(columns.communeCode as PgColumn, scope.codes) : falseSql;
   }

@@ -1,5 +1,6 @@
 import { recordAudit } from '../audit/index.ts';
 import { type Actor, type Db, type DbOrTx, forbidden, notFound } from '../platform/index.ts';
+import { writeWithAudit } from './audited-write.ts';
 import { findOrganisation } from './organisation.repo.ts';
 import { canRead, canWrite, readScope } from './registry.policy.ts';
 import * as repo from './traceability-system.repo.ts';
@@ -31,14 +32,11 @@ export async function addTraceabilitySystem(
 ): Promise<TraceabilitySystemView> {
   return db.transaction(async (tx) => {
     await writableOwner(tx, organisationId, actor);
-    const row = await repo.insertTraceabilitySystem(tx, { ...input, organisationId });
-    await recordAudit(tx, {
+    const row = await writeWithAudit(tx, {
       actor,
-      action: 'create',
       entityType: 'traceability_system',
-      entityId: row.id,
-      organisationId,
-      after: row,
+      before: null,
+      write: () => repo.insertTraceabilitySystem(tx, { ...input, organisationId }),
     });
     return presentTraceabilitySystem(row);
   });

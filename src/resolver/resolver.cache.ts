@@ -7,13 +7,14 @@
 const entries = new Map<string, { until: number; value: Promise<unknown> }>();
 const maxEntries = 20_000;
 
-const ttlMs = () => {
-  const seconds = Number(process.env.TXNG_RESOLVER_CACHE_SECONDS ?? 10);
-  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
-};
+let ttl = 10_000;
+
+/** Set once at start from the configuration (buildApp). */
+export function configureResolverCache(seconds: number) {
+  ttl = seconds > 0 ? seconds * 1000 : 0;
+}
 
 export function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
-  const ttl = ttlMs();
   if (!ttl) return load();
   const now = Date.now();
   const hit = entries.get(key);

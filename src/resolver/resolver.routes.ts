@@ -18,14 +18,6 @@ import { findSubject, type Subject } from './resolver.subject.ts';
 const contextPath = '/.well-known/gs1resolver/linkset-context.jsonld';
 const linkTypes = ['pip', 'traceability', 'epcis', 'certificationInfo', 'recallStatus', 'dpp'];
 
-/** Serving the page at the Digital Link itself instead of redirecting (docs/decisions/021-resolver-redirect-or-serve.md). */
-const servePageInline = () => process.env.TXNG_RESOLVER_SERVE_PAGE === '1';
-
-export function resolverRateLimit(): number {
-  const value = Number(process.env.TXNG_RESOLVER_RATE_LIMIT);
-  return Number.isFinite(value) && value > 0 ? value : 300;
-}
-
 /** The pages a person's browser gets instead of JSON; the public pages supply them (the app wires the two). */
 export interface ConsumerPages {
   /** The consumer page of a parsed Digital Link; `subject` null: the code is unknown here. */
@@ -61,7 +53,7 @@ export default async function resolverRoutes(app: FastifyInstance, opts: Resolve
     delegator: (request, callback) =>
       callback(null, request.routeOptions.url === '*' ? { origin: false } : resolverCors),
   });
-  await app.register(rateLimit, { max: resolverRateLimit(), timeWindow: '1 minute' });
+  await app.register(rateLimit, { max: app.config.resolverRateLimit, timeWindow: '1 minute' });
   const base = () => app.config.baseUrl;
 
   app.get('/.well-known/gs1resolver', { schema: { hide: true } }, async () => ({
@@ -151,7 +143,8 @@ export default async function resolverRoutes(app: FastifyInstance, opts: Resolve
         .type('application/linkset+json')
         .send(linksetDocument(dl.uri, buildLinks(base(), dl, subject)));
     }
-    if (!linkType && servePageInline() && prefersHtml(request))
+    // serving the page at the Digital Link itself instead of redirecting (docs/decisions/021-resolver-redirect-or-serve.md)
+    if (!linkType && app.config.resolverServePage && prefersHtml(request))
       return consumerPages.send(request, reply, dl, subject);
     const explicitLanguage = request.headers['accept-language'] !== undefined;
     const link = findLink(

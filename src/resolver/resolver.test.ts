@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compressDigitalLink } from '../gs1/index.ts';
-import { randomGln } from '../stamps/testing.ts';
-import { createTestApp, type TestApp } from '../test/index.ts';
-import { makeStampedProduct } from './resolver.test-support.ts';
+import { createTestApp, gln, makeStampedProduct, type TestApp } from '../test/index.ts';
 
 let t: TestApp;
 let f: Awaited<ReturnType<typeof makeStampedProduct>>;
@@ -83,7 +81,7 @@ describe('GS1 conformance: requests and errors', () => {
     expect(m.statusCode).toBe(404);
     expect(m.headers['content-type']).toContain('application/problem+json');
     expect((await get('/01/08935049500018', machine)).statusCode).toBe(404);
-    expect((await get(`/414/${randomGln()}`, machine)).statusCode).toBe(404);
+    expect((await get(`/414/${gln()}`, machine)).statusCode).toBe(404);
   });
 
   it('does not take over /api, /epcis, /files or /healthz', async () => {

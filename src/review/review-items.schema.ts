@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sectors } from '../platform/index.ts';
 import { decisions } from './review.handlers.ts';
 
 export const itemStatuses = ['pending', 'approved', 'returned', 'rejected'] as const;
@@ -10,7 +11,7 @@ export const itemListQuery = z.object({
   entityType: z.string().trim().min(1).max(50).optional(),
   entityId: z.string().trim().min(1).max(200).optional(),
   status: z.enum(itemStatuses).optional(),
-  sector: z.string().trim().min(1).max(50).optional(),
+  sector: z.enum(sectors).optional(),
   commune: z.string().trim().min(1).max(20).optional(),
   organisationId: z.uuid().optional(),
 });
@@ -20,7 +21,7 @@ export const itemView = z.object({
   entityType: z.string(),
   entityId: z.string(),
   organisationId: z.string().nullable(),
-  sector: z.string().nullable(),
+  sector: z.enum(sectors).nullable(),
   communeCode: z.string().nullable(),
   title: z.string(),
   status: z.enum(itemStatuses),
@@ -73,7 +74,8 @@ export const decisionInput = z
 export const submissionInput = z
   .object({
     entityType: z.string().trim().min(1).max(50),
-    entityId: z.string().trim().min(1).max(200),
+    /** Every reviewable thing (organisation, location, product, lot, stamp request) is keyed by a UUID. */
+    entityId: z.uuid(),
     note: z.string().trim().max(2000).optional(),
   })
   .strict();

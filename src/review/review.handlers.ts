@@ -1,4 +1,4 @@
-import type { Actor, DbOrTx, Tx } from '../platform/index.ts';
+import type { Actor, DbOrTx, Sector, Tx } from '../platform/index.ts';
 import type { reviewItems } from './review.schema.ts';
 
 export type ReviewItem = typeof reviewItems.$inferSelect;
@@ -8,7 +8,7 @@ export type Decision = (typeof decisions)[number];
 /** Where a thing to review sits, and what the queue calls it. */
 export interface ReviewSubject {
   organisationId: string | null;
-  sector: string | null;
+  sector: Sector | null;
   communeCode: string | null;
   title: string;
 }

@@ -1,6 +1,6 @@
-import { type Actor, type Role, registerPermissions } from '../platform/index.ts';
+import { type Actor, type Role, registerPermissions, type Sector } from '../platform/index.ts';
 
-/** What a reviewer or a producer may do with review items (REQUIREMENTS capability 15). */
+/** What a reviewer or a producer may do with review items (docs/requirements.md §2 D.15). */
 export type ReviewPermission =
   | 'read:review:all'
   | 'read:review:sector'
@@ -35,20 +35,16 @@ export interface ItemScope {
   communeCode: string | null;
 }
 
-/** Accounts and some modules spell sectors with a dash (`industry-trade`), the registry with an underscore. */
-export const normaliseSector = (sector: string | null) => (sector ? sector.replace(/-/g, '_') : null);
-
 /** The items an actor may see, as something the queue query can filter on. */
 export type QueueScope =
   | { kind: 'all' }
-  | { kind: 'sector'; sector: string }
+  | { kind: 'sector'; sector: Sector | null }
   | { kind: 'communes'; codes: string[] }
   | { kind: 'organisations'; ids: string[] };
 
 export function queueScope(actor: Actor): QueueScope {
   if (has(actor, 'read:review:all')) return { kind: 'all' };
-  if (has(actor, 'read:review:sector'))
-    return { kind: 'sector', sector: normaliseSector(actor.sector) ?? '' };
+  if (has(actor, 'read:review:sector')) return { kind: 'sector', sector: actor.sector };
   if (has(actor, 'read:review:commune')) return { kind: 'communes', codes: actor.communes };
   return { kind: 'organisations', ids: has(actor, 'read:review:own') ? actor.organisationIds : [] };
 }
@@ -59,7 +55,7 @@ export function canSeeItem(actor: Actor, item: ItemScope): boolean {
     case 'all':
       return true;
     case 'sector':
-      return normaliseSector(item.sector) === scope.sector;
+      return item.sector !== null && item.sector === scope.sector;
     case 'communes':
       return item.communeCode !== null && scope.codes.includes(item.communeCode);
     case 'organisations':
@@ -83,7 +79,7 @@ export function canDecide(actor: Actor, item: ItemScope): boolean {
   if (item.organisationId && actor.organisationIds.includes(item.organisationId)) return false;
   if (has(actor, 'decide:any:all')) return true;
   if (has(actor, 'decide:product:sector') && item.entityType === 'product') {
-    return item.sector !== null && normaliseSector(item.sector) === normaliseSector(actor.sector);
+    return item.sector !== null && item.sector === actor.sector;
   }
   if (has(actor, 'decide:organisation:commune') && item.entityType === 'organisation') {
     return item.communeCode !== null && actor.communes.includes(item.communeCode);

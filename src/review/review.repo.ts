@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../platform/index.ts';
+import type { DbOrTx, Sector } from '../platform/index.ts';
 import type { QueueScope } from './review.policy.ts';
 import { reviewDecisions, reviewItems } from './review.schema.ts';
 
@@ -62,7 +62,7 @@ function scopeCondition(scope: QueueScope): SQL | undefined {
     case 'all':
       return undefined;
     case 'sector':
-      return sql`replace(${reviewItems.sector}, '-', '_') = ${scope.sector}`;
+      return scope.sector ? eq(reviewItems.sector, scope.sector) : sql`false`;
     case 'communes':
       return scope.codes.length ? inArray(reviewItems.communeCode, scope.codes) : sql`false`;
     case 'organisations':
@@ -74,7 +74,7 @@ export interface ItemFilter {
   entityType?: string;
   entityId?: string;
   status?: string;
-  sector?: string;
+  sector?: Sector;
   communeCode?: string;
   organisationId?: string;
 }
@@ -91,7 +91,7 @@ export async function listItems(
     f.entityType ? eq(reviewItems.entityType, f.entityType) : undefined,
     f.entityId ? eq(reviewItems.entityId, f.entityId) : undefined,
     f.status ? eq(reviewItems.status, f.status) : undefined,
-    f.sector ? sql`replace(${reviewItems.sector}, '-', '_') = ${f.sector.replace(/-/g, '_')}` : undefined,
+    f.sector ? eq(reviewItems.sector, f.sector) : undefined,
     f.communeCode ? eq(reviewItems.communeCode, f.communeCode) : undefined,
     f.organisationId ? eq(reviewItems.organisationId, f.organisationId) : undefined,
   ].filter((c): c is SQL => c !== undefined);

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { Sector } from '../platform/index.ts';
 
 /**
  * One submission of one thing for the department's review (an organisation profile, a product, a lot, a location,
@@ -13,7 +14,7 @@ export const reviewItems = pgTable(
     entityType: text('entity_type').notNull(),
     entityId: text('entity_id').notNull(),
     organisationId: uuid('organisation_id'),
-    sector: text('sector'),
+    sector: text('sector').$type<Sector>(),
     communeCode: text('commune_code'),
     /** What a reviewer sees in the queue (organisation name, product name …). */
     title: text('title').notNull(),

@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorOfUser, findUserById } from '../accounts/index.ts';
-import { makeOrganisation, makeSignedInUser, type Session } from '../accounts/testing.ts';
 import { createProduct, getOrganisation, getProduct, updateOrganisation } from '../registry/index.ts';
-import { createTestApp, type TestApp } from '../test/index.ts';
+import {
+  createTestApp,
+  makeOrganisation,
+  makeSignedInUser,
+  type Session,
+  type TestApp,
+} from '../test/index.ts';
 
 describe('review workflow', () => {
   let t: TestApp;
@@ -14,6 +19,7 @@ describe('review workflow', () => {
     t = await createTestApp({}, { realAuth: true });
     orgA = (
       await makeOrganisation(t.db, {
+        draft: true,
         name: 'HTX Chôm Chôm Long Khánh',
         communeCode: '75W010',
         gs1CompanyPrefixes: ['8930000'],
@@ -21,6 +27,7 @@ describe('review workflow', () => {
     ).id;
     orgB = (
       await makeOrganisation(t.db, {
+        draft: true,
         name: 'Công ty Bánh Xuân Lộc',
         sector: 'industry_trade',
         communeCode: '75X001',
@@ -102,7 +109,7 @@ describe('review workflow', () => {
     const all = (await queue(s.reviewer, '&status=pending')).map((i) => i.id);
     expect(all).toEqual(expect.arrayContaining([itemA, itemB]));
     expect((await queue(s.reviewer, '&commune=75X001')).map((i) => i.id)).toEqual([itemB]);
-    expect((await queue(s.reviewer, '&sector=industry-trade')).map((i) => i.id)).toEqual([itemB]);
+    expect((await queue(s.reviewer, '&sector=industry_trade')).map((i) => i.id)).toEqual([itemB]);
   });
 
   it('shows the automatic pre-checks beside the item, in the asked language', async () => {
@@ -206,7 +213,7 @@ describe('review workflow', () => {
   });
 
   it('two reviewers deciding the same item at once: one decision lands, the other meets 409', async () => {
-    const org = (await makeOrganisation(t.db, { communeCode: '75W010' })).id;
+    const org = (await makeOrganisation(t.db, { draft: true, communeCode: '75W010' })).id;
     const owner = (await makeSignedInUser(t, 'org_owner', { organisationId: org })).session;
     const item = (await submit(owner, 'organisation', org)).json().id;
     const [a, b] = await Promise.all([

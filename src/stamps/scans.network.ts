@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
 import net from 'node:net';
-import { serverSecret } from './stamps.secret.ts';
+import { configuredScanSalt } from './stamps.secret.ts';
 
 // without a configured salt (development, tests, demo) network ids stay comparable across restarts
 const developmentSalt = 'txng-development-scan-salt';
-const salt = () => serverSecret('TXNG_SCAN_SALT') ?? developmentSalt;
+const salt = () => configuredScanSalt() ?? developmentSalt;
 
 /**
  * The network a client is on: its IPv4 /24 or IPv6 /48. One person can change user agent, browser or phone at

@@ -1,20 +1,18 @@
 import crypto from 'node:crypto';
-import type { Db } from '../platform/index.ts';
+import type { Db, ScanThresholds } from '../platform/index.ts';
 import { networkId } from './scans.network.ts';
 import { recordScanWithStats, type ScanStats, setScanLocation } from './scans.repo.ts';
-import { scanThresholds } from './scans.thresholds.ts';
 import { type Coordinates, impossibleTravel, type Travel } from './scans.travel.ts';
-import { serverSecret } from './stamps.secret.ts';
+import { configuredScanSalt } from './stamps.secret.ts';
 import type { StampCheck } from './stamps.verify.ts';
 import { recordSuspicion } from './suspicions.service.ts';
 
 export { networkId } from './scans.network.ts';
-export { type ScanThresholds, scanThresholds } from './scans.thresholds.ts';
 
 // scan ids are sequential: the token's key must be secret, so without a configured salt it is random per process
 const processTokenKey = crypto.randomBytes(32);
 const tokenKey = () => {
-  const configured = serverSecret('TXNG_SCAN_SALT');
+  const configured = configuredScanSalt();
   return configured
     ? crypto.createHmac('sha256', configured).update('scan-location-token').digest()
     : processTokenKey;
@@ -56,8 +54,8 @@ export interface ScanCheck {
 /**
  * Records the scan of a known stamp (within the rate limits) and weighs the evidence. `expected` gives the places
  * where the stamp's lot was made or shipped to (scans near them are the chain at work); it is asked for only when
- * there are two located scans to compare. Suspicions are counted only on counted scans, so reloading a page
- * cannot inflate them.
+ * there are two located scans to compare; `t` are the configured thresholds (TXNG_SCAN_*). Suspicions are
+ * counted only on counted scans, so reloading a page cannot inflate them.
  */
 export async function checkScan(
   db: Db,
@@ -68,9 +66,9 @@ export async function checkScan(
     ip: string;
     expected: () => Promise<Coordinates[]>;
   },
+  t: ScanThresholds,
 ): Promise<ScanCheck> {
   const serial = input.stamp.serial as number;
-  const t = scanThresholds();
   const { scanId, stats } = await recordScanWithStats(
     db,
     { gtin: input.gtin, serial, network: networkId(input.ip) },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../platform/index.ts';
 import { networkId, networkPrefix } from './scans.network.ts';
-import { scanThresholds } from './scans.thresholds.ts';
 import { impossibleTravel, type LocatedScan } from './scans.travel.ts';
 
 describe('networks, not devices', () => {
@@ -27,7 +27,7 @@ describe('networks, not devices', () => {
 });
 
 describe('impossible travel', () => {
-  const t = scanThresholds({});
+  const t = loadConfig({}).scan;
   const at = (minutes: number) => new Date(Date.UTC(2026, 10, 20, 1, minutes));
   const hanoi = (network: string, minutes: number): LocatedScan => ({
     latitude: 21.03,

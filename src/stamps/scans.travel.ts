@@ -1,4 +1,4 @@
-import type { ScanThresholds } from './scans.thresholds.ts';
+import type { ScanThresholds } from '../platform/index.ts';
 
 export interface Coordinates {
   latitude: number;

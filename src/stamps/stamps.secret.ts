@@ -1,26 +1,28 @@
 import crypto from 'node:crypto';
+import type { Config } from '../platform/index.ts';
 
 /**
  * Anti-counterfeit secrets: 72 random bits per stamp, printed once in the stamp's URL as `?s=…`, stored only
- * as HMAC-SHA-256 under a server key (env TXNG_STAMP_KEY), so the database alone reveals nothing.
+ * as HMAC-SHA-256 under a server key (TXNG_STAMP_KEY), so the database alone reveals nothing.
  */
 const SECRET_BYTES = 9;
 // stamps printed on a development machine keep verifying across restarts; production never uses this key
 const developmentKey = 'txng-development-stamp-key';
 
+let secrets: Pick<Config, 'stampKey' | 'scanSalt'> = { stampKey: null, scanSalt: null };
+
 /**
- * A server secret from the environment. In production a missing one is an error, not a silent fallback: a key
- * anyone can read in the source would let them forge what it protects. Elsewhere the caller picks its fallback.
+ * The server secrets, set once at start from the configuration (buildApp). The configuration refuses to load in
+ * production without them, so the development fallbacks below only ever serve development, tests and the demo.
  */
-export function serverSecret(name: string): string | undefined {
-  const value = process.env[name];
-  if (value) return value;
-  if (process.env.NODE_ENV === 'production')
-    throw new Error(`${name} must be set when NODE_ENV=production (see docs/operations.md)`);
-  return undefined;
+export function configureServerSecrets(config: Pick<Config, 'stampKey' | 'scanSalt'>) {
+  secrets = { stampKey: config.stampKey, scanSalt: config.scanSalt };
 }
 
-const stampKey = () => serverSecret('TXNG_STAMP_KEY') ?? developmentKey;
+/** TXNG_SCAN_SALT, or null when none is configured (each user picks its own fallback). */
+export const configuredScanSalt = () => secrets.scanSalt;
+
+const stampKey = () => secrets.stampKey ?? developmentKey;
 
 export function newSecret(): string {
   return crypto.randomBytes(SECRET_BYTES).toString('base64url');

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, Problem } from '../platform/index.ts';
-import { createTestApp, type TestApp } from '../test/index.ts';
+import { createTestApp, makeLot, makeProducer, type TestApp } from '../test/index.ts';
 import { preparePrintRun } from './stamps.print.ts';
 import { reserveSerials } from './stamps.repo.ts';
-import { makeLot, makeProducer } from './stamps.test-support.ts';
 import { verifyStamp } from './stamps.verify.ts';
 
 let t: TestApp;
@@ -16,7 +15,7 @@ beforeAll(async () => {
   producer = await makeProducer(t.db);
   owner = t.as({ role: 'org_owner', organisationIds: [producer.organisationId] });
   reviewer = t.as({ role: 'dost_reviewer' });
-  for (const lot of ['L2026-03', 'L2026-04', 'A1']) await makeLot(t.db, producer, lot);
+  for (const lot of ['L2026-03', 'L2026-04', 'A1']) await makeLot(t.db, { ...producer, lot });
 });
 afterAll(() => t?.close());
 

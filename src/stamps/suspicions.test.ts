@@ -1,14 +1,13 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/index.ts';
-import { randomGtin14 } from './stamps.test-support.ts';
+import { createTestApp, gtin, type TestApp } from '../test/index.ts';
 import { recordSuspicion } from './suspicions.service.ts';
 
 let t: TestApp;
 const orgA = crypto.randomUUID();
 const orgB = crypto.randomUUID();
-const gtinA = randomGtin14();
-const gtinB = randomGtin14();
+const gtinA = gtin();
+const gtinB = gtin();
 
 const travel = {
   km: 1160,

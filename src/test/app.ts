@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app.ts';
-import { organisations } from '../db/index.ts';
 import {
   type Actor,
   type ActorResolver,
@@ -11,6 +10,7 @@ import {
   type Db,
   loadConfig,
   openDatabase,
+  type ScanThresholds,
 } from '../platform/index.ts';
 
 export interface TestApp {
@@ -20,11 +20,6 @@ export interface TestApp {
   database: Database;
   /** Headers that make a request come from this actor (tests only: see `testActorResolver`). */
   as(actor: Partial<Actor> & Pick<Actor, 'role'>): Record<string, string>;
-  /**
-   * An organisation row the department has approved (or in `reviewStatus`), for tests about something else than
-   * registration: only approved organisations capture events. Returns its id.
-   */
-  organisation(values?: Partial<typeof organisations.$inferInsert>): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -41,7 +36,7 @@ const testActorResolver: ActorResolver = async (request) => {
  * A fresh database per call: embedded PGlite in memory, or, when TXNG_TEST_DATABASE_URL points at a
  * PostgreSQL server, a new database created on it and dropped at close.
  */
-export async function openTestDatabase(): Promise<Database> {
+export async function openTestDatabase(opts: { dbPool?: number } = {}): Promise<Database> {
   const adminUrl = process.env.TXNG_TEST_DATABASE_URL;
   if (!adminUrl) return openDatabase({ databaseUrl: null, dataDir: null });
   const name = `txng_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
@@ -51,7 +46,7 @@ export async function openTestDatabase(): Promise<Database> {
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: null });
+  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: null, dbPool: opts.dbPool });
   return {
     ...database,
     close: async () => {
@@ -64,16 +59,21 @@ export async function openTestDatabase(): Promise<Database> {
   };
 }
 
+/** Settings a test changes; scan thresholds one by one (`{ scan: { networkCap: 5 } }`). */
+export type ConfigOverrides = Partial<Omit<Config, 'scan'>> & { scan?: Partial<ScanThresholds> };
+
 export async function createTestApp(
-  overrides: Partial<Config> = {},
+  overrides: ConfigOverrides = {},
   opts: { realAuth?: boolean } = {},
 ): Promise<TestApp> {
-  const config = {
-    // tests stand behind a trusted proxy: they set X-Forwarded-For to play several clients
-    ...loadConfig({ TXNG_BASE_URL: 'https://txng.example.vn', TXNG_DEMO: '0', TXNG_TRUST_PROXY: 'true' }),
-    ...overrides,
-  };
-  const database = await openTestDatabase();
+  // tests stand behind a trusted proxy: they set X-Forwarded-For to play several clients
+  const base = loadConfig({
+    TXNG_BASE_URL: 'https://txng.example.vn',
+    TXNG_DEMO: '0',
+    TXNG_TRUST_PROXY: 'true',
+  });
+  const config: Config = { ...base, ...overrides, scan: { ...base.scan, ...overrides.scan } };
+  const database = await openTestDatabase({ dbPool: config.dbPool });
   const app = await buildApp({
     config,
     database,
@@ -96,20 +96,6 @@ export async function createTestApp(
         ...actor,
       }),
     }),
-    organisation: async (values = {}) => {
-      const [row] = await database.db
-        .insert(organisations)
-        .values({
-          name: `Tổ chức thử nghiệm ${crypto.randomUUID().slice(0, 8)}`,
-          type: 'enterprise',
-          sector: 'agriculture',
-          reviewStatus: 'approved',
-          ...values,
-        })
-        .onConflictDoNothing()
-        .returning({ id: organisations.id });
-      return row?.id ?? values.id!;
-    },
     close: async () => {
       await app.close();
       await database.close();

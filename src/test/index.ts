@@ -2,3 +2,18 @@
 
 export type { TestApp } from './app.ts';
 export { createTestApp } from './app.ts';
+export type { Session } from './factories/accounts.ts';
+export { makeSignedInUser, makeUser, signIn, testPassword } from './factories/accounts.ts';
+export { epcisDocument, objectEvent } from './factories/epcis.ts';
+export { gln, gtin, sscc, taxCode } from './factories/keys.ts';
+export {
+  adminActor,
+  makeLocation,
+  makeLot,
+  makeOrganisation,
+  organisationBody,
+} from './factories/registry.ts';
+export { makeProducer, makeStampedProduct } from './factories/stamps.ts';
+export { multipartBody } from './multipart.ts';
+export { changedTables, rowCounts } from './row-counts.ts';
+export { engineOptions, loadVectors, manifest, pairs, readJson, readText, vectorsDir } from './vectors.ts';

@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoGlns, demoLots, dl, seedDemo } from '../demo/index.ts';
-import { epcisDocument } from '../epcis/testing.ts';
-import { checkDigit } from '../gs1/index.ts';
 import { getLocationByGln, getLotByKey, ownersOfIdentifiers, setReviewStatus } from '../registry/index.ts';
 import { createTestApp, type TestApp } from './app.ts';
+import { epcisDocument, gtin, makeOrganisation } from './factories/index.ts';
 
 /**
  * Who may say what about whose goods (issue 8 §1, docs/security.md "Capture"), on the demo province: the packing
@@ -23,7 +22,7 @@ beforeAll(async () => {
   const owners = await ownersOfIdentifiers(t.db, [dl.party(demoGlns.exporter), dl.party(demoGlns.packer)]);
   exporter = [...owners.get(dl.party(demoGlns.exporter))!][0];
   packer = [...owners.get(dl.party(demoGlns.packer))!][0];
-  attacker = await t.organisation({ name: 'Công ty Mạo danh', gs1CompanyPrefixes: ['8939999'] });
+  attacker = (await makeOrganisation(t.db, { name: 'Công ty Mạo danh', gs1CompanyPrefixes: ['8939999'] })).id;
 });
 afterAll(() => t?.close());
 
@@ -55,13 +54,13 @@ const observe = (bizStep: string, extra: Record<string, unknown> = {}) => ({
 });
 const ownParty = (id: string) => `urn:txng:org:${id}`;
 /** A lot under the attacker's own prefix 8939999. */
-const attackerGtin = `0${'893999900001'}${checkDigit('893999900001')}`;
+const attackerGtin = gtin('0893999900001');
 const attackerLot = dl.lot(attackerGtin, 'X1');
 const ownGoods = { quantityList: [{ epcClass: attackerLot, quantity: 1, uom: 'KGM' }] };
 
 describe('who may capture what', () => {
   it('a draft organisation captures nothing', async () => {
-    const draft = await t.organisation({ reviewStatus: 'draft', gs1CompanyPrefixes: ['8939998'] });
+    const draft = (await makeOrganisation(t.db, { draft: true, gs1CompanyPrefixes: ['8939998'] })).id;
     const res = await capture([observe('storing')], asOrganisation(draft));
     expect(res.statusCode, res.body).toBe(403);
     expect(res.json().type).toBe('/problems/epcis-organisation-not-approved');
@@ -216,7 +215,7 @@ describe('stage forms, registry and trace respect ownership', () => {
   });
 
   it('/api/trace answers 404, not a product name, for a lot the caller cannot see', async () => {
-    const outsider = await t.organisation({ name: 'Công ty Tò mò' });
+    const outsider = (await makeOrganisation(t.db, { name: 'Công ty Tò mò' })).id;
     const res = await t.app.inject({
       url: `/api/trace?id=${encodeURIComponent(cartons)}&direction=backward`,
       headers: asOrganisation(outsider),
@@ -267,7 +266,7 @@ describe('stage forms, registry and trace respect ownership', () => {
   });
 
   it('a GTIN must fall under a prefix of its organisation; approval checks it again', async () => {
-    const underPacker = `0893601600099${checkDigit('0893601600099')}`;
+    const underPacker = gtin('0893601600099');
     const foreign = await t.app.inject({
       method: 'POST',
       url: '/api/products',
@@ -278,13 +277,14 @@ describe('stage forms, registry and trace respect ownership', () => {
     expect(foreign.json().errors[0]).toMatchObject({ field: '/body/gtin', code: 'registry.gtinPrefix' });
 
     // a product registered under a prefix the organisation later gives up is not approved
-    const mover = await t.organisation({ name: 'Công ty Đổi mã', gs1CompanyPrefixes: ['8939997'] });
-    const gtin = `0893999700001${checkDigit('0893999700001')}`;
+    const mover = (await makeOrganisation(t.db, { name: 'Công ty Đổi mã', gs1CompanyPrefixes: ['8939997'] }))
+      .id;
+    const moverGtin = gtin('0893999700001');
     const created = await t.app.inject({
       method: 'POST',
       url: '/api/products',
       headers: asOrganisation(mover),
-      payload: { organisationId: mover, gtin, name: 'Mật ong rừng' },
+      payload: { organisationId: mover, gtin: moverGtin, name: 'Mật ong rừng' },
     });
     expect(created.statusCode, created.body).toBe(201);
     const id = created.json().id;

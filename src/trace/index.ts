@@ -5,7 +5,7 @@ import { traceRoutes } from './trace.routes.ts';
 
 export { traceFrom } from './trace.service.ts';
 
-/** Trace and recall (REQUIREMENTS §2 B.8). */
+/** Trace and recall (docs/requirements.md §2 B.8). */
 export default async function routes(app: FastifyInstance) {
   app.addHook('onRequest', async (request) => {
     requireActor(request);

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { storableDateTime } from '../platform/index.ts';
 
 export const traceQuery = z.object({
   id: z.string().trim().min(1).max(2000),
   direction: z.enum(['backward', 'forward', 'both']).default('both'),
-  asOf: z.iso.datetime({ offset: true }).optional(),
+  asOf: storableDateTime().optional(),
 });
 
 const quantity = z.object({
@@ -83,5 +84,5 @@ export type TraceItem = z.infer<typeof traceItem>;
 export const recallQuery = z.object({
   id: z.string().trim().min(1).max(2000),
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
-  asOf: z.iso.datetime({ offset: true }).optional(),
+  asOf: storableDateTime().optional(),
 });

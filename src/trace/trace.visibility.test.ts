@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../epcis/index.ts';
 import type { Actor } from '../platform/index.ts';
 import { setReviewStatus } from '../registry/index.ts';
-import { gln, organisationBody } from '../registry/testing.ts';
-import { createTestApp, type TestApp } from '../test/index.ts';
+import { createTestApp, gln, organisationBody, type TestApp } from '../test/index.ts';
 import { eventFilterFor } from './trace.visibility.ts';
 
 let t: TestApp;

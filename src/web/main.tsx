@@ -1,8 +1,5 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import '@mantine/dates/styles.css';
-import '@mantine/charts/styles.css';
-import 'leaflet/dist/leaflet.css';
 import './app.css';
 import './i18n/index.ts';
 import { createTheme, MantineProvider } from '@mantine/core';

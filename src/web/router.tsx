@@ -1,25 +1,18 @@
-import { createRootRoute, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import { Center, Loader } from '@mantine/core';
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
 import { queryClient } from './api/query-client.ts';
 import { meQuery } from './api/session.ts';
 import { Shell } from './layout/Shell.tsx';
-import { AuditPage } from './pages/audit/AuditPage.tsx';
-import { RegisterPage } from './pages/auth/RegisterPage.tsx';
 import { SignInPage } from './pages/auth/SignInPage.tsx';
-import { DashboardPage } from './pages/dashboard/DashboardPage.tsx';
-import { DiaryPage } from './pages/diary/DiaryPage.tsx';
-import { ImportPage } from './pages/imports/ImportPage.tsx';
-import { LocationsPage } from './pages/locations/LocationsPage.tsx';
-import { LotsPage } from './pages/lots/LotsPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
-import { OrganisationPage } from './pages/organisations/OrganisationPage.tsx';
-import { OrganisationsPage } from './pages/organisations/OrganisationsPage.tsx';
-import { ProductsPage } from './pages/products/ProductsPage.tsx';
-import { ReviewPage } from './pages/review/ReviewPage.tsx';
-import { ShipmentsPage } from './pages/shipments/ShipmentsPage.tsx';
-import { StagesPage } from './pages/stages/StagesPage.tsx';
-import { StampsPage } from './pages/stamps/StampsPage.tsx';
-import { ApiKeysPage } from './pages/users/ApiKeysPage.tsx';
-import { UsersPage } from './pages/users/UsersPage.tsx';
 
 const rootRoute = createRootRoute({ component: Outlet, notFoundComponent: NotFoundPage });
 
@@ -31,7 +24,11 @@ const signIn = createRoute({
     next: typeof search.next === 'string' ? search.next : undefined,
   }),
 });
-const register = createRoute({ getParentRoute: () => rootRoute, path: '/register', component: RegisterPage });
+const register = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/register',
+  component: lazyRouteComponent(() => import('./pages/auth/RegisterPage.tsx'), 'RegisterPage'),
+});
 
 const shell = createRoute({
   getParentRoute: () => rootRoute,
@@ -43,32 +40,57 @@ const shell = createRoute({
     if (!me) throw redirect({ to: '/sign-in', search: { next: location.href } });
   },
 });
-const page = (path: string, component: () => React.ReactNode) =>
-  createRoute({ getParentRoute: () => shell, path, component });
+// Each page is its own chunk, fetched when the page is first shown (or when a link to it is hovered): the first
+// script holds only the shell, so heavy libraries (Leaflet, the date pickers) load with the pages that use them.
+const page = <M extends Record<string, unknown>>(
+  path: string,
+  load: () => Promise<M>,
+  name: keyof M & string,
+) => createRoute({ getParentRoute: () => shell, path, component: lazyRouteComponent(load, name) });
 
 const routeTree = rootRoute.addChildren([
   signIn,
   register,
   shell.addChildren([
-    page('/', DashboardPage),
-    page('/organisations', OrganisationsPage),
-    page('/organisations/$id', OrganisationPage),
-    page('/locations', LocationsPage),
-    page('/products', ProductsPage),
-    page('/lots', LotsPage),
-    page('/stamps', StampsPage),
-    page('/review', ReviewPage),
-    page('/stages', StagesPage),
-    page('/shipments', ShipmentsPage),
-    page('/diary', DiaryPage),
-    page('/audit', AuditPage),
-    page('/import', ImportPage),
-    page('/users', UsersPage),
-    page('/api-keys', ApiKeysPage),
+    page('/', () => import('./pages/dashboard/DashboardPage.tsx'), 'DashboardPage'),
+    page('/organisations', () => import('./pages/organisations/OrganisationsPage.tsx'), 'OrganisationsPage'),
+    page(
+      '/organisations/$id',
+      () => import('./pages/organisations/OrganisationPage.tsx'),
+      'OrganisationPage',
+    ),
+    page('/locations', () => import('./pages/locations/LocationsPage.tsx'), 'LocationsPage'),
+    page('/products', () => import('./pages/products/ProductsPage.tsx'), 'ProductsPage'),
+    page('/lots', () => import('./pages/lots/LotsPage.tsx'), 'LotsPage'),
+    page('/stamps', () => import('./pages/stamps/StampsPage.tsx'), 'StampsPage'),
+    page('/review', () => import('./pages/review/ReviewPage.tsx'), 'ReviewPage'),
+    page('/stages', () => import('./pages/stages/StagesPage.tsx'), 'StagesPage'),
+    page('/shipments', () => import('./pages/shipments/ShipmentsPage.tsx'), 'ShipmentsPage'),
+    page('/diary', () => import('./pages/diary/DiaryPage.tsx'), 'DiaryPage'),
+    page('/audit', () => import('./pages/audit/AuditPage.tsx'), 'AuditPage'),
+    page('/import', () => import('./pages/imports/ImportPage.tsx'), 'ImportPage'),
+    page('/users', () => import('./pages/users/UsersPage.tsx'), 'UsersPage'),
+    page('/api-keys', () => import('./pages/users/ApiKeysPage.tsx'), 'ApiKeysPage'),
   ]),
 ]);
 
-export const router = createRouter({ routeTree, basepath: '/app', defaultPreload: 'intent' });
+/** Shown while a page's chunk is still on its way (after the router's one-second grace). */
+function PageLoading() {
+  const { t } = useTranslation();
+  return (
+    <Center py="xl">
+      <Loader aria-label={t('common.loading')} />
+    </Center>
+  );
+}
+
+// A chunk missing after a redeploy makes the page reload once (lazyRouteComponent), fetching the new index.html.
+export const router = createRouter({
+  routeTree,
+  basepath: '/app',
+  defaultPreload: 'intent',
+  defaultPendingComponent: PageLoading,
+});
 
 declare module '@tanstack/react-router' {
   interface Register {

@@ -2,7 +2,7 @@ import type { Role } from '../../platform/index.ts';
 import type { Caller } from './walk.ts';
 
 /**
- * Who may come through each endpoint's door (REQUIREMENTS §1, capability 24). `allow` lists the roles let in;
+ * Who may come through each endpoint's door (docs/requirements.md §1, §2 E.24). `allow` lists the roles let in;
  * every other role is refused. `gated` routes refuse at the door (403 before the body is read), so a refused role
  * must see exactly 403; elsewhere a refused role may also meet 400/404 first, but never a success.
  * Endpoints not in this table are still walked: no 5xx, and nothing succeeds for an anonymous caller.

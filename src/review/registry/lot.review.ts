@@ -22,7 +22,10 @@ function lotEvents(db: DbOrTx, gtin: string, lot: string): Promise<StoredEvent[]
   }
 }
 
-/** Dates consistent, a known source, and a journey that does not run backwards (REQUIREMENTS capability 15). */
+/**
+ * What a lot's events show (docs/requirements.md §2 D.15): stages recorded, none in the future, and no shipment
+ * before the lot came into being.
+ */
 export function timelineChecks(
   events: StoredEvent[],
   productionDate: string | null,

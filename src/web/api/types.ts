@@ -1,9 +1,52 @@
-/** Shapes the registry API returns (see the server's `*.schema.ts`); the web app keeps its own copy. */
-export type ReviewStatus = 'draft' | 'submitted' | 'approved' | 'returned' | 'rejected';
+/**
+ * Shapes the API answers with, named for the pages. Each is taken from schema.d.ts, generated from the server's
+ * OpenAPI document (`npm run api:types`): a route whose answer changes breaks `npm run typecheck:web`.
+ */
+import type { paths } from './schema.d.ts';
 
-export const organisationTypes = ['enterprise', 'cooperative', 'household'] as const;
-export const sectors = ['agriculture', 'industry_trade', 'health', 'other'] as const;
-export const certificateKinds = [
+type Json<Response> = Response extends { content: { 'application/json': infer Body } } ? Body : never;
+type Operation<Path extends keyof paths, Method extends string> =
+  paths[Path] extends Record<Method, infer Op> ? Op : never;
+
+/** What a GET of the path answers with (200). */
+export type Got<Path extends keyof paths> =
+  Operation<Path, 'get'> extends { responses: { 200: infer R } } ? Json<R> : never;
+/** One item of the list a GET of the path answers with (`{ items: [...] }`). */
+export type Item<Path extends keyof paths> = Got<Path> extends { items: (infer T)[] } ? T : never;
+/** The JSON body of a request. */
+export type Body<Path extends keyof paths, Method extends 'post' | 'put' | 'patch'> =
+  Operation<Path, Method> extends { requestBody?: infer B } ? Json<NonNullable<B>> : never;
+/** What the request answers with when it succeeds (200 or 201). */
+export type Sent<Path extends keyof paths, Method extends 'post' | 'put' | 'patch' | 'delete'> =
+  Operation<Path, Method> extends { responses: infer R }
+    ? R extends { 201: infer C }
+      ? Json<C>
+      : R extends { 200: infer C }
+        ? Json<C>
+        : never
+    : never;
+
+/**
+ * The list itself, when it names every value of the API's enumeration and nothing else: a value added to or
+ * dropped from the API breaks the web typecheck here. `allOf<Union>()([...])`.
+ */
+const allOf =
+  <Union extends string>() =>
+  <const List extends readonly Union[]>(
+    list: List & ([Union] extends [List[number]] ? unknown : { missing: Exclude<Union, List[number]> }),
+  ): List =>
+    list;
+
+export type Organisation = Item<'/api/organisations'>;
+export type OrganisationDetail = Got<'/api/organisations/{id}'>;
+export type Certificate = OrganisationDetail['certificates'][number];
+export type ReviewStatus = Organisation['reviewStatus'];
+type NewOrganisation = Body<'/api/organisations', 'post'>;
+
+export const organisationTypes = allOf<NewOrganisation['type']>()(['enterprise', 'cooperative', 'household']);
+// one vocabulary with the server's (platform/vocabulary.ts)
+export { officerSectors, sectors } from '../../platform/vocabulary.ts';
+export const certificateKinds = allOf<Body<'/api/organisations/{id}/certificates', 'post'>['kind']>()([
   'food_safety',
   'vietgap',
   'globalgap',
@@ -11,49 +54,14 @@ export const certificateKinds = [
   'haccp',
   'iso22000',
   'other',
-] as const;
+]);
 
-export interface Organisation {
-  id: string;
-  name: string;
-  taxCode: string | null;
-  type: string;
-  sector: string;
-  communeCode: string | null;
-  communeName: string | null;
-  streetAddress: string | null;
-  representative: string | null;
-  phone: string | null;
-  email: string | null;
-  gs1CompanyPrefixes: string[];
-  glns: string[];
-  reviewStatus: ReviewStatus;
-  reviewNote: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type AdministrativeUnit = Got<'/api/administrative-units'>['units'][number];
 
-export interface Certificate {
-  id: string;
-  kind: string;
-  number: string;
-  issuer: string;
-  validFrom: string | null;
-  validTo: string | null;
-  fileUrl: string | null;
-}
-
-export interface OrganisationDetail extends Organisation {
-  certificates: Certificate[];
-}
-
-export interface AdministrativeUnit {
-  code: string;
-  name: string;
-  kind: string;
-}
-
-export const locationTypes = [
+type NewLocation = Body<'/api/locations', 'post'>;
+/** The answer says `polygon: unknown`; what it holds is the GeoJSON the location was saved with. */
+export type Location = Omit<Item<'/api/locations'>, 'polygon'> & { polygon: NewLocation['polygon'] | null };
+export const locationTypes = allOf<NewLocation['type']>()([
   'farm',
   'growing_area',
   'barn',
@@ -64,140 +72,30 @@ export const locationTypes = [
   'shop',
   'market',
   'school_kitchen',
-] as const;
-export const locationAis = ['414', '416', '417'] as const;
+]);
+export const locationAis = allOf<NonNullable<NewLocation['locationAi']>>()(['414', '416', '417']);
 
-export interface Location {
-  id: string;
-  organisationId: string;
-  name: string;
-  gln: string | null;
-  internalCode: string;
-  locationAi: string;
-  type: string;
-  growingAreaCode: string | null;
-  communeCode: string | null;
-  communeName: string | null;
-  streetAddress: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  polygon:
-    | { type: 'Polygon'; coordinates: [number, number][][] }
-    | { type: 'MultiPolygon'; coordinates: [number, number][][][] }
-    | null;
-  areaHectares: number | null;
-  reviewStatus: ReviewStatus;
-  reviewNote: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type Product = Item<'/api/products'>;
+export const riskTiers = allOf<NonNullable<Body<'/api/products', 'post'>['riskTier']>>()([
+  'low',
+  'medium',
+  'high',
+]);
 
-export const riskTiers = ['low', 'medium', 'high'] as const;
+export type Lot = Item<'/api/lots'>;
+export const lotStatuses = allOf<Body<'/api/lots/{id}/status', 'put'>['status']>()([
+  'active',
+  'on_hold',
+  'recalled',
+  'destroyed',
+]);
 
-export interface Product {
-  id: string;
-  organisationId: string;
-  gtin: string;
-  name: string;
-  description: string | null;
-  images: string[];
-  brand: string | null;
-  modelCode: string | null;
-  productGroup: string | null;
-  sector: string | null;
-  unit: string | null;
-  netQuantity: number | null;
-  netQuantityUnit: string | null;
-  shelfLifeDays: number | null;
-  appliedStandards: string[];
-  conformityDeclaration: string | null;
-  riskTier: string | null;
-  ocop: { stars: number; decision: string; decisionDate: string | null; validUntil: string } | null;
-  geographicalIndication: string | null;
-  certificationMark: string | null;
-  mandatory: boolean;
-  priority: boolean;
-  reviewStatus: ReviewStatus;
-  reviewNote: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type StoredFile = Sent<'/api/files', 'post'>;
 
-export const lotStatuses = ['active', 'on_hold', 'recalled', 'destroyed'] as const;
-
-export interface Lot {
-  id: string;
-  organisationId: string;
-  productId: string;
-  productName: string;
-  gtin: string;
-  lot: string;
-  productionDate: string | null;
-  expiryDate: string | null;
-  quantity: number | null;
-  unit: string | null;
-  locationId: string | null;
-  inputLotIds: string[];
-  status: (typeof lotStatuses)[number];
-  reviewStatus: ReviewStatus;
-  reviewNote: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface StoredFile {
-  id: string;
-  url: string;
-  thumbnailUrl: string | null;
-  originalName: string | null;
-}
-
-export const stampKinds = ['traceability', 'anti_counterfeit'] as const;
-
-export interface StampRequest {
-  id: string;
-  organisationId: string;
-  gtin: string;
-  quantity: number;
-  kind: (typeof stampKinds)[number];
-  status: string;
-  note: string | null;
-  reason: string | null;
-  decidedAt: string | null;
-  createdAt: string;
-  range: { id: string; firstSerial: number; lastSerial: number } | null;
-}
-
-export interface StampRangeSummary {
-  id: string;
-  requestId: string;
-  organisationId: string;
-  gtin: string;
-  kind: string;
-  firstSerial: number;
-  lastSerial: number;
-  createdAt: string;
-}
-
-export interface StampRange extends StampRangeSummary {
-  count: number;
-  counts: { allocated: number; active: number; deactivated: number; revoked: number };
-  segments: {
-    firstSerial: number;
-    lastSerial: number;
-    state: string;
-    lot: string | null;
-    since: string | null;
-  }[];
-  history: {
-    action: string;
-    firstSerial: number;
-    lastSerial: number;
-    lot: string | null;
-    reason: string | null;
-    actorName: string | null;
-    eventId: string | null;
-    at: string;
-  }[];
-  sampleUri: string;
-}
+export type StampRequest = Item<'/api/stamps/requests'>;
+export const stampKinds = allOf<Body<'/api/stamps/requests', 'post'>['kind']>()([
+  'traceability',
+  'anti_counterfeit',
+]);
+export type StampRangeSummary = Item<'/api/stamps/ranges'>;
+export type StampRange = Got<'/api/stamps/ranges/{id}'>;

@@ -1,9 +1,12 @@
 import { Button, Group, Text } from '@mantine/core';
+import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export type LngLat = [number, number];
+/** A GeoJSON position (longitude, latitude, maybe more) as the map's pair. */
+export const lngLat = (position: number[]): LngLat => [position[0], position[1]];
 
 /** The province's centre when nothing is drawn yet (Đồng Nai by default). */
 const defaultCentre: L.LatLngTuple = [

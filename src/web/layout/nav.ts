@@ -28,7 +28,7 @@ const org: Role[] = ['org_owner', 'org_staff'];
 const staff: Role[] = ['dost_admin', 'dost_reviewer', 'sector_officer', 'commune_officer', 'inspector'];
 const reviewers: Role[] = ['dost_admin', 'dost_reviewer', 'sector_officer', 'commune_officer'];
 
-/** The left navigation: what each role works with (REQUIREMENTS §1). */
+/** The left navigation: what each role works with (docs/requirements.md §1). */
 export const navItems: NavItem[] = [
   { to: '/', label: 'nav.dashboard', icon: IconLayoutDashboard, roles: 'all' },
   { to: '/review', label: 'nav.review', icon: IconChecklist, roles: reviewers },

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { type Location, locationAis, locationTypes } from '../../api/types.ts';
 import { OrganisationPicker } from '../../components/acting-organisation.tsx';
 import { CommuneSelect } from '../../components/CommuneSelect.tsx';
-import { GeoEditor, type LngLat } from '../../components/GeoMap.tsx';
+import { GeoEditor, type LngLat, lngLat } from '../../components/GeoMap.tsx';
 import { compact, enumOptions } from '../../components/options.ts';
 
 export const emptyLocation = {
@@ -32,7 +32,7 @@ export function locationValues(l: Location): LocationValues {
     name: l.name,
     gln: l.gln ?? '',
     locationAi: l.locationAi,
-    type: l.type,
+    type: l.type ?? '',
     growingAreaCode: l.growingAreaCode ?? '',
     communeCode: l.communeCode ?? '',
     streetAddress: l.streetAddress ?? '',
@@ -41,7 +41,7 @@ export function locationValues(l: Location): LocationValues {
     areaHectares: l.areaHectares ?? '',
     shape: ring ? 'polygon' : 'point',
     // The stored ring repeats its first vertex; the editor works with the open list of vertices.
-    polygon: ring ? ring.slice(0, -1) : [],
+    polygon: ring ? ring.slice(0, -1).map(lngLat) : [],
   };
 }
 

@@ -12,7 +12,7 @@ import { type Location, locationTypes } from '../../api/types.ts';
 import { ownOrganisation } from '../../components/acting-organisation.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
-import { FeatureMap, type MapFeature } from '../../components/GeoMap.tsx';
+import { FeatureMap, lngLat, type MapFeature } from '../../components/GeoMap.tsx';
 import { useListState } from '../../components/list-state.ts';
 import { enumOptions } from '../../components/options.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -25,8 +25,8 @@ function feature(l: Location): MapFeature {
   const polygon = !l.polygon
     ? null
     : l.polygon.type === 'Polygon'
-      ? l.polygon.coordinates
-      : l.polygon.coordinates.flat();
+      ? l.polygon.coordinates.map((ring) => ring.map(lngLat))
+      : l.polygon.coordinates.flat().map((ring) => ring.map(lngLat));
   const point =
     l.latitude !== null && l.longitude !== null ? ([l.longitude, l.latitude] as [number, number]) : null;
   return { id: l.id, label: l.name, point, polygon };

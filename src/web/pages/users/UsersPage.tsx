@@ -19,7 +19,7 @@ import { get, type ProblemDocument } from '../../api/client.ts';
 import { applyProblem } from '../../api/form-errors.ts';
 import { usePage, useSend } from '../../api/hooks.ts';
 import { useMe } from '../../api/session.ts';
-import type { AdministrativeUnit } from '../../api/types.ts';
+import { type AdministrativeUnit, officerSectors } from '../../api/types.ts';
 import { OrganisationPicker, ownOrganisation } from '../../components/acting-organisation.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
@@ -37,7 +37,6 @@ const personRoles = [
   'org_owner',
   'org_staff',
 ] as const;
-const userSectors = ['agriculture', 'industry_trade', 'health'] as const;
 
 interface User {
   id: string;
@@ -221,7 +220,7 @@ export function UsersPage() {
           {v.role === 'sector_officer' ? (
             <Select
               label={t('organisation.sector')}
-              data={enumOptions(t, 'sector', userSectors)}
+              data={enumOptions(t, 'sector', officerSectors)}
               {...form.getInputProps('sector')}
             />
           ) : null}

@@ -1,26 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-/** The GS1 and OpenEPCIS test documents, copied into the repository with their provenance (test/vectors/README.md). */
-export const testdata = fileURLToPath(new URL('../../test/vectors/', import.meta.url));
-
-export const readText = (relative: string) => fs.readFileSync(path.join(testdata, relative), 'utf8');
-export const readJson = (relative: string) => JSON.parse(readText(relative));
-
-export interface ManifestEntry {
-  path: string;
-  format: string;
-  schema_result: string;
-  schema_error: string;
-  upstream_label: string;
-  doc_kind: string;
-  epcis_version: string;
-}
-
-export const manifest = (): ManifestEntry[] => readJson('epcis-manifest.json').files;
-
-/** A minimal valid EPCIS document around the given events. */
+/** A minimal valid EPCIS 2.0 document around the given events. */
 export function epcisDocument(events: unknown[], context: unknown[] = []) {
   return {
     '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld', ...context],

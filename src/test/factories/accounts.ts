@@ -1,65 +1,19 @@
 import crypto from 'node:crypto';
-import type { Actor, Db, Role } from '../platform/index.ts';
-import { createOrganisation, taxCodeCheckDigit } from '../registry/index.ts';
-import type { TestApp } from '../test/index.ts';
-import type { PersonRole } from './accounts.policy.ts';
-import { createUser } from './users.service.ts';
+import { createUser, type PersonRole } from '../../accounts/index.ts';
+import type { Db, officerSectors, Role } from '../../platform/index.ts';
+import type { TestApp } from '../app.ts';
 
-/** Test factories for the accounts, review and audit suites (real sign-in, no test resolver). */
-
+/** The password of every account the factories make: long and uncommon enough for the password policy. */
 export const testPassword = 'Mật-khẩu-thử-2026';
 
-const systemAdmin: Actor = {
-  kind: 'user',
-  id: crypto.randomUUID(),
-  name: 'Fixture admin',
-  role: 'dost_admin',
-  organisationIds: [],
-  sector: null,
-  communes: [],
-};
-
-/** A valid, random ten-digit tax code. */
-export function randomTaxCode(): string {
-  for (;;) {
-    const body = String(crypto.randomInt(0, 1e9)).padStart(9, '0');
-    const check = taxCodeCheckDigit(body);
-    if (check !== null) return `${body}${check}`;
-  }
-}
-
-export async function makeOrganisation(
-  db: Db,
-  opts: {
-    name?: string;
-    sector?: 'agriculture' | 'industry_trade' | 'health';
-    communeCode?: string;
-    gs1CompanyPrefixes?: string[];
-  } = {},
-) {
-  return createOrganisation(
-    db,
-    {
-      name: opts.name ?? `Hợp tác xã thử ${crypto.randomInt(1e6)}`,
-      taxCode: randomTaxCode(),
-      type: 'cooperative',
-      sector: opts.sector ?? 'agriculture',
-      communeCode: opts.communeCode ?? '75W010',
-      gs1CompanyPrefixes: opts.gs1CompanyPrefixes ?? [],
-      glns: [],
-    },
-    systemAdmin,
-  );
-}
-
+/**
+ * A person's account with the scope the role needs: an organisation for owners and staff (`organisationId`), a
+ * sector for a sector officer (agriculture unless said), communes for a commune officer (75W001 unless said).
+ */
 export async function makeUser(
   db: Db,
   role: PersonRole,
-  scope: {
-    organisationId?: string;
-    sector?: 'agriculture' | 'industry_trade' | 'health';
-    communes?: string[];
-  } = {},
+  scope: { organisationId?: string; sector?: (typeof officerSectors)[number]; communes?: string[] } = {},
 ) {
   return createUser(
     db,
@@ -70,7 +24,7 @@ export async function makeUser(
       password: testPassword,
       organisationId: scope.organisationId,
       sector: scope.sector ?? (role === 'sector_officer' ? 'agriculture' : undefined),
-      communes: scope.communes ?? (role === 'commune_officer' ? ['75W010'] : undefined),
+      communes: scope.communes ?? (role === 'commune_officer' ? ['75W001'] : undefined),
     },
     null,
     { demo: false },
@@ -104,6 +58,7 @@ export async function signIn(t: TestApp, email: string, password = testPassword)
   };
 }
 
+/** `makeUser`, then `signIn`. */
 export async function makeSignedInUser(
   t: TestApp,
   role: PersonRole,
