@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from './test/app.ts';
+import { createTestApp, type TestApp } from './test/index.ts';
 
 describe('the program', () => {
   let t: TestApp;
@@ -32,7 +32,7 @@ describe('the program', () => {
 
 describe('configuration', () => {
   it('seeds the demo on the embedded database by default, never on PostgreSQL unless asked', async () => {
-    const { loadConfig } = await import('./platform/config.ts');
+    const { loadConfig } = await import('./platform/index.ts');
     expect(loadConfig({}).demo).toBe(true);
     expect(loadConfig({ DATABASE_URL: 'postgres://db/txng' }).demo).toBe(false);
     expect(loadConfig({ DATABASE_URL: 'postgres://db/txng', TXNG_DEMO: '1' }).demo).toBe(true);
@@ -40,7 +40,7 @@ describe('configuration', () => {
   });
 
   it('trusts no proxy unless told, so a client cannot choose its own address', async () => {
-    const { loadConfig } = await import('./platform/config.ts');
+    const { loadConfig } = await import('./platform/index.ts');
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TXNG_TRUST_PROXY: '1' }).trustProxy).toBe(1);
     expect(loadConfig({ TXNG_TRUST_PROXY: '10.0.0.0/8' }).trustProxy).toBe('10.0.0.0/8');

@@ -10,26 +10,29 @@ import chain from './chain/index.ts';
 import diary from './diary/index.ts';
 import epcis from './epcis/index.ts';
 import files from './files/index.ts';
-import imports from './imports/index.ts';
-import { type Actor, type ActorResolver, registerAuth } from './platform/auth.ts';
-import type { Config } from './platform/config.ts';
-import type { Database } from './platform/db.ts';
-import './platform/fastify.ts';
 import { gs1Messages } from './gs1/index.ts';
-import { registerHostileTextGuard } from './platform/hostile-text.ts';
-import { defineMessages } from './platform/i18n.ts';
-import { registerMultipartGuard } from './platform/multipart.ts';
-import { registerProblemHandling } from './platform/problem.ts';
-import { registerSecurityHeaders } from './platform/security-headers.ts';
-import publicPages, { publicInlineCode } from './public/index.ts';
-import { configureAdministrativeUnits } from './registry/admin-units.ts';
-import registry from './registry/index.ts';
-import { partyIdsOfOrganisations, readableOrganisationIds } from './registry/registry.service.ts';
-import resolver from './resolver/index.ts';
-import { configureResolverCache } from './resolver/resolver.cache.ts';
+import imports from './imports/index.ts';
+import {
+  type Actor,
+  type ActorResolver,
+  type Config,
+  type Database,
+  defineMessages,
+  registerAuth,
+  registerHostileTextGuard,
+  registerMultipartGuard,
+  registerProblemHandling,
+  registerSecurityHeaders,
+} from './platform/index.ts';
+import publicPages, { consumerPages, publicInlineCode } from './public/index.ts';
+import registry, {
+  configureAdministrativeUnits,
+  partyIdsOfOrganisations,
+  readableOrganisationIds,
+} from './registry/index.ts';
+import resolver, { configureResolverCache } from './resolver/index.ts';
 import review from './review/index.ts';
-import stamps from './stamps/index.ts';
-import { configureServerSecrets } from './stamps/stamps.secret.ts';
+import stamps, { configureServerSecrets } from './stamps/index.ts';
 import trace from './trace/index.ts';
 
 defineMessages(gs1Messages);
@@ -119,7 +122,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // an organisation also sees the events that name it as source or destination (one step back, one step forward)
     linkValuesFor: (organisationIds: string[]) => partyIdsOfOrganisations(app.db, organisationIds),
   });
-  await app.register(resolver);
+  // a person's browser gets the consumer page from the resolver's paths too
+  await app.register(resolver, { consumerPages });
   await app.register(publicPages);
   return app;
 }

@@ -16,13 +16,13 @@ async function main(args: string[]) {
       return;
     }
     case 'gs1': {
-      const { runGs1Command } = await import('./gs1/cli.ts');
+      const { runGs1Command } = await import('./gs1/index.ts');
       process.exitCode = await runGs1Command(rest, process.stdin, process.stdout);
       return;
     }
     case 'create-admin': {
-      const { runCreateAdmin } = await import('./accounts/accounts.cli.ts');
-      const { loadConfig } = await import('./platform/config.ts');
+      const { runCreateAdmin } = await import('./accounts/index.ts');
+      const { loadConfig } = await import('./platform/index.ts');
       process.exitCode = await runCreateAdmin(rest, loadConfig(process.env), process.stdout);
       return;
     }

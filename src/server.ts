@@ -1,7 +1,6 @@
 import { buildApp } from './app.ts';
 import { seedDemo } from './demo/index.ts';
-import { type Config, loadConfig } from './platform/config.ts';
-import { openDatabase } from './platform/db.ts';
+import { type Config, loadConfig, openDatabase } from './platform/index.ts';
 
 /**
  * Starts the whole system: database (migrated), demo data when asked, HTTP server. A bad configuration (a

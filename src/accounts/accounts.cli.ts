@@ -1,6 +1,4 @@
-import type { Config } from '../platform/config.ts';
-import { openDatabase } from '../platform/db.ts';
-import { Problem } from '../platform/problem.ts';
+import { type Config, openDatabase, Problem } from '../platform/index.ts';
 import { randomToken } from './secrets.ts';
 import { createUser } from './users.service.ts';
 

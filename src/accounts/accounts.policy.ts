@@ -1,4 +1,4 @@
-import type { Actor, Role } from '../platform/auth.ts';
+import { type Actor, type Role, registerPermissions } from '../platform/index.ts';
 
 /**
  * Who may manage accounts and keys. Readable permission strings (`verb:object:scope`), pure functions:
@@ -22,6 +22,9 @@ const grants: Record<Role, AccountPermission[]> = {
 };
 
 export const accountPermissions = (role: Role): AccountPermission[] => grants[role] ?? [];
+
+// what the back office shows a person; keys act, people manage
+registerPermissions('accounts', (actor) => (actor.kind === 'user' ? accountPermissions(actor.role) : []));
 
 /** Keys act, people manage: an API key never manages accounts, whatever role it carries. */
 const has = (actor: Actor, permission: AccountPermission) =>

@@ -9,7 +9,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { Sector } from '../platform/vocabulary.ts';
+import type { Sector } from '../platform/index.ts';
 
 /**
  * People who sign in. Organisation roles (org_owner, org_staff) carry their organisation; officers carry the

@@ -1,5 +1,5 @@
 import { and, count, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../platform/db.ts';
+import type { DbOrTx } from '../platform/index.ts';
 import { apiKeys } from './accounts.schema.ts';
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { requireActor } from '../platform/auth.ts';
+import { allow, requireActor } from '../platform/index.ts';
 import { canManageApiKeys } from './accounts.policy.ts';
 import {
   apiKeyInput,
@@ -10,7 +10,6 @@ import {
   createdApiKeyView,
 } from './api-keys.schema.ts';
 import * as service from './api-keys.service.ts';
-import { allow } from './gate.ts';
 import { idParams } from './users.schema.ts';
 
 const tags = ['accounts: API keys'];

@@ -1,9 +1,14 @@
-import { recordAudit } from '../audit/audit.service.ts';
-import type { Actor } from '../platform/auth.ts';
-import type { Db, DbOrTx } from '../platform/db.ts';
-import { defineMessages } from '../platform/i18n.ts';
-import { badRequest, forbidden, notFound } from '../platform/problem.ts';
-import { getOrganisationsByIds } from '../registry/registry.service.ts';
+import { recordAudit } from '../audit/index.ts';
+import {
+  type Actor,
+  badRequest,
+  type Db,
+  type DbOrTx,
+  defineMessages,
+  forbidden,
+  notFound,
+} from '../platform/index.ts';
+import { getOrganisationsByIds } from '../registry/index.ts';
 import { canIssueApiKey, canRevokeApiKey, canSeeApiKey } from './accounts.policy.ts';
 import { presentApiKey } from './accounts.presenter.ts';
 import * as repo from './api-keys.repo.ts';

@@ -1,10 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { requireActor } from '../platform/auth.ts';
-import { Problem } from '../platform/problem.ts';
+import { Problem, personOnly, requireActor, signedIn } from '../platform/index.ts';
 import { meView, passwordChangeInput, signedOutView, signInInput } from './auth.schema.ts';
 import * as auth from './auth.service.ts';
-import { personOnly, signedIn } from './gate.ts';
 import { describeActor, deviceCookie, setDeviceCookie, setSessionCookie } from './me.ts';
 import { actorOfUser, requestSession } from './resolve-actor.ts';
 

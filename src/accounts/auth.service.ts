@@ -1,8 +1,5 @@
-import { recordAudit } from '../audit/audit.service.ts';
-import type { Actor } from '../platform/auth.ts';
-import type { Db, DbOrTx } from '../platform/db.ts';
-import { defineMessages } from '../platform/i18n.ts';
-import { badRequest, Problem } from '../platform/problem.ts';
+import { recordAudit } from '../audit/index.ts';
+import { type Actor, badRequest, type Db, type DbOrTx, defineMessages, Problem } from '../platform/index.ts';
 import { checkPassword } from './password-policy.ts';
 import { sessionLifetimeMs } from './resolve-actor.ts';
 import { burnPasswordCheck, hashPassword, randomToken, sha256, verifyPassword } from './secrets.ts';

@@ -1,13 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/app.ts';
 import {
+  createTestApp,
   makeOrganisation,
   makeSignedInUser,
   makeUser,
   signIn,
+  type TestApp,
   testPassword,
-} from '../test/factories/index.ts';
+} from '../test/index.ts';
 import { sessions, users } from './accounts.schema.ts';
 import {
   accountKey,

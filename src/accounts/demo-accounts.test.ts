@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoApiKey, demoPassword } from '../demo/accounts.ts';
-import { seedDemo } from '../demo/index.ts';
-import { createTestApp, type TestApp } from '../test/app.ts';
-import { signIn } from '../test/factories/index.ts';
+import { demoApiKey, seedDemo } from '../demo/index.ts';
+import { createTestApp, signIn, type TestApp } from '../test/index.ts';
+import { demoPassword } from './password-policy.ts';
 
 describe('demo accounts', () => {
   let t: TestApp;

@@ -6,6 +6,15 @@ import { registrationRoutes } from './registration.routes.ts';
 import { resolveActor } from './resolve-actor.ts';
 import { userRoutes } from './users.routes.ts';
 
+export { runCreateAdmin } from './accounts.cli.ts';
+export type { PersonRole } from './accounts.policy.ts';
+export { insertApiKey } from './api-keys.repo.ts';
+export { demoPassword } from './password-policy.ts';
+export { actorOfUser } from './resolve-actor.ts';
+export { sha256 } from './secrets.ts';
+export { findUserByEmail, findUserById } from './users.repo.ts';
+export { createUser } from './users.service.ts';
+
 /** Accounts: who is calling (sessions, API keys) and who may manage whom. */
 export default {
   resolveActor,

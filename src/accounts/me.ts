@@ -1,9 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Actor } from '../platform/auth.ts';
-import type { DbOrTx } from '../platform/db.ts';
+import { type Actor, type DbOrTx, permissionsOf } from '../platform/index.ts';
 import type { MeView } from './auth.schema.ts';
 import type { SignedIn } from './auth.service.ts';
-import { permissionsOf } from './permissions.ts';
 import { requestSession, sessionCookie } from './resolve-actor.ts';
 import { findUserById } from './users.repo.ts';
 

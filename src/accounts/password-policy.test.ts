@@ -3,9 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../platform/config.ts';
-import { createTestApp, type TestApp } from '../test/app.ts';
-import { makeSignedInUser, taxCode, testPassword } from '../test/factories/index.ts';
+import { loadConfig } from '../platform/index.ts';
+import { createTestApp, makeSignedInUser, type TestApp, taxCode, testPassword } from '../test/index.ts';
 import { runCreateAdmin } from './accounts.cli.ts';
 import { demoPassword, isCommonPassword, passwordProblem } from './password-policy.ts';
 

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { badRequest, type FieldError } from '../platform/problem.ts';
+import { badRequest, type FieldError } from '../platform/index.ts';
 import './password.messages.ts';
 
 /** The one rule for every password a person is given or chooses (registration, admin, change, create-admin). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { organisationInput, organisationView } from '../registry/organisation.schema.ts';
+import { organisationInput, organisationView } from '../registry/index.ts';
 import { meView } from './auth.schema.ts';
 
 export const registrationInput = z

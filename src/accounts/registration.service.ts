@@ -1,6 +1,6 @@
-import { recordAudit } from '../audit/audit.service.ts';
-import type { Db } from '../platform/db.ts';
-import { createOrganisation } from '../registry/registry.service.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { Db } from '../platform/index.ts';
+import { createOrganisation } from '../registry/index.ts';
 import { presentUser } from './accounts.presenter.ts';
 import { checkPassword } from './password-policy.ts';
 import type { RegistrationInput } from './registration.schema.ts';

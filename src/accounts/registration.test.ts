@@ -1,8 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getOrganisation } from '../registry/registry.service.ts';
-import { createTestApp, type TestApp } from '../test/app.ts';
-import { taxCode, testPassword } from '../test/factories/index.ts';
+import { getOrganisation } from '../registry/index.ts';
+import { createTestApp, type TestApp, taxCode, testPassword } from '../test/index.ts';
 import { users } from './accounts.schema.ts';
 
 // Registration creates the organisation through the registry as its new owner, who acts for no organisation yet;

@@ -1,7 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { Actor, ActorResolver, Role } from '../platform/auth.ts';
-import { defineMessages } from '../platform/i18n.ts';
-import { Problem } from '../platform/problem.ts';
+import { type Actor, type ActorResolver, defineMessages, Problem, type Role } from '../platform/index.ts';
 import { findApiKeyBySecretHash, touchApiKey } from './api-keys.repo.ts';
 import { sameSecret, sha256 } from './secrets.ts';
 import { extendSession, findLiveSession } from './sessions.repo.ts';

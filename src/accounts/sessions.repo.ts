@@ -1,5 +1,5 @@
 import { and, eq, gt, lt, ne } from 'drizzle-orm';
-import type { DbOrTx } from '../platform/db.ts';
+import type { DbOrTx } from '../platform/index.ts';
 import { sessions, users } from './accounts.schema.ts';
 
 export type SessionRow = typeof sessions.$inferSelect;

@@ -1,5 +1,5 @@
 import { and, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../platform/db.ts';
+import type { DbOrTx } from '../platform/index.ts';
 import { signInDevices, signInThrottle } from './accounts.schema.ts';
 import type { ThrottleRule } from './sign-in-throttle.ts';
 

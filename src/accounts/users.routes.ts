@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { requireActor } from '../platform/auth.ts';
+import { allow, requireActor } from '../platform/index.ts';
 import { canManageUsers } from './accounts.policy.ts';
-import { allow } from './gate.ts';
 import { idParams, userInput, userListQuery, userPage, userPatch, userView } from './users.schema.ts';
 import * as service from './users.service.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { officerSectors } from '../platform/vocabulary.ts';
+import { officerSectors } from '../platform/index.ts';
 import { personRoles } from './accounts.policy.ts';
 
 const email = z

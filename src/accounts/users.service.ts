@@ -1,10 +1,18 @@
-import { recordAudit } from '../audit/audit.service.ts';
-import type { Actor } from '../platform/auth.ts';
-import type { Db, DbOrTx } from '../platform/db.ts';
-import { defineMessages } from '../platform/i18n.ts';
-import { badRequest, conflict, type FieldError, forbidden, notFound, Problem } from '../platform/problem.ts';
-import type { Sector } from '../platform/vocabulary.ts';
-import { findAdministrativeUnit, getOrganisation } from '../registry/registry.service.ts';
+import { recordAudit } from '../audit/index.ts';
+import {
+  type Actor,
+  badRequest,
+  conflict,
+  type Db,
+  type DbOrTx,
+  defineMessages,
+  type FieldError,
+  forbidden,
+  notFound,
+  Problem,
+  type Sector,
+} from '../platform/index.ts';
+import { findAdministrativeUnit, getOrganisation } from '../registry/index.ts';
 import { canManageUser, organisationRoles, type PersonRole } from './accounts.policy.ts';
 import { presentUser, type UserView } from './accounts.presenter.ts';
 import { delayedEmails, liftDelay } from './auth.service.ts';

@@ -1,13 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/app.ts';
 import {
+  createTestApp,
   makeOrganisation,
   makeSignedInUser,
   type Session,
   signIn,
+  type TestApp,
   testPassword,
-} from '../test/factories/index.ts';
+} from '../test/index.ts';
 import { apiKeys } from './accounts.schema.ts';
 
 describe('accounts and API keys', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { storableDateTime } from '../platform/date-time.ts';
+import { storableDateTime } from '../platform/index.ts';
 
 export const auditQuery = z
   .object({

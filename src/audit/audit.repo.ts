@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gt, gte, lte, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../platform/db.ts';
+import type { DbOrTx } from '../platform/index.ts';
 import { auditLog } from './audit.schema.ts';
 
 export interface AuditFilter {

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { allow } from '../accounts/gate.ts';
-import { defineMessages } from '../platform/i18n.ts';
+import { allow, defineMessages } from '../platform/index.ts';
 import { canReadAudit } from './audit.policy.ts';
 import { presentAuditEntry } from './audit.presenter.ts';
 import { findAuditRows } from './audit.repo.ts';

@@ -1,6 +1,5 @@
 import { desc, sql } from 'drizzle-orm';
-import type { Actor } from '../platform/auth.ts';
-import type { DbOrTx, Tx } from '../platform/db.ts';
+import type { Actor, DbOrTx, Tx } from '../platform/index.ts';
 import { asStoredJson, chainHash, genesisHash, type SealedAuditRow } from './audit.chain.ts';
 import { auditLog } from './audit.schema.ts';
 

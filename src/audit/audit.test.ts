@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../platform/auth.ts';
-import { createTestApp, type TestApp } from '../test/app.ts';
-import { makeSignedInUser, type Session } from '../test/factories/index.ts';
+import type { Actor } from '../platform/index.ts';
+import { createTestApp, makeSignedInUser, type Session, type TestApp } from '../test/index.ts';
 import { canonicalJson } from './audit.chain.ts';
 import { recordAudit } from './audit.service.ts';
 

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../platform/db.ts';
+import type { DbOrTx } from '../platform/index.ts';
 import { chainHash, genesisHash } from './audit.chain.ts';
 import { findAuditBatch } from './audit.repo.ts';
 

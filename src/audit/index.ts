@@ -2,6 +2,8 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from './audit.routes.ts';
 
+export { recordAudit } from './audit.service.ts';
+
 export default async function routes(app: FastifyInstance) {
   await app.register(rateLimit, { global: false });
   await app.register(auditRoutes);

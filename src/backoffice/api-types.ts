@@ -13,8 +13,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { type OpenAPI3 } from 'openapi-typescript';
 import { buildApp } from '../app.ts';
-import { loadConfig } from '../platform/config.ts';
-import { openDatabase } from '../platform/db.ts';
+import { loadConfig, openDatabase } from '../platform/index.ts';
 
 export const schemaFile = fileURLToPath(new URL('../web/api/schema.d.ts', import.meta.url));
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerProblemHandling } from '../platform/problem.ts';
+import { registerProblemHandling } from '../platform/index.ts';
 import backoffice from './index.ts';
 
 async function appWith(root: string): Promise<FastifyInstance> {

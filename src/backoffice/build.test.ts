@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerProblemHandling } from '../platform/problem.ts';
+import { registerProblemHandling } from '../platform/index.ts';
 import { firstLoad } from './bundle-size.ts';
 import backoffice from './index.ts';
 

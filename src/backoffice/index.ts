@@ -3,8 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { defineMessages } from '../platform/i18n.ts';
-import { Problem } from '../platform/problem.ts';
+import { defineMessages, Problem } from '../platform/index.ts';
 
 defineMessages({
   'problem.backoffice-not-built': {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/app.ts';
+import { createTestApp, type TestApp } from '../test/index.ts';
 
 // The back office calls the API through `useSend(METHOD, path)`. A call to a route that does not exist only
 // shows up when someone clicks the button, so every call the web sources make is checked against the API here.

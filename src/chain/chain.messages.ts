@@ -1,4 +1,4 @@
-import { defineMessages } from '../platform/i18n.ts';
+import { defineMessages } from '../platform/index.ts';
 
 defineMessages({
   'problem.chain-not-receiver': {
@@ -37,10 +37,6 @@ defineMessages({
   'chain.outputNotOwn': {
     vi: 'GTIN "{value}" không phải mã sản phẩm của tổ chức bạn; chỉ ghi thu hoạch, sơ chế, chế biến, đóng gói cho sản phẩm của mình',
     en: 'GTIN "{value}" is not one of your organisation\'s products; harvest, process and pack only your own products',
-  },
-  'problem.chain-staff-cannot-record': {
-    vi: 'Cán bộ của Sở và các ngành không ghi nhận công đoạn hay nhật ký thay cơ sở sản xuất',
-    en: 'Department staff do not record stages or diary entries for producers',
   },
   'chain.invalidLot': {
     vi: 'số lô "{value}" phải có 1–20 ký tự theo bộ ký tự GS1 (chữ không dấu, số, một số dấu)',

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { buildDigitalLink } from '../gs1/index.ts';
 /** Namespace of TXNG's own EPCIS extension fields (`txng:stage`, `txng:diaryEntry`, `txng:parties`). */
-import { TXNG_NAMESPACE } from '../platform/vocabulary.ts';
+import { TXNG_NAMESPACE } from '../platform/index.ts';
 import type { LotQuantity } from './stages.schema.ts';
 
 export { TXNG_NAMESPACE };

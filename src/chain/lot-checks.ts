@@ -1,5 +1,5 @@
 import { isValidGtin } from '../gs1/index.ts';
-import type { FieldError } from '../platform/problem.ts';
+import type { FieldError } from '../platform/index.ts';
 import type { LotQuantity } from './stages.schema.ts';
 
 /** GS1 AI 82 character set, which a lot number (AI 10) must use. */

@@ -1,6 +1,6 @@
 import { buildDigitalLink, isValidGln } from '../gs1/index.ts';
-import type { FieldError } from '../platform/problem.ts';
-import { getLocation, getOrganisation, type LocationView, normaliseTaxCode } from './registry-port.ts';
+import type { FieldError } from '../platform/index.ts';
+import { getLocation, getOrganisation, type LocationView, normaliseTaxCode } from '../registry/index.ts';
 import type { PartyRef } from './stage-events.ts';
 import type { PartyInput } from './stages.schema.ts';
 

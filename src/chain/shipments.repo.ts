@@ -1,5 +1,5 @@
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
-import type { DbOrTx } from '../platform/db.ts';
+import type { DbOrTx } from '../platform/index.ts';
 import { type ShipmentState, shipments } from './chain.schema.ts';
 
 export type ShipmentRow = typeof shipments.$inferSelect;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { storableDateTime } from '../platform/date-time.ts';
+import { storableDateTime } from '../platform/index.ts';
 import { shipmentStates } from './chain.schema.ts';
 
 const link = z.object({ type: z.string(), value: z.string() });

@@ -1,15 +1,22 @@
 import type { z } from 'zod';
-import { recordAudit } from '../audit/audit.service.ts';
-import { captureEpcisDocument } from '../epcis/epcis.service.ts';
-import { type Actor, requireOrganisation } from '../platform/auth.ts';
-import type { Db, DbOrTx, Tx } from '../platform/db.ts';
-import { badRequest, conflict, forbidden, notFound } from '../platform/problem.ts';
-import { canRead } from './acting-organisation.ts';
+import { recordAudit } from '../audit/index.ts';
+import { captureEpcisDocument } from '../epcis/index.ts';
+import {
+  type Actor,
+  badRequest,
+  conflict,
+  type Db,
+  type DbOrTx,
+  forbidden,
+  notFound,
+  requireOrganisation,
+  type Tx,
+} from '../platform/index.ts';
+import { getOrganisationsByIds, mayReadOrganisationData } from '../registry/index.ts';
 import type { ShipmentState } from './chain.schema.ts';
 import { epcisDocument, gtin14, lotClassId } from './epcis-document.ts';
 import { checkCalendarDates, checkNotFuture } from './lot-checks.ts';
 import { locationUri, ownLocation } from './parties.ts';
-import { getOrganisationsByIds } from './registry-port.ts';
 import * as repo from './shipments.repo.ts';
 import type { ShipmentResponse } from './shipments.schema.ts';
 import { bizTransactionLinks, buildReceivingEvent, type PartyRef, partyLinks } from './stage-events.ts';
@@ -62,8 +69,8 @@ export async function getShipment(db: DbOrTx, actor: Actor, id: string): Promise
 
 /** Its sender and receiver, and the officers who may read either party's data (the registry's rule). */
 const mayRead = async (db: DbOrTx, actor: Actor, row: repo.ShipmentRow) =>
-  (await canRead(db, actor, row.senderOrganisationId)) ||
-  (await canRead(db, actor, row.receiverOrganisationId));
+  (await mayReadOrganisationData(db, actor, row.senderOrganisationId)) ||
+  (await mayReadOrganisationData(db, actor, row.receiverOrganisationId));
 
 /** Locks a pending shipment for its receiver's decision; anyone else is refused. */
 async function pendingForReceiver(tx: Tx, actor: Actor, id: string) {

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { requireActor } from '../platform/auth.ts';
-import { recordingOrganisation } from './acting-organisation.ts';
+import { recordingOrganisation, requireActor } from '../platform/index.ts';
 import { stageForm, stageResponse } from './stages.schema.ts';
 import { recordStage } from './stages.service.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { storableDateTime } from '../platform/date-time.ts';
+import { storableDateTime } from '../platform/index.ts';
 
 /** UN/ECE Recommendation 20 unit codes a form may use. */
 export const units = ['KGM', 'GRM', 'TNE', 'LTR', 'MLT', 'H87'] as const;

@@ -1,13 +1,11 @@
-import { recordAudit } from '../audit/audit.service.ts';
-import { assertHarvestAllowed } from '../diary/diary.service.ts';
-import { captureEpcisDocument } from '../epcis/epcis.service.ts';
-import type { Actor } from '../platform/auth.ts';
-import type { Db, DbOrTx, Tx } from '../platform/db.ts';
-import { badRequest, type FieldError } from '../platform/problem.ts';
+import { recordAudit } from '../audit/index.ts';
+import { captureEpcisDocument } from '../epcis/index.ts';
+import { type Actor, badRequest, type Db, type DbOrTx, type FieldError, type Tx } from '../platform/index.ts';
+import { getLocation, isOwnedBy, type LocationView, ownersOfIdentifiers } from '../registry/index.ts';
 import { type EpcisEvent, epcisDocument, vietnamLocal } from './epcis-document.ts';
+import { checkHarvestRules } from './harvest-rules.ts';
 import { checkCalendarDates, checkLotQuantities, checkLotQuantity, checkNotFuture } from './lot-checks.ts';
 import { locationUri, resolveCounterpart, selfParty } from './parties.ts';
-import { getLocation, isOwnedBy, type LocationView, ownersOfIdentifiers } from './registry-port.ts';
 import { openShipment } from './shipments.service.ts';
 import { buildStageEvent, type PartyRef } from './stage-events.ts';
 import type { StageForm } from './stages.schema.ts';
@@ -145,10 +143,13 @@ async function foreignOutputs(db: DbOrTx, organisationId: string, form: StageFor
     .map((o) => ({ field: o.field, code: 'chain.outputNotOwn', params: { value: o.gtin } }));
 }
 
-/** Rules that depend on other records at write time: no harvest inside a diary withdrawal interval. */
+/**
+ * Rules that depend on other records at write time, registered by the modules that keep those records (the
+ * diary: no harvest inside a withdrawal interval).
+ */
 export async function checkStageAllowed(tx: Tx, stage: PreparedStage) {
   if (stage.form.stage !== 'harvest') return;
-  await assertHarvestAllowed(
+  await checkHarvestRules(
     tx,
     stage.locationId,
     vietnamLocal(stage.form.eventTime).slice(0, 10),

@@ -1,8 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findEventsByIds } from '../epcis/epcis.service.ts';
+import { findEventsByIds } from '../epcis/index.ts';
 import { buildDigitalLink } from '../gs1/index.ts';
-import { createTestApp, type TestApp } from '../test/app.ts';
-import { gln, gtin, makeLocation, makeOrganisation, sscc } from '../test/factories/index.ts';
+import {
+  createTestApp,
+  gln,
+  gtin,
+  makeLocation,
+  makeOrganisation,
+  sscc,
+  type TestApp,
+} from '../test/index.ts';
 
 let t: TestApp;
 let farm: Awaited<ReturnType<typeof makeOrganisation>>;

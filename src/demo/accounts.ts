@@ -1,10 +1,12 @@
-import type { PersonRole } from '../accounts/accounts.policy.ts';
-import { insertApiKey } from '../accounts/api-keys.repo.ts';
-import { demoPassword } from '../accounts/password-policy.ts';
-import { sha256 } from '../accounts/secrets.ts';
-import { findUserByEmail } from '../accounts/users.repo.ts';
-import { createUser } from '../accounts/users.service.ts';
-import type { Db } from '../platform/db.ts';
+import {
+  createUser,
+  demoPassword,
+  findUserByEmail,
+  insertApiKey,
+  type PersonRole,
+  sha256,
+} from '../accounts/index.ts';
+import type { Db } from '../platform/index.ts';
 import {
   administrativeUnits,
   getLocation,
@@ -12,9 +14,8 @@ import {
   getOrganisation,
   getProduct,
   type ReviewedEntity,
-} from '../registry/registry.service.ts';
-import { reviewHandler } from '../review/review.handlers.ts';
-import { submitForReview } from '../review/review.service.ts';
+} from '../registry/index.ts';
+import { reviewHandler, submitForReview } from '../review/index.ts';
 import type { DemoRegistry } from './demo-registry.ts';
 
 /**

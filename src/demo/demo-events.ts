@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { TXNG_NAMESPACE } from '../platform/vocabulary.ts';
+import { TXNG_NAMESPACE } from '../platform/index.ts';
 import {
   type DemoLotKey,
   type DemoOrganisationKey,

@@ -1,6 +1,9 @@
-import type { ReviewStatus } from '../registry/registry.service.ts';
-import { administrativeUnits, type createOrganisation } from '../registry/registry.service.ts';
-import { taxCodeCheckDigit } from '../registry/tax-code.ts';
+import {
+  administrativeUnits,
+  type createOrganisation,
+  type ReviewStatus,
+  taxCodeCheckDigit,
+} from '../registry/index.ts';
 import { type DemoOrganisationKey, demoCompanyPrefixes, demoGlns } from './demo-data.ts';
 
 /** The code of a commune or ward by name; the first unit when the department's file names it differently. */

@@ -1,4 +1,4 @@
-import type { createLocation } from '../registry/registry.service.ts';
+import type { createLocation } from '../registry/index.ts';
 import { type DemoOrganisationKey, demoGlns, demoGrowingAreaCodes } from './demo-data.ts';
 import { commune } from './demo-organisations.ts';
 

@@ -1,4 +1,4 @@
-import type { createProduct, ReviewStatus } from '../registry/registry.service.ts';
+import type { createProduct, ReviewStatus } from '../registry/index.ts';
 import { type DemoLotKey, type DemoOrganisationKey, demoGtins } from './demo-data.ts';
 import type { demoLocations } from './demo-places.ts';
 

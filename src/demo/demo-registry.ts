@@ -1,5 +1,4 @@
-import type { Actor } from '../platform/auth.ts';
-import type { Db } from '../platform/db.ts';
+import type { Actor, Db } from '../platform/index.ts';
 import {
   addCertificate,
   addTraceabilitySystem,
@@ -9,7 +8,7 @@ import {
   createProduct,
   type ReviewStatus,
   setReviewStatus,
-} from '../registry/registry.service.ts';
+} from '../registry/index.ts';
 import { type DemoLotKey, type DemoOrganisationKey, type demoGtins, demoLots } from './demo-data.ts';
 import { demoOrganisations } from './demo-organisations.ts';
 import { demoLocations } from './demo-places.ts';

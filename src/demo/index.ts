@@ -1,12 +1,22 @@
-import { seedChainDemo } from '../chain/chain.demo.ts';
-import { captureEpcisDocument } from '../epcis/epcis.service.ts';
-import type { Config } from '../platform/config.ts';
-import type { Db } from '../platform/db.ts';
-import { hasOrganisations } from '../registry/registry.service.ts';
+import { captureEpcisDocument } from '../epcis/index.ts';
+import type { Config, Db } from '../platform/index.ts';
+import { hasOrganisations } from '../registry/index.ts';
 import { seedDemoAccounts } from './accounts.ts';
+import { seedChainDemo } from './chain.ts';
 import { demoEvents, epcisDocument } from './demo-events.ts';
 import { seedRegistry } from './demo-registry.ts';
 import { seedStampDemo } from './stamps.ts';
+
+export { demoApiKey } from './accounts.ts';
+export {
+  demoDurianFarmLotKey,
+  demoDurianLotKey,
+  demoGlns,
+  demoLots,
+  demoPalletSscc,
+  dl,
+} from './demo-data.ts';
+export { demoEventId, demoEvents, epcisDocument } from './demo-events.ts';
 
 /**
  * Seeds the demo province on an empty database; does nothing when data is already there. Everything goes

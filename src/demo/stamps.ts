@@ -1,9 +1,6 @@
-import type { Config } from '../platform/config.ts';
-import type { Db } from '../platform/db.ts';
-import { decide } from '../review/review.service.ts';
-import { activateStamps } from '../stamps/stamps.lifecycle.ts';
-import { getStampRequest, requestStamps } from '../stamps/stamps.service.ts';
-import { stampUri } from '../stamps/stamps.uri.ts';
+import type { Config, Db } from '../platform/index.ts';
+import { decide } from '../review/index.ts';
+import { activateStamps, getStampRequest, requestStamps, stampUri } from '../stamps/index.ts';
 import { demoLots } from './demo-data.ts';
 import { type DemoRegistry, demoActor } from './demo-registry.ts';
 

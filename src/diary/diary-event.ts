@@ -4,7 +4,7 @@ import {
   quantityElement,
   VIETNAM_OFFSET,
   vietnamLocal,
-} from '../chain/epcis-document.ts';
+} from '../chain/index.ts';
 import type { DiaryEntryInput } from './diary.schema.ts';
 
 /** Vietnam's calendar date now, which is what a farmer means by "today". */

@@ -1,5 +1,5 @@
 import { and, count, desc, eq, inArray, lte, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../platform/db.ts';
+import type { DbOrTx } from '../platform/index.ts';
 import { diaryEntries, withdrawalKinds } from './diary.schema.ts';
 
 export type DiaryEntryRow = typeof diaryEntries.$inferSelect;

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { recordingOrganisation } from '../chain/acting-organisation.ts';
-import { requireActor } from '../platform/auth.ts';
+import { recordingOrganisation, requireActor } from '../platform/index.ts';
 import { diaryEntryInput, diaryEntryResponse, diaryListQuery, diaryListResponse } from './diary.schema.ts';
 import { addDiaryEntry, getDiaryEntry, listDiary } from './diary.service.ts';
 

@@ -1,16 +1,26 @@
 import crypto from 'node:crypto';
-import { recordAudit } from '../audit/audit.service.ts';
-import { canRead } from '../chain/acting-organisation.ts';
-import { epcisDocument, gtin14 } from '../chain/epcis-document.ts';
-import { checkCalendarDates, checkLotQuantity } from '../chain/lot-checks.ts';
-import { locationUri, ownLocation } from '../chain/parties.ts';
-import { getLocation } from '../chain/registry-port.ts';
-import { captureEpcisDocument } from '../epcis/epcis.service.ts';
-import { checkFilesOwnedBy, fileUrl } from '../files/files.service.ts';
-import type { Actor } from '../platform/auth.ts';
-import type { Config } from '../platform/config.ts';
-import type { Db, DbOrTx } from '../platform/db.ts';
-import { badRequest, type FieldError, notFound, Problem } from '../platform/problem.ts';
+import { recordAudit } from '../audit/index.ts';
+import {
+  checkCalendarDates,
+  checkLotQuantity,
+  epcisDocument,
+  gtin14,
+  locationUri,
+  ownLocation,
+} from '../chain/index.ts';
+import { captureEpcisDocument } from '../epcis/index.ts';
+import { checkFilesOwnedBy, fileUrl } from '../files/index.ts';
+import {
+  type Actor,
+  badRequest,
+  type Config,
+  type Db,
+  type DbOrTx,
+  type FieldError,
+  notFound,
+  Problem,
+} from '../platform/index.ts';
+import { getLocation, mayReadOrganisationData } from '../registry/index.ts';
 import * as repo from './diary.repo.ts';
 import {
   type DiaryEntryInput,
@@ -147,7 +157,7 @@ export async function listDiary(
   query: { locationId: string; season?: string; page: number; pageSize: number },
 ) {
   const location = await getLocation(db, query.locationId);
-  if (!location || !(await canRead(db, actor, location.organisationId))) throw notFound();
+  if (!location || !(await mayReadOrganisationData(db, actor, location.organisationId))) throw notFound();
   const { rows, total } = await repo.listEntries(db, query);
   return {
     items: rows.map((r) => presentEntry(config, r)),
@@ -159,7 +169,7 @@ export async function listDiary(
 
 export async function getDiaryEntry(db: DbOrTx, config: Config, actor: Actor, id: string) {
   const row = await repo.findEntry(db, id);
-  if (!row || !(await canRead(db, actor, row.organisationId))) throw notFound();
+  if (!row || !(await mayReadOrganisationData(db, actor, row.organisationId))) throw notFound();
   return presentEntry(config, row);
 }
 

@@ -1,6 +1,5 @@
-import type { DbOrTx } from '../platform/db.ts';
-import { Problem } from '../platform/problem.ts';
-import { isForeign, isOwnedBy, ownersOfIdentifiers } from '../registry/registry.service.ts';
+import { type DbOrTx, Problem } from '../platform/index.ts';
+import { isForeign, isOwnedBy, ownersOfIdentifiers } from '../registry/index.ts';
 import type { EventRow, IdRow, LinkRow } from './epcis.extract.ts';
 import { destinationsOfIds } from './epcis.repo.ts';
 

@@ -1,8 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/app.ts';
-import { epcisDocument, makeOrganisation, objectEvent } from '../test/factories/index.ts';
-import { readText } from '../test/vectors.ts';
+import {
+  createTestApp,
+  epcisDocument,
+  makeOrganisation,
+  objectEvent,
+  readText,
+  type TestApp,
+} from '../test/index.ts';
 
 let t: TestApp;
 let orgA: string;

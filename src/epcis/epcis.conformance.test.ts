@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/app.ts';
-import { epcisDocument, makeOrganisation } from '../test/factories/index.ts';
-import { manifest, readJson, readText } from '../test/vectors.ts';
+import {
+  createTestApp,
+  epcisDocument,
+  makeOrganisation,
+  manifest,
+  readJson,
+  readText,
+  type TestApp,
+} from '../test/index.ts';
 
 /**
  * Every official GS1 JSON-LD example and every OpenEPCIS 2.0 JSON capture document, captured over HTTP: one test

@@ -5,9 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { demoApiKey } from '../demo/accounts.ts';
-import { openDatabase } from '../platform/db.ts';
-import { epcisDocument } from '../test/factories/index.ts';
+import { demoApiKey } from '../demo/index.ts';
+import { openDatabase } from '../platform/index.ts';
+import { epcisDocument } from '../test/index.ts';
 
 /**
  * The program killed with SIGKILL in the middle of captures, on the embedded database: every capture answered 202

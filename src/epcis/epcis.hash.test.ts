@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { vectorsDir } from '../test/vectors.ts';
+import { vectorsDir } from '../test/index.ts';
 import { eventHash, ignoredFieldsOf, preHashString } from './epcis.hash.ts';
 import { epcisXmlToJson } from './epcis.xml.ts';
 

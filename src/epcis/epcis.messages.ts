@@ -1,5 +1,5 @@
 import { gs1Messages } from '../gs1/index.ts';
-import { defineMessages } from '../platform/i18n.ts';
+import { defineMessages } from '../platform/index.ts';
 
 // identifier errors carry the gs1 module's codes
 defineMessages(gs1Messages);

@@ -1,6 +1,4 @@
-import { type Actor, isStaff, requireOrganisation } from '../platform/auth.ts';
-import { isUuid } from '../platform/ids.ts';
-import { badRequest, Problem } from '../platform/problem.ts';
+import { type Actor, badRequest, isStaff, isUuid, Problem, requireOrganisation } from '../platform/index.ts';
 import type { Visibility } from './epcis.service.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../platform/db.ts';
+import type { DbOrTx } from '../platform/index.ts';
 import type { EventQuery } from './epcis.query.ts';
 import { pgArray, selectRows, toStoredEvent } from './epcis.repo.ts';
 import type { Visibility } from './epcis.service.ts';

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/app.ts';
-import { epcisDocument, makeOrganisation, objectEvent } from '../test/factories/index.ts';
+import { createTestApp, epcisDocument, makeOrganisation, objectEvent, type TestApp } from '../test/index.ts';
 import { parseEventQuery } from './epcis.query.ts';
 import {
   captureEpcisDocument,

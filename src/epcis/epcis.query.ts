@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import { Gs1Error } from '../gs1/index.ts';
-import { isRealDateTime } from '../platform/date-time.ts';
-import { badRequest, type FieldError } from '../platform/problem.ts';
+import { badRequest, type FieldError, isRealDateTime } from '../platform/index.ts';
 import { cbvShortName } from './epcis.extract.ts';
 import { storedId } from './epcis.ids.ts';
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setReviewStatus } from '../registry/registry.service.ts';
-import { createTestApp, type TestApp } from '../test/app.ts';
-import { epcisDocument, gln, gtin, organisationBody } from '../test/factories/index.ts';
+import { setReviewStatus } from '../registry/index.ts';
+import { createTestApp, epcisDocument, gln, gtin, organisationBody, type TestApp } from '../test/index.ts';
 
 // Capture and the registry meet: what events name becomes registry drafts, and an organisation named as a
 // shipment's destination sees that event (one step back, one step forward).

@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type DbOrTx, textArrayLiteral } from '../platform/db.ts';
+import { type DbOrTx, textArrayLiteral } from '../platform/index.ts';
 import type { EventRow, IdRow, LinkRow } from './epcis.extract.ts';
 import type { StoredEvent, StoredEventId, StoredEventLink } from './epcis.types.ts';
 

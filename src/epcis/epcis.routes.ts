@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Actor, requireActor } from '../platform/auth.ts';
-import { notFound, Problem } from '../platform/problem.ts';
+import { type Actor, notFound, Problem, requireActor } from '../platform/index.ts';
 import { captureOrganisation, defaultReadableOrganisations, eventVisibility } from './epcis.policy.ts';
 import {
   epcisContextUrl,

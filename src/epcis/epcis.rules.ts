@@ -1,5 +1,4 @@
-import { isRealDateTime } from '../platform/date-time.ts';
-import type { FieldError } from '../platform/problem.ts';
+import { type FieldError, isRealDateTime } from '../platform/index.ts';
 import { identifierProblem } from './epcis.ids.ts';
 
 type Json = Record<string, unknown>;

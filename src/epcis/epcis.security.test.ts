@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/app.ts';
-import { epcisDocument, makeOrganisation, objectEvent } from '../test/factories/index.ts';
+import { createTestApp, epcisDocument, makeOrganisation, objectEvent, type TestApp } from '../test/index.ts';
 import { findEventsByIds } from './epcis.service.ts';
 
 const gtin = 'https://id.gs1.org/01/08934567000017';

@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
-import type { Db, DbOrTx } from '../platform/db.ts';
-import { badRequest, notFound, Problem } from '../platform/problem.ts';
-import { getOrganisationsByIds, noteIdentifiersFromCapture } from '../registry/registry.service.ts';
+import { badRequest, type Db, type DbOrTx, notFound, Problem } from '../platform/index.ts';
+import { getOrganisationsByIds, noteIdentifiersFromCapture } from '../registry/index.ts';
 import { refuseForeignSpeech } from './epcis.capture-rights.ts';
 import './epcis.messages.ts';
 import { extractEvents } from './epcis.extract.ts';

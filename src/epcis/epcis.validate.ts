@@ -1,4 +1,4 @@
-import type { FieldError } from '../platform/problem.ts';
+import type { FieldError } from '../platform/index.ts';
 import { eventRuleErrors, timeError } from './epcis.rules.ts';
 import { schemaErrors } from './epcis.validator.ts';
 

@@ -1,6 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import type { FieldError } from '../platform/problem.ts';
+import type { FieldError } from '../platform/index.ts';
 import { withErrata } from './epcis.schema-errata.ts';
 import { vendored } from './epcis.vendor.ts';
 

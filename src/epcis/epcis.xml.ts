@@ -1,5 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
-import { badRequest } from '../platform/problem.ts';
+import { badRequest } from '../platform/index.ts';
 import { epcisContextUrl } from './epcis.presenter.ts';
 
 /**

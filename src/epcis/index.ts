@@ -2,6 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import epcisRoutes, { type EpcisRoutesOptions } from './epcis.routes.ts';
 import { epcisSchemaValidator } from './epcis.validator.ts';
 
+export { parseEventQuery } from './epcis.query.ts';
+export { captureEpcisDocument, findEventsByIds, getEventsByPk, queryEvents } from './epcis.service.ts';
+export type { StoredEvent, StoredEventId } from './epcis.types.ts';
+
 /** The GS1 EPCIS 2.0 REST binding, mounted at /epcis. The JSON Schema is compiled as the plugin starts. */
 export default async function routes(app: FastifyInstance, opts: EpcisRoutesOptions = {}) {
   epcisSchemaValidator();

@@ -1,4 +1,4 @@
-import { defineMessages } from '../platform/i18n.ts';
+import { defineMessages } from '../platform/index.ts';
 
 defineMessages({
   'problem.files-unsupported-type': {

@@ -2,11 +2,14 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actingOrganisation } from '../chain/acting-organisation.ts';
-import { requireActor } from '../platform/auth.ts';
-import { assertStorableText } from '../platform/hostile-text.ts';
-import { readMultipart } from '../platform/multipart.ts';
-import { badRequest, Problem } from '../platform/problem.ts';
+import {
+  actingOrganisation,
+  assertStorableText,
+  badRequest,
+  Problem,
+  readMultipart,
+  requireActor,
+} from '../platform/index.ts';
 import { fileListResponse, fileResponse } from './files.schema.ts';
 import {
   getFileForActor,

@@ -1,10 +1,15 @@
 import crypto from 'node:crypto';
-import { recordAudit } from '../audit/audit.service.ts';
-import { canRead } from '../chain/acting-organisation.ts';
-import type { Actor } from '../platform/auth.ts';
-import type { Config } from '../platform/config.ts';
-import type { Db, DbOrTx } from '../platform/db.ts';
-import { badRequest, notFound, Problem } from '../platform/problem.ts';
+import { recordAudit } from '../audit/index.ts';
+import {
+  type Actor,
+  badRequest,
+  type Config,
+  type Db,
+  type DbOrTx,
+  notFound,
+  Problem,
+} from '../platform/index.ts';
+import { mayReadOrganisationData } from '../registry/index.ts';
 import { sniffFileType } from './file-type.ts';
 import type { FileMeta } from './files.repo.ts';
 import * as repo from './files.repo.ts';
@@ -93,7 +98,8 @@ const officers = new Set(['sector_officer', 'commune_officer']);
 export async function getFileForActor(db: DbOrTx, actor: Actor, id: string): Promise<FileMeta> {
   const meta = await repo.findFileMeta(db, id);
   // another organisation's file answers like a missing one: ids are not confirmed to outsiders
-  if (!meta || officers.has(actor.role) || !(await canRead(db, actor, meta.organisationId))) throw notFound();
+  if (!meta || officers.has(actor.role) || !(await mayReadOrganisationData(db, actor, meta.organisationId)))
+    throw notFound();
   return meta;
 }
 

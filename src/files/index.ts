@@ -2,6 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { fileApiRoutes } from './files.routes.ts';
 import { fileServeRoutes } from './files.serve.ts';
 
+export { checkFilesOwnedBy, fileUrl } from './files.service.ts';
+export { reencodeImage } from './image.ts';
+
 /**
  * Files answer on two paths: the API under `/api/files` and the bytes at `/files/:id`, outside `/api` so the
  * URL stays short on labels and pages. Skipping encapsulation here keeps the mount prefix from applying;

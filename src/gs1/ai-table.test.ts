@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { vectorsDir } from '../test/vectors.ts';
+import { vectorsDir } from '../test/index.ts';
 import { AI_DEFINITIONS } from './ai-table.generated.ts';
 import { aiDefinition, aiLengthForPrefix } from './ai-table.ts';
 import { GENERATED_FILE, parseSyntaxDictionary, renderAiTable } from './generate-ai-table.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadVectors } from '../test/vectors.ts';
+import { loadVectors } from '../test/index.ts';
 import { checkCharacterPair, checkDigit, hasValidCheckDigit, hasValidCheckDigitAt } from './check-digit.ts';
 import { Gs1Error } from './errors.ts';
 import { isValidGln, isValidGtin, isValidKey, validateKey } from './keys.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadVectors } from '../test/vectors.ts';
+import { loadVectors } from '../test/index.ts';
 import { hasValidCheckDigitAt } from './check-digit.ts';
 import { parseDigitalLink } from './digital-link.ts';
 import { compressDigitalLink, decompressDigitalLink } from './dl-compressed-uri.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadVectors } from '../test/vectors.ts';
+import { loadVectors } from '../test/index.ts';
 import { canonicalId, canonicalIdForEventHash } from './canonical.ts';
 import { hasValidCheckDigit } from './check-digit.ts';
 import { digitalLinkToEpcUrn, epcUrnToDigitalLink } from './epc-urn.ts';

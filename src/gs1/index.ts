@@ -3,6 +3,7 @@ export { aiDefinition } from './ai-table.ts';
 export type { AiComponent, AiDefinition } from './ai-types.ts';
 export { canonicalId, canonicalIdForEventHash } from './canonical.ts';
 export { checkCharacterPair, checkDigit, hasValidCheckDigit, hasValidCheckDigitAt } from './check-digit.ts';
+export { runGs1Command } from './cli.ts';
 export { buildDigitalLink, DEFAULT_STEM, type DigitalLink, parseDigitalLink } from './digital-link.ts';
 export { compressDigitalLink, decompressDigitalLink } from './dl-compressed-uri.ts';
 export { formatBracketed, formatUnbracketed, GS } from './element-string.ts';

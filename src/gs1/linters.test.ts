@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadVectors } from '../test/vectors.ts';
+import { loadVectors } from '../test/index.ts';
 import { LINTERS, lint } from './linters.ts';
 
 interface LinterVector {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { engineOptions, loadVectors } from '../test/vectors.ts';
+import { engineOptions, loadVectors } from '../test/index.ts';
 import { parseDigitalLinkWith } from './digital-link.ts';
 import { Gs1Error } from './errors.ts';
 import { resolveOptions } from './options.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { engineOptions, loadVectors, pairs } from '../test/vectors.ts';
+import { engineOptions, loadVectors, pairs } from '../test/index.ts';
 import { Gs1Error } from './errors.ts';
 import { parseElementString } from './parse.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { engineOptions, loadVectors, pairs } from '../test/vectors.ts';
+import { engineOptions, loadVectors, pairs } from '../test/index.ts';
 import { buildDigitalLink, parseDigitalLink } from './digital-link.ts';
 import { parseElementString } from './parse.ts';
 import { escapeDlValue, unescapeDlValue } from './uri-escape.ts';

@@ -1,4 +1,4 @@
-import { vietnamLocal } from '../chain/epcis-document.ts';
+import { vietnamLocal } from '../chain/index.ts';
 import type { Cell } from './spreadsheet.ts';
 
 /** Stages a TXNG form writes, by CBV bizStep, for events that were captured without `txng:stage`. */

@@ -1,7 +1,6 @@
-import { listLots, listProducts } from '../chain/registry-port.ts';
-import { queryEvents } from '../epcis/epcis.service.ts';
-import type { Actor } from '../platform/auth.ts';
-import type { DbOrTx } from '../platform/db.ts';
+import { queryEvents } from '../epcis/index.ts';
+import type { Actor, DbOrTx } from '../platform/index.ts';
+import { listLots, listProducts } from '../registry/index.ts';
 import { columns, type ImportKind } from './columns.ts';
 import { eventToRow } from './event-rows.ts';
 import { type Cell, toCsv, toXlsx } from './spreadsheet.ts';

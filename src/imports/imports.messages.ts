@@ -1,4 +1,4 @@
-import { defineMessages } from '../platform/i18n.ts';
+import { defineMessages } from '../platform/index.ts';
 
 defineMessages({
   'problem.imports-unreadable': { vi: 'Không đọc được tệp', en: 'The file cannot be read' },

@@ -2,11 +2,14 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actingOrganisation } from '../chain/acting-organisation.ts';
-import { requireActor } from '../platform/auth.ts';
-import { pickLanguage } from '../platform/i18n.ts';
-import { readMultipart } from '../platform/multipart.ts';
-import { badRequest, Problem } from '../platform/problem.ts';
+import {
+  actingOrganisation,
+  badRequest,
+  Problem,
+  pickLanguage,
+  readMultipart,
+  requireActor,
+} from '../platform/index.ts';
 import { importKinds } from './columns.ts';
 import { exportableKinds, exportEntities, template } from './exports.service.ts';
 import { runImport } from './imports.service.ts';

@@ -1,8 +1,5 @@
-import { recordAudit } from '../audit/audit.service.ts';
-import type { Actor } from '../platform/auth.ts';
-import type { Db } from '../platform/db.ts';
-import { type Lang, t } from '../platform/i18n.ts';
-import { badRequest, Problem } from '../platform/problem.ts';
+import { recordAudit } from '../audit/index.ts';
+import { type Actor, badRequest, type Db, type Lang, Problem, t } from '../platform/index.ts';
 import { columns, type ImportKind } from './columns.ts';
 import { columnOf, handlers, importContext, RowProblems } from './row-handlers.ts';
 import { readTable } from './table-file.ts';

@@ -1,4 +1,4 @@
-import { Problem } from '../platform/problem.ts';
+import { Problem } from '../platform/index.ts';
 
 /**
  * Imports running at once, per organisation and in all. An import holds its file, the unpacked sheet and a

@@ -1,6 +1,16 @@
 import type { z } from 'zod';
-import { gtin14 } from '../chain/epcis-document.ts';
-import { selfParty } from '../chain/parties.ts';
+import {
+  checkStageAllowed,
+  gtin14,
+  type PreparedStage,
+  persistStages,
+  prepareStage,
+  type StageForm,
+  type StageLookups,
+  selfParty,
+  stageForm,
+} from '../chain/index.ts';
+import { type Actor, badRequest, type Db, type FieldError, Problem, type Tx } from '../platform/index.ts';
 import {
   createLot,
   createProduct,
@@ -9,18 +19,7 @@ import {
   listLocationsOfOrganisation,
   lotInput,
   productInput,
-} from '../chain/registry-port.ts';
-import { type StageForm, stageForm } from '../chain/stages.schema.ts';
-import {
-  checkStageAllowed,
-  type PreparedStage,
-  persistStages,
-  prepareStage,
-  type StageLookups,
-} from '../chain/stages.service.ts';
-import type { Actor } from '../platform/auth.ts';
-import type { Db, Tx } from '../platform/db.ts';
-import { badRequest, type FieldError, Problem } from '../platform/problem.ts';
+} from '../registry/index.ts';
 import type { ImportKind } from './columns.ts';
 
 export interface RowContext {

@@ -1,5 +1,4 @@
-import { isUnstorableText } from '../platform/hostile-text.ts';
-import { badRequest, type FieldError } from '../platform/problem.ts';
+import { badRequest, type FieldError, isUnstorableText } from '../platform/index.ts';
 
 /** One filled row of a sheet as read: its number as the spreadsheet shows it, and its cells' text. */
 export interface SheetRecord {

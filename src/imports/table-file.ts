@@ -1,6 +1,6 @@
 import type { Options } from 'csv-parse';
 import { type CastingContext, CsvError, parse } from 'csv-parse/sync';
-import { badRequest } from '../platform/problem.ts';
+import { badRequest } from '../platform/index.ts';
 import {
   cellErrors,
   type SheetLimits,

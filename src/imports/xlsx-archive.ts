@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { badRequest, Problem } from '../platform/problem.ts';
+import { badRequest, Problem } from '../platform/index.ts';
 
 const MiB = 1024 * 1024;
 

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { badRequest, Problem } from '../platform/problem.ts';
+import { badRequest, Problem } from '../platform/index.ts';
 import { type SheetLimits, type SheetRecord, tooManyColumns, tooManyRows } from './sheet-records.ts';
 import { checkedWorkbookArchive } from './xlsx-archive.ts';
 

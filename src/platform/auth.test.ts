@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/app.ts';
+import { createTestApp, type TestApp } from '../test/index.ts';
 
 /** The documented routes open to anonymous callers; every other one answers 401. */
 const publicEndpoints = new Set([

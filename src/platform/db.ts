@@ -8,7 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import * as schema from '../db/schema.ts';
+import * as schema from '../db/index.ts';
 
 export type Schema = typeof schema;
 /** The one database type every repository takes: the same on PGlite and PostgreSQL. */

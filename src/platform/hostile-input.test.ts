@@ -1,10 +1,14 @@
 import crypto from 'node:crypto';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/app.ts';
-import { makeProducer } from '../test/factories/index.ts';
-import { multipartBody } from '../test/multipart.ts';
-import { changedTables, rowCounts } from '../test/row-counts.ts';
+import {
+  changedTables,
+  createTestApp,
+  makeProducer,
+  multipartBody,
+  rowCounts,
+  type TestApp,
+} from '../test/index.ts';
 import { isUnstorableText, registerHostileTextGuard } from './hostile-text.ts';
 import { registerProblemHandling } from './problem.ts';
 

@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/app.ts';
-import { makeStampedProduct } from '../test/factories/index.ts';
+import { createTestApp, makeStampedProduct, type TestApp } from '../test/index.ts';
 import { tileSource } from './security-headers.ts';
 
 let t: TestApp;

@@ -1,11 +1,17 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureEpcisDocument } from '../epcis/epcis.service.ts';
-import { getLocation } from '../registry/location.service.ts';
-import { revokeStamps } from '../stamps/stamps.lifecycle.ts';
-import { execute } from '../stamps/stamps.repo.ts';
-import { createTestApp, type TestApp } from '../test/app.ts';
-import { adminActor, makeLocation, makeProducer, makeStampedProduct, sscc } from '../test/factories/index.ts';
+import { captureEpcisDocument } from '../epcis/index.ts';
+import { getLocation } from '../registry/index.ts';
+import { execute, revokeStamps } from '../stamps/index.ts';
+import {
+  adminActor,
+  createTestApp,
+  makeLocation,
+  makeProducer,
+  makeStampedProduct,
+  sscc,
+  type TestApp,
+} from '../test/index.ts';
 
 /** Issue 8 §2: a verdict nobody can flip with user agents or one address, that a real copied label still flips. */
 

@@ -1,10 +1,6 @@
-import type { ScanThresholds } from '../platform/config.ts';
-import type { Db } from '../platform/db.ts';
-import { localToday } from '../platform/local-date.ts';
-import { cached } from '../resolver/resolver.cache.ts';
-import type { ResolverRequest } from '../resolver/resolver.dl.ts';
-import type { Subject } from '../resolver/resolver.subject.ts';
-import { checkScan, type ScanCheck } from '../stamps/scans.service.ts';
+import { type Db, localToday, type ScanThresholds } from '../platform/index.ts';
+import { cached, type ResolverRequest, type Subject } from '../resolver/index.ts';
+import { checkScan, type ScanCheck } from '../stamps/index.ts';
 import { expectedPlaces } from './consumer.distribution.ts';
 import { buildJourney } from './consumer.journey.ts';
 import type { ConsumerView, Verdict } from './consumer.view.ts';

@@ -1,11 +1,9 @@
 import { buildDigitalLink } from '../gs1/index.ts';
-import type { Db } from '../platform/db.ts';
-import { Problem } from '../platform/problem.ts';
-import { getLocationsByIds } from '../registry/location.service.ts';
-import { cached } from '../resolver/resolver.cache.ts';
-import type { Subject } from '../resolver/resolver.subject.ts';
-import type { Coordinates } from '../stamps/scans.travel.ts';
-import { traceFrom } from '../trace/trace.service.ts';
+import { type Db, Problem } from '../platform/index.ts';
+import { getLocationsByIds } from '../registry/index.ts';
+import { cached, type Subject } from '../resolver/index.ts';
+import type { Coordinates } from '../stamps/index.ts';
+import { traceFrom } from '../trace/index.ts';
 import type { Place } from './consumer.view.ts';
 
 async function forwardPlaces(db: Db, gtin: string, lot: string): Promise<Coordinates[]> {

@@ -1,8 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { t } from '../platform/i18n.ts';
-import type { ResolverRequest } from '../resolver/resolver.dl.ts';
-import type { Subject } from '../resolver/resolver.subject.ts';
-import { noteUnknownStamp } from '../stamps/suspicions.service.ts';
+import { t } from '../platform/index.ts';
+import type { ResolverRequest, Subject } from '../resolver/index.ts';
+import { noteUnknownStamp } from '../stamps/index.ts';
 import { buildConsumerView, unknownView } from './consumer.data.ts';
 import { renderConsumerPage } from './consumer.page.ts';
 import { renderMessagePage } from './message.page.ts';

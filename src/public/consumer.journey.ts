@@ -1,10 +1,8 @@
 import { buildDigitalLink } from '../gs1/index.ts';
-import type { Db } from '../platform/db.ts';
-import { Problem } from '../platform/problem.ts';
-import { getLocation, getLocationsByIds } from '../registry/location.service.ts';
-import { getOrganisationsByIds } from '../registry/organisation.service.ts';
-import type { Subject } from '../resolver/resolver.subject.ts';
-import { traceFrom } from '../trace/trace.service.ts';
+import { type Db, Problem } from '../platform/index.ts';
+import { getLocation, getLocationsByIds, getOrganisationsByIds } from '../registry/index.ts';
+import type { Subject } from '../resolver/index.ts';
+import { traceFrom } from '../trace/index.ts';
 import type { JourneyStep, Place } from './consumer.view.ts';
 
 const knownSteps = new Set([

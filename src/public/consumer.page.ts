@@ -1,4 +1,4 @@
-import { type Lang, t } from '../platform/i18n.ts';
+import { type Lang, t } from '../platform/index.ts';
 import type { ConsumerView, Verdict } from './consumer.view.ts';
 import { Html, html, layout, safeUrl } from './html.ts';
 import { renderMapSvg } from './map.svg.ts';

@@ -2,12 +2,17 @@ import crypto from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setLotStatus } from '../registry/lot.service.ts';
-import { revokeStamps } from '../stamps/stamps.lifecycle.ts';
-import { execute } from '../stamps/stamps.repo.ts';
-import { consumerReports } from '../stamps/stamps.schema.ts';
-import { createTestApp, type TestApp } from '../test/app.ts';
-import { adminActor, makeLot, makeProducer, makeStampedProduct } from '../test/factories/index.ts';
+import { consumerReports } from '../db/index.ts';
+import { setLotStatus } from '../registry/index.ts';
+import { execute, revokeStamps } from '../stamps/index.ts';
+import {
+  adminActor,
+  createTestApp,
+  makeLot,
+  makeProducer,
+  makeStampedProduct,
+  type TestApp,
+} from '../test/index.ts';
 
 let t: TestApp;
 let f: Awaited<ReturnType<typeof makeStampedProduct>>;

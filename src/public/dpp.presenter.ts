@@ -1,4 +1,4 @@
-import type { Subject } from '../resolver/resolver.subject.ts';
+import type { Subject } from '../resolver/index.ts';
 
 /**
  * The digital product passport / electronic label (Decree 37/2026 Art. 32) as JSON-LD in the GS1 Web

@@ -1,4 +1,4 @@
-import type { Lang } from '../platform/i18n.ts';
+import type { Lang } from '../platform/index.ts';
 
 /** Escapes text for HTML content and double-quoted attributes. Everything from the database goes through it. */
 export function esc(value: unknown): string {

@@ -1,4 +1,4 @@
-import { type Lang, t } from '../platform/i18n.ts';
+import { type Lang, t } from '../platform/index.ts';
 import { withLang } from './consumer.page.ts';
 import { html, layout } from './html.ts';
 

@@ -3,26 +3,29 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireActor } from '../platform/auth.ts';
-import { assertStorableText } from '../platform/hostile-text.ts';
-import { t } from '../platform/i18n.ts';
-import { readMultipart } from '../platform/multipart.ts';
-import { Problem, renderProblem } from '../platform/problem.ts';
-import { Gs1Error, parseResolverUrl, type ResolverRequest } from '../resolver/resolver.dl.ts';
-import { pagePath } from '../resolver/resolver.links.ts';
-import { findSubject } from '../resolver/resolver.subject.ts';
+import { Gs1Error } from '../gs1/index.ts';
+import {
+  assertStorableText,
+  Problem,
+  prefersHtml,
+  readMultipart,
+  renderProblem,
+  requireActor,
+  t,
+} from '../platform/index.ts';
+import { findSubject, pagePath, parseResolverUrl, type ResolverRequest } from '../resolver/index.ts';
 import {
   listReports,
   maxPhotoBytes,
   type ReportInput,
   reportPhoto,
+  shareScanLocation,
   submitReport,
-} from '../stamps/reports.service.ts';
-import { shareScanLocation } from '../stamps/scans.service.ts';
+} from '../stamps/index.ts';
 import { sendConsumerPage, sendInvalidCodePage } from './consumer.handler.ts';
 import { presentDpp } from './dpp.presenter.ts';
 import { html, layout } from './html.ts';
-import { pageLanguage, prefersHtml } from './negotiate.ts';
+import { pageLanguage } from './negotiate.ts';
 
 /** Public pages: the consumer page behind every stamp, the passport, the report form, the reports list. */
 export default async function publicRoutes(fastify: FastifyInstance) {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../platform/config.ts';
+import { loadConfig } from '../platform/index.ts';
 import {
   administrativeUnits,
   configureAdministrativeUnits,

@@ -1,6 +1,5 @@
-import { recordAudit } from '../audit/audit.service.ts';
-import type { Actor } from '../platform/auth.ts';
-import type { DbOrTx } from '../platform/db.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { Actor, DbOrTx } from '../platform/index.ts';
 
 /**
  * The end every registry write shares: the write itself, then its audit entry with the row before and after, in

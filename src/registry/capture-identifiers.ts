@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { recordAudit } from '../audit/audit.service.ts';
-import type { DbOrTx, Tx } from '../platform/db.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { DbOrTx, Tx } from '../platform/index.ts';
 import { readCanonicalKey } from './canonical-key.ts';
 import { glnUnderCompanyPrefix, gtinUnderCompanyPrefix } from './company-prefix.ts';
 import { inTransaction } from './in-transaction.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type DbOrTx, textArrayLiteral } from '../platform/db.ts';
+import { type DbOrTx, textArrayLiteral } from '../platform/index.ts';
 
 /**
  * Who owns an identifier that events name: the organisation whose GS1 company prefix it was allocated under, whose

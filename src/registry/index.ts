@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { requireActor } from '../platform/auth.ts';
+import { requireActor } from '../platform/index.ts';
 import { administrativeUnitRoutes } from './admin-units.routes.ts';
 import { administrativeUnits } from './admin-units.ts';
 import { locationRoutes } from './location.routes.ts';
@@ -8,6 +8,51 @@ import { organisationRoutes } from './organisation.routes.ts';
 import { productRoutes } from './product.routes.ts';
 import { traceabilitySystemRoutes } from './traceability-system.routes.ts';
 import './registry.messages.ts';
+
+// What other modules may call. A module never reads the registry's tables: it calls these.
+export { administrativeUnits, configureAdministrativeUnits, findAdministrativeUnit } from './admin-units.ts';
+export { noteIdentifiersFromCapture } from './capture-identifiers.ts';
+export { isForeign, isOwnedBy, ownersOfIdentifiers } from './identifier-owners.ts';
+export type { ReviewStatus } from './list-query.ts';
+export type { LocationInput, LocationView } from './location.schema.ts';
+export {
+  createLocation,
+  getLocation,
+  getLocationByGln,
+  getLocationsByGlns,
+  getLocationsByIds,
+  listLocationsOfOrganisation,
+} from './location.service.ts';
+export type { LotView } from './lot.schema.ts';
+export { lotInput } from './lot.schema.ts';
+export { createLot, getLot, getLotByKey, getLotsByKeys, listLots, setLotStatus } from './lot.service.ts';
+export type { OrganisationInput, OrganisationView } from './organisation.schema.ts';
+export { organisationInput, organisationView } from './organisation.schema.ts';
+export {
+  addCertificate,
+  createOrganisation,
+  getOrganisation,
+  getOrganisationsByGlns,
+  getOrganisationsByIds,
+  hasOrganisations,
+  updateOrganisation,
+} from './organisation.service.ts';
+export { partyIdsOfOrganisations } from './party-ids.ts';
+export type { ProductInput, ProductView } from './product.schema.ts';
+export { productInput } from './product.schema.ts';
+export {
+  createProduct,
+  getProduct,
+  getProductByGtin,
+  getProductsByGtins,
+  listProducts,
+} from './product.service.ts';
+export { mayReadOrganisationData, readableOrganisationIds } from './readable-organisations.ts';
+export { canRegisterOrganisation } from './registry.policy.ts';
+export type { ReviewedEntity } from './review-status.ts';
+export { setReviewStatus } from './review-status.ts';
+export { normaliseTaxCode, taxCodeCheckDigit } from './tax-code.ts';
+export { addTraceabilitySystem } from './traceability-system.service.ts';
 
 /**
  * Registry of organisations, locations, products, lots and the traceability systems organisations use, with the

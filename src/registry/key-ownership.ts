@@ -1,7 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../platform/db.ts';
-import { textArrayLiteral } from '../platform/db.ts';
-import { Problem } from '../platform/problem.ts';
+import { type DbOrTx, Problem, textArrayLiteral } from '../platform/index.ts';
 import { gtinUnderCompanyPrefix } from './company-prefix.ts';
 
 /**

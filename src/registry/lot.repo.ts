@@ -1,5 +1,5 @@
 import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../platform/db.ts';
+import type { DbOrTx } from '../platform/index.ts';
 import { likePattern, orderBy } from './list-query.ts';
 import type { LotListQuery } from './lot.schema.ts';
 import type { ReadScope } from './registry.policy.ts';

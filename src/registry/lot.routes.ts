@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { requireActor } from '../platform/auth.ts';
+import { requireActor } from '../platform/index.ts';
 import { lotInput, lotListQuery, lotPage, lotPatch, lotStatusInput, lotView } from './lot.schema.ts';
 import * as service from './lot.service.ts';
 import { idParams } from './organisation.schema.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { storableDate } from '../platform/date-time.ts';
+import { storableDate } from '../platform/index.ts';
 import { listQuery, pageSchema, reviewStatuses } from './list-query.ts';
 
 export const lotStatuses = ['active', 'on_hold', 'recalled', 'destroyed'] as const;

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
-import { type DbOrTx, textArrayLiteral } from '../platform/db.ts';
+import { type DbOrTx, textArrayLiteral } from '../platform/index.ts';
 import { likePattern, orderBy } from './list-query.ts';
 import type { OrganisationListQuery } from './organisation.schema.ts';
 import type { ReadScope } from './registry.policy.ts';

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { storableDate } from '../platform/date-time.ts';
-import { sectors } from '../platform/vocabulary.ts';
+import { sectors, storableDate } from '../platform/index.ts';
 import { fileUrl } from './file-url.ts';
 import { listQuery, pageSchema, reviewStatuses } from './list-query.ts';
 import { traceabilitySystemView } from './traceability-system.schema.ts';

@@ -1,7 +1,13 @@
-import { recordAudit } from '../audit/audit.service.ts';
-import type { Actor } from '../platform/auth.ts';
-import type { Db, DbOrTx } from '../platform/db.ts';
-import { conflict, forbidden, notFound, Problem } from '../platform/problem.ts';
+import { recordAudit } from '../audit/index.ts';
+import {
+  type Actor,
+  conflict,
+  type Db,
+  type DbOrTx,
+  forbidden,
+  notFound,
+  Problem,
+} from '../platform/index.ts';
 import { writeWithAudit } from './audited-write.ts';
 import { isUniqueViolation } from './db-errors.ts';
 import { guardCompanyPrefixes, lockKeyClaims } from './key-ownership.ts';

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../platform/db.ts';
+import type { DbOrTx } from '../platform/index.ts';
 import { findApprovedLocationGlns } from './location.repo.ts';
 import { getOrganisationsByIds } from './organisation.service.ts';
 

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, ilike, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../platform/db.ts';
+import type { DbOrTx } from '../platform/index.ts';
 import { likePattern, orderBy } from './list-query.ts';
 import type { ProductListQuery } from './product.schema.ts';
 import type { ReadScope } from './registry.policy.ts';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { requireActor } from '../platform/auth.ts';
+import { requireActor } from '../platform/index.ts';
 import { idParams } from './organisation.schema.ts';
 import { productInput, productListQuery, productPage, productPatch, productView } from './product.schema.ts';
 import * as service from './product.service.ts';

@@ -1,6 +1,4 @@
-import type { Actor } from '../platform/auth.ts';
-import type { Db, DbOrTx } from '../platform/db.ts';
-import { conflict, forbidden, notFound } from '../platform/problem.ts';
+import { type Actor, conflict, type Db, type DbOrTx, forbidden, notFound } from '../platform/index.ts';
 import { writeWithAudit } from './audited-write.ts';
 import { isUniqueViolation } from './db-errors.ts';
 import { gtinBelongsTo } from './key-ownership.ts';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../platform/auth.ts';
-import { createTestApp, type TestApp } from '../test/app.ts';
-import { makeLocation, makeOrganisation } from '../test/factories/index.ts';
-import { createOrganisation, setReviewStatus } from './registry.service.ts';
+import type { Actor } from '../platform/index.ts';
+import { createTestApp, makeLocation, makeOrganisation, type TestApp } from '../test/index.ts';
+import { createOrganisation } from './organisation.service.ts';
+import { setReviewStatus } from './review-status.ts';
 
 /** Other modules read with the registry's scope: officers see the organisations of their sector or communes. */
 let t: TestApp;

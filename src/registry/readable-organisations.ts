@@ -1,5 +1,4 @@
-import type { Actor } from '../platform/auth.ts';
-import type { DbOrTx } from '../platform/db.ts';
+import type { Actor, DbOrTx } from '../platform/index.ts';
 import { organisationIdsInScope } from './organisation.repo.ts';
 import { readScope } from './registry.policy.ts';
 

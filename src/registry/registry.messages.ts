@@ -1,4 +1,4 @@
-import { defineMessages } from '../platform/i18n.ts';
+import { defineMessages } from '../platform/index.ts';
 
 defineMessages({
   'problem.registry.organisation-not-found': { vi: 'Không tìm thấy tổ chức', en: 'Organisation not found' },

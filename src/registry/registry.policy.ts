@@ -1,5 +1,4 @@
-import type { Actor } from '../platform/auth.ts';
-import type { Sector } from '../platform/vocabulary.ts';
+import type { Actor, Sector } from '../platform/index.ts';
 
 /** Who owns a registry row and where it sits: what the read and write rules look at. */
 export interface RowScope {

@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { Sector } from '../platform/vocabulary.ts';
+import type { Sector } from '../platform/index.ts';
 
 /**
  * Master data of the province (docs/requirements.md §2 A.1–3, B.5). Every row carries the review status of the

@@ -1,9 +1,10 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '../audit/audit.schema.ts';
-import { createTestApp, type TestApp } from '../test/app.ts';
-import { gln, gtin, organisationBody } from '../test/factories/index.ts';
-import { noteIdentifiersFromCapture, partyIdsOfOrganisations, setReviewStatus } from './registry.service.ts';
+import { auditLog } from '../db/index.ts';
+import { createTestApp, gln, gtin, organisationBody, type TestApp } from '../test/index.ts';
+import { noteIdentifiersFromCapture } from './capture-identifiers.ts';
+import { partyIdsOfOrganisations } from './party-ids.ts';
+import { setReviewStatus } from './review-status.ts';
 
 let t: TestApp;
 let admin: Record<string, string>;

@@ -1,8 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '../audit/audit.schema.ts';
-import { createTestApp, type TestApp } from '../test/app.ts';
-import { gln, gtin, organisationBody, taxCode } from '../test/factories/index.ts';
+import { auditLog } from '../db/index.ts';
+import { createTestApp, gln, gtin, organisationBody, type TestApp, taxCode } from '../test/index.ts';
 
 let t: TestApp;
 let admin: Record<string, string>;

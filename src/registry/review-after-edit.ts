@@ -1,4 +1,4 @@
-import { type Actor, isStaff } from '../platform/auth.ts';
+import { type Actor, isStaff } from '../platform/index.ts';
 
 /**
  * The review status a row takes when it is edited: an organisation changing its own approved row sends it back

@@ -1,8 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { recordAudit } from '../audit/audit.service.ts';
-import type { Actor } from '../platform/auth.ts';
-import type { DbOrTx, Tx } from '../platform/db.ts';
-import { conflict, notFound, Problem } from '../platform/problem.ts';
+import { recordAudit } from '../audit/index.ts';
+import { type Actor, conflict, type DbOrTx, notFound, Problem, type Tx } from '../platform/index.ts';
 import { inTransaction } from './in-transaction.ts';
 import { gtinBelongsTo, guardCompanyPrefixes, lockKeyClaims } from './key-ownership.ts';
 import type { ReviewStatus } from './list-query.ts';

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../platform/db.ts';
+import type { DbOrTx } from '../platform/index.ts';
 import type { ReadScope } from './registry.policy.ts';
 import { organisations, traceabilitySystems } from './registry.schema.ts';
 import { scopeCondition } from './scope-sql.ts';

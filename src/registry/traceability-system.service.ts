@@ -1,7 +1,5 @@
-import { recordAudit } from '../audit/audit.service.ts';
-import type { Actor } from '../platform/auth.ts';
-import type { Db, DbOrTx } from '../platform/db.ts';
-import { forbidden, notFound } from '../platform/problem.ts';
+import { recordAudit } from '../audit/index.ts';
+import { type Actor, type Db, type DbOrTx, forbidden, notFound } from '../platform/index.ts';
 import { writeWithAudit } from './audited-write.ts';
 import { findOrganisation } from './organisation.repo.ts';
 import { canRead, canWrite, readScope } from './registry.policy.ts';

@@ -1,6 +1,5 @@
-import { hasValidCheckDigit } from '../gs1/check-digit.ts';
-import type { FieldError } from '../platform/problem.ts';
-import { badRequest } from '../platform/problem.ts';
+import { hasValidCheckDigit } from '../gs1/index.ts';
+import { badRequest, type FieldError } from '../platform/index.ts';
 import { findAdministrativeUnit } from './admin-units.ts';
 
 /** Collects field errors so a request hears about every mistake at once, then throws one 400. */

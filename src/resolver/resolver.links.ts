@@ -1,4 +1,4 @@
-import type { Lang } from '../platform/i18n.ts';
+import type { Lang } from '../platform/index.ts';
 import { levelUri, type ResolverRequest } from './resolver.dl.ts';
 import type { Subject } from './resolver.subject.ts';
 

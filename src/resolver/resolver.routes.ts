@@ -2,10 +2,7 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { decompressDigitalLink } from '../gs1/index.ts';
-import { type Lang, pickLanguage, t } from '../platform/i18n.ts';
-import { Problem } from '../platform/problem.ts';
-import { sendConsumerPage, sendInvalidCodePage } from '../public/consumer.handler.ts';
-import { prefersHtml } from '../public/negotiate.ts';
+import { type Lang, Problem, pickLanguage, prefersHtml, t } from '../platform/index.ts';
 import {
   Gs1Error,
   parseResolverUrl,
@@ -16,16 +13,34 @@ import {
 import { buildLinks, findLink, gs1Voc, normaliseLinkType } from './resolver.links.ts';
 import { linksetContext, linksetDocument } from './resolver.linkset.ts';
 import './resolver.messages.ts';
-import { findSubject } from './resolver.subject.ts';
+import { findSubject, type Subject } from './resolver.subject.ts';
 
 const contextPath = '/.well-known/gs1resolver/linkset-context.jsonld';
 const linkTypes = ['pip', 'traceability', 'epcis', 'certificationInfo', 'recallStatus', 'dpp'];
+
+/** The pages a person's browser gets instead of JSON; the public pages supply them (the app wires the two). */
+export interface ConsumerPages {
+  /** The consumer page of a parsed Digital Link; `subject` null: the code is unknown here. */
+  send(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    dl: ResolverRequest,
+    subject: Subject | null,
+  ): Promise<unknown>;
+  /** The page that says a code could not be read, and why. */
+  sendInvalid(request: FastifyRequest, reply: FastifyReply, reason: string): unknown;
+}
+
+export interface ResolverOptions {
+  consumerPages: ConsumerPages;
+}
 
 /**
  * The GS1 Digital Link resolver (docs/resolver.md): every primary-key path (`/01/…`, `/gtin/…`, `/414/…`),
  * GET/HEAD/OPTIONS, CORS and a per-address rate limit scoped to these routes.
  */
-export default async function resolverRoutes(app: FastifyInstance) {
+export default async function resolverRoutes(app: FastifyInstance, opts: ResolverOptions) {
+  const { consumerPages } = opts;
   const resolverCors = {
     origin: '*',
     methods: ['GET', 'HEAD', 'OPTIONS'],
@@ -104,7 +119,8 @@ export default async function resolverRoutes(app: FastifyInstance) {
       dl = parseResolverUrl(base(), path);
     } catch (err) {
       if (!(err instanceof Gs1Error)) throw err;
-      if (prefersHtml(request)) return sendInvalidCodePage(request, reply, t(lang, err.code, err.params));
+      if (prefersHtml(request))
+        return consumerPages.sendInvalid(request, reply, t(lang, err.code, err.params));
       throw new Problem(400, 'resolver.invalid-digital-link', {
         errors: [{ field: '/uri', code: err.code, params: err.params }],
       });
@@ -118,7 +134,7 @@ export default async function resolverRoutes(app: FastifyInstance) {
       linkType === 'all' ||
       (!linkType && String(request.headers.accept ?? '').includes('application/linkset+json'));
     if (!subject) {
-      if (prefersHtml(request) && !wantsLinkset) return sendConsumerPage(request, reply, dl, null);
+      if (prefersHtml(request) && !wantsLinkset) return consumerPages.send(request, reply, dl, null);
       throw new Problem(404, 'resolver.unknown-code');
     }
     if (wantsLinkset) {
@@ -129,7 +145,7 @@ export default async function resolverRoutes(app: FastifyInstance) {
     }
     // serving the page at the Digital Link itself instead of redirecting (docs/decisions/021-resolver-redirect-or-serve.md)
     if (!linkType && app.config.resolverServePage && prefersHtml(request))
-      return sendConsumerPage(request, reply, dl, subject);
+      return consumerPages.send(request, reply, dl, subject);
     const explicitLanguage = request.headers['accept-language'] !== undefined;
     const link = findLink(
       base(),

@@ -1,8 +1,6 @@
-import type { Db } from '../platform/db.ts';
-import { getLotByKey } from '../registry/lot.service.ts';
-import { getOrganisation } from '../registry/organisation.service.ts';
-import { getProductByGtin } from '../registry/product.service.ts';
-import { type StampCheck, verifyStamp } from '../stamps/stamps.verify.ts';
+import type { Db } from '../platform/index.ts';
+import { getLotByKey, getOrganisation, getProductByGtin } from '../registry/index.ts';
+import { type StampCheck, verifyStamp } from '../stamps/index.ts';
 import { cached } from './resolver.cache.ts';
 import type { ResolverRequest } from './resolver.dl.ts';
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compressDigitalLink } from '../gs1/index.ts';
-import { createTestApp, type TestApp } from '../test/app.ts';
-import { gln, makeStampedProduct } from '../test/factories/index.ts';
+import { createTestApp, gln, makeStampedProduct, type TestApp } from '../test/index.ts';
 
 let t: TestApp;
 let f: Awaited<ReturnType<typeof makeStampedProduct>>;

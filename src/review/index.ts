@@ -3,8 +3,8 @@ import './registry/index.ts';
 import { reviewRoutes } from './review.routes.ts';
 
 export type { Decision, PreCheck, ReviewHandler, ReviewItem, ReviewSubject } from './review.handlers.ts';
-export { registerReviewHandler } from './review.handlers.ts';
-export { submitForReview } from './review.service.ts';
+export { registerReviewHandler, reviewHandler } from './review.handlers.ts';
+export { decide, submitEntity, submitForReview } from './review.service.ts';
 
 export default async function routes(app: FastifyInstance) {
   await app.register(reviewRoutes);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sectors } from '../platform/vocabulary.ts';
+import { sectors } from '../platform/index.ts';
 import { decisions } from './review.handlers.ts';
 
 export const itemStatuses = ['pending', 'approved', 'returned', 'rejected'] as const;

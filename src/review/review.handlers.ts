@@ -1,6 +1,4 @@
-import type { Actor } from '../platform/auth.ts';
-import type { DbOrTx, Tx } from '../platform/db.ts';
-import type { Sector } from '../platform/vocabulary.ts';
+import type { Actor, DbOrTx, Sector, Tx } from '../platform/index.ts';
 import type { reviewItems } from './review.schema.ts';
 
 export type ReviewItem = typeof reviewItems.$inferSelect;

@@ -1,5 +1,4 @@
-import type { Actor, Role } from '../platform/auth.ts';
-import type { Sector } from '../platform/vocabulary.ts';
+import { type Actor, type Role, registerPermissions, type Sector } from '../platform/index.ts';
 
 /** What a reviewer or a producer may do with review items (docs/requirements.md §2 D.15). */
 export type ReviewPermission =
@@ -25,6 +24,7 @@ const grants: Record<Role, ReviewPermission[]> = {
 };
 
 export const reviewPermissions = (role: Role): ReviewPermission[] => grants[role] ?? [];
+registerPermissions('review', (actor) => reviewPermissions(actor.role));
 const has = (actor: Actor, p: ReviewPermission) => reviewPermissions(actor.role).includes(p);
 
 /** Where an item sits: what the rules look at. */

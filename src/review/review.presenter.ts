@@ -1,4 +1,4 @@
-import { type Lang, t } from '../platform/i18n.ts';
+import { type Lang, t } from '../platform/index.ts';
 import type { Decision, PreCheck, ReviewItem } from './review.handlers.ts';
 import type { reviewDecisions } from './review.schema.ts';
 import type { ItemStatus } from './review-items.schema.ts';

@@ -1,6 +1,5 @@
 import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../platform/db.ts';
-import type { Sector } from '../platform/vocabulary.ts';
+import type { DbOrTx, Sector } from '../platform/index.ts';
 import type { QueueScope } from './review.policy.ts';
 import { reviewDecisions, reviewItems } from './review.schema.ts';
 

@@ -1,8 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { allow, signedIn } from '../accounts/gate.ts';
-import { requireActor } from '../platform/auth.ts';
-import { pickLanguage } from '../platform/i18n.ts';
+import { allow, pickLanguage, requireActor, signedIn } from '../platform/index.ts';
 import { mayDecideSomething, maySubmit } from './review.policy.ts';
 import { presentDecision, presentItem, presentPreCheck } from './review.presenter.ts';
 import * as service from './review.service.ts';

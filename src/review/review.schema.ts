@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { Sector } from '../platform/vocabulary.ts';
+import type { Sector } from '../platform/index.ts';
 
 /**
  * One submission of one thing for the department's review (an organisation profile, a product, a lot, a location,

@@ -1,7 +1,14 @@
-import { recordAudit } from '../audit/audit.service.ts';
-import type { Actor } from '../platform/auth.ts';
-import type { Db, DbOrTx, Tx } from '../platform/db.ts';
-import { badRequest, conflict, forbidden, notFound } from '../platform/problem.ts';
+import { recordAudit } from '../audit/index.ts';
+import {
+  type Actor,
+  badRequest,
+  conflict,
+  type Db,
+  type DbOrTx,
+  forbidden,
+  notFound,
+  type Tx,
+} from '../platform/index.ts';
 import {
   type Decision,
   type PreCheck,

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorOfUser } from '../accounts/resolve-actor.ts';
-import { findUserById } from '../accounts/users.repo.ts';
+import { actorOfUser, findUserById } from '../accounts/index.ts';
+import { createProduct, getOrganisation, getProduct, updateOrganisation } from '../registry/index.ts';
 import {
-  createProduct,
-  getOrganisation,
-  getProduct,
-  updateOrganisation,
-} from '../registry/registry.service.ts';
-import { createTestApp, type TestApp } from '../test/app.ts';
-import { makeOrganisation, makeSignedInUser, type Session } from '../test/factories/index.ts';
+  createTestApp,
+  makeOrganisation,
+  makeSignedInUser,
+  type Session,
+  type TestApp,
+} from '../test/index.ts';
 
 describe('review workflow', () => {
   let t: TestApp;

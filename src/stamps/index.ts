@@ -3,6 +3,21 @@ import './stamps.review.ts';
 import stampRoutes from './stamps.routes.ts';
 import suspicionRoutes from './suspicions.routes.ts';
 
+export type { ReportInput } from './reports.service.ts';
+export { listReports, maxPhotoBytes, reportPhoto, submitReport } from './reports.service.ts';
+export type { ScanCheck } from './scans.service.ts';
+export { checkScan, shareScanLocation } from './scans.service.ts';
+export type { Coordinates } from './scans.travel.ts';
+export { activateStamps, revokeStamps } from './stamps.lifecycle.ts';
+export { preparePrintRun } from './stamps.print.ts';
+export { execute } from './stamps.repo.ts';
+export { configureServerSecrets } from './stamps.secret.ts';
+export { getStampRequest, requestStamps } from './stamps.service.ts';
+export { stampUri } from './stamps.uri.ts';
+export type { StampCheck } from './stamps.verify.ts';
+export { verifyStamp } from './stamps.verify.ts';
+export { noteUnknownStamp } from './suspicions.service.ts';
+
 export default async function stamps(app: FastifyInstance) {
   await app.register(stampRoutes);
   await app.register(suspicionRoutes);

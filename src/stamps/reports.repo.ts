@@ -1,5 +1,5 @@
 import { desc, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../platform/db.ts';
+import type { DbOrTx } from '../platform/index.ts';
 import { consumerReports } from './stamps.schema.ts';
 
 export async function insertReport(db: DbOrTx, values: typeof consumerReports.$inferInsert) {

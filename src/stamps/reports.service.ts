@@ -1,7 +1,5 @@
-import { reencodeImage } from '../files/image.ts';
-import type { Actor } from '../platform/auth.ts';
-import type { Db } from '../platform/db.ts';
-import { badRequest, type FieldError, forbidden, notFound } from '../platform/problem.ts';
+import { reencodeImage } from '../files/index.ts';
+import { type Actor, badRequest, type Db, type FieldError, forbidden, notFound } from '../platform/index.ts';
 import * as repo from './reports.repo.ts';
 import { canReadReports } from './stamps.policy.ts';
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../platform/db.ts';
+import type { DbOrTx } from '../platform/index.ts';
 import type { LocatedScan } from './scans.travel.ts';
 import { execute, executePrepared } from './stamps.repo.ts';
 

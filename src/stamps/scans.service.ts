@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
-import type { ScanThresholds } from '../platform/config.ts';
-import type { Db } from '../platform/db.ts';
+import type { Db, ScanThresholds } from '../platform/index.ts';
 import { networkId } from './scans.network.ts';
 import { recordScanWithStats, type ScanStats, setScanLocation } from './scans.repo.ts';
 import { type Coordinates, impossibleTravel, type Travel } from './scans.travel.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../platform/config.ts';
+import { loadConfig } from '../platform/index.ts';
 import { networkId, networkPrefix } from './scans.network.ts';
 import { impossibleTravel, type LocatedScan } from './scans.travel.ts';
 

@@ -1,4 +1,4 @@
-import type { ScanThresholds } from '../platform/config.ts';
+import type { ScanThresholds } from '../platform/index.ts';
 
 export interface Coordinates {
   latitude: number;

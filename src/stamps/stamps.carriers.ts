@@ -1,6 +1,6 @@
 import bwipjs from 'bwip-js';
 import QRCode from 'qrcode';
-import { badRequest } from '../platform/problem.ts';
+import { badRequest } from '../platform/index.ts';
 import { stampElementString, stampUri } from './stamps.uri.ts';
 
 export type CarrierFormat = 'qr' | 'datamatrix' | 'gs1-128' | 'ean-13';

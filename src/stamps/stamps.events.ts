@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { TXNG_NAMESPACE } from '../platform/vocabulary.ts';
+import { TXNG_NAMESPACE } from '../platform/index.ts';
 import { canonicalStampId } from './stamps.uri.ts';
 
 /** Past this many stamps an event names the run as a quantity of the lot class instead of listing each EPC. */

@@ -1,8 +1,14 @@
 import type { z } from 'zod';
-import { recordAudit } from '../audit/audit.service.ts';
-import type { Actor } from '../platform/auth.ts';
-import type { Db, DbOrTx } from '../platform/db.ts';
-import { badRequest, forbidden, notFound, Problem } from '../platform/problem.ts';
+import { recordAudit } from '../audit/index.ts';
+import {
+  type Actor,
+  badRequest,
+  type Db,
+  type DbOrTx,
+  forbidden,
+  notFound,
+  Problem,
+} from '../platform/index.ts';
 import './stamps.messages.ts';
 import { type StampAction, stampEventDocument } from './stamps.events.ts';
 import { canHandleStamps, canRevokeStamps, visibleOrganisations } from './stamps.policy.ts';

@@ -1,4 +1,4 @@
-import type { Actor } from '../platform/auth.ts';
+import type { Actor } from '../platform/index.ts';
 
 /** Who may do what with stamps; pure, so the rules read in one place. */
 const organisationRoles = ['org_owner', 'org_staff', 'api_client', 'dost_admin'];

@@ -1,8 +1,7 @@
-import { captureEpcisDocument } from '../epcis/epcis.service.ts';
+import { captureEpcisDocument } from '../epcis/index.ts';
 import { hasValidCheckDigit } from '../gs1/index.ts';
-import type { Db, DbOrTx } from '../platform/db.ts';
-import { getLotByKey } from '../registry/lot.service.ts';
-import { getProductByGtin } from '../registry/product.service.ts';
+import type { Db, DbOrTx } from '../platform/index.ts';
+import { getLotByKey, getProductByGtin } from '../registry/index.ts';
 
 /**
  * Everything stamps needs from other modules (gs1, registry, epcis), in one file: their services are called

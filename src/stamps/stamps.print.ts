@@ -1,7 +1,5 @@
 import type { z } from 'zod';
-import type { Actor } from '../platform/auth.ts';
-import type { Db } from '../platform/db.ts';
-import { badRequest, conflict, forbidden, notFound } from '../platform/problem.ts';
+import { type Actor, badRequest, conflict, type Db, forbidden, notFound } from '../platform/index.ts';
 import { recordChange, toRuns } from './stamps.lifecycle.ts';
 import type { Label } from './stamps.pdf.ts';
 import { renderLabelSheet } from './stamps.pdf.ts';

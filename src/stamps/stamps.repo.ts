@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
-import type { DbOrTx } from '../platform/db.ts';
+import type { DbOrTx } from '../platform/index.ts';
 import { stampChanges, stampRanges, stampRequests, stampSecrets } from './stamps.schema.ts';
 
 /** `execute` returns `{ rows }` on both drivers; Drizzle's generic type does not say so. */

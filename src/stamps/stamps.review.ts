@@ -1,7 +1,5 @@
-import type { Actor } from '../platform/auth.ts';
-import type { DbOrTx, Tx } from '../platform/db.ts';
-import { defineMessages } from '../platform/i18n.ts';
-import { getOrganisation } from '../registry/organisation.service.ts';
+import { type Actor, type DbOrTx, defineMessages, type Tx } from '../platform/index.ts';
+import { getOrganisation } from '../registry/index.ts';
 import { type Decision, type PreCheck, type ReviewItem, registerReviewHandler } from '../review/index.ts';
 import { findProduct } from './stamps.ports.ts';
 import * as repo from './stamps.repo.ts';

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireActor } from '../platform/auth.ts';
-import { forbidden, notFound } from '../platform/problem.ts';
+import { forbidden, notFound, requireActor } from '../platform/index.ts';
 import { renderCarrierPng, renderCarrierSvg } from './stamps.carriers.ts';
 import {
   activateStamps,

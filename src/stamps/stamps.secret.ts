@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Config } from '../platform/config.ts';
+import type { Config } from '../platform/index.ts';
 
 /**
  * Anti-counterfeit secrets: 72 random bits per stamp, printed once in the stamp's URL as `?s=…`, stored only

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
-import { loadConfig } from '../platform/config.ts';
+import { loadConfig } from '../platform/index.ts';
 
 // each import after resetModules is a fresh module instance: what a new server process would hold, configured as
 // buildApp configures it

@@ -1,9 +1,7 @@
 import type { z } from 'zod';
-import { recordAudit } from '../audit/audit.service.ts';
-import type { Actor } from '../platform/auth.ts';
-import type { Db, DbOrTx } from '../platform/db.ts';
-import { badRequest, forbidden, notFound } from '../platform/problem.ts';
-import { getOrganisation } from '../registry/organisation.service.ts';
+import { recordAudit } from '../audit/index.ts';
+import { type Actor, badRequest, type Db, type DbOrTx, forbidden, notFound } from '../platform/index.ts';
+import { getOrganisation } from '../registry/index.ts';
 import { submitForReview } from '../review/index.ts';
 import './stamps.messages.ts';
 import { canRequestStamps, visibleOrganisations } from './stamps.policy.ts';

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../platform/auth.ts';
-import { Problem } from '../platform/problem.ts';
-import { createTestApp, type TestApp } from '../test/app.ts';
-import { makeLot, makeProducer } from '../test/factories/index.ts';
+import { type Actor, Problem } from '../platform/index.ts';
+import { createTestApp, makeLot, makeProducer, type TestApp } from '../test/index.ts';
 import { preparePrintRun } from './stamps.print.ts';
 import { reserveSerials } from './stamps.repo.ts';
 import { verifyStamp } from './stamps.verify.ts';

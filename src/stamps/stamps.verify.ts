@@ -1,4 +1,4 @@
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/index.ts';
 import { lookupStamp } from './stamps.repo.ts';
 import { secretMatches } from './stamps.secret.ts';
 import { parseSerial } from './stamps.uri.ts';

@@ -1,5 +1,5 @@
 import { and, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../platform/db.ts';
+import type { DbOrTx } from '../platform/index.ts';
 import { execute } from './stamps.repo.ts';
 import { type SuspicionKind, stampSuspicions } from './stamps.schema.ts';
 

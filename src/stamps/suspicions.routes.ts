@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { requireActor } from '../platform/auth.ts';
+import { requireActor } from '../platform/index.ts';
 import { suspicionListQuery, suspicionListResponse } from './stamps.schema.ts';
 import { listSuspicions } from './suspicions.service.ts';
 

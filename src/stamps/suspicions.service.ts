@@ -1,7 +1,5 @@
 import type { z } from 'zod';
-import type { Actor } from '../platform/auth.ts';
-import type { Db } from '../platform/db.ts';
-import { forbidden } from '../platform/problem.ts';
+import { type Actor, type Db, forbidden } from '../platform/index.ts';
 import { canReadSuspicions, seesScanPlaces, visibleOrganisations } from './stamps.policy.ts';
 import { lookupStamp } from './stamps.repo.ts';
 import type { suspicionListQuery, suspicionResponse } from './stamps.schema.ts';

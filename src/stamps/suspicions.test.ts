@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/app.ts';
-import { gtin } from '../test/factories/index.ts';
+import { createTestApp, gtin, type TestApp } from '../test/index.ts';
 import { recordSuspicion } from './suspicions.service.ts';
 
 let t: TestApp;

@@ -2,9 +2,16 @@ import crypto from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app.ts';
-import type { Actor, ActorResolver } from '../platform/auth.ts';
-import { type Config, loadConfig, type ScanThresholds } from '../platform/config.ts';
-import { type Database, type Db, openDatabase } from '../platform/db.ts';
+import {
+  type Actor,
+  type ActorResolver,
+  type Config,
+  type Database,
+  type Db,
+  loadConfig,
+  openDatabase,
+  type ScanThresholds,
+} from '../platform/index.ts';
 
 export interface TestApp {
   app: FastifyInstance;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/index.ts';
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 

@@ -1,13 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoGlns, demoLots, dl } from '../demo/demo-data.ts';
-import { seedDemo } from '../demo/index.ts';
-import {
-  getLocationByGln,
-  getLotByKey,
-  ownersOfIdentifiers,
-  setReviewStatus,
-} from '../registry/registry.service.ts';
+import { demoGlns, demoLots, dl, seedDemo } from '../demo/index.ts';
+import { getLocationByGln, getLotByKey, ownersOfIdentifiers, setReviewStatus } from '../registry/index.ts';
 import { createTestApp, type TestApp } from './app.ts';
 import { epcisDocument, gtin, makeOrganisation } from './factories/index.ts';
 

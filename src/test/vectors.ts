@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Gs1Options } from '../gs1/options.ts';
+import type { Gs1Options } from '../gs1/index.ts';
 
 /**
  * Reading the GS1 and OpenEPCIS conformance material, copied into the repository with its provenance and licence

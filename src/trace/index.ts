@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { requireActor } from '../platform/auth.ts';
+import { requireActor } from '../platform/index.ts';
 import './trace.messages.ts';
 import { traceRoutes } from './trace.routes.ts';
+
+export { traceFrom } from './trace.service.ts';
 
 /** Trace and recall (docs/requirements.md §2 B.8). */
 export default async function routes(app: FastifyInstance) {

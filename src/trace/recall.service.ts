@@ -1,6 +1,4 @@
-import type { Actor } from '../platform/auth.ts';
-import type { DbOrTx } from '../platform/db.ts';
-import { notFound } from '../platform/problem.ts';
+import { type Actor, type DbOrTx, notFound } from '../platform/index.ts';
 import { type RecallReport, recallRows } from './recall.presenter.ts';
 import { rootId } from './trace.root.ts';
 import type { TraceResult } from './trace.schema.ts';

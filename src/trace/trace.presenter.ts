@@ -1,5 +1,5 @@
-import type { StoredEvent } from '../epcis/epcis.types.ts';
-import type { LocationView, LotView, OrganisationView, ProductView } from '../registry/registry.service.ts';
+import type { StoredEvent } from '../epcis/index.ts';
+import type { LocationView, LotView, OrganisationView, ProductView } from '../registry/index.ts';
 import { glnOf, itemKey } from './trace.ids.ts';
 import type { TraceEvent, TraceItem, TraceResult } from './trace.schema.ts';
 import type { Reached } from './trace.walk.ts';

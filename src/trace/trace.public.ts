@@ -1,6 +1,6 @@
-import type { StoredEvent } from '../epcis/epcis.types.ts';
-import type { DbOrTx } from '../platform/db.ts';
-import { getOrganisationsByIds, ownersOfIdentifiers } from '../registry/registry.service.ts';
+import type { StoredEvent } from '../epcis/index.ts';
+import type { DbOrTx } from '../platform/index.ts';
+import { getOrganisationsByIds, ownersOfIdentifiers } from '../registry/index.ts';
 
 /** Keeps, of the events a walk step fetched for some ids, those the public may see. */
 export type PublicFilter = (ids: string[], events: StoredEvent[]) => Promise<StoredEvent[]>;

@@ -1,5 +1,5 @@
 import { buildDigitalLink, canonicalId, Gs1Error, parseGs1 } from '../gs1/index.ts';
-import { badRequest } from '../platform/problem.ts';
+import { badRequest } from '../platform/index.ts';
 
 const gs1Stem = 'https://id.gs1.org/';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { storableDateTime } from '../platform/date-time.ts';
+import { storableDateTime } from '../platform/index.ts';
 
 export const traceQuery = z.object({
   id: z.string().trim().min(1).max(2000),

@@ -1,9 +1,11 @@
-import { parseEventQuery } from '../epcis/epcis.query.ts';
-import { findEventsByIds, getEventsByPk, queryEvents } from '../epcis/epcis.service.ts';
-import type { StoredEvent } from '../epcis/epcis.types.ts';
-import type { Actor } from '../platform/auth.ts';
-import type { DbOrTx } from '../platform/db.ts';
-import { notFound } from '../platform/problem.ts';
+import {
+  findEventsByIds,
+  getEventsByPk,
+  parseEventQuery,
+  queryEvents,
+  type StoredEvent,
+} from '../epcis/index.ts';
+import { type Actor, type DbOrTx, notFound } from '../platform/index.ts';
 import {
   getLocationsByGlns,
   getLotByKey,
@@ -12,7 +14,7 @@ import {
   getOrganisationsByIds,
   getProductsByGtins,
   mayReadOrganisationData,
-} from '../registry/registry.service.ts';
+} from '../registry/index.ts';
 import { glnOf, isPartyId, itemKey, partyIdForGln } from './trace.ids.ts';
 import { presentEvent, presentItem, presentLocation, presentParty } from './trace.presenter.ts';
 import { publicChainFilter } from './trace.public.ts';

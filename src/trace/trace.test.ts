@@ -1,11 +1,19 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoDurianFarmLotKey, demoDurianLotKey, demoGlns, demoPalletSscc, dl } from '../demo/demo-data.ts';
-import { demoEventId, demoEvents, epcisDocument } from '../demo/demo-events.ts';
-import { seedDemo } from '../demo/index.ts';
-import { captureEpcisDocument } from '../epcis/epcis.service.ts';
-import { getOrganisationsByGlns } from '../registry/registry.service.ts';
-import { createTestApp, type TestApp } from '../test/app.ts';
+import {
+  demoDurianFarmLotKey,
+  demoDurianLotKey,
+  demoEventId,
+  demoEvents,
+  demoGlns,
+  demoPalletSscc,
+  dl,
+  epcisDocument,
+  seedDemo,
+} from '../demo/index.ts';
+import { captureEpcisDocument } from '../epcis/index.ts';
+import { getOrganisationsByGlns } from '../registry/index.ts';
+import { createTestApp, type TestApp } from '../test/index.ts';
 
 let t: TestApp;
 let staff: Record<string, string>;

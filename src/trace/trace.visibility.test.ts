@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StoredEvent } from '../epcis/epcis.types.ts';
-import type { Actor } from '../platform/auth.ts';
-import { setReviewStatus } from '../registry/registry.service.ts';
-import { createTestApp, type TestApp } from '../test/app.ts';
-import { gln, organisationBody } from '../test/factories/index.ts';
+import type { StoredEvent } from '../epcis/index.ts';
+import type { Actor } from '../platform/index.ts';
+import { setReviewStatus } from '../registry/index.ts';
+import { createTestApp, gln, organisationBody, type TestApp } from '../test/index.ts';
 import { eventFilterFor } from './trace.visibility.ts';
 
 let t: TestApp;

@@ -1,7 +1,6 @@
-import type { StoredEvent } from '../epcis/epcis.types.ts';
-import type { Actor } from '../platform/auth.ts';
-import type { DbOrTx } from '../platform/db.ts';
-import { partyIdsOfOrganisations, readableOrganisationIds } from '../registry/registry.service.ts';
+import type { StoredEvent } from '../epcis/index.ts';
+import type { Actor, DbOrTx } from '../platform/index.ts';
+import { partyIdsOfOrganisations, readableOrganisationIds } from '../registry/index.ts';
 
 export type EventFilter = (event: StoredEvent) => boolean;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StoredEvent, StoredEventId } from '../epcis/epcis.types.ts';
+import type { StoredEvent, StoredEventId } from '../epcis/index.ts';
 import { lotOfItem, walkEvents } from './trace.walk.ts';
 
 const lot = (n: number) => `https://id.gs1.org/01/08936016000203/10/L${n}`;

@@ -1,4 +1,4 @@
-import type { StoredEvent, StoredEventId } from '../epcis/epcis.types.ts';
+import type { StoredEvent, StoredEventId } from '../epcis/index.ts';
 
 export type TraceDirection = 'backward' | 'forward' | 'both';
 

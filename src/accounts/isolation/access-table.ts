@@ -1,4 +1,4 @@
-import type { Role } from '../../platform/auth.ts';
+import type { Role } from '../../platform/index.ts';
 import type { Caller } from './walk.ts';
 
 /**

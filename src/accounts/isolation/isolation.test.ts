@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Role, roles } from '../../platform/auth.ts';
-import { createTestApp, type TestApp } from '../../test/app.ts';
-import { makeOrganisation, makeUser, signIn } from '../../test/factories/index.ts';
+import { type Role, roles } from '../../platform/index.ts';
+import { createTestApp, makeOrganisation, makeUser, signIn, type TestApp } from '../../test/index.ts';
 import type { PersonRole } from '../accounts.policy.ts';
 import { accessTable, callerNames } from './access-table.ts';
 import { type Caller, call, type Endpoint, listEndpoints } from './walk.ts';

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
-import type { Role } from '../../platform/auth.ts';
-import type { TestApp } from '../../test/app.ts';
+import type { Role } from '../../platform/index.ts';
+import type { TestApp } from '../../test/index.ts';
 
 /** One documented endpoint of the running program, as the OpenAPI document lists it. */
 export interface Endpoint {

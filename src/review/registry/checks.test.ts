@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StoredEvent } from '../../epcis/epcis.service.ts';
+import type { StoredEvent } from '../../epcis/index.ts';
 import { timelineChecks } from './lot.review.ts';
 import { bizStepName, hostedFileId, isFetchableImage } from './shared.ts';
 

@@ -1,6 +1,6 @@
 import { hasValidCheckDigit } from '../../gs1/index.ts';
-import type { DbOrTx } from '../../platform/db.ts';
-import { getLocation, getOrganisation } from '../../registry/registry.service.ts';
+import type { DbOrTx } from '../../platform/index.ts';
+import { getLocation, getOrganisation } from '../../registry/index.ts';
 import type { PreCheck, ReviewHandler } from '../review.handlers.ts';
 import { check, present, registryStatusHooks } from './shared.ts';
 

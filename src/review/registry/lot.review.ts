@@ -1,8 +1,7 @@
-import { findEventsByIds, type StoredEvent } from '../../epcis/epcis.service.ts';
+import { findEventsByIds, type StoredEvent } from '../../epcis/index.ts';
 import { buildDigitalLink } from '../../gs1/index.ts';
-import type { DbOrTx } from '../../platform/db.ts';
-import { localToday } from '../../platform/local-date.ts';
-import { getLot, getOrganisation, getProduct } from '../../registry/registry.service.ts';
+import { type DbOrTx, localToday } from '../../platform/index.ts';
+import { getLot, getOrganisation, getProduct } from '../../registry/index.ts';
 import type { PreCheck, ReviewHandler } from '../review.handlers.ts';
 import { bizStepName, check, present, registryStatusHooks } from './shared.ts';
 

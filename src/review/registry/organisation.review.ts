@@ -1,6 +1,5 @@
-import type { DbOrTx } from '../../platform/db.ts';
-import { getOrganisation } from '../../registry/registry.service.ts';
-import { normaliseTaxCode } from '../../registry/tax-code.ts';
+import type { DbOrTx } from '../../platform/index.ts';
+import { getOrganisation, normaliseTaxCode } from '../../registry/index.ts';
 import type { PreCheck, ReviewHandler } from '../review.handlers.ts';
 import { check, present, registryStatusHooks, todayIso } from './shared.ts';
 

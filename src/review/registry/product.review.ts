@@ -1,7 +1,7 @@
-import { checkFilesOwnedBy } from '../../files/files.service.ts';
+import { checkFilesOwnedBy } from '../../files/index.ts';
 import { hasValidCheckDigit } from '../../gs1/index.ts';
-import type { DbOrTx } from '../../platform/db.ts';
-import { getOrganisation, getProduct } from '../../registry/registry.service.ts';
+import type { DbOrTx } from '../../platform/index.ts';
+import { getOrganisation, getProduct } from '../../registry/index.ts';
 import type { PreCheck, ReviewHandler } from '../review.handlers.ts';
 import { check, hostedFileId, isFetchableImage, present, registryStatusHooks, todayIso } from './shared.ts';
 

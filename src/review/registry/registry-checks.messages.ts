@@ -1,4 +1,4 @@
-import { defineMessages } from '../../platform/i18n.ts';
+import { defineMessages } from '../../platform/index.ts';
 
 defineMessages({
   'review.check.exists': { vi: 'Đối tượng không còn tồn tại', en: 'The thing under review no longer exists' },

@@ -1,8 +1,5 @@
-import type { Actor } from '../../platform/auth.ts';
-import type { Tx } from '../../platform/db.ts';
-import { localToday } from '../../platform/local-date.ts';
-import type { ReviewStatus } from '../../registry/registry.service.ts';
-import { type ReviewedEntity, setReviewStatus } from '../../registry/registry.service.ts';
+import { type Actor, localToday, type Tx } from '../../platform/index.ts';
+import { type ReviewedEntity, type ReviewStatus, setReviewStatus } from '../../registry/index.ts';
 import type { Decision, PreCheck, ReviewHandler } from '../review.handlers.ts';
 
 const statusOf: Record<Decision, ReviewStatus> = {

@@ -1,9 +1,6 @@
 import crypto from 'node:crypto';
-import type { PersonRole } from '../../accounts/accounts.policy.ts';
-import { createUser } from '../../accounts/users.service.ts';
-import type { Role } from '../../platform/auth.ts';
-import type { Db } from '../../platform/db.ts';
-import type { officerSectors } from '../../platform/vocabulary.ts';
+import { createUser, type PersonRole } from '../../accounts/index.ts';
+import type { Db, officerSectors, Role } from '../../platform/index.ts';
 import type { TestApp } from '../app.ts';
 
 /** The password of every account the factories make: long and uncommon enough for the password policy. */

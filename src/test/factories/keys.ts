@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
-import { checkDigit } from '../../gs1/check-digit.ts';
-import { taxCodeCheckDigit } from '../../registry/tax-code.ts';
+import { checkDigit } from '../../gs1/index.ts';
+import { taxCodeCheckDigit } from '../../registry/index.ts';
 
 const randomDigits = (n: number) => Array.from({ length: n }, () => crypto.randomInt(10)).join('');
 

@@ -1,17 +1,15 @@
-import type { Actor } from '../../platform/auth.ts';
-import type { Db } from '../../platform/db.ts';
-import type { Sector } from '../../platform/vocabulary.ts';
-import type { LocationInput } from '../../registry/location.schema.ts';
-import type { OrganisationInput } from '../../registry/organisation.schema.ts';
-import type { ProductInput } from '../../registry/product.schema.ts';
+import type { Actor, Db, Sector } from '../../platform/index.ts';
 import {
   createLocation,
   createLot,
   createOrganisation,
   createProduct,
+  type LocationInput,
+  type OrganisationInput,
+  type ProductInput,
   type ReviewedEntity,
   setReviewStatus,
-} from '../../registry/registry.service.ts';
+} from '../../registry/index.ts';
 import { gln, taxCode } from './keys.ts';
 
 /** The department's administrator, who registers everything the factories make. */

@@ -1,10 +1,8 @@
-import { captureEpcisDocument } from '../../epcis/epcis.service.ts';
-import type { Db } from '../../platform/db.ts';
-import { getLocation } from '../../registry/location.service.ts';
-import { decide } from '../../review/review.service.ts';
-import { activateStamps } from '../../stamps/stamps.lifecycle.ts';
-import { preparePrintRun } from '../../stamps/stamps.print.ts';
-import { getStampRequest, requestStamps } from '../../stamps/stamps.service.ts';
+import { captureEpcisDocument } from '../../epcis/index.ts';
+import type { Db } from '../../platform/index.ts';
+import { getLocation } from '../../registry/index.ts';
+import { decide } from '../../review/index.ts';
+import { activateStamps, getStampRequest, preparePrintRun, requestStamps } from '../../stamps/index.ts';
 import type { TestApp } from '../app.ts';
 import { gtin } from './keys.ts';
 import { adminActor, makeLocation, makeLot, makeOrganisation, makeProduct } from './registry.ts';

@@ -1,7 +1,13 @@
-import { type Actor, isStaff, requireOrganisation } from '../platform/auth.ts';
-import type { DbOrTx } from '../platform/db.ts';
-import { badRequest, Problem } from '../platform/problem.ts';
-import { mayReadOrganisationData } from './registry-port.ts';
+import { type Actor, isStaff, requireOrganisation } from './auth.ts';
+import { defineMessages } from './i18n.ts';
+import { badRequest, Problem } from './problem.ts';
+
+defineMessages({
+  'problem.chain-staff-cannot-record': {
+    vi: 'Cán bộ của Sở và các ngành không ghi nhận công đoạn hay nhật ký thay cơ sở sản xuất',
+    en: 'Department staff do not record stages or diary entries for producers',
+  },
+});
 
 /**
  * The organisation a write is made for: the one named in the request (checked against the actor), or the
@@ -27,12 +33,4 @@ export function actingOrganisation(
 export function recordingOrganisation(actor: Actor, requested: string | null | undefined, field: string) {
   if (isStaff(actor)) throw new Problem(403, 'chain-staff-cannot-record');
   return actingOrganisation(actor, requested, field);
-}
-
-/**
- * Whether the actor may read rows owned by the organisation, by the registry's rule: its own; those of their
- * sector or communes for sector and commune officers; any for the department's admin, reviewers and inspectors.
- */
-export function canRead(db: DbOrTx, actor: Actor, organisationId: string): Promise<boolean> {
-  return mayReadOrganisationData(db, actor, organisationId);
 }

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { type Actor, requireActor } from '../platform/auth.ts';
-import { forbidden } from '../platform/problem.ts';
+import { type Actor, requireActor } from './auth.ts';
+import { forbidden } from './problem.ts';
 
 /**
  * A route hook (preValidation) that answers 401 to the anonymous and 403 to a role without the permission before

@@ -1,11 +1,9 @@
-import { demoLots } from '../demo/demo-data.ts';
-import type { DemoRegistry } from '../demo/demo-registry.ts';
-import { demoActor } from '../demo/demo-registry.ts';
-import type { DiaryEntryInput } from '../diary/diary.schema.ts';
-import { addDiaryEntry } from '../diary/diary.service.ts';
-import type { Config } from '../platform/config.ts';
-import type { Db } from '../platform/db.ts';
-import { recordStage } from './stages.service.ts';
+import { recordStage } from '../chain/index.ts';
+import { addDiaryEntry, type DiaryEntryInput } from '../diary/index.ts';
+import type { Config, Db } from '../platform/index.ts';
+import { demoLots } from './demo-data.ts';
+import type { DemoRegistry } from './demo-registry.ts';
+import { demoActor } from './demo-registry.ts';
 
 type Entry = Omit<DiaryEntryInput, 'locationId' | 'season' | 'photoFileIds'>;
 

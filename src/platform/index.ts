@@ -1,0 +1,36 @@
+// platform: what every module builds on (config, database, problems, i18n, the auth contract and its route
+// gates, the permission registry). It imports no module but db (the tables Drizzle is typed with).
+export { actingOrganisation, recordingOrganisation } from './acting-organisation.ts';
+export type { Actor, ActorResolver, Role } from './auth.ts';
+export { isStaff, registerAuth, requireActor, requireOrganisation, roles } from './auth.ts';
+export type { Config, ScanThresholds } from './config.ts';
+export { loadConfig } from './config.ts';
+export type { Database, Db, DbOrTx, Tx } from './db.ts';
+export { openDatabase, textArrayLiteral } from './db.ts';
+export { allow, personOnly, signedIn } from './gate.ts';
+export type { Lang } from './i18n.ts';
+export { defineMessages, pickLanguage, t } from './i18n.ts';
+export { localToday } from './local-date.ts';
+export { prefersHtml } from './negotiate.ts';
+export { permissionsOf, registerPermissions } from './permissions.ts';
+export type { FieldError } from './problem.ts';
+export {
+  badRequest,
+  conflict,
+  forbidden,
+  notFound,
+  Problem,
+  registerProblemHandling,
+  renderProblem,
+} from './problem.ts';
+export { registerSecurityHeaders } from './security-headers.ts';
+export { officerSectors, sectors, TXNG_NAMESPACE } from './vocabulary.ts';
+
+// the program's types on Fastify (app.db, app.config) come with the door
+import './fastify.ts';
+
+export { isRealDateTime, storableDate, storableDateTime } from './date-time.ts';
+export { assertStorableText, isUnstorableText, registerHostileTextGuard } from './hostile-text.ts';
+export { isUuid } from './ids.ts';
+export { readMultipart, registerMultipartGuard } from './multipart.ts';
+export type { Sector } from './vocabulary.ts';

@@ -1,0 +1,19 @@
+// test: support for every module's tests (a fresh app and database per file). The program never imports it.
+
+export type { TestApp } from './app.ts';
+export { createTestApp } from './app.ts';
+export type { Session } from './factories/accounts.ts';
+export { makeSignedInUser, makeUser, signIn, testPassword } from './factories/accounts.ts';
+export { epcisDocument, objectEvent } from './factories/epcis.ts';
+export { gln, gtin, sscc, taxCode } from './factories/keys.ts';
+export {
+  adminActor,
+  makeLocation,
+  makeLot,
+  makeOrganisation,
+  organisationBody,
+} from './factories/registry.ts';
+export { makeProducer, makeStampedProduct } from './factories/stamps.ts';
+export { multipartBody } from './multipart.ts';
+export { changedTables, rowCounts } from './row-counts.ts';
+export { engineOptions, loadVectors, manifest, pairs, readJson, readText, vectorsDir } from './vectors.ts';
