@@ -67,8 +67,12 @@ export async function ownersOfIdentifiers(db: DbOrTx, ids: string[]): Promise<Ow
   const spans = new Map<string, string[]>();
   const gtins = new Map<string, string[]>();
   const glns = new Map<string, string[]>();
-  const push = (map: Map<string, string[]>, key: string, id: string) =>
-    map.set(key, [...(map.get(key) ?? []), id]);
+  // in place: a document's thousands of serials share one GTIN, so copying the list each time is quadratic
+  const push = (map: Map<string, string[]>, key: string, id: string) => {
+    const list = map.get(key);
+    if (list) list.push(id);
+    else map.set(key, [id]);
+  };
   for (const id of unique) {
     const party = organisationParty.exec(id);
     if (party) add(id, party[1].toLowerCase());
