@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { needs } from '../src/test/needs.ts';
-import { buildBackOffice, chromiumMissing, launchBrowser, newContext, type RunningServer, screenshot, startServer } from './support.ts';
+import { chromiumMissing, launchBrowser, newContext, type RunningServer, screenshot, startBackOfficeServer } from './support.ts';
 
 /** A valid Vietnamese tax code: nine random digits and their check digit (weights 31…3, 10 − sum mod 11). */
 function randomTaxCode(): string {
@@ -110,13 +110,7 @@ describe('back office: from registration to the consumer page', needs('Chromium'
   };
 
   beforeAll(async () => {
-    // While working on the app, TXNG_JOURNEY_URL points at a server already running with the demo data.
-    const running = process.env.TXNG_JOURNEY_URL;
-    if (running) server = { baseUrl: running, stop: async () => {} };
-    else {
-      buildBackOffice();
-      server = await startServer();
-    }
+    server = await startBackOfficeServer();
     browser = await launchBrowser();
     desktop = await newContext(browser, 'desktop');
     page = await desktop.newPage();

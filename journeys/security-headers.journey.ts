@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { needs } from '../src/test/needs.ts';
-import { buildBackOffice, chromiumMissing, launchBrowser, newContext, type RunningServer, screenshot, startServer } from './support.ts';
+import { chromiumMissing, launchBrowser, newContext, type RunningServer, screenshot, startBackOfficeServer } from './support.ts';
 
 /**
  * The Content-Security-Policy in a real browser: the back office, the consumer page (with its one inline script
@@ -41,12 +41,7 @@ describe('security headers in Chromium', needs('Chromium', chromiumMissing()), (
   }
 
   beforeAll(async () => {
-    const running = process.env.TXNG_JOURNEY_URL;
-    if (running) server = { baseUrl: running, stop: async () => {} };
-    else {
-      buildBackOffice();
-      server = await startServer();
-    }
+    server = await startBackOfficeServer();
     browser = await launchBrowser();
     context = await newContext(browser, 'desktop');
     await context.grantPermissions(['geolocation'], { origin: server.baseUrl });

@@ -100,6 +100,17 @@ export function buildBackOffice() {
   });
 }
 
+/**
+ * The program with its back office built, for a journey through the back office: or, while working on the app,
+ * the server TXNG_JOURNEY_URL points at (already running with the demo data).
+ */
+export async function startBackOfficeServer(): Promise<RunningServer> {
+  const running = process.env.TXNG_JOURNEY_URL;
+  if (running) return { baseUrl: running, stop: async () => {} };
+  buildBackOffice();
+  return startServer();
+}
+
 /** Why the journeys cannot run here, or null when Chromium is installed. */
 export const chromiumMissing = () =>
   fs.existsSync(chromiumPath) ? null : `not found at ${chromiumPath}; install it or set CHROMIUM_PATH`;
