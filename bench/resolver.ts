@@ -118,7 +118,9 @@ async function client(port, target, seconds, connections) {
   const one = () => new Promise((resolve) => {
     const path = target.paths[i++ % target.paths.length];
     const started = performance.now();
-    const req = http.request({ port, path, agent, headers: target.headers }, (res) => {
+    const client = '10.' + [0, 0, 0].map(() => Math.floor(Math.random() * 254) + 1).join('.');
+    const headers = { ...target.headers, 'x-forwarded-for': client };
+    const req = http.request({ port, path, agent, headers }, (res) => {
       res.resume();
       res.on('end', () => {
         if (res.statusCode === target.expect) latencies.push(performance.now() - started); else errors++;
@@ -151,13 +153,7 @@ async function client(port, target, seconds, connections) {
   const t = await createTestApp({
     resolverRateLimit: 1_000_000_000,
     dbPool: Number(process.env.TXNG_DB_POOL ?? 20),
-    // every request comes from 127.0.0.1: without these only the first view of each stamp would be recorded
-    scan: {
-      busyScans: 1_000_000_000,
-      busyNetworks: 1_000_000_000,
-      repeatMinutes: 0.000001,
-      networkCap: 1_000_000_000,
-    },
+    // the scan thresholds are the defaults: each request comes from another client address, as in a market
   });
   try {
     const f = await makeStampedProduct(t);

@@ -43,6 +43,8 @@ export interface AppOptions {
   /** How a request's actor is found; the accounts module's sessions and API keys unless a test says otherwise. */
   resolveActor?: ActorResolver;
   logger?: boolean;
+  /** Folder of the built back office; `src/web/dist` unless a test brings its own. */
+  backofficeRoot?: string;
 }
 
 /** Builds the one TXNG program: JSON API, EPCIS binding, resolver and public pages. */
@@ -64,7 +66,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('config', opts.config);
   registerProblemHandling(app);
   // before any route, so every route gets its headers; the pages' inline code is allowed by its hash
-  await registerSecurityHeaders(app, publicInlineCode);
+  registerSecurityHeaders(app, publicInlineCode);
   // parses cookies before the actor is resolved from the session cookie
   await app.register(cookie);
   registerAuth(app, opts.resolveActor ?? accounts.resolveActor);
@@ -114,7 +116,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(diary, { prefix: '/api' });
   await app.register(imports, { prefix: '/api' });
   await app.register(files, { prefix: '/api' });
-  await app.register(backoffice);
+  await app.register(backoffice, { root: opts.backofficeRoot });
   await app.register(epcis, {
     prefix: '/epcis',
     // officers read the events of the organisations the registry lets them read (their sector, their communes)

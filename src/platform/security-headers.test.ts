@@ -1,4 +1,7 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, makeStampedProduct, type TestApp } from '../test/index.ts';
 import { tileSource } from './security-headers.ts';
@@ -53,8 +56,29 @@ describe('security headers', () => {
   });
 
   it('the back office and the API documentation may style inline, never script inline', async () => {
-    for (const url of ['/app/', '/app/products', '/api/docs', '/api/docs/static/index.html']) {
-      const csp = directives((await t.app.inject({ url })).headers['content-security-policy']);
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'txng-web-'));
+    fs.mkdirSync(path.join(root, 'assets'));
+    fs.writeFileSync(
+      path.join(root, 'index.html'),
+      '<!doctype html><title>TXNG</title><div id="root"></div>',
+    );
+    const built = await createTestApp({}, { backofficeRoot: root });
+    try {
+      for (const url of ['/app/', '/app/products']) {
+        const res = await built.app.inject({ url });
+        expect(res.headers['content-type']).toMatch(/^text\/html/);
+        const csp = directives(res.headers['content-security-policy']);
+        expect([url, csp['style-src']]).toEqual([url, ["'self'", "'unsafe-inline'"]]);
+        expect(csp['script-src']).not.toContain("'unsafe-inline'");
+      }
+    } finally {
+      await built.close();
+      fs.rmSync(root, { recursive: true });
+    }
+    for (const url of ['/api/docs', '/api/docs/']) {
+      const res = await t.app.inject({ url });
+      expect([url, res.headers['content-type']]).toEqual([url, expect.stringMatching(/^text\/html/)]);
+      const csp = directives(res.headers['content-security-policy']);
       expect([url, csp['style-src']]).toEqual([url, ["'self'", "'unsafe-inline'"]]);
       expect(csp['script-src']).toEqual(["'self'"].concat(csp['script-src'].slice(1)));
       expect(csp['script-src']).not.toContain("'unsafe-inline'");
@@ -126,6 +150,29 @@ describe('security headers', () => {
     // the resolver keeps the CORS the GS1 resolver standard asks for
     const resolved = await t.app.inject({ url: f.stampPath(f.activeSerial), headers: origin });
     expect(resolved.headers['access-control-allow-origin']).toBe('*');
+  });
+
+  it('an answer that is not a page carries the short set: no sniffing, no framing, a policy that runs nothing', async () => {
+    const answers = [
+      await t.app.inject({ url: '/api/auth/me' }),
+      await t.app.inject({ url: '/healthz' }),
+      await t.app.inject({ url: f.stampPath(f.activeSerial) }), // the resolver's 307
+      await t.app.inject({ url: '/app/' }), // 503 problem: this test app has no back office built
+      await t.app.inject({ url: `/files/${crypto.randomUUID()}` }),
+    ];
+    for (const res of answers) {
+      const url = res.raw.req.url;
+      expect([url, res.headers['content-type']]).not.toEqual([url, expect.stringMatching(/^text\/html/)]);
+      expect([url, res.headers['content-security-policy']]).toEqual([
+        url,
+        "default-src 'none'; frame-ancestors 'none'",
+      ]);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+      expect(res.headers['strict-transport-security']).toBe('max-age=15552000');
+      expect(res.headers).not.toHaveProperty('cross-origin-opener-policy');
+    }
   });
 
   it('public files may be shown by other sites; everything else only by this one', async () => {

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
-import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
+import helmet, { type HelmetOptions } from 'helmet';
 import type { Config } from './config.ts';
 
 /**
@@ -70,26 +70,99 @@ const crossOriginPrefixes = ['/files/'];
 const startsWithAny = (url: string, prefixes: string[]) =>
   prefixes.some((p) => url === p || url.startsWith(p.endsWith('/') ? p : `${p}/`));
 
-export async function registerSecurityHeaders(app: FastifyInstance, inline: InlineCode) {
-  const directives = contentSecurityPolicy(app.config, inline);
-  const relaxed = { ...directives, 'style-src': ["'self'", "'unsafe-inline'"] };
-  // marks the routes as they are added, whichever module adds them; helmet's own hook, added after this one,
-  // then takes the route's settings over its defaults
-  app.addHook('onRoute', (route) => {
-    const own: NonNullable<Exclude<typeof route.helmet, false>> = {};
-    if (startsWithAny(route.url, inlineStylePrefixes))
-      own.contentSecurityPolicy = { useDefaults: false, directives: relaxed };
-    if (startsWithAny(route.url, crossOriginPrefixes))
-      own.crossOriginResourcePolicy = { policy: 'cross-origin' };
-    if (Object.keys(own).length) route.helmet = { ...(route.helmet || {}), ...own };
+type Headers = Record<string, string>;
+
+/** The headers helmet would set for these options, taken once from its middleware: nothing of it runs per request. */
+function headersOf(options: HelmetOptions): Headers {
+  const out: Headers = {};
+  const res = {
+    setHeader: (name: string, value: string) => {
+      out[name.toLowerCase()] = String(value);
+    },
+    removeHeader: () => {},
+  };
+  helmet(options)({} as never, res as never, (err?: unknown) => {
+    if (err) throw err;
   });
-  await app.register(helmet, {
+  return out;
+}
+
+/** What a page needs beyond what every answer carries: the policy of its scripts, styles, frames and windows. */
+const pageOnly = [
+  'content-security-policy',
+  'cross-origin-opener-policy',
+  'origin-agent-cluster',
+  'x-dns-prefetch-control',
+  'x-download-options',
+  'x-permitted-cross-domain-policies',
+  'x-xss-protection',
+];
+
+/**
+ * Every answer carries the short set (no sniffing, no referrer, no framing, same-origin resources, HSTS over
+ * https, and a CSP that allows nothing); an HTML answer gets the whole policy of its route instead. The sets are
+ * computed at start-up, so a request pays for one `reply.headers()` and, for HTML, one more.
+ */
+export function securityHeaderSets(config: Config, inline: InlineCode) {
+  const directives = contentSecurityPolicy(config, inline);
+  const base: HelmetOptions = {
     contentSecurityPolicy: { useDefaults: false, directives },
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },
     // only a site served over https may ask browsers to insist on it; subdomains are the province's business
-    strictTransportSecurity: app.config.baseUrl.startsWith('https:')
+    strictTransportSecurity: config.baseUrl.startsWith('https:')
       ? { maxAge: 180 * 24 * 60 * 60, includeSubDomains: false }
       : false,
+  };
+  const page = headersOf(base);
+  const relaxedPage = headersOf({
+    ...base,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: { ...directives, 'style-src': ["'self'", "'unsafe-inline'"] },
+    },
+  });
+  const short = (headers: Headers): Headers => ({
+    ...Object.fromEntries(Object.entries(headers).filter(([name]) => !pageOnly.includes(name))),
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  });
+  return {
+    page,
+    relaxedPage,
+    answer: short(page),
+    /** a public file is shown by other sites' pages; as a document it still runs nothing */
+    file: short({ ...page, 'cross-origin-resource-policy': 'cross-origin' }),
+  };
+}
+
+type Surface = 'default' | 'relaxed' | 'file';
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    securitySurface?: Surface;
+  }
+}
+
+export function registerSecurityHeaders(app: FastifyInstance, inline: InlineCode) {
+  const sets = securityHeaderSets(app.config, inline);
+  // marks the routes as they are added, whichever module adds them
+  app.addHook('onRoute', (route) => {
+    const surface: Surface | undefined = startsWithAny(route.url, crossOriginPrefixes)
+      ? 'file'
+      : startsWithAny(route.url, inlineStylePrefixes)
+        ? 'relaxed'
+        : undefined;
+    if (surface) route.config = { ...route.config, securitySurface: surface };
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(request.routeOptions.config?.securitySurface === 'file' ? sets.file : sets.answer);
+    done();
+  });
+  app.addHook('onSend', (request, reply, payload, done) => {
+    const type = reply.getHeader('content-type');
+    const surface = request.routeOptions.config?.securitySurface;
+    // an uploaded file is never a page of ours, whatever type it claims: it keeps the policy that runs nothing
+    if (surface !== 'file' && typeof type === 'string' && type.startsWith('text/html'))
+      reply.headers(surface === 'relaxed' ? sets.relaxedPage : sets.page);
+    done(null, payload);
   });
 }

@@ -39,19 +39,32 @@ export interface ResolverOptions {
  * The GS1 Digital Link resolver (docs/resolver.md): every primary-key path (`/01/…`, `/gtin/…`, `/414/…`),
  * GET/HEAD/OPTIONS, CORS and a per-address rate limit scoped to these routes.
  */
+function withoutCors(
+  _request: FastifyRequest,
+  reply: FastifyReply,
+  payload: unknown,
+  done: (err: null, payload: unknown) => void,
+) {
+  for (const name of Object.keys(reply.getHeaders()))
+    if (name.startsWith('access-control-')) reply.removeHeader(name);
+  done(null, payload);
+}
+
 export default async function resolverRoutes(app: FastifyInstance, opts: ResolverOptions) {
   const { consumerPages } = opts;
-  const resolverCors = {
+  // @fastify/cors also adds a catch-all OPTIONS route ('*'), which would otherwise hand CORS headers to every
+  // path of the program, /api included: only the resolver's own routes answer other sites. A hook on that one
+  // route takes them off again, so the resolver's own answers keep the plugin's options computed once.
+  app.addHook('onRoute', (route) => {
+    if (route.url !== '*') return;
+    const own = route.onSend ? [route.onSend].flat() : [];
+    route.onSend = [...own, withoutCors];
+  });
+  await app.register(cors, {
     origin: '*',
     methods: ['GET', 'HEAD', 'OPTIONS'],
     exposedHeaders: ['Link', 'Location', 'Content-Language', 'Vary'],
     preflight: false,
-  };
-  await app.register(cors, {
-    // the plugin also adds a catch-all OPTIONS route ('*'), which would otherwise hand CORS headers to every
-    // path of the program, /api included: only the resolver's own routes answer other sites
-    delegator: (request, callback) =>
-      callback(null, request.routeOptions.url === '*' ? { origin: false } : resolverCors),
   });
   await app.register(rateLimit, { max: app.config.resolverRateLimit, timeWindow: '1 minute' });
   const base = () => app.config.baseUrl;

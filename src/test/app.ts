@@ -64,7 +64,7 @@ export type ConfigOverrides = Partial<Omit<Config, 'scan'>> & { scan?: Partial<S
 
 export async function createTestApp(
   overrides: ConfigOverrides = {},
-  opts: { realAuth?: boolean } = {},
+  opts: { realAuth?: boolean; backofficeRoot?: string } = {},
 ): Promise<TestApp> {
   // tests stand behind a trusted proxy: they set X-Forwarded-For to play several clients
   const base = loadConfig({
@@ -78,6 +78,7 @@ export async function createTestApp(
     config,
     database,
     resolveActor: opts.realAuth ? undefined : testActorResolver,
+    backofficeRoot: opts.backofficeRoot,
   });
   await app.ready();
   return {
