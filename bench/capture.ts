@@ -51,12 +51,12 @@ async function rawInsert(db: Db, { rows, ids, links }: ReturnType<typeof extract
   await db.transaction(async (tx) => {
     const inserted = (await tx.execute(sql`
       INSERT INTO epcis_events (event_id, is_error_declaration, event_type, event_time, event_time_zone_offset, action,
-        biz_step, disposition, read_point, biz_location, organisation_id, capture_id, document)
+        biz_step, disposition, read_point, biz_location, organisation_id, capture_id, content_hash, document)
       VALUES ${sql.join(
         rows.map(
           (r) => sql`(${r.eventId}, ${r.isErrorDeclaration}, ${r.eventType}, ${r.eventTime}::timestamptz,
             ${r.eventTimeZoneOffset}, ${r.action}, ${r.bizStep}, ${r.disposition}, ${r.readPoint}, ${r.bizLocation},
-            ${organisationId}::uuid, ${captureId}::uuid, ${JSON.stringify(r.document)}::jsonb)`,
+            ${organisationId}::uuid, ${captureId}::uuid, ${r.contentHash}, ${JSON.stringify(r.document)}::jsonb)`,
         ),
         sql`, `,
       )}

@@ -52,9 +52,9 @@ async function fill(db: Db, count: number) {
     await db.execute(sql`
       WITH ev AS (
         INSERT INTO epcis_events (event_id, event_type, event_time, event_time_zone_offset, action, biz_step,
-          disposition, read_point, biz_location, capture_id, document)
+          disposition, read_point, biz_location, capture_id, content_hash, document)
         SELECT 'urn:uuid:fill-' || g, 'ObjectEvent', timestamptz '2025-01-01' + g * interval '20 seconds', '+07:00',
-          'OBSERVE', 'shipping', 'in_transit', ${place}, ${place}, ${captureId}::uuid,
+          'OBSERVE', 'shipping', 'in_transit', ${place}, ${place}, ${captureId}::uuid, 'fill-' || g,
           jsonb_build_object('type', 'ObjectEvent', 'eventID', 'urn:uuid:fill-' || g, 'bizStep', 'shipping')
         FROM generate_series(${from}::int, ${to}::int) g
         RETURNING id

@@ -153,6 +153,7 @@ CREATE TABLE "epcis_events" (
 	"biz_location" text,
 	"organisation_id" uuid,
 	"capture_id" uuid NOT NULL,
+	"content_hash" text NOT NULL,
 	"document" jsonb NOT NULL
 );
 --> statement-breakpoint

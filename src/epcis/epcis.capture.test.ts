@@ -82,6 +82,91 @@ describe('POST /epcis/capture', () => {
     expect([after.events - before.events, after.ids - before.ids]).toEqual([1, 1]);
   });
 
+  it('an eventID already stored with other content: 409 naming it, the old event kept as it was, the job failed', async () => {
+    const id = 'urn:uuid:6f6f2c1e-2b9a-4f0e-9d55-clash0000001';
+    const first = await capture(epcisDocument([objectEvent('clash-1', { eventID: id })]));
+    expect(first.statusCode).toBe(202);
+    const before = await counts();
+    // the same eventID, another EPC: the REST binding's 409, never a 202 that keeps the old event silently
+    const changed = objectEvent('clash-2', { eventID: id });
+    const res = await capture(epcisDocument([objectEvent('clash-fresh'), changed]));
+    expect(res.statusCode).toBe(409);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().errors).toEqual([
+      expect.objectContaining({ field: '/epcisBody/eventList/1/eventID', code: 'epcis.eventID.clash' }),
+    ]);
+    expect(res.json().errors[0].message).toContain(id);
+    // nothing of that document is stored, not even its other event
+    expect(await counts()).toEqual(before);
+    const stored = await t.app.inject({ url: `/epcis/events/${encodeURIComponent(id)}`, headers: asA });
+    expect(stored.json().epcisBody.queryResults.resultsBody.eventList[0].epcList).toEqual([
+      'https://id.gs1.org/01/08934567000017/21/clash-1',
+    ]);
+    // the failed job names the clashing ID for whoever asks later
+    const jobs = (await t.app.inject({ url: '/epcis/capture', headers: asA })).json() as any[];
+    const failed = jobs.find((j) => j.success === false && JSON.stringify(j.errors).includes(id));
+    expect(failed).toBeDefined();
+    // the same content again stays idempotent, under its eventID as under its hash
+    const again = await capture(epcisDocument([objectEvent('clash-1', { eventID: id })]));
+    expect(again.statusCode).toBe(202);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('one eventID twice in a document for different events: 409 naming the second, nothing stored', async () => {
+    const id = 'urn:uuid:6f6f2c1e-2b9a-4f0e-9d55-clash0000002';
+    const before = await counts();
+    const res = await capture(
+      epcisDocument([objectEvent('twin-1', { eventID: id }), objectEvent('twin-2', { eventID: id })]),
+    );
+    expect(res.statusCode).toBe(409);
+    expect(res.json().errors.map((e: any) => e.field)).toEqual(['/epcisBody/eventList/1/eventID']);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('POST /epcis/events with a stored eventID and other content is 409; the same content again is 201', async () => {
+    const id = 'urn:uuid:6f6f2c1e-2b9a-4f0e-9d55-clash0000003';
+    const post = (event: unknown) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/epcis/events',
+        headers: { ...asA, 'content-type': 'application/ld+json' },
+        payload: JSON.stringify({ '@context': epcisDocument([])['@context'], ...(event as object) }),
+      });
+    expect((await post(objectEvent('one-1', { eventID: id }))).statusCode).toBe(201);
+    const before = await counts();
+    const clash = await post(objectEvent('one-2', { eventID: id }));
+    expect(clash.statusCode).toBe(409);
+    expect(clash.json().errors[0]).toMatchObject({ field: '/eventID', code: 'epcis.eventID.clash' });
+    expect(await counts()).toEqual(before);
+    // another field changed (the disposition) is a clash too; a comment is not content
+    expect(
+      (await post(objectEvent('one-1', { eventID: id, disposition: 'sellable_accessible' }))).statusCode,
+    ).toBe(409);
+    expect((await post(objectEvent('one-1', { eventID: id, 'rdfs:comment': 'sent again' }))).statusCode).toBe(
+      201,
+    );
+    expect(await counts()).toEqual(before);
+  });
+
+  it('a declaration sent again with another reason is 409; the same declaration again is idempotent', async () => {
+    const id = 'urn:uuid:6f6f2c1e-2b9a-4f0e-9d55-clash0000004';
+    expect((await capture(epcisDocument([objectEvent('decl-1', { eventID: id })]))).statusCode).toBe(202);
+    const declare = (reason: string) =>
+      capture(
+        epcisDocument([
+          objectEvent('decl-1', {
+            eventID: id,
+            errorDeclaration: { declarationTime: '2024-05-02T08:00:00.000+07:00', reason },
+          }),
+        ]),
+      );
+    expect((await declare('incorrect_data')).statusCode).toBe(202);
+    const before = await counts();
+    expect((await declare('incorrect_data')).statusCode).toBe(202);
+    expect((await declare('did_not_occur')).statusCode).toBe(409);
+    expect(await counts()).toEqual(before);
+  });
+
   it('stores nothing of a document with one bad event among good ones (400 names the field)', async () => {
     const before = await counts();
     const bad = objectEvent('half-2', { epcList: ['https://id.gs1.org/01/08934567000018/21/x'] });

@@ -1,5 +1,7 @@
-import { eventHash, ignoredFieldsOf } from './epcis.hash.ts';
+import crypto from 'node:crypto';
+import { eventHash, ignoredFieldsOf, utcMillis } from './epcis.hash.ts';
 import { storedId } from './epcis.ids.ts';
+import { xmlNamespacesOf } from './epcis.xml.ts';
 
 type Json = Record<string, any>;
 
@@ -16,6 +18,8 @@ export interface EventRow {
   disposition: string | null;
   readPoint: string | null;
   bizLocation: string | null;
+  /** What the event says, whatever its syntax: its CBV event hash, and for a declaration the declaration too. */
+  contentHash: string;
   document: Json;
 }
 /** One identifier an event names; `key` ties it to its event row (eventId + errorDeclaration flag). */
@@ -74,6 +78,7 @@ const classLists: [string, IdRow['role']][] = [
  */
 export function extractEvents(document: Json, events: Json[], format: 'json' | 'xml' = 'json') {
   const context = document['@context'];
+  const hashContext = hashContextOf(document, format);
   const hashOptions = {
     ignoreFields: ignoredFieldsOf(document),
     valuePrefixes: format === 'xml' ? ('standard' as const) : ('declared' as const),
@@ -83,15 +88,27 @@ export function extractEvents(document: Json, events: Json[], format: 'json' | '
   const links: LinkRow[] = [];
   // where each errorDeclaration sits in the eventList, so a refusal can name its field
   const declarations: { index: number; eventId: string }[] = [];
-  const seen = new Set<string>();
+  // one eventID used twice in the document for different content: refused by the capture, never a silent pick
+  const clashes: { index: number; eventId: string }[] = [];
+  const seen = new Map<string, string>();
   for (const [index, event] of events.entries()) {
-    const eventId: string = event.eventID ?? eventHash(event, context, hashOptions);
+    const hash = eventHash(event, hashContext, hashOptions);
+    const eventId: string = event.eventID ?? hash;
+    // XML values are URIs as written, so the reference hash leaves `ext1:step` alone; as content, it is the same
+    // word its JSON-LD twin writes in full (when the prefix is a declared namespace), so resending either is no clash
+    const same =
+      format === 'xml' ? eventHash(event, context, { ...hashOptions, valuePrefixes: 'declared' }) : hash;
     const isErrorDeclaration = event.errorDeclaration !== undefined;
+    const contentHash = isErrorDeclaration ? `${same};${declarationHash(event.errorDeclaration)}` : same;
     if (isErrorDeclaration) declarations.push({ index, eventId });
     // the same event twice in one document is one event
     const identity = `${isErrorDeclaration ? 'E' : 'C'}${eventId}`;
-    if (seen.has(identity)) continue;
-    seen.add(identity);
+    const earlier = seen.get(identity);
+    if (earlier !== undefined) {
+      if (earlier !== contentHash) clashes.push({ index, eventId });
+      continue;
+    }
+    seen.set(identity, contentHash);
     // the repository sets recordTime; the document's @context travels with each event
     const document: Json = {
       '@context': event['@context'] ? [...asList(context), ...asList(event['@context'])] : context,
@@ -110,6 +127,7 @@ export function extractEvents(document: Json, events: Json[], format: 'json' | '
       disposition: cbvShortName(event.disposition, 'disposition'),
       readPoint: typeof event.readPoint?.id === 'string' ? storedId(event.readPoint.id) : null,
       bizLocation: typeof event.bizLocation?.id === 'string' ? storedId(event.bizLocation.id) : null,
+      contentHash,
       document,
     });
     const key = { eventId, isErrorDeclaration };
@@ -158,7 +176,32 @@ export function extractEvents(document: Json, events: Json[], format: 'json' | '
           value: storedId(b.bizTransaction),
         });
   }
-  return { rows, ids, links, declarations };
+  return { rows, ids, links, declarations, clashes };
+}
+
+/**
+ * The @context the event hash reads names with: the document's, except that the hash of an XML event reads them
+ * in the namespaces the XML declared (`{urn:epcglobal:cbv:mda}lotNumber`, epcis.xml.ts), as the reference does.
+ */
+export function hashContextOf(document: Json, format: 'json' | 'xml'): unknown {
+  const context = document['@context'];
+  const asWritten = format === 'xml' ? xmlNamespacesOf(document) : undefined;
+  return asWritten && Object.keys(asWritten).length ? [...asList(context), asWritten] : context;
+}
+
+/** A declaration's own content: when it was declared (in UTC), why, and which events correct it. */
+function declarationHash(declaration: unknown): string {
+  const d = (declaration && typeof declaration === 'object' ? declaration : {}) as Json;
+  const canonical = Object.keys(d)
+    .filter((k) => k !== '@context')
+    .sort()
+    .map((k) => {
+      const v = d[k];
+      if (k === 'declarationTime' && typeof v === 'string') return [k, utcMillis(v) ?? v];
+      if (k === 'correctiveEventIDs' && Array.isArray(v)) return [k, [...v].sort()];
+      return [k, v];
+    });
+  return crypto.hash('sha256', JSON.stringify(canonical), 'hex');
 }
 
 function asList(value: unknown): any[] {

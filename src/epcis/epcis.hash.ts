@@ -158,6 +158,9 @@ function scalarText(value: unknown, key: string, where: Where, prefixes: Record<
   let text = String(value).trim();
   const vocabulary = vocabularyFor(key, where);
   if (vocabulary?.[text]) return vocabulary[text];
+  // a measurement type is a GS1 Web Vocabulary word, also one the vendored context does not list yet
+  if (vocabulary === vocabularies.measurementType && /^[A-Za-z][A-Za-z0-9_]*$/.test(text))
+    return `${standardPrefixes.gs1}${text}`;
   text = expandCurie(text, prefixes);
   if (isTimeField(key)) return utcMillis(text) ?? text;
   return canonicalValue(text);

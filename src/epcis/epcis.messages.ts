@@ -27,6 +27,14 @@ defineMessages({
     vi: 'mã sự kiện "{eventID}" đã thuộc về một sự kiện của tổ chức khác; hãy dùng mã khác',
     en: 'the eventID "{eventID}" already belongs to another organisation\'s event; use another ID',
   },
+  'problem.epcis-event-id-clash': {
+    vi: 'Mã sự kiện (eventID) đã được dùng cho một sự kiện có nội dung khác; không có gì được lưu',
+    en: 'An eventID is already used for an event with different content; nothing was stored',
+  },
+  'epcis.eventID.clash': {
+    vi: 'mã sự kiện "{eventID}" đã được ghi nhận với nội dung khác; sự kiện mới cần mã mới, sửa sự kiện cũ bằng khai báo sai sót (errorDeclaration)',
+    en: 'the eventID "{eventID}" is already recorded with different content; a new event needs a new ID, and a recorded one is corrected by an errorDeclaration',
+  },
   'epcis.errorDeclaration.notOwner': {
     vi: 'sự kiện "{eventID}" do tổ chức khác ghi nhận; chỉ tổ chức đó hoặc Sở mới được khai báo sai sót',
     en: 'the event "{eventID}" was captured by another organisation; only it or the department may declare it erroneous',

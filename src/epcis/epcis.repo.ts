@@ -29,12 +29,13 @@ export async function insertEvents(
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(
         "eventId" text, "isErrorDeclaration" boolean, "eventType" text, "eventTime" timestamptz,
         "eventTimeZoneOffset" text, action text, "bizStep" text, disposition text, "readPoint" text,
-        "bizLocation" text, document jsonb)
+        "bizLocation" text, "contentHash" text, document jsonb)
     ), inserted AS (
       INSERT INTO epcis_events (event_id, is_error_declaration, event_type, event_time, event_time_zone_offset,
-        action, biz_step, disposition, read_point, biz_location, organisation_id, capture_id, document)
+        action, biz_step, disposition, read_point, biz_location, organisation_id, capture_id, content_hash, document)
       SELECT "eventId", "isErrorDeclaration", "eventType", "eventTime", "eventTimeZoneOffset", action, "bizStep",
-        disposition, "readPoint", "bizLocation", ${capture.organisationId}::uuid, ${capture.captureId}::uuid, document
+        disposition, "readPoint", "bizLocation", ${capture.organisationId}::uuid, ${capture.captureId}::uuid,
+        "contentHash", document
       FROM input
       ON CONFLICT DO NOTHING
       RETURNING id, event_id, is_error_declaration
@@ -57,6 +58,32 @@ export async function insertEvents(
       (SELECT count(*) FROM new_ids)::int AS ids, (SELECT count(*) FROM new_links)::int AS links`,
   );
   return Number(rows_[0].events);
+}
+
+/**
+ * Events of `rows` that were stored before this capture (`captureId`) saying something else under the same key: the
+ * original of an eventID, or this organisation's declaration of it. Asked after the insert, so a concurrent capture
+ * of the same eventID has committed or rolled back by then and is seen either way.
+ */
+export async function clashingEvents(
+  db: DbOrTx,
+  captureId: string,
+  organisationId: string | null,
+  rows: EventRow[],
+): Promise<EventRow[]> {
+  if (!rows.length) return [];
+  const stored = await selectRows<{ eventId: string; isErrorDeclaration: boolean; contentHash: string }>(
+    db,
+    sql`SELECT event_id AS "eventId", is_error_declaration AS "isErrorDeclaration", content_hash AS "contentHash"
+    FROM epcis_events
+    WHERE event_id = ANY(${pgArray(rows.map((r) => r.eventId))}::text[]) AND capture_id <> ${captureId}::uuid
+      AND (NOT is_error_declaration OR organisation_id IS NOT DISTINCT FROM ${organisationId}::uuid)`,
+  );
+  const held = new Map(stored.map((r) => [`${r.isErrorDeclaration}${r.eventId}`, r.contentHash]));
+  return rows.filter((r) => {
+    const hash = held.get(`${r.isErrorDeclaration}${r.eventId}`);
+    return hash !== undefined && hash !== r.contentHash;
+  });
 }
 
 export async function insertCaptureJob(

@@ -47,6 +47,8 @@ export const epcisEvents = pgTable(
     bizLocation: text('biz_location'),
     organisationId: uuid('organisation_id'),
     captureId: uuid('capture_id').notNull(),
+    /** The CBV event hash of what the event says (plus its declaration): the same eventID must say the same. */
+    contentHash: text('content_hash').notNull(),
     document: jsonb('document').notNull(),
   },
   (t) => [

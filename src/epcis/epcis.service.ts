@@ -27,44 +27,69 @@ export async function captureEpcisDocument(
   opts: { organisationId: string | null; format?: 'json' | 'xml' },
 ): Promise<{ captureId: string; eventIds: string[] }> {
   const captureId = crypto.randomUUID();
-  const errors = validateEpcisDocument(document);
-  if (errors.length) {
+  const failed = async (problem: Problem) => {
     await repo.insertCaptureJob(db, {
       id: captureId,
       organisationId: opts.organisationId,
       state: 'failed',
       eventCount: 0,
-      errors,
+      errors: problem.errors,
     });
-    throw badRequest(errors, 'epcis-invalid-document');
-  }
+    return problem;
+  };
+  const errors = validateEpcisDocument(document, opts.format);
+  if (errors.length) throw await failed(badRequest(errors, 'epcis-invalid-document'));
   const list = eventListOf(document)!;
-  const { rows, ids, links, declarations } = extractEvents(
+  const { rows, ids, links, declarations, clashes } = extractEvents(
     document as Record<string, any>,
     list.events as any[],
     opts.format,
   );
-  await db.transaction(async (tx) => {
-    if (opts.organisationId !== null) {
-      await refuseUnapproved(tx, opts.organisationId);
-      await refuseForeignSpeech(tx, opts.organisationId, { rows, ids, links });
-      await refuseForeignDeclarations(tx, declarations, opts.organisationId);
-    }
-    await refuseTakenEventIds(tx, rows, opts.organisationId);
-    await repo.insertEvents(tx, { captureId, organisationId: opts.organisationId }, rows, ids, links);
-    // products, lots and locations that events name become registry drafts of the capturing organisation
-    const named = new Set(ids.map((i) => i.id));
-    for (const row of rows) for (const place of [row.readPoint, row.bizLocation]) if (place) named.add(place);
-    await noteIdentifiersFromCapture(tx, [...named], opts.organisationId);
-    await repo.insertCaptureJob(tx, {
-      id: captureId,
-      organisationId: opts.organisationId,
-      state: 'success',
-      eventCount: rows.length,
-      errors: null,
+  if (clashes.length) throw await failed(clashProblem(clashes));
+  try {
+    await db.transaction(async (tx) => {
+      if (opts.organisationId !== null) {
+        await refuseUnapproved(tx, opts.organisationId);
+        await refuseForeignSpeech(tx, opts.organisationId, { rows, ids, links });
+        await refuseForeignDeclarations(tx, declarations, opts.organisationId);
+      }
+      await refuseTakenEventIds(tx, rows, opts.organisationId);
+      await repo.insertEvents(tx, { captureId, organisationId: opts.organisationId }, rows, ids, links);
+      const changed = await repo.clashingEvents(tx, captureId, opts.organisationId, rows);
+      if (changed.length) throw clashProblem(changed);
+      // products, lots and locations that events name become registry drafts of the capturing organisation
+      const named = new Set(ids.map((i) => i.id));
+      for (const row of rows)
+        for (const place of [row.readPoint, row.bizLocation]) if (place) named.add(place);
+      await noteIdentifiersFromCapture(tx, [...named], opts.organisationId);
+      await repo.insertCaptureJob(tx, {
+        id: captureId,
+        organisationId: opts.organisationId,
+        state: 'success',
+        eventCount: rows.length,
+        errors: null,
+      });
     });
-  });
+  } catch (err) {
+    // nothing of the document is stored; the job says why, for whoever asks /capture/{id} later
+    if (err instanceof Problem && err.status < 500) throw await failed(err);
+    throw err;
+  }
   return { captureId, eventIds: rows.map((r) => r.eventId) };
+}
+
+/**
+ * An eventID already stored (or used earlier in the same document) for an event that says something else: the
+ * REST binding's 409. Sending the same event again is not a clash (its content hash is the same).
+ */
+function clashProblem(clashes: { index: number; eventId: string }[]) {
+  return new Problem(409, 'epcis-event-id-clash', {
+    errors: clashes.map(({ index, eventId }) => ({
+      field: `/epcisBody/eventList/${index}/eventID`,
+      code: 'epcis.eventID.clash',
+      params: { eventID: eventId },
+    })),
+  });
 }
 
 /** Only an organisation the department has approved records events: a draft one is nobody yet. */

@@ -1,5 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { badRequest } from '../platform/index.ts';
+import { standardPrefixes } from './epcis.context.ts';
 import { epcisContextUrl } from './epcis.presenter.ts';
 
 /**
@@ -64,15 +65,62 @@ function unprefixStandard(node: XNode, prefixes: Set<string>) {
 const reservedPrefixes = new Set(['http', 'https', 'urn', 'xsi', 'xml', 'xmlns']);
 const standardNamespace =
   /^urn:epcglobal:(epcis|epcis-query|epcis-masterdata):|^http:\/\/www\.unece\.org\/cefact/;
+const schemaInstance = 'http://www.w3.org/2001/XMLSchema-instance';
+/** `urn:epcglobal:cbv:mda` and the context's `urn:epcglobal:cbv:mda:` name the same namespace. */
+const bare = (namespace: string) => namespace.replace(/[:/#]$/, '');
+const standardByNamespace = new Map(
+  Object.entries(standardPrefixes).map(([prefix, ns]) => [bare(ns), prefix]),
+);
 
-function namespacesOf(node: XNode, found: Record<string, string> = {}): Record<string, string> {
-  for (const [attr, value] of Object.entries(node.attrs)) {
-    if (!attr.startsWith('xmlns:')) continue;
-    const prefix = attr.slice(6);
-    if (!reservedPrefixes.has(prefix) && !standardNamespace.test(value)) found[prefix] = value;
+/**
+ * The JSON-LD prefix of each XML namespace prefix, and the @context entries the document needs. A namespace the
+ * standard context already names (cbvmda, gs1, xsd, rdfs …) takes the standard prefix and adds nothing: the
+ * EPCIS context protects its terms, so redefining one would make the document invalid JSON-LD. A document's own
+ * prefix that happens to be spelled like a standard one, for another namespace, is renamed.
+ */
+function namespacesOf(root: XNode) {
+  const declared: Record<string, string> = {};
+  const walk = (node: XNode) => {
+    for (const [attr, value] of Object.entries(node.attrs))
+      if (attr.startsWith('xmlns:')) declared[attr.slice(6)] = value;
+    for (const child of node.children) walk(child);
+  };
+  walk(root);
+  const rename: Record<string, string> = {};
+  const context: Record<string, string> = {};
+  const asWritten: Record<string, string> = {};
+  for (const [prefix, namespace] of Object.entries(declared)) {
+    if (standardNamespace.test(namespace) || namespace === schemaInstance || prefix === 'xmlns') continue;
+    const standard = standardByNamespace.get(bare(namespace));
+    if (standard) {
+      rename[prefix] = standard;
+      if (namespace !== standardPrefixes[standard]) asWritten[standard] = namespace;
+      continue;
+    }
+    let own = prefix;
+    for (let n = 2; own in standardPrefixes || reservedPrefixes.has(own) || own in context; n++)
+      own = `${prefix}${n}`;
+    rename[prefix] = own;
+    context[own] = namespace;
   }
-  for (const child of node.children) namespacesOf(child, found);
-  return found;
+  return { rename, context, asWritten };
+}
+
+/**
+ * For each prefix of a converted document that took a standard name, the namespace the XML declared: the CBV event
+ * hash of an XML event is computed over the names as written (`{urn:epcglobal:cbv:mda}lotNumber`), as the
+ * reference implementation does, while the JSON-LD keeps the standard prefix.
+ */
+const declaredAsXml = new WeakMap<object, Record<string, string>>();
+export const xmlNamespacesOf = (document: object) => declaredAsXml.get(document);
+
+function renamePrefixes(node: XNode, rename: Record<string, string>) {
+  const colon = node.name.indexOf(':');
+  if (colon > 0) {
+    const to = rename[node.name.slice(0, colon)];
+    if (to) node.name = `${to}${node.name.slice(colon)}`;
+  }
+  for (const child of node.children) renamePrefixes(child, rename);
 }
 
 export function isXmlDocument(text: string): boolean {
@@ -96,7 +144,8 @@ export function epcisXmlToJson(xml: string): Json {
   const root = nodes.find((n) => ['EPCISDocument', 'EPCISQueryDocument'].includes(local(n.name)));
   if (!root) throw badRequest([{ field: '/', code: 'epcis.notADocument' }], 'epcis-invalid-document');
   unprefixStandard(root, standardPrefixesOf(root));
-  const namespaces = namespacesOf(root);
+  const { rename, context: namespaces, asWritten } = namespacesOf(root);
+  renamePrefixes(root, rename);
   const body = root.children.find((c) => local(c.name) === 'EPCISBody');
   const document: Json = {
     '@context': Object.keys(namespaces).length ? [epcisContextUrl, namespaces] : [epcisContextUrl],
@@ -129,6 +178,7 @@ export function epcisXmlToJson(xml: string): Json {
     queryResults.resultsBody = { eventList: eventsOf(list) };
     document.epcisBody = { queryResults };
   }
+  declaredAsXml.set(document, asWritten);
   return document;
 }
 
@@ -170,7 +220,7 @@ function eventOf(node: XNode): Json {
   const fields = flatten(node.children);
   for (const field of fields) {
     const { name } = field;
-    if (idLists.has(name)) event[name] = [...new Set(field.children.map((c) => c.text))];
+    if (idLists.has(name)) event[name] = field.children.map((c) => c.text);
     else if (quantityLists.has(name)) event[name] = field.children.map(quantityOf);
     else if (name in linkLists)
       event[name] = field.children.map((c) => ({
@@ -194,10 +244,11 @@ function flatten(children: XNode[]): XNode[] {
 
 function quantityOf(node: XNode): Json {
   const q: Json = { epcClass: childText(node, 'epcClass') };
+  // an empty or nil (`xsi:nil="true"`) quantity is no quantity, never 0
   const quantity = childText(node, 'quantity');
-  if (quantity !== undefined) q.quantity = Number(quantity);
+  if (quantity) q.quantity = Number(quantity);
   const uom = childText(node, 'uom');
-  if (uom !== undefined) q.uom = uom;
+  if (uom) q.uom = uom;
   return q;
 }
 
@@ -210,7 +261,7 @@ function groupTexts(children: XNode[], map: (text: string) => string): Json {
 function typedAttributes(attrs: Record<string, string>): Json {
   const out: Json = {};
   for (const [k, v] of Object.entries(attrs)) {
-    if (k.startsWith('xmlns')) continue;
+    if (k.startsWith('xmlns') || isSchemaInstance(k)) continue;
     out[k] = numericAttributes.has(k) ? Number(v) : k === 'booleanValue' ? v === 'true' || v === '1' : v;
   }
   return out;
@@ -237,11 +288,38 @@ function errorDeclarationOf(node: XNode): Json {
   return declaration;
 }
 
-/** Any other element: its text, or an object of its children (repeated names become arrays). */
+/** `xsi:type`, `xsi:nil`: how XML says what a value is, not part of it. */
+const isSchemaInstance = (attr: string) =>
+  /^[^:]+:(type|nil|schemaLocation|noNamespaceSchemaLocation)$/.test(attr);
+const schemaAttr = (node: XNode, name: string) =>
+  Object.entries(node.attrs).find(([k]) => k.endsWith(`:${name}`) && isSchemaInstance(k))?.[1];
+
+const numericTypes = new Set(['integer', 'int', 'long', 'short', 'byte', 'decimal', 'double', 'float']);
+const numericTypes2 = /^(non)?(negative|positive)Integer$|^unsigned(Long|Int|Short|Byte)$/;
+
+/** An element's text as the JSON value its `xsi:type` says: `<x xsi:type="xsd:integer">12</x>` → 12. */
+function typedText(node: XNode): unknown {
+  const type = schemaAttr(node, 'type');
+  const name = type?.slice(type.indexOf(':') + 1);
+  if (!name) return node.text;
+  if ((numericTypes.has(name) || numericTypes2.test(name)) && node.text !== '') {
+    const n = Number(node.text);
+    if (Number.isFinite(n)) return n;
+  }
+  if (name === 'boolean' && /^(true|false|1|0)$/.test(node.text))
+    return node.text === 'true' || node.text === '1';
+  return node.text;
+}
+
+/**
+ * Any other element: its (typed) text, or an object of its children (repeated names become arrays); `xsi:nil`
+ * makes it absent.
+ */
 function generic(node: XNode): unknown {
+  if (schemaAttr(node, 'nil') === 'true') return undefined;
   const attributes = typedAttributes(node.attrs);
   if (!node.children.length) {
-    if (!Object.keys(attributes).length) return node.text;
+    if (!Object.keys(attributes).length) return typedText(node);
     return node.text ? { ...attributes, '#text': node.text } : attributes;
   }
   const out: Json = { ...attributes };
@@ -251,6 +329,7 @@ function generic(node: XNode): unknown {
 
 /** One element stays a value; a repeated one becomes a list. */
 function add(target: Json, key: string, value: unknown) {
+  if (value === undefined) return;
   if (!(key in target)) target[key] = value;
   else target[key] = Array.isArray(target[key]) ? [...target[key], value] : [target[key], value];
 }
