@@ -153,6 +153,30 @@ defineMessages({
 
 defineMessages({
   'epcis.xml.malformed': { vi: 'XML sai cú pháp ({reason})', en: 'malformed XML ({reason})' },
+  'epcis.xsd.unexpected': {
+    vi: 'dòng {line}: phần tử "{element}" không đúng chỗ theo lược đồ XSD EPCIS 2.0; tại đây cần: {expected}',
+    en: 'line {line}: the element "{element}" is out of place under the EPCIS 2.0 XSD; expected here: {expected}',
+  },
+  'epcis.xsd.unexpectedEnd': {
+    vi: 'dòng {line}: phần tử "{element}" không được phép ở vị trí này theo lược đồ XSD EPCIS 2.0',
+    en: 'line {line}: the element "{element}" is not allowed here under the EPCIS 2.0 XSD',
+  },
+  'epcis.xsd.missing': {
+    vi: 'dòng {line}: phần tử "{element}" còn thiếu phần tử con bắt buộc: {expected}',
+    en: 'line {line}: the element "{element}" lacks a required child: {expected}',
+  },
+  'epcis.xsd.notInList': {
+    vi: 'dòng {line}: giá trị "{value}" của "{element}" không thuộc các giá trị cho phép ({allowed})',
+    en: 'line {line}: the value "{value}" of "{element}" is not one of the allowed values ({allowed})',
+  },
+  'epcis.xsd.badValue': {
+    vi: 'dòng {line}: giá trị "{value}" của "{element}" sai định dạng theo lược đồ XSD EPCIS 2.0',
+    en: 'line {line}: the value "{value}" of "{element}" has the wrong form under the EPCIS 2.0 XSD',
+  },
+  'epcis.xsd.other': {
+    vi: 'dòng {line}: tài liệu không đúng lược đồ XSD EPCIS 2.0 ({reason})',
+    en: 'line {line}: the document does not follow the EPCIS 2.0 XSD ({reason})',
+  },
   'epcis.xml.doctype': {
     vi: 'tài liệu EPCIS XML không được chứa DOCTYPE',
     en: 'an EPCIS XML document may not contain a DOCTYPE',

@@ -14,7 +14,7 @@ import { distinctValues } from './epcis.query.repo.ts';
 import { nextPageToken, parseEventQuery } from './epcis.query.ts';
 import * as service from './epcis.service.ts';
 import { vendored } from './epcis.vendor.ts';
-import { epcisXmlToJson } from './epcis.xml.ts';
+import { readXmlCapture } from './epcis.xml.ts';
 
 export const captureBodyLimit = 20 * 1024 * 1024;
 
@@ -79,7 +79,7 @@ export default async function epcisRoutes(app: FastifyInstance, opts: EpcisRoute
       const actor = requireActor(request);
       const organisationId = captureOrganisation(actor, headerValue(request, 'x-organisation-id'));
       const xml = typeof request.body === 'string';
-      const document = xml ? epcisXmlToJson(request.body as string) : request.body;
+      const document = xml ? await readXmlCapture(request.body as string) : request.body;
       const { captureId, eventIds } = await service.captureEpcisDocument(app.db, document, {
         organisationId,
         format: xml ? 'xml' : 'json',

@@ -2,6 +2,8 @@ import { XMLParser } from 'fast-xml-parser';
 import { badRequest } from '../platform/index.ts';
 import { standardPrefixes } from './epcis.context.ts';
 import { epcisContextUrl } from './epcis.presenter.ts';
+import { validateEpcisDocument } from './epcis.validate.ts';
+import { xsdErrors } from './epcis.xsd.ts';
 
 /**
  * EPCIS 2.0 XML (and the 1.2 layout of extensions) → the JSON-LD document model, so XML captures go through the
@@ -127,10 +129,25 @@ export function isXmlDocument(text: string): boolean {
   return /^\s*(<\?xml|<)/.test(text);
 }
 
+/**
+ * An XML capture: parsed, checked against the EPCIS 2.0 XSD (epcis.xsd.ts: element order too), then converted to
+ * the JSON-LD model. Throws Problem 400 naming the line of each fault.
+ */
+export async function readXmlCapture(xml: string): Promise<Json> {
+  const document = epcisXmlToJson(xml);
+  // what the JSON Schema and the rules find is named by its JSON Pointer, and the capture reports it (with its
+  // failed job); the XSD then finds what only it sees, element order above all
+  if (validateEpcisDocument(document, 'xml').length) return document;
+  const errors = await xsdErrors(xml);
+  if (errors.length) throw badRequest(errors, 'epcis-invalid-document');
+  return document;
+}
+
 /** Parses an EPCIS XML document into the JSON-LD model; throws Problem 400 when it is not one. */
 export function epcisXmlToJson(xml: string): Json {
-  // A bare <!DOCTYPE x> is harmless; entity declarations (billion laughs, external entities) are refused.
-  if (/<!ENTITY|<!DOCTYPE[^>]*\[/i.test(xml))
+  // A bare <!DOCTYPE x> is harmless; entity declarations (billion laughs, external entities) and external DTDs
+  // are refused.
+  if (/<!ENTITY|<!DOCTYPE[^>]*(\[|SYSTEM|PUBLIC)/i.test(xml))
     throw badRequest([{ field: '/', code: 'epcis.xml.doctype' }], 'epcis-invalid-document');
   let nodes: XNode[];
   try {
