@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import jsonld from 'jsonld';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestApp,
@@ -9,6 +10,7 @@ import {
   readText,
   type TestApp,
 } from '../test/index.ts';
+import { vendored } from './epcis.vendor.ts';
 
 /**
  * Every official GS1 JSON-LD example and every OpenEPCIS 2.0 JSON capture document, captured over HTTP: one test
@@ -113,10 +115,37 @@ const captureXml = (xml: string) =>
     payload: xml,
   });
 
-describe('EPCIS 2.0 XML documents valid under the XSD are captured', () => {
+/** The EPCIS context, at each address documents use for it, from the vendored copy: the tests have no network. */
+const offlineContexts: jsonld.Options.DocLoader['documentLoader'] = async (url) => {
+  if (!/^https:\/\/ref\.gs1\.org\/standards\/epcis\/(2\.0\.0\/)?epcis-context\.jsonld$/.test(url))
+    throw new Error(`no network in tests: ${url}`);
+  return { documentUrl: url, document: JSON.parse(vendored.context), contextUrl: undefined };
+};
+
+const duplicates = (list: unknown[]) => {
+  const seen = list.map((item) => JSON.stringify(item));
+  return seen.filter((item, i) => seen.indexOf(item) !== i);
+};
+
+describe('EPCIS 2.0 XML documents valid under the XSD are captured and read back as valid JSON-LD', () => {
   it.each(xmlValid.map((f) => [f.path]))('%s', async (path) => {
     const res = await captureXml(readText(path));
     expect(res.statusCode, res.body).toBe(202);
+    // what the repository answers expands in JSON-LD safe mode: no protected EPCIS term redefined, nothing
+    // dropped, no @context item twice
+    const read = await t.app.inject({ url: '/epcis/events?perPage=1000', headers });
+    expect(read.statusCode, read.body).toBe(200);
+    const document = read.json();
+    const contexts = [
+      document['@context'],
+      ...document.epcisBody.queryResults.resultsBody.eventList.map((e: any) => e['@context']),
+    ]
+      .filter(Boolean)
+      .map((c) => (Array.isArray(c) ? c : [c]));
+    for (const context of contexts) expect(duplicates(context)).toEqual([]);
+    await expect(
+      jsonld.expand(document, { safeMode: true, documentLoader: offlineContexts } as jsonld.Options.Expand),
+    ).resolves.toBeDefined();
   });
 });
 
