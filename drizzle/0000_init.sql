@@ -157,6 +157,17 @@ CREATE TABLE "epcis_events" (
 	"document" jsonb NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "epcis_master_data" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"vocabulary_type" text NOT NULL,
+	"element_id" text NOT NULL,
+	"attributes" jsonb NOT NULL,
+	"children" jsonb NOT NULL,
+	"organisation_id" uuid,
+	"capture_id" uuid NOT NULL,
+	"recorded_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "files" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"organisation_id" uuid NOT NULL,
@@ -448,6 +459,8 @@ CREATE INDEX "epcis_events_record_time_idx" ON "epcis_events" USING btree ("reco
 CREATE INDEX "epcis_events_biz_step_idx" ON "epcis_events" USING btree ("biz_step");--> statement-breakpoint
 CREATE INDEX "epcis_events_biz_location_idx" ON "epcis_events" USING btree ("biz_location");--> statement-breakpoint
 CREATE INDEX "epcis_events_organisation_idx" ON "epcis_events" USING btree ("organisation_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "epcis_master_data_uq" ON "epcis_master_data" USING btree ("vocabulary_type","element_id",COALESCE("organisation_id", '00000000-0000-0000-0000-000000000000'::uuid));--> statement-breakpoint
+CREATE INDEX "epcis_master_data_element_idx" ON "epcis_master_data" USING btree ("element_id");--> statement-breakpoint
 CREATE INDEX "files_organisation_idx" ON "files" USING btree ("organisation_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "locations_gln_uq" ON "locations" USING btree ("gln");--> statement-breakpoint
 CREATE UNIQUE INDEX "locations_internal_code_uq" ON "locations" USING btree ("internal_code");--> statement-breakpoint

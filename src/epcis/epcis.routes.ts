@@ -119,6 +119,33 @@ export default async function epcisRoutes(app: FastifyInstance, opts: EpcisRoute
     },
   );
 
+  r.get(
+    '/vocabularies',
+    {
+      schema: {
+        ...tag,
+        summary: 'Master data (vocabulary elements) the reader may see — a TXNG resource, docs/epcis.md',
+        querystring: z.object({
+          type: z.string().min(1).max(500).optional(),
+          id: z
+            .union([z.string().min(1).max(2000), z.array(z.string().min(1).max(2000)).max(500)])
+            .optional(),
+          perPage: z.coerce.number().int().min(1).max(10_000).default(1000),
+        }),
+      },
+    },
+    async (request) => {
+      const { type, id, perPage } = request.query;
+      const vocabularyList = await service.listMasterData(app.db, {
+        organisationIds: await readableOrganisations(requireActor(request)),
+        type,
+        ids: id === undefined ? undefined : [id].flat(),
+        limit: perPage,
+      });
+      return { vocabularyList };
+    },
+  );
+
   r.get('/capture', { schema: { ...tag, summary: 'Capture jobs' } }, async (request) => {
     const jobs = await service.listCaptureJobs(app.db, await readableOrganisations(requireActor(request)));
     return jobs.map(presentCaptureJob);

@@ -105,3 +105,30 @@ export const epcisEventLinks = pgTable(
     index('epcis_event_links_event_idx').on(t.eventPk),
   ],
 );
+
+/**
+ * Master data (EPCIS vocabulary elements): what a capture says about a location, a product or a party, from an
+ * EPCISDocument's header or an EPCISMasterDataDocument. One row per element and organisation: the latest
+ * description an organisation sent replaces its earlier one.
+ */
+export const epcisMasterData = pgTable(
+  'epcis_master_data',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    vocabularyType: text('vocabulary_type').notNull(),
+    elementId: text('element_id').notNull(),
+    attributes: jsonb('attributes').notNull(),
+    children: jsonb('children').notNull(),
+    organisationId: uuid('organisation_id'),
+    captureId: uuid('capture_id').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('epcis_master_data_uq').on(
+      t.vocabularyType,
+      t.elementId,
+      sql`COALESCE(${t.organisationId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+    ),
+    index('epcis_master_data_element_idx').on(t.elementId),
+  ],
+);

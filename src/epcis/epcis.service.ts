@@ -4,6 +4,7 @@ import { getOrganisationsByIds, noteIdentifiersFromCapture } from '../registry/i
 import { refuseForeignSpeech } from './epcis.capture-rights.ts';
 import './epcis.messages.ts';
 import { extractEvents } from './epcis.extract.ts';
+import { findMasterData, masterDataOf, upsertMasterData } from './epcis.masterdata.ts';
 import { queryEvents as runQuery } from './epcis.query.repo.ts';
 import type { EventQuery } from './epcis.query.ts';
 import * as repo from './epcis.repo.ts';
@@ -55,6 +56,11 @@ export async function captureEpcisDocument(
       }
       await refuseTakenEventIds(tx, rows, opts.organisationId);
       await repo.insertEvents(tx, { captureId, organisationId: opts.organisationId }, rows, ids, links);
+      await upsertMasterData(
+        tx,
+        { captureId, organisationId: opts.organisationId },
+        masterDataOf(document as Record<string, any>),
+      );
       const changed = await repo.clashingEvents(tx, captureId, opts.organisationId, rows);
       if (changed.length) throw clashProblem(changed);
       // products, lots and locations that events name become registry drafts of the capturing organisation
@@ -180,6 +186,14 @@ export type Visibility = { all: true } | { all: false; organisationIds: string[]
 
 export function queryEvents(db: DbOrTx, query: EventQuery, visibility: Visibility) {
   return runQuery(db, query, visibility);
+}
+
+/** Master data the reader may see (`organisationIds`: null for the department), as the JSON binding's vocabularyList. */
+export function listMasterData(
+  db: DbOrTx,
+  opts: { organisationIds: string[] | null; type?: string; ids?: string[]; limit: number },
+) {
+  return findMasterData(db, opts);
 }
 
 export async function getCaptureJob(db: DbOrTx, id: string, organisationIds: string[] | null) {

@@ -158,7 +158,9 @@ export function epcisXmlToJson(xml: string): Json {
       'epcis-invalid-document',
     );
   }
-  const root = nodes.find((n) => ['EPCISDocument', 'EPCISQueryDocument'].includes(local(n.name)));
+  const root = nodes.find((n) =>
+    ['EPCISDocument', 'EPCISQueryDocument', 'EPCISMasterDataDocument'].includes(local(n.name)),
+  );
   if (!root) throw badRequest([{ field: '/', code: 'epcis.notADocument' }], 'epcis-invalid-document');
   unprefixStandard(root, standardPrefixesOf(root));
   const { rename, context: namespaces, asWritten } = namespacesOf(root);
@@ -172,7 +174,23 @@ export function epcisXmlToJson(xml: string): Json {
   };
   for (const child of root.children)
     if (local(child.name) === 'ignoreFields') document[child.name] = child.children.map((c) => c.name);
-  if (document.type === 'EPCISDocument') {
+  // master data: in the header of any document, or the body of an EPCISMasterDataDocument, which the JSON binding
+  // has no document type for: it is captured as an EPCISDocument with master data and no events
+  const header = root.children.find((c) => local(c.name) === 'EPCISHeader');
+  const inHeader = header?.children
+    .find((c) => c.name === 'extension')
+    ?.children.find((c) => c.name === 'EPCISMasterData')
+    ?.children.find((c) => c.name === 'VocabularyList');
+  const inBody =
+    document.type === 'EPCISMasterDataDocument'
+      ? body?.children.find((c) => c.name === 'VocabularyList')
+      : undefined;
+  const vocabularies = [inHeader, inBody].filter((v): v is XNode => !!v).flatMap(vocabularyListOf);
+  if (vocabularies.length) document.epcisHeader = { epcisMasterData: { vocabularyList: vocabularies } };
+  if (document.type === 'EPCISMasterDataDocument') {
+    document.type = 'EPCISDocument';
+    document.epcisBody = { eventList: [] };
+  } else if (document.type === 'EPCISDocument') {
     document.epcisBody = { eventList: eventsOf(body?.children.find((c) => c.name === 'EventList')) };
   } else {
     // some producers put queryName and resultsBody straight under the root
@@ -197,6 +215,30 @@ export function epcisXmlToJson(xml: string): Json {
   }
   declaredAsXml.set(document, asWritten);
   return document;
+}
+
+function vocabularyListOf(list: XNode): Json[] {
+  return list.children
+    .filter((v) => v.name === 'Vocabulary')
+    .map((v) => ({
+      type: v.attrs.type,
+      vocabularyElementList: (v.children.find((c) => c.name === 'VocabularyElementList')?.children ?? [])
+        .filter((e) => e.name === 'VocabularyElement')
+        .map((e) => {
+          const element: Json = { id: e.attrs.id };
+          const attributes = e.children
+            .filter((a) => a.name === 'attribute')
+            .map((a) => {
+              const { id, ...rest } = a.attrs;
+              const value = a.children.length ? generic({ ...a, attrs: rest }) : typedText(a);
+              return value === '' ? { id } : { id, attribute: value };
+            });
+          if (attributes.length) element.attributes = attributes;
+          const children = e.children.find((c) => c.name === 'children')?.children.map((c) => c.text) ?? [];
+          if (children.length) element.children = children;
+          return element;
+        }),
+    }));
 }
 
 function eventsOf(list: XNode | undefined): Json[] {
