@@ -149,6 +149,29 @@ defineMessages({
     en: 'this query parameter is not supported',
   },
   'epcis.query.badEventType': { vi: 'loại sự kiện không hợp lệ', en: 'not a valid event type' },
+  'epcis.query.badCount': {
+    vi: 'phải là số nguyên từ 1 đến {maximum}',
+    en: 'must be a whole number from 1 to {maximum}',
+  },
+  'epcis.query.badNumber': { vi: 'phải là một số', en: 'must be a number' },
+  'epcis.query.badBoolean': { vi: 'phải là true hoặc false', en: 'must be true or false' },
+  'epcis.query.badOrderBy': {
+    vi: 'chỉ sắp xếp được theo eventTime hoặc recordTime',
+    en: 'events can be ordered by eventTime or recordTime only',
+  },
+  'epcis.query.badOrderDirection': { vi: 'phải là ASC hoặc DESC', en: 'must be ASC or DESC' },
+  'epcis.query.limitAndMax': {
+    vi: 'không dùng eventCountLimit và maxEventCount cùng lúc',
+    en: 'eventCountLimit and maxEventCount cannot be used together',
+  },
+  'epcis.query.directionWithoutOrder': {
+    vi: 'orderDirection cần đi kèm orderBy',
+    en: 'orderDirection needs orderBy',
+  },
+  'problem.epcis-query-too-large': {
+    vi: 'Truy vấn khớp nhiều hơn {maximum} sự kiện (maxEventCount); hãy thu hẹp điều kiện',
+    en: 'The query matches more than {maximum} events (maxEventCount); narrow it',
+  },
 });
 
 defineMessages({

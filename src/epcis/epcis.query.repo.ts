@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../platform/index.ts';
+import { type DbOrTx, Problem } from '../platform/index.ts';
 import type { EventQuery } from './epcis.query.ts';
 import { pgArray, selectRows, toStoredEvent } from './epcis.repo.ts';
 import type { Visibility } from './epcis.service.ts';
@@ -43,15 +43,57 @@ export async function queryEvents(
   for (const l of query.links)
     conditions.push(sql`e.id IN (SELECT event_pk FROM epcis_event_links WHERE kind = ${l.kind} AND type = ${l.type}
       AND value = ANY(${pgArray(l.values)}::text[]))`);
-  if (query.after !== null) conditions.push(sql`e.id > ${query.after}`);
+  for (const p of query.paths)
+    conditions.push(
+      sql`(${sql.join(
+        p.paths.map(
+          (path) => sql`jsonb_path_exists(e.document, ${path}::jsonpath, ${JSON.stringify(p.vars)}::jsonb)`,
+        ),
+        sql` OR `,
+      )})`,
+    );
+  // times inside the document (sensor data, declarations) compare as times, whatever offset each was written with
+  for (const t of query.timesAt)
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM (${sql.join(
+        t.paths.map((path) => sql`SELECT jsonb_path_query(e.document, ${path}::jsonpath) AS v`),
+        sql` UNION ALL `,
+      )}) found WHERE (found.v #>> '{}')::timestamptz ${sql.raw(t.op)} ${t.value}::timestamptz)`,
+    );
+  if (query.declared) conditions.push(sql`e.is_error_declaration`);
+  for (const w of query.within)
+    conditions.push(sql`${sql.raw(`e.${w.column}`)} IN (
+      WITH RECURSIVE under(id) AS (
+        SELECT unnest(${pgArray(w.values)}::text[])
+        UNION SELECT jsonb_array_elements_text(m.children) FROM epcis_master_data m JOIN under ON m.element_id = under.id)
+      SELECT id FROM under)`);
+  const where = sql.join(conditions, sql` AND `);
+  if (query.maxEventCount !== null) {
+    const [{ n }] = await selectRows<{ n: number }>(
+      db,
+      sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM epcis_events e WHERE ${where} LIMIT ${query.maxEventCount + 1}) x`,
+    );
+    if (n > query.maxEventCount)
+      throw new Problem(413, 'epcis-query-too-large', { params: { maximum: query.maxEventCount } });
+  }
+  const { column, direction } = query.order;
+  const sort = column ? sql.raw(`date_trunc('milliseconds', e.${column})`) : null;
+  const dir = sql.raw(direction);
+  const cursor =
+    query.after === null
+      ? sql`TRUE`
+      : sort && query.after.at
+        ? sql`(${sort}, e.id) ${sql.raw(direction === 'ASC' ? '>' : '<')} (${query.after.at}::timestamptz, ${query.after.pk})`
+        : sql`e.id ${sql.raw(direction === 'ASC' ? '>' : '<')} ${query.after.pk}`;
   const rows = await selectRows(
     db,
     sql`
-    SELECT ${columns} FROM epcis_events e WHERE ${sql.join(conditions, sql` AND `)}
-    ORDER BY e.id LIMIT ${query.perPage + 1}`,
+    SELECT ${columns} FROM epcis_events e WHERE ${where} AND ${cursor}
+    ORDER BY ${sort ? sql`${sort} ${dir}, ` : sql``}e.id ${dir} LIMIT ${query.perPage + 1}`,
   );
   const events = rows.slice(0, query.perPage).map(toStoredEvent);
-  return { events, more: rows.length > query.perPage };
+  // eventCountLimit: the one page is all there is
+  return { events, more: query.eventCountLimit === null && rows.length > query.perPage };
 }
 
 /** Distinct values of one column among the visible events (top-level resources: bizSteps, readPoints, …). */

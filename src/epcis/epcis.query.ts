@@ -16,10 +16,74 @@ export interface EventQuery {
   }[];
   matches: { roles: Role[]; isClass: boolean; ids: string[] }[];
   links: { kind: 'source' | 'destination'; type: string; values: string[] }[];
+  /** Conditions on the stored document: it matches when any of the JSON paths finds an item (vars bound). */
+  paths: { paths: string[]; vars: Record<string, unknown> }[];
+  /** Any time found at these JSON paths of the document, compared as a time (offsets and all). */
+  timesAt: { paths: string[]; op: '>=' | '<'; value: string }[];
+  /** EXISTS_errorDeclaration */
+  declared: boolean;
+  /** WD_readPoint, WD_bizLocation: the places and, by master data, every place under them. */
+  within: { column: 'read_point' | 'biz_location'; values: string[] }[];
+  order: { column: 'event_time' | 'record_time' | null; direction: 'ASC' | 'DESC' };
+  eventCountLimit: number | null;
+  maxEventCount: number | null;
   perPage: number;
-  after: number | null;
+  after: { pk: number; at: string | null } | null;
   fingerprint: string;
 }
+
+/** JSONPath conditions: the template's `$v…` are bound to the values; never a value in the path text. */
+const anyOf = (prefixes: string[], values: unknown[]) => ({
+  paths: prefixes.map((p) => `${p} ? (${values.map((_, i) => `@ == $v${i}`).join(' || ')})`),
+  vars: Object.fromEntries(values.map((v, i) => [`v${i}`, v])),
+});
+const compare = (prefixes: string[], op: string, value: number) => ({
+  paths: prefixes.map((p) => `${p} ? (@ ${op} $v)`),
+  vars: { v: value },
+});
+
+const quantityPaths = ['quantityList', 'childQuantityList', 'inputQuantityList', 'outputQuantityList'].map(
+  (list) => `$.${list}[*].quantity`,
+);
+const metadata = (field: string) => `$.sensorElementList[*].sensorMetadata.${field}`;
+const report = (field: string) => `$.sensorElementList[*].sensorReport[*].${field}`;
+const comparisons = { EQ: '==', GT: '>', GE: '>=', LT: '<', LE: '<=' } as const;
+
+/** Sensor fields compared for equality (EPCIS 2.0 §8.2.7.1), where each may be written. */
+const sensorEquals: Record<string, string[]> = {
+  EQ_deviceID: [metadata('deviceID'), report('deviceID')],
+  EQ_dataProcessingMethod: [metadata('dataProcessingMethod'), report('dataProcessingMethod')],
+  EQ_bizRules: [metadata('bizRules')],
+  EQ_microorganism: [report('microorganism')],
+  EQ_chemicalSubstance: [report('chemicalSubstance')],
+  EQ_stringValue: [report('stringValue')],
+  EQ_hexBinaryValue: [report('hexBinaryValue')],
+  EQ_uriValue: [report('uriValue')],
+};
+const sensorTimes: Record<string, [string[], '>=' | '<']> = {
+  GE_time: [[metadata('time'), report('time')], '>='],
+  LT_time: [[metadata('time'), report('time')], '<'],
+  GE_startTime: [[metadata('startTime'), report('startTime')], '>='],
+  LT_startTime: [[metadata('startTime'), report('startTime')], '<'],
+  GE_endTime: [[metadata('endTime'), report('endTime')], '>='],
+  LT_endTime: [[metadata('endTime'), report('endTime')], '<'],
+  GE_errorDeclaration_Time: [['$.errorDeclaration.declarationTime'], '>='],
+  LT_errorDeclaration_Time: [['$.errorDeclaration.declarationTime'], '<'],
+};
+const numberParam = /^(EQ|GT|GE|LT|LE)_(quantity|percRank)$/;
+
+/** A CBV word in every form a document may write it: bare, CURIE and full URI. */
+const cbvForms = (values: string[], kind: 'Disp' | 'ER', short: (v: string) => string | null) =>
+  values.flatMap((v) => {
+    const bare = short(v) ?? v;
+    return [bare, `cbv:${kind}-${bare}`, `https://ref.gs1.org/cbv/${kind}-${bare}`];
+  });
+/** A measurement type in every form: bare, gs1: CURIE and GS1 Web Vocabulary URI. */
+const measurementForms = (values: string[]) =>
+  values.flatMap((v) => {
+    const bare = v.replace(/^(gs1:|https:\/\/gs1\.org\/voc\/)/, '');
+    return [bare, `gs1:${bare}`, `https://gs1.org/voc/${bare}`];
+  });
 
 const timeParams = {
   GE_eventTime: ['event_time', '>='],
@@ -64,9 +128,24 @@ export function parseEventQuery(params: Record<string, unknown>): EventQuery {
     equals: [],
     matches: [],
     links: [],
+    paths: [],
+    timesAt: [],
+    declared: false,
+    within: [],
+    order: { column: null, direction: 'ASC' },
+    eventCountLimit: null,
+    maxEventCount: null,
     perPage: 30,
     after: null,
     fingerprint: fingerprintOf(params),
+  };
+  const count = (name: string, text: string, max = Number.MAX_SAFE_INTEGER) => {
+    const n = Number(text);
+    if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < 1 || n > max) {
+      errors.push({ field: name, code: 'epcis.query.badCount', params: { maximum: max } });
+      return null;
+    }
+    return n;
   };
   const ids = (name: string, values: string[]) =>
     values.flatMap((v) => {
@@ -110,11 +189,68 @@ export function parseEventQuery(params: Record<string, unknown>): EventQuery {
         type: cbvShortName(type, 'sourceDestType')!,
         values: ids(name, values),
       });
-    } else if (name === 'perPage') {
+    } else if (name === 'EQ_persistentDisposition_set' || name === 'EQ_persistentDisposition_unset') {
+      const which = name.endsWith('_set') ? 'set' : 'unset';
+      const forms = cbvForms(values, 'Disp', (v) => cbvShortName(v, 'disposition'));
+      query.paths.push(anyOf([`$.persistentDisposition.${which}[*]`], forms));
+    } else if (name === 'EQ_transformationID') {
+      query.paths.push(anyOf(['$.transformationID'], values));
+    } else if (name === 'EQ_errorReason') {
+      const forms = cbvForms(values, 'ER', (v) =>
+        v.replace(/^(urn:epcglobal:cbv:er:|cbv:ER-|https:\/\/ref\.gs1\.org\/cbv\/ER-)/, ''),
+      );
+      query.paths.push(anyOf(['$.errorDeclaration.reason'], forms));
+    } else if (name === 'EQ_correctiveEventID') {
+      query.paths.push(anyOf(['$.errorDeclaration.correctiveEventIDs[*]'], values));
+    } else if (name === 'EXISTS_errorDeclaration') {
+      query.declared = true;
+    } else if (name === 'EXISTS_sensorElementList') {
+      query.paths.push({ paths: ['$.sensorElementList[*]'], vars: {} });
+    } else if (name === 'EQ_type') {
+      query.paths.push(anyOf([report('type')], measurementForms(values)));
+    } else if (name === 'EQ_booleanValue') {
+      if (text !== 'true' && text !== 'false') errors.push({ field: name, code: 'epcis.query.badBoolean' });
+      else query.paths.push(anyOf([report('booleanValue')], [text === 'true']));
+    } else if (name in sensorEquals) {
+      const ids_ =
+        name === 'EQ_deviceID' ? [...new Set([...values, ...values.map((v) => safeStoredId(v))])] : values;
+      query.paths.push(anyOf(sensorEquals[name], ids_));
+    } else if (name in sensorTimes) {
+      const [paths, op] = sensorTimes[name];
+      if (!isRealDateTime(text)) errors.push({ field: name, code: 'epcis.query.badTime' });
+      else query.timesAt.push({ paths, op, value: new Date(text).toISOString() });
+    } else if (numberParam.test(name)) {
+      const [, family, field] = numberParam.exec(name)!;
       const n = Number(text);
-      if (!Number.isInteger(n) || n < 1 || n > maxPerPage)
-        errors.push({ field: name, code: 'field.tooBig', params: { maximum: maxPerPage } });
-      else query.perPage = n;
+      if (text === '' || !Number.isFinite(n)) errors.push({ field: name, code: 'epcis.query.badNumber' });
+      else
+        query.paths.push(
+          compare(
+            field === 'quantity' ? quantityPaths : [report('percRank')],
+            comparisons[family as keyof typeof comparisons],
+            n,
+          ),
+        );
+    } else if (name === 'WD_readPoint' || name === 'WD_bizLocation') {
+      query.within.push({
+        column: name === 'WD_readPoint' ? 'read_point' : 'biz_location',
+        values: ids(name, values),
+      });
+    } else if (name === 'orderBy') {
+      if (text === 'eventTime' || text === 'recordTime') {
+        query.order.column = text === 'eventTime' ? 'event_time' : 'record_time';
+        if (!('orderDirection' in params)) query.order.direction = 'DESC';
+      } else errors.push({ field: name, code: 'epcis.query.badOrderBy' });
+    } else if (name === 'orderDirection') {
+      if (text === 'ASC' || text === 'DESC') query.order.direction = text;
+      else errors.push({ field: name, code: 'epcis.query.badOrderDirection' });
+    } else if (name === 'eventCountLimit') {
+      query.eventCountLimit = count(name, text);
+    } else if (name === 'maxEventCount') {
+      query.maxEventCount = count(name, text);
+    } else if (name === 'perPage') {
+      const n = count(name, text, maxPerPage);
+      if (n !== null) query.perPage = n;
     } else if (name === 'nextPageToken') {
       const after = readToken(text, query.fingerprint);
       if (after === null) errors.push({ field: name, code: 'epcis.query.badToken' });
@@ -123,9 +259,23 @@ export function parseEventQuery(params: Record<string, unknown>): EventQuery {
       errors.push({ field: name, code: 'epcis.query.unknownParameter' });
     }
   }
+  if (query.eventCountLimit !== null && query.maxEventCount !== null)
+    errors.push({ field: 'maxEventCount', code: 'epcis.query.limitAndMax' });
+  if (query.order.column === null && 'orderDirection' in params)
+    errors.push({ field: 'orderDirection', code: 'epcis.query.directionWithoutOrder' });
+  // eventCountLimit: at most that many events, in one page
+  if (query.eventCountLimit !== null) query.perPage = Math.min(query.eventCountLimit, maxPerPage);
   if (errors.length) throw badRequest(errors, 'epcis-invalid-query');
   return query;
 }
+
+const safeStoredId = (value: string) => {
+  try {
+    return storedId(value);
+  } catch {
+    return value;
+  }
+};
 
 /** The token is tied to the query it pages through, so it cannot be replayed against another one. */
 function fingerprintOf(params: Record<string, unknown>): string {
@@ -135,12 +285,16 @@ function fingerprintOf(params: Record<string, unknown>): string {
   return crypto.createHash('sha256').update(JSON.stringify(stable)).digest('base64url').slice(0, 16);
 }
 
-export function nextPageToken(query: EventQuery, lastPk: number): string {
-  return Buffer.from(`${lastPk}.${query.fingerprint}`).toString('base64url');
+/** The last event of a page: its key and, when the query orders by a time, that time (the cursor follows both). */
+export function nextPageToken(query: EventQuery, last: { pk: number; at: string | null }): string {
+  const at = query.order.column ? (last.at ?? '') : '';
+  return Buffer.from(`${last.pk}~${query.fingerprint}~${at}`).toString('base64url');
 }
 
-function readToken(token: string, fingerprint: string): number | null {
-  const [pk, print] = Buffer.from(token, 'base64url').toString().split('.');
+function readToken(token: string, fingerprint: string): { pk: number; at: string | null } | null {
+  const [pk, print, at = ''] = Buffer.from(token, 'base64url').toString().split('~');
   const n = Number(pk);
-  return print === fingerprint && Number.isSafeInteger(n) && n >= 0 ? n : null;
+  if (print !== fingerprint || !Number.isSafeInteger(n) || n < 0) return null;
+  if (at && Number.isNaN(Date.parse(at))) return null;
+  return { pk: n, at: at || null };
 }

@@ -172,7 +172,9 @@ export default async function epcisRoutes(app: FastifyInstance, opts: EpcisRoute
     const query = parseEventQuery(params);
     const { events, more } = await service.queryEvents(app.db, query, await visibility(request));
     if (more) {
-      const token = nextPageToken(query, events[events.length - 1].pk);
+      const last = events[events.length - 1];
+      const at = query.order.column === 'record_time' ? last.recordTime : last.eventTime;
+      const token = nextPageToken(query, { pk: last.pk, at: new Date(at).toISOString() });
       const url = new URL(request.url, 'http://local');
       url.searchParams.set('nextPageToken', token);
       reply.header('Link', `<${url.pathname}${url.search}>; rel="next"`);

@@ -1,4 +1,4 @@
-import { queryEvents } from '../epcis/index.ts';
+import { parseEventQuery, queryEvents } from '../epcis/index.ts';
 import type { Actor, DbOrTx } from '../platform/index.ts';
 import { listLots, listProducts } from '../registry/index.ts';
 import { columns, type ImportKind } from './columns.ts';
@@ -49,27 +49,19 @@ const EVENT_PAGE = 1000;
 async function eventRows(db: DbOrTx, organisationId: string): Promise<Cell[][]> {
   const keys = columns.events.map((c) => c.key);
   const rows: Cell[][] = [];
-  for (let after: number | null = null; ; ) {
-    const { events, more } = await queryEvents(
-      db,
-      {
-        eventTypes: null,
-        times: [],
-        equals: [],
-        matches: [],
-        links: [],
-        perPage: EVENT_PAGE,
-        after,
-        fingerprint: '',
-      },
-      { all: false, organisationIds: [organisationId], linkValues: [] },
-    );
+  const query = parseEventQuery({ perPage: String(EVENT_PAGE) });
+  for (;;) {
+    const { events, more } = await queryEvents(db, query, {
+      all: false,
+      organisationIds: [organisationId],
+      linkValues: [],
+    });
     for (const event of events) {
       const row = eventToRow(event);
       if (row) rows.push(keys.map((k) => row[k] ?? null));
     }
     if (!more || !events.length) return rows;
-    after = events.at(-1)!.pk;
+    query.after = { pk: events.at(-1)!.pk, at: null };
   }
 }
 
