@@ -43,6 +43,7 @@ beforeAll(async () => {
     readPoint: { id: elsewhere },
     quantityList: [{ epcClass: `${gtin}/10/L2`, quantity: 30, uom: 'KGM' }],
     persistentDisposition: { unset: ['https://ref.gs1.org/cbv/Disp-completeness_inferred'] },
+    bizTransactionList: [{ type: 'po', bizTransaction: 'urn:epcglobal:cbv:bt:8934567000000:PO-7' }],
   });
   const transform = {
     type: 'TransformationEvent',
@@ -145,6 +146,11 @@ describe('EPCIS query parameters', () => {
     expect(await found('EQ_booleanValue=false')).toEqual([]);
     expect(await found('GE_percRank=50&LE_percRank=50')).toEqual(['1']);
     expect(await found('GT_percRank=50')).toEqual([]);
+  });
+
+  it('EQ_bizTransaction_{type} finds the transaction of that type only', async () => {
+    expect(await found('EQ_bizTransaction_po=urn:epcglobal:cbv:bt:8934567000000:PO-7')).toEqual(['2']);
+    expect(await found('EQ_bizTransaction_inv=urn:epcglobal:cbv:bt:8934567000000:PO-7')).toEqual([]);
   });
 
   it('WD_readPoint finds the place and every place master data puts under it', async () => {

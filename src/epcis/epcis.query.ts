@@ -15,7 +15,7 @@ export interface EventQuery {
     values: string[];
   }[];
   matches: { roles: Role[]; isClass: boolean; ids: string[] }[];
-  links: { kind: 'source' | 'destination'; type: string; values: string[] }[];
+  links: { kind: 'source' | 'destination' | 'bizTransaction'; type: string; values: string[] }[];
   /** Conditions on the stored document: it matches when any of the JSON paths finds an item (vars bound). */
   paths: { paths: string[]; vars: Record<string, unknown> }[];
   /** Any time found at these JSON paths of the document, compared as a time (offsets and all). */
@@ -115,7 +115,7 @@ const matchParams: Record<string, { roles: Role[]; isClass: boolean }> = {
 };
 
 const eventTypeName = /^([A-Za-z][A-Za-z0-9]*|[a-z][a-z0-9+.-]*:\S+)$/;
-const linkParam = /^EQ_(source|destination)_(.+)$/;
+const linkParam = /^EQ_(source|destination|bizTransaction)_(.+)$/;
 
 export const maxPerPage = 1000;
 
@@ -185,8 +185,8 @@ export function parseEventQuery(params: Record<string, unknown>): EventQuery {
     } else if (linkParam.test(name)) {
       const [, kind, type] = linkParam.exec(name)!;
       query.links.push({
-        kind: kind as 'source' | 'destination',
-        type: cbvShortName(type, 'sourceDestType')!,
+        kind: kind as 'source' | 'destination' | 'bizTransaction',
+        type: cbvShortName(type, kind === 'bizTransaction' ? 'bizTransactionType' : 'sourceDestType')!,
         values: ids(name, values),
       });
     } else if (name === 'EQ_persistentDisposition_set' || name === 'EQ_persistentDisposition_unset') {
