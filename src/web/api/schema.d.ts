@@ -3415,6 +3415,24 @@ export interface paths {
       };
     };
   };
+  "/epcis/vocabularies": {
+    /** Master data (vocabulary elements) the reader may see — a TXNG resource, docs/epcis.md */
+    get: {
+      parameters: {
+        query?: {
+          type?: string;
+          id?: string | string[];
+          perPage?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
+        };
+      };
+    };
+  };
   "/epcis/capture/{captureId}": {
     get: {
       parameters: {
