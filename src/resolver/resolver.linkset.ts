@@ -9,18 +9,20 @@ export const linksetContext = {
     anchor: '@id',
     href: '@id',
     title: 'http://purl.org/dc/terms/title',
+    itemDescription: 'http://purl.org/dc/terms/description',
     type: 'http://purl.org/dc/terms/format',
     hreflang: 'http://purl.org/dc/terms/language',
   },
 };
 
 /**
- * RFC 9264 linkset: one context object whose anchor is the requested (uncompressed) URI; relation types are
- * full GS1 vocabulary URIs, the default link under `gs1:defaultLink`.
+ * RFC 9264 linkset as GS1's linkset schema has it: one context object whose anchor is the requested (uncompressed)
+ * URI and whose `itemDescription` says what the item is; relation types are full GS1 vocabulary URIs, the default
+ * link under `gs1:defaultLink`.
  */
-export function linksetDocument(anchor: string, links: Link[]) {
+export function linksetDocument(anchor: string, itemDescription: string, links: Link[]) {
   const target = (l: Link) => ({ href: l.href, title: l.title, type: l.mediaType, hreflang: l.hreflang });
-  const entry: Record<string, unknown> = { anchor };
+  const entry: Record<string, unknown> = { anchor, itemDescription };
   const def = links.find((l) => l.type === 'pip');
   if (def) entry[`${gs1Voc}defaultLink`] = [target(def)];
   for (const l of links) {

@@ -154,7 +154,7 @@ export default async function resolverRoutes(app: FastifyInstance, opts: Resolve
       return reply
         .header('content-language', lang)
         .type('application/linkset+json')
-        .send(linksetDocument(dl.uri, buildLinks(base(), dl, subject)));
+        .send(linksetDocument(dl.uri, subject.product.name, buildLinks(base(), dl, subject)));
     }
     // serving the page at the Digital Link itself instead of redirecting (docs/decisions/021-resolver-redirect-or-serve.md)
     if (!linkType && app.config.resolverServePage && prefersHtml(request))

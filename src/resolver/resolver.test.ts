@@ -1,6 +1,7 @@
+import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compressDigitalLink } from '../gs1/index.ts';
-import { createTestApp, gln, makeStampedProduct, type TestApp } from '../test/index.ts';
+import { createTestApp, gln, makeStampedProduct, readJson, type TestApp } from '../test/index.ts';
 
 let t: TestApp;
 let f: Awaited<ReturnType<typeof makeStampedProduct>>;
@@ -134,6 +135,21 @@ describe('GS1 conformance: linkset', () => {
     expect(a.json()).toEqual(b.json());
   });
 
+  it("validates against GS1's linkset schema, with an itemDescription (the schema proved on its own examples)", async () => {
+    const validate = new Ajv({ strict: false, allErrors: true }).compile(
+      readJson('gs1-linkset/gs1-linkset-schema.json'),
+    );
+    expect(validate(readJson('gs1-linkset/valid-gs1-example.json'))).toBe(true);
+    expect(validate(readJson('gs1-linkset/invalid-gs1-example.json'))).toBe(false);
+    for (const path of [f.stampPath(f.activeSerial), `/01/${f.producer.gtin}`]) {
+      const res = await get(`${path}?linkType=linkset`);
+      expect(res.statusCode, path).toBe(200);
+      const linkset = res.json();
+      expect([path, validate(linkset), validate.errors]).toEqual([path, true, null]);
+      expect(linkset.linkset[0].itemDescription).toBe(f.producer.productName);
+    }
+  });
+
   it('resolves a compressed Digital Link in place, naming the uncompressed URI with owl:sameAs', async () => {
     const uncompressed = `${f.base}${f.stampPath(f.activeSerial)}`;
     const compressed = compressDigitalLink(uncompressed);
@@ -175,7 +191,7 @@ describe('GS1 conformance: linkset', () => {
     expect(entry[`${voc}defaultLink`]).toHaveLength(1);
     expect(entry[`${voc}defaultLink`][0].href).toBe(`${f.base}/page/01/${f.producer.gtin}`);
     for (const [rel, targets] of Object.entries(entry)) {
-      if (rel === 'anchor') continue;
+      if (rel === 'anchor' || rel === 'itemDescription') continue;
       expect(rel.startsWith(voc)).toBe(true);
       for (const target of targets as any[]) {
         expect(target.href).toMatch(/^https:\/\//);
