@@ -24,7 +24,8 @@ export function linksetDocument(anchor: string, itemDescription: string, links: 
   const target = (l: Link) => ({ href: l.href, title: l.title, type: l.mediaType, hreflang: l.hreflang });
   const entry: Record<string, unknown> = { anchor, itemDescription };
   const def = links.find((l) => l.type === 'pip');
-  if (def) entry[`${gs1Voc}defaultLink`] = [target(def)];
+  // the default link says only where and what (GS1 resolver conformance); its type and languages are on its own entry
+  if (def) entry[`${gs1Voc}defaultLink`] = [{ href: def.href, title: def.title }];
   for (const l of links) {
     const rel = `${gs1Voc}${l.type}`;
     const list = (entry[rel] as unknown[] | undefined) ?? [];

@@ -100,6 +100,11 @@ export default async function resolverRoutes(app: FastifyInstance, opts: Resolve
             String(request.headers['access-control-request-headers'] ?? 'Accept, Accept-Language'),
           )
           .header('access-control-max-age', '86400')
+          // the linkset of what was asked about, as every answer names it
+          .header(
+            'link',
+            `<${base()}${request.url.split('?')[0]}?linkType=linkset>; rel="linkset"; type="application/linkset+json"`,
+          )
           .send(),
       );
     }
@@ -141,20 +146,27 @@ export default async function resolverRoutes(app: FastifyInstance, opts: Resolve
     const sameAs = compressed ? `<${dl.uri}>; rel="owl:sameAs", ` : '';
     reply.header('vary', 'Accept, Accept-Language').header('link', sameAs + linkHeader(dl));
     const subject = await findSubject(app.db, dl);
-    const linkType = dl.linkType ? normaliseLinkType(dl.linkType) : null;
+    // gs1:defaultLink names the default link: the product information page
+    const asked = dl.linkType ? normaliseLinkType(dl.linkType) : null;
+    const linkType = asked === 'defaultLink' ? 'pip' : asked;
+    const accept = String(request.headers.accept ?? '');
+    const asLinkedData = !linkType && accept.includes('application/ld+json');
     const wantsLinkset =
       linkType === 'linkset' ||
       linkType === 'all' ||
-      (!linkType && String(request.headers.accept ?? '').includes('application/linkset+json'));
+      asLinkedData ||
+      (!linkType && accept.includes('application/linkset+json'));
     if (!subject) {
       if (prefersHtml(request) && !wantsLinkset) return consumerPages.send(request, reply, dl, null);
       throw new Problem(404, 'resolver.unknown-code');
     }
     if (wantsLinkset) {
+      const linkset = linksetDocument(dl.uri, subject.product.name, buildLinks(base(), dl, subject));
+      // as JSON-LD, the linkset names the context that makes it linked data
       return reply
         .header('content-language', lang)
-        .type('application/linkset+json')
-        .send(linksetDocument(dl.uri, subject.product.name, buildLinks(base(), dl, subject)));
+        .type(asLinkedData ? 'application/ld+json' : 'application/linkset+json')
+        .send(asLinkedData ? { '@context': `${base()}${contextPath}`, ...linkset } : linkset);
     }
     // serving the page at the Digital Link itself instead of redirecting (docs/decisions/021-resolver-redirect-or-serve.md)
     if (!linkType && app.config.resolverServePage && prefersHtml(request))

@@ -33,6 +33,9 @@ describe('GS1 conformance: requests and errors', () => {
       'OPTIONS',
     );
     expect(o.statusCode).toBe(204);
+    expect(o.headers.link).toBe(
+      `<${f.base}${path}?linkType=linkset>; rel="linkset"; type="application/linkset+json"`,
+    );
     expect(o.headers.allow).toContain('HEAD');
     expect(o.headers['access-control-allow-methods']).toContain('GET');
   });
@@ -186,6 +189,28 @@ describe('GS1 conformance: linkset', () => {
     expect(entry[`${voc}dpp`]).toHaveLength(1);
   });
 
+  it('the default link carries only href and title; linkType=gs1:defaultLink goes where no linkType goes', async () => {
+    const [entry] = (await get(`/01/${f.producer.gtin}?linkType=linkset`)).json().linkset;
+    expect(Object.keys(entry[`${voc}defaultLink`][0]).sort()).toEqual(['href', 'title']);
+    for (const form of ['gs1:defaultLink', `${voc}defaultLink`]) {
+      const res = await get(`/01/${f.producer.gtin}?linkType=${encodeURIComponent(form)}`, machine);
+      expect([form, res.statusCode]).toEqual([form, 307]);
+      // the request's query goes on to the target (GS1 resolver conformance: all key=value pairs)
+      expect(String(res.headers.location).split('?')[0]).toBe(
+        (await get(`/01/${f.producer.gtin}`, machine)).headers.location,
+      );
+    }
+  });
+
+  it('Accept: application/ld+json gets the linkset as JSON-LD, naming its context', async () => {
+    const res = await get(`/01/${f.producer.gtin}`, { accept: 'application/ld+json' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('application/ld+json');
+    const body = res.json();
+    expect(body['@context']).toBe(`${f.base}/.well-known/gs1resolver/linkset-context.jsonld`);
+    expect(body.linkset[0].anchor).toBe(`${f.base}/01/${f.producer.gtin}`);
+  });
+
   it('has exactly one default link, and every link has a target, a title, a media type and languages', async () => {
     const [entry] = (await get(`/01/${f.producer.gtin}?linkType=linkset`)).json().linkset;
     expect(entry[`${voc}defaultLink`]).toHaveLength(1);
@@ -196,6 +221,7 @@ describe('GS1 conformance: linkset', () => {
       for (const target of targets as any[]) {
         expect(target.href).toMatch(/^https:\/\//);
         expect(target.title.length).toBeGreaterThan(3);
+        if (rel === `${voc}defaultLink`) continue; // href and title only
         expect(target.type).toMatch(/^(text\/html|application\/ld\+json)$/);
         expect(target.hreflang.length).toBeGreaterThan(0);
       }
