@@ -9,8 +9,11 @@ export interface Link {
   type: string;
   href: string;
   title: string;
-  mediaType: string;
+  /** IANA media type, when known (a certificate file's is not). */
+  mediaType?: string;
   hreflang: Lang[];
+  /** The level the link belongs to: each level is its own context object (anchor) in the linkset. */
+  level: Level;
 }
 
 const titles: Record<string, { vi: string; en: string }> = {
@@ -26,13 +29,13 @@ const titles: Record<string, { vi: string; en: string }> = {
 export const pagePath = (uri: string, baseUrl: string) =>
   `/page${uri.slice(baseUrl.length).replace(/\?.*$/, '')}`;
 
-type Level = 'item' | 'lot' | 'product';
+export type Level = 'item' | 'lot' | 'product';
 
 /** The levels a request has links at, most specific first: the item (stamp), its lot, the product. */
 function levelsOf(request: ResolverRequest, subject: Subject): Level[] {
   const levels: Level[] = [];
   if (request.serial) levels.push('item');
-  if (subject.lot) levels.push('lot');
+  if (subject.lot || subject.unknown === 'lot') levels.push('lot');
   levels.push('product');
   return levels;
 }
@@ -45,22 +48,37 @@ export function buildLinks(baseUrl: string, request: ResolverRequest, subject: S
   return levelsOf(request, subject).flatMap((level) => levelLinks(baseUrl, request, subject, level));
 }
 
+/** The Digital Link a level's links are about: the linkset's anchor for that level. */
+export function levelAnchor(
+  baseUrl: string,
+  request: ResolverRequest,
+  subject: Subject,
+  level: Level,
+): string {
+  return level === 'lot' && !request.lot
+    ? lotUri(baseUrl, request, subject)
+    : levelUri(baseUrl, request, level);
+}
+
 function levelLinks(baseUrl: string, request: ResolverRequest, subject: Subject, level: Level): Link[] {
   const links: Link[] = [];
-  const add = (type: string, href: string, mediaType: string, hreflang: Lang[], lang?: Lang) =>
+  const add = (type: string, href: string, mediaType: string | undefined, hreflang: Lang[], lang?: Lang) =>
     links.push({
       type,
       href,
-      mediaType,
+      ...(mediaType ? { mediaType } : {}),
       hreflang,
       title: lang ? titles[type][lang] : `${titles[type].vi} / ${titles[type].en}`,
+      level,
     });
-  const uri =
-    level === 'lot' && !request.lot ? lotUri(baseUrl, request, subject) : levelUri(baseUrl, request, level);
+  const uri = levelAnchor(baseUrl, request, subject, level);
   const page = `${baseUrl}${pagePath(uri, baseUrl)}`;
   add('pip', page, 'text/html', ['vi', 'en']);
   add('pip', `${page}?lang=vi`, 'text/html', ['vi'], 'vi');
   add('pip', `${page}?lang=en`, 'text/html', ['en'], 'en');
+  // an unknown serial or lot has one thing of its own: the page that says it is not registered
+  const unknownLevel = subject.unknown === 'serial' ? 'item' : subject.unknown === 'lot' ? 'lot' : null;
+  if (level === unknownLevel || (subject.unknown === 'serial' && level === 'lot')) return links;
   const canonical = `https://id.gs1.org${uri.slice(baseUrl.length)}`;
   const match = level === 'item' ? 'MATCH_anyEPC' : 'MATCH_anyEPCClass';
   add('epcis', `${baseUrl}/epcis/events?${match}=${encodeURIComponent(canonical)}`, 'application/ld+json', [
@@ -71,32 +89,39 @@ function levelLinks(baseUrl: string, request: ResolverRequest, subject: Subject,
     add('recallStatus', `${page}#verdict`, 'text/html', ['vi', 'en']);
   }
   if (level === 'product') {
-    if (subject.organisation?.certificates.length)
-      add('certificationInfo', `${page}#certificates`, 'text/html', ['vi', 'en']);
+    // each certificate is its own link: its file where one was uploaded, else its line on the page
+    const seen = new Set<string>();
+    for (const c of subject.organisation?.certificates ?? []) {
+      const href = c.fileUrl ?? `${page}#certificates`;
+      if (seen.has(href)) continue;
+      seen.add(href);
+      add('certificationInfo', href, c.fileUrl ? undefined : 'text/html', ['vi']);
+      links[links.length - 1].title = `${c.kind.toUpperCase()} ${c.number} — ${c.issuer}`;
+    }
     add('dpp', `${baseUrl}/dpp${uri.slice(baseUrl.length)}`, 'application/ld+json', ['vi', 'en']);
   }
   return links;
 }
 
 /**
- * The link a redirect goes to: `chooseLink` over `buildLinks`, but building the levels' links only until the
+ * The links a redirect may go to: `chooseLinks` over `buildLinks`, but building the levels' links only until the
  * answer is known (a redirect to the stamp's page needs the item level alone, not the lot's and product's).
  */
-export function findLink(
+export function findLinks(
   baseUrl: string,
   request: ResolverRequest,
   subject: Subject,
   type: string,
   lang: Lang,
   explicitLanguage: boolean,
-): Link | null {
-  let first: Link | null = null;
+): Link[] {
+  let first: Link[] = [];
   for (const level of levelsOf(request, subject)) {
-    const found = chooseLink(levelLinks(baseUrl, request, subject, level), type, lang, explicitLanguage);
-    if (!found) continue;
-    first ??= found;
-    // without a language asked for, the first of the type wins; with one, the first in that language
-    if (!explicitLanguage || (found.hreflang.length === 1 && found.hreflang[0] === lang)) return found;
+    const found = chooseLinks(levelLinks(baseUrl, request, subject, level), type, lang, explicitLanguage);
+    if (!found.length) continue;
+    if (!first.length) first = found;
+    // without a language asked for, the first level with the type wins; with one, the first in that language
+    if (!explicitLanguage || found.every((l) => inLanguage(l, lang))) return found;
   }
   return first;
 }
@@ -110,13 +135,21 @@ export function normaliseLinkType(value: string): string {
   return value.replace(/^gs1:/, '').replace(/^https?:\/\/(ref\.)?gs1\.org\/voc\//, '');
 }
 
-/** Of the links of a type, the one in the requester's language when there is one, else the negotiated one. */
-export function chooseLink(links: Link[], type: string, lang: Lang, explicitLanguage: boolean): Link | null {
+const inLanguage = (l: Link, lang: Lang) => l.hreflang.length === 1 && l.hreflang[0] === lang;
+
+/**
+ * Of the links of a type, the best for the requester: at the most specific level that has the type, those in the
+ * requester's language (a level further up when only it has one), else the level's negotiated link (one target in
+ * several languages). One link is a redirect; several that match equally are a choice (300 Multiple Choices).
+ */
+export function chooseLinks(links: Link[], type: string, lang: Lang, explicitLanguage: boolean): Link[] {
   const candidates = links.filter((l) => l.type === type);
-  if (!candidates.length) return null;
+  if (!candidates.length) return [];
   if (explicitLanguage) {
-    const exact = candidates.find((l) => l.hreflang.length === 1 && l.hreflang[0] === lang);
-    if (exact) return exact;
+    const exact = candidates.filter((l) => inLanguage(l, lang));
+    if (exact.length) return exact.filter((l) => l.level === exact[0].level);
   }
-  return candidates[0];
+  const level = candidates.filter((l) => l.level === candidates[0].level);
+  const negotiated = level.find((l) => l.hreflang.length > 1);
+  return negotiated ? [negotiated] : level;
 }

@@ -10,10 +10,18 @@ import {
   type ResolverRequest,
   supportedPrimaryKeys,
 } from './resolver.dl.ts';
-import { buildLinks, findLink, gs1Voc, normaliseLinkType } from './resolver.links.ts';
+import {
+  buildLinks,
+  findLinks,
+  gs1Voc,
+  type Level,
+  type Link,
+  levelAnchor,
+  normaliseLinkType,
+} from './resolver.links.ts';
 import { linksetContext, linksetDocument } from './resolver.linkset.ts';
 import './resolver.messages.ts';
-import { findSubject, type Subject } from './resolver.subject.ts';
+import { findKnownAncestor, findSubject, type Subject } from './resolver.subject.ts';
 
 const contextPath = '/.well-known/gs1resolver/linkset-context.jsonld';
 const linkTypes = ['pip', 'traceability', 'epcis', 'certificationInfo', 'recallStatus', 'dpp'];
@@ -145,7 +153,9 @@ export default async function resolverRoutes(app: FastifyInstance, opts: Resolve
     }
     const sameAs = compressed ? `<${dl.uri}>; rel="owl:sameAs", ` : '';
     reply.header('vary', 'Accept, Accept-Language').header('link', sameAs + linkHeader(dl));
-    const subject = await findSubject(app.db, dl);
+    const known = await findSubject(app.db, dl);
+    // an unknown lot or serial under a published product walks up to the product's links (GS1 resolver)
+    const subject = known ?? (await findKnownAncestor(app.db, dl));
     // gs1:defaultLink names the default link: the product information page
     const asked = dl.linkType ? normaliseLinkType(dl.linkType) : null;
     const linkType = asked === 'defaultLink' ? 'pip' : asked;
@@ -160,8 +170,11 @@ export default async function resolverRoutes(app: FastifyInstance, opts: Resolve
       if (prefersHtml(request) && !wantsLinkset) return consumerPages.send(request, reply, dl, null);
       throw new Problem(404, 'resolver.unknown-code');
     }
+    // a person scanning it sees, at once, that this lot or serial is not registered (the page of the code itself)
+    if (subject.unknown && prefersHtml(request) && !wantsLinkset && !linkType)
+      return consumerPages.send(request, reply, dl, null);
     if (wantsLinkset) {
-      const linkset = linksetDocument(dl.uri, subject.product.name, buildLinks(base(), dl, subject));
+      const linkset = linksetDocument(linksetEntries(dl, subject, buildLinks(base(), dl, subject), lang));
       // as JSON-LD, the linkset names the context that makes it linked data
       return reply
         .header('content-language', lang)
@@ -172,7 +185,7 @@ export default async function resolverRoutes(app: FastifyInstance, opts: Resolve
     if (!linkType && app.config.resolverServePage && prefersHtml(request))
       return consumerPages.send(request, reply, dl, subject);
     const explicitLanguage = request.headers['accept-language'] !== undefined;
-    const link = findLink(
+    const links = findLinks(
       base(),
       dl,
       subject,
@@ -180,8 +193,31 @@ export default async function resolverRoutes(app: FastifyInstance, opts: Resolve
       lang as Lang,
       explicitLanguage && linkType !== null,
     );
-    if (!link) throw new Problem(404, 'resolver.no-link-of-type', { params: { linkType: dl.linkType } });
-    return reply.redirect(withQuery(link.href, dl.query), 307);
+    if (!links.length)
+      throw new Problem(404, 'resolver.no-link-of-type', { params: { linkType: dl.linkType } });
+    if (links.length === 1) return reply.redirect(withQuery(links[0].href, dl.query), 307);
+    // several links match the request equally (two certificates, say): the client chooses among them
+    // titles in Vietnamese go as RFC 8187 extended values (a header carries ASCII only)
+    const offered = links.map(
+      (l) => `<${l.href}>; rel="${gs1Voc}${l.type}"; title*=UTF-8''${encodeURIComponent(l.title)}`,
+    );
+    return reply
+      .code(300)
+      .header('link', [reply.getHeader('link'), ...offered].join(', '))
+      .header('content-language', lang)
+      .type('application/linkset+json')
+      .send(linksetDocument(linksetEntries(dl, subject, links, lang)));
+  }
+
+  /** The linkset's context objects: one per level that has links, most specific first, the first at the URI asked. */
+  function linksetEntries(dl: ResolverRequest, subject: Subject, links: Link[], lang: string) {
+    const asked: Level = dl.serial ? 'item' : dl.lot ? 'lot' : 'product';
+    const levels = [...new Set(links.map((l) => l.level))];
+    return levels.map((level) => ({
+      anchor: level === asked ? dl.uri : levelAnchor(base(), dl, subject, level),
+      itemDescription: describeLevel(dl, subject, level, lang === 'en' ? 'en' : 'vi'),
+      links: links.filter((l) => l.level === level),
+    }));
   }
 
   function linkHeader(dl: ResolverRequest): string {
@@ -191,6 +227,21 @@ export default async function resolverRoutes(app: FastifyInstance, opts: Resolve
       `<${base()}${contextPath}>; rel="http://www.w3.org/ns/json-ld#context"; type="application/ld+json"`,
     ].join(', ');
   }
+}
+
+/** What a level is, in words: the product's name, with its lot and serial; an unregistered one says so. */
+function describeLevel(dl: ResolverRequest, subject: Subject, level: Level, lang: Lang): string {
+  const words =
+    lang === 'en'
+      ? { lot: 'lot', serial: 'serial', unknown: 'not registered' }
+      : { lot: 'lô', serial: 'số sê-ri', unknown: 'không có trong hệ thống' };
+  const parts = [subject.product.name];
+  const lot = dl.lot ?? subject.lot?.lot;
+  if (level !== 'product' && lot) parts.push(`${words.lot} ${lot}`);
+  if (level === 'item' && dl.serial) parts.push(`${words.serial} ${dl.serial}`);
+  const unknown =
+    (subject.unknown === 'serial' && level === 'item') || (subject.unknown === 'lot' && level === 'lot');
+  return `${parts.join(', ')}${unknown ? ` (${words.unknown})` : ''}`;
 }
 
 /** The request's query string goes on to the target, before any fragment. */

@@ -15,6 +15,11 @@ export interface Subject {
   /** The lot named by the URI, or for a stamp the lot it was activated to. */
   lot: Lot | null;
   stamp: StampCheck | null;
+  /**
+   * Set when the lot or serial asked about is not one the province registered, under a product it did: the
+   * resolver walks up to the product's links, and the item's or lot's own page says plainly that it is unknown.
+   */
+  unknown?: 'lot' | 'serial';
 }
 
 const approved = <T extends { reviewStatus: string }>(row: T | null) =>
@@ -51,4 +56,26 @@ export async function findSubject(db: Db, request: ResolverRequest): Promise<Sub
   ]);
   if (!stamp && request.lot !== null && !lot) return null;
   return { product, organisation, lot, stamp };
+}
+
+/**
+ * The published product above a lot or serial the resolver does not know (GS1 resolvers walk up to the next level
+ * that has links), with its lot when that one is known; null when the product is unknown too.
+ */
+export async function findKnownAncestor(db: Db, request: ResolverRequest): Promise<Subject | null> {
+  const gtin = request.gtin;
+  if (!gtin || (request.serial === null && request.lot === null)) return null;
+  const product = await cached(`product:${gtin}`, async () => approved(await getProductByGtin(db, gtin)));
+  if (!product) return null;
+  const [lot, organisation] = await Promise.all([
+    request.serial !== null && request.lot
+      ? cached(`lot:${gtin}:${request.lot}`, async () =>
+          approved(await getLotByKey(db, { gtin, lot: request.lot! })),
+        )
+      : null,
+    cached(`organisation:${product.organisationId}`, async () =>
+      approved(await getOrganisation(db, product.organisationId)),
+    ),
+  ]);
+  return { product, organisation, lot, stamp: null, unknown: request.serial !== null ? 'serial' : 'lot' };
 }

@@ -1,5 +1,6 @@
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { organisationCertificates } from '../db/index.ts';
 import { compressDigitalLink } from '../gs1/index.ts';
 import { createTestApp, gln, makeStampedProduct, readJson, type TestApp } from '../test/index.ts';
 
@@ -76,15 +77,22 @@ describe('GS1 conformance: requests and errors', () => {
     expect((await get(`${f.stampPath(f.activeSerial)}/`)).statusCode).toBe(307);
   });
 
-  it('says plainly when a well-formed code is unknown (404), for people and machines', async () => {
+  it('says plainly when a well-formed code is unknown: 404 for an unknown product, its own page for an unknown serial', async () => {
     const unknownSerial = f.stampPath(f.range.lastSerial + 10_000, false);
     const p = await get(unknownSerial, browser);
     expect(p.statusCode).toBe(404);
     expect(p.body).toContain('Mã không có trong hệ thống');
+    // a machine walks up to the product's links (GS1 resolver); the default link is still the serial's own page,
+    // which says it is not registered
     const m = await get(unknownSerial, machine);
-    expect(m.statusCode).toBe(404);
-    expect(m.headers['content-type']).toContain('application/problem+json');
-    expect((await get('/01/08935049500018', machine)).statusCode).toBe(404);
+    expect(m.statusCode).toBe(307);
+    expect(m.headers.location).toBe(`${f.base}/page${unknownSerial}`);
+    const page = await get(`/page${unknownSerial}`, browser);
+    expect(page.statusCode).toBe(404);
+    expect(page.body).toContain('Mã không có trong hệ thống');
+    const product = await get('/01/08935049500018', machine);
+    expect(product.statusCode).toBe(404);
+    expect(product.headers['content-type']).toContain('application/problem+json');
     expect((await get(`/414/${gln()}`, machine)).statusCode).toBe(404);
   });
 
@@ -110,6 +118,43 @@ describe('GS1 conformance: links', () => {
     const none = await get(`/01/${f.producer.gtin}?linkType=gs1:recipeInfo`, machine);
     expect(none.statusCode).toBe(404);
     expect(none.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('several links that match equally (two certificates) are 300 Multiple Choices; one is a redirect', async () => {
+    const other = await makeStampedProduct(t, 'Mật ong hoa cà phê');
+    const files = [`${f.base}/files/vietgap-cert`, `${f.base}/files/organic-cert`];
+    await t.db.insert(organisationCertificates).values([
+      {
+        organisationId: other.producer.organisationId,
+        kind: 'vietgap',
+        number: 'VG-01',
+        issuer: 'Sở NN',
+        fileUrl: files[0],
+      },
+      {
+        organisationId: other.producer.organisationId,
+        kind: 'organic',
+        number: 'OR-02',
+        issuer: 'Cục TT',
+        fileUrl: files[1],
+      },
+    ]);
+    for (const accept of [machine, { ...machine, 'accept-language': 'vi' }]) {
+      const res = await get(`/01/${other.producer.gtin}/10/L2026-03?linkType=gs1:certificationInfo`, accept);
+      expect(res.statusCode).toBe(300);
+      expect(res.headers['content-type']).toContain('application/linkset+json');
+      const [entry] = res.json().linkset;
+      expect(entry.anchor).toBe(`${f.base}/01/${other.producer.gtin}`);
+      const offered = entry[`${voc}certificationInfo`];
+      expect(offered.map((l: any) => l.href).sort()).toEqual([...files].sort());
+      expect(offered.find((l: any) => l.href === files[0]).title).toBe('VIETGAP VG-01 — Sở NN');
+      for (const href of files)
+        expect(res.headers.link).toContain(`<${href}>; rel="${voc}certificationInfo"`);
+    }
+    // the producer of the first product has one certificate at most: a plain redirect, or none (404)
+    expect((await get(`/01/${f.producer.gtin}?linkType=gs1:certificationInfo`, machine)).statusCode).toBe(
+      404,
+    );
   });
 
   it('Accept-Language chooses between links of one type', async () => {
@@ -144,13 +189,17 @@ describe('GS1 conformance: linkset', () => {
     );
     expect(validate(readJson('gs1-linkset/valid-gs1-example.json'))).toBe(true);
     expect(validate(readJson('gs1-linkset/invalid-gs1-example.json'))).toBe(false);
-    for (const path of [f.stampPath(f.activeSerial), `/01/${f.producer.gtin}`]) {
+    const unknownSerial = `/01/${f.producer.gtin}/21/99999999`;
+    for (const path of [f.stampPath(f.activeSerial), `/01/${f.producer.gtin}`, unknownSerial]) {
       const res = await get(`${path}?linkType=linkset`);
       expect(res.statusCode, path).toBe(200);
       const linkset = res.json();
       expect([path, validate(linkset), validate.errors]).toEqual([path, true, null]);
-      expect(linkset.linkset[0].itemDescription).toBe(f.producer.productName);
+      expect(linkset.linkset.at(-1).itemDescription).toBe(f.producer.productName);
     }
+    const [item, lot] = (await get(`${f.stampPath(f.activeSerial)}?linkType=linkset`)).json().linkset;
+    expect(item.itemDescription).toBe(`${f.producer.productName}, lô L2026-03, số sê-ri ${f.activeSerial}`);
+    expect(lot.itemDescription).toBe(`${f.producer.productName}, lô L2026-03`);
   });
 
   it('resolves a compressed Digital Link in place, naming the uncompressed URI with owl:sameAs', async () => {
@@ -177,16 +226,57 @@ describe('GS1 conformance: linkset', () => {
     expect((await get('/healthz')).statusCode).toBe(200);
   });
 
-  it('names the uncompressed URI as subject and includes every level up to the primary key', async () => {
+  it('names the uncompressed URI as subject and gives every level up to the primary key its own anchor', async () => {
     const set = (await get(`${f.stampPath(f.activeSerial)}/?linkType=linkset`)).json();
-    const [entry] = set.linkset;
-    expect(entry.anchor).toBe(`${f.base}${f.stampPath(f.activeSerial)}`);
-    const pips = entry[`${voc}pip`].map((l: any) => l.href);
-    expect(pips).toContain(`${f.base}/page${f.stampPath(f.activeSerial)}`);
-    expect(pips).toContain(`${f.base}/page/01/${f.producer.gtin}/10/L2026-03`);
-    expect(pips).toContain(`${f.base}/page/01/${f.producer.gtin}`);
-    expect(entry[`${voc}recallStatus`]).toHaveLength(1);
-    expect(entry[`${voc}dpp`]).toHaveLength(1);
+    const [item, lot, product] = set.linkset;
+    expect(set.linkset).toHaveLength(3);
+    expect(item.anchor).toBe(`${f.base}${f.stampPath(f.activeSerial)}`);
+    expect(lot.anchor).toBe(`${f.base}/01/${f.producer.gtin}/10/L2026-03`);
+    expect(product.anchor).toBe(`${f.base}/01/${f.producer.gtin}`);
+    const pips = (entry: any) => entry[`${voc}pip`].map((l: any) => l.href.split('?')[0]);
+    // each level's links are its own: no level repeats another's
+    expect(new Set(pips(item))).toEqual(new Set([`${f.base}/page${f.stampPath(f.activeSerial)}`]));
+    expect(new Set(pips(lot))).toEqual(new Set([`${f.base}/page/01/${f.producer.gtin}/10/L2026-03`]));
+    expect(new Set(pips(product))).toEqual(new Set([`${f.base}/page/01/${f.producer.gtin}`]));
+    expect(lot[`${voc}recallStatus`]).toHaveLength(1);
+    expect(product[`${voc}dpp`]).toHaveLength(1);
+    expect(item[`${voc}dpp`]).toBeUndefined();
+    // the default link is the URI asked about's, once
+    expect(item[`${voc}defaultLink`]).toEqual([
+      { href: `${f.base}/page${f.stampPath(f.activeSerial)}`, title: expect.any(String) },
+    ]);
+    expect(lot[`${voc}defaultLink`]).toBeUndefined();
+    expect(product[`${voc}defaultLink`]).toBeUndefined();
+  });
+
+  it('an unknown serial under a known product walks up to the product, and still says it is not registered', async () => {
+    const path = `/01/${f.producer.gtin}/10/L2026-03/21/NOT-A-STAMP`;
+    const [item, lot, product] = (await get(`${path}?linkType=linkset`)).json().linkset;
+    expect(item.anchor).toBe(`${f.base}${path}`);
+    expect(item.itemDescription).toBe(
+      `${f.producer.productName}, lô L2026-03, số sê-ri NOT-A-STAMP (không có trong hệ thống)`,
+    );
+    // the serial itself has only its page (which says it is unknown); nothing that would vouch for it
+    expect(
+      Object.keys(item)
+        .filter((k) => k.startsWith(voc))
+        .sort(),
+    ).toEqual([`${voc}defaultLink`, `${voc}pip`]);
+    expect(lot[`${voc}pip`]).toHaveLength(3);
+    expect(lot[`${voc}traceability`]).toBeUndefined(); // under an unknown serial, the lot is not vouched for either
+    expect(product[`${voc}dpp`]).toHaveLength(1);
+    // linkType asks walk up: the product's passport answers for the unknown serial
+    const dpp = await get(`${path}?linkType=gs1:dpp`, machine);
+    expect(dpp.statusCode).toBe(307);
+    expect(dpp.headers.location).toBe(`${f.base}/dpp/01/${f.producer.gtin}?linkType=gs1:dpp`);
+    // and an unknown lot: the lot's page says so, the product's links answer the rest
+    const unknownLot = await get(`/01/${f.producer.gtin}/10/NO-SUCH-LOT?linkType=linkset`);
+    const [noLot, itsProduct] = unknownLot.json().linkset;
+    expect(noLot.itemDescription).toContain('(không có trong hệ thống)');
+    expect(itsProduct.anchor).toBe(`${f.base}/01/${f.producer.gtin}`);
+    const person = await get(`/01/${f.producer.gtin}/10/NO-SUCH-LOT`, browser);
+    expect(person.statusCode).toBe(404);
+    expect(person.body).toContain('Mã không có trong hệ thống');
   });
 
   it('the default link carries only href and title; linkType=gs1:defaultLink goes where no linkType goes', async () => {
@@ -258,9 +348,22 @@ describe('stamps at the resolver', () => {
     const wrong = await get(`${good.pathname}?s=AAAAAAAAAAAA`, machine);
     const missing = await get(good.pathname, machine);
     const unknown = await get(`/01/${f.producer.gtin}/21/99999999`, machine);
-    for (const res of [wrong, missing, unknown]) {
-      expect(res.statusCode).toBe(404);
-      expect(res.json().type).toBe('/problems/resolver.unknown-code');
+    // each walks up to the product, the default link being the code's own page, which says it is unknown
+    for (const [res, path] of [
+      [wrong, good.pathname],
+      [missing, good.pathname],
+      [unknown, `/01/${f.producer.gtin}/21/99999999`],
+    ] as const) {
+      expect(res.statusCode).toBe(307);
+      expect(String(res.headers.location).split('?')[0]).toBe(`${f.base}/page${path}`);
     }
+    for (const url of [`/page${good.pathname}?s=AAAAAAAAAAAA`, `/page${good.pathname}`]) {
+      const page = await get(url, browser);
+      expect(page.statusCode).toBe(404);
+      expect(page.body).toContain('Mã không có trong hệ thống');
+    }
+    const a = (await get(`${good.pathname}?linkType=linkset`)).json();
+    const b = (await get(`/01/${f.producer.gtin}/21/99999999?linkType=linkset`)).json();
+    expect(Object.keys(a.linkset[0]).sort()).toEqual(Object.keys(b.linkset[0]).sort());
   });
 });
