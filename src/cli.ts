@@ -1,8 +1,11 @@
 const usage = `Usage: txng [command]
   start               start the server (default)
-  gs1 parse           read Digital Link URIs, element strings or scanner data on stdin, one per line;
-                      write one JSON object per line
-  gs1 check <key>     validate one GS1 key (GTIN, GLN, SSCC, …) and its check digit
+  gs1 parse [--lenient]
+                      read Digital Link URIs, element strings or scanner data on stdin, one per line;
+                      write one JSON object per line (valid as the GS1 Syntax Engine says by default;
+                      --lenient also accepts zero-suppressed GTINs, /gtin/-style alphas, a trailing slash)
+  gs1 check [--lenient] <key>
+                      validate one GS1 key (GTIN, GLN, SSCC, …) and its check digit, or a Digital Link URI
   create-admin <email> <name>
                       create a department administrator (the first account of a deployment started with
                       TXNG_DEMO=0); the password is read from TXNG_ADMIN_PASSWORD, or generated and printed once`;

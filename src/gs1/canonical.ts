@@ -18,6 +18,8 @@ import type { AiValue } from './validate.ts';
  */
 const ID_OPTIONS: ResolvedOptions = { ...DEFAULT_OPTIONS, permitCompressedUri: false };
 
+const NOT_AN_IDENTIFIER = new Set(['gs1.dl.noPrimaryKey', 'gs1.dl.invalidUri', 'gs1.dl.compressedUri']);
+
 /** Bracketed, scanner data (`]`), GS1 tools notation (`^`) or barcode data starting with FNC1 as GS. */
 const looksLikeElementString = (input: string) => '(]^\x1d'.includes(input[0] ?? 'x');
 
@@ -37,11 +39,9 @@ function identifierAis(input: string): { ais: AiValue[]; buildOptions: ResolvedO
     try {
       return { ais: parseDigitalLinkWith(input, ID_OPTIONS).ais, buildOptions: CHECKED };
     } catch (err) {
-      // A web address without a GS1 key in its path is just a URI.
-      if (
-        err instanceof Gs1Error &&
-        (err.code === 'gs1.dl.noPrimaryKey' || err.code === 'gs1.dl.invalidUri')
-      ) {
+      // A web address without a GS1 key in its path is just a URI, even when its last segment happens to
+      // unpack as a compressed link.
+      if (err instanceof Gs1Error && NOT_AN_IDENTIFIER.has(err.code)) {
         return null;
       }
       throw err;

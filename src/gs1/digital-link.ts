@@ -29,15 +29,33 @@ const ZERO_SUPPRESSED_GTIN = /^(?:\d{8}|\d{12,13})$/;
 
 const invalid = (reason: string) => new Gs1Error('gs1.dl.invalidUri', { reason });
 
+const numericAi = (segment: string) => (AI_CODE.test(segment) ? segment : undefined);
+const anyAi = (segment: string) => numericAi(segment) ?? CONVENIENCE_ALPHAS.get(segment);
+
+/** The AI a path segment names; a convenience alpha the options refuse is an error of its own. */
 function segmentAi(segment: string, options: ResolvedOptions): string | undefined {
-  if (AI_CODE.test(segment)) return segment;
-  return options.permitConvenienceAlphas ? CONVENIENCE_ALPHAS.get(segment) : undefined;
+  const ai = anyAi(segment);
+  if (ai !== segment && ai && !options.permitConvenienceAlphas) {
+    throw new Gs1Error('gs1.dl.convenienceAlpha', { alpha: segment, ai });
+  }
+  return ai;
 }
 
 function widenGtin(ai: string, value: string, options: ResolvedOptions): string {
-  return ai === '01' && options.permitZeroSuppressedGtin && ZERO_SUPPRESSED_GTIN.test(value)
-    ? value.padStart(14, '0')
-    : value;
+  if (ai !== '01' || !ZERO_SUPPRESSED_GTIN.test(value)) return value;
+  if (!options.permitZeroSuppressedGtin) {
+    throw new Gs1Error('gs1.dl.zeroSuppressedGtin', { ai, digits: value.length });
+  }
+  return value.padStart(14, '0');
+}
+
+/** Index of the primary key among path segments: the last AI-position segment that names one, else -1. */
+function findPrimaryKey(segments: readonly string[], ai: (segment: string) => string | undefined): number {
+  for (let i = segments.length - 2; i >= 0; i -= 2) {
+    const code = ai(segments[i]);
+    if (code && aiDefinition(code)?.dlPrimaryKey) return i;
+  }
+  return -1;
 }
 
 /** True when `qualifiers` appear, in order, within the sequence `seq`. */
@@ -53,15 +71,15 @@ function fitsSequence(qualifiers: readonly string[], seq: readonly string[]): bo
 
 function parsePath(path: string, authorityStem: string, options: ResolvedOptions) {
   const segments = path.slice(1).split('/');
-  let keyAt = -1;
-  for (let i = segments.length - 2; i >= 0; i -= 2) {
-    const ai = segmentAi(segments[i], options);
-    if (ai && aiDefinition(ai)?.dlPrimaryKey) {
-      keyAt = i;
-      break;
+  const keyAt = findPrimaryKey(segments, options.permitConvenienceAlphas ? anyAi : numericAi);
+  if (keyAt < 0) {
+    const alphaKey = options.permitConvenienceAlphas ? -1 : findPrimaryKey(segments, anyAi);
+    if (alphaKey >= 0) {
+      const alpha = segments[alphaKey];
+      throw new Gs1Error('gs1.dl.convenienceAlpha', { alpha, ai: CONVENIENCE_ALPHAS.get(alpha) });
     }
+    throw new Gs1Error('gs1.dl.noPrimaryKey');
   }
-  if (keyAt < 0) throw new Gs1Error('gs1.dl.noPrimaryKey');
   const pathAis: AiValue[] = [];
   for (let i = keyAt; i < segments.length; i += 2) {
     const ai = segmentAi(segments[i], options);
@@ -131,7 +149,10 @@ export function parseDigitalLinkWith(uri: string, options: ResolvedOptions): Dig
   const q = beforeFragment.indexOf('?');
   let path = q < 0 ? beforeFragment : beforeFragment.slice(0, q);
   const query = q < 0 ? '' : beforeFragment.slice(q + 1);
-  if (path.endsWith('/') && options.permitTrailingSlash) path = path.slice(0, -1);
+  if (path.length > 1 && path.endsWith('/')) {
+    if (!options.permitTrailingSlash) throw new Gs1Error('gs1.dl.trailingSlash');
+    path = path.slice(0, -1);
+  }
   if (!path.startsWith('/') || path.endsWith('/')) throw invalid('no path information');
   const authorityStem = `${scheme}://${authority}`;
   let compressed: ReturnType<typeof parseCompressedPath> = null;
@@ -140,9 +161,9 @@ export function parseDigitalLinkWith(uri: string, options: ResolvedOptions): Dig
     parsed = parsePath(path, authorityStem, options);
   } catch (err) {
     const noKey = err instanceof Gs1Error && err.code === 'gs1.dl.noPrimaryKey';
-    compressed =
-      noKey && options.permitCompressedUri ? parseCompressedPath(path, authorityStem, options) : null;
+    compressed = noKey ? parseCompressedPath(path, authorityStem, options) : null;
     if (!compressed) throw err;
+    if (!options.permitCompressedUri) throw new Gs1Error('gs1.dl.compressedUri');
     parsed = compressed;
   }
   const { stem, pathAis } = parsed;

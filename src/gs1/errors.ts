@@ -84,6 +84,22 @@ export const gs1Messages: Record<string, { vi: string; en: string }> = {
     vi: 'AI ({ai}) xuất hiện hai lần trong Digital Link.',
     en: 'AI ({ai}) appears twice in the Digital Link.',
   },
+  'gs1.dl.zeroSuppressedGtin': {
+    vi: 'GTIN trong AI ({ai}) chỉ có {digits} chữ số (bỏ các số 0 đứng đầu); Digital Link phải ghi đủ 14 chữ số.',
+    en: 'The GTIN in AI ({ai}) has only {digits} digits (leading zeros left out); a Digital Link URI must give all 14.',
+  },
+  'gs1.dl.convenienceAlpha': {
+    vi: 'Digital Link dùng tên viết tắt /{alpha}/ thay cho AI ({ai}); hãy ghi số AI.',
+    en: 'The Digital Link URI names AI ({ai}) by the convenience alpha /{alpha}/; write the AI number instead.',
+  },
+  'gs1.dl.trailingSlash': {
+    vi: 'Digital Link không được kết thúc bằng dấu /.',
+    en: 'A Digital Link URI may not end with a slash.',
+  },
+  'gs1.dl.compressedUri': {
+    vi: 'Digital Link ở dạng nén; hãy dùng dạng không nén.',
+    en: 'The Digital Link URI is compressed; give it uncompressed.',
+  },
   'gs1.scanData': {
     vi: 'Dữ liệu máy quét không hợp lệ ({reason}).',
     en: 'The scanner data is not valid ({reason}).',

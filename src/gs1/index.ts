@@ -11,7 +11,7 @@ export { digitalLinkToEpcUrn, epcUrnToDigitalLink } from './epc-urn.ts';
 export { Gs1Error, gs1Messages } from './errors.ts';
 export { isValidGln, isValidGtin, isValidKey, KEY_AIS, type KeyKind, validateKey } from './keys.ts';
 export { type LintFailure, lint } from './linters.ts';
-export type { Gs1Options } from './options.ts';
+export { type Gs1Options, SYNTAX_ENGINE_OPTIONS } from './options.ts';
 export { parseElementString, parseGs1 } from './parse.ts';
 export { primaryKeySegments } from './primary-keys.ts';
 export { escapeDlValue, unescapeDlValue } from './uri-escape.ts';

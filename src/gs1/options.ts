@@ -34,3 +34,15 @@ export const DEFAULT_OPTIONS: ResolvedOptions = Object.freeze({
 export function resolveOptions(options?: Gs1Options): ResolvedOptions {
   return options ? { ...DEFAULT_OPTIONS, ...options } : DEFAULT_OPTIONS;
 }
+
+/**
+ * The GS1 Syntax Engine's defaults, stricter than ours on Digital Links: no zero-suppressed GTINs, no
+ * convenience alphas, no trailing slash, no compressed URIs. What `txng gs1 parse` calls valid.
+ */
+export const SYNTAX_ENGINE_OPTIONS: ResolvedOptions = Object.freeze({
+  ...DEFAULT_OPTIONS,
+  permitZeroSuppressedGtin: false,
+  permitConvenienceAlphas: false,
+  permitTrailingSlash: false,
+  permitCompressedUri: false,
+});

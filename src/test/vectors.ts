@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Gs1Options } from '../gs1/index.ts';
+import { type Gs1Options, SYNTAX_ENGINE_OPTIONS } from '../gs1/index.ts';
 
 /**
  * Reading the GS1 and OpenEPCIS conformance material, copied into the repository with its provenance and licence
@@ -29,20 +29,9 @@ export interface ManifestEntry {
 
 export const manifest = (): ManifestEntry[] => readJson('epcis-manifest.json').files;
 
-/**
- * The GS1 Syntax Engine's defaults, which its vectors assume: stricter than ours on Digital Links
- * (no zero-suppressed GTINs, no convenience alphas, no trailing slash, no compressed URIs).
- */
-const ENGINE_DEFAULTS: Gs1Options = {
-  permitZeroSuppressedGtin: false,
-  permitConvenienceAlphas: false,
-  permitTrailingSlash: false,
-  permitCompressedUri: false,
-};
-
 /** Engine option names as the Syntax Engine's vectors record them → our options. */
 export function engineOptions(options: Record<string, string> = {}): Gs1Options {
-  const out: Gs1Options = { ...ENGINE_DEFAULTS };
+  const out: Gs1Options = { ...SYNTAX_ENGINE_OPTIONS };
   for (const [name, value] of Object.entries(options)) {
     const on = value === 'true';
     switch (name) {
