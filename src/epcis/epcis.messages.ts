@@ -103,6 +103,10 @@ defineMessages({
     vi: 'phải là một EPCISDocument (hoặc EPCISQueryDocument) dạng JSON',
     en: 'must be a JSON EPCISDocument (or EPCISQueryDocument)',
   },
+  'epcis.xml.notADocument': {
+    vi: 'phần tử gốc "{root}" không phải tài liệu EPCIS 2.0 XML: cần epcis:EPCISDocument, EPCISQueryDocument hoặc EPCISMasterDataDocument (một sự kiện riêng lẻ chỉ nhận dạng JSON-LD)',
+    en: 'the root element "{root}" is no EPCIS 2.0 XML document: it must be epcis:EPCISDocument, EPCISQueryDocument or EPCISMasterDataDocument (a single event is captured as JSON-LD only)',
+  },
   'epcis.gs1Identifier': {
     vi: 'mã GS1 không hợp lệ: {reason}',
     en: 'is not a valid GS1 identifier: {reason}',

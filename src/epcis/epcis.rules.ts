@@ -90,6 +90,36 @@ export function eventRuleErrors(event: unknown, at: string): FieldError[] {
 }
 
 /**
+ * GS1 identifiers in a document's master data (`epcisHeader.epcisMasterData`): element ids and children are
+ * stored in their canonical form (epcis.masterdata.ts) and must be valid GS1 keys as an event's are. Before this,
+ * `urn:epc:id:sgln:0054321.00729` (an SGLN without its extension) reached the store and was a 500.
+ */
+export function masterDataRuleErrors(document: unknown): FieldError[] {
+  if (!isObject(document) || !isObject(document.epcisHeader)) return [];
+  const masterData = document.epcisHeader.epcisMasterData;
+  if (!isObject(masterData)) return [];
+  const errors: FieldError[] = [];
+  const checkId = (value: unknown, field: string) => {
+    if (typeof value !== 'string') return;
+    const problem = identifierProblem(value);
+    if (problem)
+      errors.push({ field, code: problem.code, params: { ...problem.params, reason: problem.reason } });
+  };
+  asArray(masterData.vocabularyList).forEach((vocabulary, i) => {
+    if (!isObject(vocabulary)) return;
+    asArray(vocabulary.vocabularyElementList).forEach((element, j) => {
+      if (!isObject(element)) return;
+      const at = `/epcisHeader/epcisMasterData/vocabularyList/${i}/vocabularyElementList/${j}`;
+      checkId(element.id, `${at}/id`);
+      asArray(element.children).forEach((child, k) => {
+        checkId(child, `${at}/children/${k}`);
+      });
+    });
+  });
+  return errors;
+}
+
+/**
  * A time the schema's date-time format lets through must still exist: the fast format check takes 31 February,
  * hour 25 or an offset of +25:00, and the database then refused the row with a 500.
  */

@@ -1,5 +1,5 @@
 import type { FieldError } from '../platform/index.ts';
-import { eventRuleErrors, timeError } from './epcis.rules.ts';
+import { eventRuleErrors, masterDataRuleErrors, timeError } from './epcis.rules.ts';
 import { schemaErrors } from './epcis.validator.ts';
 
 type Json = Record<string, unknown>;
@@ -33,6 +33,7 @@ export function validateEpcisDocument(document: unknown, format: 'json' | 'xml' 
   const ruleErrors = [
     ...(creationDate ? [creationDate] : []),
     ...(list ? list.events.flatMap((event, i) => eventRuleErrors(event, `${list.pointer}/${i}`)) : []),
+    ...masterDataRuleErrors(document),
   ];
   const covered = new Set(ruleErrors.map((e) => e.field));
   const fromSchema = schemaErrors(document).filter(

@@ -161,7 +161,11 @@ export function epcisXmlToJson(xml: string): Json {
   const root = nodes.find((n) =>
     ['EPCISDocument', 'EPCISQueryDocument', 'EPCISMasterDataDocument'].includes(local(n.name)),
   );
-  if (!root) throw badRequest([{ field: '/', code: 'epcis.notADocument' }], 'epcis-invalid-document');
+  if (!root)
+    throw badRequest(
+      [{ field: '/', code: 'epcis.xml.notADocument', params: { root: nodes[0]?.name ?? '' } }],
+      'epcis-invalid-document',
+    );
   unprefixStandard(root, standardPrefixesOf(root));
   const { rename, context: namespaces, asWritten } = namespacesOf(root);
   renamePrefixes(root, rename);

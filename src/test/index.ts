@@ -2,6 +2,14 @@
 
 export type { TestApp } from './app.ts';
 export { createTestApp } from './app.ts';
+export {
+  asStored,
+  differences,
+  isRecordTime,
+  readEvent,
+  readEvents,
+  sameAsDigitalLink,
+} from './epcis-readback.ts';
 export type { Session } from './factories/accounts.ts';
 export { makeSignedInUser, makeUser, signIn, testPassword } from './factories/accounts.ts';
 export { epcisDocument, objectEvent } from './factories/epcis.ts';
