@@ -168,6 +168,36 @@ CREATE TABLE "epcis_master_data" (
 	"recorded_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "epcis_named_queries" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"query" jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "epcis_subscriptions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"query_id" uuid NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"dest" text NOT NULL,
+	"signature_token" text,
+	"stream" boolean DEFAULT false NOT NULL,
+	"schedule" jsonb,
+	"report_if_empty" boolean DEFAULT false NOT NULL,
+	"initial_record_time" timestamp with time zone NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"status" text DEFAULT 'active' NOT NULL,
+	"cursor_pk" bigint DEFAULT 0 NOT NULL,
+	"pending_xids" text[] DEFAULT '{}'::text[] NOT NULL,
+	"horizon_xid" text,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"next_attempt_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"lease_until" timestamp with time zone,
+	"last_notified_at" timestamp with time zone,
+	"last_error" text
+);
+--> statement-breakpoint
 CREATE TABLE "files" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"organisation_id" uuid NOT NULL,
@@ -422,6 +452,7 @@ CREATE TABLE "stamp_suspicions" (
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "epcis_event_ids" ADD CONSTRAINT "epcis_event_ids_event_pk_epcis_events_id_fk" FOREIGN KEY ("event_pk") REFERENCES "public"."epcis_events"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "epcis_event_links" ADD CONSTRAINT "epcis_event_links_event_pk_epcis_events_id_fk" FOREIGN KEY ("event_pk") REFERENCES "public"."epcis_events"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "epcis_subscriptions" ADD CONSTRAINT "epcis_subscriptions_query_id_epcis_named_queries_id_fk" FOREIGN KEY ("query_id") REFERENCES "public"."epcis_named_queries"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "locations" ADD CONSTRAINT "locations_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lots" ADD CONSTRAINT "lots_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lots" ADD CONSTRAINT "lots_product_id_products_id_fk" FOREIGN KEY ("product_id") REFERENCES "public"."products"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -461,6 +492,9 @@ CREATE INDEX "epcis_events_biz_location_idx" ON "epcis_events" USING btree ("biz
 CREATE INDEX "epcis_events_organisation_idx" ON "epcis_events" USING btree ("organisation_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "epcis_master_data_uq" ON "epcis_master_data" USING btree ("vocabulary_type","element_id",COALESCE("organisation_id", '00000000-0000-0000-0000-000000000000'::uuid));--> statement-breakpoint
 CREATE INDEX "epcis_master_data_element_idx" ON "epcis_master_data" USING btree ("element_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "epcis_named_queries_name_uq" ON "epcis_named_queries" USING btree ("organisation_id","name");--> statement-breakpoint
+CREATE INDEX "epcis_subscriptions_query_idx" ON "epcis_subscriptions" USING btree ("query_id");--> statement-breakpoint
+CREATE INDEX "epcis_subscriptions_due_idx" ON "epcis_subscriptions" USING btree ("status","next_attempt_at");--> statement-breakpoint
 CREATE INDEX "files_organisation_idx" ON "files" USING btree ("organisation_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "locations_gln_uq" ON "locations" USING btree ("gln");--> statement-breakpoint
 CREATE UNIQUE INDEX "locations_internal_code_uq" ON "locations" USING btree ("internal_code");--> statement-breakpoint

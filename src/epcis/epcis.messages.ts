@@ -209,3 +209,18 @@ defineMessages({
     en: 'an EPCIS XML document may not contain a DOCTYPE',
   },
 });
+
+defineMessages({
+  'problem.epcis-header-invalid': {
+    vi: 'Tiêu đề (header) của yêu cầu có giá trị không hợp lệ',
+    en: 'A request header has a value that is not valid',
+  },
+  'epcis.header.value': {
+    vi: 'tiêu đề {name} chỉ nhận một trong các giá trị: {allowed}',
+    en: 'the {name} header takes one of: {allowed}',
+  },
+  'problem.epcis-not-acceptable': {
+    vi: 'Không thể trả lời theo định dạng yêu cầu (Accept: {accept}); có thể trả: {offered}',
+    en: 'No answer in the format asked for (Accept: {accept}); available: {offered}',
+  },
+});

@@ -1,7 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import Negotiator from 'negotiator';
 import { z } from 'zod';
 import { type Actor, notFound, Problem, requireActor } from '../platform/index.ts';
+import {
+  cbvXmlFormats,
+  epcFormats,
+  headerChoice,
+  registeredCompanyPrefixes,
+  translateEvents,
+} from './epcis.epc-format.ts';
+import { epcisExceptionType } from './epcis.exceptions.ts';
 import { captureOrganisation, defaultReadableOrganisations, eventVisibility } from './epcis.policy.ts';
 import {
   epcisContextUrl,
@@ -13,6 +22,7 @@ import {
 import { distinctValues } from './epcis.query.repo.ts';
 import { nextPageToken, parseEventQuery } from './epcis.query.ts';
 import * as service from './epcis.service.ts';
+import type { StoredEvent } from './epcis.types.ts';
 import { vendored } from './epcis.vendor.ts';
 import { readXmlCapture } from './epcis.xml.ts';
 
@@ -32,14 +42,23 @@ const standardHeaders = {
   'GS1-EPCIS-Max': '2.0.0',
   'GS1-CBV-Min': '2.0.0',
   'GS1-CBV-Max': '2.0.0',
-  'GS1-EPC-Format': 'Always_GS1_Digital_Link',
+  // what the reader may ask for in GS1-EPC-Format (Always_GS1_Digital_Link when it asks nothing)
+  'GS1-EPC-Format': epcFormats.join(', '),
+  'GS1-CBV-XML-Format': cbvXmlFormats.join(', '),
   'GS1-EPCIS-Capture-File-Size-Limit': String(captureBodyLimit),
 };
+
+/** What a query answer can be written as, the first the default. */
+const answerMedia = ['application/ld+json', 'application/json'] as const;
 
 const queryString = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 const tag = { tags: ['EPCIS 2.0'] };
 
 export default async function epcisRoutes(app: FastifyInstance, opts: EpcisRoutesOptions) {
+  // problems under /epcis carry the binding's exception type (epcisException:…)
+  app.addHook('onRoute', (route) => {
+    route.config = { ...(route.config as object), problemType: epcisExceptionType } as typeof route.config;
+  });
   const r = app.withTypeProvider<ZodTypeProvider>();
   const jsonParser = app.getDefaultJsonParser('error', 'error');
   // EPCIS documents arrive as JSON, JSON-LD or XML: any other type (text/plain included) is 415.
@@ -179,7 +198,31 @@ export default async function epcisRoutes(app: FastifyInstance, opts: EpcisRoute
       url.searchParams.set('nextPageToken', token);
       reply.header('Link', `<${url.pathname}${url.search}>; rel="next"`);
     }
-    return reply.type('application/ld+json').send(presentQueryDocument(events));
+    return answerEvents(request, reply, events);
+  };
+
+  /**
+   * An EPCISQueryDocument in the format the reader accepts (JSON-LD, JSON; 406 otherwise), its identifiers
+   * written as `GS1-EPC-Format` asks (Digital Links unless it asks otherwise).
+   */
+  const answerEvents = async (request: FastifyRequest, reply: FastifyReply, events: StoredEvent[]) => {
+    const media = new Negotiator(request.raw).mediaType([...answerMedia]);
+    if (!media)
+      throw new Problem(406, 'epcis-not-acceptable', {
+        params: { accept: String(request.headers.accept), offered: answerMedia.join(', ') },
+      });
+    const epcFormat = headerChoice(
+      request.headers['gs1-epc-format'],
+      'GS1-EPC-Format',
+      epcFormats,
+      'Always_GS1_Digital_Link',
+    );
+    headerChoice(request.headers['gs1-cbv-xml-format'], 'GS1-CBV-XML-Format', cbvXmlFormats, 'No_Preference');
+    const prefixes = epcFormat === 'Always_EPC_URN' ? await registeredCompanyPrefixes(app.db) : [];
+    const document = presentQueryDocument(events);
+    const body = document.epcisBody.queryResults.resultsBody;
+    body.eventList = translateEvents(body.eventList, epcFormat, prefixes);
+    return reply.type(media).header('GS1-EPC-Format', epcFormat).send(document);
   };
 
   r.get(
@@ -198,7 +241,7 @@ export default async function epcisRoutes(app: FastifyInstance, opts: EpcisRoute
         await visibility(request),
       );
       if (!events.length) throw notFound('epcis-event-not-found');
-      return reply.type('application/ld+json').send(presentQueryDocument(events));
+      return answerEvents(request, reply, events);
     },
   );
 

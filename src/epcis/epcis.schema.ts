@@ -132,3 +132,58 @@ export const epcisMasterData = pgTable(
     index('epcis_master_data_element_idx').on(t.elementId),
   ],
 );
+
+/**
+ * Named queries (EPCIS 2.0 REST binding, `/queries`): a SimpleEventQuery saved under a name by one organisation.
+ * `query` is the body's query object as sent, read again with parseEventQuery whenever the query runs.
+ */
+export const epcisNamedQueries = pgTable(
+  'epcis_named_queries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull(),
+    name: text('name').notNull(),
+    query: jsonb('query').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('epcis_named_queries_name_uq').on(t.organisationId, t.name)],
+);
+
+/**
+ * Webhook subscriptions to a named query, with their delivery state (decision 011). The cursor is the last event
+ * key delivered plus the transactions that were still open when it moved (`pendingXids`) and the first
+ * transaction id not yet started then (`horizonXid`): events those transactions commit later, under a smaller key,
+ * are still found. `attempts` counts failures in a row; past the configured number the subscription is parked.
+ */
+export const epcisSubscriptions = pgTable(
+  'epcis_subscriptions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    queryId: uuid('query_id')
+      .notNull()
+      .references(() => epcisNamedQueries.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id').notNull(),
+    dest: text('dest').notNull(),
+    /** The subscriber's secret for the GS1-Signature HMAC; never answered back. */
+    signatureToken: text('signature_token'),
+    stream: boolean('stream').notNull().default(false),
+    schedule: jsonb('schedule'),
+    reportIfEmpty: boolean('report_if_empty').notNull().default(false),
+    initialRecordTime: timestamp('initial_record_time', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    status: text('status').notNull().default('active'), // 'active' | 'parked'
+    cursorPk: bigint('cursor_pk', { mode: 'number' }).notNull().default(0),
+    pendingXids: text('pending_xids').array().notNull().default(sql`'{}'::text[]`),
+    horizonXid: text('horizon_xid'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    /** A worker holds the subscription until then (two processes on one PostgreSQL never send the same batch). */
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    lastNotifiedAt: timestamp('last_notified_at', { withTimezone: true }),
+    lastError: text('last_error'),
+  },
+  (t) => [
+    index('epcis_subscriptions_query_idx').on(t.queryId),
+    index('epcis_subscriptions_due_idx').on(t.status, t.nextAttemptAt),
+  ],
+);

@@ -79,7 +79,8 @@ describe('capturing in an organisation’s name', () => {
       expect(named.statusCode, role).toBe(403);
       const own = await capture([original(11)], t.as({ role }));
       expect(own.statusCode, role).toBe(403);
-      expect(own.json().type).toBe('/problems/epcis-capture-staff');
+      expect(own.json().type).toBe('epcisException:SecurityException');
+      expect(own.json().code).toBe('/problems/epcis-capture-staff');
     }
     expect(await visible(10)).toBe(false);
     expect(await visible(11)).toBe(false);

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { badRequest, type Db, type DbOrTx, notFound, Problem } from '../platform/index.ts';
 import { getOrganisationsByIds, noteIdentifiersFromCapture } from '../registry/index.ts';
 import { refuseForeignSpeech } from './epcis.capture-rights.ts';
+import { notifyCaptured } from './epcis.dispatcher.ts';
 import './epcis.messages.ts';
 import { extractEvents } from './epcis.extract.ts';
 import { findMasterData, masterDataOf, upsertMasterData } from './epcis.masterdata.ts';
@@ -81,6 +82,7 @@ export async function captureEpcisDocument(
     if (err instanceof Problem && err.status < 500) throw await failed(err);
     throw err;
   }
+  notifyCaptured(db);
   return { captureId, eventIds: rows.map((r) => r.eventId) };
 }
 

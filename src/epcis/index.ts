@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import queriesRoutes from './epcis.queries.routes.ts';
 import epcisRoutes, { type EpcisRoutesOptions } from './epcis.routes.ts';
 import { epcisSchemaValidator } from './epcis.validator.ts';
 
@@ -13,4 +14,5 @@ export default async function routes(app: FastifyInstance, opts: EpcisRoutesOpti
     readableOrganisationsFor: opts.readableOrganisationsFor,
     linkValuesFor: opts.linkValuesFor,
   });
+  await app.register(queriesRoutes, { linkValuesFor: opts.linkValuesFor });
 }

@@ -37,6 +37,9 @@ describe('the environment schema', () => {
       resolverServePage: false,
       resolverRateLimit: 300,
       adminPassword: null,
+      webhookAllow: [],
+      webhookMaxAttempts: 10,
+      webhookRetrySeconds: 5,
     });
     expect(config.scan).toEqual({
       windowHours: 72,
@@ -64,8 +67,14 @@ describe('the environment schema', () => {
       TXNG_ADMIN_UNITS: 'config/units.json',
       TXNG_MODE: 'hub',
       LOG_LEVEL: 'warn',
+      TXNG_EPCIS_WEBHOOK_ALLOW: 'https://erp.example.vn/epcis/, http://10.1.2.3:8080/',
+      TXNG_EPCIS_WEBHOOK_MAX_ATTEMPTS: '4',
+      TXNG_EPCIS_WEBHOOK_RETRY_SECONDS: '0.5',
     });
     expect(config).toMatchObject({
+      webhookAllow: ['https://erp.example.vn/epcis/', 'http://10.1.2.3:8080/'],
+      webhookMaxAttempts: 4,
+      webhookRetrySeconds: 0.5,
       port: 8080,
       baseUrl: 'https://txng.dongnai.gov.vn',
       dbPool: 25,

@@ -71,6 +71,15 @@ export interface Config {
   scan: ScanThresholds;
   /** The first administrator's password for `txng create-admin`; null generates one. */
   adminPassword: string | null;
+  /**
+   * Where EPCIS webhook subscriptions may send events: URL prefixes (`https://erp.example.vn/`); empty lets any
+   * http(s) address through (decision 011 on the risk).
+   */
+  webhookAllow: string[];
+  /** Failed deliveries in a row after which a webhook subscription is parked. */
+  webhookMaxAttempts: number;
+  /** The first retry's delay in seconds; each further one doubles, up to an hour. */
+  webhookRetrySeconds: number;
 }
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -137,6 +146,18 @@ const envSchema = z.object({
   TXNG_SCAN_TRAVEL_KMH: threshold(200),
   TXNG_SCAN_NEAR_KM: threshold(30),
   TXNG_ADMIN_PASSWORD: z.string().optional(),
+  TXNG_EPCIS_WEBHOOK_ALLOW: z
+    .string()
+    .refine((v) => v.split(',').every((e) => /^https?:\/\/[^\s]+$/.test(e.trim())))
+    .optional()
+    .describe('http(s) URL prefixes separated by commas'),
+  TXNG_EPCIS_WEBHOOK_MAX_ATTEMPTS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10)
+    .describe('a whole number above 0'),
+  TXNG_EPCIS_WEBHOOK_RETRY_SECONDS: threshold(5),
 });
 type EnvName = keyof typeof envSchema.shape;
 
@@ -207,6 +228,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       nearKm: v.TXNG_SCAN_NEAR_KM,
     },
     adminPassword: v.TXNG_ADMIN_PASSWORD ?? null,
+    webhookAllow: v.TXNG_EPCIS_WEBHOOK_ALLOW?.split(',').map((e) => e.trim()) ?? [],
+    webhookMaxAttempts: v.TXNG_EPCIS_WEBHOOK_MAX_ATTEMPTS,
+    webhookRetrySeconds: v.TXNG_EPCIS_WEBHOOK_RETRY_SECONDS,
   };
 }
 

@@ -42,8 +42,20 @@ export const unauthorized = () => new Problem(401, 'unauthorized');
 export const conflict = (code: string, params?: Record<string, unknown>) =>
   new Problem(409, code, { params });
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The problem type a route's standard names for a problem (the EPCIS binding's `epcisException:…`); the
+     * document then also carries TXNG's own `/problems/{code}` as `code`. Without it the type is TXNG's own.
+     */
+    problemType?: (problem: Problem, request: FastifyRequest) => string | null;
+  }
+}
+
 export interface ProblemDocument {
   type: string;
+  /** TXNG's problem type, when `type` is a standard's (see `problemType`). */
+  code?: string;
   title: string;
   status: number;
   detail?: string;
@@ -51,9 +63,16 @@ export interface ProblemDocument {
   errors?: { field: string; code: string; message: string }[];
 }
 
-export function renderProblem(problem: Problem, lang: Lang, instance?: string): ProblemDocument {
+export function renderProblem(
+  problem: Problem,
+  lang: Lang,
+  instance?: string,
+  standardType?: string | null,
+): ProblemDocument {
+  const own = `/problems/${problem.code}`;
   const doc: ProblemDocument = {
-    type: `/problems/${problem.code}`,
+    type: standardType ?? own,
+    ...(standardType ? { code: own } : {}),
     title: t(lang, `problem.${problem.code}`, problem.params),
     status: problem.status,
     instance,
@@ -79,7 +98,14 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, proble
     .status(problem.status)
     .header('content-language', lang)
     .type('application/problem+json; charset=utf-8')
-    .send(renderProblem(problem, lang, request.url));
+    .send(
+      renderProblem(
+        problem,
+        lang,
+        request.url,
+        request.routeOptions?.config?.problemType?.(problem, request),
+      ),
+    );
 }
 
 /** Maps zod issue codes (from request schemas) to message keys. */

@@ -63,7 +63,7 @@ describe('who may capture what', () => {
     const draft = (await makeOrganisation(t.db, { draft: true, gs1CompanyPrefixes: ['8939998'] })).id;
     const res = await capture([observe('storing')], asOrganisation(draft));
     expect(res.statusCode, res.body).toBe(403);
-    expect(res.json().type).toBe('/problems/epcis-organisation-not-approved');
+    expect(res.json().code).toBe('/problems/epcis-organisation-not-approved');
   });
 
   it("refuses a forged destroying of another organisation's goods, naming them, and stores nothing", async () => {

@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, epcisDocument, makeOrganisation, objectEvent, type TestApp } from '../test/index.ts';
+import { captureEpcisDocument } from './epcis.service.ts';
+
+/**
+ * What a query answer is written as (the REST binding's content negotiation and its GS1-EPC-Format header), and
+ * the binding's exception types in problem answers.
+ */
+let t: TestApp;
+let staff: Record<string, string>;
+let owner: Record<string, string>;
+const byUrn = 'urn:uuid:7a000000-0000-4000-8000-000000000001';
+const byLink = 'urn:uuid:7a000000-0000-4000-8000-000000000002';
+const unregistered = 'urn:uuid:7a000000-0000-4000-8000-000000000003';
+
+beforeAll(async () => {
+  t = await createTestApp();
+  staff = t.as({ role: 'inspector' });
+  // 8934567 is a registered company prefix (7 digits); 8939999 is nobody's
+  const organisation = await makeOrganisation(t.db, { gs1CompanyPrefixes: ['8934567'] });
+  owner = t.as({ role: 'org_owner', organisationIds: [organisation.id] });
+  const events = [
+    objectEvent('u-1', {
+      eventID: byUrn,
+      epcList: ['urn:epc:id:sgtin:8934567.000001.u-1'],
+      readPoint: { id: 'urn:epc:id:sgln:8934567.00000.0' },
+      quantityList: [{ epcClass: 'urn:epc:class:lgtin:8934567.000001.L1', quantity: 2, uom: 'KGM' }],
+      sourceList: [{ type: 'owning_party', source: 'urn:epc:id:pgln:8934567.00000' }],
+    }),
+    objectEvent('l-1', { eventID: byLink }),
+    objectEvent('x', {
+      eventID: unregistered,
+      epcList: ['https://id.gs1.org/01/08939999000017/21/x'],
+      readPoint: { id: 'https://id.gs1.org/414/8939999000000' },
+    }),
+  ];
+  await captureEpcisDocument(t.db, epcisDocument(events), { organisationId: null });
+});
+afterAll(() => t?.close());
+
+const get = (url: string, headers: Record<string, string> = {}) =>
+  t.app.inject({ url, headers: { ...staff, ...headers } });
+const eventOf = async (eventId: string, headers: Record<string, string> = {}) => {
+  const res = await get(`/epcis/events/${encodeURIComponent(eventId)}`, headers);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json().epcisBody.queryResults.resultsBody.eventList[0];
+};
+
+describe('content negotiation', () => {
+  it('answers JSON-LD by default, JSON when asked, and 406 for what it cannot write', async () => {
+    expect((await get('/epcis/events')).headers['content-type']).toContain('application/ld+json');
+    expect((await get('/epcis/events', { accept: '*/*' })).headers['content-type']).toContain(
+      'application/ld+json',
+    );
+    expect((await get('/epcis/events', { accept: 'application/json' })).headers['content-type']).toContain(
+      'application/json',
+    );
+    for (const accept of ['text/csv', 'image/png', 'application/ld+json;q=0']) {
+      const res = await get('/epcis/events', { accept });
+      expect([accept, res.statusCode]).toEqual([accept, 406]);
+      expect(res.json().type).toBe('epcisException:NotAcceptableException');
+      expect(res.json().title).toContain(accept.split(';')[0]);
+    }
+    expect(
+      (await get(`/epcis/events/${encodeURIComponent(byLink)}`, { accept: 'text/csv' })).statusCode,
+    ).toBe(406);
+  });
+});
+
+describe('GS1-EPC-Format', () => {
+  it('writes identifiers as Digital Links when the reader asks nothing (the binding default), and says so', async () => {
+    const res = await get(`/epcis/events/${encodeURIComponent(byUrn)}`);
+    expect(res.headers['gs1-epc-format']).toBe('Always_GS1_Digital_Link');
+    const event = res.json().epcisBody.queryResults.resultsBody.eventList[0];
+    expect(event.epcList).toEqual(['https://id.gs1.org/01/08934567000017/21/u-1']);
+    expect(event.readPoint.id).toBe('https://id.gs1.org/414/8934567000000');
+    expect(event.quantityList[0].epcClass).toBe('https://id.gs1.org/01/08934567000017/10/L1');
+    expect(event.sourceList[0]).toEqual({
+      type: 'owning_party',
+      source: 'https://id.gs1.org/417/8934567000000',
+    });
+    expect(await eventOf(byUrn, { 'gs1-epc-format': 'No_Preference' })).toEqual(event);
+  });
+
+  it('Never_Translates gives the identifiers as captured', async () => {
+    const event = await eventOf(byUrn, { 'gs1-epc-format': 'Never_Translates' });
+    expect(event.epcList).toEqual(['urn:epc:id:sgtin:8934567.000001.u-1']);
+    expect(event.readPoint.id).toBe('urn:epc:id:sgln:8934567.00000.0');
+    expect(event.quantityList[0].epcClass).toBe('urn:epc:class:lgtin:8934567.000001.L1');
+  });
+
+  it('Always_EPC_URN writes URNs where the company prefix is registered, and leaves the rest as captured', async () => {
+    const fromLink = await eventOf(byLink, { 'gs1-epc-format': 'Always_EPC_URN' });
+    expect(fromLink.epcList).toEqual(['urn:epc:id:sgtin:8934567.000001.l-1']);
+    expect(fromLink.readPoint.id).toBe('urn:epc:id:sgln:8934567.00000.0');
+    const fromUrn = await eventOf(byUrn, { 'gs1-epc-format': 'Always_EPC_URN' });
+    expect(fromUrn.epcList).toEqual(['urn:epc:id:sgtin:8934567.000001.u-1']);
+    // a Digital Link does not say where its company prefix ends: an unregistered one stays as it is
+    const unknown = await eventOf(unregistered, { 'gs1-epc-format': 'Always_EPC_URN' });
+    expect(unknown.epcList).toEqual(['https://id.gs1.org/01/08939999000017/21/x']);
+  });
+
+  it('a value the binding does not define is 400 naming the header', async () => {
+    for (const [name, value] of [
+      ['gs1-epc-format', 'Sometimes'],
+      ['gs1-cbv-xml-format', 'Always_Emoji'],
+    ]) {
+      const res = await get('/epcis/events', { [name]: value });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().type).toBe('epcisException:QueryParameterException');
+      expect(res.json().errors[0].field.toLowerCase()).toBe(name);
+    }
+  });
+
+  it('OPTIONS names the formats a reader may ask for', async () => {
+    const res = await t.app.inject({ method: 'OPTIONS', url: '/epcis/events' });
+    expect(res.headers['gs1-epc-format']).toContain('Always_EPC_URN');
+    expect(res.headers['gs1-cbv-xml-format']).toContain('Always_Web_URI');
+  });
+});
+
+describe("the binding's exception types", () => {
+  it('name each problem as the binding does, keeping TXNG’s own type in code', async () => {
+    const unknownParameter = await get('/epcis/events?EQ_nonsense=1');
+    expect(unknownParameter.json()).toMatchObject({
+      type: 'epcisException:QueryParameterException',
+      code: '/problems/epcis-invalid-query',
+      status: 400,
+    });
+    expect((await get('/epcis/events/urn:uuid:nothing-here')).json().type).toBe(
+      'epcisException:NoSuchNameException',
+    );
+    expect((await get('/epcis/events?maxEventCount=1')).json().type).toBe(
+      'epcisException:QueryTooLargeException',
+    );
+    expect((await t.app.inject({ url: '/epcis/events' })).json().type).toBe(
+      'epcisException:SecurityException',
+    );
+    const post = (payload: unknown, contentType = 'application/ld+json') =>
+      t.app.inject({
+        method: 'POST',
+        url: '/epcis/capture',
+        headers: { ...owner, 'content-type': contentType },
+        payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+      });
+    expect((await post({ type: 'EPCISDocument' })).json().type).toBe('epcisException:ValidationException');
+    expect((await post('hello', 'text/plain')).json().type).toBe(
+      'epcisException:UnsupportedMediaTypeException',
+    );
+    const clash = await post(epcisDocument([objectEvent('other', { eventID: byLink })]));
+    expect(clash.statusCode).toBe(409);
+    expect(clash.json().type).toBe('epcisException:ResourceAlreadyExistsException');
+  });
+});
