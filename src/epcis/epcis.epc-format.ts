@@ -59,6 +59,16 @@ export function translateEvents(
   return events.map((event) => translateEvent(event, write));
 }
 
+/** Identifiers on their own (the `/epcs` listing), written as the reader asked. */
+export function translateIds(
+  ids: string[],
+  format: EpcFormat,
+  companyPrefixes: readonly string[] = [],
+): string[] {
+  if (format !== 'Always_EPC_URN') return ids;
+  return ids.map((v) => (v.startsWith('urn:') ? v : (toUrn(v, companyPrefixes) ?? v)));
+}
+
 function toUrn(link: string, prefixes: readonly string[]): string | null {
   const m = keyInLink.exec(link);
   if (!m) return null;

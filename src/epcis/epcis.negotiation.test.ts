@@ -35,6 +35,9 @@ beforeAll(async () => {
     }),
   ];
   await captureEpcisDocument(t.db, epcisDocument(events), { organisationId: null });
+  await captureEpcisDocument(t.db, epcisDocument([objectEvent('own-1'), objectEvent('own-2')]), {
+    organisationId: organisation.id,
+  });
 });
 afterAll(() => t?.close());
 
@@ -150,5 +153,62 @@ describe("the binding's exception types", () => {
     const clash = await post(epcisDocument([objectEvent('other', { eventID: byLink })]));
     expect(clash.statusCode).toBe(409);
     expect(clash.json().type).toBe('epcisException:ResourceAlreadyExistsException');
+  });
+});
+
+describe('discovery resources', () => {
+  const members = async (url: string, headers: Record<string, string> = staff) => {
+    const res = await t.app.inject({ url, headers });
+    expect(res.statusCode, res.body).toBe(200);
+    return { members: res.json().member as string[], next: res.headers.link as string | undefined };
+  };
+
+  it('/epcs lists the EPCs the reader may see, a page at a time, as GS1-EPC-Format asks', async () => {
+    const all = await members('/epcis/epcs');
+    expect(all.members).toEqual([
+      'https://id.gs1.org/01/08934567000017/21/l-1',
+      'https://id.gs1.org/01/08934567000017/21/own-1',
+      'https://id.gs1.org/01/08934567000017/21/own-2',
+      'https://id.gs1.org/01/08934567000017/21/u-1',
+      'https://id.gs1.org/01/08939999000017/21/x',
+    ]);
+    expect(all.next).toBeUndefined();
+    // page by page, following the Link header, gives the same list
+    const seen: string[] = [];
+    let url: string | undefined = '/epcis/epcs?perPage=2';
+    while (url) {
+      const page = await members(url);
+      expect(page.members.length).toBeLessThanOrEqual(2);
+      seen.push(...page.members);
+      url = page.next ? `/epcis${/<([^>]+)>/.exec(page.next)![1].replace(/^\/epcis/, '')}` : undefined;
+    }
+    expect(seen).toEqual(all.members);
+    const urns = await members('/epcis/epcs', { ...staff, 'gs1-epc-format': 'Always_EPC_URN' });
+    expect(urns.members).toContain('urn:epc:id:sgtin:8934567.000001.own-1');
+    expect(urns.members).toContain('https://id.gs1.org/01/08939999000017/21/x');
+    const bad = await t.app.inject({ url: '/epcis/epcs?nextPageToken=%25%25', headers: staff });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it("an organisation's listing holds its own EPCs only (never another's)", async () => {
+    expect((await members('/epcis/epcs', owner)).members).toEqual([
+      'https://id.gs1.org/01/08934567000017/21/own-1',
+      'https://id.gs1.org/01/08934567000017/21/own-2',
+    ]);
+    const events = await t.app.inject({
+      url: `/epcis/epcs/${encodeURIComponent('https://id.gs1.org/01/08939999000017/21/x')}/events`,
+      headers: owner,
+    });
+    expect(events.json().epcisBody.queryResults.resultsBody.eventList).toEqual([]);
+  });
+
+  it('the top-level resource names every resource of the binding', async () => {
+    const top = await members('/epcis/', {});
+    expect(top.members).toHaveLength(9);
+    expect(top.members).toContain('epcs');
+    for (const resource of top.members.filter((m) => !['queries', 'capture'].includes(m)))
+      expect((await t.app.inject({ url: `/epcis/${resource}`, headers: staff })).statusCode, resource).toBe(
+        200,
+      );
   });
 });

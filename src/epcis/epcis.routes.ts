@@ -3,12 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import Negotiator from 'negotiator';
 import { z } from 'zod';
 import { type Actor, notFound, Problem, requireActor } from '../platform/index.ts';
+import { listKnown } from './epcis.discovery.ts';
 import {
   cbvXmlFormats,
   epcFormats,
   headerChoice,
   registeredCompanyPrefixes,
   translateEvents,
+  translateIds,
 } from './epcis.epc-format.ts';
 import { epcisExceptionType } from './epcis.exceptions.ts';
 import { captureOrganisation, defaultReadableOrganisations, eventVisibility } from './epcis.policy.ts';
@@ -19,7 +21,6 @@ import {
   presentQueryDocument,
   standardEventTypes,
 } from './epcis.presenter.ts';
-import { distinctValues } from './epcis.query.repo.ts';
 import { nextPageToken, parseEventQuery } from './epcis.query.ts';
 import * as service from './epcis.service.ts';
 import type { StoredEvent } from './epcis.types.ts';
@@ -252,13 +253,39 @@ export default async function epcisRoutes(app: FastifyInstance, opts: EpcisRoute
     ['readPoints', 'read_point', 'EQ_readPoint'],
     ['bizLocations', 'biz_location', 'EQ_bizLocation'],
   ] as const;
-  for (const [resource, column, parameter] of resources) {
-    r.get(`/${resource}`, { schema: { ...tag, summary: `Known ${resource}` } }, async (request) => {
-      const known = await distinctValues(app.db, column, await visibility(request));
-      return presentCollection(
-        resource === 'eventTypes' ? [...new Set([...standardEventTypes, ...known])] : known,
-      );
-    });
+  const page = z.object({
+    perPage: z.coerce.number().int().min(1).max(1000).default(30),
+    nextPageToken: z.string().min(1).max(2000).optional(),
+  });
+  const discovery = [...resources, ['epcs', 'epc', 'MATCH_anyEPC']] as const;
+  for (const [resource, source, parameter] of discovery) {
+    r.get(
+      `/${resource}`,
+      { schema: { ...tag, summary: `Known ${resource}, a page at a time`, querystring: page } },
+      async (request, reply) => {
+        const known = await listKnown(app.db, source, await visibility(request), request.query);
+        if (known.nextPageToken) {
+          const url = new URL(request.url, 'http://local');
+          url.searchParams.set('nextPageToken', known.nextPageToken);
+          reply.header('Link', `<${url.pathname}${url.search}>; rel="next"`);
+        }
+        let member = known.values;
+        // the standard event types are always known; EPCs are written as GS1-EPC-Format asks
+        if (resource === 'eventTypes' && !request.query.nextPageToken)
+          member = [...new Set([...standardEventTypes, ...member])];
+        if (resource === 'epcs') {
+          const format = headerChoice(
+            request.headers['gs1-epc-format'],
+            'GS1-EPC-Format',
+            epcFormats,
+            'Always_GS1_Digital_Link',
+          );
+          const prefixes = format === 'Always_EPC_URN' ? await registeredCompanyPrefixes(app.db) : [];
+          member = translateIds(member, format, prefixes);
+        }
+        return presentCollection(member);
+      },
+    );
     r.get(
       `/${resource}/:value`,
       // a fixed ["events"]: reveals nothing
@@ -272,10 +299,19 @@ export default async function epcisRoutes(app: FastifyInstance, opts: EpcisRoute
     );
   }
 
-  r.get(
-    '/epcs/:epc/events',
-    { schema: { ...tag, params: z.object({ epc: z.string().min(1) }), querystring: queryString } },
-    (request, reply) => sendEvents(request, reply, { ...request.query, MATCH_anyEPC: request.params.epc }),
+  // the top-level resources of the binding (HATEOAS discovery)
+  r.get('/', { config: { public: true }, schema: { ...tag, summary: 'Top-level resources' } }, async () =>
+    presentCollection([
+      'queries',
+      'capture',
+      'events',
+      'eventTypes',
+      'epcs',
+      'readPoints',
+      'bizLocations',
+      'dispositions',
+      'bizSteps',
+    ]),
   );
 
   app.get(
