@@ -147,6 +147,10 @@ defineMessages({
     vi: 'thời điểm không hợp lệ (ISO 8601 có múi giờ)',
     en: 'not a valid ISO 8601 time with offset',
   },
+  'epcis.query.badEpcPattern': {
+    vi: 'mẫu EPC {value} không hợp lệ: dấu * chỉ thay cho trường cuối, cho mọi trường trừ mã doanh nghiệp, hoặc cho tất cả, và các trường còn lại phải đúng định dạng (ví dụ urn:epc:idpat:sgtin:0614141.107346.* hoặc urn:epc:idpat:sgtin:0614141.*.*)',
+    en: 'the EPC pattern {value} is not valid ({reason}); e.g. urn:epc:idpat:sgtin:0614141.107346.* or urn:epc:idpat:sgtin:0614141.*.*',
+  },
   'epcis.query.badToken': { vi: 'nextPageToken không hợp lệ', en: 'the nextPageToken is not valid' },
   'epcis.query.unknownParameter': {
     vi: 'tham số truy vấn không được hỗ trợ',

@@ -37,9 +37,14 @@ export async function queryEvents(
   }
   for (const eq of query.equals)
     conditions.push(sql`${sql.raw(`e.${eq.column}`)} = ANY(${pgArray(eq.values)}::text[])`);
-  for (const m of query.matches)
-    conditions.push(sql`e.id IN (SELECT event_pk FROM epcis_event_ids WHERE id = ANY(${pgArray(m.ids)}::text[])
+  for (const m of query.matches) {
+    // equality alone when there is no pattern, so the (id, role) index serves it
+    const equal = sql`id = ANY(${pgArray(m.ids)}::text[])`;
+    const like = sql`id LIKE ANY(${pgArray(m.likes)}::text[])`;
+    const which = !m.likes.length ? equal : !m.ids.length ? like : sql`(${equal} OR ${like})`;
+    conditions.push(sql`e.id IN (SELECT event_pk FROM epcis_event_ids WHERE ${which}
       AND role = ANY(${pgArray(m.roles)}::text[]) AND is_class = ${m.isClass})`);
+  }
   for (const l of query.links)
     conditions.push(sql`e.id IN (SELECT event_pk FROM epcis_event_links WHERE kind = ${l.kind} AND type = ${l.type}
       AND value = ANY(${pgArray(l.values)}::text[]))`);

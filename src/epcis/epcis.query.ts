@@ -1,5 +1,11 @@
 import crypto from 'node:crypto';
-import { Gs1Error } from '../gs1/index.ts';
+import {
+  epcPatternToIdPattern,
+  Gs1Error,
+  gtinClassPattern,
+  type IdLevel,
+  type IdPattern,
+} from '../gs1/index.ts';
 import { badRequest, type FieldError, isRealDateTime } from '../platform/index.ts';
 import { cbvShortName } from './epcis.extract.ts';
 import { storedId } from './epcis.ids.ts';
@@ -14,7 +20,8 @@ export interface EventQuery {
     column: 'action' | 'biz_step' | 'disposition' | 'read_point' | 'biz_location' | 'event_id';
     values: string[];
   }[];
-  matches: { roles: Role[]; isClass: boolean; ids: string[] }[];
+  /** MATCH_*: identifiers equal to one of `ids` or LIKE one of `likes` (EPC patterns, classes). */
+  matches: { roles: Role[]; isClass: boolean; ids: string[]; likes: string[] }[];
   links: { kind: 'source' | 'destination' | 'bizTransaction'; type: string; values: string[] }[];
   /** Conditions on the stored document: it matches when any of the JSON paths finds an item (vars bound). */
   paths: { paths: string[]; vars: Record<string, unknown> }[];
@@ -181,7 +188,16 @@ export function parseEventQuery(params: Record<string, unknown>): EventQuery {
               : values;
       query.equals.push({ column, values: normalised });
     } else if (name in matchParams) {
-      query.matches.push({ ...matchParams[name], ids: ids(name, values) });
+      const { roles, isClass } = matchParams[name];
+      const level = isClass ? 'class' : 'instance';
+      const found = matchPatterns(
+        values,
+        level,
+        (vs) => ids(name, vs),
+        (value, reason) =>
+          errors.push({ field: name, code: 'epcis.query.badEpcPattern', params: { value, reason } }),
+      );
+      query.matches.push({ roles, isClass, ...found });
     } else if (linkParam.test(name)) {
       const [, kind, type] = linkParam.exec(name)!;
       query.links.push({
@@ -267,6 +283,39 @@ export function parseEventQuery(params: Record<string, unknown>): EventQuery {
   if (query.eventCountLimit !== null) query.perPage = Math.min(query.eventCountLimit, maxPerPage);
   if (errors.length) throw badRequest(errors, 'epcis-invalid-query');
   return query;
+}
+
+/**
+ * What MATCH_* values match (EPCIS 2.0 §8.2.7.1.1): an EPC pattern URI (`urn:epc:idpat:…`) its identifiers; a
+ * product class (GTIN, lot) given to an instance parameter its serialised items, to a class parameter (a GTIN)
+ * its lots; anything else itself.
+ */
+function matchPatterns(
+  values: string[],
+  level: IdLevel,
+  storedIds: (values: string[]) => string[],
+  refuse: (value: string, reason: unknown) => void,
+): { ids: string[]; likes: string[] } {
+  const ids: string[] = [];
+  const likes: string[] = [];
+  for (const value of values) {
+    let pattern: IdPattern | null = null;
+    try {
+      pattern = epcPatternToIdPattern(value, level);
+    } catch (err) {
+      if (!(err instanceof Gs1Error)) throw err;
+      refuse(value, err.params.reason);
+      continue;
+    }
+    if (!pattern) {
+      const [id] = storedIds([value]);
+      if (id === undefined) continue;
+      pattern = gtinClassPattern(id, level) ?? { ids: [id], likes: [] };
+    }
+    ids.push(...pattern.ids);
+    likes.push(...pattern.likes);
+  }
+  return { ids, likes };
 }
 
 const safeStoredId = (value: string) => {

@@ -71,9 +71,9 @@ const CONVERTERS: Record<string, { fields: number; convert: Converter }> = {
   },
   sgln: {
     fields: 3,
-    convert: (p) => {
+    convert: (p, pattern) => {
       const gln = key13(p[0], p[1]);
-      const ext = decodeUrnPart(p[2]);
+      const ext = pattern ? '' : decodeUrnPart(p[2]);
       return ext === '0' || ext === ''
         ? [{ ai: '414', value: gln }]
         : [

@@ -110,4 +110,8 @@ export const gs1Messages: Record<string, { vi: string; en: string }> = {
   },
   'gs1.unknownKeyKind': { vi: 'Không biết loại mã {kind}.', en: 'Unknown kind of key: {kind}.' },
   'gs1.epc.invalidUrn': { vi: 'EPC URN không hợp lệ.', en: 'Not a valid EPC URN.' },
+  'gs1.epc.invalidPattern': {
+    vi: 'Mẫu EPC (urn:epc:idpat:…) không hợp lệ ({reason}).',
+    en: 'Not a valid EPC pattern URI ({reason}).',
+  },
 };

@@ -7,6 +7,13 @@ export { runGs1Command } from './cli.ts';
 export { buildDigitalLink, DEFAULT_STEM, type DigitalLink, parseDigitalLink } from './digital-link.ts';
 export { compressDigitalLink, decompressDigitalLink } from './dl-compressed-uri.ts';
 export { formatBracketed, formatUnbracketed, GS } from './element-string.ts';
+export {
+  epcPatternToIdPattern,
+  gtinClassPattern,
+  type IdLevel,
+  type IdPattern,
+  likeLiteral,
+} from './epc-pattern.ts';
 export { digitalLinkToEpcUrn, epcUrnToDigitalLink } from './epc-urn.ts';
 export { Gs1Error, gs1Messages } from './errors.ts';
 export { isValidGln, isValidGtin, isValidKey, KEY_AIS, type KeyKind, validateKey } from './keys.ts';
