@@ -30,6 +30,7 @@ describe('epcPatternToIdPattern', () => {
     ['urn:epc:idpat:gdti:0614141.12345.*', [`${S}/253/${withCheck('061414112345')}_%`]],
     ['urn:epc:idpat:cpi:0614141.5PQ7%2FZ43.*', [`${S}/8010/06141415PQ7\\%2FZ43/8011/%`]],
     ['urn:epc:idpat:itip:0614141.*.*.*.*', [`${S}/8006/_0614141__________/21/%`]],
+    ['urn:epc:idpat:upui:0614141.107346.*', [`${S}/01/${withCheck('1061414107346')}/235/%`]],
   ])('%s', (urn, likes) => {
     expect(epcPatternToIdPattern(urn)).toEqual({ ids: [], likes });
   });

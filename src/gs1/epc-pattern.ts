@@ -60,6 +60,7 @@ const SCHEMES: Record<string, Scheme> = {
   ginc: scheme('401', '', null, ['']),
   gsin: scheme('402', '', 17, ['']),
   itip: scheme('8006', '_', 17, ['/21/%'], 5),
+  upui: scheme('01', '_', 13, ['/235/%'], 3),
 };
 
 /** Product classes in quantity lists: a GTIN alone, or with CPV and lot. */
