@@ -83,3 +83,41 @@ export async function findMasterData(
   }
   return [...byType].map(([type, vocabularyElementList]) => ({ type, vocabularyElementList }));
 }
+
+/** Attributes that name an element, best first (CBV master data: a location's name, a class's descriptions). */
+const nameAttributes = ['name', 'descriptionShort', 'regulatedProductName', 'tradeItemDescription'];
+const localName = (attributeId: string) => attributeId.split(/[#:/]/).pop() ?? '';
+
+/**
+ * The names master data gives identifiers (read points, business locations, parties, EPC classes), as described by
+ * `organisationIds` (the organisations whose events are being shown: nobody names another's goods for them),
+ * the newest description first. Identifiers are matched in their stored (canonical) form.
+ */
+export async function masterDataNames(
+  db: DbOrTx,
+  ids: string[],
+  organisationIds: string[],
+): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  if (!ids.length || !organisationIds.length) return names;
+  const rows = await selectRows<{ id: string; attributes: { id?: unknown; attribute?: unknown }[] }>(
+    db,
+    sql`SELECT element_id AS id, attributes FROM epcis_master_data
+      WHERE element_id = ANY(${pgArray(ids.map(storedId))}::text[])
+        AND organisation_id = ANY(${pgArray(organisationIds)}::uuid[])
+      ORDER BY recorded_at DESC`,
+  );
+  for (const row of rows) {
+    if (names.has(row.id) || !Array.isArray(row.attributes)) continue;
+    for (const wanted of nameAttributes) {
+      const found = row.attributes.find(
+        (a) => typeof a?.id === 'string' && localName(a.id) === wanted && typeof a.attribute === 'string',
+      );
+      if (found && (found.attribute as string).trim()) {
+        names.set(row.id, (found.attribute as string).trim());
+        break;
+      }
+    }
+  }
+  return names;
+}

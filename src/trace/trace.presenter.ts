@@ -28,17 +28,28 @@ export function presentEvent(event: StoredEvent): TraceEvent {
   };
 }
 
+/**
+ * Whether a registry row has a name of its own: a product or place the registry created from a capture keeps the
+ * placeholder `GTIN …` / `GLN …` until its owner names it, and master data may name it better meanwhile.
+ */
+export const hasOwnName = (row: { name: string; gtin?: string | null; gln?: string | null } | undefined) =>
+  Boolean(row && row.name !== `GTIN ${row.gtin}` && row.name !== `GLN ${row.gln}`);
+
 export function presentItem(
   reached: Reached,
   products: Map<string, ProductView>,
   lots: Map<string, LotView>,
+  namedProduct: (gtin: string, lot: string | null) => string | undefined = () => undefined,
 ): TraceItem {
   const key = itemKey(reached.id);
   const lot = key.gtin && key.lot ? lots.get(`${key.gtin} ${key.lot}`) : undefined;
   return {
     id: reached.id,
     ...key,
-    productName: (key.gtin && products.get(key.gtin)?.name) || null,
+    // the registry's product name; else what master data calls the lot's class or the product's
+    productName:
+      (key.gtin && productName(products.get(key.gtin), () => namedProduct(key.gtin!, key.lot ?? null))) ||
+      null,
     lotStatus: lot?.status ?? null,
     depth: reached.depth,
     via: reached.via,
@@ -48,13 +59,14 @@ export function presentItem(
 export function presentLocation(
   id: string,
   known: LocationView | undefined,
+  masterDataName?: string,
 ): TraceResult['locations'][number] {
   return {
     id,
     gln: glnOf(id),
     locationId: known?.id ?? null,
     organisationId: known?.organisationId ?? null,
-    name: known?.name ?? null,
+    name: (hasOwnName(known) ? known?.name : masterDataName) ?? known?.name ?? null,
     type: known?.type ?? null,
     growingAreaCode: known?.growingAreaCode ?? null,
     address: known ? [known.streetAddress, known.communeName].filter(Boolean).join(', ') || null : null,
@@ -66,6 +78,16 @@ export function presentLocation(
 export function presentParty(
   id: string,
   known: OrganisationView | undefined,
+  masterDataName?: string,
 ): TraceResult['parties'][number] {
-  return { id, gln: glnOf(id), organisationId: known?.id ?? null, name: known?.name ?? null };
+  return {
+    id,
+    gln: glnOf(id),
+    organisationId: known?.id ?? null,
+    name: known?.name ?? masterDataName ?? null,
+  };
+}
+
+function productName(product: ProductView | undefined, fromMasterData: () => string | undefined) {
+  return (hasOwnName(product) ? product?.name : fromMasterData()) ?? product?.name;
 }

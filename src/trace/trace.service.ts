@@ -1,10 +1,12 @@
 import {
   findEventsByIds,
   getEventsByPk,
+  masterDataNames,
   parseEventQuery,
   queryEvents,
   type StoredEvent,
 } from '../epcis/index.ts';
+import { buildDigitalLink } from '../gs1/index.ts';
 import { type Actor, type DbOrTx, notFound } from '../platform/index.ts';
 import {
   getLocationsByGlns,
@@ -16,7 +18,7 @@ import {
   mayReadOrganisationData,
 } from '../registry/index.ts';
 import { glnOf, isPartyId, itemKey, partyIdForGln } from './trace.ids.ts';
-import { presentEvent, presentItem, presentLocation, presentParty } from './trace.presenter.ts';
+import { hasOwnName, presentEvent, presentItem, presentLocation, presentParty } from './trace.presenter.ts';
 import { publicChainFilter } from './trace.public.ts';
 import { rootId } from './trace.root.ts';
 import type { TraceResult } from './trace.schema.ts';
@@ -100,6 +102,10 @@ async function knownInRegistry(db: DbOrTx, id: string, actor: Actor | null) {
   return Boolean(lot && (!actor || (await mayReadOrganisationData(db, actor, lot.organisationId))));
 }
 
+/** The EPC class of a product (GTIN) or of its lot, as master data names it. */
+const classId = (gtin: string, lot?: string) =>
+  buildDigitalLink([{ ai: '01', value: gtin }, ...(lot === undefined ? [] : [{ ai: '10', value: lot }])]);
+
 async function describe(
   db: DbOrTx,
   root: string,
@@ -130,15 +136,28 @@ async function describe(
     getOrganisationsByGlns(db, glnsOf(partyIds)),
     getOrganisationsByIds(db, capturers),
   ]);
-  const productByGtin = new Map(products.map((p) => [p.gtin, p]));
-  const lotByKey = new Map(lots.map((l) => [`${l.gtin} ${l.lot}`, l]));
+  // what the registry does not know, the master data of the organisations whose events these are may name
   const placeByGln = new Map(places.map((p) => [p.gln!, p]));
   const organisationByGln = new Map(partyOrganisations.flatMap((o) => o.glns.map((g) => [g, o] as const)));
+  const productByGtin = new Map(products.map((p) => [p.gtin, p]));
+  const unnamed = [
+    ...[...locationIds].filter((id) => !hasOwnName(placeByGln.get(glnOf(id) ?? ''))),
+    ...[...partyIds].filter((id) => !organisationByGln.has(glnOf(id) ?? '')),
+    ...keys.flatMap((k) =>
+      k.gtin && !hasOwnName(productByGtin.get(k.gtin))
+        ? [classId(k.gtin), ...(k.lot ? [classId(k.gtin, k.lot)] : [])]
+        : [],
+    ),
+  ];
+  const named = await masterDataNames(db, [...new Set(unnamed)], capturers);
+  const namedProduct = (gtin: string, lot: string | null) =>
+    (lot ? named.get(classId(gtin, lot)) : undefined) ?? named.get(classId(gtin));
+  const lotByKey = new Map(lots.map((l) => [`${l.gtin} ${l.lot}`, l]));
 
   const parties = new Map<string, TraceResult['parties'][number]>();
   for (const id of partyIds) {
     const gln = glnOf(id);
-    const party = presentParty(id, gln ? organisationByGln.get(gln) : undefined);
+    const party = presentParty(id, gln ? organisationByGln.get(gln) : undefined, named.get(id));
     parties.set(party.organisationId ?? id, party);
   }
   for (const organisation of capturingOrganisations) {
@@ -151,9 +170,11 @@ async function describe(
     root,
     direction: request.direction,
     asOf: request.asOf ? request.asOf.toISOString() : null,
-    items: reached.map((r) => presentItem(r, productByGtin, lotByKey)),
+    items: reached.map((r) => presentItem(r, productByGtin, lotByKey, namedProduct)),
     parties: [...parties.values()],
-    locations: [...locationIds].map((id) => presentLocation(id, placeByGln.get(glnOf(id) ?? ''))),
+    locations: [...locationIds].map((id) =>
+      presentLocation(id, placeByGln.get(glnOf(id) ?? ''), named.get(id)),
+    ),
     events: events.map(presentEvent),
   };
 }
