@@ -3,6 +3,7 @@ import { badRequest } from '../platform/index.ts';
 import { standardPrefixes } from './epcis.context.ts';
 import { epcisContextUrl } from './epcis.presenter.ts';
 import { validateEpcisDocument } from './epcis.validate.ts';
+import { vendored } from './epcis.vendor.ts';
 import { xsdErrors } from './epcis.xsd.ts';
 
 /**
@@ -273,9 +274,38 @@ const numericAttributes = new Set([
   'percValue',
 ]);
 
-/** XML writes CBV values as EPCIS 1.x URNs; the JSON binding writes the standard ones as bare words. */
+/**
+ * XML writes CBV values as EPCIS 1.x URNs, and some producers as CBV 2.0 web URIs or `cbv:` CURIEs; the JSON binding
+ * writes the standard ones as bare words. A URN is always a standard word; a web URI or CURIE becomes one only when
+ * it names a word of its own vocabulary (the official JSON Schema's list), else it stays a URI as written.
+ */
 const cbvUrn = /^urn:epcglobal:cbv:(bizstep|disp|btt|sdt|er):(.+)$/;
-const bareCbv = (value: string) => cbvUrn.exec(value)?.[2] ?? value;
+const cbvWebOrCurie = /^(?:cbv:|https:\/\/ref\.gs1\.org\/cbv\/)(BizStep|Disp|BTT|SDT|ER)-(.+)$/;
+type CbvKind = 'BizStep' | 'Disp' | 'BTT' | 'SDT' | 'ER';
+const schemaDefinitions = JSON.parse(vendored.schema).definitions;
+const wordsOf = (definition: string) =>
+  new Set<string>(schemaDefinitions[definition].anyOf.find((b: any) => Array.isArray(b.enum)).enum);
+const standardWords: Record<CbvKind, Set<string>> = {
+  BizStep: wordsOf('bizStep'),
+  Disp: wordsOf('disposition'),
+  BTT: wordsOf('bizTransaction-type'),
+  SDT: wordsOf('source-dest-type'),
+  ER: wordsOf('error-reason'),
+};
+const bareCbv = (value: string, kind: CbvKind) => {
+  const urn = cbvUrn.exec(value);
+  if (urn) return urn[2];
+  const web = cbvWebOrCurie.exec(value);
+  return web && web[1] === kind && standardWords[kind].has(web[2]) ? web[2] : value;
+};
+
+/**
+ * XML writes a GS1 measurement type as `gs1:Temperature` (or the GS1 Web Vocabulary URI); the JSON binding writes the
+ * term, `Temperature`, which the EPCIS context reads as the same IRI. The JSON Schema refuses the full URI.
+ */
+const measurementTerm = /^(?:gs1:|https?:\/\/gs1\.org\/voc\/)([A-Z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*)$/;
+const bareMeasurement = (value: unknown) =>
+  typeof value === 'string' ? (measurementTerm.exec(value)?.[1] ?? value) : value;
 
 function eventOf(node: XNode): Json {
   const event: Json = { type: node.name };
@@ -287,11 +317,15 @@ function eventOf(node: XNode): Json {
     else if (quantityLists.has(name)) event[name] = field.children.map(quantityOf);
     else if (name in linkLists)
       event[name] = field.children.map((c) => ({
-        ...(c.attrs.type ? { type: bareCbv(c.attrs.type) } : {}),
+        ...(c.attrs.type
+          ? { type: bareCbv(c.attrs.type, name === 'bizTransactionList' ? 'BTT' : 'SDT') }
+          : {}),
         [linkLists[name]]: c.text,
       }));
-    else if (name === 'bizStep' || name === 'disposition') event[name] = bareCbv(field.text);
-    else if (name === 'persistentDisposition') event[name] = groupTexts(field.children, bareCbv);
+    else if (name === 'bizStep') event[name] = bareCbv(field.text, 'BizStep');
+    else if (name === 'disposition') event[name] = bareCbv(field.text, 'Disp');
+    else if (name === 'persistentDisposition')
+      event[name] = groupTexts(field.children, (text) => bareCbv(text, 'Disp'));
     else if (name === 'sensorElementList') event[name] = field.children.map(sensorElementOf);
     else if (name === 'errorDeclaration') event[name] = errorDeclarationOf(field);
     else add(event, name, name === 'certificationInfo' ? field.text : generic(field));
@@ -334,9 +368,11 @@ function sensorElementOf(node: XNode): Json {
   const element: Json = {};
   for (const c of flatten(node.children)) {
     if (c.name === 'sensorMetadata') element.sensorMetadata = typedAttributes(c.attrs);
-    else if (c.name === 'sensorReport')
-      element.sensorReport = [...(element.sensorReport ?? []), typedAttributes(c.attrs)];
-    else add(element, c.name, generic(c));
+    else if (c.name === 'sensorReport') {
+      const report = typedAttributes(c.attrs);
+      if ('type' in report) report.type = bareMeasurement(report.type);
+      element.sensorReport = [...(element.sensorReport ?? []), report];
+    } else add(element, c.name, generic(c));
   }
   return element;
 }
@@ -345,7 +381,7 @@ function errorDeclarationOf(node: XNode): Json {
   const declaration: Json = {};
   for (const c of flatten(node.children)) {
     if (c.name === 'correctiveEventIDs') declaration.correctiveEventIDs = c.children.map((x) => x.text);
-    else if (c.name === 'reason') declaration.reason = bareCbv(c.text);
+    else if (c.name === 'reason') declaration.reason = bareCbv(c.text, 'ER');
     else add(declaration, c.name, generic(c));
   }
   return declaration;

@@ -14,7 +14,12 @@ const asList = (value: unknown): unknown[] =>
  */
 export function asStored(event: Json, documentContext: unknown, eventId: string): Json {
   const { '@context': own, recordTime: _sentRecordTime, ...fields } = event;
-  const context = own === undefined ? documentContext : [...asList(documentContext), ...asList(own)];
+  const context =
+    own === undefined
+      ? documentContext
+      : documentContext === undefined
+        ? own
+        : [...asList(documentContext), ...asList(own)];
   return { '@context': context, ...fields, eventID: eventId };
 }
 
