@@ -161,9 +161,12 @@ export function parseDigitalLinkWith(uri: string, options: ResolvedOptions): Dig
     parsed = parsePath(path, authorityStem, options);
   } catch (err) {
     const noKey = err instanceof Gs1Error && err.code === 'gs1.dl.noPrimaryKey';
-    compressed = noKey ? parseCompressedPath(path, authorityStem, options) : null;
+    if (noKey && !options.permitCompressedUri && isCompressedPath(path, authorityStem, options)) {
+      throw new Gs1Error('gs1.dl.compressedUri');
+    }
+    compressed =
+      noKey && options.permitCompressedUri ? parseCompressedPath(path, authorityStem, options) : null;
     if (!compressed) throw err;
-    if (!options.permitCompressedUri) throw new Gs1Error('gs1.dl.compressedUri');
     parsed = compressed;
   }
   const { stem, pathAis } = parsed;
@@ -263,6 +266,16 @@ function parseCompressedPath(path: string, authorityStem: string, options: Resol
     attributes,
     otherParams: decoded.otherParams,
   };
+}
+
+/** Only to say why a URI was refused: whatever fails to unpack leaves the original error standing. */
+function isCompressedPath(path: string, authorityStem: string, options: ResolvedOptions): boolean {
+  try {
+    return parseCompressedPath(path, authorityStem, options) !== null;
+  } catch (err) {
+    if (err instanceof Gs1Error) return false;
+    throw err;
+  }
 }
 
 const numericName = (ai: string) => ai;
