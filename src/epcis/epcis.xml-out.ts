@@ -1,5 +1,5 @@
 import { type CbvFormat, type CbvVocabulary, cbvForXml, sensorTermForXml } from './epcis.cbv-format.ts';
-import { expandCurie, prefixesOf } from './epcis.context.ts';
+import { expandCurie, prefixesOf, standardPrefixes } from './epcis.context.ts';
 import { element, isNcName, Namespaces, serialise, type XmlElement } from './epcis.xml-writer.ts';
 
 /**
@@ -298,12 +298,26 @@ class EventWriter {
       const name = key.includes(':') ? this.qualified(key) : isNcName(key) ? key : undefined;
       if (!name) continue;
       const text =
-        isReport && sensorTerms.has(key) && typeof v === 'string'
-          ? sensorTermForXml(key as 'type', v, this.format, this.prefixes)
-          : this.text(v);
+        isReport && sensorTerms.has(key) && typeof v === 'string' ? this.sensorTerm(key, v) : this.text(v);
       attributes.push([name, text]);
     }
     return attributes;
+  }
+
+  /**
+   * A GS1 Web Vocabulary term is written `gs1:Temperature`, its namespace declared, as GS1's XML examples write it
+   * (and as the JSON Schema takes it, should a reader copy it to JSON-LD); a CBV component in full.
+   */
+  private sensorTerm(key: string, value: string): string {
+    const full = sensorTermForXml(key as 'type', value, this.format, this.prefixes);
+    const gs1 = standardPrefixes.gs1;
+    if (
+      full.startsWith(gs1) &&
+      isNcName(full.slice(gs1.length)) &&
+      this.namespaces.prefixFor('gs1', gs1) === 'gs1'
+    )
+      return `gs1:${full.slice(gs1.length)}`;
+    return full;
   }
 
   private extensions(value: Json): XmlElement[] {
