@@ -88,11 +88,12 @@ export async function readEvent(
   return found[0];
 }
 
-/** A recordTime the repository set: an ISO 8601 UTC instant, not in the future. */
+/** A recordTime the repository set: an ISO 8601 UTC instant of the last hour (never one the event was sent with). */
 export const isRecordTime = (value: unknown) =>
   typeof value === 'string' &&
   /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(value) &&
-  Date.parse(value) <= Date.now();
+  Date.parse(value) <= Date.now() &&
+  Date.now() - Date.parse(value) < 3_600_000;
 
 /** Where an event names a GS1 identifier that the answer may write as an EPC URN or as a Digital Link. */
 const identifierPlace =
