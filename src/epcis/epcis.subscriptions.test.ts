@@ -1,0 +1,275 @@
+import crypto from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { createTestApp, makeOrganisation, objectEvent, type TestApp } from '../test/index.ts';
+import { nextScheduledTime, readSchedule } from './epcis.schedule.ts';
+
+/** A webhook receiver on this machine: it answers each request with the status `answer` gives for its number. */
+async function receiver(answer: (n: number) => number = () => 200) {
+  const requests: { status: number; headers: http.IncomingHttpHeaders; body: string }[] = [];
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => {
+      body += chunk;
+    });
+    req.on('end', () => {
+      const status = answer(requests.length);
+      requests.push({ status, headers: req.headers, body });
+      res.statusCode = status;
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/hook`,
+    requests,
+    /** Events of the requests answered 200, by serial. */
+    delivered: () =>
+      requests
+        .filter((r) => r.status === 200)
+        .flatMap((r) => JSON.parse(r.body).epcisBody.queryResults.resultsBody.eventList as any[])
+        .map(serialOf),
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+const serialOf = (event: any) => event.epcList[0].split('/').pop();
+
+/** Waits until `check` holds (at most `ms`), so a test asserts arrival, not a timing. */
+async function waitFor(check: () => boolean, ms = 1000) {
+  const until = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > until) throw new Error(`not within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+let t: TestApp;
+let asA: Record<string, string>;
+let asB: Record<string, string>;
+
+beforeAll(async () => {
+  // retries after 50 ms, 100 ms …; parked after the third failure in a row
+  t = await createTestApp({ webhookRetrySeconds: 0.05, webhookMaxAttempts: 3 });
+  asA = t.as({ role: 'org_owner', organisationIds: [(await makeOrganisation(t.db)).id] });
+  asB = t.as({ role: 'org_owner', organisationIds: [(await makeOrganisation(t.db)).id] });
+  for (const headers of [asA, asB])
+    await post('/epcis/queries', { name: 'harvests', query: { EQ_bizStep: ['commissioning'] } }, headers);
+});
+afterAll(() => t.close());
+
+const post = (url: string, payload: object, headers = asA) =>
+  t.app.inject({ method: 'POST', url, headers, payload });
+const get = (url: string, headers = asA) => t.app.inject({ method: 'GET', url, headers });
+const harvest = (serial: string, headers = asA) =>
+  post('/epcis/events', objectEvent(serial, { action: 'ADD', bizStep: 'commissioning' }), headers);
+const subscribe = (body: object, headers = asA) =>
+  post('/epcis/queries/harvests/subscriptions', body, headers);
+
+describe('webhook subscriptions', () => {
+  it('send a captured event within a second, as a signed EPCISQueryDocument naming query and subscription', async () => {
+    const hook = await receiver();
+    const token = 'a secret the subscriber chose';
+    const res = await subscribe({ dest: hook.url, signatureToken: token, stream: true });
+    expect(res.statusCode).toBe(201);
+    const subscriptionID = res.json().subscriptionID;
+    expect(res.headers.location).toBe(`/epcis/queries/harvests/subscriptions/${subscriptionID}`);
+    expect(JSON.stringify(res.json())).not.toContain(token);
+    expect((await harvest('s-1')).statusCode).toBe(201);
+    await waitFor(() => hook.requests.length === 1);
+    const [request] = hook.requests;
+    const expected = crypto.createHmac('sha256', token).update(request.body).digest('hex');
+    expect(request.headers['gs1-signature']).toBe(`sha256=${expected}`);
+    const document = JSON.parse(request.body);
+    expect(document.type).toBe('EPCISQueryDocument');
+    expect(document.epcisBody.queryResults).toMatchObject({ subscriptionID, queryName: 'harvests' });
+    expect(hook.delivered()).toEqual(['s-1']);
+    // an event the query does not ask for is not sent
+    await post('/epcis/events', objectEvent('s-2', { bizStep: 'shipping' }));
+    await harvest('s-3');
+    await waitFor(() => hook.requests.length === 2);
+    expect(hook.delivered()).toEqual(['s-1', 's-3']);
+    const state = (await get(`/epcis/queries/harvests/subscriptions/${subscriptionID}`)).json();
+    expect(state).toMatchObject({ status: 'active', attempts: 0, stream: true, signed: true });
+    expect(state.lastNotifiedAt).toBeDefined();
+    await t.app.inject({ method: 'DELETE', url: res.headers.location as string, headers: asA });
+    await hook.close();
+  });
+
+  it('should not send an event another organisation captured, though it matches the query', async () => {
+    const hook = await receiver();
+    const location = (await subscribe({ dest: hook.url, stream: true })).headers.location as string;
+    expect((await harvest('other-1', asB)).statusCode).toBe(201);
+    await harvest('own-1');
+    await waitFor(() => hook.requests.length >= 1);
+    // the other organisation's capture was earlier: had it been sent, it would have been first
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(hook.delivered()).toEqual(['own-1']);
+    await t.app.inject({ method: 'DELETE', url: location, headers: asA });
+    await hook.close();
+  });
+
+  it('retry a receiver that answers 500 until it takes the events: nothing lost, nothing twice', async () => {
+    const hook = await receiver((n) => (n < 2 ? 500 : 200));
+    const location = (await subscribe({ dest: hook.url, stream: true })).headers.location as string;
+    await harvest('r-1');
+    await harvest('r-2');
+    await waitFor(() => hook.delivered().length === 2, 3000);
+    await harvest('r-3');
+    await waitFor(() => hook.delivered().length === 3);
+    expect(hook.requests.filter((r) => r.status === 500).length).toBe(2);
+    expect(hook.delivered()).toEqual(['r-1', 'r-2', 'r-3']);
+    const state = (await get(location)).json();
+    expect(state).toMatchObject({ status: 'active', attempts: 0, lastError: null });
+    await t.app.inject({ method: 'DELETE', url: location, headers: asA });
+    await hook.close();
+  });
+
+  it('park after the configured failures in a row, and resume where they stopped', async () => {
+    let up = false;
+    const hook = await receiver(() => (up ? 200 : 503));
+    const location = (await subscribe({ dest: hook.url, stream: true })).headers.location as string;
+    await harvest('p-1');
+    await waitFor(() => hook.requests.length === 3, 3000);
+    await waitFor(() => false, 300).catch(() => {});
+    expect(hook.requests.length).toBe(3);
+    const parked = (await get(location)).json();
+    expect(parked).toMatchObject({ status: 'parked', attempts: 3, lastError: 'HTTP 503' });
+    // a parked subscription sends nothing, and loses nothing
+    await harvest('p-2');
+    await waitFor(() => false, 200).catch(() => {});
+    expect(hook.requests.length).toBe(3);
+    up = true;
+    const resumed = await post(`${location}/resume`, {});
+    expect(resumed.json()).toMatchObject({ status: 'active', attempts: 0 });
+    await waitFor(() => hook.delivered().length === 2);
+    expect(hook.delivered()).toEqual(['p-1', 'p-2']);
+    await t.app.inject({ method: 'DELETE', url: location, headers: asA });
+    await hook.close();
+  });
+
+  it('send events recorded since initialRecordTime, once the subscription exists', async () => {
+    const hook = await receiver();
+    const since = new Date().toISOString();
+    await harvest('i-1');
+    const location = (await subscribe({ dest: hook.url, stream: true, initialRecordTime: since })).headers
+      .location as string;
+    await waitFor(() => hook.delivered().length === 1);
+    expect(hook.delivered()).toEqual(['i-1']);
+    await t.app.inject({ method: 'DELETE', url: location, headers: asA });
+    await hook.close();
+  });
+
+  it('are refused without stream or schedule, with both, or to a destination that is no http(s) URL', async () => {
+    for (const body of [
+      { dest: 'https://erp.example.vn/hook' },
+      { dest: 'https://erp.example.vn/hook', stream: true, schedule: { minute: '5' } },
+      { dest: 'https://erp.example.vn/hook', schedule: { minute: '61' } },
+      { dest: 'https://erp.example.vn/hook', schedule: { second: '30' } },
+    ]) {
+      const res = await subscribe(body);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().type).toBe('epcisException:SubscriptionControlsException');
+    }
+    for (const dest of ['file:///etc/passwd', 'ftp://erp.example.vn/', 'not a url']) {
+      const res = await subscribe({ dest, stream: true });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors[0]).toMatchObject({
+        field: '/body/dest',
+        code: 'epcis.subscription.destScheme',
+      });
+    }
+  });
+
+  it('are listed, read and deleted by their organisation only', async () => {
+    const created = await subscribe({
+      dest: 'https://erp.example.vn/hook',
+      schedule: { hour: '1', minute: '5' },
+    });
+    expect(created.statusCode).toBe(201);
+    const { subscriptionID, nextAttemptAt } = created.json();
+    expect(new Date(nextAttemptAt).getUTCMinutes()).toBe(5);
+    expect(new Date(nextAttemptAt).getUTCHours()).toBe(1);
+    const listed = (await get('/epcis/queries/harvests/subscriptions')).json();
+    expect(listed.map((s: any) => s.subscriptionID)).toEqual([subscriptionID]);
+    expect(listed[0].schedule).toEqual({ hour: '1', minute: '5' });
+    const url = `/epcis/queries/harvests/subscriptions/${subscriptionID}`;
+    expect((await get(url, asB)).statusCode).toBe(404);
+    expect((await get('/epcis/queries/harvests/subscriptions', asB)).json()).toEqual([]);
+    expect((await t.app.inject({ method: 'DELETE', url, headers: asB })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'DELETE', url, headers: asA })).statusCode).toBe(204);
+    expect((await get(url)).statusCode).toBe(404);
+  });
+});
+
+describe('WebSocket subscriptions', () => {
+  it('push a captured event to a client of /queries/{queryName}/events?stream=true', async () => {
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const url = `${address.replace('http', 'ws')}/epcis/queries/harvests/events?stream=true`;
+    // organisation B subscribes to its own query of the same name
+    const sockets = [asA, asB].map((headers) => new WebSocket(url, { headers }));
+    const messages: any[][] = [[], []];
+    for (const [i, socket] of sockets.entries())
+      socket.on('message', (data) => messages[i].push(JSON.parse(String(data))));
+    await Promise.all(
+      sockets.map(
+        (socket) => new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject)),
+      ),
+    );
+    await harvest('w-1');
+    await waitFor(() => messages[0].length === 1);
+    const [document] = messages[0];
+    expect(document.type).toBe('EPCISQueryDocument');
+    expect(document.epcisBody.queryResults.queryName).toBe('harvests');
+    expect(document.epcisBody.queryResults.resultsBody.eventList.map(serialOf)).toEqual(['w-1']);
+    // A's event is not B's to read
+    await harvest('w-2', asB);
+    await waitFor(() => messages[1].length === 1);
+    expect(messages[1][0].epcisBody.queryResults.resultsBody.eventList.map(serialOf)).toEqual(['w-2']);
+    expect(messages[0]).toHaveLength(1);
+    for (const socket of sockets) socket.close();
+  });
+
+  it('refuse a handshake without stream or schedule, over HTTP', async () => {
+    const address = t.app.server.address() as AddressInfo;
+    const socket = new WebSocket(`ws://127.0.0.1:${address.port}/epcis/queries/harvests/events`, {
+      headers: asA,
+    });
+    const status = await new Promise((resolve) =>
+      socket.once('unexpected-response', (_req, res) => resolve(res.statusCode)),
+    );
+    expect(status).toBe(400);
+    const anonymous = new WebSocket(
+      `ws://127.0.0.1:${address.port}/epcis/queries/harvests/events?stream=true`,
+    );
+    const denied = await new Promise((resolve) =>
+      anonymous.once('unexpected-response', (_req, res) => resolve(res.statusCode)),
+    );
+    expect(denied).toBe(401);
+  });
+});
+
+describe('query schedules', () => {
+  it('name the next whole minute they allow, in UTC', () => {
+    const read = readSchedule({ hour: '1', minute: '5' }, '/schedule');
+    if (!('matcher' in read)) throw new Error('schedule refused');
+    expect(nextScheduledTime(read.matcher, new Date('2026-12-05T00:59:30Z')).toISOString()).toBe(
+      '2026-12-05T01:05:00.000Z',
+    );
+    expect(nextScheduledTime(read.matcher, new Date('2026-12-05T01:05:00Z')).toISOString()).toBe(
+      '2026-12-06T01:05:00.000Z',
+    );
+    const ranges = readSchedule({ minute: '[0-1],30', dayOfWeek: '7' }, '/schedule');
+    if (!('matcher' in ranges)) throw new Error('schedule refused');
+    // 5 December 2026 is a Saturday; 7 is Sunday
+    expect(nextScheduledTime(ranges.matcher, new Date('2026-12-05T12:00:00Z')).toISOString()).toBe(
+      '2026-12-06T00:00:00.000Z',
+    );
+    expect(readSchedule({ hour: '24' }, '/schedule')).toEqual({
+      errors: [{ field: '/schedule/hour', code: 'epcis.schedule.badField', params: { min: 0, max: 23 } }],
+    });
+  });
+});
