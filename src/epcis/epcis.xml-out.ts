@@ -11,6 +11,8 @@ import { element, isNcName, Namespaces, serialise, type XmlElement } from './epc
  */
 type Json = Record<string, any>;
 
+export type { CbvFormat } from './epcis.cbv-format.ts';
+
 export interface QueryDocumentXmlOptions {
   queryName: string;
   subscriptionID?: string;
