@@ -273,3 +273,28 @@ describe('query schedules', () => {
     });
   });
 });
+
+describe('a restart', () => {
+  it('resumes the deliveries the stopped program left pending, from where they stopped', async () => {
+    const app = await createTestApp({ webhookRetrySeconds: 0.05 });
+    let up = false;
+    const hook = await receiver(() => (up ? 200 : 503));
+    try {
+      const as = app.as({ role: 'org_owner', organisationIds: [(await makeOrganisation(app.db)).id] });
+      const inject = (url: string, payload: object) =>
+        app.app.inject({ method: 'POST', url, headers: as, payload });
+      await inject('/epcis/queries', { name: 'all', query: {} });
+      await inject('/epcis/queries/all/subscriptions', { dest: hook.url, stream: true });
+      await inject('/epcis/events', objectEvent('x-1'));
+      await waitFor(() => hook.requests.length >= 1);
+      await app.restart();
+      up = true;
+      await inject('/epcis/events', objectEvent('x-2'));
+      await waitFor(() => hook.delivered().length === 2, 3000);
+      expect(hook.delivered()).toEqual(['x-1', 'x-2']);
+    } finally {
+      await hook.close();
+      await app.close();
+    }
+  });
+});

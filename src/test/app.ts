@@ -20,6 +20,8 @@ export interface TestApp {
   database: Database;
   /** Headers that make a request come from this actor (tests only: see `testActorResolver`). */
   as(actor: Partial<Actor> & Pick<Actor, 'role'>): Record<string, string>;
+  /** Stops the program and starts it again on the same database, as a restart would (`app` is the new one). */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -74,15 +76,18 @@ export async function createTestApp(
   });
   const config: Config = { ...base, ...overrides, scan: { ...base.scan, ...overrides.scan } };
   const database = await openTestDatabase({ dbPool: config.dbPool });
-  const app = await buildApp({
-    config,
-    database,
-    resolveActor: opts.realAuth ? undefined : testActorResolver,
-    backofficeRoot: opts.backofficeRoot,
-  });
-  await app.ready();
-  return {
-    app,
+  const start = async () => {
+    const app = await buildApp({
+      config,
+      database,
+      resolveActor: opts.realAuth ? undefined : testActorResolver,
+      backofficeRoot: opts.backofficeRoot,
+    });
+    await app.ready();
+    return app;
+  };
+  const testApp: TestApp = {
+    app: await start(),
     db: database.db,
     config,
     database,
@@ -97,9 +102,14 @@ export async function createTestApp(
         ...actor,
       }),
     }),
+    restart: async () => {
+      await testApp.app.close();
+      testApp.app = await start();
+    },
     close: async () => {
-      await app.close();
+      await testApp.app.close();
       await database.close();
     },
   };
+  return testApp;
 }
