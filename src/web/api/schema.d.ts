@@ -3464,8 +3464,14 @@ export interface paths {
     };
   };
   "/epcis/eventTypes": {
-    /** Known eventTypes */
+    /** Known eventTypes, a page at a time */
     get: {
+      parameters: {
+        query?: {
+          perPage?: number;
+          nextPageToken?: string;
+        };
+      };
       responses: {
         /** @description Default Response */
         200: {
@@ -3509,8 +3515,14 @@ export interface paths {
     };
   };
   "/epcis/bizSteps": {
-    /** Known bizSteps */
+    /** Known bizSteps, a page at a time */
     get: {
+      parameters: {
+        query?: {
+          perPage?: number;
+          nextPageToken?: string;
+        };
+      };
       responses: {
         /** @description Default Response */
         200: {
@@ -3554,8 +3566,14 @@ export interface paths {
     };
   };
   "/epcis/dispositions": {
-    /** Known dispositions */
+    /** Known dispositions, a page at a time */
     get: {
+      parameters: {
+        query?: {
+          perPage?: number;
+          nextPageToken?: string;
+        };
+      };
       responses: {
         /** @description Default Response */
         200: {
@@ -3599,8 +3617,14 @@ export interface paths {
     };
   };
   "/epcis/readPoints": {
-    /** Known readPoints */
+    /** Known readPoints, a page at a time */
     get: {
+      parameters: {
+        query?: {
+          perPage?: number;
+          nextPageToken?: string;
+        };
+      };
       responses: {
         /** @description Default Response */
         200: {
@@ -3644,8 +3668,14 @@ export interface paths {
     };
   };
   "/epcis/bizLocations": {
-    /** Known bizLocations */
+    /** Known bizLocations, a page at a time */
     get: {
+      parameters: {
+        query?: {
+          perPage?: number;
+          nextPageToken?: string;
+        };
+      };
       responses: {
         /** @description Default Response */
         200: {
@@ -3688,7 +3718,39 @@ export interface paths {
       };
     };
   };
-  "/epcis/epcs/{epc}/events": {
+  "/epcis/epcs": {
+    /** Known epcs, a page at a time */
+    get: {
+      parameters: {
+        query?: {
+          perPage?: number;
+          nextPageToken?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
+        };
+      };
+    };
+  };
+  "/epcis/epcs/{value}": {
+    get: {
+      parameters: {
+        path: {
+          value: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
+        };
+      };
+    };
+  };
+  "/epcis/epcs/{value}/events": {
     get: {
       parameters: {
         query?: {
@@ -3696,7 +3758,205 @@ export interface paths {
           additionalProperties?: string | string[];
         };
         path: {
-          epc: string;
+          value: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
+        };
+      };
+    };
+  };
+  "/epcis": {
+    /** Top-level resources */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
+        };
+      };
+    };
+  };
+  "/epcis/queries": {
+    /** Named queries */
+    get: {
+      parameters: {
+        query?: {
+          perPage?: number;
+          nextPageToken?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
+        };
+      };
+    };
+    /** Create a named query */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            name: string;
+            query: {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
+        };
+      };
+    };
+  };
+  "/epcis/queries/{queryName}": {
+    get: {
+      parameters: {
+        path: {
+          queryName: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
+        };
+      };
+    };
+    delete: {
+      parameters: {
+        path: {
+          queryName: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
+        };
+      };
+    };
+  };
+  "/epcis/queries/{queryName}/events": {
+    /** Run a named query; with Upgrade: websocket, subscribe to it */
+    get: {
+      parameters: {
+        query?: {
+          type?: object;
+          additionalProperties?: string | string[];
+        };
+        path: {
+          queryName: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
+        };
+      };
+    };
+  };
+  "/epcis/queries/{queryName}/subscriptions": {
+    /** Subscriptions of a named query */
+    get: {
+      parameters: {
+        query?: {
+          perPage?: number;
+          nextPageToken?: string;
+        };
+        path: {
+          queryName: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
+        };
+      };
+    };
+    /** Subscribe a webhook to a named query */
+    post: {
+      parameters: {
+        path: {
+          queryName: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            dest?: string;
+            signatureToken?: string;
+            /** @default false */
+            reportIfEmpty?: boolean;
+            /** @enum {boolean} */
+            stream?: true;
+            schedule?: {
+              second?: string;
+              minute?: string;
+              hour?: string;
+              dayOfMonth?: string;
+              month?: string;
+              dayOfWeek?: string;
+            };
+            /** Format: date-time */
+            initialRecordTime?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
+        };
+      };
+    };
+  };
+  "/epcis/queries/{queryName}/subscriptions/{subscriptionID}": {
+    get: {
+      parameters: {
+        path: {
+          queryName: string;
+          subscriptionID: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
+        };
+      };
+    };
+    delete: {
+      parameters: {
+        path: {
+          queryName: string;
+          subscriptionID: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
+        };
+      };
+    };
+  };
+  "/epcis/queries/{queryName}/subscriptions/{subscriptionID}/resume": {
+    /** Resume a parked webhook subscription (TXNG) */
+    post: {
+      parameters: {
+        path: {
+          queryName: string;
+          subscriptionID: string;
         };
       };
       responses: {
