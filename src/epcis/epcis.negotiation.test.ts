@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, epcisDocument, makeOrganisation, objectEvent, type TestApp } from '../test/index.ts';
 import { captureEpcisDocument } from './epcis.service.ts';
+import { xsdErrors } from './epcis.xsd.ts';
 
 /**
  * What a query answer is written as (the REST binding's content negotiation and its GS1-EPC-Format header), and
@@ -67,6 +68,33 @@ describe('content negotiation', () => {
     expect(
       (await get(`/epcis/events/${encodeURIComponent(byLink)}`, { accept: 'text/csv' })).statusCode,
     ).toBe(406);
+  });
+});
+
+describe('XML answers', () => {
+  it('Accept: application/xml gets an EPCISQueryDocument valid under the official XSD, with CBV values as asked', async () => {
+    const res = await get(`/epcis/events/${encodeURIComponent(byUrn)}`, { accept: 'application/xml' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('application/xml');
+    expect(await xsdErrors(res.body)).toEqual([]);
+    expect(res.body).toContain('<epc>https://id.gs1.org/01/08934567000017/21/u-1</epc>');
+    expect(res.body).toContain('<bizStep>urn:epcglobal:cbv:bizstep:shipping</bizStep>');
+    expect(res.headers['gs1-cbv-xml-format']).toBe('No_Preference');
+    const web = await get(`/epcis/events/${encodeURIComponent(byUrn)}`, {
+      accept: 'text/xml',
+      'gs1-cbv-xml-format': 'Always_Web_URI',
+      'gs1-epc-format': 'Never_Translates',
+    });
+    expect(web.headers['content-type']).toContain('text/xml');
+    expect(web.body).toContain('<bizStep>https://ref.gs1.org/cbv/BizStep-shipping</bizStep>');
+    expect(web.body).toContain('<epc>urn:epc:id:sgtin:8934567.000001.u-1</epc>');
+    // a whole query answer too, preferring XML when asked first
+    const all = await get('/epcis/events?eventType=ObjectEvent', {
+      accept: 'application/xml, application/json;q=0.5',
+    });
+    expect(all.headers['content-type']).toContain('application/xml');
+    expect(await xsdErrors(all.body)).toEqual([]);
+    expect(all.body.match(/<ObjectEvent>/g)).toHaveLength(5);
   });
 });
 
@@ -210,5 +238,30 @@ describe('discovery resources', () => {
       expect((await t.app.inject({ url: `/epcis/${resource}`, headers: staff })).statusCode, resource).toBe(
         200,
       );
+  });
+});
+
+// last: it adds an EPC the listings above do not expect
+describe('XML capture', () => {
+  it('XML captured with character references (&#7877;) keeps the characters they stand for', async () => {
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<epcis:EPCISDocument xmlns:epcis="urn:epcglobal:epcis:xsd:2" xmlns:vn="https://txng.example.vn/ns/" schemaVersion="2.0" creationDate="2026-12-01T00:00:00Z">
+  <EPCISBody><EventList><ObjectEvent>
+    <eventTime>2026-12-01T07:00:00+07:00</eventTime><eventTimeZoneOffset>+07:00</eventTimeZoneOffset>
+    <eventID>urn:uuid:7a000000-0000-4000-8000-0000000000ff</eventID>
+    <epcList><epc>https://id.gs1.org/01/08934567000017/21/ref-1</epc></epcList>
+    <action>OBSERVE</action>
+    <vn:note>Ki&#7875;m tra l&#x1EA1;nh</vn:note>
+  </ObjectEvent></EventList></EPCISBody>
+</epcis:EPCISDocument>`;
+    const captured = await t.app.inject({
+      method: 'POST',
+      url: '/epcis/capture',
+      headers: { ...owner, 'content-type': 'application/xml' },
+      payload: xml,
+    });
+    expect(captured.statusCode, captured.body).toBe(202);
+    const event = await eventOf('urn:uuid:7a000000-0000-4000-8000-0000000000ff');
+    expect(event['vn:note']).toBe('Kiểm tra lạnh');
   });
 });

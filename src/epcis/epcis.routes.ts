@@ -26,6 +26,7 @@ import * as service from './epcis.service.ts';
 import type { StoredEvent } from './epcis.types.ts';
 import { vendored } from './epcis.vendor.ts';
 import { readXmlCapture } from './epcis.xml.ts';
+import { epcisQueryDocumentXml } from './epcis.xml-out.ts';
 
 export const captureBodyLimit = 20 * 1024 * 1024;
 
@@ -50,7 +51,7 @@ const standardHeaders = {
 };
 
 /** What a query answer can be written as, the first the default. */
-const answerMedia = ['application/ld+json', 'application/json'] as const;
+const answerMedia = ['application/ld+json', 'application/json', 'application/xml', 'text/xml'] as const;
 
 const queryString = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 const tag = { tags: ['EPCIS 2.0'] };
@@ -203,8 +204,9 @@ export default async function epcisRoutes(app: FastifyInstance, opts: EpcisRoute
   };
 
   /**
-   * An EPCISQueryDocument in the format the reader accepts (JSON-LD, JSON; 406 otherwise), its identifiers
-   * written as `GS1-EPC-Format` asks (Digital Links unless it asks otherwise).
+   * An EPCISQueryDocument in the format the reader accepts (JSON-LD, JSON, XML; 406 otherwise), its identifiers
+   * written as `GS1-EPC-Format` asks (Digital Links unless it asks otherwise), CBV values in XML as
+   * `GS1-CBV-XML-Format` asks.
    */
   const answerEvents = async (request: FastifyRequest, reply: FastifyReply, events: StoredEvent[]) => {
     const media = new Negotiator(request.raw).mediaType([...answerMedia]);
@@ -218,12 +220,28 @@ export default async function epcisRoutes(app: FastifyInstance, opts: EpcisRoute
       epcFormats,
       'Always_GS1_Digital_Link',
     );
-    headerChoice(request.headers['gs1-cbv-xml-format'], 'GS1-CBV-XML-Format', cbvXmlFormats, 'No_Preference');
+    const cbvFormat = headerChoice(
+      request.headers['gs1-cbv-xml-format'],
+      'GS1-CBV-XML-Format',
+      cbvXmlFormats,
+      'No_Preference',
+    );
     const prefixes = epcFormat === 'Always_EPC_URN' ? await registeredCompanyPrefixes(app.db) : [];
     const document = presentQueryDocument(events);
     const body = document.epcisBody.queryResults.resultsBody;
     body.eventList = translateEvents(body.eventList, epcFormat, prefixes);
-    return reply.type(media).header('GS1-EPC-Format', epcFormat).send(document);
+    reply.header('GS1-EPC-Format', epcFormat);
+    if (media.endsWith('/xml'))
+      return reply
+        .type(`${media}; charset=utf-8`)
+        .header('GS1-CBV-XML-Format', cbvFormat)
+        .send(
+          epcisQueryDocumentXml(body.eventList, {
+            queryName: document.epcisBody.queryResults.queryName,
+            cbvFormat,
+          }),
+        );
+    return reply.type(media).send(document);
   };
 
   r.get(
