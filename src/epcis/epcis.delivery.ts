@@ -3,7 +3,7 @@ import type { DbOrTx } from '../platform/index.ts';
 import { presentQueryDocument } from './epcis.presenter.ts';
 import { type EventQuery, maxPerPage } from './epcis.query.ts';
 import { queryEvents, type Visibility } from './epcis.service.ts';
-import { type DeliveryCursor, lateEvents, readSnapshot } from './epcis.subscriptions.repo.ts';
+import { type DeliveryCursor, settledPk } from './epcis.subscriptions.repo.ts';
 import type { StoredEvent } from './epcis.types.ts';
 
 /** A named query prepared for a subscription: capture order, no limits, from its initial record time on. */
@@ -19,55 +19,52 @@ export function standingQuery(query: EventQuery, initialRecordTime: Date): Event
 }
 
 /**
- * The events a subscriber has not had yet, at most `batch` new ones, and the cursor to store once they are
- * delivered; `more` when others wait. Read in one repeatable-read snapshot, so the cursor and the events agree:
- * events committed later under a key below the cursor are found by the transactions the cursor remembers.
+ * The events a subscriber has not had yet, at most `batch`, with the cursor to store once they are delivered;
+ * `more` when others wait. Events are read above the cursor in key order, skipping those already sent; the cursor
+ * moves only to a settled key (epcis.subscriptions.repo `settledPk`), so a capture that commits after a later one,
+ * under a smaller key, is still found. Read in one repeatable-read snapshot, so the cursor and the events agree.
  */
 export async function collectEvents(
   db: DbOrTx,
   query: EventQuery,
   visibility: Visibility,
   cursor: DeliveryCursor,
-  batch: number,
-): Promise<{ events: StoredEvent[]; next: DeliveryCursor; more: boolean }> {
+  opts: { batch: number; settleSeconds: number },
+): Promise<{ events: StoredEvent[]; cursorPk: number; more: boolean }> {
   return db.transaction(
     async (tx) => {
-      const snapshot = await readSnapshot(tx);
-      const events = await lateMatches(tx, query, visibility, cursor);
-      const fresh = await queryEvents(
-        tx,
-        { ...query, after: { pk: cursor.cursorPk, at: null }, perPage: batch },
-        visibility,
-      );
-      events.push(...fresh.events);
-      const { pendingXids, horizonXid } = snapshot;
-      const cursorPk = fresh.more
-        ? fresh.events[fresh.events.length - 1].pk
-        : Math.max(cursor.cursorPk, snapshot.maxPk);
-      return { events, next: { cursorPk, pendingXids, horizonXid }, more: fresh.more };
+      const settled = await settledPk(tx, opts.settleSeconds);
+      const events: StoredEvent[] = [];
+      let more = false;
+      for (let after = cursor.cursorPk; ; ) {
+        const page = await queryEvents(
+          tx,
+          { ...query, after: { pk: after, at: null }, perPage: maxPerPage },
+          visibility,
+        );
+        for (const event of page.events) {
+          if (cursor.sent.has(event.pk)) continue;
+          if (events.length === opts.batch) {
+            more = true;
+            break;
+          }
+          events.push(event);
+        }
+        if (more || !page.more) break;
+        after = page.events[page.events.length - 1].pk;
+      }
+      // never past an event not yet sent: when more wait, they all lie above the last one of this batch
+      const reach = more ? Math.min(settled, events[events.length - 1].pk) : settled;
+      return { events, cursorPk: Math.max(cursor.cursorPk, reach), more };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
 }
 
-/** Late events (committed after the cursor passed their key) that the query and the visibility let through. */
-async function lateMatches(db: DbOrTx, query: EventQuery, visibility: Visibility, cursor: DeliveryCursor) {
-  const late = await lateEvents(db, cursor);
-  if (!late.length) return [];
-  const pks = new Set(late.map((e) => e.pk));
-  const byId: EventQuery = {
-    ...query,
-    equals: [...query.equals, { column: 'event_id', values: [...new Set(late.map((e) => e.eventId))] }],
-    perPage: maxPerPage,
-  };
-  const found: StoredEvent[] = [];
-  for (let after: EventQuery['after'] = null; ; ) {
-    const page = await queryEvents(db, { ...byId, after }, visibility);
-    // an eventID names its original and its declarations: only the late rows themselves
-    found.push(...page.events.filter((e) => pks.has(e.pk)));
-    if (!page.more) return found;
-    after = { pk: page.events[page.events.length - 1].pk, at: null };
-  }
+/** The cursor after a batch was delivered: what it passed is forgotten. */
+export function advance(cursor: DeliveryCursor, cursorPk: number, delivered: StoredEvent[]): DeliveryCursor {
+  const sent = new Set([...cursor.sent, ...delivered.map((e) => e.pk)].filter((pk) => pk > cursorPk));
+  return { cursorPk, sent };
 }
 
 /** The EPCISQueryDocument a subscriber receives: one batch of the query's events, naming query and subscription. */

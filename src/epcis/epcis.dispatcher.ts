@@ -1,5 +1,6 @@
 import type { Db } from '../platform/index.ts';
 import {
+  advance,
   collectEvents,
   destinationError,
   postToWebhook,
@@ -29,6 +30,8 @@ export interface DeliveryOptions {
   batchSize?: number;
   timeoutMs?: number;
   pollMs?: number;
+  /** Longer than any capture transaction lasts (epcis.subscriptions.repo `settledPk`). */
+  settleSeconds?: number;
 }
 
 /** A WebSocket subscriber: its query, what its actor may read, and where its stream stands (kept in memory). */
@@ -49,12 +52,16 @@ export interface SocketSubscriber {
 const maxDelaySeconds = 3600;
 const leaseSeconds = 60;
 
-/** Dispatchers by database, so a capture wakes the one that delivers from it (one app, or one per test file). */
-const dispatchers = new Map<Db, Set<SubscriptionDispatcher>>();
+/** The running dispatchers of this process (one per app). */
+const dispatchers = new Set<SubscriptionDispatcher>();
 
-/** Called by the capture path once a capture has committed: stream subscribers get the new events now. */
-export function notifyCaptured(db: Db) {
-  for (const dispatcher of dispatchers.get(db) ?? []) dispatcher.wake('capture');
+/**
+ * Called by the capture path after its transaction: stream subscribers get the new events now. A capture made
+ * inside a caller's transaction (stage forms, diary, stamps) is not committed yet then; the next poll, within a
+ * second, finds it.
+ */
+export function notifyCaptured() {
+  for (const dispatcher of dispatchers) dispatcher.wake('capture');
 }
 
 /**
@@ -68,6 +75,7 @@ export class SubscriptionDispatcher {
   private running: Promise<void> | null = null;
   private wanted: 'capture' | 'poll' | null = null;
   private stopped = false;
+  private lastSignature: string | null = null;
   private readonly db: Db;
   private readonly opts: DeliveryOptions;
 
@@ -77,9 +85,8 @@ export class SubscriptionDispatcher {
   }
 
   start() {
-    if (!dispatchers.has(this.db)) dispatchers.set(this.db, new Set());
-    dispatchers.get(this.db)!.add(this);
-    this.timer = setInterval(() => this.wake('poll'), this.opts.pollMs ?? 2000);
+    dispatchers.add(this);
+    this.timer = setInterval(() => this.wake('poll'), this.opts.pollMs ?? 1000);
     this.timer.unref();
     // deliveries left pending by the last run resume now
     this.wake('poll');
@@ -88,7 +95,7 @@ export class SubscriptionDispatcher {
   async stop() {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    dispatchers.get(this.db)?.delete(this);
+    dispatchers.delete(this);
     for (const socket of this.sockets) socket.close();
     await this.running;
   }
@@ -121,11 +128,25 @@ export class SubscriptionDispatcher {
     })();
   }
 
+  /**
+   * A capture's round: stream subscribers. A poll's: schedules and retries that are due, and, when events arrived
+   * since the last poll (from another process, or committed after the capture's wake), every subscriber.
+   */
   private async round(reason: 'capture' | 'poll') {
-    const due = await repo.claimDueSubscriptions(this.db, { leaseSeconds, streamOnly: reason === 'capture' });
+    let which: 'stream' | 'others' | 'all' = 'stream';
+    if (reason === 'poll') {
+      const signature = await repo.eventsSignature(this.db, this.settleSeconds);
+      which = signature === this.lastSignature ? 'others' : 'all';
+      this.lastSignature = signature;
+    }
+    const now = new Date();
+    const due = await repo.claimDueSubscriptions(this.db, { leaseSeconds, which });
+    const sockets = [...this.sockets].filter((socket) =>
+      socket.schedule ? socket.nextAt <= now : which !== 'others',
+    );
     await Promise.all([
       ...due.map((subscription) => this.deliver(subscription)),
-      ...[...this.sockets].map((socket) => this.push(socket)),
+      ...sockets.map((socket) => this.push(socket)),
     ]);
   }
 
@@ -133,7 +154,6 @@ export class SubscriptionDispatcher {
   private async deliver(sub: Awaited<ReturnType<typeof repo.claimDueSubscriptions>>[number]) {
     const schedule = sub.schedule ? readSchedule(sub.schedule as QuerySchedule, '/schedule') : null;
     const matcher = schedule && 'matcher' in schedule ? schedule.matcher : null;
-    let cursor: repo.DeliveryCursor = sub;
     let attempts = sub.attempts;
     let reported = false;
     try {
@@ -141,13 +161,14 @@ export class SubscriptionDispatcher {
       if (refused) throw new Error(`destination refused (${refused})`);
       const query = standingQuery(readStoredQuery(sub.query), sub.initialRecordTime);
       const visibility = await this.opts.visibilityOf(sub.organisationId);
+      let cursor = { cursorPk: sub.cursorPk, sent: await repo.sentPks(this.db, sub.id, sub.cursorPk) };
       for (;;) {
-        const { events, next, more } = await collectEvents(
+        const { events, cursorPk, more } = await collectEvents(
           this.db,
           query,
           visibility,
           cursor,
-          this.batchSize,
+          this.limits,
         );
         const sending: boolean =
           events.length > 0 || (matcher !== null && sub.reportIfEmpty && !reported && !more);
@@ -158,13 +179,18 @@ export class SubscriptionDispatcher {
           });
         reported ||= sending;
         attempts = 0;
-        cursor = next;
+        cursor = advance(cursor, cursorPk, events);
         const now = new Date();
-        await repo.recordDelivered(this.db, sub.id, next, {
-          notified: sending,
-          nextAttemptAt: !more && matcher ? nextScheduledTime(matcher, now) : now,
-          releaseLease: !more,
-        });
+        await repo.recordDelivered(
+          this.db,
+          sub.id,
+          { cursorPk, sentPks: events.map((e) => e.pk) },
+          {
+            notified: sending,
+            nextAttemptAt: !more && matcher ? nextScheduledTime(matcher, now) : now,
+            releaseLease: !more,
+          },
+        );
         if (!more || this.stopped) return;
       }
     } catch (err) {
@@ -189,18 +215,18 @@ export class SubscriptionDispatcher {
     try {
       let reported = false;
       for (;;) {
-        const { events, next, more } = await collectEvents(
+        const { events, cursorPk, more } = await collectEvents(
           this.db,
           socket.query,
           socket.visibility,
           socket.cursor,
-          this.batchSize,
+          this.limits,
         );
         const sending: boolean =
           events.length > 0 || (socket.schedule !== null && socket.reportIfEmpty && !reported && !more);
         if (sending) socket.send(subscriptionDocument(events, socket.queryName, socket.subscriptionID));
         reported ||= sending;
-        socket.cursor = next;
+        socket.cursor = advance(socket.cursor, cursorPk, events);
         if (!more) break;
       }
       socket.nextAt = socket.schedule ? nextScheduledTime(socket.schedule, now) : now;
@@ -210,8 +236,12 @@ export class SubscriptionDispatcher {
     }
   }
 
-  private get batchSize() {
-    return this.opts.batchSize ?? 100;
+  private get settleSeconds() {
+    return this.opts.settleSeconds ?? 600;
+  }
+
+  private get limits() {
+    return { batch: this.opts.batchSize ?? 100, settleSeconds: this.settleSeconds };
   }
 }
 

@@ -195,7 +195,7 @@ export default async function queriesRoutes(app: FastifyInstance, opts: EpcisRou
       visibility: await visibilityOf(query.organisationId),
       schedule: matcher,
       reportIfEmpty: value('reportIfEmpty') === 'true',
-      cursor: { cursorPk: 0, pendingXids: [], horizonXid: null },
+      cursor: { cursorPk: 0, sent: new Set<number>() },
       nextAt: matcher ? nextScheduledTime(matcher, new Date()) : new Date(),
     };
   }

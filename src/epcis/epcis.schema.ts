@@ -8,6 +8,7 @@ import {
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -150,10 +151,10 @@ export const epcisNamedQueries = pgTable(
 );
 
 /**
- * Webhook subscriptions to a named query, with their delivery state (decision 011). The cursor is the last event
- * key delivered plus the transactions that were still open when it moved (`pendingXids`) and the first
- * transaction id not yet started then (`horizonXid`): events those transactions commit later, under a smaller key,
- * are still found. `attempts` counts failures in a row; past the configured number the subscription is parked.
+ * Webhook subscriptions to a named query, with their delivery state (decision 011). `cursorPk` is the event key up
+ * to which every event is settled (committed long enough ago) and was sent if it matched; the events above it that
+ * were sent are listed in epcis_subscription_sent. `attempts` counts failures in a row; past the configured number
+ * the subscription is parked.
  */
 export const epcisSubscriptions = pgTable(
   'epcis_subscriptions',
@@ -173,8 +174,6 @@ export const epcisSubscriptions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     status: text('status').notNull().default('active'), // 'active' | 'parked'
     cursorPk: bigint('cursor_pk', { mode: 'number' }).notNull().default(0),
-    pendingXids: text('pending_xids').array().notNull().default(sql`'{}'::text[]`),
-    horizonXid: text('horizon_xid'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     /** A worker holds the subscription until then (two processes on one PostgreSQL never send the same batch). */
@@ -186,4 +185,16 @@ export const epcisSubscriptions = pgTable(
     index('epcis_subscriptions_query_idx').on(t.queryId),
     index('epcis_subscriptions_due_idx').on(t.status, t.nextAttemptAt),
   ],
+);
+
+/** Events above a subscription's cursor that it was sent: not sent again while the cursor catches up. */
+export const epcisSubscriptionSent = pgTable(
+  'epcis_subscription_sent',
+  {
+    subscriptionId: uuid('subscription_id')
+      .notNull()
+      .references(() => epcisSubscriptions.id, { onDelete: 'cascade' }),
+    eventPk: bigint('event_pk', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.subscriptionId, t.eventPk] })],
 );

@@ -82,7 +82,7 @@ export async function captureEpcisDocument(
     if (err instanceof Problem && err.status < 500) throw await failed(err);
     throw err;
   }
-  notifyCaptured(db);
+  notifyCaptured();
   return { captureId, eventIds: rows.map((r) => r.eventId) };
 }
 

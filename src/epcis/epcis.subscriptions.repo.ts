@@ -1,11 +1,15 @@
 import { and, asc, eq, gt, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../platform/index.ts';
 import { selectRows } from './epcis.repo.ts';
-import { epcisNamedQueries, epcisSubscriptions } from './epcis.schema.ts';
+import { epcisNamedQueries, epcisSubscriptionSent, epcisSubscriptions } from './epcis.schema.ts';
 
 export type NamedQuery = typeof epcisNamedQueries.$inferSelect;
 export type Subscription = typeof epcisSubscriptions.$inferSelect;
-export type DeliveryCursor = Pick<Subscription, 'cursorPk' | 'pendingXids' | 'horizonXid'>;
+/** Where a subscriber's stream stands: every settled event up to `cursorPk` handled, and the events above it sent. */
+export interface DeliveryCursor {
+  cursorPk: number;
+  sent: Set<number>;
+}
 
 /** Stores a named query; false when the organisation already has one by that name. */
 export async function insertNamedQuery(
@@ -80,12 +84,13 @@ export async function deleteSubscription(db: DbOrTx, id: string) {
 }
 
 /**
- * Claims the active subscriptions due now (`streamOnly`: those that send on capture) for `leaseSeconds`, so that
+ * Claims the active subscriptions due now (`stream`: those that send on capture and are not waiting for a retry;
+ * `others`: schedules and retries) for `leaseSeconds`, so that
  * a second worker on the same database leaves them alone; a lease runs out by itself if its holder dies.
  */
 export async function claimDueSubscriptions(
   db: DbOrTx,
-  opts: { leaseSeconds: number; streamOnly: boolean },
+  opts: { leaseSeconds: number; which: 'stream' | 'others' | 'all' },
 ): Promise<(Subscription & { queryName: string; query: unknown })[]> {
   const due = db
     .select({ id: epcisSubscriptions.id })
@@ -95,9 +100,11 @@ export async function claimDueSubscriptions(
         eq(epcisSubscriptions.status, 'active'),
         lte(epcisSubscriptions.nextAttemptAt, sql`now()`),
         or(isNull(epcisSubscriptions.leaseUntil), lt(epcisSubscriptions.leaseUntil, sql`now()`)),
-        opts.streamOnly
+        opts.which === 'stream'
           ? and(eq(epcisSubscriptions.stream, true), eq(epcisSubscriptions.attempts, 0))
-          : undefined,
+          : opts.which === 'others'
+            ? or(eq(epcisSubscriptions.stream, false), gt(epcisSubscriptions.attempts, 0))
+            : undefined,
       ),
     );
   const claimed = await db
@@ -126,24 +133,42 @@ export async function claimDueSubscriptions(
     .map((s) => ({ ...s, queryName: byId.get(s.queryId)!.name, query: byId.get(s.queryId)!.query }));
 }
 
-/** Records a delivered batch (or an empty round): the cursor moves, failures are forgotten. */
+/**
+ * Records a delivered batch (or a round with nothing to send): the events sent are noted, the cursor moves, what
+ * it passed is forgotten, and so are failures.
+ */
 export async function recordDelivered(
   db: DbOrTx,
   id: string,
-  cursor: DeliveryCursor,
+  delivered: { cursorPk: number; sentPks: number[] },
   opts: { notified: boolean; nextAttemptAt: Date; releaseLease: boolean },
 ) {
-  await db
-    .update(epcisSubscriptions)
-    .set({
-      ...cursor,
-      attempts: 0,
-      lastError: null,
-      nextAttemptAt: opts.nextAttemptAt,
-      ...(opts.notified ? { lastNotifiedAt: sql`now()` } : {}),
-      ...(opts.releaseLease ? { leaseUntil: null } : {}),
-    })
-    .where(eq(epcisSubscriptions.id, id));
+  await db.transaction(async (tx) => {
+    if (delivered.sentPks.length)
+      await tx
+        .insert(epcisSubscriptionSent)
+        .values(delivered.sentPks.map((eventPk) => ({ subscriptionId: id, eventPk })))
+        .onConflictDoNothing();
+    await tx
+      .delete(epcisSubscriptionSent)
+      .where(
+        and(
+          eq(epcisSubscriptionSent.subscriptionId, id),
+          lte(epcisSubscriptionSent.eventPk, delivered.cursorPk),
+        ),
+      );
+    await tx
+      .update(epcisSubscriptions)
+      .set({
+        cursorPk: delivered.cursorPk,
+        attempts: 0,
+        lastError: null,
+        nextAttemptAt: opts.nextAttemptAt,
+        ...(opts.notified ? { lastNotifiedAt: sql`now()` } : {}),
+        ...(opts.releaseLease ? { leaseUntil: null } : {}),
+      })
+      .where(eq(epcisSubscriptions.id, id));
+  });
 }
 
 /** Records a failed delivery: the cursor stays; the next try waits, or the subscription is parked. */
@@ -173,40 +198,41 @@ export async function resumeSubscription(db: DbOrTx, id: string) {
 }
 
 /**
- * What the database's snapshot says right now: the largest event key, the transactions still open and the first
- * transaction id not yet given out (as the 32-bit ids rows carry in `xmin`).
+ * The largest event key below which every event is settled: written by a transaction that started more than two
+ * `settleSeconds` ago, so (transactions lasting less than that) every smaller key has committed or never will.
  */
-export async function readSnapshot(db: DbOrTx): Promise<DeliveryCursor & { maxPk: number }> {
-  const [row] = await selectRows<{ maxPk: string | null; xip: string[]; xmax: string }>(
+export async function settledPk(db: DbOrTx, settleSeconds: number): Promise<number> {
+  const [row] = await selectRows<{ pk: string }>(
     db,
-    sql`SELECT (SELECT max(id) FROM epcis_events) AS "maxPk",
-      ARRAY(SELECT (x::text::bigint % 4294967296)::text FROM pg_snapshot_xip(pg_current_snapshot()) x) AS xip,
-      (pg_snapshot_xmax(pg_current_snapshot())::text::bigint % 4294967296)::text AS xmax`,
+    sql`SELECT id AS pk FROM epcis_events WHERE record_time < now() - make_interval(secs => ${2 * settleSeconds})
+    ORDER BY record_time DESC LIMIT 1`,
   );
-  return {
-    cursorPk: Number(row.maxPk ?? 0),
-    pendingXids: row.xip,
-    horizonXid: row.xmax,
-    maxPk: Number(row.maxPk ?? 0),
-  };
+  return row ? Number(row.pk) : 0;
+}
+
+/** The events above the cursor that a subscription was sent. */
+export async function sentPks(db: DbOrTx, subscriptionId: string, abovePk: number): Promise<Set<number>> {
+  const rows = await db
+    .select({ pk: epcisSubscriptionSent.eventPk })
+    .from(epcisSubscriptionSent)
+    .where(
+      and(
+        eq(epcisSubscriptionSent.subscriptionId, subscriptionId),
+        gt(epcisSubscriptionSent.eventPk, abovePk),
+      ),
+    );
+  return new Set(rows.map((r) => r.pk));
 }
 
 /**
- * Events at or below the cursor that were not committed when the cursor moved: written by a transaction then
- * open, or by one that had not started (its key was drawn just before). Transactions are assumed to last less than
- * an hour, which bounds the scan by record time.
+ * Whether events arrived since the last look: the largest key and how many events are not yet settled. A capture
+ * committing late, under a smaller key, changes the count.
  */
-export async function lateEvents(
-  db: DbOrTx,
-  cursor: DeliveryCursor,
-): Promise<{ pk: number; eventId: string }[]> {
-  if (cursor.horizonXid === null || cursor.cursorPk === 0) return [];
-  const rows = await selectRows<{ pk: string; eventId: string }>(
+export async function eventsSignature(db: DbOrTx, settleSeconds: number): Promise<string> {
+  const [row] = await selectRows<{ max: string | null; recent: string }>(
     db,
-    sql`SELECT id AS pk, event_id AS "eventId" FROM epcis_events
-    WHERE id <= ${cursor.cursorPk} AND record_time > now() - interval '1 hour'
-      AND (xmin::text = ANY(${`{${cursor.pendingXids.join(',')}}`}::text[])
-        OR age(xmin) <= age(${cursor.horizonXid}::text::xid))`,
+    sql`SELECT (SELECT max(id) FROM epcis_events) AS max, (SELECT count(*) FROM epcis_events
+      WHERE record_time >= now() - make_interval(secs => ${2 * settleSeconds})) AS recent`,
   );
-  return rows.map((r) => ({ pk: Number(r.pk), eventId: r.eventId }));
+  return `${row.max}/${row.recent}`;
 }

@@ -3,8 +3,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createTestApp, makeOrganisation, objectEvent, type TestApp } from '../test/index.ts';
+import type { Db } from '../platform/index.ts';
+import { createTestApp, epcisDocument, makeOrganisation, objectEvent, type TestApp } from '../test/index.ts';
 import { nextScheduledTime, readSchedule } from './epcis.schedule.ts';
+import { captureEpcisDocument } from './epcis.service.ts';
 
 /** A webhook receiver on this machine: it answers each request with the status `answer` gives for its number. */
 async function receiver(answer: (n: number) => number = () => 200) {
@@ -64,8 +66,8 @@ afterAll(() => t.close());
 const post = (url: string, payload: object, headers = asA) =>
   t.app.inject({ method: 'POST', url, headers, payload });
 const get = (url: string, headers = asA) => t.app.inject({ method: 'GET', url, headers });
-const harvest = (serial: string, headers = asA) =>
-  post('/epcis/events', objectEvent(serial, { action: 'ADD', bizStep: 'commissioning' }), headers);
+const harvestEvent = (serial: string) => objectEvent(serial, { action: 'ADD', bizStep: 'commissioning' });
+const harvest = (serial: string, headers = asA) => post('/epcis/events', harvestEvent(serial), headers);
 const subscribe = (body: object, headers = asA) =>
   post('/epcis/queries/harvests/subscriptions', body, headers);
 
@@ -272,6 +274,43 @@ describe('query schedules', () => {
       errors: [{ field: '/schedule/hour', code: 'epcis.schedule.badField', params: { min: 0, max: 23 } }],
     });
   });
+});
+
+describe('a capture that commits late', () => {
+  // PGlite has one session: a transaction held open would stop every other capture
+  it.skipIf(!process.env.TXNG_TEST_DATABASE_URL)(
+    'is sent though a later capture, under a larger key, was sent before it committed',
+    async () => {
+      const hook = await receiver();
+      const location = (await subscribe({ dest: hook.url, stream: true })).headers.location as string;
+      const organisationId = JSON.parse(asA['x-test-actor']).organisationIds[0];
+      let commit = () => {};
+      const held = new Promise<void>((resolve) => {
+        commit = resolve;
+      });
+      let stored = () => {};
+      const inserted = new Promise<void>((resolve) => {
+        stored = resolve;
+      });
+      const slow = t.db.transaction(async (tx) => {
+        await captureEpcisDocument(tx as unknown as Db, epcisDocument([harvestEvent('late-1')]), {
+          organisationId,
+        });
+        stored();
+        await held;
+      });
+      await inserted;
+      await harvest('late-2');
+      await waitFor(() => hook.delivered().includes('late-2'));
+      commit();
+      await slow;
+      await harvest('late-3');
+      await waitFor(() => hook.delivered().length === 3, 3000);
+      expect(hook.delivered().sort()).toEqual(['late-1', 'late-2', 'late-3']);
+      await t.app.inject({ method: 'DELETE', url: location, headers: asA });
+      await hook.close();
+    },
+  );
 });
 
 describe('a restart', () => {
