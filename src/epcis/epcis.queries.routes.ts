@@ -128,8 +128,7 @@ export default async function queriesRoutes(app: FastifyInstance, opts: EpcisRou
       querystring: queryString,
     },
     preHandler: async (request) => {
-      const query = await namedQuery(request);
-      if (request.ws) sockets.set(request, await socketSubscriber(query, request.query));
+      if (request.ws) sockets.set(request, await socketSubscriber(await namedQuery(request), request.query));
     },
     handler: async (request, reply) => {
       const query = await namedQuery(request);
