@@ -251,6 +251,26 @@ describe('WebSocket subscriptions', () => {
       anonymous.once('unexpected-response', (_req, res) => resolve(res.statusCode)),
     );
     expect(denied).toBe(401);
+    const unknown = new WebSocket(`ws://127.0.0.1:${address.port}/epcis/queries/nothing/events?stream=true`, {
+      headers: asA,
+    });
+    const missing = await new Promise((resolve) =>
+      unknown.once('unexpected-response', (_req, res) => resolve(res.statusCode)),
+    );
+    expect(missing).toBe(404);
+  });
+
+  it('close when their query is deleted', async () => {
+    await post('/epcis/queries', { name: 'brief', query: {} });
+    const address = t.app.server.address() as AddressInfo;
+    const socket = new WebSocket(`ws://127.0.0.1:${address.port}/epcis/queries/brief/events?stream=true`, {
+      headers: asA,
+    });
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    const closed = new Promise((resolve) => socket.once('close', resolve));
+    const res = await t.app.inject({ method: 'DELETE', url: '/epcis/queries/brief', headers: asA });
+    expect(res.statusCode).toBe(204);
+    await closed;
   });
 });
 
