@@ -165,7 +165,8 @@ export async function recordDelivered(
         lastError: null,
         nextAttemptAt: opts.nextAttemptAt,
         ...(opts.notified ? { lastNotifiedAt: sql`now()` } : {}),
-        ...(opts.releaseLease ? { leaseUntil: null } : {}),
+        // while batches follow one another the lease is renewed, so no other worker takes the subscription
+        leaseUntil: opts.releaseLease ? null : sql`now() + interval '60 seconds'`,
       })
       .where(eq(epcisSubscriptions.id, id));
   });

@@ -7,6 +7,7 @@ import type { Db } from '../platform/index.ts';
 import { createTestApp, epcisDocument, makeOrganisation, objectEvent, type TestApp } from '../test/index.ts';
 import { nextScheduledTime, readSchedule } from './epcis.schedule.ts';
 import { captureEpcisDocument } from './epcis.service.ts';
+import { schemaErrors } from './epcis.validator.ts';
 
 /** A webhook receiver on this machine: it answers each request with the status `answer` gives for its number. */
 async function receiver(answer: (n: number) => number = () => 200) {
@@ -87,6 +88,7 @@ describe('webhook subscriptions', () => {
     expect(request.headers['gs1-signature']).toBe(`sha256=${expected}`);
     const document = JSON.parse(request.body);
     expect(document.type).toBe('EPCISQueryDocument');
+    expect(schemaErrors(document)).toEqual([]);
     expect(document.epcisBody.queryResults).toMatchObject({ subscriptionID, queryName: 'harvests' });
     expect(hook.delivered()).toEqual(['s-1']);
     // an event the query does not ask for is not sent
