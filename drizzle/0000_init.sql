@@ -235,6 +235,7 @@ CREATE TABLE "locations" (
 	"area_hectares" numeric,
 	"review_status" text DEFAULT 'draft' NOT NULL,
 	"review_note" text,
+	"published_row" jsonb,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -254,6 +255,7 @@ CREATE TABLE "lots" (
 	"status" text DEFAULT 'active' NOT NULL,
 	"review_status" text DEFAULT 'draft' NOT NULL,
 	"review_note" text,
+	"published_row" jsonb,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -285,6 +287,7 @@ CREATE TABLE "organisations" (
 	"glns" text[] DEFAULT '{}' NOT NULL,
 	"review_status" text DEFAULT 'draft' NOT NULL,
 	"review_note" text,
+	"published_row" jsonb,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -317,6 +320,7 @@ CREATE TABLE "products" (
 	"priority" boolean DEFAULT false NOT NULL,
 	"review_status" text DEFAULT 'draft' NOT NULL,
 	"review_note" text,
+	"published_row" jsonb,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );

@@ -1,6 +1,6 @@
 import { buildDigitalLink } from '../gs1/index.ts';
 import { type Db, Problem } from '../platform/index.ts';
-import { getLocationsByIds } from '../registry/index.ts';
+import { getPublishedLocationsByIds } from '../registry/index.ts';
 import { cached, type Subject } from '../resolver/index.ts';
 import type { Coordinates } from '../stamps/index.ts';
 import { traceFrom } from '../trace/index.ts';
@@ -19,7 +19,7 @@ async function forwardPlaces(db: Db, gtin: string, lot: string): Promise<Coordin
     if (err instanceof Problem && err.status === 404) return [];
     throw err;
   }
-  return (await getLocationsByIds(db, ids)).flatMap((l) =>
+  return (await getPublishedLocationsByIds(db, ids)).flatMap((l) =>
     l.reviewStatus === 'approved' && l.latitude !== null && l.longitude !== null
       ? [{ latitude: l.latitude, longitude: l.longitude }]
       : [],

@@ -1,6 +1,10 @@
 import { buildDigitalLink } from '../gs1/index.ts';
 import { type Db, Problem } from '../platform/index.ts';
-import { getLocation, getLocationsByIds, getOrganisationsByIds } from '../registry/index.ts';
+import {
+  getPublishedLocation,
+  getPublishedLocationsByIds,
+  getPublishedOrganisationsByIds,
+} from '../registry/index.ts';
 import type { Subject } from '../resolver/index.ts';
 import { traceFrom } from '../trace/index.ts';
 import type { JourneyStep, Place } from './consumer.view.ts';
@@ -73,7 +77,7 @@ export async function buildJourney(
   const trace = root ? await backwardTrace(db, root) : null;
   const traced = trace?.locations ?? [];
   const published = (
-    await getLocationsByIds(
+    await getPublishedLocationsByIds(
       db,
       traced.flatMap((l) => (l.locationId ? [l.locationId] : [])),
     )
@@ -84,7 +88,9 @@ export async function buildJourney(
   );
   const events = (trace?.events ?? []).slice(-60);
   const orgIds = [...new Set(events.flatMap((e) => (e.capturedBy ? [e.capturedBy] : [])))];
-  const orgs = (await getOrganisationsByIds(db, orgIds)).filter((o) => o.reviewStatus === 'approved');
+  const orgs = (await getPublishedOrganisationsByIds(db, orgIds)).filter(
+    (o) => o.reviewStatus === 'approved',
+  );
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
   const journey = events
     .map((e) => {
@@ -98,7 +104,7 @@ export async function buildJourney(
     })
     .sort((a, b) => a.when.getTime() - b.when.getTime());
   const places: Place[] = [];
-  const origin = subject.lot?.locationId ? await getLocation(db, subject.lot.locationId) : null;
+  const origin = subject.lot?.locationId ? await getPublishedLocation(db, subject.lot.locationId) : null;
   for (const loc of [origin, ...published]) {
     if (loc?.reviewStatus !== 'approved' || places.some((p) => p.name === loc.name)) continue;
     if (loc.latitude === null && !loc.polygon) continue;

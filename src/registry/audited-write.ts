@@ -27,7 +27,14 @@ export async function writeWithAudit<Row extends { id: string; organisationId?: 
     entityType: change.entityType,
     entityId: row.id,
     organisationId: row.organisationId ?? row.id,
-    ...(change.logged?.(row) ?? { before: change.before ?? undefined, after: row }),
+    // the kept public version (published.ts) is a copy of an earlier row: the entry shows the change, not it
+    ...(change.logged?.(row) ?? { before: withoutKept(change.before) ?? undefined, after: withoutKept(row) }),
   });
   return row;
+}
+
+function withoutKept<T>(row: T): T {
+  if (!row || typeof row !== 'object' || !('publishedRow' in row)) return row;
+  const { publishedRow: _kept, ...rest } = row as Record<string, unknown>;
+  return rest as T;
 }

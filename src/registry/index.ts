@@ -21,11 +21,21 @@ export {
   getLocationByGln,
   getLocationsByGlns,
   getLocationsByIds,
+  getPublishedLocation,
+  getPublishedLocationsByIds,
   listLocationsOfOrganisation,
 } from './location.service.ts';
 export type { LotView } from './lot.schema.ts';
 export { lotInput } from './lot.schema.ts';
-export { createLot, getLot, getLotByKey, getLotsByKeys, listLots, setLotStatus } from './lot.service.ts';
+export {
+  createLot,
+  getLot,
+  getLotByKey,
+  getLotsByKeys,
+  getPublishedLotByKey,
+  listLots,
+  setLotStatus,
+} from './lot.service.ts';
 export type { OrganisationInput, OrganisationView } from './organisation.schema.ts';
 export { organisationInput, organisationView } from './organisation.schema.ts';
 export {
@@ -34,6 +44,8 @@ export {
   getOrganisation,
   getOrganisationsByGlns,
   getOrganisationsByIds,
+  getPublishedOrganisation,
+  getPublishedOrganisationsByIds,
   hasOrganisations,
   updateOrganisation,
 } from './organisation.service.ts';
@@ -45,12 +57,13 @@ export {
   getProduct,
   getProductByGtin,
   getProductsByGtins,
+  getPublishedProductByGtin,
   listProducts,
 } from './product.service.ts';
 export { mayReadOrganisationData, readableOrganisationIds } from './readable-organisations.ts';
 export { canRegisterOrganisation } from './registry.policy.ts';
 export type { ReviewedEntity } from './review-status.ts';
-export { setReviewStatus } from './review-status.ts';
+export { setReviewStatus, withdrawPublication } from './review-status.ts';
 export { normaliseTaxCode, taxCodeCheckDigit } from './tax-code.ts';
 export { addTraceabilitySystem } from './traceability-system.service.ts';
 

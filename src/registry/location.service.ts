@@ -7,7 +7,9 @@ import { presentLocation } from './location.presenter.ts';
 import * as repo from './location.repo.ts';
 import type { LocationInput, LocationListQuery, LocationPatch, LocationView } from './location.schema.ts';
 import { findOrganisation } from './organisation.repo.ts';
+import { publicVersion } from './published.ts';
 import { canRead, canWrite, type RowScope, readScope } from './registry.policy.ts';
+import { locations } from './registry.schema.ts';
 import { reviewAfterEdit } from './review-after-edit.ts';
 import { checkCommune, checkGln, FieldErrors } from './validate.ts';
 
@@ -90,7 +92,7 @@ export async function updateLocation(db: Db, id: string, patch: LocationPatch, a
       actor,
       entityType: 'location',
       before,
-      write: () => repo.updateLocation(tx, id, { ...patch, ...reviewAfterEdit(before.reviewStatus, actor) }),
+      write: () => repo.updateLocation(tx, id, { ...patch, ...reviewAfterEdit(before, actor) }),
     });
     return presentLocation(row);
   });
@@ -138,4 +140,17 @@ export async function listLocationsOfOrganisation(
     { page: 1, pageSize: 1000, sort: 'name' },
   );
   return rows.map(presentLocation);
+}
+
+/** The versions of locations the public sees (published.ts); locations with none are left out. */
+export async function getPublishedLocationsByIds(db: DbOrTx, ids: string[]): Promise<LocationView[]> {
+  const rows = await repo.findLocationsByIds(db, [...new Set(ids)]);
+  return rows.flatMap((row) => {
+    const version = publicVersion(locations, row);
+    return version ? [presentLocation(version)] : [];
+  });
+}
+
+export async function getPublishedLocation(db: DbOrTx, id: string): Promise<LocationView | null> {
+  return (await getPublishedLocationsByIds(db, [id]))[0] ?? null;
 }

@@ -14,6 +14,7 @@ import {
   lotNumberPattern,
 } from './lot.schema.ts';
 import { findProduct } from './product.repo.ts';
+import { publicVersion } from './published.ts';
 import {
   canChangeLotStatus,
   canRead,
@@ -22,6 +23,7 @@ import {
   type RowScope,
   readScope,
 } from './registry.policy.ts';
+import { lots } from './registry.schema.ts';
 import { reviewAfterEdit } from './review-after-edit.ts';
 import { checkDateOrder, FieldErrors } from './validate.ts';
 
@@ -105,7 +107,7 @@ export async function updateLot(db: Db, id: string, patch: LotPatch, actor: Acto
       actor,
       entityType: 'lot',
       before,
-      write: () => repo.updateLot(tx, id, { ...patch, ...reviewAfterEdit(before.reviewStatus, actor) }),
+      write: () => repo.updateLot(tx, id, { ...patch, ...reviewAfterEdit(before, actor) }),
     });
     return presentLot((await repo.findLot(tx, id))!);
   });
@@ -167,4 +169,14 @@ export async function getLotsByKeys(db: DbOrTx, keys: { gtin: string; lot: strin
     .filter((k) => /^\d{8,14}$/.test(k.gtin))
     .map((k) => ({ ...k, gtin: k.gtin.padStart(14, '0') }));
   return (await repo.findLotsByKeys(db, valid)).map(presentLot);
+}
+
+/** The version of a lot the public sees (published.ts); null when none is public. */
+export async function getPublishedLotByKey(
+  db: DbOrTx,
+  key: { gtin: string; lot: string },
+): Promise<LotView | null> {
+  if (!/^\d{8,14}$/.test(key.gtin)) return null;
+  const row = publicVersion(lots, await repo.findLotByKey(db, key.gtin.padStart(14, '0'), key.lot));
+  return row ? presentLot(row) : null;
 }

@@ -22,7 +22,9 @@ import type {
   OrganisationPatch,
   OrganisationView,
 } from './organisation.schema.ts';
+import { publicVersion } from './published.ts';
 import { canRead, canRegisterOrganisation, canWrite, type RowScope, readScope } from './registry.policy.ts';
+import { organisations } from './registry.schema.ts';
 import { reviewAfterEdit } from './review-after-edit.ts';
 import { normaliseTaxCode } from './tax-code.ts';
 import { listTraceabilitySystems } from './traceability-system.service.ts';
@@ -135,8 +137,7 @@ export async function updateOrganisation(
       actor,
       entityType: 'organisation',
       before,
-      write: () =>
-        repo.updateOrganisation(tx, id, { ...values, ...reviewAfterEdit(before.reviewStatus, actor) }),
+      write: () => repo.updateOrganisation(tx, id, { ...values, ...reviewAfterEdit(before, actor) }),
     });
     return presentOrganisation(row);
   });
@@ -209,5 +210,28 @@ export async function removeCertificate(db: Db, organisationId: string, certific
       organisationId,
       before: row,
     });
+  });
+}
+
+/** The version of an organisation the public sees (published.ts), with its certificates; null when none is. */
+export async function getPublishedOrganisation(db: DbOrTx, id: string) {
+  const row = publicVersion(organisations, await repo.findOrganisation(db, id));
+  if (!row) return null;
+  const [certificates, systems] = await Promise.all([
+    repo.listCertificates(db, id),
+    listTraceabilitySystems(db, id),
+  ]);
+  return {
+    ...presentOrganisation(row),
+    certificates: certificates.map(presentCertificate),
+    traceabilitySystems: systems,
+  };
+}
+
+/** The versions of organisations the public sees (published.ts); organisations with none are left out. */
+export async function getPublishedOrganisationsByIds(db: DbOrTx, ids: string[]): Promise<OrganisationView[]> {
+  return (await repo.findOrganisationsByIds(db, [...new Set(ids)])).flatMap((row) => {
+    const version = publicVersion(organisations, row);
+    return version ? [presentOrganisation(version)] : [];
   });
 }

@@ -7,7 +7,9 @@ import { findOrganisation, type OrganisationRow } from './organisation.repo.ts';
 import { presentProduct } from './product.presenter.ts';
 import * as repo from './product.repo.ts';
 import type { ProductInput, ProductListQuery, ProductPatch, ProductView } from './product.schema.ts';
+import { publicVersion } from './published.ts';
 import { canRead, canWrite, type RowScope, readScope } from './registry.policy.ts';
+import { products } from './registry.schema.ts';
 import { reviewAfterEdit } from './review-after-edit.ts';
 import { checkGtin, FieldErrors } from './validate.ts';
 
@@ -113,7 +115,7 @@ export async function updateProduct(
       actor,
       entityType: 'product',
       before,
-      write: () => repo.updateProduct(tx, id, { ...patch, ...reviewAfterEdit(before.reviewStatus, actor) }),
+      write: () => repo.updateProduct(tx, id, { ...patch, ...reviewAfterEdit(before, actor) }),
     });
     return presentProduct(row);
   });
@@ -147,4 +149,11 @@ export async function getProductByGtin(db: DbOrTx, gtin: string): Promise<Produc
 export async function getProductsByGtins(db: DbOrTx, gtins: string[]): Promise<ProductView[]> {
   const padded = [...new Set(gtins.filter((g) => /^\d{8,14}$/.test(g)).map((g) => g.padStart(14, '0')))];
   return (await repo.findProductsByGtins(db, padded)).map(presentProduct);
+}
+
+/** The version of a product the public sees (published.ts), by GTIN; null when none is public. */
+export async function getPublishedProductByGtin(db: DbOrTx, gtin: string): Promise<ProductView | null> {
+  if (!/^\d{8,14}$/.test(gtin)) return null;
+  const row = publicVersion(products, await repo.findProductByGtin(db, gtin.padStart(14, '0')));
+  return row ? presentProduct(row) : null;
 }

@@ -50,6 +50,10 @@ defineMessages({
     vi: 'Chỉ thanh tra hoặc quản trị viên Sở mới được gỡ bỏ lệnh thu hồi lô',
     en: 'Only an inspector or the department administrator can lift a recall',
   },
+  'problem.registry.nothing-published': {
+    vi: 'Mục này hiện không có phiên bản nào đang công khai để gỡ xuống',
+    en: 'Nothing of this is public, so there is nothing to withdraw',
+  },
   'problem.registry.review-transition': {
     vi: 'Không thể chuyển trạng thái thẩm định từ "{from}" sang "{to}"',
     en: 'The review status cannot change from "{from}" to "{to}"',

@@ -21,6 +21,11 @@ import type { Sector } from '../platform/index.ts';
 const reviewColumns = {
   reviewStatus: text('review_status').notNull().default('draft'),
   reviewNote: text('review_note'),
+  /**
+   * The version the public sees while an edit of an approved row waits for review (the row itself holds the edit):
+   * the whole row as it was approved. Null when the row itself is the public version, or nothing is public.
+   */
+  publishedRow: jsonb('published_row'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 };

@@ -4,6 +4,7 @@ import { type Actor, conflict, type DbOrTx, notFound, Problem, type Tx } from '.
 import { inTransaction } from './in-transaction.ts';
 import { gtinBelongsTo, guardCompanyPrefixes, lockKeyClaims } from './key-ownership.ts';
 import type { ReviewStatus } from './list-query.ts';
+import { snapshotOf } from './published.ts';
 import { locations, lots, organisations, products } from './registry.schema.ts';
 
 export type ReviewedEntity = 'organisation' | 'location' | 'product' | 'lot';
@@ -73,9 +74,24 @@ async function moveReviewStatus(
     throw conflict('registry.review-transition', { from, to: change.status });
   }
   if (change.status === 'approved') await recheckKeys(tx, change.entity, change.id);
+  // approval makes the row itself public; an approved row leaving approval keeps its version public (published.ts)
+  let publishedRow: Record<string, unknown> | null | undefined;
+  if (change.status === 'approved') publishedRow = null;
+  else if (from === 'approved') {
+    const [whole] = await tx
+      .select()
+      .from(table as typeof organisations)
+      .where(eq(table.id, change.id));
+    publishedRow = snapshotOf(whole);
+  }
   await tx
     .update(table as typeof organisations)
-    .set({ reviewStatus: change.status, reviewNote: change.note ?? null, updatedAt: new Date() })
+    .set({
+      reviewStatus: change.status,
+      reviewNote: change.note ?? null,
+      updatedAt: new Date(),
+      ...(publishedRow === undefined ? {} : { publishedRow }),
+    })
     .where(eq(table.id, change.id));
   await recordAudit(tx, {
     actor: change.actor,
@@ -115,4 +131,49 @@ async function recheckKeys(tx: Tx, entity: ReviewedEntity, id: string) {
       });
     }
   }
+}
+
+/**
+ * The department takes a row off the public pages (published.ts): the version kept while an edit waits is
+ * dropped, and an approved row goes back to its organisation as returned, with the reason. Recorded in the audit
+ * log. 409 when nothing of the row is public.
+ */
+export async function withdrawPublication(
+  db: DbOrTx,
+  change: { entity: ReviewedEntity; id: string; reason: string; actor: Actor },
+): Promise<{ id: string; organisationId: string; reviewStatus: ReviewStatus }> {
+  return inTransaction(db, async (tx) => {
+    const table = tables[change.entity];
+    const [row] = await tx
+      .select({
+        reviewStatus: table.reviewStatus,
+        publishedRow: table.publishedRow,
+        owner: ownerColumn(change.entity),
+      })
+      .from(table as typeof organisations)
+      .where(eq(table.id, change.id))
+      .for('update');
+    if (!row) throw notFound(`registry.${change.entity}-not-found`);
+    const from = row.reviewStatus as ReviewStatus;
+    if (from !== 'approved' && !row.publishedRow) throw conflict('registry.nothing-published');
+    const to: ReviewStatus = from === 'approved' ? 'returned' : from;
+    await tx
+      .update(table as typeof organisations)
+      .set({
+        publishedRow: null,
+        ...(from === 'approved' ? { reviewStatus: to, reviewNote: change.reason } : {}),
+        updatedAt: new Date(),
+      })
+      .where(eq(table.id, change.id));
+    await recordAudit(tx, {
+      actor: change.actor,
+      action: 'withdraw',
+      entityType: change.entity,
+      entityId: change.id,
+      organisationId: row.owner,
+      before: { reviewStatus: from, published: true },
+      after: { reviewStatus: to, published: false, reason: change.reason },
+    });
+    return { id: change.id, organisationId: row.owner, reviewStatus: to };
+  });
 }

@@ -1,14 +1,18 @@
 import type { Db } from '../platform/index.ts';
-import { getLotByKey, getOrganisation, getProductByGtin } from '../registry/index.ts';
+import {
+  getPublishedLotByKey,
+  getPublishedOrganisation,
+  getPublishedProductByGtin,
+} from '../registry/index.ts';
 import { type StampCheck, verifyStamp } from '../stamps/index.ts';
 import { cached } from './resolver.cache.ts';
 import type { ResolverRequest } from './resolver.dl.ts';
 
-type Product = NonNullable<Awaited<ReturnType<typeof getProductByGtin>>>;
-type Lot = NonNullable<Awaited<ReturnType<typeof getLotByKey>>>;
-type Organisation = NonNullable<Awaited<ReturnType<typeof getOrganisation>>>;
+type Product = NonNullable<Awaited<ReturnType<typeof getPublishedProductByGtin>>>;
+type Lot = NonNullable<Awaited<ReturnType<typeof getPublishedLotByKey>>>;
+type Organisation = NonNullable<Awaited<ReturnType<typeof getPublishedOrganisation>>>;
 
-/** What a Digital Link names, from published (approved) data only. */
+/** What a Digital Link names, from published data only: approved rows, or the approved version kept while an edit waits. */
 export interface Subject {
   product: Product;
   organisation: Organisation | null;
@@ -22,9 +26,6 @@ export interface Subject {
   unknown?: 'lot' | 'serial';
 }
 
-const approved = <T extends { reviewStatus: string }>(row: T | null) =>
-  row?.reviewStatus === 'approved' ? row : null;
-
 /**
  * Published master data comes through the short-lived cache (resolver.cache.ts); the stamp is read fresh.
  * Null when the resolver knows nothing to publish for the URI: an unknown or unpublished product or lot, an
@@ -34,7 +35,7 @@ export async function findSubject(db: Db, request: ResolverRequest): Promise<Sub
   const gtin = request.gtin;
   if (!gtin) return null;
   const [product, stamp] = await Promise.all([
-    cached(`product:${gtin}`, async () => approved(await getProductByGtin(db, gtin))),
+    cached(`product:${gtin}`, async () => getPublishedProductByGtin(db, gtin)),
     request.serial === null
       ? null
       : verifyStamp(db, {
@@ -48,10 +49,10 @@ export async function findSubject(db: Db, request: ResolverRequest): Promise<Sub
   const lotKey = stamp ? stamp.lot : request.lot;
   const [lot, organisation] = await Promise.all([
     lotKey
-      ? cached(`lot:${gtin}:${lotKey}`, async () => approved(await getLotByKey(db, { gtin, lot: lotKey })))
+      ? cached(`lot:${gtin}:${lotKey}`, async () => getPublishedLotByKey(db, { gtin, lot: lotKey }))
       : null,
     cached(`organisation:${product.organisationId}`, async () =>
-      approved(await getOrganisation(db, product.organisationId)),
+      getPublishedOrganisation(db, product.organisationId),
     ),
   ]);
   if (!stamp && request.lot !== null && !lot) return null;
@@ -65,16 +66,16 @@ export async function findSubject(db: Db, request: ResolverRequest): Promise<Sub
 export async function findKnownAncestor(db: Db, request: ResolverRequest): Promise<Subject | null> {
   const gtin = request.gtin;
   if (!gtin || (request.serial === null && request.lot === null)) return null;
-  const product = await cached(`product:${gtin}`, async () => approved(await getProductByGtin(db, gtin)));
+  const product = await cached(`product:${gtin}`, async () => getPublishedProductByGtin(db, gtin));
   if (!product) return null;
   const [lot, organisation] = await Promise.all([
     request.serial !== null && request.lot
       ? cached(`lot:${gtin}:${request.lot}`, async () =>
-          approved(await getLotByKey(db, { gtin, lot: request.lot! })),
+          getPublishedLotByKey(db, { gtin, lot: request.lot! }),
         )
       : null,
     cached(`organisation:${product.organisationId}`, async () =>
-      approved(await getOrganisation(db, product.organisationId)),
+      getPublishedOrganisation(db, product.organisationId),
     ),
   ]);
   return { product, organisation, lot, stamp: null, unknown: request.serial !== null ? 'serial' : 'lot' };

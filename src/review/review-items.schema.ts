@@ -71,6 +71,21 @@ export const decisionInput = z
   })
   .strict();
 
+/** The department takes a registry row off the public pages, with the reason its organisation will read. */
+export const withdrawalInput = z
+  .object({
+    entityType: z.enum(['organisation', 'location', 'product', 'lot']),
+    entityId: z.uuid(),
+    reason: z.string().trim().min(1).max(2000),
+  })
+  .strict();
+
+export const withdrawalResult = z.object({
+  entityType: z.string(),
+  entityId: z.string(),
+  reviewStatus: z.string(),
+});
+
 export const submissionInput = z
   .object({
     entityType: z.string().trim().min(1).max(50),

@@ -64,6 +64,9 @@ export function canSeeItem(actor: Actor, item: ItemScope): boolean {
 }
 
 /** Any decision power at all: the route gate, before the item is known. */
+/** Only the department takes what is public off the public pages (issue 11 §1). */
+export const mayWithdraw = (actor: Actor) => actor.kind === 'user' && has(actor, 'decide:any:all');
+
 export const mayDecideSomething = (actor: Actor) =>
   actor.kind === 'user' &&
   (has(actor, 'decide:any:all') ||

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { allow, pickLanguage, requireActor, signedIn } from '../platform/index.ts';
-import { mayDecideSomething, maySubmit } from './review.policy.ts';
+import { withdrawPublication } from '../registry/index.ts';
+import { mayDecideSomething, maySubmit, mayWithdraw } from './review.policy.ts';
 import { presentDecision, presentItem, presentPreCheck } from './review.presenter.ts';
 import * as service from './review.service.ts';
 import {
@@ -13,6 +14,8 @@ import {
   itemParams,
   itemView,
   submissionInput,
+  withdrawalInput,
+  withdrawalResult,
 } from './review-items.schema.ts';
 
 const tags = ['review'];
@@ -102,6 +105,31 @@ export async function reviewRoutes(fastify: FastifyInstance) {
     async (request, reply) => {
       const item = await service.submitEntity(app.db, request.body, requireActor(request));
       return reply.status(201).send(presentItem(item));
+    },
+  );
+
+  app.post(
+    '/review/withdrawals',
+    {
+      preValidation: allow(mayWithdraw),
+      schema: {
+        tags,
+        summary:
+          'The department takes an organisation, location, product or lot off the public pages (stamps of it then ' +
+          'answer as unknown); an approved one goes back to its organisation as returned, with the reason',
+        body: withdrawalInput,
+        response: { 200: withdrawalResult },
+      },
+    },
+    async (request) => {
+      const { entityType, entityId, reason } = request.body;
+      const result = await withdrawPublication(app.db, {
+        entity: entityType,
+        id: entityId,
+        reason,
+        actor: requireActor(request),
+      });
+      return { entityType, entityId, reviewStatus: result.reviewStatus };
     },
   );
 }

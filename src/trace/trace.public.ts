@@ -1,6 +1,6 @@
 import type { StoredEvent } from '../epcis/index.ts';
 import type { DbOrTx } from '../platform/index.ts';
-import { getOrganisationsByIds, ownersOfIdentifiers } from '../registry/index.ts';
+import { getPublishedOrganisationsByIds, ownersOfIdentifiers } from '../registry/index.ts';
 
 /** Keeps, of the events a walk step fetched for some ids, those the public may see. */
 export type PublicFilter = (ids: string[], events: StoredEvent[]) => Promise<StoredEvent[]>;
@@ -25,7 +25,7 @@ export function publicChainFilter(db: DbOrTx): PublicFilter {
     const capturers = [...new Set(events.flatMap((e) => e.organisationId ?? []))].filter(
       (o) => !approved.has(o),
     );
-    for (const organisation of await getOrganisationsByIds(db, capturers)) {
+    for (const organisation of await getPublishedOrganisationsByIds(db, capturers)) {
       approved.set(organisation.id, organisation.reviewStatus === 'approved');
     }
     const shown = new Set<StoredEvent>();
