@@ -297,4 +297,53 @@ describe('back office: from registration to the consumer page', needs('Chromium'
     await screenshot(consumer, 'backoffice-13-consumer');
     await phone.close();
   });
+
+  const renamed = `${product.name} (mẫu mới)`;
+  const consumerSees = async (text: string | RegExp, name: string) => {
+    const phone = await newContext(browser, 'phone');
+    const consumer = await phone.newPage();
+    // the resolver keeps published data for a few seconds: a withdrawal shows within that
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      await consumer.goto(stampUri.replace(/^https?:\/\/[^/]+/, server.baseUrl));
+      if ((await consumer.getByText(text).count()) > 0 || Date.now() > deadline) break;
+      await consumer.waitForTimeout(1000);
+    }
+    await consumer.getByText(text).first().waitFor({ timeout: 1000 });
+    await screenshot(consumer, name);
+    await phone.close();
+  };
+
+  step('the producer edits the approved product: its stamps keep showing the approved version', async () => {
+    await desktop.clearCookies();
+    await signIn(page, server.baseUrl, producer.email, producer.password);
+    await page.goto(`${server.baseUrl}/app/products`);
+    await page.getByRole('row').filter({ hasText: product.name }).getByRole('button', { name: 'Sửa' }).click();
+    await fill(page, 'Tên sản phẩm', renamed);
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    const row = page.getByRole('row').filter({ hasText: renamed });
+    await succeeded(page, row.getByText('Bản đã duyệt vẫn công khai'));
+    await row.getByText('Nháp').waitFor();
+    await shot(page, 'backoffice-14-edit-waits');
+    await consumerSees('Sản phẩm chính hãng', 'backoffice-15-consumer-during-edit');
+    const phone = await newContext(browser, 'phone');
+    const consumer = await phone.newPage();
+    await consumer.goto(stampUri.replace(/^https?:\/\/[^/]+/, server.baseUrl));
+    await consumer.getByText(product.name).first().waitFor();
+    expect(await consumer.getByText('mẫu mới').count()).toBe(0);
+    await phone.close();
+  });
+
+  step('the department withdraws the product, with a reason the producer reads', async () => {
+    await desktop.clearCookies();
+    await signIn(page, server.baseUrl, 'admin@sokhcn.dongnai.gov.vn', demoPassword);
+    await page.goto(`${server.baseUrl}/app/products`);
+    await page.getByRole('row').filter({ hasText: renamed }).getByRole('button', { name: 'Gỡ khỏi công khai' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Lý do' }).fill('Nhãn sản phẩm chưa đúng quy định');
+    await shot(page, 'backoffice-16-withdraw');
+    await dialog.getByRole('button', { name: 'Gỡ khỏi công khai' }).click();
+    await page.getByText('Đã gỡ khỏi trang công khai').waitFor();
+    await consumerSees('Mã không có trong hệ thống', 'backoffice-17-consumer-withdrawn');
+  });
 });

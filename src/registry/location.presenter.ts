@@ -22,6 +22,7 @@ export function presentLocation(row: LocationRow): LocationView {
     areaHectares: row.areaHectares,
     reviewStatus: row.reviewStatus as ReviewStatus,
     reviewNote: row.reviewNote,
+    publicVersionKept: row.publishedRow != null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

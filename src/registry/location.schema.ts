@@ -59,6 +59,8 @@ export const locationView = z.object({
   areaHectares: z.number().nullable(),
   reviewStatus: z.enum(reviewStatuses),
   reviewNote: z.string().nullable(),
+  /** An edit waits for review while the approved version stays public (published.ts). */
+  publicVersionKept: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -24,6 +24,7 @@ export function presentLot(row: ScopedLotRow): LotView {
     status: row.status as LotStatus,
     reviewStatus: row.reviewStatus as ReviewStatus,
     reviewNote: row.reviewNote,
+    publicVersionKept: row.publishedRow != null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -46,6 +46,8 @@ export const lotView = z.object({
   status: z.enum(lotStatuses),
   reviewStatus: z.enum(reviewStatuses),
   reviewNote: z.string().nullable(),
+  /** An edit waits for review while the approved version stays public (published.ts). */
+  publicVersionKept: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

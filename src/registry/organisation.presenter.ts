@@ -23,6 +23,7 @@ export function presentOrganisation(row: OrganisationRow): OrganisationView {
     glns: row.glns,
     reviewStatus: row.reviewStatus as ReviewStatus,
     reviewNote: row.reviewNote,
+    publicVersionKept: row.publishedRow != null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -76,6 +76,8 @@ export const organisationView = z.object({
   glns: z.array(z.string()),
   reviewStatus: z.enum(reviewStatuses),
   reviewNote: z.string().nullable(),
+  /** An edit waits for review while the approved version stays public (published.ts). */
+  publicVersionKept: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

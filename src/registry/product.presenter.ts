@@ -36,6 +36,7 @@ export function presentProduct(row: ProductRow): ProductView {
     priority: row.priority,
     reviewStatus: row.reviewStatus as ReviewStatus,
     reviewNote: row.reviewNote,
+    publicVersionKept: row.publishedRow != null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

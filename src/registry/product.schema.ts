@@ -69,6 +69,8 @@ export const productView = z.object({
   priority: z.boolean(),
   reviewStatus: z.enum(reviewStatuses),
   reviewNote: z.string().nullable(),
+  /** An edit waits for review while the approved version stays public (published.ts). */
+  publicVersionKept: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -187,6 +187,7 @@ export interface paths {
                 /** @enum {string} */
                 reviewStatus: "draft" | "submitted" | "approved" | "returned" | "rejected";
                 reviewNote: string | null;
+                publicVersionKept: boolean;
                 createdAt: string;
                 updatedAt: string;
               };
@@ -516,6 +517,7 @@ export interface paths {
                   /** @enum {string} */
                   reviewStatus: "draft" | "submitted" | "approved" | "returned" | "rejected";
                   reviewNote: string | null;
+                  publicVersionKept: boolean;
                   createdAt: string;
                   updatedAt: string;
                 })[];
@@ -571,6 +573,7 @@ export interface paths {
               /** @enum {string} */
               reviewStatus: "draft" | "submitted" | "approved" | "returned" | "rejected";
               reviewNote: string | null;
+              publicVersionKept: boolean;
               createdAt: string;
               updatedAt: string;
             };
@@ -609,6 +612,7 @@ export interface paths {
               /** @enum {string} */
               reviewStatus: "draft" | "submitted" | "approved" | "returned" | "rejected";
               reviewNote: string | null;
+              publicVersionKept: boolean;
               createdAt: string;
               updatedAt: string;
               certificates: ({
@@ -685,6 +689,7 @@ export interface paths {
               /** @enum {string} */
               reviewStatus: "draft" | "submitted" | "approved" | "returned" | "rejected";
               reviewNote: string | null;
+              publicVersionKept: boolean;
               createdAt: string;
               updatedAt: string;
             };
@@ -792,6 +797,7 @@ export interface paths {
                   /** @enum {string} */
                   reviewStatus: "draft" | "submitted" | "approved" | "returned" | "rejected";
                   reviewNote: string | null;
+                  publicVersionKept: boolean;
                   createdAt: string;
                   updatedAt: string;
                 })[];
@@ -857,6 +863,7 @@ export interface paths {
               /** @enum {string} */
               reviewStatus: "draft" | "submitted" | "approved" | "returned" | "rejected";
               reviewNote: string | null;
+              publicVersionKept: boolean;
               createdAt: string;
               updatedAt: string;
             };
@@ -896,6 +903,7 @@ export interface paths {
               /** @enum {string} */
               reviewStatus: "draft" | "submitted" | "approved" | "returned" | "rejected";
               reviewNote: string | null;
+              publicVersionKept: boolean;
               createdAt: string;
               updatedAt: string;
             };
@@ -960,6 +968,7 @@ export interface paths {
               /** @enum {string} */
               reviewStatus: "draft" | "submitted" | "approved" | "returned" | "rejected";
               reviewNote: string | null;
+              publicVersionKept: boolean;
               createdAt: string;
               updatedAt: string;
             };
@@ -1020,6 +1029,7 @@ export interface paths {
                   /** @enum {string} */
                   reviewStatus: "draft" | "submitted" | "approved" | "returned" | "rejected";
                   reviewNote: string | null;
+                  publicVersionKept: boolean;
                   createdAt: string;
                   updatedAt: string;
                 })[];
@@ -1104,6 +1114,7 @@ export interface paths {
               /** @enum {string} */
               reviewStatus: "draft" | "submitted" | "approved" | "returned" | "rejected";
               reviewNote: string | null;
+              publicVersionKept: boolean;
               createdAt: string;
               updatedAt: string;
             };
@@ -1156,6 +1167,7 @@ export interface paths {
               /** @enum {string} */
               reviewStatus: "draft" | "submitted" | "approved" | "returned" | "rejected";
               reviewNote: string | null;
+              publicVersionKept: boolean;
               createdAt: string;
               updatedAt: string;
             };
@@ -1238,6 +1250,7 @@ export interface paths {
               /** @enum {string} */
               reviewStatus: "draft" | "submitted" | "approved" | "returned" | "rejected";
               reviewNote: string | null;
+              publicVersionKept: boolean;
               createdAt: string;
               updatedAt: string;
             };
@@ -1286,6 +1299,7 @@ export interface paths {
                   /** @enum {string} */
                   reviewStatus: "draft" | "submitted" | "approved" | "returned" | "rejected";
                   reviewNote: string | null;
+                  publicVersionKept: boolean;
                   createdAt: string;
                   updatedAt: string;
                 })[];
@@ -1340,6 +1354,7 @@ export interface paths {
               /** @enum {string} */
               reviewStatus: "draft" | "submitted" | "approved" | "returned" | "rejected";
               reviewNote: string | null;
+              publicVersionKept: boolean;
               createdAt: string;
               updatedAt: string;
             };
@@ -1379,6 +1394,7 @@ export interface paths {
               /** @enum {string} */
               reviewStatus: "draft" | "submitted" | "approved" | "returned" | "rejected";
               reviewNote: string | null;
+              publicVersionKept: boolean;
               createdAt: string;
               updatedAt: string;
             };
@@ -1431,6 +1447,7 @@ export interface paths {
               /** @enum {string} */
               reviewStatus: "draft" | "submitted" | "approved" | "returned" | "rejected";
               reviewNote: string | null;
+              publicVersionKept: boolean;
               createdAt: string;
               updatedAt: string;
             };
@@ -1479,6 +1496,7 @@ export interface paths {
               /** @enum {string} */
               reviewStatus: "draft" | "submitted" | "approved" | "returned" | "rejected";
               reviewNote: string | null;
+              publicVersionKept: boolean;
               createdAt: string;
               updatedAt: string;
             };
@@ -2342,6 +2360,34 @@ export interface paths {
               submitNote: string | null;
               decidedAt: string | null;
               reason: string | null;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/review/withdrawals": {
+    /** The department takes an organisation, location, product or lot off the public pages (stamps of it then answer as unknown); an approved one goes back to its organisation as returned, with the reason */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            entityType: "organisation" | "location" | "product" | "lot";
+            /** Format: uuid */
+            entityId: string;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              entityType: string;
+              entityId: string;
+              reviewStatus: string;
             };
           };
         };

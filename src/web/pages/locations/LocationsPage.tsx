@@ -18,6 +18,7 @@ import { enumOptions } from '../../components/options.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { reviewStatusOptions } from '../../components/review-options.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { KeptPublicBadge, WithdrawPublication } from '../review/PublicationControls.tsx';
 import { SubmitForReview } from '../review/SubmitForReview.tsx';
 import { emptyLocation, LocationForm, locationBody, locationValues } from './LocationForm.tsx';
 
@@ -110,31 +111,47 @@ export function LocationsPage() {
             key: 'reviewStatus',
             header: t('review.status'),
             sortable: false,
-            render: (l) => <StatusBadge status={l.reviewStatus} />,
+            render: (l) => (
+              <Group gap={4} wrap="nowrap">
+                <StatusBadge status={l.reviewStatus} />
+                <KeptPublicBadge kept={l.publicVersionKept} />
+              </Group>
+            ),
           },
           {
             key: 'actions',
             header: '',
             sortable: false,
-            render: (l) =>
-              mayWrite ? (
-                <Group gap={4} wrap="nowrap">
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    leftSection={<IconEdit size={14} aria-hidden />}
-                    onClick={() => startEdit(l)}
-                  >
-                    {t('common.edit')}
-                  </Button>
-                  <SubmitForReview
-                    entityType="location"
-                    entityId={l.id}
-                    status={l.reviewStatus}
-                    invalidate={invalidate}
-                  />
-                </Group>
-              ) : null,
+            render: (l) => (
+              <Group gap={4} wrap="nowrap">
+                {mayWrite ? (
+                  <>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      leftSection={<IconEdit size={14} aria-hidden />}
+                      onClick={() => startEdit(l)}
+                    >
+                      {t('common.edit')}
+                    </Button>
+                    <SubmitForReview
+                      entityType="location"
+                      entityId={l.id}
+                      status={l.reviewStatus}
+                      invalidate={invalidate}
+                    />
+                  </>
+                ) : null}
+                <WithdrawPublication
+                  entityType="location"
+                  entityId={l.id}
+                  name={l.name}
+                  status={l.reviewStatus}
+                  kept={l.publicVersionKept}
+                  invalidate={invalidate}
+                />
+              </Group>
+            ),
           },
         ]}
         emptyText={t('location.empty')}

@@ -17,6 +17,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { reviewStatusOptions } from '../../components/review-options.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDate, formatNumber } from '../../format.ts';
+import { KeptPublicBadge, WithdrawPublication } from '../review/PublicationControls.tsx';
 import { SubmitForReview } from '../review/SubmitForReview.tsx';
 import { emptyLot, LotForm, lotBody, lotValues } from './LotForm.tsx';
 
@@ -125,7 +126,12 @@ export function LotsPage() {
             key: 'reviewStatus',
             header: t('review.status'),
             sortable: false,
-            render: (l) => <StatusBadge status={l.reviewStatus} />,
+            render: (l) => (
+              <Group gap={4} wrap="nowrap">
+                <StatusBadge status={l.reviewStatus} />
+                <KeptPublicBadge kept={l.publicVersionKept} />
+              </Group>
+            ),
           },
           {
             key: 'actions',
@@ -151,6 +157,14 @@ export function LotsPage() {
                     />
                   </>
                 ) : null}
+                <WithdrawPublication
+                  entityType="lot"
+                  entityId={l.id}
+                  name={`${l.productName} — ${l.lot}`}
+                  status={l.reviewStatus}
+                  kept={l.publicVersionKept}
+                  invalidate={invalidate}
+                />
                 {mayChangeStatus ? (
                   <Menu position="bottom-end">
                     <Menu.Target>

@@ -31,6 +31,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
+import { KeptPublicBadge, WithdrawPublication } from '../review/PublicationControls.tsx';
 import { SubmitForReview } from '../review/SubmitForReview.tsx';
 import { emptyOrganisation, OrganisationFields, organisationBody } from './OrganisationFields.tsx';
 
@@ -107,6 +108,15 @@ export function OrganisationPage() {
         actions={
           <>
             <StatusBadge status={o.reviewStatus} />
+            <KeptPublicBadge kept={o.publicVersionKept} />
+            <WithdrawPublication
+              entityType="organisation"
+              entityId={o.id}
+              name={o.name}
+              status={o.reviewStatus}
+              kept={o.publicVersionKept}
+              invalidate={invalidate}
+            />
             {mayEdit ? (
               <SubmitForReview
                 entityType="organisation"

@@ -17,6 +17,7 @@ import { enumOptions } from '../../components/options.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { reviewStatusOptions } from '../../components/review-options.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { KeptPublicBadge, WithdrawPublication } from '../review/PublicationControls.tsx';
 import { SubmitForReview } from '../review/SubmitForReview.tsx';
 import { emptyProduct, ProductForm, productBody, productValues } from './ProductForm.tsx';
 
@@ -109,31 +110,47 @@ export function ProductsPage() {
             key: 'reviewStatus',
             header: t('review.status'),
             sortable: false,
-            render: (p) => <StatusBadge status={p.reviewStatus} />,
+            render: (p) => (
+              <Group gap={4} wrap="nowrap">
+                <StatusBadge status={p.reviewStatus} />
+                <KeptPublicBadge kept={p.publicVersionKept} />
+              </Group>
+            ),
           },
           {
             key: 'actions',
             header: '',
             sortable: false,
-            render: (p) =>
-              mayWrite ? (
-                <Group gap={4} wrap="nowrap">
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    leftSection={<IconEdit size={14} aria-hidden />}
-                    onClick={() => startEdit(p)}
-                  >
-                    {t('common.edit')}
-                  </Button>
-                  <SubmitForReview
-                    entityType="product"
-                    entityId={p.id}
-                    status={p.reviewStatus}
-                    invalidate={invalidate}
-                  />
-                </Group>
-              ) : null,
+            render: (p) => (
+              <Group gap={4} wrap="nowrap">
+                {mayWrite ? (
+                  <>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      leftSection={<IconEdit size={14} aria-hidden />}
+                      onClick={() => startEdit(p)}
+                    >
+                      {t('common.edit')}
+                    </Button>
+                    <SubmitForReview
+                      entityType="product"
+                      entityId={p.id}
+                      status={p.reviewStatus}
+                      invalidate={invalidate}
+                    />
+                  </>
+                ) : null}
+                <WithdrawPublication
+                  entityType="product"
+                  entityId={p.id}
+                  name={p.name}
+                  status={p.reviewStatus}
+                  kept={p.publicVersionKept}
+                  invalidate={invalidate}
+                />
+              </Group>
+            ),
           },
         ]}
         emptyText={t('product.empty')}
