@@ -76,6 +76,7 @@ export class SubscriptionDispatcher {
   private wanted: 'capture' | 'poll' | null = null;
   private stopped = false;
   private lastSignature: string | null = null;
+  private everyone = true;
   private readonly db: Db;
   private readonly opts: DeliveryOptions;
 
@@ -113,6 +114,12 @@ export class SubscriptionDispatcher {
     for (const socket of this.sockets) if (socket.queryId === queryId) socket.close();
   }
 
+  /** A round for every subscriber, new events or not: a subscription was made or resumed. */
+  wakeAll() {
+    this.everyone = true;
+    this.wake('poll');
+  }
+
   /** Runs a round soon; rounds never overlap, and a wake during one runs another after it. */
   wake(reason: 'capture' | 'poll') {
     if (this.stopped) return;
@@ -136,8 +143,9 @@ export class SubscriptionDispatcher {
     let which: 'stream' | 'others' | 'all' = 'stream';
     if (reason === 'poll') {
       const signature = await repo.eventsSignature(this.db, this.settleSeconds);
-      which = signature === this.lastSignature ? 'others' : 'all';
+      which = signature === this.lastSignature && !this.everyone ? 'others' : 'all';
       this.lastSignature = signature;
+      this.everyone = false;
     }
     const now = new Date();
     const due = await repo.claimDueSubscriptions(this.db, { leaseSeconds, which });

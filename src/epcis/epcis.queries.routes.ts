@@ -217,7 +217,7 @@ export default async function queriesRoutes(app: FastifyInstance, opts: EpcisRou
         request.body,
         app.config.webhookAllow,
       );
-      dispatcher.wake('poll');
+      dispatcher.wakeAll();
       return reply
         .status(201)
         .header(
@@ -277,7 +277,7 @@ export default async function queriesRoutes(app: FastifyInstance, opts: EpcisRou
         query,
         request.params.subscriptionID,
       );
-      dispatcher.wake('poll');
+      dispatcher.wakeAll();
       return subscriptions.presentSubscription(subscription, query.name);
     },
   );

@@ -41,8 +41,13 @@ async function receiver(answer: (n: number) => number = () => 200) {
 
 const serialOf = (event: any) => event.epcList[0].split('/').pop();
 
-/** Waits until `check` holds (at most `ms`), so a test asserts arrival, not a timing. */
-async function waitFor(check: () => boolean, ms = 1000) {
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits until `check` holds (at most `ms`), so a test asserts arrival, not a timing: generous by default, for a
+ * machine busy with other tests; the one second the issue asks for is asserted where it is the point.
+ */
+async function waitFor(check: () => boolean, ms = 5000) {
   const until = Date.now() + ms;
   while (!check()) {
     if (Date.now() > until) throw new Error(`not within ${ms} ms`);
@@ -82,7 +87,7 @@ describe('webhook subscriptions', () => {
     expect(res.headers.location).toBe(`/epcis/queries/harvests/subscriptions/${subscriptionID}`);
     expect(JSON.stringify(res.json())).not.toContain(token);
     expect((await harvest('s-1')).statusCode).toBe(201);
-    await waitFor(() => hook.requests.length === 1);
+    await waitFor(() => hook.requests.length === 1, 1000);
     const [request] = hook.requests;
     const expected = crypto.createHmac('sha256', token).update(request.body).digest('hex');
     expect(request.headers['gs1-signature']).toBe(`sha256=${expected}`);
@@ -110,7 +115,7 @@ describe('webhook subscriptions', () => {
     await harvest('own-1');
     await waitFor(() => hook.requests.length >= 1);
     // the other organisation's capture was earlier: had it been sent, it would have been first
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
     expect(hook.delivered()).toEqual(['own-1']);
     await t.app.inject({ method: 'DELETE', url: location, headers: asA });
     await hook.close();
@@ -121,7 +126,7 @@ describe('webhook subscriptions', () => {
     const location = (await subscribe({ dest: hook.url, stream: true })).headers.location as string;
     await harvest('r-1');
     await harvest('r-2');
-    await waitFor(() => hook.delivered().length === 2, 3000);
+    await waitFor(() => hook.delivered().length === 2);
     await harvest('r-3');
     await waitFor(() => hook.delivered().length === 3);
     expect(hook.requests.filter((r) => r.status === 500).length).toBe(2);
@@ -137,14 +142,14 @@ describe('webhook subscriptions', () => {
     const hook = await receiver(() => (up ? 200 : 503));
     const location = (await subscribe({ dest: hook.url, stream: true })).headers.location as string;
     await harvest('p-1');
-    await waitFor(() => hook.requests.length === 3, 3000);
-    await waitFor(() => false, 300).catch(() => {});
+    await waitFor(() => hook.requests.length === 3);
+    await sleep(300);
     expect(hook.requests.length).toBe(3);
     const parked = (await get(location)).json();
     expect(parked).toMatchObject({ status: 'parked', attempts: 3, lastError: 'HTTP 503' });
-    // a parked subscription sends nothing, and loses nothing
+    // a parked subscription sends nothing, and loses nothing; a poll (each second) has seen p-2 before the resume
     await harvest('p-2');
-    await waitFor(() => false, 200).catch(() => {});
+    await sleep(1500);
     expect(hook.requests.length).toBe(3);
     up = true;
     const resumed = await post(`${location}/resume`, {});
@@ -159,6 +164,8 @@ describe('webhook subscriptions', () => {
     const hook = await receiver();
     const since = new Date().toISOString();
     await harvest('i-1');
+    // a poll has seen the capture before the subscription exists
+    await sleep(1500);
     const location = (await subscribe({ dest: hook.url, stream: true, initialRecordTime: since })).headers
       .location as string;
     await waitFor(() => hook.delivered().length === 1);
@@ -198,8 +205,8 @@ describe('webhook subscriptions', () => {
     expect(new Date(nextAttemptAt).getUTCMinutes()).toBe(5);
     expect(new Date(nextAttemptAt).getUTCHours()).toBe(1);
     const listed = (await get('/epcis/queries/harvests/subscriptions')).json();
-    expect(listed.map((s: any) => s.subscriptionID)).toEqual([subscriptionID]);
-    expect(listed[0].schedule).toEqual({ hour: '1', minute: '5' });
+    const mine = listed.find((s: any) => s.subscriptionID === subscriptionID);
+    expect(mine.schedule).toEqual({ hour: '1', minute: '5' });
     const url = `/epcis/queries/harvests/subscriptions/${subscriptionID}`;
     expect((await get(url, asB)).statusCode).toBe(404);
     expect((await get('/epcis/queries/harvests/subscriptions', asB)).json()).toEqual([]);
@@ -327,7 +334,7 @@ describe('a capture that commits late', () => {
       commit();
       await slow;
       await harvest('late-3');
-      await waitFor(() => hook.delivered().length === 3, 3000);
+      await waitFor(() => hook.delivered().length === 3);
       expect(hook.delivered().sort()).toEqual(['late-1', 'late-2', 'late-3']);
       await t.app.inject({ method: 'DELETE', url: location, headers: asA });
       await hook.close();
@@ -351,7 +358,7 @@ describe('a restart', () => {
       await app.restart();
       up = true;
       await inject('/epcis/events', objectEvent('x-2'));
-      await waitFor(() => hook.delivered().length === 2, 3000);
+      await waitFor(() => hook.delivered().length === 2);
       expect(hook.delivered()).toEqual(['x-1', 'x-2']);
     } finally {
       await hook.close();
