@@ -226,14 +226,14 @@ export async function sentPks(db: DbOrTx, subscriptionId: string, abovePk: numbe
 }
 
 /**
- * Whether events arrived since the last look: the largest key and how many events are not yet settled. A capture
- * committing late, under a smaller key, changes the count.
+ * Whether events arrived since the last look: the largest key, and the count and key sum of the events not yet
+ * settled. A capture committing late, under a smaller key, changes the count and the sum.
  */
 export async function eventsSignature(db: DbOrTx, settleSeconds: number): Promise<string> {
   const [row] = await selectRows<{ max: string | null; recent: string }>(
     db,
-    sql`SELECT (SELECT max(id) FROM epcis_events) AS max, (SELECT count(*) FROM epcis_events
-      WHERE record_time >= now() - make_interval(secs => ${2 * settleSeconds})) AS recent`,
+    sql`SELECT (SELECT max(id) FROM epcis_events) AS max, (SELECT count(*) || '/' || coalesce(sum(id), 0)
+      FROM epcis_events WHERE record_time >= now() - make_interval(secs => ${2 * settleSeconds})) AS recent`,
   );
   return `${row.max}/${row.recent}`;
 }
