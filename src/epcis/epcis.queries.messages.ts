@@ -26,6 +26,10 @@ defineMessages({
     vi: 'Đăng ký nhận sự kiện không hợp lệ',
     en: 'The subscription is not valid',
   },
+  'problem.epcis-socket-origin': {
+    vi: 'Không mở kết nối WebSocket từ trang của một nguồn (origin) khác',
+    en: 'A WebSocket may not be opened from a page of another origin',
+  },
   'epcis.query.badValue': {
     vi: 'giá trị phải là chuỗi, số, true/false hoặc danh sách chuỗi',
     en: 'the value must be a string, a number, true/false or a list of strings',

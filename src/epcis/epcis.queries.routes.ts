@@ -3,7 +3,7 @@ import websocket from '@fastify/websocket';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { badRequest, type Problem, requireActor } from '../platform/index.ts';
+import { badRequest, Problem, requireActor } from '../platform/index.ts';
 import { standingQuery } from './epcis.delivery.ts';
 import { type SocketSubscriber, SubscriptionDispatcher } from './epcis.dispatcher.ts';
 import { epcisExceptionType } from './epcis.exceptions.ts';
@@ -128,7 +128,12 @@ export default async function queriesRoutes(app: FastifyInstance, opts: EpcisRou
       querystring: queryString,
     },
     preHandler: async (request) => {
-      if (request.ws) sockets.set(request, await socketSubscriber(await namedQuery(request), request.query));
+      if (!request.ws) return;
+      // a page of another site must not open a socket with a visitor's session cookie
+      const origin = request.headers.origin;
+      if (origin && origin !== new URL(app.config.baseUrl).origin)
+        throw new Problem(403, 'epcis-socket-origin');
+      sockets.set(request, await socketSubscriber(await namedQuery(request), request.query));
     },
     handler: async (request, reply) => {
       const query = await namedQuery(request);

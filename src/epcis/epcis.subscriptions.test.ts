@@ -267,6 +267,17 @@ describe('WebSocket subscriptions', () => {
       unknown.once('unexpected-response', (_req, res) => resolve(res.statusCode)),
     );
     expect(missing).toBe(404);
+    const foreign = new WebSocket(
+      `ws://127.0.0.1:${address.port}/epcis/queries/harvests/events?stream=true`,
+      {
+        headers: asA,
+        origin: 'https://elsewhere.example',
+      },
+    );
+    const forbidden = await new Promise((resolve) =>
+      foreign.once('unexpected-response', (_req, res) => resolve(res.statusCode)),
+    );
+    expect(forbidden).toBe(403);
   });
 
   it('close when their query is deleted', async () => {
