@@ -67,4 +67,12 @@ defineMessages({
     vi: 'thời điểm nhận hàng trước thời điểm gửi hàng',
     en: 'the goods cannot be received before they were shipped',
   },
+  'chain.lotNotHeld': {
+    vi: 'cơ sở chưa có lô {lot} của sản phẩm {gtin} (chưa thu hoạch, sản xuất hay nhận lô này); hãy chọn một lô đã có',
+    en: 'your organisation holds no lot {lot} of product {gtin} (not harvested, made or received); pick a lot you hold',
+  },
+  'chain.moreThanAvailable': {
+    vi: 'lô {lot} chỉ còn {availableVi} {unitVi}',
+    en: 'only {availableEn} {unitEn} of lot {lot} are left',
+  },
 });

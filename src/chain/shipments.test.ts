@@ -13,6 +13,19 @@ const durian = gtin(13);
 const as = (organisationId: string) => t.as({ role: 'org_owner', organisationIds: [organisationId] });
 
 async function ship(lot: string) {
+  // the farm harvests the lot first: nobody ships what they do not hold
+  const harvest = await t.app.inject({
+    method: 'POST',
+    url: '/api/stages',
+    headers: as(farm.id),
+    payload: {
+      stage: 'harvest',
+      eventTime: '2026-06-04T08:00:00+07:00',
+      locationId: orchard.id,
+      output: { gtin: durian, lot, quantity: 300, unit: 'KGM' },
+    },
+  });
+  expect(harvest.statusCode, harvest.body).toBe(201);
   const res = await t.app.inject({
     method: 'POST',
     url: '/api/stages',

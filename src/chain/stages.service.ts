@@ -1,7 +1,13 @@
 import { recordAudit } from '../audit/index.ts';
 import { captureEpcisDocument } from '../epcis/index.ts';
 import { type Actor, badRequest, type Db, type DbOrTx, type FieldError, type Tx } from '../platform/index.ts';
-import { getLocation, isOwnedBy, type LocationView, ownersOfIdentifiers } from '../registry/index.ts';
+import {
+  completeLotFromStage,
+  getLocation,
+  isOwnedBy,
+  type LocationView,
+  ownersOfIdentifiers,
+} from '../registry/index.ts';
 import { type EpcisEvent, epcisDocument, vietnamLocal } from './epcis-document.ts';
 import { checkHarvestRules } from './harvest-rules.ts';
 import { checkCalendarDates, checkLotQuantities, checkLotQuantity, checkNotFuture } from './lot-checks.ts';
@@ -9,6 +15,7 @@ import { locationUri, resolveCounterpart, selfParty } from './parties.ts';
 import { openShipment } from './shipments.service.ts';
 import { buildStageEvent, type PartyRef } from './stage-events.ts';
 import type { StageForm } from './stages.schema.ts';
+import { checkStock, type StockLedger, unitNames } from './stock.ts';
 import './chain.messages.ts';
 
 export interface RecordedStage {
@@ -147,7 +154,12 @@ async function foreignOutputs(db: DbOrTx, organisationId: string, form: StageFor
  * Rules that depend on other records at write time, registered by the modules that keep those records (the
  * diary: no harvest inside a withdrawal interval).
  */
-export async function checkStageAllowed(tx: Tx, stage: PreparedStage) {
+export async function checkStageAllowed(tx: Tx, stage: PreparedStage, ledger?: StockLedger) {
+  const organisationId = stage.self.organisationId;
+  // mass balance: never more of a lot than the organisation holds (with what this batch made or used before)
+  const errors = organisationId ? await checkStock(tx, organisationId, stage.form, ledger) : [];
+  if (errors.length) throw badRequest(errors);
+  ledger?.book(stage.form);
   if (stage.form.stage !== 'harvest') return;
   await checkHarvestRules(
     tx,
@@ -170,6 +182,15 @@ export async function persistStages(tx: Tx, organisationId: string, stages: Prep
   const shipmentIds: (string | null)[] = [];
   for (const [i, stage] of stages.entries()) {
     const { form, counterpart } = stage;
+    // the harvest's lot (noted in the registry by the capture) takes its quantity, unit, date and place
+    if (form.stage === 'harvest')
+      await completeLotFromStage(tx, organisationId, {
+        ...form.output,
+        unit: unitNames[form.output.unit]?.vi ?? form.output.unit,
+        productionDate: form.harvestEndDate ?? vietnamLocal(form.eventTime).slice(0, 10),
+        expiryDate: form.expiryDate,
+        locationId: stage.locationId,
+      });
     shipmentIds.push(
       form.stage === 'ship' && counterpart?.organisationId
         ? await openShipment(tx, { form, eventId: eventIds[i], sender: stage.self, receiver: counterpart })

@@ -7,6 +7,7 @@ import {
   prepareStage,
   type StageForm,
   type StageLookups,
+  StockLedger,
   selfParty,
   stageForm,
 } from '../chain/index.ts';
@@ -28,6 +29,8 @@ export interface RowContext {
   organisationId: string;
   locations: LocationView[];
   lookups: StageLookups;
+  /** What the file's earlier rows made and used: the stock check counts them before they are captured. */
+  ledger: StockLedger;
 }
 
 type Values = Record<string, string>;
@@ -216,7 +219,7 @@ async function importEvent(ctx: RowContext, v: Values) {
   }
   const parsed: StageForm = parseOrThrow(stageForm, form, errors);
   const prepared = await prepareStage(ctx.tx, ctx.organisationId, parsed, ctx.lookups);
-  await checkStageAllowed(ctx.tx, prepared);
+  await checkStageAllowed(ctx.tx, prepared, ctx.ledger);
   return prepared;
 }
 
@@ -276,6 +279,7 @@ export async function importContext(tx: Tx, actor: Actor, organisationId: string
     actor,
     organisationId,
     locations,
+    ledger: new StockLedger(),
     lookups: {
       self: () => {
         self ??= selfParty(tx, organisationId);

@@ -28,6 +28,7 @@ export {
 export type { LotView } from './lot.schema.ts';
 export { lotInput } from './lot.schema.ts';
 export {
+  completeLotFromStage,
   createLot,
   getLot,
   getLotByKey,

@@ -1,3 +1,4 @@
+import { and, eq, sql } from 'drizzle-orm';
 import { type Actor, conflict, type Db, type DbOrTx, forbidden, notFound } from '../platform/index.ts';
 import { writeWithAudit } from './audited-write.ts';
 import { isUniqueViolation } from './db-errors.ts';
@@ -179,4 +180,42 @@ export async function getPublishedLotByKey(
   if (!/^\d{8,14}$/.test(key.gtin)) return null;
   const row = publicVersion(lots, await repo.findLotByKey(db, key.gtin.padStart(14, '0'), key.lot));
   return row ? presentLot(row) : null;
+}
+
+/**
+ * Fills what a lot row does not say yet from the stage that made it (a harvest: its quantity, unit, date and place),
+ * while it is a draft, so the lot passes the pre-checks it is later reviewed against. What the row already says is kept; nothing is
+ * audited as a person's edit (the stage itself is).
+ */
+export async function completeLotFromStage(
+  db: DbOrTx,
+  organisationId: string,
+  made: {
+    gtin: string;
+    lot: string;
+    quantity: number;
+    unit: string;
+    productionDate: string;
+    expiryDate?: string;
+    locationId: string;
+  },
+) {
+  await db
+    .update(lots)
+    .set({
+      quantity: sql`COALESCE(${lots.quantity}, ${made.quantity})`,
+      unit: sql`COALESCE(${lots.unit}, ${made.unit})`,
+      productionDate: sql`COALESCE(${lots.productionDate}, ${made.productionDate}::date)`,
+      expiryDate: sql`COALESCE(${lots.expiryDate}, ${made.expiryDate ?? null}::date)`,
+      locationId: sql`COALESCE(${lots.locationId}, ${made.locationId}::uuid)`,
+    })
+    .where(
+      and(
+        eq(lots.gtin, made.gtin.padStart(14, '0')),
+        eq(lots.lot, made.lot),
+        eq(lots.organisationId, organisationId),
+        // a reviewed lot changes only by its owner's edit
+        eq(lots.reviewStatus, 'draft'),
+      ),
+    );
 }

@@ -1,0 +1,164 @@
+import { classBalances } from '../epcis/index.ts';
+import type { DbOrTx, FieldError } from '../platform/index.ts';
+import { getLotsByKeys } from '../registry/index.ts';
+import { lotClassId } from './epcis-document.ts';
+import type { LotQuantity, StageForm } from './stages.schema.ts';
+
+/** Units of one kind convert into each other; a quantity of another kind is none of this one. */
+const dimensions: Record<string, { kind: 'mass' | 'volume' | 'count'; factor: number }> = {
+  KGM: { kind: 'mass', factor: 1 },
+  GRM: { kind: 'mass', factor: 0.001 },
+  TNE: { kind: 'mass', factor: 1000 },
+  LTR: { kind: 'volume', factor: 1 },
+  MLT: { kind: 'volume', factor: 0.001 },
+  H87: { kind: 'count', factor: 1 },
+};
+
+/** The names people read for the units forms use (a lot's registry unit is written with them too). */
+export const unitNames: Record<string, { vi: string; en: string }> = {
+  KGM: { vi: 'kg', en: 'kg' },
+  GRM: { vi: 'g', en: 'g' },
+  TNE: { vi: 'tấn', en: 't' },
+  LTR: { vi: 'lít', en: 'l' },
+  MLT: { vi: 'ml', en: 'ml' },
+  H87: { vi: 'cái', en: 'pcs' },
+};
+const codeOfName = new Map(
+  Object.entries(unitNames).flatMap(([code, n]) => [
+    [code.toLowerCase(), code],
+    [n.vi, code],
+    [n.en, code],
+  ]),
+);
+
+const key = (gtin: string, lot: string) => `${gtin.padStart(14, '0')} ${lot}`;
+
+/** What an organisation holds of one lot, per kind of unit (kg, litres, pieces), in the kind's base unit. */
+type Holding = Partial<Record<'mass' | 'volume' | 'count', number>>;
+
+/**
+ * Quantities a batch of stages (an import) gains and uses before it is captured: what the stock check must add to
+ * what the repository already holds, so ten rows cannot ship the same 100 kg ten times.
+ */
+export class StockLedger {
+  private readonly delta = new Map<string, Holding>();
+  add(gtin: string, lot: string, quantity: number, unit: string) {
+    const d = dimensions[unit];
+    if (!d) return;
+    const h = this.delta.get(key(gtin, lot)) ?? {};
+    h[d.kind] = (h[d.kind] ?? 0) + quantity * d.factor;
+    this.delta.set(key(gtin, lot), h);
+  }
+  of(gtin: string, lot: string): Holding {
+    return this.delta.get(key(gtin, lot)) ?? {};
+  }
+  /** Books a stage's gains and uses, once it passed the check. */
+  book(form: StageForm) {
+    for (const q of used(form)) this.add(q.gtin, q.lot, -q.quantity, q.unit);
+    for (const q of made(form)) this.add(q.gtin, q.lot, q.quantity, q.unit);
+  }
+}
+
+/** The lots a stage gives up or uses: shipped, sold, or the inputs of processing and packing. */
+function used(form: StageForm): (LotQuantity & { field: string })[] {
+  const list =
+    form.stage === 'ship' || form.stage === 'sell'
+      ? { name: 'items', items: form.items }
+      : form.stage === 'preprocess' || form.stage === 'process' || (form.stage === 'pack' && !form.sscc)
+        ? { name: 'inputs', items: form.inputs }
+        : null;
+  return list ? list.items.map((q, i) => ({ ...q, field: `/body/${list.name}/${i}` })) : [];
+}
+
+/** The lots a stage makes or brings in. */
+function made(form: StageForm): LotQuantity[] {
+  if (form.stage === 'harvest') return [form.output];
+  if (form.stage === 'receive') return form.items;
+  if (form.stage === 'preprocess' || form.stage === 'process') return form.outputs;
+  if (form.stage === 'pack' && !form.sscc) return form.outputs ?? [];
+  return [];
+}
+
+/**
+ * What the organisation holds of these lots: by its own events (made, received, minus shipped, sold, used); for a
+ * lot none of its events names, the quantity its registry lot declares.
+ */
+export async function holdings(
+  db: DbOrTx,
+  organisationId: string,
+  lots: { gtin: string; lot: string }[],
+): Promise<Map<string, Holding & { known: boolean }>> {
+  const result = new Map<string, Holding & { known: boolean }>();
+  if (!lots.length) return result;
+  const classOf = new Map(lots.map((l) => [lotClassId(l.gtin, l.lot), key(l.gtin, l.lot)]));
+  for (const b of await classBalances(db, organisationId, [...classOf.keys()])) {
+    const k = classOf.get(b.classId);
+    const d = b.uom ? dimensions[b.uom] : undefined;
+    if (!k) continue;
+    const h = result.get(k) ?? { known: true };
+    if (d) h[d.kind] = (h[d.kind] ?? 0) + (b.gained - b.lost) * d.factor;
+    result.set(k, h);
+  }
+  const unseen = lots.filter((l) => !result.has(key(l.gtin, l.lot)));
+  for (const lot of await getLotsByKeys(db, unseen)) {
+    if (lot.organisationId !== organisationId) continue;
+    const code = lot.unit ? codeOfName.get(lot.unit.trim().toLowerCase()) : undefined;
+    const d = code ? dimensions[code] : undefined;
+    result.set(key(lot.gtin, lot.lot), {
+      known: true,
+      ...(d && lot.quantity !== null ? { [d.kind]: Number(lot.quantity) * d.factor } : {}),
+    });
+  }
+  return result;
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/**
+ * Mass balance at write time: a stage never ships, sells or uses more of a lot than the organisation holds, and
+ * never a lot it does not hold at all (a mistyped lot number is refused, not shipped as a new empty lot). The
+ * error names the field and says how much is left, in the unit the form used.
+ */
+export async function checkStock(
+  db: DbOrTx,
+  organisationId: string,
+  form: StageForm,
+  ledger?: StockLedger,
+): Promise<FieldError[]> {
+  const wanted = used(form);
+  if (!wanted.length) return [];
+  const held = await holdings(db, organisationId, wanted);
+  const errors: FieldError[] = [];
+  const usedHere = new StockLedger();
+  for (const q of wanted) {
+    const d = dimensions[q.unit];
+    const h = held.get(key(q.gtin, q.lot));
+    const pending = ledger?.of(q.gtin, q.lot) ?? {};
+    const names = unitNames[q.unit] ?? { vi: q.unit, en: q.unit };
+    if (!h && !Object.keys(pending).length) {
+      errors.push({
+        field: `${q.field}/lot`,
+        code: 'chain.lotNotHeld',
+        params: { lot: q.lot, gtin: q.gtin },
+      });
+      continue;
+    }
+    if (!d) continue;
+    const available = (h?.[d.kind] ?? 0) + (pending[d.kind] ?? 0) + (usedHere.of(q.gtin, q.lot)[d.kind] ?? 0);
+    const need = q.quantity * d.factor;
+    usedHere.add(q.gtin, q.lot, -q.quantity, q.unit);
+    if (need > available + 1e-9)
+      errors.push({
+        field: `${q.field}/quantity`,
+        code: 'chain.moreThanAvailable',
+        params: {
+          lot: q.lot,
+          availableVi: round(Math.max(available, 0) / d.factor).toLocaleString('vi-VN'),
+          availableEn: round(Math.max(available, 0) / d.factor).toLocaleString('en-GB'),
+          unitVi: names.vi,
+          unitEn: names.en,
+        },
+      });
+  }
+  return errors;
+}
