@@ -1,8 +1,10 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { epcisSubscriptions } from '../db/index.ts';
 import type { Db } from '../platform/index.ts';
 import { createTestApp, epcisDocument, makeOrganisation, objectEvent, type TestApp } from '../test/index.ts';
 import { nextScheduledTime, readSchedule } from './epcis.schedule.ts';
@@ -213,6 +215,45 @@ describe('webhook subscriptions', () => {
     expect((await t.app.inject({ method: 'DELETE', url, headers: asB })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'DELETE', url, headers: asA })).statusCode).toBe(204);
     expect((await get(url)).statusCode).toBe(404);
+  });
+});
+
+describe('scheduled subscriptions', () => {
+  it('report at their time what arrived since, even nothing when reportIfEmpty, then wait for the next time', async () => {
+    const hook = await receiver();
+    const created = await subscribe({
+      dest: hook.url,
+      schedule: { hour: '1', minute: '5' },
+      reportIfEmpty: true,
+    });
+    const { subscriptionID } = created.json();
+    await harvest('c-1');
+    await sleep(300);
+    expect(hook.requests).toHaveLength(0);
+    // the clock reaches 01:05
+    await t.db
+      .update(epcisSubscriptions)
+      .set({ nextAttemptAt: new Date() })
+      .where(eq(epcisSubscriptions.id, subscriptionID));
+    await waitFor(() => hook.requests.length === 1);
+    expect(hook.delivered()).toEqual(['c-1']);
+    await t.db
+      .update(epcisSubscriptions)
+      .set({ nextAttemptAt: new Date() })
+      .where(eq(epcisSubscriptions.id, subscriptionID));
+    await waitFor(() => hook.requests.length === 2);
+    const empty = JSON.parse(hook.requests[1].body);
+    expect(empty.epcisBody.queryResults).toMatchObject({ subscriptionID, resultsBody: { eventList: [] } });
+    // recorded just after the receiver answered
+    let state = (await get(created.headers.location as string)).json();
+    for (let i = 0; i < 50 && !state.nextAttemptAt.endsWith('T01:05:00.000Z'); i++) {
+      await sleep(20);
+      state = (await get(created.headers.location as string)).json();
+    }
+    expect(state.nextAttemptAt).toMatch(/T01:05:00\.000Z$/);
+    expect(new Date(state.nextAttemptAt).getTime()).toBeGreaterThan(Date.now());
+    await t.app.inject({ method: 'DELETE', url: created.headers.location as string, headers: asA });
+    await hook.close();
   });
 });
 
