@@ -215,6 +215,13 @@ describe('webhook subscriptions', () => {
     expect((await t.app.inject({ method: 'DELETE', url, headers: asB })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'DELETE', url, headers: asA })).statusCode).toBe(204);
     expect((await get(url)).statusCode).toBe(404);
+    // nobody subscribes to another organisation's query
+    await post('/epcis/queries', { name: 'b-only', query: {} }, asB);
+    const foreign = await post('/epcis/queries/b-only/subscriptions', {
+      dest: 'https://erp.example.vn/',
+      stream: true,
+    });
+    expect(foreign.statusCode).toBe(404);
   });
 });
 
