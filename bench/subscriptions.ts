@@ -1,17 +1,19 @@
 /**
  * EPCIS subscriptions: how long a captured event takes to reach a webhook and a WebSocket subscriber on this
  * machine (one event per capture, captured one after another), and a 1,000-event document to reach the webhook
- * whole (in batches of 100). `npx tsx bench/subscriptions.ts`; PGlite in memory. BENCH_CAPTURES sets the count.
+ * whole (in batches of 100). `npx tsx bench/subscriptions.ts`; PGlite in memory, or DATABASE_URL=postgres://… for
+ * PostgreSQL in a scratch database `txng_bench_subscriptions` (created and dropped). BENCH_CAPTURES sets the count.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
+import pg from 'pg';
 import WebSocket from 'ws';
 import { buildApp } from '../src/app.ts';
 import { organisations } from '../src/db/index.ts';
 import type { Actor } from '../src/platform/auth.ts';
 import { loadConfig } from '../src/platform/config.ts';
-import { openDatabase } from '../src/platform/db.ts';
+import { type Database, openDatabase } from '../src/platform/db.ts';
 
 const captures = Number(process.env.BENCH_CAPTURES ?? 100);
 const organisationId = '00000000-0000-4000-8000-0000000000bf';
@@ -45,8 +47,33 @@ function arrivals() {
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
+async function openBenchDatabase(): Promise<{ database: Database; kind: string; drop: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url)
+    return {
+      database: await openDatabase({ databaseUrl: null, dataDir: null }),
+      kind: 'PGlite in memory',
+      drop: async () => {},
+    };
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(statement);
+    await client.end();
+  };
+  await admin('DROP DATABASE IF EXISTS txng_bench_subscriptions WITH (FORCE)');
+  await admin('CREATE DATABASE txng_bench_subscriptions');
+  const scratch = new URL(url);
+  scratch.pathname = '/txng_bench_subscriptions';
+  return {
+    database: await openDatabase({ databaseUrl: scratch.toString(), dataDir: null }),
+    kind: 'PostgreSQL',
+    drop: () => admin('DROP DATABASE IF EXISTS txng_bench_subscriptions WITH (FORCE)'),
+  };
+}
+
 async function main() {
-  const database = await openDatabase({ databaseUrl: null, dataDir: null });
+  const { database, kind, drop } = await openBenchDatabase();
   await database.db.insert(organisations).values({
     id: organisationId,
     name: 'Bench',
@@ -121,7 +148,7 @@ async function main() {
     const documentMs = performance.now() - documentStart;
     client.close();
     console.log(
-      `\nEPCIS subscriptions, PGlite in memory, ${captures} captures of one event, load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs\n`,
+      `\nEPCIS subscriptions, ${kind}, ${captures} captures of one event, load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs\n`,
     );
     console.log('| capture sent → arrival (the capture included) | median ms | p95 ms | max ms |');
     console.log('|---|---:|---:|---:|');
@@ -141,6 +168,7 @@ async function main() {
     await app.close();
     receiver.close();
     await database.close();
+    await drop();
   }
 }
 
