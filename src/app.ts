@@ -16,6 +16,7 @@ import {
   type Actor,
   type ActorResolver,
   type Config,
+  createMailer,
   type Database,
   defineMessages,
   registerAuth,
@@ -64,6 +65,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', opts.database.db);
   app.decorate('config', opts.config);
+  app.decorate('sendMail', createMailer(opts.config.mail));
   registerProblemHandling(app);
   // before any route, so every route gets its headers; the pages' inline code is allowed by its hash
   registerSecurityHeaders(app, publicInlineCode);

@@ -7,11 +7,12 @@ import { type Actor, type Role, registerPermissions } from '../platform/index.ts
 export type AccountPermission =
   | 'manage:user:any'
   | 'manage:user:organisation'
+  | 'reset:password:any'
   | 'manage:api-key:any'
   | 'manage:api-key:organisation';
 
 const grants: Record<Role, AccountPermission[]> = {
-  dost_admin: ['manage:user:any', 'manage:api-key:any'],
+  dost_admin: ['manage:user:any', 'reset:password:any', 'manage:api-key:any'],
   dost_reviewer: [],
   sector_officer: [],
   commune_officer: [],
@@ -32,6 +33,9 @@ const has = (actor: Actor, permission: AccountPermission) =>
 
 export const canManageUsers = (actor: Actor) =>
   has(actor, 'manage:user:any') || has(actor, 'manage:user:organisation');
+
+/** Setting someone else's password is the department's alone: an owner's staff use the forgotten-password link. */
+export const canResetPasswords = (actor: Actor) => has(actor, 'reset:password:any');
 
 export const canManageApiKeys = (actor: Actor) =>
   has(actor, 'manage:api-key:any') || has(actor, 'manage:api-key:organisation');

@@ -1,6 +1,7 @@
 import { recordAudit } from '../audit/index.ts';
 import { type Actor, badRequest, type Db, type DbOrTx, defineMessages, Problem } from '../platform/index.ts';
 import { checkPassword } from './password-policy.ts';
+import { deleteResetTokensOf } from './password-reset.repo.ts';
 import { sessionLifetimeMs } from './resolve-actor.ts';
 import { burnPasswordCheck, hashPassword, randomToken, sha256, verifyPassword } from './secrets.ts';
 import {
@@ -70,13 +71,7 @@ export async function signIn(db: Db, input: SignInInput): Promise<SignedIn & { d
     { key: personal, rule: progressiveDelay },
     { key: address, rule: addressWindow },
   ]);
-  if (waitMs !== null) {
-    const seconds = Math.max(1, Math.ceil(waitMs / 1000));
-    throw new Problem(429, 'accounts.slow-down', {
-      params: { seconds },
-      headers: { 'retry-after': String(seconds) },
-    });
-  }
+  if (waitMs !== null) throw slowDown('accounts.slow-down', waitMs);
 
   const user = await findUserByEmail(db, email);
   const passwordOk = user
@@ -91,6 +86,12 @@ export async function signIn(db: Db, input: SignInInput): Promise<SignedIn & { d
   await rememberDevice(db, sha256(deviceToken), account);
   await noteSuccessfulSignIn(db, user.id);
   return { ...(await openSession(db, user, input)), deviceToken };
+}
+
+/** 429 with the wait in seconds, in the body and in Retry-After. */
+export function slowDown(code: string, waitMs: number) {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  return new Problem(429, code, { params: { seconds }, headers: { 'retry-after': String(seconds) } });
 }
 
 let lastSweep = 0;
@@ -155,7 +156,9 @@ export async function changePassword(
     await updateUser(tx, user.id, {
       passwordHash: await hashPassword(input.newPassword),
       passwordChangedAt: new Date(),
+      mustChangePassword: false,
     });
+    await deleteResetTokensOf(tx, user.id);
     const ended = await deleteUserSessions(tx, user.id, input.sessionId ?? undefined);
     await recordAudit(tx, { actor, action: 'change-password', entityType: 'user', entityId: user.id });
     return ended;

@@ -2,6 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { apiKeyRoutes } from './api-keys.routes.ts';
 import { authRoutes } from './auth.routes.ts';
+import { passwordResetRoutes } from './password-reset.routes.ts';
 import { registrationRoutes } from './registration.routes.ts';
 import { resolveActor } from './resolve-actor.ts';
 import { userRoutes } from './users.routes.ts';
@@ -22,6 +23,7 @@ export default {
     // only the routes that ask for a limit get one (sign-in, registration)
     await app.register(rateLimit, { global: false });
     await app.register(authRoutes);
+    await app.register(passwordResetRoutes);
     await app.register(registrationRoutes);
     await app.register(userRoutes);
     await app.register(apiKeyRoutes);

@@ -57,5 +57,6 @@ export async function describeActor(
     permissions: permissionsOf(actor),
     csrfToken: fresh?.csrfToken ?? session?.csrfToken ?? null,
     sessionExpiresAt: (fresh?.expiresAt ?? session?.expiresAt)?.toISOString() ?? null,
+    mustChangePassword: user?.mustChangePassword ?? false,
   };
 }

@@ -103,10 +103,10 @@ describe('every place a password is set meets the policy', () => {
 
     const person = await makeSignedInUser(t, 'inspector');
     const reset = await t.app.inject({
-      method: 'PATCH',
-      url: `/api/users/${person.user.id}`,
+      method: 'POST',
+      url: `/api/users/${person.user.id}/password-reset`,
       headers: admin.session.write,
-      payload: { password: `${person.user.email}!` },
+      payload: { method: 'temporary-password', password: `${person.user.email}!` },
     });
     expect(fieldError(reset)).toMatchObject({ field: '/body/password', code: 'accounts.personalPassword' });
 

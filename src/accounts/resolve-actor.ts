@@ -34,7 +34,19 @@ export function actorOfUser(user: UserRow): Actor {
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Unsafe requests to these answer 403 without the CSRF token; elsewhere (public forms) they count as anonymous. */
 const guardedPrefixes = ['/api/', '/epcis'];
-const csrfExempt = new Set(['/api/auth/sign-in', '/api/registrations']);
+const csrfExempt = new Set([
+  '/api/auth/sign-in',
+  '/api/registrations',
+  '/api/auth/password-reset-requests',
+  '/api/auth/password-reset',
+]);
+/** All a person with a temporary password may do before choosing their own. */
+const whileTemporaryPassword = new Set([
+  '/api/auth/me',
+  '/api/auth/password',
+  '/api/auth/sign-out',
+  '/api/auth/sign-out-everywhere',
+]);
 
 /**
  * The program's resolver: `Authorization: Bearer <API key>` or the `txng_session` cookie. A cookie-borne unsafe
@@ -79,6 +91,11 @@ export const resolveActor: ActorResolver = async (request) => {
       return null;
     }
   }
+  if (user.mustChangePassword && !whileTemporaryPassword.has(path)) {
+    if (guardedPrefixes.some((p) => path.startsWith(p)))
+      throw new Problem(403, 'accounts.must-change-password');
+    return null;
+  }
   // sliding expiry, written at most once per half lifetime rather than on every request
   let expiresAt = session.expiresAt;
   const now = Date.now();
@@ -98,6 +115,10 @@ defineMessages({
   'problem.accounts.bad-api-key': {
     vi: 'Khóa API không đúng, đã bị thu hồi hoặc đã hết hạn',
     en: 'The API key is wrong, revoked or expired',
+  },
+  'problem.accounts.must-change-password': {
+    vi: 'Hãy đổi mật khẩu tạm thời trước khi tiếp tục',
+    en: 'Change your temporary password before going on',
   },
   'problem.accounts.csrf': {
     vi: 'Thiếu hoặc sai mã chống giả mạo yêu cầu (X-CSRF-Token)',

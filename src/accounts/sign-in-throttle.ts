@@ -84,6 +84,9 @@ export const normaliseEmail = (email: string) => email.trim().normalize('NFC').t
 export const accountKey = (email: string) => sha256(`account:${normaliseEmail(email)}`);
 export const deviceKey = (tokenHash: string) => sha256(`device:${tokenHash}`);
 export const addressKey = (ip: string) => sha256(`address:${addressBlock(ip)}`);
+/** Password reset mails and links count apart from sign-ins: asking for a link costs no sign-in attempt. */
+export const resetAccountKey = (email: string) => sha256(`reset:${normaliseEmail(email)}`);
+export const resetAddressKey = (ip: string) => sha256(`reset-address:${addressBlock(ip)}`);
 
 /**
  * The unit one client controls: an IPv4 address, or an IPv6 /64 (a single subscriber is usually given a whole

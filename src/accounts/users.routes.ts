@@ -1,8 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { allow, requireActor } from '../platform/index.ts';
-import { canManageUsers } from './accounts.policy.ts';
-import { idParams, userInput, userListQuery, userPage, userPatch, userView } from './users.schema.ts';
+import { canManageUsers, canResetPasswords } from './accounts.policy.ts';
+import { deliverResetMail } from './password-reset.routes.ts';
+import { resetPasswordByAdmin } from './password-reset.service.ts';
+import {
+  idParams,
+  passwordResetInput,
+  passwordResetView,
+  userInput,
+  userListQuery,
+  userPage,
+  userPatch,
+  userView,
+} from './users.schema.ts';
 import * as service from './users.service.ts';
 
 const tags = ['accounts: users'];
@@ -59,15 +70,40 @@ export async function userRoutes(fastify: FastifyInstance) {
       preValidation: managers,
       schema: {
         tags,
-        summary: 'Change an account: name, role and scope, disable/enable, reset password, lift a lock-out',
+        summary: 'Change an account: name, role and scope, disable/enable, lift a sign-in delay',
         params: idParams,
         body: userPatch,
         response: { 200: userView },
       },
     },
     async (request) =>
-      service.updateUserAccount(app.db, request.params.id, request.body, requireActor(request), {
-        demo: app.config.demo,
-      }),
+      service.updateUserAccount(app.db, request.params.id, request.body, requireActor(request)),
+  );
+
+  app.post(
+    '/users/:id/password-reset',
+    {
+      preValidation: allow(canResetPasswords),
+      schema: {
+        tags,
+        summary:
+          'The department resets a password: a reset link by mail, or a temporary password to change at next sign-in',
+        params: idParams,
+        body: passwordResetInput,
+        response: { 200: passwordResetView },
+      },
+    },
+    async (request) => {
+      const { sessionsEnded, mail } = await resetPasswordByAdmin(
+        app.db,
+        request.params.id,
+        request.body,
+        requireActor(request),
+        { demo: app.config.demo, baseUrl: app.config.baseUrl },
+      );
+      // sent after the transaction: a mail must not announce a link that was rolled back
+      if (mail) await deliverResetMail(app, request.log, mail);
+      return { method: request.body.method, sessionsEnded };
+    },
   );
 }

@@ -35,14 +35,24 @@ export const userPatch = z
     sector: z.enum(officerSectors).nullable(),
     communes: z.array(communeCode).max(200),
     disabled: z.boolean(),
-    /** An administrator sets a new password for someone who lost theirs; it ends their sessions. */
-    password: z.string().max(200),
     /** Lifts a lock-out before it runs out. */
     unlock: z.literal(true),
   })
   .partial()
   .strict();
 export type UserPatch = z.infer<typeof userPatch>;
+
+/** The department resets a password: a reset link by mail, or a temporary password changed at next sign-in. */
+export const passwordResetInput = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('mail') }).strict(),
+  z.object({ method: z.literal('temporary-password'), password: z.string().max(200) }).strict(),
+]);
+
+export const passwordResetView = z.object({
+  method: z.enum(['mail', 'temporary-password']),
+  /** Sessions ended now (a temporary password); a mailed link ends them when it is used. */
+  sessionsEnded: z.number(),
+});
 
 export const userListQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),

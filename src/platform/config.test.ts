@@ -88,6 +88,29 @@ describe('the environment schema', () => {
     expect(config.scan).toMatchObject({ busyScans: 50, travelKm: 120.5 });
   });
 
+  it('writes mail to files under the data folder unless an SMTP server is configured', () => {
+    expect(loadConfig({}).mail).toEqual({
+      smtp: null,
+      from: '"TXNG" <no-reply@localhost>',
+      outboxDir: path.resolve('./data/mail'),
+    });
+    expect(loadConfig({ TXNG_SMTP_URL: 'smtps://u:p@mail.example.vn:465' }).mail.smtp).toBe(
+      'smtps://u:p@mail.example.vn:465',
+    );
+    const byParts = loadConfig({
+      TXNG_SMTP_HOST: 'mail.example.vn',
+      TXNG_SMTP_PORT: '465',
+      TXNG_SMTP_USER: 'txng',
+      TXNG_SMTP_PASS: 'secret',
+      TXNG_MAIL_FROM: 'TXNG Đồng Nai <txng@dongnai.gov.vn>',
+    }).mail;
+    expect(byParts).toMatchObject({
+      smtp: { host: 'mail.example.vn', port: 465, secure: true, auth: { user: 'txng', pass: 'secret' } },
+      from: 'TXNG Đồng Nai <txng@dongnai.gov.vn>',
+    });
+    expect(problemsOf({ TXNG_SMTP_URL: 'mail.example.vn' })[0]).toMatch(/^TXNG_SMTP_URL: got/);
+  });
+
   it('takes an empty variable for an unset one', () => {
     expect(loadConfig({ PORT: '', TXNG_SCAN_MAX_SCANS: '', TXNG_DEMO: '' })).toMatchObject({
       port: 3000,

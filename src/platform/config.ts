@@ -80,6 +80,20 @@ export interface Config {
   webhookMaxAttempts: number;
   /** The first retry's delay in seconds; each further one doubles, up to an hour. */
   webhookRetrySeconds: number;
+  mail: MailSettings;
+}
+
+/** How the program sends mail (password reset links): an SMTP server, or files when none is configured. */
+export interface MailSettings {
+  /** nodemailer transport options from TXNG_SMTP_URL or TXNG_SMTP_HOST…; null writes each mail to `outboxDir`. */
+  smtp:
+    | string
+    | { host: string; port: number; secure: boolean; auth?: { user: string; pass: string } }
+    | null;
+  /** The sender, `"TXNG" <no-reply@host>`. */
+  from: string;
+  /** Where mails go as .eml files when no SMTP server is configured (development, demo, tests). */
+  outboxDir: string;
 }
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -158,6 +172,17 @@ const envSchema = z.object({
     .default(10)
     .describe('a whole number above 0'),
   TXNG_EPCIS_WEBHOOK_RETRY_SECONDS: threshold(5),
+  TXNG_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/)
+    .optional()
+    .describe('smtp://user:password@host:587 or smtps://user:password@host:465'),
+  TXNG_SMTP_HOST: z.string().optional(),
+  TXNG_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587).describe('a port number'),
+  TXNG_SMTP_USER: z.string().optional(),
+  TXNG_SMTP_PASS: z.string().optional(),
+  TXNG_MAIL_FROM: z.string().optional(),
+  TXNG_MAIL_DIR: z.string().optional(),
 });
 type EnvName = keyof typeof envSchema.shape;
 
@@ -194,13 +219,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         problems.push(`${name}: got nothing, expected a secret (required when NODE_ENV=production)`);
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const v = parsed.data;
+  const baseUrl = (v.TXNG_BASE_URL ?? `http://localhost:${v.PORT}`).replace(/\/+$/, '');
   return {
     port: v.PORT,
     host: v.HOST,
     databaseUrl: v.DATABASE_URL ?? null,
     dbPool: v.TXNG_DB_POOL,
     dataDir: path.resolve(v.TXNG_DATA_DIR),
-    baseUrl: (v.TXNG_BASE_URL ?? `http://localhost:${v.PORT}`).replace(/\/+$/, ''),
+    baseUrl,
     provinceName: v.TXNG_PROVINCE,
     // the demo province (with published demo passwords) only where nobody mistakes it for production: by default
     // on the embedded database, never on PostgreSQL unless asked for with TXNG_DEMO=1
@@ -231,6 +257,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookAllow: v.TXNG_EPCIS_WEBHOOK_ALLOW?.split(',').map((e) => e.trim()) ?? [],
     webhookMaxAttempts: v.TXNG_EPCIS_WEBHOOK_MAX_ATTEMPTS,
     webhookRetrySeconds: v.TXNG_EPCIS_WEBHOOK_RETRY_SECONDS,
+    mail: {
+      smtp: v.TXNG_SMTP_URL ?? smtpServer(v),
+      from: v.TXNG_MAIL_FROM ?? `"TXNG" <no-reply@${new URL(baseUrl).hostname}>`,
+      outboxDir: path.resolve(v.TXNG_MAIL_DIR ?? path.join(v.TXNG_DATA_DIR, 'mail')),
+    },
+  };
+}
+
+function smtpServer(v: z.infer<typeof envSchema>): MailSettings['smtp'] {
+  if (!v.TXNG_SMTP_HOST) return null;
+  return {
+    host: v.TXNG_SMTP_HOST,
+    port: v.TXNG_SMTP_PORT,
+    // 465 speaks TLS from the first byte; other ports upgrade with STARTTLS when the server offers it
+    secure: v.TXNG_SMTP_PORT === 465,
+    auth: v.TXNG_SMTP_USER ? { user: v.TXNG_SMTP_USER, pass: v.TXNG_SMTP_PASS ?? '' } : undefined,
   };
 }
 

@@ -11,6 +11,8 @@ export { allow, personOnly, signedIn } from './gate.ts';
 export type { Lang } from './i18n.ts';
 export { defineMessages, pickLanguage, t } from './i18n.ts';
 export { localToday } from './local-date.ts';
+export type { Mail, SendMail } from './mailer.ts';
+export { createMailer } from './mailer.ts';
 export { prefersHtml } from './negotiate.ts';
 export { permissionsOf, registerPermissions } from './permissions.ts';
 export type { FieldError } from './problem.ts';

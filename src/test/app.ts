@@ -1,4 +1,6 @@
 import crypto from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app.ts';
@@ -73,6 +75,8 @@ export async function createTestApp(
     TXNG_BASE_URL: 'https://txng.example.vn',
     TXNG_DEMO: '0',
     TXNG_TRUST_PROXY: 'true',
+    // mail is written as files, each test program in a folder of its own (made when the first mail is written)
+    TXNG_MAIL_DIR: path.join(os.tmpdir(), 'txng-test-mail', crypto.randomUUID()),
   });
   const config: Config = { ...base, ...overrides, scan: { ...base.scan, ...overrides.scan } };
   const database = await openTestDatabase({ dbPool: config.dbPool });
