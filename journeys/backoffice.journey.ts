@@ -219,16 +219,33 @@ describe('back office: from registration to the consumer page', needs('Chromium'
     await fill(page, 'Số lượng', '500');
     await shot(page, 'backoffice-07-stage-harvest');
     await page.getByRole('button', { name: 'Lưu công đoạn' }).click();
-    await succeeded(page, page.getByText(/Đã ghi nhận "Thu hoạch"/));
+    await succeeded(page, page.getByText(/Đã ghi nhận "Thu hoạch" cho lô/));
+    // the message names the lot and links to it, not an event URN
+    expect(await page.getByRole('link', { name: product.lot }).getAttribute('href')).toBe(
+      `/app/lots?q=${product.lot}`,
+    );
 
     await choose(page, 'Công đoạn', 'Đóng gói');
-    await choose(page, 'Sản phẩm', new RegExp(product.gtin));
-    await fill(page, 'Số lô', product.lot);
+    // the lot is picked among what the cooperative holds, with what is left of it
+    await choose(page, 'Lô hàng (chọn trong hàng đang có)', new RegExp(`${product.lot}.*Còn lại: 500 kg`));
+    await page.getByText('Còn lại: 500 kg').first().waitFor();
     await fill(page, 'Số lượng', '500');
     await fill(page, 'Mã SSCC (đơn vị logistics)', product.sscc);
     await page.getByRole('button', { name: 'Lưu công đoạn' }).click();
     await succeeded(page, page.getByText(/Đã ghi nhận "Đóng gói"/));
     await shot(page, 'backoffice-08-stage-pack');
+
+    // shipping more than the lot holds is refused with what is left; a part of it ships
+    await choose(page, 'Công đoạn', 'Xuất hàng, vận chuyển');
+    await choose(page, 'Lô hàng (chọn trong hàng đang có)', new RegExp(product.lot));
+    await fill(page, 'Số lượng', '650');
+    await fill(page, 'Tên bên ngoài hệ thống', 'Chợ đầu mối Dầu Giây');
+    await page.getByRole('button', { name: 'Lưu công đoạn' }).click();
+    await page.getByText(`lô ${product.lot} chỉ còn 500 kg`).first().waitFor();
+    await shot(page, 'backoffice-08b-ship-too-much');
+    await fill(page, 'Số lượng', '120');
+    await page.getByRole('button', { name: 'Lưu công đoạn' }).click();
+    await succeeded(page, page.getByText(/Đã ghi nhận "Xuất hàng, vận chuyển"/));
   });
 
   step('the producer requests stamps', async () => {

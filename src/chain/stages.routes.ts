@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { recordingOrganisation, requireActor } from '../platform/index.ts';
-import { stageForm, stageResponse } from './stages.schema.ts';
+import { stageForm, stageResponse, stockPage, stockQuery } from './stages.schema.ts';
 import { recordStage } from './stages.service.ts';
+import { listStock } from './stock.ts';
 
 export async function stageRoutes(app: FastifyInstance) {
   app.withTypeProvider<ZodTypeProvider>().post(
@@ -26,6 +27,30 @@ export async function stageRoutes(app: FastifyInstance) {
         '/body/organisationId',
       );
       return reply.status(201).send(await recordStage(app.db, actor, organisationId, request.body));
+    },
+  );
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/stock',
+    {
+      schema: {
+        tags: ['stages'],
+        summary:
+          'The lots my organisation holds (made, received, or declared in its registry lots) with what is left of ' +
+          'each: what shipping, selling and processing forms pick from',
+        querystring: stockQuery,
+        response: { 200: stockPage },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { organisationId, ...query } = request.query;
+      return listStock(
+        app.db,
+        actor,
+        recordingOrganisation(actor, organisationId, '/query/organisationId'),
+        query,
+      );
     },
   );
 }

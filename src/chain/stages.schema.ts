@@ -122,3 +122,29 @@ export const stageResponse = z.object({
   captureId: z.string(),
   shipmentId: z.string().uuid().nullable(),
 });
+
+export const stockQuery = z.object({
+  organisationId: z.string().uuid().optional(),
+  q: z.string().trim().max(200).optional(),
+  /** lots with nothing left too */
+  all: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+export const stockPage = z.object({
+  items: z.array(
+    z.object({
+      gtin: z.string(),
+      lot: z.string(),
+      productName: z.string().nullable(),
+      available: z.array(z.object({ quantity: z.number(), unit: z.string() })),
+    }),
+  ),
+  page: z.number(),
+  pageSize: z.number(),
+  total: z.number(),
+});

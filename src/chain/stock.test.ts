@@ -168,4 +168,33 @@ describe('mass balance', () => {
       });
     });
   });
+
+  it('GET /api/stock lists what the organisation holds and what is left, searched by lot or product — its own only', async () => {
+    const stock = async (organisationId: string, query = '') => {
+      const res = await t.app.inject({ url: `/api/stock${query}`, headers: as(organisationId) });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items as {
+        gtin: string;
+        lot: string;
+        available: { quantity: number; unit: string }[];
+      }[];
+    };
+    const farmStock = await stock(farm.id, '?pageSize=200');
+    const line = (lot: string) => farmStock.find((l) => l.lot === lot);
+    expect(line('XO-06')?.available).toEqual([{ quantity: 250, unit: 'KGM' }]);
+    expect(line('XO-04')).toBeUndefined(); // its declared 50 kg all shipped
+    expect(line('XO-01')).toBeUndefined(); // nothing left: not offered
+    expect((await stock(farm.id, '?all=true&q=XO-01')).map((l) => l.lot)).toEqual(['XO-01']);
+    expect(line('NE-03')).toBeUndefined(); // shipped entirely
+    // the buyer holds what it received, not the farm's lots
+    const buyerStock = await stock(buyer.id);
+    expect(buyerStock.map((l) => l.lot)).toEqual(['XO-02']);
+    expect(buyerStock[0].available).toEqual([{ quantity: 50, unit: 'KGM' }]);
+    // nobody lists another organisation's stock
+    const other = await t.app.inject({
+      url: `/api/stock?organisationId=${farm.id}`,
+      headers: as(buyer.id),
+    });
+    expect(other.statusCode).toBe(403);
+  });
 });

@@ -1,6 +1,7 @@
-import { classBalances } from '../epcis/index.ts';
-import type { DbOrTx, FieldError } from '../platform/index.ts';
-import { getLotsByKeys } from '../registry/index.ts';
+import { classBalances, classesGainedBy } from '../epcis/index.ts';
+import { parseDigitalLink } from '../gs1/index.ts';
+import type { Actor, DbOrTx, FieldError } from '../platform/index.ts';
+import { getLotsByKeys, getProductsByGtins, listLots } from '../registry/index.ts';
 import { lotClassId } from './epcis-document.ts';
 import type { LotQuantity, StageForm } from './stages.schema.ts';
 
@@ -161,4 +162,77 @@ export async function checkStock(
       });
   }
   return errors;
+}
+
+/** One lot an organisation holds, with what is left of it (per kind of unit, in the unit forms use for it). */
+export interface StockLine {
+  gtin: string;
+  lot: string;
+  productName: string | null;
+  available: { quantity: number; unit: string }[];
+}
+
+const baseUnit = { mass: 'KGM', volume: 'LTR', count: 'H87' } as const;
+
+/**
+ * The lots an organisation holds — made or received by its own events, or declared in its registry lots — with what
+ * is left of each: what a shipping or processing form picks from. Searched by lot number, GTIN or product name;
+ * lots with nothing left are left out unless `all`.
+ */
+export async function listStock(
+  db: DbOrTx,
+  actor: Actor,
+  organisationId: string,
+  query: { q?: string; all?: boolean; page: number; pageSize: number },
+) {
+  const keys = new Map<string, { gtin: string; lot: string }>();
+  for (const id of await classesGainedBy(db, organisationId)) {
+    try {
+      const dl = parseDigitalLink(id);
+      const gtinAi = dl.ais.find((a) => a.ai === '01');
+      const lotAi = dl.ais.find((a) => a.ai === '10');
+      if (gtinAi && lotAi) keys.set(key(gtinAi.value, lotAi.value), { gtin: gtinAi.value, lot: lotAi.value });
+    } catch {
+      // a class that is no GS1 lot (a pattern, another scheme) is nothing a form picks
+    }
+  }
+  const own = await listLots(db, { organisationId, page: 1, pageSize: 200, sort: '-createdAt' }, actor);
+  for (const lot of own.items)
+    keys.set(key(lot.gtin, lot.lot), { gtin: lot.gtin.padStart(14, '0'), lot: lot.lot });
+  const lots = [...keys.values()];
+  const [held, products] = await Promise.all([
+    holdings(db, organisationId, lots),
+    getProductsByGtins(db, [...new Set(lots.map((l) => l.gtin))]),
+  ]);
+  const names = new Map(products.map((p) => [p.gtin, p.name]));
+  const q = query.q?.trim().toLowerCase();
+  const lines: StockLine[] = lots
+    .map((l) => {
+      const h: Holding = held.get(key(l.gtin, l.lot)) ?? {};
+      const available = (['mass', 'volume', 'count'] as const)
+        .filter((kind) => h[kind] !== undefined)
+        .map((kind) => ({ quantity: round(h[kind]!), unit: baseUnit[kind] }));
+      return {
+        gtin: l.gtin,
+        lot: l.lot,
+        productName: names.get(l.gtin.padStart(14, '0')) ?? null,
+        available,
+      };
+    })
+    .filter((line) => query.all || line.available.some((a) => a.quantity > 0))
+    .filter(
+      (line) =>
+        !q ||
+        line.lot.toLowerCase().includes(q) ||
+        line.gtin.includes(q) ||
+        (line.productName ?? '').toLowerCase().includes(q),
+    )
+    .sort((a, b) => a.lot.localeCompare(b.lot, 'vi'));
+  const start = (query.page - 1) * query.pageSize;
+  return {
+    items: lines.slice(start, start + query.pageSize),
+    page: query.page,
+    pageSize: query.pageSize,
+    total: lines.length,
+  };
 }

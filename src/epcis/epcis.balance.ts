@@ -43,3 +43,16 @@ export async function classBalances(
     lost: Number(r.lost),
   }));
 }
+
+/** The classes (stored form) an organisation's own events say it made or received, newest first. */
+export async function classesGainedBy(db: DbOrTx, organisationId: string, limit = 500): Promise<string[]> {
+  const rows = await selectRows<{ id: string }>(
+    db,
+    sql`SELECT i.id, MAX(e.event_time) AS latest
+      FROM epcis_event_ids i JOIN epcis_events e ON e.id = i.event_pk
+      WHERE e.organisation_id = ${organisationId}::uuid AND i.is_class AND NOT e.is_error_declaration
+        AND (i.role = 'output' OR (i.role = 'epc' AND (e.action = 'ADD' OR e.biz_step = 'receiving')))
+      GROUP BY i.id ORDER BY latest DESC LIMIT ${limit}`,
+  );
+  return rows.map((r) => r.id);
+}

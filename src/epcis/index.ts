@@ -3,7 +3,7 @@ import queriesRoutes from './epcis.queries.routes.ts';
 import epcisRoutes, { type EpcisRoutesOptions } from './epcis.routes.ts';
 import { epcisSchemaValidator } from './epcis.validator.ts';
 
-export { type ClassBalance, classBalances } from './epcis.balance.ts';
+export { type ClassBalance, classBalances, classesGainedBy } from './epcis.balance.ts';
 export { masterDataNames } from './epcis.masterdata.ts';
 export { parseEventQuery } from './epcis.query.ts';
 export { captureEpcisDocument, findEventsByIds, getEventsByPk, queryEvents } from './epcis.service.ts';

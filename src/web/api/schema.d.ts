@@ -4,6 +4,11 @@
  */
 
 
+/** OneOf type helpers */
+type Without<T, U> = { [P in Exclude<keyof T, keyof U>]?: never };
+type XOR<T, U> = (T | U) extends object ? (Without<T, U> & U) | (Without<U, T> & T) : T | U;
+type OneOf<T extends any[]> = T extends [infer Only] ? Only : T extends [infer A, infer B, ...infer Rest] ? OneOf<[XOR<A, B>, ...Rest]> : never;
+
 export interface paths {
   "/api/auth/sign-in": {
     /** Sign in with email and password; sets the session cookie and returns the CSRF token */
@@ -33,6 +38,7 @@ export interface paths {
               permissions: string[];
               csrfToken: string | null;
               sessionExpiresAt: string | null;
+              mustChangePassword: boolean;
             };
           };
         };
@@ -89,6 +95,7 @@ export interface paths {
               permissions: string[];
               csrfToken: string | null;
               sessionExpiresAt: string | null;
+              mustChangePassword: boolean;
             };
           };
         };
@@ -102,6 +109,52 @@ export interface paths {
         content: {
           "application/json": {
             currentPassword: string;
+            newPassword: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              sessionsEnded: number;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/auth/password-reset-requests": {
+    /** Forgotten password: mails a one-hour reset link when the e-mail has an account; same answer for any e-mail */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            email: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              accepted: true;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/auth/password-reset": {
+    /** Set a new password with a reset link’s token (ends every session of the account) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            token: string;
             newPassword: string;
           };
         };
@@ -168,6 +221,7 @@ export interface paths {
                 permissions: string[];
                 csrfToken: string | null;
                 sessionExpiresAt: string | null;
+                mustChangePassword: boolean;
               };
               organisation: {
                 id: string;
@@ -310,7 +364,7 @@ export interface paths {
         };
       };
     };
-    /** Change an account: name, role and scope, disable/enable, reset password, lift a lock-out */
+    /** Change an account: name, role and scope, disable/enable, lift a sign-in delay */
     patch: {
       parameters: {
         path: {
@@ -330,7 +384,6 @@ export interface paths {
             sector?: "agriculture" | "industry_trade" | "health" | null;
             communes?: string[];
             disabled?: boolean;
-            password?: string;
             /** @enum {boolean} */
             unlock?: true;
           };
@@ -353,6 +406,40 @@ export interface paths {
               locked: boolean;
               lastSignInAt: string | null;
               createdAt: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/users/{id}/password-reset": {
+    /** The department resets a password: a reset link by mail, or a temporary password to change at next sign-in */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": OneOf<[{
+            /** @enum {string} */
+            method: "mail";
+          }, {
+            /** @enum {string} */
+            method: "temporary-password";
+            password: string;
+          }]>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              method: "mail" | "temporary-password";
+              sessionsEnded: number;
             };
           };
         };
@@ -2075,7 +2162,7 @@ export interface paths {
     };
   };
   "/api/stamps/ranges/{id}/print": {
-    /** @description A PDF print sheet. For anti-counterfeit stamps this creates their secrets: print once. */
+    /** @description A PDF print sheet (every print is recorded in the range history). For anti-counterfeit stamps this creates their secrets: print once, then only as a reprint. */
     post: {
       parameters: {
         path: {
@@ -2096,7 +2183,7 @@ export interface paths {
              * @default qr
              * @enum {string}
              */
-            carrier?: "qr" | "datamatrix";
+            carrier?: "qr" | "datamatrix" | "gs1-datamatrix";
             /** @default false */
             reprint?: boolean;
           };
@@ -2111,11 +2198,11 @@ export interface paths {
     };
   };
   "/api/stamps/ranges/{id}/codes/{serial}": {
-    /** @description One traceability stamp as QR, GS1 DataMatrix, GS1-128 or EAN-13 (SVG or PNG). */
+    /** @description One traceability stamp as QR or DataMatrix (the Digital Link), GS1 DataMatrix or GS1-128 (the element string) or EAN-13 (SVG or PNG). */
     get: {
       parameters: {
         query?: {
-          format?: "qr" | "datamatrix" | "gs1-128" | "ean-13";
+          format?: "qr" | "datamatrix" | "gs1-datamatrix" | "gs1-128" | "ean-13";
           type?: "png" | "svg";
           lot?: string;
         };
@@ -2678,6 +2765,41 @@ export interface paths {
               captureId: string;
               /** Format: uuid */
               shipmentId: string | null;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/stock": {
+    /** The lots my organisation holds (made, received, or declared in its registry lots) with what is left of each: what shipping, selling and processing forms pick from */
+    get: {
+      parameters: {
+        query?: {
+          organisationId?: string;
+          q?: string;
+          all?: "true" | "false";
+          page?: number;
+          pageSize?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  gtin: string;
+                  lot: string;
+                  productName: string | null;
+                  available: {
+                      quantity: number;
+                      unit: string;
+                    }[];
+                })[];
+              page: number;
+              pageSize: number;
+              total: number;
             };
           };
         };

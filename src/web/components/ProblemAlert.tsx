@@ -4,7 +4,11 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type ProblemDocument } from '../api/client.ts';
 
-/** Shows a problem document: its title, then every field message not already shown beside an input. */
+/**
+ * Shows a problem document: its title, then every field message not already shown beside an input — in words only,
+ * never the field's JSON Pointer (the API's `detail` repeats the messages with their pointers, so it is shown only
+ * for a problem without field messages).
+ */
 export function ProblemAlert({ error }: { error: unknown }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
@@ -29,14 +33,14 @@ export function ProblemAlert({ error }: { error: unknown }) {
       role="alert"
       mb="md"
     >
-      {problem.errors?.length ? (
-        <List size="sm">
-          {problem.errors.map((e) => (
-            <List.Item key={`${e.field}-${e.code}`}>
-              {e.field ? <code>{e.field.replace(/^\/(body|query|params)/, '')}</code> : null} {e.message}
-            </List.Item>
-          ))}
-        </List>
+      {problem.errors ? (
+        problem.errors.length ? (
+          <List size="sm">
+            {problem.errors.map((e) => (
+              <List.Item key={`${e.field}-${e.code}`}>{e.message}</List.Item>
+            ))}
+          </List>
+        ) : null
       ) : problem.detail ? (
         problem.detail
       ) : null}

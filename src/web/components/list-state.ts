@@ -19,8 +19,17 @@ export interface ListControl {
   query: Record<string, string | number | undefined>;
 }
 
-export function useListState(pageSize = 20, initialFilters: Record<string, string | null> = {}): ListControl {
-  const [state, setState] = useState<ListState>({ page: 1, q: '', sort: null, filters: initialFilters });
+export function useListState(
+  pageSize = 20,
+  initialFilters: Record<string, string | null> = {},
+  initialQ = '',
+): ListControl {
+  const [state, setState] = useState<ListState>({
+    page: 1,
+    q: initialQ,
+    sort: null,
+    filters: initialFilters,
+  });
   const [q] = useDebouncedValue(state.q, 300);
   const query: Record<string, string | number | undefined> = {
     page: state.page,

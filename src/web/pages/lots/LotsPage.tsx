@@ -24,7 +24,8 @@ import { emptyLot, LotForm, lotBody, lotValues } from './LotForm.tsx';
 export function LotsPage() {
   const { t } = useTranslation();
   const me = useMe().data!;
-  const control = useListState();
+  // a link may name the lot to find (`/app/lots?q=CC2606-01`, after a stage is saved)
+  const control = useListState(20, {}, new URLSearchParams(window.location.search).get('q') ?? '');
   const list = usePage<Lot>('/api/lots', control);
   const [opened, { open, close }] = useDisclosure();
   const [editing, setEditing] = useState<Lot | null>(null);

@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Button,
   Card,
   Group,
@@ -35,12 +36,24 @@ interface StageResult {
   shipmentId: string | null;
 }
 
+/** The lot numbers a stage names (what it made, shipped, used), for the message after saving. */
+function lotsOf(body: Record<string, unknown>): string[] {
+  const lines = [body.output, ...['items', 'inputs', 'outputs'].flatMap((k) => (body[k] as unknown[]) ?? [])];
+  return [
+    ...new Set(
+      lines.flatMap((l) =>
+        l && typeof (l as { lot?: unknown }).lot === 'string' ? [(l as { lot: string }).lot] : [],
+      ),
+    ),
+  ];
+}
+
 /** One form per stage of the chain (CBV bizSteps); each saved form becomes an EPCIS event. */
 export function StagesPage() {
   const { t } = useTranslation();
   const me = useMe().data!;
   const [problem, setProblem] = useState<ProblemDocument | null>(null);
-  const [saved, setSaved] = useState<StageResult | null>(null);
+  const [saved, setSaved] = useState<(StageResult & { lots: string[] }) | null>(null);
   const form = useForm({ initialValues: { ...emptyStage(), organisationId: ownOrganisation(me) ?? '' } });
   const record = useSend<unknown, StageResult>('POST', '/api/stages', {
     invalidate: ['/api/lots', '/api/shipments'],
@@ -53,7 +66,8 @@ export function StagesPage() {
     setProblem(null);
     setSaved(null);
     try {
-      setSaved(await record.mutateAsync(stageBody(values)));
+      const body = stageBody(values);
+      setSaved({ ...(await record.mutateAsync(body)), lots: lotsOf(body) });
       form.setValues({
         ...emptyStage(),
         stage: values.stage,
@@ -73,7 +87,13 @@ export function StagesPage() {
           <Group gap="xs">
             <IconCheck aria-hidden color="var(--mantine-color-teal-8)" />
             <Text size="sm">
-              {t('stage.savedAs', { stage: t(`stage.name.${saved.stage}`), id: saved.eventId })}
+              {t('stage.savedFor', { stage: t(`stage.name.${saved.stage}`) })}{' '}
+              {saved.lots.map((lot, i) => (
+                <span key={lot}>
+                  {i ? ', ' : ''}
+                  <Anchor href={`/app/lots?q=${encodeURIComponent(lot)}`}>{lot}</Anchor>
+                </span>
+              ))}
             </Text>
           </Group>
         </Card>
@@ -159,6 +179,8 @@ export function StagesPage() {
                 path={list}
                 label={t(`stage.list.${list}`)}
                 min={list === 'outputs' && v.stage === 'pack' ? 0 : 1}
+                stock={list === 'inputs' || (list === 'items' && v.stage !== 'receive')}
+                organisationId={v.organisationId || undefined}
               />
             </Card>
           ))}
