@@ -197,4 +197,22 @@ describe('mass balance', () => {
     });
     expect(other.statusCode).toBe(403);
   });
+
+  it('the recipient picker finds every approved organisation by name, tax code or GLN, not only the sender', async () => {
+    const find = async (q: string) => {
+      const res = await t.app.inject({
+        url: `/api/organisations/directory?q=${encodeURIComponent(q)}`,
+        headers: as(farm.id),
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items as { id: string; name: string; taxCode: string | null; glns: string[] }[];
+    };
+    expect((await find('Nông sản Biên Hoà')).map((o) => o.id)).toEqual([buyer.id]);
+    if (buyer.taxCode) expect((await find(buyer.taxCode)).map((o) => o.id)).toEqual([buyer.id]);
+    if (buyer.glns[0]) expect((await find(buyer.glns[0])).map((o) => o.id)).toEqual([buyer.id]);
+    // a draft organisation is nobody's partner yet; anonymous callers get nothing
+    const draft = await makeOrganisation(t.db, { name: 'Cơ sở Nháp Biên Hoà', draft: true });
+    expect((await find('Biên Hoà')).map((o) => o.id)).not.toContain(draft.id);
+    expect((await t.app.inject({ url: '/api/organisations/directory' })).statusCode).toBe(401);
+  });
 });

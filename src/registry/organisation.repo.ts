@@ -144,3 +144,33 @@ export async function organisationIdsInScope(db: DbOrTx, scope: ReadScope): Prom
     );
   return rows.map((r) => r.id);
 }
+
+/**
+ * The province's directory of organisations on the platform: those with a public version (approved, or approved
+ * before an edit that waits), searched by name, tax code or GLN. Every signed-in user may look a partner up.
+ */
+export async function listDirectory(
+  db: DbOrTx,
+  query: { q?: string; page: number; pageSize: number },
+): Promise<{ rows: OrganisationRow[]; total: number }> {
+  const q = query.q?.trim();
+  const where = and(
+    or(eq(organisations.reviewStatus, 'approved'), sql`${organisations.publishedRow} IS NOT NULL`),
+    q
+      ? or(
+          ilike(organisations.name, likePattern(q)),
+          ilike(organisations.taxCode, likePattern(q)),
+          sql`${q} = ANY(${organisations.glns})`,
+        )
+      : undefined,
+  );
+  const [{ total }] = await db.select({ total: count() }).from(organisations).where(where);
+  const rows = await db
+    .select()
+    .from(organisations)
+    .where(where)
+    .orderBy(asc(organisations.name))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  return { rows, total };
+}

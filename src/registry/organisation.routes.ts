@@ -5,6 +5,8 @@ import { requireActor } from '../platform/index.ts';
 import {
   certificateInput,
   certificateView,
+  directoryPage,
+  directoryQuery,
   idParams,
   organisationDetailView,
   organisationInput,
@@ -31,6 +33,24 @@ export async function organisationRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => service.listOrganisations(app.db, request.query, requireActor(request)),
+  );
+
+  app.get(
+    '/organisations/directory',
+    {
+      schema: {
+        tags,
+        summary:
+          'The directory of organisations on the platform (approved), by name, tax code or GLN: any signed-in user ' +
+          'finds a partner to ship to or receive from',
+        querystring: directoryQuery,
+        response: { 200: directoryPage },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return service.listOrganisationDirectory(app.db, request.query);
+    },
   );
 
   app.post(

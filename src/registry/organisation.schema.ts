@@ -97,3 +97,19 @@ export type OrganisationListQuery = z.infer<typeof organisationListQuery>;
 
 export const organisationPage = pageSchema(organisationView);
 export const idParams = z.object({ id: z.uuid() });
+
+export const directoryQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const directoryPage = pageSchema(
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    taxCode: z.string().nullable(),
+    glns: z.array(z.string()),
+    communeCode: z.string().nullable(),
+  }),
+);

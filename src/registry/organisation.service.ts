@@ -235,3 +235,27 @@ export async function getPublishedOrganisationsByIds(db: DbOrTx, ids: string[]):
     return version ? [presentOrganisation(version)] : [];
   });
 }
+
+/** An entry of the directory: who a partner is, as the public sees it. */
+export interface DirectoryEntry {
+  id: string;
+  name: string;
+  taxCode: string | null;
+  glns: string[];
+  communeCode: string | null;
+}
+
+/** The province's directory (organisation.repo.ts listDirectory), each as its public version. */
+export async function listOrganisationDirectory(
+  db: DbOrTx,
+  query: { q?: string; page: number; pageSize: number },
+): Promise<Page<DirectoryEntry>> {
+  const { rows, total } = await repo.listDirectory(db, query);
+  const items = rows.flatMap((row) => {
+    const o = publicVersion(organisations, row);
+    return o
+      ? [{ id: o.id, name: o.name, taxCode: o.taxCode, glns: o.glns, communeCode: o.communeCode }]
+      : [];
+  });
+  return { items, page: query.page, pageSize: query.pageSize, total };
+}

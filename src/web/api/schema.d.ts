@@ -669,6 +669,37 @@ export interface paths {
       };
     };
   };
+  "/api/organisations/directory": {
+    /** The directory of organisations on the platform (approved), by name, tax code or GLN: any signed-in user finds a partner to ship to or receive from */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+          page?: number;
+          pageSize?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  name: string;
+                  taxCode: string | null;
+                  glns: string[];
+                  communeCode: string | null;
+                })[];
+              page: number;
+              pageSize: number;
+              total: number;
+            };
+          };
+        };
+      };
+    };
+  };
   "/api/organisations/{id}": {
     /** One organisation with its certificates */
     get: {

@@ -83,6 +83,8 @@ export const riskTiers = allOf<NonNullable<Body<'/api/products', 'post'>['riskTi
 ]);
 
 export type Lot = Item<'/api/lots'>;
+/** An organisation of the directory: a partner any user can find by name, tax code or GLN. */
+export type DirectoryEntry = Item<'/api/organisations/directory'>;
 /** A lot the organisation holds, with what is left of it (the shipping and processing forms pick from these). */
 export type StockLine = Item<'/api/stock'>;
 export const lotStatuses = allOf<Body<'/api/lots/{id}/status', 'put'>['status']>()([

@@ -20,7 +20,7 @@ import type { ProblemDocument } from '../../api/client.ts';
 import { applyProblem } from '../../api/form-errors.ts';
 import { useSend } from '../../api/hooks.ts';
 import { useMe } from '../../api/session.ts';
-import type { Location, Organisation } from '../../api/types.ts';
+import type { DirectoryEntry, Location } from '../../api/types.ts';
 import { OrganisationPicker, ownOrganisation } from '../../components/acting-organisation.tsx';
 import { EntitySelect } from '../../components/EntitySelect.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -208,10 +208,16 @@ export function StagesPage() {
                 {t('stage.partyHelp')}
               </Text>
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <EntitySelect<Organisation>
+                <EntitySelect<DirectoryEntry>
                   label={t('stage.partyOrganisation')}
-                  path="/api/organisations"
-                  option={(o) => ({ value: o.id, label: o.name })}
+                  description={t('stage.partyDirectoryHint')}
+                  path="/api/organisations/directory"
+                  option={(o) => ({
+                    value: o.id,
+                    label: [o.name, o.taxCode && `MST ${o.taxCode}`, o.glns[0] && `GLN ${o.glns[0]}`]
+                      .filter(Boolean)
+                      .join(' · '),
+                  })}
                   {...form.getInputProps('party.organisationId')}
                 />
                 <TextInput label={t('stage.partyName')} {...form.getInputProps('party.name')} />
