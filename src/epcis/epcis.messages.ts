@@ -163,6 +163,14 @@ defineMessages({
   },
   'epcis.query.badNumber': { vi: 'phải là một số', en: 'must be a number' },
   'epcis.query.badBoolean': { vi: 'phải là true hoặc false', en: 'must be true or false' },
+  'epcis.query.badNumberOrTime': {
+    vi: 'phải là một số hoặc thời điểm ISO 8601 có múi giờ',
+    en: 'must be a number or an ISO 8601 time with offset',
+  },
+  'epcis.query.emptyValue': {
+    vi: 'cần ít nhất một giá trị (nhiều giá trị cách nhau bởi |)',
+    en: 'needs at least one value (several separated by |)',
+  },
   'epcis.query.badOrderBy': {
     vi: 'chỉ sắp xếp được theo eventTime hoặc recordTime',
     en: 'events can be ordered by eventTime or recordTime only',

@@ -1,4 +1,5 @@
 import { badRequest, type DbOrTx, notFound, Problem } from '../platform/index.ts';
+import { prefixesOf } from './epcis.context.ts';
 import { type EventQuery, parseEventQuery } from './epcis.query.ts';
 import './epcis.queries.messages.ts';
 import * as repo from './epcis.subscriptions.repo.ts';
@@ -15,6 +16,11 @@ export function queryParamsOf(query: Record<string, unknown>): Record<string, st
     params[name] = Array.isArray(value) ? value.map(String) : value === null ? '' : String(value);
   }
   return params;
+}
+
+/** The prefixes a stored query's @context binds, for the extension field names it uses. */
+export function bindingsOf(query: unknown): Record<string, string> {
+  return prefixesOf((query as Record<string, unknown> | null)?.['@context'], {});
 }
 
 /**
@@ -41,7 +47,7 @@ export function readStoredQuery(query: unknown): EventQuery {
       'epcis-invalid-query',
     );
   try {
-    return parseEventQuery(queryParamsOf(query as Record<string, unknown>));
+    return parseEventQuery(queryParamsOf(query as Record<string, unknown>), bindingsOf(query));
   } catch (err) {
     if (!(err instanceof Problem)) throw err;
     throw new Problem(err.status, err.code, {

@@ -139,11 +139,14 @@ export default async function queriesRoutes(app: FastifyInstance, opts: EpcisRou
       const query = await namedQuery(request);
       const { perPage, nextPageToken: token, ...rest } = request.query;
       refuseUnknown(Object.keys(rest));
-      const parsed = parseEventQuery({
-        ...named.queryParamsOf(query.query as Record<string, unknown>),
-        ...(perPage === undefined ? {} : { perPage }),
-        ...(token === undefined ? {} : { nextPageToken: token }),
-      });
+      const parsed = parseEventQuery(
+        {
+          ...named.queryParamsOf(query.query as Record<string, unknown>),
+          ...(perPage === undefined ? {} : { perPage }),
+          ...(token === undefined ? {} : { nextPageToken: token }),
+        },
+        named.bindingsOf(query.query),
+      );
       const { events, more } = await queryEvents(app.db, parsed, await visibilityOf(query.organisationId));
       if (more) {
         const last = events[events.length - 1];

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, Problem } from '../platform/index.ts';
 import type { EventQuery } from './epcis.query.ts';
+import { extensionConditions } from './epcis.query-ext.repo.ts';
 import { pgArray, selectRows, toStoredEvent } from './epcis.repo.ts';
 import type { Visibility } from './epcis.service.ts';
 import type { StoredEvent } from './epcis.types.ts';
@@ -48,7 +49,7 @@ export async function queryEvents(
   for (const l of query.links)
     conditions.push(sql`e.id IN (SELECT event_pk FROM epcis_event_links WHERE kind = ${l.kind} AND type = ${l.type}
       AND value = ANY(${pgArray(l.values)}::text[]))`);
-  for (const p of query.paths)
+  for (const p of [...query.paths, ...query.extensions.paths])
     conditions.push(
       sql`(${sql.join(
         p.paths.map(
@@ -72,6 +73,7 @@ export async function queryEvents(
         SELECT unnest(${pgArray(w.values)}::text[])
         UNION SELECT jsonb_array_elements_text(m.children) FROM epcis_master_data m JOIN under ON m.element_id = under.id)
       SELECT id FROM under)`);
+  conditions.push(...extensionConditions(query.extensions));
   const where = sql.join(conditions, sql` AND `);
   if (query.maxEventCount !== null) {
     const [{ n }] = await selectRows<{ n: number }>(

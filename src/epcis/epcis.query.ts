@@ -9,6 +9,7 @@ import {
 import { badRequest, type FieldError, isRealDateTime } from '../platform/index.ts';
 import { cbvShortName } from './epcis.extract.ts';
 import { storedId } from './epcis.ids.ts';
+import { type ExtensionConditions, readExtensionParam } from './epcis.query-ext.ts';
 
 type Role = 'epc' | 'parent' | 'child' | 'input' | 'output';
 
@@ -31,6 +32,8 @@ export interface EventQuery {
   declared: boolean;
   /** WD_readPoint, WD_bizLocation: the places and, by master data, every place under them. */
   within: { column: 'read_point' | 'biz_location'; values: string[] }[];
+  /** Extension fields, values in one unit, master-data attributes (epcis.query-ext.ts). */
+  extensions: ExtensionConditions;
   order: { column: 'event_time' | 'record_time' | null; direction: 'ASC' | 'DESC' };
   eventCountLimit: number | null;
   maxEventCount: number | null;
@@ -126,8 +129,14 @@ const linkParam = /^EQ_(source|destination|bizTransaction)_(.+)$/;
 
 export const maxPerPage = 1000;
 
-/** Parses the query string of GET /epcis/events (values of list parameters are separated by `|`). */
-export function parseEventQuery(params: Record<string, unknown>): EventQuery {
+/**
+ * Parses the query string of GET /epcis/events (values of list parameters are separated by `|`); `bindings` are the
+ * namespace prefixes the request declares for extension field names (GS1-Extensions, a named query's @context).
+ */
+export function parseEventQuery(
+  params: Record<string, unknown>,
+  bindings: Record<string, string> = {},
+): EventQuery {
   const errors: FieldError[] = [];
   const query: EventQuery = {
     eventTypes: null,
@@ -139,12 +148,13 @@ export function parseEventQuery(params: Record<string, unknown>): EventQuery {
     timesAt: [],
     declared: false,
     within: [],
+    extensions: { fields: [], attributes: [], paths: [] },
     order: { column: null, direction: 'ASC' },
     eventCountLimit: null,
     maxEventCount: null,
     perPage: 30,
     after: null,
-    fingerprint: fingerprintOf(params),
+    fingerprint: fingerprintOf(params, bindings),
   };
   const count = (name: string, text: string, max = Number.MAX_SAFE_INTEGER) => {
     const n = Number(text);
@@ -271,7 +281,7 @@ export function parseEventQuery(params: Record<string, unknown>): EventQuery {
       const after = readToken(text, query.fingerprint);
       if (after === null) errors.push({ field: name, code: 'epcis.query.badToken' });
       query.after = after;
-    } else {
+    } else if (!readExtensionParam(name, text, values, bindings, query.extensions, errors)) {
       errors.push({ field: name, code: 'epcis.query.unknownParameter' });
     }
   }
@@ -327,11 +337,15 @@ const safeStoredId = (value: string) => {
 };
 
 /** The token is tied to the query it pages through, so it cannot be replayed against another one. */
-function fingerprintOf(params: Record<string, unknown>): string {
+function fingerprintOf(params: Record<string, unknown>, bindings: Record<string, string>): string {
   const stable = Object.entries(params)
     .filter(([k]) => k !== 'nextPageToken' && k !== 'perPage')
     .sort(([a], [b]) => (a < b ? -1 : 1));
-  return crypto.createHash('sha256').update(JSON.stringify(stable)).digest('base64url').slice(0, 16);
+  return crypto
+    .createHash('sha256')
+    .update(JSON.stringify([stable, bindings]))
+    .digest('base64url')
+    .slice(0, 16);
 }
 
 /** The last event of a page: its key and, when the query orders by a time, that time (the cursor follows both). */

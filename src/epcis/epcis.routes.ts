@@ -22,6 +22,7 @@ import {
   standardEventTypes,
 } from './epcis.presenter.ts';
 import { nextPageToken, parseEventQuery } from './epcis.query.ts';
+import { extensionBindings } from './epcis.query-ext.ts';
 import * as service from './epcis.service.ts';
 import type { StoredEvent } from './epcis.types.ts';
 import { vendored } from './epcis.vendor.ts';
@@ -190,7 +191,7 @@ export default async function epcisRoutes(app: FastifyInstance, opts: EpcisRoute
     reply: FastifyReply,
     params: Record<string, unknown>,
   ) => {
-    const query = parseEventQuery(params);
+    const query = parseEventQuery(params, extensionBindings(request.headers['gs1-extensions']));
     const { events, more } = await service.queryEvents(app.db, query, await visibility(request));
     if (more) {
       const last = events[events.length - 1];
