@@ -8,6 +8,7 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { onSessionEnded } from './api/client.ts';
 import { queryClient } from './api/query-client.ts';
 import { meQuery } from './api/session.ts';
 import { Shell } from './layout/Shell.tsx';
@@ -20,8 +21,29 @@ const signIn = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sign-in',
   component: SignInPage,
-  validateSearch: (search: Record<string, unknown>): { next?: string } => ({
+  validateSearch: (search: Record<string, unknown>): SignInSearch => ({
     next: typeof search.next === 'string' ? search.next : undefined,
+    // the session ended under the person's feet, or they just set a new password: the page says so
+    expired: search.expired === true || search.expired === 'true' ? true : undefined,
+    passwordReset: search.passwordReset === true || search.passwordReset === 'true' ? true : undefined,
+  }),
+});
+export interface SignInSearch {
+  next?: string;
+  expired?: boolean;
+  passwordReset?: boolean;
+}
+const forgotPassword = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/forgot-password',
+  component: lazyRouteComponent(() => import('./pages/auth/ForgotPasswordPage.tsx'), 'ForgotPasswordPage'),
+});
+const resetPassword = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password',
+  component: lazyRouteComponent(() => import('./pages/auth/ResetPasswordPage.tsx'), 'ResetPasswordPage'),
+  validateSearch: (search: Record<string, unknown>): { token?: string } => ({
+    token: typeof search.token === 'string' ? search.token : undefined,
   }),
 });
 const register = createRoute({
@@ -51,6 +73,8 @@ const page = <M extends Record<string, unknown>>(
 const routeTree = rootRoute.addChildren([
   signIn,
   register,
+  forgotPassword,
+  resetPassword,
   shell.addChildren([
     page('/', () => import('./pages/dashboard/DashboardPage.tsx'), 'DashboardPage'),
     page('/organisations', () => import('./pages/organisations/OrganisationsPage.tsx'), 'OrganisationsPage'),
@@ -90,6 +114,14 @@ export const router = createRouter({
   basepath: '/app',
   defaultPreload: 'intent',
   defaultPendingComponent: PageLoading,
+});
+
+// A session that ends while a page is open (expiry, sign-out elsewhere) leads to the sign-in page, then back here.
+onSessionEnded(() => {
+  const { pathname, href } = router.state.location;
+  queryClient.clear();
+  if (pathname === '/sign-in') return;
+  void router.navigate({ to: '/sign-in', search: { next: href, expired: true } });
 });
 
 declare module '@tanstack/react-router' {

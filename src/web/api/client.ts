@@ -21,9 +21,18 @@ export class ApiError extends Error {
 
 let csrfToken: string | null = null;
 let language = 'vi';
+let sessionEnded: (() => void) | null = null;
 
 export function setCsrfToken(token: string | null) {
   csrfToken = token;
+}
+
+/**
+ * What to do when the API answers 401 while the page believed it was signed in (the session expired, or ended
+ * elsewhere): the router sends the person to sign in and back. Called once per lost session.
+ */
+export function onSessionEnded(handler: () => void) {
+  sessionEnded = handler;
 }
 
 export function setApiLanguage(lang: string) {
@@ -72,6 +81,11 @@ export async function api<T>(
     body = JSON.stringify(opts.body);
   }
   const res = await fetch(withQuery(path, opts.query), { method, headers, body, credentials: 'same-origin' });
+  // a wrong password at sign-in is a 401 too, but it ends no session
+  if (res.status === 401 && csrfToken !== null && path !== '/api/auth/sign-in') {
+    setCsrfToken(null);
+    sessionEnded?.();
+  }
   if (!res.ok) throw await toError(res);
   if (opts.raw) return res as T;
   if (res.status === 204) return undefined as T;

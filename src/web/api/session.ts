@@ -21,6 +21,8 @@ export interface Me {
   sector: string | null;
   communes: string[];
   csrfToken: string | null;
+  /** A temporary password from the department: nothing but choosing a new one until then. */
+  mustChangePassword: boolean;
 }
 
 export const staffRoles: Role[] = [

@@ -11,13 +11,15 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { post } from '../api/client.ts';
+import { post, setCsrfToken } from '../api/client.ts';
 import { useMe } from '../api/session.ts';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
+import { ChangePasswordModal } from '../pages/account/ChangePasswordModal.tsx';
+import { TemporaryPasswordPage } from '../pages/account/TemporaryPasswordPage.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { canSee, navItems } from './nav.ts';
 
@@ -29,6 +31,7 @@ export function Shell() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [opened, { toggle, close }] = useDisclosure();
+  const [changing, passwordDialog] = useDisclosure();
 
   if (me.isPending)
     return (
@@ -37,14 +40,17 @@ export function Shell() {
       </Center>
     );
   if (me.error) return <ProblemAlert error={me.error} />;
-  if (!me.data) return null;
+  // nobody signed in any more: the sign-in page and back, never an empty frame
+  if (!me.data) return <Navigate to="/sign-in" search={{ next: location.href }} />;
   const user = me.data;
 
   const signOut = async () => {
     await post('/api/auth/sign-out').catch(() => undefined);
+    setCsrfToken(null);
     queryClient.clear();
     await navigate({ to: '/sign-in', search: { next: undefined } });
   };
+  if (user.mustChangePassword) return <TemporaryPasswordPage onSignOut={signOut} />;
 
   return (
     <AppShell
@@ -81,6 +87,9 @@ export function Shell() {
               </Menu.Target>
               <Menu.Dropdown>
                 <Menu.Label>{t(`role.${user.role}`)}</Menu.Label>
+                <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={passwordDialog.open}>
+                  {t('account.changePassword')}
+                </Menu.Item>
                 <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={signOut}>
                   {t('auth.signOut')}
                 </Menu.Item>
@@ -115,6 +124,7 @@ export function Shell() {
       <AppShell.Main id="main" tabIndex={-1}>
         <Outlet />
       </AppShell.Main>
+      <ChangePasswordModal opened={changing} onClose={passwordDialog.close} />
     </AppShell>
   );
 }

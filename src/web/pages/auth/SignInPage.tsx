@@ -1,4 +1,4 @@
-import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
@@ -15,7 +15,7 @@ export function SignInPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const { next } = useSearch({ from: '/sign-in' });
+  const { next, expired, passwordReset } = useSearch({ from: '/sign-in' });
   const [problem, setProblem] = useState<ProblemDocument | null>(null);
   const form = useForm({ initialValues: { email: '', password: '' } });
 
@@ -35,6 +35,16 @@ export function SignInPage() {
     <AuthFrame title={t('auth.signInTitle')}>
       <form onSubmit={submit} noValidate>
         <Stack>
+          {expired && !problem ? (
+            <Alert color="yellow" role="status" data-testid="session-expired">
+              {t('account.sessionExpired')}
+            </Alert>
+          ) : null}
+          {passwordReset && !problem ? (
+            <Alert color="teal" role="status" data-testid="password-reset-done">
+              {t('account.passwordResetDone')}
+            </Alert>
+          ) : null}
           {problem ? <ProblemAlert error={problem} /> : null}
           <TextInput
             label={t('auth.email')}
@@ -50,6 +60,11 @@ export function SignInPage() {
             required
             {...form.getInputProps('password')}
           />
+          <Group justify="flex-end" mt={-8}>
+            <Anchor component={Link} to="/forgot-password" size="sm">
+              {t('account.forgotLink')}
+            </Anchor>
+          </Group>
           <Button type="submit" loading={form.submitting} size="md">
             {t('auth.signIn')}
           </Button>

@@ -11,7 +11,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
-import { IconEdit, IconPlus } from '@tabler/icons-react';
+import { IconEdit, IconKey, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +27,7 @@ import { useListState } from '../../components/list-state.ts';
 import { compact, enumOptions } from '../../components/options.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDateTime } from '../../format.ts';
+import { PasswordResetModal } from './PasswordResetModal.tsx';
 
 const personRoles = [
   'dost_admin',
@@ -76,6 +77,8 @@ export function UsersPage() {
   });
   const [opened, { open, close }] = useDisclosure();
   const [editing, setEditing] = useState<User | null>(null);
+  const [resetting, setResetting] = useState<User | null>(null);
+  const canReset = me.permissions.includes('reset:password:any');
   const [problem, setProblem] = useState<ProblemDocument | null>(null);
   const form = useForm({ initialValues: emptyUser });
   const invalidate = ['/api/users'];
@@ -121,7 +124,6 @@ export function UsersPage() {
           sector: scope.sector ?? null,
           communes: scope.communes ?? [],
           disabled: values.disabled,
-          ...(values.password ? { password: values.password } : {}),
         });
       } else {
         const { disabled: _d, organisationId: _o, sector: _s, communes: _c, ...rest } = values;
@@ -173,14 +175,26 @@ export function UsersPage() {
             header: '',
             sortable: false,
             render: (u) => (
-              <Button
-                size="xs"
-                variant="subtle"
-                leftSection={<IconEdit size={14} aria-hidden />}
-                onClick={() => startEdit(u)}
-              >
-                {t('common.edit')}
-              </Button>
+              <Group gap={4} wrap="nowrap">
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  leftSection={<IconEdit size={14} aria-hidden />}
+                  onClick={() => startEdit(u)}
+                >
+                  {t('common.edit')}
+                </Button>
+                {canReset ? (
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    leftSection={<IconKey size={14} aria-hidden />}
+                    onClick={() => setResetting(u)}
+                  >
+                    {t('account.resetPassword')}
+                  </Button>
+                ) : null}
+              </Group>
             ),
           },
         ]}
@@ -209,14 +223,16 @@ export function UsersPage() {
             data={enumOptions(t, 'role', roles)}
             {...form.getInputProps('role')}
           />
-          <PasswordInput
-            label={editing ? t('user.newPassword') : t('auth.password')}
-            description={t('auth.passwordHint')}
-            required={!editing}
-            autoComplete="new-password"
-            visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
-            {...form.getInputProps('password')}
-          />
+          {editing ? null : (
+            <PasswordInput
+              label={t('auth.password')}
+              description={t('auth.passwordHint')}
+              required
+              autoComplete="new-password"
+              visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
+              {...form.getInputProps('password')}
+            />
+          )}
           {v.role === 'sector_officer' ? (
             <Select
               label={t('organisation.sector')}
@@ -247,6 +263,7 @@ export function UsersPage() {
           </Group>
         ) : null}
       </FormModal>
+      <PasswordResetModal user={resetting} onClose={() => setResetting(null)} />
     </Stack>
   );
 }
