@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { DbOrTx } from '../platform/index.ts';
+import { translateEvents } from './epcis.epc-format.ts';
 import { presentQueryDocument } from './epcis.presenter.ts';
 import { type EventQuery, maxPerPage } from './epcis.query.ts';
 import { queryEvents, type Visibility } from './epcis.service.ts';
@@ -67,12 +68,22 @@ export function advance(cursor: DeliveryCursor, cursorPk: number, delivered: Sto
   return { cursorPk, sent };
 }
 
-/** The EPCISQueryDocument a subscriber receives: one batch of the query's events, naming query and subscription. */
+/**
+ * The EPCISQueryDocument a subscriber receives: one batch of the query's events, naming query and subscription,
+ * identifiers written as the binding's default `GS1-EPC-Format` (Digital Links), as every query answer is.
+ */
 export function subscriptionDocument(events: StoredEvent[], queryName: string, subscriptionID: string) {
   const document = presentQueryDocument(events, queryName);
+  const { resultsBody, ...results } = document.epcisBody.queryResults;
   return {
     ...document,
-    epcisBody: { queryResults: { subscriptionID, ...document.epcisBody.queryResults } },
+    epcisBody: {
+      queryResults: {
+        subscriptionID,
+        ...results,
+        resultsBody: { eventList: translateEvents(resultsBody.eventList, 'Always_GS1_Digital_Link') },
+      },
+    },
   };
 }
 
