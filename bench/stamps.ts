@@ -5,6 +5,7 @@
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { compressDigitalLink } from '../src/gs1/index.ts';
 import { type Label, renderLabelSheet } from '../src/stamps/stamps.pdf.ts';
 import { insertRange, insertRequest, reserveSerials, upsertSecrets } from '../src/stamps/stamps.repo.ts';
 import { hashSecret, newSecret } from '../src/stamps/stamps.secret.ts';
@@ -23,7 +24,9 @@ async function pdfBench(count: number) {
     const uri = stampUri(base, { gtin, serial: 1_000_000 + serial, lot: 'L2026-03', secret: newSecret() });
     labels.push({
       code: uri,
-      humanReadable: uri.replace(/\?.*$/, ''),
+      link: uri,
+      shortLink: compressDigitalLink(uri),
+      elementString: null,
       productName: 'Bưởi Tân Triều loại 1 — hộp 2 quả',
       lot: 'L2026-03',
       productionDate: '2026-03-01',

@@ -37,8 +37,14 @@ describe('stamp carriers decode back to what was encoded', () => {
     );
   });
 
-  it('GS1 DataMatrix holds the element string', async () => {
+  it('DataMatrix holds the Digital Link URI, so a phone camera opens the page', async () => {
     const result = await decode(await renderCarrierPng('datamatrix', base, stamp));
+    expect(result.format).toBe('DataMatrix');
+    expect(result.text).toBe(stampUri(base, stamp));
+  });
+
+  it('GS1 DataMatrix holds the element string', async () => {
+    const result = await decode(await renderCarrierPng('gs1-datamatrix', base, stamp));
     expect(result.format).toBe('DataMatrix');
     expect(result.text).toBe('(01)08935049500018(10)L2026/03(21)1000123');
   });
@@ -91,11 +97,17 @@ describe('the vector codes of the print sheet', () => {
     expect(sizes.size).toBeGreaterThanOrEqual(8);
   });
 
-  it('DataMatrix matrix decodes to the element string', async () => {
-    const [result] = await readBarcodes(rasterise(carrierMatrix('datamatrix', '(01)08935049500018(21)42')), {
-      tryHarder: true,
-      textMode: 'HRI',
-    });
+  it('DataMatrix matrix decodes to the URI, GS1 DataMatrix to the element string', async () => {
+    const uri = stampUri(base, { ...stamp, secret: 'Zy0-_9xWvUtS' });
+    const [dl] = await readBarcodes(rasterise(carrierMatrix('datamatrix', uri)), { tryHarder: true });
+    expect(dl.text).toBe(uri);
+    const [result] = await readBarcodes(
+      rasterise(carrierMatrix('gs1-datamatrix', '(01)08935049500018(21)42')),
+      {
+        tryHarder: true,
+        textMode: 'HRI',
+      },
+    );
     expect(result.text).toBe('(01)08935049500018(21)42');
   });
 });
@@ -107,7 +119,9 @@ describe('the print sheet', () => {
       [
         {
           code: uri,
-          humanReadable: uri,
+          link: uri,
+          shortLink: uri,
+          elementString: null,
           productName: 'Bưởi',
           lot: 'L1',
           productionDate: '2026-03-01',

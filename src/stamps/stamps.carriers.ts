@@ -3,7 +3,7 @@ import QRCode from 'qrcode';
 import { badRequest } from '../platform/index.ts';
 import { stampElementString, stampUri } from './stamps.uri.ts';
 
-export type CarrierFormat = 'qr' | 'datamatrix' | 'gs1-128' | 'ean-13';
+export type CarrierFormat = 'qr' | 'datamatrix' | 'gs1-datamatrix' | 'gs1-128' | 'ean-13';
 
 export interface CarrierStamp {
   gtin: string;
@@ -13,15 +13,18 @@ export interface CarrierStamp {
 }
 
 /**
- * The text each carrier holds: QR carries the Digital Link URI (what a phone camera opens); GS1 DataMatrix
- * and GS1-128 carry the element string (what a GS1 scanner at a till or warehouse reads); EAN-13 only the
- * GTIN-13, so it fits only GTINs that begin with 0.
+ * The text each carrier holds: QR and DataMatrix carry the Digital Link URI (what a phone camera opens; a
+ * DataMatrix with a URI starts without FNC1, as GS1 specifies); GS1 DataMatrix and GS1-128 carry the element
+ * string (what a GS1 scanner at a till or warehouse reads); EAN-13 only the GTIN-13, so it fits only GTINs
+ * that begin with 0.
  */
 export function carrierText(format: CarrierFormat, baseUrl: string, stamp: CarrierStamp) {
   switch (format) {
     case 'qr':
       return { bcid: 'qrcode', text: stampUri(baseUrl, stamp) };
     case 'datamatrix':
+      return { bcid: 'datamatrix', text: stampUri(baseUrl, stamp) };
+    case 'gs1-datamatrix':
       return { bcid: 'gs1datamatrix', text: stampElementString(stamp) };
     case 'gs1-128':
       return { bcid: 'gs1-128', text: stampElementString(stamp) };
@@ -59,10 +62,10 @@ export async function renderCarrierPng(
 
 /**
  * The module matrix of a 2D code, for drawing it as vector paths in a PDF: QR from the qrcode package,
- * GS1 DataMatrix from bwip-js.
+ * DataMatrix (the URI) and GS1 DataMatrix (the element string) from bwip-js.
  */
 export function carrierMatrix(
-  format: 'qr' | 'datamatrix',
+  format: 'qr' | 'datamatrix' | 'gs1-datamatrix',
   text: string,
 ): { size: number; rows: Uint8Array[] } {
   if (format === 'qr') {
@@ -73,7 +76,8 @@ export function carrierMatrix(
       rows.push(modules.data.slice(y * modules.size, (y + 1) * modules.size));
     return { size: modules.size, rows };
   }
-  const [sym] = bwipjs.raw('gs1datamatrix', text, {}) as unknown as {
+  const bcid = format === 'datamatrix' ? 'datamatrix' : 'gs1datamatrix';
+  const [sym] = bwipjs.raw(bcid, text, {}) as unknown as {
     pixs: number[];
     pixx: number;
     pixy: number;

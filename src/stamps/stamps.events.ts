@@ -9,6 +9,7 @@ const shapes = {
   activate: { action: 'ADD', bizStep: 'commissioning', disposition: 'active' },
   deactivate: { action: 'OBSERVE', bizStep: 'holding', disposition: 'inactive' },
   revoke: { action: 'DELETE', bizStep: 'decommissioning', disposition: 'inactive' },
+  print: { action: 'OBSERVE', bizStep: 'encoding', disposition: 'encoded' },
   reprint: { action: 'OBSERVE', bizStep: 'encoding', disposition: 'encoded' },
 } as const;
 

@@ -71,7 +71,7 @@ export function toRuns(range: repo.StampRangeRow, input: RunInput): Run[] {
 }
 
 /** Which current states each action may start from; anything else is a conflict naming the first bad run. */
-const allowedFrom: Record<Exclude<StampAction, 'reprint'>, StampState[]> = {
+const allowedFrom: Record<Exclude<StampAction, 'print' | 'reprint'>, StampState[]> = {
   activate: ['allocated', 'deactivated'],
   deactivate: ['active'],
   revoke: ['allocated', 'active', 'deactivated'],
@@ -115,7 +115,7 @@ async function changeStamps(
   actor: Actor,
   rangeId: string,
   input: RunInput,
-  action: Exclude<StampAction, 'reprint'>,
+  action: Exclude<StampAction, 'print' | 'reprint'>,
   lot: string | null,
   reason: string | null,
 ) {

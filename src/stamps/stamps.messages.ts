@@ -58,8 +58,8 @@ defineMessages({
 });
 
 defineMessages({
-  'stamps.secretNeedsQr': {
-    vi: 'tem chống giả chỉ in được bằng mã QR (mã bí mật nằm trong đường dẫn)',
-    en: 'anti-counterfeit stamps print only as QR codes (the secret is part of the URL)',
+  'stamps.secretNeedsLink': {
+    vi: 'tem chống giả chỉ in được bằng mã QR hoặc DataMatrix chứa đường dẫn (mã bí mật nằm trong đường dẫn)',
+    en: 'anti-counterfeit stamps print only as QR or DataMatrix codes holding the link (the secret is part of the URL)',
   },
 });

@@ -1,6 +1,15 @@
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { carrierMatrix } from './stamps.carriers.ts';
+import {
+  type LabelContent,
+  type LabelLayout,
+  type LayoutName,
+  labelLayouts,
+  layoutLabel,
+  type Rect,
+} from './stamps.label-layout.ts';
+import type { Measure } from './stamps.label-text.ts';
 
 const require = createRequire(import.meta.url);
 const fonts = {
@@ -8,117 +17,126 @@ const fonts = {
   bold: require.resolve('@expo-google-fonts/be-vietnam-pro/600SemiBold/BeVietnamPro_600SemiBold.ttf'),
 };
 
-export interface Label {
-  /** What the 2D code holds: the Digital Link URI (QR) or the element string (DataMatrix). */
+export type LabelCarrier = 'qr' | 'datamatrix' | 'gs1-datamatrix';
+
+export interface Label extends LabelContent {
+  /** What the 2D code holds: the Digital Link URI (QR, DataMatrix) or the element string (GS1 DataMatrix). */
   code: string;
-  /** Human-readable form printed under the code. */
-  humanReadable: string;
-  productName: string;
-  lot: string | null;
-  productionDate: string | null; // YYYY-MM-DD
-  expiryDate: string | null;
 }
 
-const mm = 72 / 25.4;
-const layouts = {
-  a4: { page: [210 * mm, 297 * mm], columns: 3, rows: 8, margin: 10 * mm },
-  roll: { page: [50 * mm, 30 * mm], columns: 1, rows: 1, margin: 1.5 * mm },
-} as const;
+export interface PlacedLabel {
+  page: number;
+  cell: Rect;
+  layout: LabelLayout;
+}
 
-/** Dates are printed the Vietnamese way: dd/mm/yyyy. */
-export const formatDateVi = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+/** Text measured with the fonts the sheet draws with; widths are remembered, labels of a sheet repeat words. */
+export function pdfMeasure(doc: PDFKit.PDFDocument = fontDocument()): Measure {
+  const widths = new Map<string, number>();
+  const heights = new Map<string, number>();
+  return {
+    width(text, font, size) {
+      const key = `${font}|${size}|${text}`;
+      let w = widths.get(key);
+      if (w === undefined) {
+        w = doc.font(font).fontSize(size).widthOfString(text);
+        widths.set(key, w);
+      }
+      return w;
+    },
+    lineHeight(font, size) {
+      const key = `${font}|${size}`;
+      let h = heights.get(key);
+      if (h === undefined) {
+        h = doc.font(font).fontSize(size).currentLineHeight(true);
+        heights.set(key, h);
+      }
+      return h;
+    },
+  };
+}
+
+function fontDocument(opts: PDFKit.PDFDocumentOptions = { autoFirstPage: false }) {
+  const doc = new PDFDocument(opts);
+  doc.registerFont('regular', fonts.regular);
+  doc.registerFont('bold', fonts.bold);
+  return doc;
+}
+
+/** Which page and cell each label takes, and its boxes. */
+export function placeLabels(labels: LabelContent[], layoutName: LayoutName, m: Measure): PlacedLabel[] {
+  const layout = labelLayouts[layoutName];
+  const perPage = layout.columns * layout.rows;
+  const width = (layout.page[0] - 2 * layout.margin) / layout.columns;
+  const height = (layout.page[1] - 2 * layout.margin) / layout.rows;
+  return labels.map((label, i) => {
+    const cell = {
+      x: layout.margin + (i % layout.columns) * width,
+      y: layout.margin + Math.floor((i % perPage) / layout.columns) * height,
+      width,
+      height,
+    };
+    return { page: Math.floor(i / perPage), cell, layout: layoutLabel(label, cell, layout.label, m) };
+  });
+}
 
 /**
  * Label sheets: A4 (3 × 8 labels with cut lines) or a roll (one 50 × 30 mm label per page). The code is drawn
- * as vector rectangles, so it stays sharp at any printer resolution.
+ * as vector rectangles, so it stays sharp at any printer resolution; the text goes where `layoutLabel` put it.
  */
 export function renderLabelSheet(
   labels: Label[],
-  opts: { layout: 'a4' | 'roll'; carrier: 'qr' | 'datamatrix'; title: string },
+  opts: { layout: LayoutName; carrier: LabelCarrier; title: string },
 ): Promise<Buffer> {
-  const layout = layouts[opts.layout];
-  const doc = new PDFDocument({
+  const layout = labelLayouts[opts.layout];
+  const doc = fontDocument({
     size: [...layout.page],
     margin: 0,
     autoFirstPage: false,
     info: { Title: opts.title },
   });
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  const perPage = layout.columns * layout.rows;
-  const cellW = (layout.page[0] - 2 * layout.margin) / layout.columns;
-  const cellH = (layout.page[1] - 2 * layout.margin) / layout.rows;
-  labels.forEach((label, i) => {
-    if (i % perPage === 0) doc.addPage();
-    const x = layout.margin + (i % layout.columns) * cellW;
-    const y = layout.margin + Math.floor((i % perPage) / layout.columns) * cellH;
-    if (opts.layout === 'a4') doc.rect(x, y, cellW, cellH).lineWidth(0.3).strokeColor('#bbbbbb').stroke();
-    drawLabel(doc, label, opts.carrier, x, y, cellW, cellH);
+  let page = -1;
+  placeLabels(labels, opts.layout, pdfMeasure(doc)).forEach((placed, i) => {
+    if (placed.page !== page) {
+      doc.addPage();
+      page = placed.page;
+    }
+    const { cell, layout: boxes } = placed;
+    if (opts.layout === 'a4')
+      doc.rect(cell.x, cell.y, cell.width, cell.height).lineWidth(0.3).strokeColor('#bbbbbb').stroke();
+    const { code } = boxes;
+    drawMatrix(
+      doc,
+      carrierMatrix(opts.carrier, labels[i].code),
+      code.x,
+      code.y,
+      code.width,
+      quietZone[opts.carrier],
+    );
+    doc.fillColor('black');
+    for (const box of boxes.texts) {
+      doc.font(box.font).fontSize(box.fontSize);
+      box.lines.forEach((line, n) => {
+        doc.text(line, box.x, box.y + n * box.lineHeight, { lineBreak: false });
+      });
+    }
   });
   doc.end();
   return done;
 }
 
-const fittedNames = new Map<string, string>();
-/** The product name cut to about two lines; every label of a sheet shares it, so it is measured once. */
-function fitted(doc: PDFKit.PDFDocument, name: string, width: number): string {
-  const key = `${name}|${width}`;
-  let out = fittedNames.get(key);
-  if (out === undefined) {
-    out = name;
-    while (out.length > 1 && doc.widthOfString(out) > width * 0.92) out = out.slice(0, -1);
-    if (out !== name) out = `${out.trimEnd()}…`;
-    fittedNames.set(key, out);
-  }
-  return out;
-}
-
-function drawLabel(
-  doc: PDFKit.PDFDocument,
-  label: Label,
-  carrier: 'qr' | 'datamatrix',
-  x: number,
-  y: number,
-  w: number,
-  h: number,
-) {
-  const pad = 1.5 * mm;
-  const codeSize = h - 2 * pad;
-  drawMatrix(doc, carrierMatrix(carrier, label.code), x + pad, y + pad, codeSize);
-  const tx = x + codeSize + 2 * pad;
-  const tw = w - codeSize - 3 * pad;
-  const big = h > 25 * mm;
-  doc
-    .fillColor('black')
-    .font('bold')
-    .fontSize(big ? 7.5 : 6);
-  doc.text(fitted(doc, label.productName, tw * 2), tx, y + pad, { width: tw, height: big ? 20 : 14 });
-  doc.font('regular').fontSize(big ? 6.5 : 5.5);
-  const lines = [
-    label.lot ? `Lô: ${label.lot}` : null,
-    label.productionDate ? `NSX: ${formatDateVi(label.productionDate)}` : null,
-    label.expiryDate ? `HSD: ${formatDateVi(label.expiryDate)}` : null,
-  ].filter((l): l is string => l !== null);
-  let ly = y + pad + (big ? 22 : 15);
-  for (const line of lines) {
-    doc.text(line, tx, ly, { width: tw, lineBreak: false });
-    ly += big ? 8.5 : 7;
-  }
-  doc.fontSize(big ? 5.5 : 4.5).text(label.humanReadable, tx, y + h - pad - (big ? 14 : 11), {
-    width: tw,
-    height: big ? 14 : 11,
-  });
-}
+/** Modules of white around the code: 4 for QR, 2 for DataMatrix (which needs 1), inside the code's box. */
+const quietZone = { qr: 4, datamatrix: 2, 'gs1-datamatrix': 2 } as const;
 
 /**
  * The code as one path of rectangles (one per run of dark modules), written straight into the page content:
- * pdfkit's per-rectangle API costs more than the rest of the label together. A 4-module quiet zone stays white.
+ * pdfkit's per-rectangle API costs more than the rest of the label together. The quiet zone stays white.
  */
 function drawMatrix(
   doc: PDFKit.PDFDocument,
@@ -126,8 +144,8 @@ function drawMatrix(
   x: number,
   y: number,
   size: number,
+  quiet: number,
 ) {
-  const quiet = 4;
   const unit = size / (m.size + 2 * quiet);
   // in module units after the `cm`: integers only, short to write and to compress
   const parts: string[] = [

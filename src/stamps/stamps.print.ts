@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { compressDigitalLink } from '../gs1/index.ts';
 import { type Actor, badRequest, conflict, type Db, forbidden, notFound } from '../platform/index.ts';
 import { recordChange, toRuns } from './stamps.lifecycle.ts';
 import type { Label } from './stamps.pdf.ts';
@@ -14,7 +15,8 @@ import { stampElementString, stampUri } from './stamps.uri.ts';
 /**
  * Print sheet for a run of a range. Revoked stamps are skipped. Anti-counterfeit stamps get fresh secrets
  * here — they exist only in this PDF, the database keeps their hashes — so printing them again is an explicit
- * reprint that voids the earlier print. The PDF is rendered before anything is stored: a failure stores nothing.
+ * reprint that voids the earlier print. Every print is recorded as a 'print' or 'reprint' change with its EPCIS
+ * event. The PDF is rendered before anything is stored: a failure stores nothing.
  */
 export async function printStamps(
   db: Db,
@@ -33,7 +35,7 @@ export async function printStamps(
   return pdf;
 }
 
-/** The labels of a print job and the writes that make them valid (secret hashes, reprint record). */
+/** The labels of a print job and the writes that make them valid (secret hashes, the print record). */
 export async function preparePrintRun(
   db: Db,
   actor: Actor,
@@ -51,8 +53,9 @@ export async function preparePrintRun(
       { field: '/lastSerial', code: 'stamps.tooMany', params: { maximum: maxStampsPerPrint } },
     ]);
   const anti = range.kind === 'anti_counterfeit';
-  // the secret travels only in the URL, which only the QR code carries
-  if (anti && query.carrier !== 'qr') throw badRequest([{ field: '/carrier', code: 'stamps.secretNeedsQr' }]);
+  // the secret travels only in the URL, which a GS1 element string cannot carry
+  if (anti && query.carrier === 'gs1-datamatrix')
+    throw badRequest([{ field: '/carrier', code: 'stamps.secretNeedsLink' }]);
   if (
     anti &&
     !query.reprint &&
@@ -80,9 +83,13 @@ export async function preparePrintRun(
       }
       const stamp = { gtin: range.gtin, serial, lot: s.lot, secret };
       const uri = stampUri(baseUrl, stamp);
+      const elementString = query.carrier === 'gs1-datamatrix' ? stampElementString(stamp) : null;
       labels.push({
-        code: query.carrier === 'qr' ? uri : stampElementString(stamp),
-        humanReadable: query.carrier === 'qr' ? uri.replace(/\?.*$/, '') : stampElementString(stamp),
+        code: elementString ?? uri,
+        // the whole address, secret included: typed in, it opens the same page as the code
+        link: uri,
+        shortLink: compressDigitalLink(uri),
+        elementString,
         productName: product?.name ?? range.gtin,
         lot: s.lot,
         productionDate: lotRef?.productionDate ?? null,
@@ -91,7 +98,6 @@ export async function preparePrintRun(
     }
   }
   const commit = async () => {
-    if (!anti && !query.reprint) return;
     await db.transaction(async (tx) => {
       await repo.lockRange(tx, rangeId);
       // checked again under the lock: two first prints at once would otherwise both store hashes, voiding one PDF
@@ -102,8 +108,8 @@ export async function preparePrintRun(
       )
         throw conflict('stamps.already-printed');
       if (anti) await repo.upsertSecrets(tx, range.gtin, serials, hashes);
-      if (query.reprint)
-        await recordChange(tx, actor, range, run, 'reprint', { lot: null, reason: null, at: new Date() });
+      const action = query.reprint ? 'reprint' : 'print';
+      await recordChange(tx, actor, range, run, action, { lot: null, reason: null, at: new Date() });
     });
   };
   return { labels, title: `${product?.name ?? range.gtin} ${run.firstSerial}–${run.lastSerial}`, commit };

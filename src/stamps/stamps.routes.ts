@@ -135,7 +135,8 @@ export default async function stampRoutes(fastify: FastifyInstance) {
         tags,
         params: idParams,
         body: stampPrintBody,
-        description: 'A PDF print sheet. For anti-counterfeit stamps this creates their secrets: print once.',
+        description:
+          'A PDF print sheet (every print is recorded in the range history). For anti-counterfeit stamps this creates their secrets: print once, then only as a reprint.',
       },
     },
     async (request, reply) => {
@@ -154,7 +155,8 @@ export default async function stampRoutes(fastify: FastifyInstance) {
         tags,
         params: z.object({ id: z.uuid(), serial: z.coerce.number().int().min(1) }),
         querystring: stampCarrierQuery,
-        description: 'One traceability stamp as QR, GS1 DataMatrix, GS1-128 or EAN-13 (SVG or PNG).',
+        description:
+          'One traceability stamp as QR or DataMatrix (the Digital Link), GS1 DataMatrix or GS1-128 (the element string) or EAN-13 (SVG or PNG).',
       },
     },
     async (request, reply) => {

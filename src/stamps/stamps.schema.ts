@@ -72,8 +72,9 @@ export const stampRanges = pgTable(
 
 /**
  * What happened to a run of serials, append-only: 'activate' (bound to `lot`), 'deactivate', 'revoke' (final),
- * 'reprint'. The state of one stamp is the latest state-changing row whose run covers it: exceptions are rows
- * over sub-runs, so a million stamps never need a million rows.
+ * 'print' and 'reprint' (who printed which run, and when; they change no state). The state of one stamp is the
+ * latest state-changing row whose run covers it: exceptions are rows over sub-runs, so a million stamps never
+ * need a million rows.
  */
 export const stampChanges = pgTable(
   'stamp_changes',
@@ -220,12 +221,13 @@ export const stampPrintBody = z.strictObject({
   firstSerial: z.number().int().min(1).optional(),
   lastSerial: z.number().int().min(1).optional(),
   layout: z.enum(['a4', 'roll']).default('a4'),
-  carrier: z.enum(['qr', 'datamatrix']).default('qr'),
+  /** qr and datamatrix hold the Digital Link URI (phone cameras); gs1-datamatrix the element string (GS1 scanners). */
+  carrier: z.enum(['qr', 'datamatrix', 'gs1-datamatrix']).default('qr'),
   reprint: z.boolean().default(false),
 });
 
 export const stampCarrierQuery = z.strictObject({
-  format: z.enum(['qr', 'datamatrix', 'gs1-128', 'ean-13']).default('qr'),
+  format: z.enum(['qr', 'datamatrix', 'gs1-datamatrix', 'gs1-128', 'ean-13']).default('qr'),
   type: z.enum(['png', 'svg']).default('svg'),
   lot: z.string().min(1).max(20).optional(),
 });

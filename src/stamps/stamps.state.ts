@@ -4,7 +4,7 @@ export type StampState = 'allocated' | 'active' | 'deactivated' | 'revoked';
 export interface StampChange {
   firstSerial: number;
   lastSerial: number;
-  action: string; // 'activate' | 'deactivate' | 'revoke' | 'reprint'
+  action: string; // 'activate' | 'deactivate' | 'revoke' | 'print' | 'reprint'
   lot: string | null;
   at: Date;
 }

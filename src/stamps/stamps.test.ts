@@ -196,14 +196,28 @@ describe('stamp life', () => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const sheet = await t.app.inject({
+      method: 'GET',
+      url: `/api/stamps/ranges/${range.id}`,
+      headers: owner,
+    });
+    // the first print is on the record like a reprint: who, when, which run, with its EPCIS event
+    expect(sheet.json().history.map((h: any) => [h.action, h.firstSerial, h.lastSerial])).toEqual([
+      ['print', range.firstSerial, range.lastSerial],
+    ]);
 
     const anti = await approved(5, 'anti_counterfeit');
     const first = await post(`/api/stamps/ranges/${anti.id}/print`, { layout: 'roll' });
     expect(first.statusCode).toBe(200);
     const again = await post(`/api/stamps/ranges/${anti.id}/print`, { layout: 'roll' });
     expect(again.statusCode).toBe(409);
-    const dm = await post(`/api/stamps/ranges/${anti.id}/print`, { carrier: 'datamatrix', reprint: true });
-    expect(dm.statusCode).toBe(400);
+    // the secret is in the link: a GS1 element string cannot carry it, a DataMatrix holding the link can
+    const gs1 = await post(`/api/stamps/ranges/${anti.id}/print`, {
+      carrier: 'gs1-datamatrix',
+      reprint: true,
+    });
+    expect(gs1.statusCode).toBe(400);
+    expect(gs1.json().errors[0]).toMatchObject({ field: '/carrier', code: 'stamps.secretNeedsLink' });
     const reprint = await post(`/api/stamps/ranges/${anti.id}/print`, { reprint: true });
     expect(reprint.statusCode).toBe(200);
     const detail = await t.app.inject({
@@ -211,7 +225,14 @@ describe('stamp life', () => {
       url: `/api/stamps/ranges/${anti.id}`,
       headers: owner,
     });
-    expect(detail.json().history.map((h: any) => h.action)).toEqual(['reprint']);
+    expect(
+      detail
+        .json()
+        .history.map((h: any) => h.action)
+        .sort(),
+    ).toEqual(['print', 'reprint']);
+    const dm = await post(`/api/stamps/ranges/${anti.id}/print`, { carrier: 'datamatrix', reprint: true });
+    expect(dm.statusCode).toBe(200);
   });
 
   it('two first prints of anti-counterfeit stamps fired at once: one succeeds, the other gets 409', async () => {

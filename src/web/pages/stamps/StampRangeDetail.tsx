@@ -175,12 +175,21 @@ export function StampRangeDetail({ id }: { id: string }) {
             label={t('stamp.carrier')}
             allowDeselect={false}
             data={[
-              { value: 'qr', label: 'QR' },
-              { value: 'datamatrix', label: 'GS1 DataMatrix' },
+              { value: 'qr', label: t('stamp.carrierQr') },
+              { value: 'datamatrix', label: t('stamp.carrierDataMatrix') },
+              {
+                value: 'gs1-datamatrix',
+                label: t('stamp.carrierGs1DataMatrix'),
+                // the secret is part of the link, which a GS1 element string cannot hold
+                disabled: r.kind === 'anti_counterfeit',
+              },
             ]}
             {...printForm.getInputProps('carrier')}
           />
         </SimpleGrid>
+        <Text size="xs" c="dimmed" mt="xs">
+          {t('stamp.layoutHint')}
+        </Text>
         <Group justify="space-between" mt="sm">
           <Switch label={t('stamp.reprint')} {...printForm.getInputProps('reprint', { type: 'checkbox' })} />
           <Button type="submit" loading={printing} leftSection={<IconPrinter size={16} aria-hidden />}>
