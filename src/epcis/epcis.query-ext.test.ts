@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, epcisDocument, objectEvent, type TestApp } from '../test/index.ts';
+import {
+  createTestApp,
+  epcisDocument,
+  makeOrganisation,
+  objectEvent,
+  readText,
+  type TestApp,
+} from '../test/index.ts';
 import { captureEpcisDocument } from './epcis.service.ts';
 
 /**
@@ -238,5 +245,68 @@ describe('EPCIS query: refusals name the parameter', () => {
       expect(r.statusCode, params).toBe(400);
       expect(r.json().errors[0], params).toMatchObject({ field, code });
     }
+  });
+});
+
+describe('EPCIS query: extension families over the GS1 examples', () => {
+  let g: TestApp;
+  let owner: Record<string, string>;
+  /** eventID → the example file it came from */
+  const origin = new Map<string, string>();
+  const examples = {
+    xml: 'gs1-epcis/XML/WithExtension/TransformationEvent.xml',
+    transformation: 'gs1-epcis/JSON/Example_9.6.4-TransformationEvent.jsonld',
+    sensor: 'gs1-epcis/JSON/WithSensorData/SensorDataExample6.jsonld',
+  };
+  const list = async (params: string): Promise<string[]> => {
+    const res = await g.app.inject({ url: `/epcis/events?perPage=1000&${params}`, headers: owner });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().epcisBody.queryResults.resultsBody.eventList.map((e: any) => e.eventID as string);
+  };
+  const from = async (params: string) => [...new Set((await list(params)).map((e) => origin.get(e)))].sort();
+
+  beforeAll(async () => {
+    g = await createTestApp();
+    owner = g.as({ role: 'org_owner', organisationIds: [(await makeOrganisation(g.db)).id] });
+    for (const [name, file] of Object.entries(examples)) {
+      const xml = file.endsWith('.xml');
+      const res = await g.app.inject({
+        method: 'POST',
+        url: '/epcis/capture',
+        headers: { ...owner, 'content-type': xml ? 'application/xml' : 'application/ld+json' },
+        payload: readText(file),
+      });
+      expect(res.statusCode, res.body).toBeLessThan(300);
+      for (const e of await list('')) if (!origin.has(e)) origin.set(e, name);
+    }
+  });
+  afterAll(() => g?.close());
+
+  it('fields the XML and the JSON-LD examples carry, at every level', async () => {
+    expect(await from('EQ_ILMD_example:grading=A')).toEqual(['xml']);
+    expect(await from('EQ_ILMD_example:batch=XYZ')).toEqual(['transformation']);
+    expect(await from('EQ_INNER_ILMD_example2:sizeCode=B-2')).toEqual(['xml']);
+    expect(await from(`EQ_ERROR_DECLARATION_example:issuer=${u('Employee 123')}`)).toEqual(['xml']);
+    expect(await from('EQ_INNER_ERROR_DECLARATION_example3:value1=34')).toEqual(['xml']);
+    expect(await from(`EQ_INNER_example:machine=${u('urn:epc:id:giai:4012345.ABC')}`)).toEqual(['xml']);
+    expect(await from(`EQ_readPoint_example:gs1ES=${u('(414)4023333000000')}`)).toEqual(['xml']);
+    expect(await from(`EQ_example:myField=${u('Example of a vendor/user extension')}`)).toEqual([
+      'transformation',
+    ]);
+    expect(await from(`EXISTS_${u('http://ns.example.com/epcis/myField')}`)).toEqual(['transformation']);
+    expect(await from(`EXISTS_${u('http://ns.example.com/epcis#internalData')}`)).toEqual(['xml']);
+  });
+
+  it('sensor extensions and values in one unit', async () => {
+    expect(await from('EQ_SENSORMETADATA_example:someFurtherMetaData=someText')).toEqual(['sensor', 'xml']);
+    expect(await from('EQ_SENSORREPORT_example:cv=123')).toEqual(['sensor', 'xml']);
+    expect(await from('EQ_SENSORELEMENT_example:someUserField=abc123')).toEqual(['xml']);
+    expect(await from('GE_maxValue_CEL=13.8&LE_minValue_CEL=12.4')).toEqual(['sensor', 'xml']);
+    expect(await from('GT_maxValue_CEL=13.8')).toEqual([]);
+    expect(await from('GE_percValue_CEL=12.7&GE_meanValue_CEL=13.2&GE_sDev_CEL=0.41')).toEqual([
+      'sensor',
+      'xml',
+    ]);
+    expect(await from('GT_percValue_CEL=12.7')).toEqual([]);
   });
 });
