@@ -172,7 +172,7 @@ describe.skipIf(!pdftoppm)('labels rendered to PNG (needs pdftoppm from poppler-
         execFileSync('pdftoppm', [
           '-png',
           '-r',
-          '400',
+          layout === 'a4' ? '300' : '600',
           '-f',
           '1',
           '-l',
