@@ -297,6 +297,25 @@ describe('EPCIS query: extension families over the GS1 examples', () => {
     expect(await from(`EXISTS_${u('http://ns.example.com/epcis#internalData')}`)).toEqual(['xml']);
   });
 
+  it("a named query's @context binds the prefixes its field names use", async () => {
+    const created = await g.app.inject({
+      method: 'POST',
+      url: '/epcis/queries',
+      headers: owner,
+      payload: {
+        name: 'graded',
+        query: { '@context': [{ mine: 'http://ns.example.com/epcis/' }], 'EXISTS_mine:myField': null },
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const res = await g.app.inject({ url: '/epcis/queries/graded/events', headers: owner });
+    expect(res.statusCode, res.body).toBe(200);
+    const found = res
+      .json()
+      .epcisBody.queryResults.resultsBody.eventList.map((e: any) => origin.get(e.eventID));
+    expect(found).toEqual(['transformation']);
+  });
+
   it('sensor extensions and values in one unit', async () => {
     expect(await from('EQ_SENSORMETADATA_example:someFurtherMetaData=someText')).toEqual(['sensor', 'xml']);
     expect(await from('EQ_SENSORREPORT_example:cv=123')).toEqual(['sensor', 'xml']);
