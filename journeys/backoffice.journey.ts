@@ -362,5 +362,15 @@ describe('back office: from registration to the consumer page', needs('Chromium'
     await dialog.getByRole('button', { name: 'Gỡ khỏi công khai' }).click();
     await page.getByText('Đã gỡ khỏi trang công khai').waitFor();
     await consumerSees('Mã không có trong hệ thống', 'backoffice-17-consumer-withdrawn');
+    // the producer reads why, in the list and on top of the form it fixes
+    await desktop.clearCookies();
+    await signIn(page, server.baseUrl, producer.email, producer.password);
+    await page.goto(`${server.baseUrl}/app/products`);
+    const row = page.getByRole('row').filter({ hasText: renamed });
+    await row.getByText('Lý do: Nhãn sản phẩm chưa đúng quy định').waitFor();
+    await row.getByText('Trả lại').waitFor();
+    await shot(page, 'backoffice-18-producer-reads-why');
+    await row.getByRole('button', { name: 'Sửa' }).click();
+    await page.getByRole('dialog').getByText('Hồ sơ bị trả lại để bổ sung').waitFor();
   });
 });

@@ -135,8 +135,8 @@ async function recheckKeys(tx: Tx, entity: ReviewedEntity, id: string) {
 
 /**
  * The department takes a row off the public pages (published.ts): the version kept while an edit waits is
- * dropped, and an approved row goes back to its organisation as returned, with the reason. Recorded in the audit
- * log. 409 when nothing of the row is public.
+ * dropped, and the row goes back to its organisation as returned, with the reason (one waiting in the review queue
+ * stays there, the reason noted). Recorded in the audit log. 409 when nothing of the row is public.
  */
 export async function withdrawPublication(
   db: DbOrTx,
@@ -156,14 +156,11 @@ export async function withdrawPublication(
     if (!row) throw notFound(`registry.${change.entity}-not-found`);
     const from = row.reviewStatus as ReviewStatus;
     if (from !== 'approved' && !row.publishedRow) throw conflict('registry.nothing-published');
-    const to: ReviewStatus = from === 'approved' ? 'returned' : from;
+    // the owner gets the row back with the reason; a row waiting in the queue stays there for its reviewer
+    const to: ReviewStatus = from === 'submitted' ? from : 'returned';
     await tx
       .update(table as typeof organisations)
-      .set({
-        publishedRow: null,
-        ...(from === 'approved' ? { reviewStatus: to, reviewNote: change.reason } : {}),
-        updatedAt: new Date(),
-      })
+      .set({ publishedRow: null, reviewStatus: to, reviewNote: change.reason, updatedAt: new Date() })
       .where(eq(table.id, change.id));
     await recordAudit(tx, {
       actor: change.actor,

@@ -122,7 +122,12 @@ describe('versioned publication', () => {
     const again = await withdraw(reviewer);
     expect(again.statusCode).toBe(409);
     const product = await t.app.inject({ url: `/api/products/${f.producer.productId}`, headers: owner });
-    expect(product.json().name).toBe('Tên nháp hai');
+    expect(product.json()).toMatchObject({
+      name: 'Tên nháp hai',
+      reviewStatus: 'returned',
+      reviewNote: 'Sản phẩm bị thu hồi giấy chứng nhận',
+      publicVersionKept: false,
+    });
     const log = await t.app.inject({
       url: `/api/audit?entityId=${f.producer.productId}&pageSize=50`,
       headers: reviewer,

@@ -18,7 +18,7 @@ import { enumOptions } from '../../components/options.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { reviewStatusOptions } from '../../components/review-options.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { KeptPublicBadge, WithdrawPublication } from '../review/PublicationControls.tsx';
+import { KeptPublicBadge, ReviewReason, WithdrawPublication } from '../review/PublicationControls.tsx';
 import { SubmitForReview } from '../review/SubmitForReview.tsx';
 import { emptyLocation, LocationForm, locationBody, locationValues } from './LocationForm.tsx';
 
@@ -112,10 +112,13 @@ export function LocationsPage() {
             header: t('review.status'),
             sortable: false,
             render: (l) => (
-              <Group gap={4} wrap="nowrap">
-                <StatusBadge status={l.reviewStatus} />
-                <KeptPublicBadge kept={l.publicVersionKept} />
-              </Group>
+              <Stack gap={2}>
+                <Group gap={4} wrap="nowrap">
+                  <StatusBadge status={l.reviewStatus} />
+                  <KeptPublicBadge kept={l.publicVersionKept} />
+                </Group>
+                <ReviewReason status={l.reviewStatus} note={l.reviewNote} />
+              </Stack>
             ),
           },
           {
@@ -165,6 +168,9 @@ export function LocationsPage() {
         submitting={create.isPending || save.isPending}
         size="xl"
       >
+        {editing ? (
+          <ReviewReason status={editing.reviewStatus} note={editing.reviewNote} variant="alert" />
+        ) : null}
         <LocationForm form={form} creating={!editing} />
       </FormModal>
     </Stack>

@@ -17,7 +17,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { reviewStatusOptions } from '../../components/review-options.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDate, formatNumber } from '../../format.ts';
-import { KeptPublicBadge, WithdrawPublication } from '../review/PublicationControls.tsx';
+import { KeptPublicBadge, ReviewReason, WithdrawPublication } from '../review/PublicationControls.tsx';
 import { SubmitForReview } from '../review/SubmitForReview.tsx';
 import { emptyLot, LotForm, lotBody, lotValues } from './LotForm.tsx';
 
@@ -128,10 +128,13 @@ export function LotsPage() {
             header: t('review.status'),
             sortable: false,
             render: (l) => (
-              <Group gap={4} wrap="nowrap">
-                <StatusBadge status={l.reviewStatus} />
-                <KeptPublicBadge kept={l.publicVersionKept} />
-              </Group>
+              <Stack gap={2}>
+                <Group gap={4} wrap="nowrap">
+                  <StatusBadge status={l.reviewStatus} />
+                  <KeptPublicBadge kept={l.publicVersionKept} />
+                </Group>
+                <ReviewReason status={l.reviewStatus} note={l.reviewNote} />
+              </Stack>
             ),
           },
           {
@@ -199,6 +202,9 @@ export function LotsPage() {
         problem={problem}
         submitting={create.isPending || save.isPending}
       >
+        {editing ? (
+          <ReviewReason status={editing.reviewStatus} note={editing.reviewNote} variant="alert" />
+        ) : null}
         <LotForm form={form} creating={!editing} />
       </FormModal>
       <FormModal

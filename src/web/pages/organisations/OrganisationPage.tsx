@@ -31,7 +31,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
-import { KeptPublicBadge, WithdrawPublication } from '../review/PublicationControls.tsx';
+import { KeptPublicBadge, ReviewReason, WithdrawPublication } from '../review/PublicationControls.tsx';
 import { SubmitForReview } from '../review/SubmitForReview.tsx';
 import { emptyOrganisation, OrganisationFields, organisationBody } from './OrganisationFields.tsx';
 
@@ -117,6 +117,7 @@ export function OrganisationPage() {
               kept={o.publicVersionKept}
               invalidate={invalidate}
             />
+            <ReviewReason status={o.reviewStatus} note={o.reviewNote} variant="alert" />
             {mayEdit ? (
               <SubmitForReview
                 entityType="organisation"

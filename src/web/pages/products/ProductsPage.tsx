@@ -17,7 +17,7 @@ import { enumOptions } from '../../components/options.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { reviewStatusOptions } from '../../components/review-options.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { KeptPublicBadge, WithdrawPublication } from '../review/PublicationControls.tsx';
+import { KeptPublicBadge, ReviewReason, WithdrawPublication } from '../review/PublicationControls.tsx';
 import { SubmitForReview } from '../review/SubmitForReview.tsx';
 import { emptyProduct, ProductForm, productBody, productValues } from './ProductForm.tsx';
 
@@ -111,10 +111,13 @@ export function ProductsPage() {
             header: t('review.status'),
             sortable: false,
             render: (p) => (
-              <Group gap={4} wrap="nowrap">
-                <StatusBadge status={p.reviewStatus} />
-                <KeptPublicBadge kept={p.publicVersionKept} />
-              </Group>
+              <Stack gap={2}>
+                <Group gap={4} wrap="nowrap">
+                  <StatusBadge status={p.reviewStatus} />
+                  <KeptPublicBadge kept={p.publicVersionKept} />
+                </Group>
+                <ReviewReason status={p.reviewStatus} note={p.reviewNote} />
+              </Stack>
             ),
           },
           {
@@ -164,6 +167,9 @@ export function ProductsPage() {
         submitting={create.isPending || save.isPending}
         size="xl"
       >
+        {editing ? (
+          <ReviewReason status={editing.reviewStatus} note={editing.reviewNote} variant="alert" />
+        ) : null}
         <ProductForm form={form} creating={!editing} catalogue={me.role === 'dost_admin'} />
       </FormModal>
     </Stack>

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, Stack, Text, Textarea, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Stack, Text, Textarea, Tooltip } from '@mantine/core';
 import { IconEyeOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -94,5 +94,36 @@ export function WithdrawPublication({ entityType, entityId, name, status, kept, 
         </Stack>
       </Modal>
     </>
+  );
+}
+
+/**
+ * Why the department returned or rejected a record, wherever its owner sees it: under its status in a list
+ * (`inline`), or on top of its form while it is being fixed (`alert`).
+ */
+export function ReviewReason({
+  status,
+  note,
+  variant = 'inline',
+}: {
+  status: string;
+  note: string | null | undefined;
+  variant?: 'inline' | 'alert';
+}) {
+  const { t } = useTranslation();
+  if (!note || (status !== 'returned' && status !== 'rejected')) return null;
+  if (variant === 'alert')
+    return (
+      <Alert
+        color="orange"
+        title={t(status === 'returned' ? 'review.returnedBecause' : 'review.rejectedBecause')}
+      >
+        {note}
+      </Alert>
+    );
+  return (
+    <Text size="xs" c="orange.9" maw={260} lineClamp={3} title={note}>
+      {t('review.reason')}: {note}
+    </Text>
   );
 }
