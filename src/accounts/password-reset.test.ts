@@ -262,6 +262,42 @@ describe('forgotten passwords, reset links and the department’s resets', () =>
   });
 });
 
+describe('when the mail server refuses', () => {
+  it('a forgotten-password request answers as always; the department hears that the mail did not go', async () => {
+    // nothing listens on port 9 here: the connection is refused at once
+    const t = await createTestApp(
+      {
+        mail: {
+          smtp: 'smtp://127.0.0.1:9',
+          from: 'TXNG <no-reply@txng.example.vn>',
+          outboxDir: '/nonexistent',
+        },
+      },
+      { realAuth: true },
+    );
+    try {
+      const person = await makeUser(t.db, 'inspector');
+      const asked = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password-reset-requests',
+        payload: { email: person.email },
+      });
+      expect(asked.statusCode).toBe(202);
+      const admin = await makeSignedInUser(t, 'dost_admin');
+      const reset = await t.app.inject({
+        method: 'POST',
+        url: `/api/users/${person.id}/password-reset`,
+        headers: admin.session.write,
+        payload: { method: 'mail' },
+      });
+      expect(reset.statusCode).toBe(502);
+      expect(reset.json().type).toBe('/problems/accounts.mail-failed');
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 /** Enough of RFC 2045's quoted-printable to read a mail's text: soft line breaks and =XX bytes. */
 function decodeQuotedPrintable(text: string): string {
   const joined = text.replace(/=\r?\n/g, '');

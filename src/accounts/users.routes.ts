@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { allow, requireActor } from '../platform/index.ts';
+import { allow, defineMessages, Problem, requireActor } from '../platform/index.ts';
 import { canManageUsers, canResetPasswords } from './accounts.policy.ts';
 import { deliverResetMail } from './password-reset.routes.ts';
 import { resetPasswordByAdmin } from './password-reset.service.ts';
@@ -102,8 +102,19 @@ export async function userRoutes(fastify: FastifyInstance) {
         { demo: app.config.demo, baseUrl: app.config.baseUrl },
       );
       // sent after the transaction: a mail must not announce a link that was rolled back
-      if (mail) await deliverResetMail(app, request.log, mail);
+      if (mail)
+        await deliverResetMail(app, request.log, mail).catch((err) => {
+          request.log.error({ err }, 'the password reset mail could not be sent');
+          throw new Problem(502, 'accounts.mail-failed');
+        });
       return { method: request.body.method, sessionsEnded };
     },
   );
 }
+
+defineMessages({
+  'problem.accounts.mail-failed': {
+    vi: 'Máy chủ thư không nhận thư đặt lại mật khẩu; hãy thử lại sau hoặc đặt mật khẩu tạm thời',
+    en: 'The mail server did not take the reset mail; try again later or set a temporary password',
+  },
+});
