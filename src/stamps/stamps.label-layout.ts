@@ -100,7 +100,7 @@ export const formatDateVi = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5,
 /**
  * Where everything on one label goes: the link across the bottom (whole, else compressed, at the largest size
  * that fits its lines), the code square above it on the left, and beside the code the product name, lot and
- * dates, wrapped and shrunk together until they fit. Pure: the PDF only draws these boxes, and tests check them.
+ * dates, wrapped and shrunk until they fit. Pure: the PDF only draws these boxes, and tests check them.
  */
 export function layoutLabel(content: LabelContent, cell: Rect, spec: LabelSpec, m: Measure): LabelLayout {
   const inner = {
@@ -118,7 +118,32 @@ export function layoutLabel(content: LabelContent, cell: Rect, spec: LabelSpec, 
     width: inner.width - codeSize - spec.gap,
     height: link.y - spec.gap - inner.y,
   };
-  return { code, texts: [...fitColumn(content, column, spec, m), link] };
+  return { code, texts: [...columnOf(content, column, spec, m), link] };
+}
+
+const columns = new WeakMap<Measure, Map<string, TextBox[]>>();
+/** The labels of a sheet share their column but for the serial, so it is fitted once per measure and moved. */
+function columnOf(content: LabelContent, column: Rect, spec: LabelSpec, m: Measure): TextBox[] {
+  const { productName, lot, productionDate, expiryDate, elementString } = content;
+  const key = JSON.stringify([
+    productName,
+    lot,
+    productionDate,
+    expiryDate,
+    elementString,
+    column.width,
+    column.height,
+    spec,
+  ]);
+  const known = columns.get(m) ?? new Map<string, TextBox[]>();
+  columns.set(m, known);
+  let boxes = known.get(key);
+  if (!boxes) {
+    boxes = fitColumn(content, { ...column, x: 0, y: 0 }, spec, m);
+    if (known.size >= 1_000) known.clear();
+    known.set(key, boxes);
+  }
+  return boxes.map((b) => ({ ...b, x: b.x + column.x, y: b.y + column.y }));
 }
 
 function fitLink(content: LabelContent, inner: Rect, spec: LabelSpec, m: Measure): TextBox {

@@ -56,8 +56,9 @@ const inside = (box: Rect, cell: Rect) =>
   box.y >= cell.y - 1e-6 &&
   box.x + box.width <= cell.x + cell.width + 1e-6 &&
   box.y + box.height <= cell.y + cell.height + 1e-6;
-const overlap = (a: Rect, b: Rect) =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+/** More than touching: boxes placed edge to edge may differ in the last bits of a float. */
+const overlap = (a: Rect, b: Rect, e = 1e-6) =>
+  a.x + e < b.x + b.width && b.x + e < a.x + a.width && a.y + e < b.y + b.height && b.y + e < a.y + a.height;
 const text = (boxes: TextBox[], role: TextBox['role']) => boxes.find((b) => b.role === role);
 
 /** Every box inside its cell, none over another, every line within its box's width, nothing cut. */

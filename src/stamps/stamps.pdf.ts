@@ -40,6 +40,8 @@ export function pdfMeasure(doc: PDFKit.PDFDocument = fontDocument()): Measure {
       let w = widths.get(key);
       if (w === undefined) {
         w = doc.font(font).fontSize(size).widthOfString(text);
+        // every link is new, so a 20,000-label sheet would otherwise keep a few hundred thousand widths
+        if (widths.size >= 10_000) widths.clear();
         widths.set(key, w);
       }
       return w;
