@@ -61,6 +61,17 @@ async function signIn(page: Page, baseUrl: string, email: string, password: stri
   await page.getByTestId('account-menu').waitFor();
 }
 
+/** Submits the first record offered for review: its pre-checks show first, then it is sent. */
+async function submitWithPreChecks(page: Page, shotName?: string) {
+  await page.getByRole('button', { name: 'Gửi thẩm định' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Kiểm tra trước khi gửi thẩm định' });
+  await dialog.getByTestId('pre-checks').waitFor();
+  if (shotName) await shot(page, shotName);
+  await dialog.getByRole('button', { name: 'Gửi thẩm định' }).click();
+  await page.getByText('Đã gửi thẩm định').first().waitFor();
+  await dialog.waitFor({ state: 'detached' });
+}
+
 /** The demo password of every demo account (docs/demo-accounts.md). */
 const demoPassword = 'TxngDemo@2026';
 
@@ -176,8 +187,7 @@ describe('back office: from registration to the consumer page', needs('Chromium'
     await shot(page, 'backoffice-04-location');
     await page.getByRole('button', { name: 'Lưu' }).click();
     await succeeded(page, page.getByRole('cell', { name: place }));
-    await page.getByRole('button', { name: 'Gửi thẩm định' }).first().click();
-    await page.getByText('Đã gửi thẩm định').first().waitFor();
+    await submitWithPreChecks(page);
 
     await page.goto(`${server.baseUrl}/app/products`);
     await page.getByRole('button', { name: 'Thêm sản phẩm' }).click();
@@ -192,8 +202,7 @@ describe('back office: from registration to the consumer page', needs('Chromium'
     await shot(page, 'backoffice-05-product');
     await page.getByRole('button', { name: 'Lưu' }).click();
     await succeeded(page, page.getByRole('cell', { name: product.name }));
-    await page.getByRole('button', { name: 'Gửi thẩm định' }).first().click();
-    await page.getByText('Đã gửi thẩm định').first().waitFor();
+    await submitWithPreChecks(page);
 
     await page.goto(`${server.baseUrl}/app/lots`);
     await page.getByRole('button', { name: 'Thêm lô hàng' }).click();
@@ -206,8 +215,7 @@ describe('back office: from registration to the consumer page', needs('Chromium'
     await choose(page, 'Nơi sản xuất', place);
     await page.getByRole('button', { name: 'Lưu' }).click();
     await succeeded(page, page.getByRole('cell', { name: product.lot }));
-    await page.getByRole('button', { name: 'Gửi thẩm định' }).first().click();
-    await page.getByText('Đã gửi thẩm định').first().waitFor();
+    await submitWithPreChecks(page, 'backoffice-06b-lot-pre-checks');
     await shot(page, 'backoffice-06-lot');
   });
 

@@ -45,7 +45,14 @@ export const preCheckView = z.object({
   code: z.string(),
   ok: z.boolean(),
   blocking: z.boolean(),
+  /** false: the check does not apply to this record ("Không áp dụng"), neither passed nor failed */
+  applies: z.boolean(),
   message: z.string(),
+});
+
+export const preCheckQuery = z.object({
+  entityType: z.string().trim().min(1).max(50),
+  entityId: z.uuid(),
 });
 
 export const itemPage = z.object({

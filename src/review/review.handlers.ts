@@ -21,6 +21,8 @@ export interface PreCheck {
   code: string;
   ok: boolean;
   blocking: boolean;
+  /** False when the check does not apply to this record (no OCOP to be valid, no shipment to be early). */
+  applies?: boolean;
   params?: Record<string, unknown>;
 }
 

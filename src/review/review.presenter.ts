@@ -38,6 +38,7 @@ export function presentPreCheck(check: PreCheck, lang: Lang) {
     code: check.code,
     ok: check.ok,
     blocking: check.blocking,
+    applies: check.applies !== false,
     message: t(lang, check.code, check.params),
   };
 }

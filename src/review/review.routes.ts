@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { allow, pickLanguage, requireActor, signedIn } from '../platform/index.ts';
 import { withdrawPublication } from '../registry/index.ts';
 import { mayDecideSomething, maySubmit, mayWithdraw } from './review.policy.ts';
@@ -13,6 +14,8 @@ import {
   itemPage,
   itemParams,
   itemView,
+  preCheckQuery,
+  preCheckView,
   submissionInput,
   withdrawalInput,
   withdrawalResult,
@@ -86,6 +89,25 @@ export async function reviewRoutes(fastify: FastifyInstance) {
     async (request) => {
       const result = await service.decide(app.db, request.params.id, request.body, requireActor(request));
       return { item: presentItem(result.item), decision: presentDecision(result.decision) };
+    },
+  );
+
+  app.get(
+    '/review/pre-checks',
+    {
+      preValidation: allow(maySubmit),
+      schema: {
+        tags,
+        summary:
+          'The pre-checks a record would meet in review, for its owner before submitting: what approval will need',
+        querystring: preCheckQuery,
+        response: { 200: z.object({ preChecks: z.array(preCheckView) }) },
+      },
+    },
+    async (request) => {
+      const lang = pickLanguage(request.headers['accept-language']);
+      const checks = await service.previewPreChecks(app.db, request.query, requireActor(request));
+      return { preChecks: checks.map((c) => presentPreCheck(c, lang)) };
     },
   );
 

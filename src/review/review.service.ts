@@ -80,6 +80,25 @@ export async function submitEntity(
   });
 }
 
+/**
+ * The pre-checks a record would meet in review, for its owner before submitting (the reviewer sees the same beside
+ * the submitted item): what approval will need, and what is missing now.
+ */
+export async function previewPreChecks(
+  db: Db,
+  input: { entityType: string; entityId: string },
+  actor: Actor,
+): Promise<PreCheck[]> {
+  const handler = reviewHandler(input.entityType);
+  if (!handler?.describe || !handler.preChecks) {
+    throw badRequest([{ field: '/query/entityType', code: 'review.notSubmittable' }]);
+  }
+  const subject = await handler.describe(db, input.entityId);
+  if (!subject) throw notFound('review.subject-not-found');
+  if (!canSubmit(actor, subject.organisationId)) throw forbidden();
+  return handler.preChecks(db, { ...subject, ...input } as unknown as ReviewItem);
+}
+
 export async function runPreChecks(db: DbOrTx, item: ReviewItem): Promise<PreCheck[]> {
   const handler = reviewHandler(item.entityType);
   return handler?.preChecks ? handler.preChecks(db, item) : [];

@@ -2,27 +2,25 @@ import { hasValidCheckDigit } from '../../gs1/index.ts';
 import type { DbOrTx } from '../../platform/index.ts';
 import { getLocation, getOrganisation } from '../../registry/index.ts';
 import type { PreCheck, ReviewHandler } from '../review.handlers.ts';
-import { check, present, registryStatusHooks } from './shared.ts';
+import { check, notApplicable, present, registryStatusHooks } from './shared.ts';
 
 export async function locationChecks(db: DbOrTx, id: string): Promise<PreCheck[]> {
   const location = await getLocation(db, id);
   if (!location) return [check('review.check.exists', false, true)];
   const hasPoint = location.latitude !== null && location.longitude !== null;
   return [
-    check('review.check.gln', !location.gln || hasValidCheckDigit(location.gln), true, {
-      gln: location.gln ?? '',
-    }),
+    location.gln
+      ? check('review.check.gln', hasValidCheckDigit(location.gln), true, { gln: location.gln })
+      : notApplicable('review.check.gln'),
     check(
       'review.check.locationAddress',
       present(location.communeCode) && present(location.streetAddress),
       true,
     ),
     check('review.check.coordinates', hasPoint || location.polygon !== null, false),
-    check(
-      'review.check.growingAreaCode',
-      location.type !== 'growing_area' || present(location.growingAreaCode),
-      false,
-    ),
+    location.type === 'growing_area'
+      ? check('review.check.growingAreaCode', present(location.growingAreaCode), false)
+      : notApplicable('review.check.growingAreaCode'),
   ];
 }
 

@@ -3,7 +3,7 @@ import { buildDigitalLink } from '../../gs1/index.ts';
 import { type DbOrTx, localToday } from '../../platform/index.ts';
 import { getLot, getOrganisation, getProduct } from '../../registry/index.ts';
 import type { PreCheck, ReviewHandler } from '../review.handlers.ts';
-import { bizStepName, check, present, registryStatusHooks } from './shared.ts';
+import { bizStepName, check, localTime, notApplicable, present, registryStatusHooks } from './shared.ts';
 
 /** Clocks of phones in the field drift: an event a few minutes ahead is not "in the future". */
 const clockSkewMs = 5 * 60_000;
@@ -45,10 +45,16 @@ export function timelineChecks(
   const early = shipments.find((e) => e.eventTime.getTime() < firstOrigin);
   return [
     check('review.check.tt02.stages', events.length > 0, false, { count: events.length }),
-    check('review.check.noFutureEvent', !future, true, { time: future?.eventTime.toISOString() ?? '' }),
-    check('review.check.noShipmentBeforeOrigin', !early, true, {
-      time: early?.eventTime.toISOString() ?? '',
-    }),
+    events.length
+      ? check('review.check.noFutureEvent', !future, true, {
+          time: future ? localTime(future.eventTime) : '',
+        })
+      : notApplicable('review.check.noFutureEvent'),
+    shipments.length
+      ? check('review.check.noShipmentBeforeOrigin', !early, true, {
+          time: early ? localTime(early.eventTime) : '',
+        })
+      : notApplicable('review.check.noShipmentBeforeOrigin'),
   ];
 }
 
@@ -63,7 +69,9 @@ export async function lotChecks(db: DbOrTx, id: string): Promise<PreCheck[]> {
   return [
     check('review.check.productApproved', product?.reviewStatus === 'approved', true),
     check('review.check.productionDate', present(lot.productionDate), true),
-    check('review.check.productionNotFuture', !lot.productionDate || lot.productionDate <= today, true),
+    lot.productionDate
+      ? check('review.check.productionNotFuture', lot.productionDate <= today, true)
+      : notApplicable('review.check.productionNotFuture'),
     check(
       'review.check.expiryAfterProduction',
       !lot.expiryDate || !lot.productionDate || lot.expiryDate > lot.productionDate,

@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../platform/index.ts';
 import { getOrganisation, normaliseTaxCode } from '../../registry/index.ts';
 import type { PreCheck, ReviewHandler } from '../review.handlers.ts';
-import { check, present, registryStatusHooks, todayIso } from './shared.ts';
+import { check, notApplicable, present, registryStatusHooks, todayIso } from './shared.ts';
 
 /** What a reviewer needs to see settled before an organisation's profile is published. */
 export async function organisationChecks(db: DbOrTx, id: string): Promise<PreCheck[]> {
@@ -16,7 +16,9 @@ export async function organisationChecks(db: DbOrTx, id: string): Promise<PreChe
     check('review.check.producerAddress', present(org.communeCode) && present(org.streetAddress), true),
     check('review.check.representative', present(org.representative), false),
     check('review.check.contact', present(org.phone) || present(org.email), false),
-    check('review.check.certificatesValid', expired.length === 0, false, { expired: expired.join(', ') }),
+    org.certificates.length
+      ? check('review.check.certificatesValid', expired.length === 0, false, { expired: expired.join(', ') })
+      : notApplicable('review.check.certificatesValid'),
   ];
 }
 

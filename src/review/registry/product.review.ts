@@ -3,7 +3,15 @@ import { hasValidCheckDigit } from '../../gs1/index.ts';
 import type { DbOrTx } from '../../platform/index.ts';
 import { getOrganisation, getProduct } from '../../registry/index.ts';
 import type { PreCheck, ReviewHandler } from '../review.handlers.ts';
-import { check, hostedFileId, isFetchableImage, present, registryStatusHooks, todayIso } from './shared.ts';
+import {
+  check,
+  hostedFileId,
+  isFetchableImage,
+  notApplicable,
+  present,
+  registryStatusHooks,
+  todayIso,
+} from './shared.ts';
 
 /** The ten data items of Circular 02/2024 that a product itself carries, and the producer behind it. */
 export async function productChecks(db: DbOrTx, id: string): Promise<PreCheck[]> {
@@ -22,14 +30,18 @@ export async function productChecks(db: DbOrTx, id: string): Promise<PreCheck[]>
     check('review.check.tt02.name', present(product.name), true),
     check('review.check.tt02.image', product.images.length > 0 && !badImage, true, { url: badImage ?? '' }),
     // a stored image that is gone is a warning for the reviewer to look at, not an automatic refusal
-    check('review.check.imagesFound', missing.length === 0, false, {
-      ids: missing.map((m) => String(m.params?.id)).join(', '),
-    }),
-    check(
-      'review.check.imagesHosted',
-      hosted.every((id) => id !== null),
-      false,
-    ),
+    hosted.some((id) => id !== null)
+      ? check('review.check.imagesFound', missing.length === 0, false, {
+          ids: missing.map((m) => String(m.params?.id)).join(', '),
+        })
+      : notApplicable('review.check.imagesFound'),
+    product.images.length
+      ? check(
+          'review.check.imagesHosted',
+          hosted.every((id) => id !== null),
+          false,
+        )
+      : notApplicable('review.check.imagesHosted'),
     check(
       'review.check.tt02.producer',
       !!org && present(org.name) && present(org.communeCode) && present(org.streetAddress),
@@ -40,7 +52,9 @@ export async function productChecks(db: DbOrTx, id: string): Promise<PreCheck[]>
     check('review.check.tt02.brand', present(product.brand) || present(product.modelCode), false),
     check('review.check.tt02.shelfLife', product.shelfLifeDays !== null, false),
     check('review.check.tt02.standards', product.appliedStandards.length > 0, true),
-    check('review.check.ocopValid', !product.ocop || product.ocop.validUntil >= todayIso(), false),
+    product.ocop
+      ? check('review.check.ocopValid', product.ocop.validUntil >= todayIso(), false)
+      : notApplicable('review.check.ocopValid'),
   ];
 }
 

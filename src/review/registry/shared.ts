@@ -26,6 +26,25 @@ export function registryStatusHooks(entity: ReviewedEntity): Pick<ReviewHandler,
   };
 }
 
+/** A check that does not apply to this record: said so, never counted as passed or failed. */
+export const notApplicable = (code: string): PreCheck => ({
+  code,
+  ok: true,
+  blocking: false,
+  applies: false,
+});
+
+/** A time as people in the province read it: dd/mm/yyyy HH:mm, Vietnam time. */
+export const localTime = (time: Date) =>
+  new Intl.DateTimeFormat('vi-VN', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(time);
+
 export const check = (
   code: string,
   ok: boolean,

@@ -2382,6 +2382,7 @@ export interface paths {
                   code: string;
                   ok: boolean;
                   blocking: boolean;
+                  applies: boolean;
                   message: string;
                 }[];
               canDecide: boolean;
@@ -2439,6 +2440,33 @@ export interface paths {
                 actorRole: string;
                 decidedAt: string;
               };
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/review/pre-checks": {
+    /** The pre-checks a record would meet in review, for its owner before submitting: what approval will need */
+    get: {
+      parameters: {
+        query: {
+          entityType: string;
+          entityId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              preChecks: {
+                  code: string;
+                  ok: boolean;
+                  blocking: boolean;
+                  applies: boolean;
+                  message: string;
+                }[];
             };
           };
         };

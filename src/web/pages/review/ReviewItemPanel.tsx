@@ -5,16 +5,15 @@ import {
   Card,
   Center,
   Group,
-  List,
   Loader,
+  Modal,
   Stack,
   Text,
   Textarea,
-  ThemeIcon,
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertTriangle, IconCheck, IconX } from '@tabler/icons-react';
+import { IconCheck } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +23,7 @@ import { useGet, useSend } from '../../api/hooks.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDateTime } from '../../format.ts';
+import { PreCheckList } from './PreCheckList.tsx';
 import type { ReviewItemDetail } from './review-types.ts';
 
 const entityPages: Record<string, (id: string) => string> = {
@@ -40,6 +40,7 @@ export function ReviewItemPanel({ id, onDecided }: { id: string; onDecided(): vo
   const detail = useGet<ReviewItemDetail>(`/api/review/items/${id}`);
   const [problem, setProblem] = useState<ProblemDocument | null>(null);
   const form = useForm({ initialValues: { reason: '' } });
+  const [confirmReject, setConfirmReject] = useState(false);
   const decide = useSend<{ decision: string; reason?: string }>('POST', `/api/review/items/${id}/decision`, {
     invalidate: ['/api/review', '/api/organisations', '/api/products', '/api/lots', '/api/locations'],
     success: 'review.decided',
@@ -101,34 +102,7 @@ export function ReviewItemPanel({ id, onDecided }: { id: string; onDecided(): vo
             {t('review.noPreChecks')}
           </Text>
         ) : (
-          <List spacing="xs" size="sm" data-testid="pre-checks">
-            {preChecks.map((c) => (
-              <List.Item
-                key={c.code}
-                icon={
-                  <ThemeIcon size={22} radius="xl" color={c.ok ? 'teal' : c.blocking ? 'red' : 'orange'}>
-                    {c.ok ? (
-                      <IconCheck size={14} aria-hidden />
-                    ) : c.blocking ? (
-                      <IconX size={14} aria-hidden />
-                    ) : (
-                      <IconAlertTriangle size={14} aria-hidden />
-                    )}
-                  </ThemeIcon>
-                }
-              >
-                <span className="visually-hidden">
-                  {c.ok
-                    ? t('review.checkOk')
-                    : c.blocking
-                      ? t('review.checkBlocking')
-                      : t('review.checkWarning')}
-                  :{' '}
-                </span>
-                {c.message}
-              </List.Item>
-            ))}
-          </List>
+          <PreCheckList checks={preChecks} />
         )}
       </Card>
 
@@ -155,7 +129,12 @@ export function ReviewItemPanel({ id, onDecided }: { id: string; onDecided(): vo
             <Button color="orange" variant="light" onClick={() => send('return')} loading={decide.isPending}>
               {t('review.return')}
             </Button>
-            <Button color="red" variant="light" onClick={() => send('reject')} loading={decide.isPending}>
+            <Button
+              color="red"
+              variant="light"
+              onClick={() => setConfirmReject(true)}
+              loading={decide.isPending}
+            >
               {t('review.reject')}
             </Button>
           </Group>
@@ -164,6 +143,29 @@ export function ReviewItemPanel({ id, onDecided }: { id: string; onDecided(): vo
               {t('review.blocked')}
             </Text>
           ) : null}
+          <Modal
+            opened={confirmReject}
+            onClose={() => setConfirmReject(false)}
+            title={t('review.rejectConfirmTitle')}
+          >
+            <Stack>
+              <Text size="sm">{t('review.rejectConfirm', { title: item.title })}</Text>
+              <Group justify="flex-end">
+                <Button variant="default" onClick={() => setConfirmReject(false)}>
+                  {t('common.cancel')}
+                </Button>
+                <Button
+                  color="red"
+                  onClick={() => {
+                    setConfirmReject(false);
+                    send('reject');
+                  }}
+                >
+                  {t('review.reject')}
+                </Button>
+              </Group>
+            </Stack>
+          </Modal>
         </Card>
       ) : null}
 

@@ -1,3 +1,5 @@
+import type { PreCheckView } from './PreCheckList.tsx';
+
 export interface ReviewItem {
   id: string;
   entityType: string;
@@ -24,7 +26,7 @@ export interface ReviewItemDetail {
     actorRole: string;
     decidedAt: string;
   }[];
-  preChecks: { code: string; ok: boolean; blocking: boolean; message: string }[];
+  preChecks: PreCheckView[];
   canDecide: boolean;
 }
 
