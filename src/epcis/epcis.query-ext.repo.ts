@@ -9,40 +9,56 @@ import { pgArray } from './epcis.repo.ts';
  */
 function keysOf(c: FieldCondition): SQL {
   const literals = sql`${JSON.stringify(c.name.literals)}::jsonb`;
-  if (!c.name.namespaces.length) return literals;
-  return sql`(SELECT coalesce(jsonb_agg(b.key || ':' || ${c.name.local}::text), '[]'::jsonb)
-    FROM jsonb_array_elements(CASE jsonb_typeof(e.document -> '@context') WHEN 'array' THEN e.document -> '@context'
-      ELSE jsonb_build_array(e.document -> '@context') END) ctx
-    CROSS JOIN LATERAL jsonb_each(CASE jsonb_typeof(ctx.value) WHEN 'object' THEN ctx.value ELSE '{}'::jsonb END) b
-    WHERE coalesce(b.value ->> '@id', b.value #>> '{}') = ANY(${pgArray(c.name.namespaces)}::text[])) || ${literals}`;
+  const prefixes =
+    '$."@context"[*] ? (@.type() == "object").keyvalue() ? (@.value == $ns[*] || @.value."@id" == $ns[*]).key';
+  return sql`(SELECT coalesce(jsonb_agg((p #>> '{}') || ':' || ${c.name.local}::text), '[]'::jsonb)
+    FROM jsonb_path_query(e.document, ${prefixes}::jsonpath, ${JSON.stringify({ ns: c.name.namespaces })}::jsonb) p) || ${literals}`;
 }
 
-/** JSONPath to the field's values (a list's items one by one) in the objects the condition looks in. */
-function valuesPath(c: FieldCondition, base: string): string {
-  const objects = c.inner
-    ? `${base}.**{1 to last} ? (@.type() == "object")`
-    : `${base} ? (@.type() == "object")`;
-  return `${objects}.keyvalue() ? (@.key == $keys[*]).value[*]`;
-}
-
-function fieldCondition(c: FieldCondition): SQL {
+/** What follows a key in the path: its values (a list's items one by one), filtered by the test. */
+function filterOf(c: FieldCondition): { filter: string; vars: Record<string, unknown> } {
   const { test } = c;
-  const vars = (extra: Record<string, unknown>) =>
-    sql`jsonb_build_object('keys', ${keysOf(c)}) || ${JSON.stringify(extra)}::jsonb`;
+  if (test.kind === 'equals')
+    return {
+      filter: ` ? (${test.values.map((_, i) => `@ == $v${i}`).join(' || ')})`,
+      vars: Object.fromEntries(test.values.map((v, i) => [`v${i}`, v])),
+    };
+  // numbers written as JSON numbers or as numeric text (XML without xsi:type); any other value fails .double()
+  if (test.kind === 'number') return { filter: ` ? (@.double() ${test.op} $n)`, vars: { n: test.value } };
+  return { filter: '', vars: {} };
+}
+
+/** The condition on the values `path` (SQL of type jsonpath) finds in `target` (the event, or a field's value). */
+function valuesMatch(c: FieldCondition, target: SQL, path: SQL, vars: string): SQL {
+  if (c.test.kind !== 'time') return sql`jsonb_path_exists(${target}, ${path}, ${vars}::jsonb)`;
+  // times compare as instants, whatever offset each was written with; PostgreSQL 15's .datetime() reads no `Z`
+  return sql`EXISTS (SELECT 1 FROM jsonb_path_query(${target}, ${path}) v
+    WHERE jsonb_typeof(v) = 'string' AND (v #>> '{}') ~ ${storedTimePattern}
+      AND jsonb_path_exists(to_jsonb(regexp_replace(v #>> '{}', 'Z$', '+00:00')),
+        ${`$ ? (@.datetime() ${c.test.op} $t.datetime())`}::jsonpath, ${JSON.stringify({ t: c.test.value })}::jsonb, true))`;
+}
+
+/**
+ * The field read by its key (a quoted JSONPath name, so a hash lookup, not a walk over every key): keys known from
+ * the query go into the path text; keys that depend on the event's own prefixes are quoted per event.
+ */
+function fieldCondition(c: FieldCondition): SQL {
+  const { filter, vars } = filterOf(c);
+  const json = JSON.stringify(vars);
   const each = c.bases.map((base) => {
-    const path = valuesPath(c, base);
-    if (test.kind === 'exists') return sql`jsonb_path_exists(e.document, ${path}::jsonpath, ${vars({})})`;
-    if (test.kind === 'equals')
-      return sql`jsonb_path_exists(e.document, ${`${path} ? (${test.values.map((_, i) => `@ == $v${i}`).join(' || ')})`}::jsonpath,
-        ${vars(Object.fromEntries(test.values.map((v, i) => [`v${i}`, v])))})`;
-    // numbers written as JSON numbers or as numeric text (XML without xsi:type); any other value fails .double()
-    if (test.kind === 'number')
-      return sql`jsonb_path_exists(e.document, ${`${path} ? (@.double() ${test.op} $n)`}::jsonpath, ${vars({ n: test.value })})`;
-    // times compare as instants, whatever offset each was written with; PostgreSQL 15's .datetime() reads no `Z`
-    return sql`EXISTS (SELECT 1 FROM jsonb_path_query(e.document, ${path}::jsonpath, ${vars({})}) v
-      WHERE jsonb_typeof(v) = 'string' AND (v #>> '{}') ~ ${storedTimePattern}
-        AND jsonb_path_exists(to_jsonb(regexp_replace(v #>> '{}', 'Z$', '+00:00')),
-          ${`$ ? (@.datetime() ${test.op} $t.datetime())`}::jsonpath, ${JSON.stringify({ t: test.value })}::jsonb, true))`;
+    const objects = c.inner ? `${base}.**{1 to last} ? (@.type() == "object")` : base;
+    const tail = `[*]${filter}`;
+    if (!c.name.namespaces.length)
+      return sql.join(
+        c.name.literals.map((key) =>
+          valuesMatch(c, sql`e.document`, sql`${`${objects}.${JSON.stringify(key)}${tail}`}::jsonpath`, json),
+        ),
+        sql` OR `,
+      );
+    // keys that depend on the event's own prefixes: each object the field may sit in, looked up by each key
+    return sql`EXISTS (SELECT 1 FROM jsonb_path_query(e.document, ${objects}::jsonpath) o,
+      jsonb_array_elements_text(${keysOf(c)}) k
+      WHERE o ? k.value AND ${valuesMatch(c, sql`(o -> k.value)`, sql`${`$${tail}`}::jsonpath`, json)})`;
   });
   return sql`(${sql.join(each, sql` OR `)})`;
 }
