@@ -67,9 +67,8 @@ function fieldCondition(c: FieldCondition): SQL {
 export function extensionConditions(ext: ExtensionConditions): SQL[] {
   const conditions = ext.fields.map(fieldCondition);
   for (const a of ext.attributes) {
-    const named = a.bare
-      ? sql`regexp_replace(attr ->> 'id', '^.*[#:/]', '') = ${a.attributes[0]}`
-      : sql`attr ->> 'id' = ANY(${pgArray(a.attributes)}::text[])`;
+    const named = sql`(attr ->> 'id' = ANY(${pgArray(a.ids)}::text[])
+      OR regexp_replace(attr ->> 'id', '^.*[#:/]', '') = ANY(${pgArray(a.locals)}::text[]))`;
     const valued = a.values
       ? sql`(attr -> 'attribute') #>> '{}' = ANY(${pgArray(a.values)}::text[])`
       : sql`TRUE`;

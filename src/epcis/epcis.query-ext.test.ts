@@ -217,6 +217,9 @@ describe('EPCIS query: master-data attributes', () => {
     expect(await found('EQ_ATTR_readPoint_sst=202')).toEqual([]);
     expect(await found(`EQ_ATTR_readPoint_name=${u('Kho B')}`)).toEqual(['2']);
     expect(await found('HASATTR_bizLocation=sst')).toEqual([]);
+    // any of the attributes
+    expect(await found('HASATTR_readPoint=name|sst')).toEqual(['1', '2']);
+    expect(await found(`EQ_ATTR_readPoint_${u('urn:epcglobal:cbv:mda#sst')}=201|202`)).toEqual(['1']);
   });
 });
 

@@ -29,11 +29,14 @@ export interface FieldCondition {
   test: FieldTest;
 }
 
-/** HASATTR_ (values null) and EQ_ATTR_: the place's master data has the attribute (with one of the values). */
+/**
+ * HASATTR_ (values null) and EQ_ATTR_: the place's master data has one of the attributes (with one of the values),
+ * named by full id (`ids`) or, when the query gave a bare name, by local name (`locals`).
+ */
 export interface AttributeCondition {
   column: 'read_point' | 'biz_location';
-  attributes: string[];
-  bare: boolean;
+  ids: string[];
+  locals: string[];
   values: string[] | null;
 }
 
@@ -142,13 +145,12 @@ export function readExtensionParam(
     const names = attr[2] === undefined ? values : [attr[2]];
     if (!values.length) errors.push({ field: name, code: 'epcis.query.emptyValue' });
     else
-      for (const attribute of names)
-        into.attributes.push({
-          column,
-          attributes: attributeForms(attribute),
-          bare: localPart.test(attribute),
-          values: attr[2] === undefined ? null : values,
-        });
+      into.attributes.push({
+        column,
+        ids: names.flatMap(attributeForms),
+        locals: names.filter((n) => localPart.test(n)),
+        values: attr[2] === undefined ? null : values,
+      });
     return true;
   }
   const field = fieldParam.exec(name);
