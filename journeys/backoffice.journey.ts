@@ -380,5 +380,11 @@ describe('back office: from registration to the consumer page', needs('Chromium'
     await shot(page, 'backoffice-18-producer-reads-why');
     await row.getByRole('button', { name: 'Sửa' }).click();
     await page.getByRole('dialog').getByText('Hồ sơ bị trả lại để bổ sung').waitFor();
+    // and the dashboard's to-do leads to it
+    await page.goto(`${server.baseUrl}/app/`);
+    const todo = page.getByTestId('todo');
+    await todo.getByText(`Sản phẩm: ${renamed}`).waitFor();
+    await todo.getByText('Lý do: Nhãn sản phẩm chưa đúng quy định').waitFor();
+    await shot(page, 'backoffice-19-todo');
   });
 });

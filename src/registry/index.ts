@@ -23,6 +23,7 @@ export {
   getLocationsByIds,
   getPublishedLocation,
   getPublishedLocationsByIds,
+  listLocations,
   listLocationsOfOrganisation,
 } from './location.service.ts';
 export type { LotView } from './lot.schema.ts';

@@ -105,3 +105,30 @@ export const submissionInput = z
 export const decisionResult = z.object({ item: itemView, decision: decisionView });
 
 export const itemParams = z.object({ id: z.uuid() });
+
+export const todoView = z.object({
+  toReview: z.object({
+    total: z.number(),
+    oldest: z.array(
+      z.object({ id: z.string(), title: z.string(), entityType: z.string(), submittedAt: z.string() }),
+    ),
+  }),
+  toFix: z.array(
+    z.object({
+      entityType: z.string(),
+      id: z.string(),
+      name: z.string(),
+      status: z.string(),
+      reason: z.string().nullable(),
+    }),
+  ),
+  certificates: z.array(
+    z.object({
+      organisationId: z.string(),
+      kind: z.string(),
+      number: z.string(),
+      validTo: z.string(),
+      expired: z.boolean(),
+    }),
+  ),
+});

@@ -53,3 +53,58 @@ describe('pre-checks before submitting', () => {
     expect(bad.json().errors[0].field).toBe('/query/entityType');
   });
 });
+
+describe("the dashboard's to-do", () => {
+  it('an owner sees what the department returned, with the reason, and certificates ending; a reviewer what waits', async () => {
+    const owner = t.as({ role: 'org_owner', organisationIds: [producer.organisationId] });
+    const reviewer = t.as({ role: 'dost_reviewer' });
+    const submitted = await t.app.inject({
+      method: 'POST',
+      url: '/api/review/submissions',
+      headers: owner,
+      payload: { entityType: 'product', entityId: producer.productId },
+    });
+    expect(submitted.statusCode, submitted.body).toBe(201);
+    const before = (await t.app.inject({ url: '/api/review/todo', headers: reviewer })).json();
+    expect(before.toReview.total).toBeGreaterThan(0);
+    expect(before.toReview.oldest.map((i: any) => i.id)).toContain(submitted.json().id);
+    const returned = await t.app.inject({
+      method: 'POST',
+      url: `/api/review/items/${submitted.json().id}/decision`,
+      headers: reviewer,
+      payload: { decision: 'return', reason: 'Thiếu tiêu chuẩn áp dụng' },
+    });
+    expect(returned.statusCode, returned.body).toBe(200);
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/organisations/${producer.organisationId}/certificates`,
+      headers: t.as({ role: 'dost_admin' }),
+      payload: {
+        kind: 'vietgap',
+        number: 'VG-SAP-HET',
+        issuer: 'Sở NN&MT',
+        validFrom: '2024-01-01',
+        validTo: new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10),
+      },
+    });
+    const todo = (await t.app.inject({ url: '/api/review/todo', headers: owner })).json();
+    expect(todo.toReview.total).toBe(0); // an organisation decides nothing
+    expect(todo.toFix).toContainEqual({
+      entityType: 'product',
+      id: producer.productId,
+      name: expect.any(String),
+      status: 'returned',
+      reason: 'Thiếu tiêu chuẩn áp dụng',
+    });
+    expect(todo.certificates).toEqual([expect.objectContaining({ number: 'VG-SAP-HET', expired: false })]);
+    // another organisation's to-do holds none of it
+    const others = (
+      await t.app.inject({
+        url: '/api/review/todo',
+        headers: t.as({ role: 'org_owner', organisationIds: [other.id] }),
+      })
+    ).json();
+    expect(others.toFix).toEqual([]);
+    expect(others.certificates).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@ import { withdrawPublication } from '../registry/index.ts';
 import { mayDecideSomething, maySubmit, mayWithdraw } from './review.policy.ts';
 import { presentDecision, presentItem, presentPreCheck } from './review.presenter.ts';
 import * as service from './review.service.ts';
+import { todoFor } from './review.todo.ts';
 import {
   decisionInput,
   decisionResult,
@@ -17,6 +18,7 @@ import {
   preCheckQuery,
   preCheckView,
   submissionInput,
+  todoView,
   withdrawalInput,
   withdrawalResult,
 } from './review-items.schema.ts';
@@ -90,6 +92,21 @@ export async function reviewRoutes(fastify: FastifyInstance) {
       const result = await service.decide(app.db, request.params.id, request.body, requireActor(request));
       return { item: presentItem(result.item), decision: presentDecision(result.decision) };
     },
+  );
+
+  app.get(
+    '/review/todo',
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        summary:
+          "The dashboard's to-do: items waiting for the caller's decision; the caller's organisation's records " +
+          'returned or rejected, with the reason; its certificates ended or ending within 60 days',
+        response: { 200: todoView },
+      },
+    },
+    async (request) => todoFor(app.db, requireActor(request)),
   );
 
   app.get(

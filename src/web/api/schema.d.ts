@@ -2446,6 +2446,43 @@ export interface paths {
       };
     };
   };
+  "/api/review/todo": {
+    /** The dashboard's to-do: items waiting for the caller's decision; the caller's organisation's records returned or rejected, with the reason; its certificates ended or ending within 60 days */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              toReview: {
+                total: number;
+                oldest: {
+                    id: string;
+                    title: string;
+                    entityType: string;
+                    submittedAt: string;
+                  }[];
+              };
+              toFix: ({
+                  entityType: string;
+                  id: string;
+                  name: string;
+                  status: string;
+                  reason: string | null;
+                })[];
+              certificates: {
+                  organisationId: string;
+                  kind: string;
+                  number: string;
+                  validTo: string;
+                  expired: boolean;
+                }[];
+            };
+          };
+        };
+      };
+    };
+  };
   "/api/review/pre-checks": {
     /** The pre-checks a record would meet in review, for its owner before submitting: what approval will need */
     get: {

@@ -8,6 +8,7 @@ import type { Page } from '../../components/list-state.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatNumber } from '../../format.ts';
 import { canSee, navItems } from '../../layout/nav.ts';
+import { TodoPanel } from './TodoPanel.tsx';
 
 /** Counts come from each list's `total` (one row asked for): what the actor may see, nothing estimated. */
 const counters = [
@@ -69,7 +70,8 @@ export function DashboardPage() {
         title={t('nav.dashboard')}
         description={t('dashboard.greeting', { name: me.name, role: t(`role.${me.role}`) })}
       />
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }}>
+      <TodoPanel />
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} mt="md">
         {counters
           .filter((c) => canSee(navItems.find((n) => n.to === c.to)!, me.role))
           .map((c) => (
