@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { ExtensionConditions, FieldCondition } from './epcis.query-ext.ts';
+import type { ExtensionConditions, FieldCondition, FieldTest } from './epcis.query-ext.ts';
 import { storedTimePattern } from './epcis.query-ext.ts';
 import { pgArray } from './epcis.repo.ts';
 
@@ -16,8 +16,7 @@ function keysOf(c: FieldCondition): SQL {
 }
 
 /** What follows a key in the path: its values (a list's items one by one), filtered by the test. */
-function filterOf(c: FieldCondition): { filter: string; vars: Record<string, unknown> } {
-  const { test } = c;
+function filterOf(test: FieldTest): { filter: string; vars: Record<string, unknown> } {
   if (test.kind === 'equals')
     return {
       filter: ` ? (${test.values.map((_, i) => `@ == $v${i}`).join(' || ')})`,
@@ -29,13 +28,13 @@ function filterOf(c: FieldCondition): { filter: string; vars: Record<string, unk
 }
 
 /** The condition on the values `path` (SQL of type jsonpath) finds in `target` (the event, or a field's value). */
-function valuesMatch(c: FieldCondition, target: SQL, path: SQL, vars: string): SQL {
-  if (c.test.kind !== 'time') return sql`jsonb_path_exists(${target}, ${path}, ${vars}::jsonb)`;
+function valuesMatch(test: FieldTest, target: SQL, path: SQL, vars: string): SQL {
+  if (test.kind !== 'time') return sql`jsonb_path_exists(${target}, ${path}, ${vars}::jsonb)`;
   // times compare as instants, whatever offset each was written with; PostgreSQL 15's .datetime() reads no `Z`
   return sql`EXISTS (SELECT 1 FROM jsonb_path_query(${target}, ${path}) v
     WHERE jsonb_typeof(v) = 'string' AND (v #>> '{}') ~ ${storedTimePattern}
       AND jsonb_path_exists(to_jsonb(regexp_replace(v #>> '{}', 'Z$', '+00:00')),
-        ${`$ ? (@.datetime() ${c.test.op} $t.datetime())`}::jsonpath, ${JSON.stringify({ t: c.test.value })}::jsonb, true))`;
+        ${`$ ? (@.datetime() ${test.op} $t.datetime())`}::jsonpath, ${JSON.stringify({ t: test.value })}::jsonb, true))`;
 }
 
 /**
@@ -43,23 +42,30 @@ function valuesMatch(c: FieldCondition, target: SQL, path: SQL, vars: string): S
  * the query go into the path text; keys that depend on the event's own prefixes are quoted per event.
  */
 function fieldCondition(c: FieldCondition): SQL {
-  const { filter, vars } = filterOf(c);
-  const json = JSON.stringify(vars);
-  const each = c.bases.map((base) => {
-    const objects = c.inner ? `${base}.**{1 to last} ? (@.type() == "object")` : base;
-    const tail = `[*]${filter}`;
-    if (!c.name.namespaces.length)
-      return sql.join(
-        c.name.literals.map((key) =>
-          valuesMatch(c, sql`e.document`, sql`${`${objects}.${JSON.stringify(key)}${tail}`}::jsonpath`, json),
-        ),
-        sql` OR `,
-      );
-    // keys that depend on the event's own prefixes: each object the field may sit in, looked up by each key
-    return sql`EXISTS (SELECT 1 FROM jsonb_path_query(e.document, ${objects}::jsonpath) o,
-      jsonb_array_elements_text(${keysOf(c)}) k
-      WHERE o ? k.value AND ${valuesMatch(c, sql`(o -> k.value)`, sql`${`$${tail}`}::jsonpath`, json)})`;
-  });
+  const each = c.bases.flatMap((base) =>
+    c.tests.map((test) => {
+      const { filter, vars } = filterOf(test);
+      const json = JSON.stringify(vars);
+      const objects = c.inner ? `${base}.**{1 to last} ? (@.type() == "object")` : base;
+      const tail = `[*]${filter}`;
+      if (!c.name.namespaces.length)
+        return sql.join(
+          c.name.literals.map((key) =>
+            valuesMatch(
+              test,
+              sql`e.document`,
+              sql`${`${objects}.${JSON.stringify(key)}${tail}`}::jsonpath`,
+              json,
+            ),
+          ),
+          sql` OR `,
+        );
+      // keys that depend on the event's own prefixes: each object the field may sit in, looked up by each key
+      return sql`EXISTS (SELECT 1 FROM jsonb_path_query(e.document, ${objects}::jsonpath) o,
+        jsonb_array_elements_text(${keysOf(c)}) k
+        WHERE o ? k.value AND ${valuesMatch(test, sql`(o -> k.value)`, sql`${`$${tail}`}::jsonpath`, json)})`;
+    }),
+  );
   return sql`(${sql.join(each, sql` OR `)})`;
 }
 

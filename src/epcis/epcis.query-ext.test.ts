@@ -150,6 +150,10 @@ describe('EPCIS query: extension fields', () => {
     expect(await found(`GE_ex:packedAt=${u('2024-04-30T23:00:00Z')}`)).toEqual(['1']);
     expect(await found(`GT_ex:packedAt=${u('2024-05-01T06:00:00+07:00')}`)).toEqual([]);
     expect(await found(`LT_ex:packedAt=${u('2024-05-01T06:00:01+07:00')}`)).toEqual(['1']);
+    // EQ_ finds a time written with another offset, and the text as written
+    expect(await found(`EQ_ex:packedAt=${u('2024-04-30T23:00:00.000Z')}`)).toEqual(['1']);
+    expect(await found(`EQ_ex:packedAt=${u('2024-05-01T06:00:00+07:00')}`, bound)).toEqual(['1']);
+    expect(await found(`EQ_ex:packedAt=${u('2024-04-30T23:00:01Z')}`)).toEqual([]);
   });
 
   it('EXISTS_ and _INNER_: a top-level field, or one nested at any depth below', async () => {

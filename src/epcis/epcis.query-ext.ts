@@ -19,14 +19,14 @@ export type FieldTest =
   | { kind: 'exists' }
   | { kind: 'equals'; values: unknown[] }
   | { kind: 'number'; op: '>' | '>=' | '<' | '<='; value: number }
-  | { kind: 'time'; op: '>' | '>=' | '<' | '<='; value: string };
+  | { kind: 'time'; op: '==' | '>' | '>=' | '<' | '<='; value: string };
 
-/** An extension field found in one of the objects at `bases` (or anywhere below them when `inner`), passing `test`. */
+/** An extension field found in one of the objects at `bases` (or anywhere below them when `inner`), passing one of `tests`. */
 export interface FieldCondition {
   bases: string[];
   inner: boolean;
   name: FieldName;
-  test: FieldTest;
+  tests: FieldTest[];
 }
 
 /**
@@ -159,30 +159,35 @@ export function readExtensionParam(
   if ((scope === 'readPoint_' || scope === 'bizLocation_') && family !== 'EQ') return false;
   const fieldName = fieldNameOf(fieldText, bindings);
   if (!fieldName) return false;
-  const test = fieldTest(family, text, values);
-  if (!test)
+  const tests = fieldTests(family, text, values);
+  if (!tests)
     errors.push({
       field: name,
       code: family === 'EQ' ? 'epcis.query.emptyValue' : 'epcis.query.badNumberOrTime',
     });
-  else into.fields.push({ bases: scopes[scope], inner: Boolean(inner), name: fieldName, test });
+  else into.fields.push({ bases: scopes[scope], inner: Boolean(inner), name: fieldName, tests });
   return true;
 }
 
-function fieldTest(family: string, text: string, values: string[]): FieldTest | null {
-  if (family === 'EXISTS') return { kind: 'exists' };
+function fieldTests(family: string, text: string, values: string[]): FieldTest[] | null {
+  if (family === 'EXISTS') return [{ kind: 'exists' }];
+  const isTime = (v: string) => offsetTime.test(v) && isRealDateTime(v);
+  const instant = (v: string) => new Date(v).toISOString().replace('Z', '+00:00');
   if (family === 'EQ') {
     if (!values.length) return null;
-    // a value that reads as a number or boolean also finds the JSON number or boolean
+    // a value that reads as a number or boolean also finds the JSON number or boolean; a time, the same instant
     const typed = values.flatMap((v): unknown[] =>
       numeric.test(v) ? [Number(v)] : v === 'true' ? [true] : v === 'false' ? [false] : [],
     );
-    return { kind: 'equals', values: [...values, ...typed] };
+    const times = values
+      .filter(isTime)
+      .map((v): FieldTest => ({ kind: 'time', op: '==', value: instant(v) }));
+    return [{ kind: 'equals', values: [...values, ...typed] }, ...times];
   }
   const op = ops[family as keyof typeof ops] as '>' | '>=' | '<' | '<=';
-  if (numeric.test(text) && Number.isFinite(Number(text))) return { kind: 'number', op, value: Number(text) };
-  if (offsetTime.test(text) && isRealDateTime(text))
-    return { kind: 'time', op, value: new Date(text).toISOString().replace('Z', '+00:00') };
+  if (numeric.test(text) && Number.isFinite(Number(text)))
+    return [{ kind: 'number', op, value: Number(text) }];
+  if (isTime(text)) return [{ kind: 'time', op, value: instant(text) }];
   return null;
 }
 
