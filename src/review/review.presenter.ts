@@ -39,6 +39,10 @@ export function presentPreCheck(check: PreCheck, lang: Lang) {
     ok: check.ok,
     blocking: check.blocking,
     applies: check.applies !== false,
-    message: t(lang, check.code, check.params),
+    // a check that does not apply has no finding to fill in: its name alone
+    message:
+      check.applies === false
+        ? t(lang, check.code, {}).replace(/\s*[(:]?\s*\{\w+\}\)?/g, '')
+        : t(lang, check.code, check.params),
   };
 }
