@@ -79,7 +79,8 @@ export function extensionConditions(ext: ExtensionConditions): SQL[] {
       ? sql`(attr -> 'attribute') #>> '{}' = ANY(${pgArray(a.values)}::text[])`
       : sql`TRUE`;
     conditions.push(sql`${sql.raw(`e.${a.column}`)} IN (SELECT m.element_id FROM epcis_master_data m
-      CROSS JOIN LATERAL jsonb_array_elements(m.attributes) attr WHERE ${named} AND ${valued})`);
+      CROSS JOIN LATERAL jsonb_array_elements(CASE jsonb_typeof(m.attributes) WHEN 'array' THEN m.attributes ELSE '[]'::jsonb END) attr
+      WHERE ${named} AND ${valued})`);
   }
   return conditions;
 }
