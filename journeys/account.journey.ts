@@ -130,7 +130,7 @@ describe('back office: passwords and sessions', needs('Chromium', chromiumMissin
     await expect
       .poll(async () => (await other.getByTestId('problem').count()) > 0, { timeout: 10_000 })
       .toBe(true);
-    expect(await other.getByTestId('problem').innerText()).toContain('đã dùng hoặc đã hết hạn');
+    expect(await other.getByTestId('problem').innerText()).toContain('không còn dùng được');
     await screenshot(other, 'account-04-link-used');
     await again.close();
   });

@@ -26,7 +26,10 @@ export function ResetPasswordPage() {
       await post('/api/auth/password-reset', { token, newPassword: values.newPassword });
       await navigate({ to: '/sign-in', search: { passwordReset: true } });
     } catch (error) {
-      setProblem(applyProblem(form, error));
+      const problem = applyProblem(form, error);
+      // a spent or expired link is not a form error the person can fix: say what to do instead
+      const spent = problem?.errors?.some((e) => e.field === '/body/token');
+      setProblem(spent ? { ...problem!, title: t('account.linkInvalid'), errors: [] } : problem);
     }
   });
 
