@@ -24,5 +24,10 @@ export async function startServer(config: Config = loadConfig()) {
   await app.listen({ port: config.port, host: config.host });
   const where = database.kind === 'postgres' ? 'PostgreSQL' : `embedded PostgreSQL in ${config.dataDir}`;
   console.log(`TXNG (${config.provinceName}) on ${config.baseUrl} — ${where}`);
+  // people who forgot their password would otherwise wait for someone to read the log (docs/operations.md, Mail)
+  if (!config.mail.smtp)
+    console.log(
+      `No SMTP server configured: mail is written to ${config.mail.outboxDir} (TXNG_SMTP_URL sends it).`,
+    );
   return app;
 }
