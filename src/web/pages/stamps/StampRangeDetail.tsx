@@ -188,7 +188,7 @@ export function StampRangeDetail({ id }: { id: string }) {
           />
         </SimpleGrid>
         <Text size="xs" c="dimmed" mt="xs">
-          {t('stamp.layoutHint')}
+          {t('stamp.layoutHint')}. {t('stamp.carrierHint')}
         </Text>
         <Group justify="space-between" mt="sm">
           <Switch label={t('stamp.reprint')} {...printForm.getInputProps('reprint', { type: 'checkbox' })} />
