@@ -176,8 +176,9 @@ function columnTexts(content: LabelContent): [TextRole, string][] {
 }
 
 /**
- * The name and the fields stacked in the column, shrinking a step at a time until they fit: first with each
- * field (lot, dates, element string) on one line, as identifiers read best, then letting them wrap too.
+ * The name and the fields stacked in the column, shrinking a step at a time until they fit: first with the lot
+ * and each date on one line, as identifiers read best, then letting them wrap too. An element string always
+ * wraps, at its AIs.
  */
 function fitColumn(content: LabelContent, column: Rect, spec: LabelSpec, m: Measure): TextBox[] {
   const fields = columnTexts(content);
@@ -206,7 +207,7 @@ function fitColumn(content: LabelContent, column: Rect, spec: LabelSpec, m: Meas
       const fits =
         name !== null &&
         last.y + last.height <= column.y + column.height &&
-        (!oneLine || rest.every((r) => r.lines.length === 1));
+        (!oneLine || rest.every((r) => r.role === 'elementString' || r.lines.length === 1));
       if (fits) return boxes;
       if (smallest && !oneLine) return cutName(boxes, column, spec, m);
       if (smallest) break;

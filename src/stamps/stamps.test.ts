@@ -205,6 +205,15 @@ describe('stamp life', () => {
     expect(sheet.json().history.map((h: any) => [h.action, h.firstSerial, h.lastSerial])).toEqual([
       ['print', range.firstSerial, range.lastSerial],
     ]);
+    const [printed] = sheet.json().history;
+    expect(printed.actorName).toBeTruthy();
+    const event = await t.app.inject({
+      method: 'GET',
+      url: `/epcis/events/${encodeURIComponent(printed.eventId)}`,
+      headers: owner,
+    });
+    expect(event.statusCode).toBe(200);
+    expect(JSON.stringify(event.json())).toContain('encoding');
 
     const anti = await approved(5, 'anti_counterfeit');
     const first = await post(`/api/stamps/ranges/${anti.id}/print`, { layout: 'roll' });
