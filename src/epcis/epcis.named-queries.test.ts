@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, makeOrganisation, objectEvent, type TestApp } from '../test/index.ts';
+import { xsdErrors } from './epcis.xsd.ts';
 
 let t: TestApp;
 let asA: Record<string, string>;
@@ -62,6 +63,22 @@ describe('named queries', () => {
     const bad = await get('/epcis/queries/shipments/events?EQ_bizStep=receiving');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0]).toMatchObject({ field: 'EQ_bizStep', code: 'epcis.query.unknownParameter' });
+  });
+
+  it('answers in the format asked, as GET /epcis/events does (XML under the XSD, 406 for what it cannot write)', async () => {
+    const xml = await get('/epcis/queries/shipments/events', { ...asA, accept: 'application/xml' });
+    expect(xml.statusCode).toBe(200);
+    expect(xml.headers['content-type']).toContain('application/xml');
+    expect(xml.body).toContain('<queryName>shipments</queryName>');
+    expect(await xsdErrors(xml.body)).toEqual([]);
+    expect((await get('/epcis/queries/shipments/events', { ...asA, accept: 'text/csv' })).statusCode).toBe(
+      406,
+    );
+    const urn = await get('/epcis/queries/shipments/events', {
+      ...asA,
+      'gs1-epc-format': 'Never_Translates',
+    });
+    expect(urn.headers['gs1-epc-format']).toBe('Never_Translates');
   });
 
   it('refuses at creation the parameters GET /epcis/events refuses, with the same problem', async () => {

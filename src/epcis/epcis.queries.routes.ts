@@ -4,12 +4,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { badRequest, Problem, requireActor } from '../platform/index.ts';
+import { answerEvents } from './epcis.answer.ts';
 import { standingQuery } from './epcis.delivery.ts';
 import { type SocketSubscriber, SubscriptionDispatcher } from './epcis.dispatcher.ts';
 import { epcisExceptionType } from './epcis.exceptions.ts';
 import * as named from './epcis.named-queries.ts';
 import { eventVisibility } from './epcis.policy.ts';
-import { presentQueryDocument } from './epcis.presenter.ts';
 import { queryOwner } from './epcis.queries.policy.ts';
 import { nextPageToken, parseEventQuery } from './epcis.query.ts';
 import type { EpcisRoutesOptions } from './epcis.routes.ts';
@@ -156,7 +156,7 @@ export default async function queriesRoutes(app: FastifyInstance, opts: EpcisRou
         url.searchParams.set('nextPageToken', next);
         reply.header('Link', `<${url.pathname}${url.search}>; rel="next"`);
       }
-      return reply.type('application/ld+json').send(presentQueryDocument(events, query.name));
+      return answerEvents(app.db, request, reply, events, query.name);
     },
     wsHandler: (socket, request) => {
       const prepared = sockets.get(request)!;

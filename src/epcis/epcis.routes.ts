@@ -1,15 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import Negotiator from 'negotiator';
 import { z } from 'zod';
 import { type Actor, notFound, Problem, requireActor } from '../platform/index.ts';
+import { answerEvents } from './epcis.answer.ts';
 import { listKnown } from './epcis.discovery.ts';
 import {
   cbvXmlFormats,
   epcFormats,
   headerChoice,
   registeredCompanyPrefixes,
-  translateEvents,
   translateIds,
 } from './epcis.epc-format.ts';
 import { epcisExceptionType } from './epcis.exceptions.ts';
@@ -18,16 +17,13 @@ import {
   epcisContextUrl,
   presentCaptureJob,
   presentCollection,
-  presentQueryDocument,
   standardEventTypes,
 } from './epcis.presenter.ts';
 import { nextPageToken, parseEventQuery } from './epcis.query.ts';
 import { extensionBindings } from './epcis.query-ext.ts';
 import * as service from './epcis.service.ts';
-import type { StoredEvent } from './epcis.types.ts';
 import { vendored } from './epcis.vendor.ts';
 import { readXmlCapture } from './epcis.xml.ts';
-import { epcisQueryDocumentXml } from './epcis.xml-out.ts';
 
 export const captureBodyLimit = 20 * 1024 * 1024;
 
@@ -50,9 +46,6 @@ const standardHeaders = {
   'GS1-CBV-XML-Format': cbvXmlFormats.join(', '),
   'GS1-EPCIS-Capture-File-Size-Limit': String(captureBodyLimit),
 };
-
-/** What a query answer can be written as, the first the default. */
-const answerMedia = ['application/ld+json', 'application/json', 'application/xml', 'text/xml'] as const;
 
 const queryString = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 const tag = { tags: ['EPCIS 2.0'] };
@@ -201,48 +194,7 @@ export default async function epcisRoutes(app: FastifyInstance, opts: EpcisRoute
       url.searchParams.set('nextPageToken', token);
       reply.header('Link', `<${url.pathname}${url.search}>; rel="next"`);
     }
-    return answerEvents(request, reply, events);
-  };
-
-  /**
-   * An EPCISQueryDocument in the format the reader accepts (JSON-LD, JSON, XML; 406 otherwise), its identifiers
-   * written as `GS1-EPC-Format` asks (Digital Links unless it asks otherwise), CBV values in XML as
-   * `GS1-CBV-XML-Format` asks.
-   */
-  const answerEvents = async (request: FastifyRequest, reply: FastifyReply, events: StoredEvent[]) => {
-    const media = new Negotiator(request.raw).mediaType([...answerMedia]);
-    if (!media)
-      throw new Problem(406, 'epcis-not-acceptable', {
-        params: { accept: String(request.headers.accept), offered: answerMedia.join(', ') },
-      });
-    const epcFormat = headerChoice(
-      request.headers['gs1-epc-format'],
-      'GS1-EPC-Format',
-      epcFormats,
-      'Always_GS1_Digital_Link',
-    );
-    const cbvFormat = headerChoice(
-      request.headers['gs1-cbv-xml-format'],
-      'GS1-CBV-XML-Format',
-      cbvXmlFormats,
-      'No_Preference',
-    );
-    const prefixes = epcFormat === 'Always_EPC_URN' ? await registeredCompanyPrefixes(app.db) : [];
-    const document = presentQueryDocument(events);
-    const body = document.epcisBody.queryResults.resultsBody;
-    body.eventList = translateEvents(body.eventList, epcFormat, prefixes);
-    reply.header('GS1-EPC-Format', epcFormat);
-    if (media.endsWith('/xml'))
-      return reply
-        .type(`${media}; charset=utf-8`)
-        .header('GS1-CBV-XML-Format', cbvFormat)
-        .send(
-          epcisQueryDocumentXml(body.eventList, {
-            queryName: document.epcisBody.queryResults.queryName,
-            cbvFormat,
-          }),
-        );
-    return reply.type(media).send(document);
+    return answerEvents(app.db, request, reply, events);
   };
 
   r.get(
@@ -261,7 +213,7 @@ export default async function epcisRoutes(app: FastifyInstance, opts: EpcisRoute
         await visibility(request),
       );
       if (!events.length) throw notFound('epcis-event-not-found');
-      return answerEvents(request, reply, events);
+      return answerEvents(app.db, request, reply, events);
     },
   );
 
