@@ -6,6 +6,9 @@ const publicEndpoints = new Set([
   // the bytes of stored files, for consumer pages: outside /api/ on purpose
   'GET /files/{id}',
   'POST /api/auth/sign-in',
+  // a forgotten password: asking for a link and using it (decision 032)
+  'POST /api/auth/password-reset-requests',
+  'POST /api/auth/password-reset',
   'POST /api/registrations',
   'GET /api/audit/verify',
   'GET /api/administrative-units',
@@ -14,6 +17,9 @@ const publicEndpoints = new Set([
   'GET /epcis/dispositions/{value}',
   'GET /epcis/readPoints/{value}',
   'GET /epcis/bizLocations/{value}',
+  'GET /epcis/epcs/{value}',
+  // the binding's top-level resources: a fixed list
+  'GET /epcis',
 ]);
 
 const methods = new Set(['get', 'post', 'put', 'patch', 'delete']);

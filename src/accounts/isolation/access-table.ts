@@ -93,6 +93,9 @@ export const accessTable: Record<string, Access> = {
   'GET /epcis/dispositions/{value}': { public: true, allow: everyone },
   'GET /epcis/readPoints/{value}': { public: true, allow: everyone },
   'GET /epcis/bizLocations/{value}': { public: true, allow: everyone },
+  'GET /epcis/epcs/{value}': { public: true, allow: everyone },
+  // the binding's top-level resources: a fixed list of nine names
+  'GET /epcis': { public: true, allow: everyone },
   // consumer reports are read by the department's admin, reviewers and inspectors
   'GET /api/reports': { allow: [A, R, I] },
   'GET /api/reports/{id}/photo': { allow: [A, R, I] },
