@@ -77,6 +77,8 @@ export class SubscriptionDispatcher {
   private stopped = false;
   private lastSignature: string | null = null;
   private everyone = true;
+  /** No active webhook subscription at the last look (and no socket): a capture's round has nobody to tell. */
+  private nobody = false;
   private readonly db: Db;
   private readonly opts: DeliveryOptions;
 
@@ -140,6 +142,15 @@ export class SubscriptionDispatcher {
    * since the last poll (from another process, or committed after the capture's wake), every subscriber.
    */
   private async round(reason: 'capture' | 'poll') {
+    // with nobody subscribed, captures cost nothing here; the poll looks again every second (another process may
+    // have made a subscription) and a subscription made here wakes everything at once (wakeAll)
+    if (!this.sockets.size) {
+      if (reason === 'capture' && this.nobody) return;
+      if (reason === 'poll') {
+        this.nobody = !(await repo.anyActiveSubscription(this.db));
+        if (this.nobody && !this.everyone) return;
+      }
+    } else this.nobody = false;
     let which: 'stream' | 'others' | 'all' = 'stream';
     if (reason === 'poll') {
       const signature = await repo.eventsSignature(this.db, this.settleSeconds);

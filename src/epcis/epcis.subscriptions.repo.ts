@@ -229,6 +229,15 @@ export async function sentPks(db: DbOrTx, subscriptionId: string, abovePk: numbe
  * Whether events arrived since the last look: the largest key, and the count and key sum of the events not yet
  * settled. A capture committing late, under a smaller key, changes the count and the sum.
  */
+/** Whether any webhook subscription is active: with none, the dispatcher has nothing to do. */
+export async function anyActiveSubscription(db: DbOrTx): Promise<boolean> {
+  const [row] = await selectRows<{ any: boolean }>(
+    db,
+    sql`SELECT EXISTS (SELECT 1 FROM epcis_subscriptions WHERE status = 'active') AS any`,
+  );
+  return Boolean(row?.any);
+}
+
 export async function eventsSignature(db: DbOrTx, settleSeconds: number): Promise<string> {
   const [row] = await selectRows<{ max: string | null; recent: string }>(
     db,
