@@ -111,7 +111,9 @@ export function extractEvents(document: Json, events: Json[], format: 'json' | '
     seen.set(identity, contentHash);
     // the repository sets recordTime; the document's @context travels with each event
     const document: Json = {
-      '@context': event['@context'] ? [...asList(context), ...asList(event['@context'])] : context,
+      '@context': event['@context']
+        ? uniqueContext([...asList(context), ...asList(event['@context'])])
+        : context,
     };
     for (const key in event) if (key !== 'recordTime' && key !== '@context') document[key] = event[key];
     document.eventID = eventId;
@@ -207,4 +209,15 @@ function declarationHash(declaration: unknown): string {
 function asList(value: unknown): any[] {
   if (value === undefined || value === null) return [];
   return Array.isArray(value) ? value : [value];
+}
+
+/** A @context list with each item once (an event repeating its document's item would name it twice). */
+function uniqueContext(items: unknown[]): unknown[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = JSON.stringify(item);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -19,7 +19,7 @@ import {
  * Round trips, field by field, over every example the conformance suites capture (docs/epcis.md, Conformance).
  *
  * JSON-LD → store → JSON-LD: each event is read back at GET /epcis/events/{eventID} and must be the event as sent,
- * with nothing but what the repository documents: its document's @context (the event's own appended), the eventID
+ * with nothing but what the repository documents: its document's @context (the event's own appended, each item once), the eventID
  * it was given (or its CBV event hash), a recordTime of the repository's. Read with `GS1-EPC-Format:
  * Never_Translates` it is exactly that; read as the binding's default asks, EPC URNs may be the Digital Links of the
  * same identifiers, and nothing else changes.

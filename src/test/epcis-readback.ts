@@ -19,7 +19,10 @@ export function asStored(event: Json, documentContext: unknown, eventId: string)
       ? documentContext
       : documentContext === undefined
         ? own
-        : [...asList(documentContext), ...asList(own)];
+        : [...asList(documentContext), ...asList(own)].filter(
+            // each item once: an event repeating its document's item is not named twice
+            (item, i, all) => all.findIndex((other) => JSON.stringify(other) === JSON.stringify(item)) === i,
+          );
   return { '@context': context, ...fields, eventID: eventId };
 }
 
