@@ -49,6 +49,16 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Waits until `check` holds (at most `ms`), so a test asserts arrival, not a timing: generous by default, for a
  * machine busy with other tests; the one second the issue asks for is asserted where it is the point.
  */
+/** The subscription once its delivery is recorded: its next time is the schedule's (01:05), in the future. */
+async function waitForNextTime(location: string) {
+  const until = Date.now() + 5000;
+  for (;;) {
+    const state = (await t.app.inject({ url: location, headers: asA })).json();
+    if (state.nextAttemptAt?.endsWith('T01:05:00.000Z') || Date.now() > until) return state;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 async function waitFor(check: () => boolean, ms = 5000) {
   const until = Date.now() + ms;
   while (!check()) {
@@ -244,6 +254,9 @@ describe('scheduled subscriptions', () => {
       .where(eq(epcisSubscriptions.id, subscriptionID));
     await waitFor(() => hook.requests.length === 1);
     expect(hook.delivered()).toEqual(['c-1']);
+    // the dispatcher records the delivery (next time 01:05) just after the receiver answered: the clock moves on
+    // only after that, or the record would put the next time back to 01:05
+    await waitForNextTime(created.headers.location as string);
     await t.db
       .update(epcisSubscriptions)
       .set({ nextAttemptAt: new Date() })
@@ -252,11 +265,7 @@ describe('scheduled subscriptions', () => {
     const empty = JSON.parse(hook.requests[1].body);
     expect(empty.epcisBody.queryResults).toMatchObject({ subscriptionID, resultsBody: { eventList: [] } });
     // recorded just after the receiver answered
-    let state = (await get(created.headers.location as string)).json();
-    for (let i = 0; i < 50 && !state.nextAttemptAt.endsWith('T01:05:00.000Z'); i++) {
-      await sleep(20);
-      state = (await get(created.headers.location as string)).json();
-    }
+    const state = await waitForNextTime(created.headers.location as string);
     expect(state.nextAttemptAt).toMatch(/T01:05:00\.000Z$/);
     expect(new Date(state.nextAttemptAt).getTime()).toBeGreaterThan(Date.now());
     await t.app.inject({ method: 'DELETE', url: created.headers.location as string, headers: asA });
