@@ -421,6 +421,7 @@ CREATE TABLE "stamp_requests" (
 	"organisation_id" uuid NOT NULL,
 	"gtin" text NOT NULL,
 	"quantity" integer NOT NULL,
+	"approved_quantity" integer,
 	"kind" text NOT NULL,
 	"status" text DEFAULT 'submitted' NOT NULL,
 	"note" text,

@@ -273,15 +273,16 @@ describe('back office: from registration to the consumer page', needs('Chromium'
     await page.goto(`${server.baseUrl}/app/review`);
     // oldest first, as the queue lists them: a lot's pre-checks want its product approved before it
     const items = [
-      { title: new RegExp(place), shot: false },
-      { title: new RegExp(`^${product.name} \\(GTIN 0?${product.gtin}\\)$`), shot: true },
-      { title: new RegExp(`lô ${product.lot}`), shot: false },
-      { title: new RegExp(`tem truy xuất.*${product.gtin}`), shot: false },
+      { title: new RegExp(place), shot: '' },
+      { title: new RegExp(`^${product.name} \\(GTIN 0?${product.gtin}\\)$`), shot: 'backoffice-10-dost-review' },
+      { title: new RegExp(`lô ${product.lot}`), shot: '' },
+      // a stamp request may be approved for fewer stamps than asked (not here: all 20)
+      { title: new RegExp(`tem truy xuất.*${product.gtin}`), shot: 'backoffice-10b-stamp-review' },
     ];
     for (const item of items) {
       await page.getByRole('button', { name: item.title }).click();
       await page.getByTestId('pre-checks').waitFor();
-      if (item.shot) await shot(page, 'backoffice-10-dost-review');
+      if (item.shot) await shot(page, item.shot);
       await page.getByRole('button', { name: 'Phê duyệt' }).click();
       // decided: the item leaves the queue of pending items
       await page.getByRole('button', { name: item.title }).waitFor({ state: 'detached' });

@@ -2,7 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import './registry/index.ts';
 import { reviewRoutes } from './review.routes.ts';
 
-export type { Decision, PreCheck, ReviewHandler, ReviewItem, ReviewSubject } from './review.handlers.ts';
+export type {
+  Decision,
+  DecisionOptions,
+  PreCheck,
+  ReviewHandler,
+  ReviewItem,
+  ReviewSubject,
+} from './review.handlers.ts';
 export { registerReviewHandler, reviewHandler } from './review.handlers.ts';
 export { decide, submitEntity, submitForReview } from './review.service.ts';
 

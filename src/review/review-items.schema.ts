@@ -75,6 +75,8 @@ export const decisionInput = z
     decision: z.enum(decisions),
     /** Required to return or reject: the producer reads it. */
     reason: z.string().trim().max(2000).optional(),
+    /** A stamp request approved for fewer stamps than asked (a reason required then). */
+    approvedQuantity: z.number().int().positive().optional(),
   })
   .strict();
 

@@ -32,6 +32,11 @@ export interface PreCheck {
  * submit through `POST /api/review/submissions` (a module that submits from its own routes with
  * `submitForReview` needs neither).
  */
+/** What a decision may say beyond approve/return/reject: a stamp request approved for fewer stamps. */
+export interface DecisionOptions {
+  approvedQuantity?: number;
+}
+
 export interface ReviewHandler {
   onDecision(
     tx: Tx,
@@ -39,6 +44,7 @@ export interface ReviewHandler {
     decision: Decision,
     actor: Actor,
     reason: string | null,
+    options?: DecisionOptions,
   ): Promise<void>;
   preChecks?(db: DbOrTx, item: ReviewItem): Promise<PreCheck[]>;
   describe?(db: DbOrTx, entityId: string): Promise<ReviewSubject | null>;

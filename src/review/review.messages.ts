@@ -26,6 +26,10 @@ defineMessages({
     vi: 'Loại hồ sơ {entityType} chưa được hệ thống hỗ trợ thẩm định',
     en: 'Items of type {entityType} have no review handler',
   },
+  'review.quantityNotApplicable': {
+    vi: 'chỉ đề nghị cấp tem mới có số lượng phê duyệt',
+    en: 'only a stamp request has an approved quantity',
+  },
   'review.reasonRequired': {
     vi: 'cần nêu lý do khi trả lại hoặc từ chối',
     en: 'a reason is required to return or reject',

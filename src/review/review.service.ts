@@ -114,7 +114,7 @@ const outcome: Record<Decision, string> = { approve: 'approved', return: 'return
 export async function decide(
   db: Db,
   itemId: string,
-  input: { decision: Decision; reason?: string | null },
+  input: { decision: Decision; reason?: string | null; approvedQuantity?: number },
   actor: Actor,
 ) {
   const reason = input.reason?.trim() || null;
@@ -132,7 +132,11 @@ export async function decide(
     }
     const handler = reviewHandler(item.entityType);
     if (!handler) throw conflict('review.no-handler', { entityType: item.entityType });
-    await handler.onDecision(tx, item, input.decision, actor, reason);
+    if (input.approvedQuantity !== undefined && item.entityType !== 'stamp_request')
+      throw badRequest([{ field: '/body/approvedQuantity', code: 'review.quantityNotApplicable' }]);
+    await handler.onDecision(tx, item, input.decision, actor, reason, {
+      ...(input.approvedQuantity === undefined ? {} : { approvedQuantity: input.approvedQuantity }),
+    });
     const closed = await repo.closeItem(tx, item.id, {
       status: outcome[input.decision],
       decidedBy: actor.id,

@@ -9,6 +9,7 @@ export function presentRequest(row: StampRequestRow, range: StampRangeRow | null
     organisationId: row.organisationId,
     gtin: row.gtin,
     quantity: row.quantity,
+    approvedQuantity: row.approvedQuantity,
     kind: row.kind as StampKind,
     status: row.status,
     note: row.note,

@@ -53,7 +53,12 @@ export async function listRequests(db: DbOrTx, organisationIds: string[] | null)
 export async function decideRequest(
   db: DbOrTx,
   id: string,
-  decision: { status: 'approved' | 'returned' | 'refused'; reason: string | null; decidedBy: string },
+  decision: {
+    status: 'approved' | 'returned' | 'refused';
+    reason: string | null;
+    decidedBy: string;
+    approvedQuantity?: number | null;
+  },
 ) {
   const [row] = await db
     .update(stampRequests)

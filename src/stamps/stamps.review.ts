@@ -1,6 +1,12 @@
-import { type Actor, type DbOrTx, defineMessages, type Tx } from '../platform/index.ts';
+import { type Actor, badRequest, type DbOrTx, defineMessages, type Tx } from '../platform/index.ts';
 import { getOrganisation } from '../registry/index.ts';
-import { type Decision, type PreCheck, type ReviewItem, registerReviewHandler } from '../review/index.ts';
+import {
+  type Decision,
+  type DecisionOptions,
+  type PreCheck,
+  type ReviewItem,
+  registerReviewHandler,
+} from '../review/index.ts';
 import { findProduct } from './stamps.ports.ts';
 import * as repo from './stamps.repo.ts';
 import { allocateStampRange } from './stamps.service.ts';
@@ -11,12 +17,39 @@ const statusOf: Record<Decision, 'approved' | 'returned' | 'refused'> = {
   reject: 'refused',
 };
 
-/** The decision lands in the review's transaction: approval allocates the serial range there. */
-async function onDecision(tx: Tx, item: ReviewItem, decision: Decision, actor: Actor, reason: string | null) {
+/**
+ * The decision lands in the review's transaction: approval allocates the serial range there — as many stamps as
+ * asked, or fewer when the reviewer says so, with a reason the producer reads.
+ */
+async function onDecision(
+  tx: Tx,
+  item: ReviewItem,
+  decision: Decision,
+  actor: Actor,
+  reason: string | null,
+  options: DecisionOptions = {},
+) {
+  const approved = options.approvedQuantity;
+  if (approved !== undefined) {
+    const request = await repo.findRequest(tx, item.entityId);
+    if (decision !== 'approve')
+      throw badRequest([{ field: '/body/approvedQuantity', code: 'stamps.approvedQuantityOnlyOnApproval' }]);
+    if (request && approved > request.quantity)
+      throw badRequest([
+        {
+          field: '/body/approvedQuantity',
+          code: 'stamps.approvedAboveRequested',
+          params: { requested: request.quantity },
+        },
+      ]);
+    if (request && approved < request.quantity && !reason)
+      throw badRequest([{ field: '/body/reason', code: 'stamps.fewerNeedsReason' }]);
+  }
   const decided = await repo.decideRequest(tx, item.entityId, {
     status: statusOf[decision],
     reason,
     decidedBy: actor.id,
+    approvedQuantity: approved ?? null,
   });
   if (decided?.status === 'approved') await allocateStampRange(tx, decided);
 }
@@ -41,6 +74,18 @@ async function preChecks(db: DbOrTx, item: ReviewItem): Promise<PreCheck[]> {
 registerReviewHandler('stamp_request', { onDecision, preChecks });
 
 defineMessages({
+  'stamps.approvedQuantityOnlyOnApproval': {
+    vi: 'số lượng phê duyệt chỉ dùng khi phê duyệt',
+    en: 'an approved quantity goes only with an approval',
+  },
+  'stamps.approvedAboveRequested': {
+    vi: 'không được phê duyệt nhiều hơn số tem cơ sở đề nghị ({requested})',
+    en: 'cannot approve more stamps than requested ({requested})',
+  },
+  'stamps.fewerNeedsReason': {
+    vi: 'phê duyệt ít tem hơn đề nghị cần ghi lý do để cơ sở biết',
+    en: 'approving fewer stamps than requested needs a reason the organisation reads',
+  },
   'stamps.check.exists': { vi: 'Yêu cầu cấp tem tồn tại', en: 'The stamp request exists' },
   'stamps.check.productApproved': {
     vi: 'Sản phẩm đã được Sở KH&CN duyệt',

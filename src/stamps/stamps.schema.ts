@@ -31,6 +31,8 @@ export const stampRequests = pgTable(
     organisationId: uuid('organisation_id').notNull(),
     gtin: text('gtin').notNull(), // GTIN-14
     quantity: integer('quantity').notNull(),
+    /** What the reviewer approved when it is less than asked (with a reason); null: as many as asked. */
+    approvedQuantity: integer('approved_quantity'),
     kind: text('kind').notNull(), // 'traceability' | 'anti_counterfeit'
     status: text('status').notNull().default('submitted'),
     note: text('note'),
@@ -237,6 +239,8 @@ export const stampRequestResponse = z.object({
   organisationId: z.string(),
   gtin: z.string(),
   quantity: z.number().int(),
+  /** Approved with fewer stamps than asked (the reason says why); null: as many as asked. */
+  approvedQuantity: z.number().int().nullable(),
   kind: z.enum(stampKinds),
   status: z.string(),
   note: z.string().nullable(),

@@ -55,7 +55,11 @@ export async function requestStamps(db: Db, actor: Actor, input: z.infer<typeof 
 
 /** Reserves the request's serials on the GTIN's counter and records the range. */
 export async function allocateStampRange(tx: DbOrTx, request: repo.StampRequestRow) {
-  const { firstSerial, lastSerial } = await repo.reserveSerials(tx, request.gtin, request.quantity);
+  const { firstSerial, lastSerial } = await repo.reserveSerials(
+    tx,
+    request.gtin,
+    request.approvedQuantity ?? request.quantity,
+  );
   return repo.insertRange(tx, {
     requestId: request.id,
     organisationId: request.organisationId,

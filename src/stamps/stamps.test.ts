@@ -116,6 +116,39 @@ describe('stamp requests', () => {
     expect(listed.json().items.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('the reviewer may approve fewer stamps than asked, with a reason the producer reads; never more', async () => {
+    const created = (await request(5000)).json();
+    const more = await decide(created.reviewItemId, { decision: 'approve', approvedQuantity: 6000 });
+    expect(more.statusCode).toBe(400);
+    expect(more.json().errors[0]).toMatchObject({
+      field: '/body/approvedQuantity',
+      code: 'stamps.approvedAboveRequested',
+    });
+    const silent = await decide(created.reviewItemId, { decision: 'approve', approvedQuantity: 2000 });
+    expect(silent.statusCode).toBe(400);
+    expect(silent.json().errors[0]).toMatchObject({ field: '/body/reason', code: 'stamps.fewerNeedsReason' });
+    const returned = await decide(created.reviewItemId, {
+      decision: 'return',
+      reason: 'x',
+      approvedQuantity: 2000,
+    });
+    expect(returned.statusCode).toBe(400);
+    // nothing of the refused attempts stayed: the request is still pending
+    const ok = await decide(created.reviewItemId, {
+      decision: 'approve',
+      approvedQuantity: 2000,
+      reason: 'Đợt đầu cấp 2.000 tem; đề nghị thêm khi dùng hết',
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const read = await rangeOf(created.id);
+    expect(read).toMatchObject({
+      quantity: 5000,
+      approvedQuantity: 2000,
+      reason: 'Đợt đầu cấp 2.000 tem; đề nghị thêm khi dùng hết',
+    });
+    expect(read.range.lastSerial - read.range.firstSerial + 1).toBe(2000);
+  });
+
   it('parallel allocations never overlap', async () => {
     const sizes = Array.from({ length: 24 }, (_, i) => 1 + ((i * 37) % 500));
     const ranges = await Promise.all(

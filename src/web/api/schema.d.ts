@@ -1833,6 +1833,7 @@ export interface paths {
                   organisationId: string;
                   gtin: string;
                   quantity: number;
+                  approvedQuantity: number | null;
                   /** @enum {string} */
                   kind: "traceability" | "anti_counterfeit";
                   status: string;
@@ -1874,6 +1875,7 @@ export interface paths {
               organisationId: string;
               gtin: string;
               quantity: number;
+              approvedQuantity: number | null;
               /** @enum {string} */
               kind: "traceability" | "anti_counterfeit";
               status: string;
@@ -1909,6 +1911,7 @@ export interface paths {
               organisationId: string;
               gtin: string;
               quantity: number;
+              approvedQuantity: number | null;
               /** @enum {string} */
               kind: "traceability" | "anti_counterfeit";
               status: string;
@@ -2406,6 +2409,7 @@ export interface paths {
             /** @enum {string} */
             decision: "approve" | "return" | "reject";
             reason?: string;
+            approvedQuantity?: number;
           };
         };
       };

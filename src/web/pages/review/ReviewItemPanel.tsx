@@ -7,6 +7,7 @@ import {
   Group,
   Loader,
   Modal,
+  NumberInput,
   Stack,
   Text,
   Textarea,
@@ -39,12 +40,16 @@ export function ReviewItemPanel({ id, onDecided }: { id: string; onDecided(): vo
   const { t } = useTranslation();
   const detail = useGet<ReviewItemDetail>(`/api/review/items/${id}`);
   const [problem, setProblem] = useState<ProblemDocument | null>(null);
-  const form = useForm({ initialValues: { reason: '' } });
+  const form = useForm({ initialValues: { reason: '', approvedQuantity: '' as number | string } });
   const [confirmReject, setConfirmReject] = useState(false);
-  const decide = useSend<{ decision: string; reason?: string }>('POST', `/api/review/items/${id}/decision`, {
-    invalidate: ['/api/review', '/api/organisations', '/api/products', '/api/lots', '/api/locations'],
-    success: 'review.decided',
-  });
+  const decide = useSend<{ decision: string; reason?: string; approvedQuantity?: number }>(
+    'POST',
+    `/api/review/items/${id}/decision`,
+    {
+      invalidate: ['/api/review', '/api/organisations', '/api/products', '/api/lots', '/api/locations'],
+      success: 'review.decided',
+    },
+  );
 
   if (detail.isPending)
     return (
@@ -60,7 +65,14 @@ export function ReviewItemPanel({ id, onDecided }: { id: string; onDecided(): vo
     form.onSubmit(async (v) => {
       setProblem(null);
       try {
-        await decide.mutateAsync({ decision, reason: v.reason.trim() || undefined });
+        await decide.mutateAsync({
+          decision,
+          reason: v.reason.trim() || undefined,
+          // a stamp request approved for fewer stamps than asked
+          ...(decision === 'approve' && v.approvedQuantity !== ''
+            ? { approvedQuantity: Number(v.approvedQuantity) }
+            : {}),
+        });
         form.reset();
         onDecided();
       } catch (error) {
@@ -116,6 +128,18 @@ export function ReviewItemPanel({ id, onDecided }: { id: string; onDecided(): vo
             minRows={2}
             {...form.getInputProps('reason')}
           />
+          {item.entityType === 'stamp_request' ? (
+            <NumberInput
+              mt="sm"
+              label={t('review.approvedQuantity')}
+              description={t('review.approvedQuantityHint')}
+              min={1}
+              thousandSeparator="."
+              decimalSeparator=","
+              allowDecimal={false}
+              {...form.getInputProps('approvedQuantity')}
+            />
+          ) : null}
           <Group mt="sm" gap="xs">
             <Button
               color="teal"

@@ -80,14 +80,28 @@ export function StampRequestsTab() {
         columns={[
           { key: 'createdAt', header: t('common.createdAt'), render: (r) => formatDateTime(r.createdAt) },
           { key: 'gtin', header: 'GTIN' },
-          { key: 'quantity', header: t('stamp.quantity'), render: (r) => formatNumber(r.quantity) },
+          {
+            key: 'quantity',
+            header: t('stamp.quantity'),
+            // approved for fewer than asked: both, and the reviewer's reason under the range
+            render: (r) =>
+              r.approvedQuantity !== null && r.approvedQuantity !== r.quantity
+                ? t('stamp.approvedOf', {
+                    approved: formatNumber(r.approvedQuantity),
+                    requested: formatNumber(r.quantity),
+                  })
+                : formatNumber(r.quantity),
+          },
           { key: 'kind', header: t('stamp.kind'), render: (r) => t(`stampKind.${r.kind}`) },
           { key: 'status', header: t('stamp.status'), render: (r) => <StatusBadge status={r.status} /> },
           {
             key: 'range',
             header: t('stamp.range'),
             sortable: false,
-            render: (r) => (r.range ? `${r.range.firstSerial}–${r.range.lastSerial}` : (r.reason ?? '—')),
+            render: (r) =>
+              r.range
+                ? `${r.range.firstSerial}–${r.range.lastSerial}${r.reason ? ` (${r.reason})` : ''}`
+                : (r.reason ?? '—'),
           },
           {
             key: 'actions',
