@@ -178,7 +178,10 @@ export async function getPublishedLotByKey(
   key: { gtin: string; lot: string },
 ): Promise<LotView | null> {
   if (!/^\d{8,14}$/.test(key.gtin)) return null;
-  const row = publicVersion(lots, await repo.findLotByKey(db, key.gtin.padStart(14, '0'), key.lot));
+  // a recall (the lot's status) reaches the public at once, whatever edit waits for review
+  const row = publicVersion(lots, await repo.findLotByKey(db, key.gtin.padStart(14, '0'), key.lot), [
+    'status',
+  ]);
   return row ? presentLot(row) : null;
 }
 

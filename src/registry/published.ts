@@ -29,11 +29,13 @@ export function keepPublished(before: Versioned, sendsBackToDraft: boolean) {
 
 /**
  * The version of a row the public sees: the row when approved; else the approved version kept while an edit
- * waits (its timestamps revived as the table's types); else null.
+ * waits (its timestamps revived as the table's types, its `live` columns as they are now); else null.
  */
 export function publicVersion<Row extends Versioned>(
   table: PgTable,
   row: Row | null | undefined,
+  /** Columns that are life, not reviewed data, and show as they are now (a lot's recall status). */
+  live: readonly string[] = [],
 ): Row | null {
   if (!row) return null;
   if (row.reviewStatus === 'approved') return row;
@@ -42,7 +44,7 @@ export function publicVersion<Row extends Versioned>(
   // the table's columns as kept (what a join adds, e.g. the product's name on a lot, stays current)
   const version: Record<string, unknown> = { ...(row as unknown as Record<string, unknown>) };
   for (const [key, column] of Object.entries(getTableColumns(table))) {
-    if (!(key in kept)) continue;
+    if (!(key in kept) || live.includes(key)) continue;
     const value = kept[key];
     version[key] = column.dataType === 'date' && typeof value === 'string' ? new Date(value) : value;
   }

@@ -100,6 +100,18 @@ describe('versioned publication', () => {
     const page = await scan();
     expect(page.status).toBe(200);
     expect(page.body).not.toContain('Mã không có trong hệ thống');
+    // a recall reaches the public at once, whatever edit of the lot waits for review
+    const status = (payload: object) =>
+      t.app.inject({
+        method: 'PUT',
+        url: `/api/lots/${f.lot.id}/status`,
+        headers: t.as({ role: 'inspector' }),
+        payload,
+      });
+    const recall = await status({ status: 'recalled', note: 'Phát hiện dư lượng' });
+    expect(recall.statusCode, recall.body).toBe(200);
+    expect((await scan()).body).toContain('Lô hàng đang bị thu hồi');
+    expect((await status({ status: 'active' })).statusCode).toBe(200);
   });
 
   it('only the department withdraws what is public: the stamps then answer as unknown, and the owner reads why', async () => {
