@@ -1,6 +1,11 @@
-/** The columns of each importable entity: the key is the header in files and templates. */
+/**
+ * The columns of each importable entity. Templates and exports head each column with its Vietnamese name (`vi`);
+ * a file may head it with that name, its English one or its technical key (what templates carried before, and
+ * what existing users' files still hold): see `columnKeys`.
+ */
 export interface Column {
   key: string;
+  /** the header of templates and exports, and the column's name in error messages */
   vi: string;
   en: string;
   required?: boolean;
@@ -40,18 +45,18 @@ export const columns: Record<ImportKind, Column[]> = {
     { key: 'lot', vi: 'Số lô', en: 'Lot number', required: true, example: 'CC2026-001' },
     {
       key: 'production_date',
-      vi: 'Ngày sản xuất (YYYY-MM-DD)',
-      en: 'Production date (YYYY-MM-DD)',
-      example: '2026-06-01',
+      vi: 'Ngày sản xuất (dd/mm/yyyy)',
+      en: 'Production date (dd/mm/yyyy)',
+      example: '01/06/2026',
     },
     {
       key: 'expiry_date',
-      vi: 'Hạn sử dụng (YYYY-MM-DD)',
-      en: 'Expiry date (YYYY-MM-DD)',
-      example: '2026-06-11',
+      vi: 'Hạn sử dụng (dd/mm/yyyy)',
+      en: 'Expiry date (dd/mm/yyyy)',
+      example: '11/06/2026',
     },
     { key: 'quantity', vi: 'Số lượng', en: 'Quantity', example: 500 },
-    { key: 'unit', vi: 'Đơn vị (KGM, TNE, LTR, H87…)', en: 'Unit (KGM, TNE, LTR, H87…)', example: 'KGM' },
+    { key: 'unit', vi: 'Đơn vị (kg, tấn, lít, cái…)', en: 'Unit (kg, t, l, pcs…)', example: 'kg' },
     {
       key: 'location',
       vi: 'Địa điểm sản xuất (GLN, mã hoặc tên)',
@@ -62,17 +67,17 @@ export const columns: Record<ImportKind, Column[]> = {
   events: [
     {
       key: 'stage',
-      vi: 'Công đoạn: harvest, preprocess, process, pack, store, ship, receive, sell',
-      en: 'Stage: harvest, preprocess, process, pack, store, ship, receive, sell',
+      vi: 'Công đoạn (thu hoạch, sơ chế, chế biến, đóng gói, lưu kho, xuất hàng, nhận hàng, bán)',
+      en: 'Stage (harvest, preprocess, process, pack, store, ship, receive, sell)',
       required: true,
-      example: 'harvest',
+      example: 'thu hoạch',
     },
     {
       key: 'event_time',
-      vi: 'Thời điểm (YYYY-MM-DD HH:mm, giờ Việt Nam)',
-      en: 'Time (YYYY-MM-DD HH:mm, Vietnam time)',
+      vi: 'Thời điểm (dd/mm/yyyy HH:mm, giờ Việt Nam)',
+      en: 'Time (dd/mm/yyyy HH:mm, Vietnam time)',
       required: true,
-      example: '2026-06-01 07:30',
+      example: '01/06/2026 07:30',
     },
     {
       key: 'location',
@@ -92,10 +97,10 @@ export const columns: Record<ImportKind, Column[]> = {
     { key: 'quantity', vi: 'Số lượng', en: 'Quantity', required: true, example: 500 },
     {
       key: 'unit',
-      vi: 'Đơn vị (KGM, TNE, LTR, H87…)',
-      en: 'Unit (KGM, TNE, LTR, H87…)',
+      vi: 'Đơn vị (kg, g, tấn, lít, ml, cái)',
+      en: 'Unit (kg, g, t, l, ml, pcs)',
       required: true,
-      example: 'KGM',
+      example: 'kg',
     },
     {
       key: 'input_gtin',
@@ -105,12 +110,12 @@ export const columns: Record<ImportKind, Column[]> = {
     },
     { key: 'input_lot', vi: 'Số lô nguyên liệu', en: 'Input lot number', example: '' },
     { key: 'input_quantity', vi: 'Số lượng nguyên liệu', en: 'Input quantity', example: '' },
-    { key: 'input_unit', vi: 'Đơn vị nguyên liệu', en: 'Input unit', example: '' },
+    { key: 'input_unit', vi: 'Đơn vị nguyên liệu (kg, g, tấn, lít, ml, cái)', en: 'Input unit', example: '' },
     { key: 'sscc', vi: 'SSCC kiện hàng (đóng gói)', en: 'SSCC of the logistic unit (pack)', example: '' },
     {
       key: 'partner_organisation_id',
-      vi: 'Mã tổ chức đối tác trên hệ thống',
-      en: 'Partner organisation id on the platform',
+      vi: 'Mã định danh tổ chức đối tác trên hệ thống (nếu có)',
+      en: 'Partner organisation identifier on the platform (if any)',
       example: '',
     },
     {
@@ -133,11 +138,40 @@ export const columns: Record<ImportKind, Column[]> = {
       key: 'harvest_start_date',
       vi: 'Ngày bắt đầu thu hoạch',
       en: 'Harvest start date',
-      example: '2026-06-01',
+      example: '01/06/2026',
     },
     { key: 'harvest_end_date', vi: 'Ngày kết thúc thu hoạch', en: 'Harvest end date', example: '' },
     { key: 'production_date', vi: 'Ngày sản xuất', en: 'Production date', example: '' },
-    { key: 'expiry_date', vi: 'Hạn sử dụng', en: 'Expiry date', example: '2026-06-11' },
+    { key: 'expiry_date', vi: 'Hạn sử dụng', en: 'Expiry date', example: '11/06/2026' },
     { key: 'note', vi: 'Ghi chú', en: 'Note', example: '' },
   ],
 };
+
+/** A header as people type it: case, spacing, a trailing * of a required column and the hint in brackets ignored. */
+export function headerWords(header: string): string {
+  return header
+    .normalize('NFC')
+    .toLocaleLowerCase('vi')
+    .replace(/\*+\s*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const withoutHint = (header: string) => headerWords(header.replace(/\s*[(:].*$/, ''));
+
+/** Every header a file may give a column (Vietnamese, English, technical key; with or without its hint) → its key. */
+export function columnKeys(kind: ImportKind): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const c of columns[kind])
+    for (const name of [c.key, c.vi, c.en]) {
+      keys.set(headerWords(name), c.key);
+      keys.set(withoutHint(name), c.key);
+    }
+  return keys;
+}
+
+/** The Vietnamese name of a column, without its hint, for messages ("cột Số lô"). */
+export function columnName(kind: ImportKind, key: string): string | null {
+  const column = columns[kind].find((c) => c.key === key);
+  return column ? column.vi.replace(/\s*[(:].*$/, '') : null;
+}

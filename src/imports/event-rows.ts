@@ -34,8 +34,39 @@ function shortId(uri: string | undefined): string | null {
   return txng ? txng[1] : uri;
 }
 
-/** Vietnam local time as typed in a sheet: `YYYY-MM-DD HH:mm`. */
-const localTime = (utc: Date) => vietnamLocal(utc).slice(0, 16).replace('T', ' ');
+/** Vietnam local time as typed in a sheet: `dd/mm/yyyy HH:mm`. */
+const localTime = (utc: Date) => {
+  const [day, clock] = vietnamLocal(utc).slice(0, 16).split('T');
+  return `${dayMonthYear(day)} ${clock}`;
+};
+
+/** `2026-06-01` → `01/06/2026`; anything else as it is. */
+const dayMonthYear = (value: unknown): Cell => {
+  if (typeof value !== 'string') return (value as Cell) ?? null;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return iso ? `${iso[3]}/${iso[2]}/${iso[1]}` : value;
+};
+
+/** The names of the stages and units the import reads back (row-handlers.ts), so a sheet shows no codes. */
+const stageNames: Record<string, string> = {
+  harvest: 'thu hoạch',
+  preprocess: 'sơ chế',
+  process: 'chế biến',
+  pack: 'đóng gói',
+  store: 'lưu kho',
+  ship: 'xuất hàng',
+  receive: 'nhận hàng',
+  sell: 'bán lẻ',
+};
+const unitNames: Record<string, string> = {
+  KGM: 'kg',
+  GRM: 'g',
+  TNE: 'tấn',
+  LTR: 'lít',
+  MLT: 'ml',
+  H87: 'cái',
+};
+const unitName = (unit: Cell) => (typeof unit === 'string' ? (unitNames[unit] ?? unit) : unit);
 
 /**
  * One stored EPCIS event as a flat stage row (the events import format), or null for events that are not
@@ -66,17 +97,17 @@ export function eventToRow(event: {
   const ilmd = doc.ilmd ?? {};
   const sscc = typeof doc.parentID === 'string' ? /\/00\/(\d{18})/.exec(doc.parentID)?.[1] : undefined;
   const row: Record<string, Cell> = {
-    stage,
+    stage: stageNames[stage] ?? stage,
     event_time: localTime(event.eventTime),
     location: shortId(doc.readPoint?.id ?? doc.bizLocation?.id),
     gtin: main?.gtin ?? null,
     lot: main?.lot ?? null,
     quantity: main?.quantity ?? null,
-    unit: main?.unit ?? null,
+    unit: unitName(main?.unit ?? null),
     input_gtin: input?.gtin ?? null,
     input_lot: input?.lot ?? null,
     input_quantity: input?.quantity ?? null,
-    input_unit: input?.unit ?? null,
+    input_unit: unitName(input?.unit ?? null),
     sscc: sscc ?? null,
     partner_organisation_id: partnerId?.startsWith('urn:txng:org:') ? shortId(partnerId) : null,
     partner_name: partner ? (doc['txng:counterpartName'] ?? null) : null,
@@ -85,10 +116,10 @@ export function eventToRow(event: {
     invoice: documents.get('inv') ?? null,
     delivery_note: documents.get('desadv') ?? null,
     quarantine_certificate: documents.get('cert') ?? null,
-    harvest_start_date: ilmd['cbvmda:harvestStartDate'] ?? null,
-    harvest_end_date: ilmd['cbvmda:harvestEndDate'] ?? null,
-    production_date: ilmd['txng:productionDate'] ?? null,
-    expiry_date: ilmd['cbvmda:itemExpirationDate'] ?? null,
+    harvest_start_date: dayMonthYear(ilmd['cbvmda:harvestStartDate']),
+    harvest_end_date: dayMonthYear(ilmd['cbvmda:harvestEndDate']),
+    production_date: dayMonthYear(ilmd['txng:productionDate']),
+    expiry_date: dayMonthYear(ilmd['cbvmda:itemExpirationDate']),
     note: doc['txng:note'] ?? null,
   };
   return row;

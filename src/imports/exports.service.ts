@@ -1,6 +1,6 @@
 import { parseEventQuery, queryEvents } from '../epcis/index.ts';
 import type { Actor, DbOrTx } from '../platform/index.ts';
-import { listLots, listProducts } from '../registry/index.ts';
+import { listLocationsOfOrganisation, listLots, listProducts } from '../registry/index.ts';
 import { columns, type ImportKind } from './columns.ts';
 import { eventToRow } from './event-rows.ts';
 import { type Cell, toCsv, toXlsx } from './spreadsheet.ts';
@@ -40,8 +40,26 @@ async function lotRows(db: DbOrTx, actor: Actor, organisationId: string): Promis
   const lots = await all((page) =>
     listLots(db, { page, pageSize: PAGE, organisationId, sort: 'lot' }, actor),
   );
-  return lots.map((l) => [l.gtin, l.lot, l.productionDate, l.expiryDate, l.quantity, l.unit, l.locationId]);
+  // a location is named as the import reads it (GLN, internal code or name), never by its internal id
+  const locations = new Map(
+    (await listLocationsOfOrganisation(db, organisationId)).map((l) => [
+      l.id,
+      l.gln ?? l.internalCode ?? l.name,
+    ]),
+  );
+  return lots.map((l) => [
+    l.gtin,
+    l.lot,
+    dayMonthYear(l.productionDate),
+    dayMonthYear(l.expiryDate),
+    l.quantity,
+    l.unit,
+    l.locationId ? (locations.get(l.locationId) ?? null) : null,
+  ]);
 }
+
+/** `2026-06-01` → `01/06/2026`, as the templates ask for dates. */
+const dayMonthYear = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : null);
 
 const EVENT_PAGE = 1000;
 
@@ -74,7 +92,7 @@ export async function exportEntities(
   actor: Actor,
   opts: { organisationId: string; kind: ExportKind; format: 'csv' | 'xlsx' },
 ): Promise<Buffer> {
-  const header = columns[opts.kind].map((c) => c.key);
+  const header = columns[opts.kind].map((c) => c.vi);
   const rows =
     opts.kind === 'products'
       ? await productRows(db, actor, opts.organisationId)
@@ -87,7 +105,7 @@ export async function exportEntities(
 /** A template: the header row, one example row, and a sheet explaining each column in Vietnamese and English. */
 export function template(kind: ImportKind, format: 'csv' | 'xlsx'): Promise<Buffer> | Buffer {
   const cols = columns[kind];
-  const header = cols.map((c) => c.key);
+  const header = cols.map((c) => (c.required ? `${c.vi} *` : c.vi));
   const example = cols.map((c) => c.example);
   return format === 'csv' ? toCsv(header, [example]) : toXlsx(kind, header, [example], { columns: cols });
 }

@@ -49,7 +49,7 @@ defineMessages({
     vi: 'chỉ nhận tệp CSV hoặc Excel (.xlsx)',
     en: 'only CSV or Excel (.xlsx) files are accepted',
   },
-  'imports.missingColumn': { vi: 'thiếu cột "{column}"', en: 'the column "{column}" is missing' },
+  'imports.missingColumn': { vi: 'Thiếu cột "{column}"', en: 'The column "{column}" is missing' },
   'imports.number': { vi: '"{value}" không phải là số', en: '"{value}" is not a number' },
   'imports.unknownProduct': {
     vi: 'không có sản phẩm GTIN {value} của tổ chức này',

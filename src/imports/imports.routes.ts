@@ -25,6 +25,8 @@ const mediaTypes = {
 const rowError = z.object({
   row: z.number(),
   column: z.string().nullable(),
+  /** the column's Vietnamese header */
+  columnName: z.string().nullable(),
   code: z.string(),
   message: z.string(),
 });

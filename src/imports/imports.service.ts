@@ -1,14 +1,18 @@
 import { recordAudit } from '../audit/index.ts';
-import { type Actor, badRequest, type Db, type Lang, Problem, t } from '../platform/index.ts';
-import { columns, type ImportKind } from './columns.ts';
+import { type Actor, badRequest, type Db, fieldMessage, type Lang, Problem, t } from '../platform/index.ts';
+import { columnKeys, columnName, columns, headerWords, type ImportKind } from './columns.ts';
 import { columnOf, handlers, importContext, RowProblems } from './row-handlers.ts';
-import { readTable } from './table-file.ts';
+import { readTable, type Table } from './table-file.ts';
 import './imports.messages.ts';
 
 export interface RowError {
   row: number;
+  /** the column's key (`gtin`, `production_date`) */
   column: string | null;
+  /** the column's Vietnamese header, as templates carry it */
+  columnName: string | null;
   code: string;
+  /** a sentence naming the field; the row and column are given beside it */
   message: string;
 }
 
@@ -37,7 +41,7 @@ export async function runImport(
   actor: Actor,
   opts: { organisationId: string; kind: ImportKind; bytes: Buffer; commit: boolean; lang: Lang },
 ): Promise<ImportResult> {
-  const table = await readTable(opts.bytes);
+  const table = byColumnKey(opts.kind, await readTable(opts.bytes));
   checkHeader(opts.kind, table.header);
   const errors: RowError[] = [];
   const failedRows = new Set<number>();
@@ -96,7 +100,7 @@ export async function runImport(
       errors.map((e) => ({
         field: `/rows/${e.row}${e.column ? `/${e.column}` : ''}`,
         code: 'imports.rowError',
-        params: { message: e.message },
+        params: { message: rowSentence(opts.lang, e) },
       })),
       'imports-has-errors',
     );
@@ -104,18 +108,43 @@ export async function runImport(
   return result;
 }
 
+/** Headers in Vietnamese, English or as technical keys all name the same columns: rows are keyed by column key. */
+function byColumnKey(kind: ImportKind, table: Table): Table {
+  const keys = columnKeys(kind);
+  const header = table.header.map((h) => keys.get(headerWords(h)) ?? h);
+  const rows = table.rows.map(({ row, values }) => ({
+    row,
+    values: Object.fromEntries(Object.entries(values).map(([h, v]) => [keys.get(headerWords(h)) ?? h, v])),
+  }));
+  return { ...table, header, rows };
+}
+
 function checkHeader(kind: ImportKind, header: string[]) {
-  const missing = columns[kind].filter((c) => c.required && !header.includes(c.key)).map((c) => c.key);
+  const missing = columns[kind].filter((c) => c.required && !header.includes(c.key));
   if (missing.length)
     throw badRequest(
-      missing.map((key) => ({
-        field: `/columns/${key}`,
+      missing.map((c) => ({
+        field: `/columns/${c.key}`,
         code: 'imports.missingColumn',
-        params: { column: key },
+        params: { column: columnName(kind, c.key) ?? c.key },
       })),
       'imports-bad-header',
     );
 }
+
+/** "Dòng 3, cột Số lô: …" for the problem a refused commit answers, where the row and column stand in no table. */
+function rowSentence(lang: Lang, e: RowError): string {
+  const where =
+    lang === 'vi'
+      ? `Dòng ${e.row}${e.columnName ? `, cột ${e.columnName}` : ''}`
+      : `Row ${e.row}${e.columnName ? `, column ${e.columnName}` : ''}`;
+  return `${where}: ${e.message}`;
+}
+
+const capital = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
+
+/** The route whose field names a row's values borrow (a lot row speaks as the lot form, an event row as a stage). */
+const scopeOf: Record<ImportKind, string> = { products: 'products', lots: 'lots', events: 'stages' };
 
 function rowErrors(kind: ImportKind, row: number, problem: Problem, lang: Lang): RowError[] {
   if (!problem.errors.length) {
@@ -123,15 +152,20 @@ function rowErrors(kind: ImportKind, row: number, problem: Problem, lang: Lang):
       {
         row,
         column: null,
+        columnName: null,
         code: `problem.${problem.code}`,
         message: t(lang, `problem.${problem.code}`, problem.params),
       },
     ];
   }
-  return problem.errors.map((e) => ({
-    row,
-    column: columnOf(kind, e.field),
-    code: e.code,
-    message: t(lang, e.code, e.params),
-  }));
+  return problem.errors.map((e) => {
+    const column = columnOf(kind, e.field);
+    return {
+      row,
+      column,
+      columnName: column ? columnName(kind, column) : null,
+      code: e.code,
+      message: capital(fieldMessage(lang, e, scopeOf[kind])),
+    };
+  });
 }

@@ -61,8 +61,13 @@ describe('bulk import and export', () => {
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.rawPayload as any);
+    // Vietnamese headers, a * on the columns a row must fill
     expect(workbook.worksheets[0].getRow(1).values).toEqual(
-      expect.arrayContaining(['gtin', 'name', 'applied_standards']),
+      expect.arrayContaining([
+        'Mã GTIN (8/12/13/14 số) *',
+        'Tên sản phẩm *',
+        'Tiêu chuẩn áp dụng (cách nhau bởi ;)',
+      ]),
     );
     expect(workbook.worksheets[1].name).toContain('Hướng dẫn');
     const csv = await t.app.inject({
@@ -104,6 +109,36 @@ describe('bulk import and export', () => {
     expect(committed.statusCode).toBe(201);
     expect(committed.json()).toMatchObject({ committed: true, total: 2, valid: 2, errors: [] });
     expect(await count('products')).toBe(2);
+  });
+
+  it('reads Vietnamese headers and reports every mistake of a row at once, by row and Vietnamese column', async () => {
+    const header = 'Mã GTIN (8/12/13/14 số) *,Tên sản phẩm *,Định lượng,Hạn dùng (ngày)';
+    const file = Buffer.from(`\uFEFF${header}\n${badGtin},Đ,-2,mười\n`);
+    const res = await upload('/api/imports/products', file, 'sp.csv');
+    expect(res.statusCode).toBe(200);
+    const errors = res.json().errors.map((e: any) => [e.row, e.columnName, e.message]);
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        [2, 'Mã GTIN', 'Mã GTIN phải có 8, 12, 13 hoặc 14 chữ số, chữ số cuối là số kiểm tra đúng'],
+        [2, 'Tên sản phẩm', 'Tên sản phẩm phải có ít nhất 2 ký tự'],
+        [2, 'Định lượng', 'Định lượng phải lớn hơn 0'],
+        [2, 'Hạn dùng', '"mười" không phải là số'],
+      ]),
+    );
+    expect(errors).toHaveLength(4);
+    for (const [, , message] of errors) expect(message).not.toMatch(/\/body|uuid|field\./);
+
+    const refused = await upload('/api/imports/products?commit=true', file, 'sp.csv');
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors.map((e: any) => e.message)).toContain(
+      'Dòng 2, cột Tên sản phẩm: Tên sản phẩm phải có ít nhất 2 ký tự',
+    );
+  });
+
+  it('names a missing required column by its Vietnamese header', async () => {
+    const res = await upload('/api/imports/lots', Buffer.from('Mã GTIN của sản phẩm\n1\n'), 'x.csv');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].message).toBe('Thiếu cột "Số lô"');
   });
 
   it('reports a wrong GTIN check digit on its column, in English on request', async () => {
@@ -210,7 +245,7 @@ describe('bulk import and export', () => {
     const csv = await t.app.inject({ method: 'GET', url: '/api/exports/products.csv', headers: owner() });
     expect(csv.statusCode).toBe(200);
     const text = csv.rawPayload.toString('utf8');
-    expect(text.startsWith('\uFEFFgtin,name')).toBe(true);
+    expect(text.startsWith('\uFEFFMã GTIN (8/12/13/14 số),Tên sản phẩm,')).toBe(true);
     expect(text).toContain('Hạt điều rang muối');
     const file = await t.app.inject({ method: 'GET', url: '/api/exports/lots.xlsx', headers: owner() });
     const workbook = new ExcelJS.Workbook();
@@ -226,8 +261,27 @@ describe('bulk import and export', () => {
     const events = await t.app.inject({ method: 'GET', url: '/api/exports/events.csv', headers: owner() });
     const lines = events.rawPayload.toString('utf8').trim().split(/\r?\n/);
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toMatch(/^harvest,2026-05-01 06:00,/);
+    // stages, times and units as people write them, and the import reads them back
+    expect(lines[1]).toMatch(/^thu hoạch,01\/05\/2026 06:00,/);
+    expect(lines[1]).toContain(',kg,');
+    expect(lines[1]).not.toMatch(/KGM|[0-9a-f]{8}-[0-9a-f]{4}-/);
     expect(lines[2]).toContain('Công ty Chế biến Điều');
     expect(lines[2]).toContain('HD-9');
+  });
+
+  it('imports a stage written the Vietnamese way: stage and unit by name, time as dd/mm/yyyy HH:mm', async () => {
+    const csv = [
+      'Công đoạn,Thời điểm,Địa điểm,GTIN,Số lô,Số lượng,Đơn vị',
+      `Thu hoạch,02/05/2026 06:30,${farm.name},${gtinB},DIEU-05,10,kg`,
+    ].join('\n');
+    const res = await upload('/api/imports/events?commit=true', Buffer.from(csv), 'sk.csv');
+    expect(res.statusCode).toBe(201);
+    const lot = buildDigitalLink([
+      { ai: '01', value: gtinB.padStart(14, '0') },
+      { ai: '10', value: 'DIEU-05' },
+    ]);
+    const [event] = await findEventsByIds(t.db, { ids: [lot] });
+    expect(event.bizStep).toBe('commissioning');
+    expect(new Date(event.eventTime).toISOString()).toBe('2026-05-01T23:30:00.000Z');
   });
 });

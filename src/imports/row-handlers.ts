@@ -11,7 +11,15 @@ import {
   selfParty,
   stageForm,
 } from '../chain/index.ts';
-import { type Actor, badRequest, type Db, type FieldError, Problem, type Tx } from '../platform/index.ts';
+import {
+  type Actor,
+  badRequest,
+  type Db,
+  type FieldError,
+  fromZodIssue,
+  Problem,
+  type Tx,
+} from '../platform/index.ts';
 import {
   createLot,
   createProduct,
@@ -42,41 +50,79 @@ function number(values: Values, key: string, errors: FieldError[]): number | und
   const raw = text(values[key]);
   if (raw === undefined) return undefined;
   const n = Number(/^\d+,\d+$/.test(raw) ? raw.replace(',', '.') : raw);
-  if (!Number.isFinite(n))
-    errors.push({ field: `/body/${key}`, code: 'imports.number', params: { value: raw } });
-  return n;
+  if (Number.isFinite(n)) return n;
+  // said once, here: the schema is not asked about a value already reported
+  errors.push({ field: `/body/${key}`, code: 'imports.number', params: { value: raw } });
+  return undefined;
 }
 
-/** A time as typed in a sheet: without an offset it is Vietnam local time. */
+/** A date as people write it in Vietnam (`01/06/2026`, `1/6/2026`) or as ISO (`2026-06-01`), as ISO. */
+function date(raw: string | undefined): string | undefined {
+  const value = text(raw);
+  if (!value) return undefined;
+  const local = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
+  return local ? `${local[3]}-${local[2].padStart(2, '0')}-${local[1].padStart(2, '0')}` : value;
+}
+
+/** A time as typed in a sheet (`01/06/2026 07:30` or `2026-06-01 07:30`): without an offset it is Vietnam time. */
 function time(raw: string | undefined): string | undefined {
   const value = text(raw);
   if (!value) return undefined;
-  const local = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(:\d{2})?$/.exec(value);
-  if (local) return `${local[1]}T${local[2]}${local[3] ?? ':00'}+07:00`;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return `${value}T00:00:00+07:00`;
+  const [day, clock] = value.split(/[ T](?=\d{1,2}:\d{2})/);
+  const iso = date(day);
+  const hm = clock ? /^(\d{1,2}):(\d{2})(:\d{2})?$/.exec(clock) : null;
+  if (iso && /^\d{4}-\d{2}-\d{2}$/.test(iso)) {
+    if (hm) return `${iso}T${hm[1].padStart(2, '0')}:${hm[2]}${hm[3] ?? ':00'}+07:00`;
+    if (!clock) return `${iso}T00:00:00+07:00`;
+  }
   return value;
 }
 
+/** Stages by their Vietnamese names (as the back office shows them) or their technical ones. */
+const stageNames: Record<string, string> = {
+  'thu hoạch': 'harvest',
+  'sơ chế': 'preprocess',
+  'chế biến': 'process',
+  'đóng gói': 'pack',
+  'lưu kho': 'store',
+  'nhập kho': 'store',
+  'xuất hàng': 'ship',
+  'vận chuyển': 'ship',
+  'nhận hàng': 'receive',
+  bán: 'sell',
+  'bán lẻ': 'sell',
+  'bán hàng': 'sell',
+};
+
+function stageOf(raw: string | undefined): string | undefined {
+  const value = text(raw)?.normalize('NFC').toLocaleLowerCase('vi');
+  return value ? (stageNames[value] ?? value) : undefined;
+}
+
+/** Units by the names people use (kg, tấn, lít, cái) or by their UN/ECE codes (KGM, H87). */
+const unitCodes: Record<string, string> = {
+  kg: 'KGM',
+  g: 'GRM',
+  tấn: 'TNE',
+  t: 'TNE',
+  lít: 'LTR',
+  l: 'LTR',
+  ml: 'MLT',
+  cái: 'H87',
+  hộp: 'H87',
+  pcs: 'H87',
+};
+
+function unitOf(raw: string | undefined): string | undefined {
+  const value = text(raw);
+  if (!value) return undefined;
+  return unitCodes[value.normalize('NFC').toLocaleLowerCase('vi')] ?? value.toUpperCase();
+}
+
 function zodErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue: any) => {
-    const field = `/body/${issue.path.join('/')}`;
-    switch (issue.code) {
-      case 'invalid_type':
-        return issue.input === undefined
-          ? { field, code: 'field.required' }
-          : { field, code: 'field.type', params: { expected: issue.expected } };
-      case 'too_small':
-        return { field, code: 'field.tooSmall', params: { minimum: issue.minimum } };
-      case 'too_big':
-        return { field, code: 'field.tooBig', params: { maximum: issue.maximum } };
-      case 'invalid_value':
-        return { field, code: 'field.enum', params: { allowed: (issue.values ?? []).join(', ') } };
-      case 'invalid_union':
-        return { field, code: 'field.enum', params: { allowed: '' } };
-      default:
-        return { field, code: 'field.invalid' };
-    }
-  });
+  return error.issues.map((issue) =>
+    fromZodIssue(issue.code === 'invalid_union' ? { ...issue, code: 'invalid_value' } : issue, 'body'),
+  );
 }
 
 function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown, errors: FieldError[]): z.infer<T> {
@@ -140,8 +186,8 @@ async function importLot(ctx: RowContext, v: Values) {
     {
       productId: product?.id,
       lot: v.lot ?? '',
-      productionDate: text(v.production_date),
-      expiryDate: text(v.expiry_date),
+      productionDate: date(v.production_date),
+      expiryDate: date(v.expiry_date),
       quantity: number(v, 'quantity', errors),
       unit: text(v.unit),
       locationId: findLocation(ctx, v.location, errors),
@@ -157,14 +203,14 @@ async function importEvent(ctx: RowContext, v: Values) {
     gtin: v.gtin ?? '',
     lot: v.lot ?? '',
     quantity: number(v, 'quantity', errors),
-    unit: text(v.unit),
+    unit: unitOf(v.unit),
   };
   const input = text(v.input_gtin)
     ? {
         gtin: v.input_gtin,
         lot: v.input_lot ?? '',
         quantity: number(v, 'input_quantity', errors),
-        unit: text(v.input_unit),
+        unit: unitOf(v.input_unit),
       }
     : undefined;
   const partner = {
@@ -178,21 +224,21 @@ async function importEvent(ctx: RowContext, v: Values) {
     deliveryNote: text(v.delivery_note),
     quarantineCertificate: text(v.quarantine_certificate),
   };
-  const stage = text(v.stage)?.toLowerCase();
+  const stage = stageOf(v.stage);
   const base = {
     stage,
     eventTime: time(v.event_time),
     locationId: findLocation(ctx, v.location, errors),
     note: text(v.note),
   };
-  const dates = { productionDate: text(v.production_date), expiryDate: text(v.expiry_date) };
+  const dates = { productionDate: date(v.production_date), expiryDate: date(v.expiry_date) };
   const form: Record<string, unknown> = { ...base };
   switch (stage) {
     case 'harvest':
       Object.assign(form, {
         output: main,
-        harvestStartDate: text(v.harvest_start_date),
-        harvestEndDate: text(v.harvest_end_date),
+        harvestStartDate: date(v.harvest_start_date),
+        harvestEndDate: date(v.harvest_end_date),
         expiryDate: dates.expiryDate,
       });
       break;

@@ -7,6 +7,7 @@ export type { Config, ScanThresholds } from './config.ts';
 export { loadConfig } from './config.ts';
 export type { Database, Db, DbOrTx, Tx } from './db.ts';
 export { openDatabase, textArrayLiteral } from './db.ts';
+export { fieldMessage, routeScope } from './field-messages.ts';
 export { allow, personOnly, signedIn } from './gate.ts';
 export type { Lang } from './i18n.ts';
 export { defineMessages, pickLanguage, t } from './i18n.ts';
@@ -20,6 +21,7 @@ export {
   badRequest,
   conflict,
   forbidden,
+  fromZodIssue,
   notFound,
   Problem,
   registerProblemHandling,

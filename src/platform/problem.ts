@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { fieldMessage, routeScope } from './field-messages.ts';
 import { defineMessages, type Lang, pickLanguage, t } from './i18n.ts';
 
 /** One thing wrong with the input: a JSON Pointer (or query/header name) and a message key with its parameters. */
@@ -78,10 +79,12 @@ export function renderProblem(
     instance,
   };
   if (problem.errors.length) {
+    // the EPCIS binding names fields of its own documents: only the back office API's fields have labels
+    const scope = routeScope(instance);
     doc.errors = problem.errors.map((e) => ({
       field: e.field,
       code: e.code,
-      message: t(lang, e.code, e.params),
+      message: fieldMessage(lang, e, scope),
     }));
     doc.detail = doc.errors
       .slice(0, 3)
@@ -108,8 +111,11 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, proble
     );
 }
 
-/** Maps zod issue codes (from request schemas) to message keys. */
-function fromZodIssue(issue: any, location: string): FieldError {
+/**
+ * Maps a zod issue (from a request schema, or a schema a module parses itself) to a message key; `origin` and
+ * `inclusive` let the message say "phải lớn hơn 0" for a number and "ít nhất 2 ký tự" for a text.
+ */
+export function fromZodIssue(issue: any, location: string): FieldError {
   const path = [location, ...(issue.path ?? [])].filter((p) => p !== undefined && p !== '');
   const field = `/${path.join('/')}`;
   switch (issue.code) {
@@ -119,9 +125,9 @@ function fromZodIssue(issue: any, location: string): FieldError {
         ? { field, code: 'field.required' }
         : { field, code: 'field.type', params: { expected: issue.expected } };
     case 'too_small':
-      return { field, code: 'field.tooSmall', params: { minimum: issue.minimum } };
+      return { field, code: 'field.tooSmall', params: bound('minimum', issue) };
     case 'too_big':
-      return { field, code: 'field.tooBig', params: { maximum: issue.maximum } };
+      return { field, code: 'field.tooBig', params: bound('maximum', issue) };
     case 'invalid_format':
       return { field, code: 'field.format', params: { format: issue.format } };
     case 'invalid_value':
@@ -133,6 +139,12 @@ function fromZodIssue(issue: any, location: string): FieldError {
       return { field, code: issue.params?.code ?? 'field.invalid', params: issue.params ?? {} };
   }
 }
+
+const bound = (key: 'minimum' | 'maximum', issue: any) => ({
+  [key]: issue[key],
+  ...(issue.origin ? { origin: issue.origin } : {}),
+  ...(issue.inclusive !== undefined ? { inclusive: issue.inclusive } : {}),
+});
 
 /** Turns every error Fastify can raise into a problem document; only real faults become 500. */
 export function registerProblemHandling(app: FastifyInstance) {

@@ -1,13 +1,26 @@
 import { z } from 'zod';
+import { hasValidCheckDigit } from '../gs1/index.ts';
 import { sectors, storableDate } from '../platform/index.ts';
 import { fileUrl } from './file-url.ts';
 import { listQuery, pageSchema, reviewStatuses } from './list-query.ts';
 
 export const riskTiers = ['low', 'medium', 'high'] as const;
 
+/**
+ * Checked here as well as by the service, so a wrong GTIN is reported with every other mistake of the form at once;
+ * an empty one is only asked for.
+ */
+const gtinDigits = z
+  .string()
+  .trim()
+  .min(1)
+  .refine((g) => !g || (/^(\d{8}|\d{12,14})$/.test(g) && hasValidCheckDigit(g)), {
+    params: { code: 'registry.gtin' },
+  });
+
 export const productInput = z.object({
   organisationId: z.uuid(),
-  gtin: z.string().trim(),
+  gtin: gtinDigits,
   name: z.string().trim().min(2).max(300),
   description: z.string().trim().max(5000).optional(),
   images: z.array(fileUrl).max(20).optional(),

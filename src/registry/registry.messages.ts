@@ -67,8 +67,8 @@ defineMessages({
     en: 'is not a valid tax code (10 digits with a check digit, or 10 digits-3 digits for a branch)',
   },
   'registry.gtin': {
-    vi: 'GTIN không hợp lệ (8, 12, 13 hoặc 14 chữ số với số kiểm tra đúng)',
-    en: 'is not a valid GTIN (8, 12, 13 or 14 digits with a correct check digit)',
+    vi: 'Mã GTIN phải có 8, 12, 13 hoặc 14 chữ số, chữ số cuối là số kiểm tra đúng',
+    en: 'A GTIN has 8, 12, 13 or 14 digits, the last one a correct check digit',
   },
   'registry.gln': {
     vi: 'GLN không hợp lệ (13 chữ số với số kiểm tra đúng)',

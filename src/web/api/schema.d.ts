@@ -3433,6 +3433,7 @@ export interface paths {
               errors: ({
                   row: number;
                   column: string | null;
+                  columnName: string | null;
                   code: string;
                   message: string;
                 })[];
@@ -3460,6 +3461,7 @@ export interface paths {
               errors: ({
                   row: number;
                   column: string | null;
+                  columnName: string | null;
                   code: string;
                   message: string;
                 })[];
