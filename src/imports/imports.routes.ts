@@ -37,6 +37,7 @@ const importResult = z.object({
   total: z.number(),
   valid: z.number(),
   errors: z.array(rowError),
+  columns: z.array(z.object({ key: z.string(), name: z.string() })),
   rows: z.array(z.object({ row: z.number(), values: z.record(z.string(), z.string()), ok: z.boolean() })),
 });
 

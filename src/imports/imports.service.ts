@@ -23,6 +23,8 @@ export interface ImportResult {
   total: number;
   valid: number;
   errors: RowError[];
+  /** the file's columns in its order, each with the name people read (its Vietnamese header) */
+  columns: { key: string; name: string }[];
   rows: { row: number; values: Record<string, string>; ok: boolean }[];
 }
 
@@ -91,6 +93,9 @@ export async function runImport(
     total: table.rows.length,
     valid: table.rows.length - failedRows.size,
     errors,
+    columns: table.header
+      .filter((key) => key)
+      .map((key) => ({ key, name: columnName(opts.kind, key) ?? key })),
     rows: table.rows
       .slice(0, PREVIEW_ROWS)
       .map((r) => ({ row: r.row, values: r.values, ok: !failedRows.has(r.row) })),

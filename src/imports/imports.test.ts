@@ -126,6 +126,12 @@ describe('bulk import and export', () => {
       ]),
     );
     expect(errors).toHaveLength(4);
+    expect(res.json().columns).toEqual([
+      { key: 'gtin', name: 'Mã GTIN' },
+      { key: 'name', name: 'Tên sản phẩm' },
+      { key: 'net_quantity', name: 'Định lượng' },
+      { key: 'shelf_life_days', name: 'Hạn dùng' },
+    ]);
     for (const [, , message] of errors) expect(message).not.toMatch(/\/body|uuid|field\./);
 
     const refused = await upload('/api/imports/products?commit=true', file, 'sp.csv');

@@ -2,7 +2,7 @@ import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './app.css';
 import './i18n/index.ts';
-import { createTheme, MantineProvider } from '@mantine/core';
+import { createTheme, MantineProvider, NumberInput } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
@@ -17,6 +17,10 @@ const theme = createTheme({
   primaryShade: 8,
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
   defaultRadius: 'md',
+  components: {
+    // a number outside its limits stays as typed and the form says the limit: never silently changed on blur
+    NumberInput: NumberInput.extend({ defaultProps: { clampBehavior: 'none' } }),
+  },
 });
 
 createRoot(document.getElementById('root')!).render(

@@ -35,7 +35,8 @@ describe('problem documents on forms', () => {
         { field: '/body/unknown', message: 'không có ô nhập' },
       ]),
     );
-    expect(form.errors).toEqual({ name: 'bắt buộc', 'inputs.0.quantity': 'phải lớn hơn 0' });
+    // a message put together from parts still starts as a sentence
+    expect(form.errors).toEqual({ name: 'Bắt buộc', 'inputs.0.quantity': 'Phải lớn hơn 0' });
     // a list has no input of its own: its message stays in the alert
     expect(rest?.errors?.map((e) => e.field)).toEqual(['/body/polygon', '/body/unknown']);
     expect(rest?.title).toBe('Dữ liệu gửi lên không hợp lệ');
@@ -44,7 +45,7 @@ describe('problem documents on forms', () => {
   it('follows aliases when the form keeps a value under another name', () => {
     const form = fakeForm({ party: { name: '' } });
     applyProblem(form as never, problem([{ field: '/body/to/name', message: 'bắt buộc' }]), { to: 'party' });
-    expect(form.errors).toEqual({ 'party.name': 'bắt buộc' });
+    expect(form.errors).toEqual({ 'party.name': 'Bắt buộc' });
   });
 
   it('leaves errors that are not problems to the caller', () => {

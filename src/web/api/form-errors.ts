@@ -1,4 +1,5 @@
 import type { UseFormReturnType } from '@mantine/form';
+import { sentenceCase } from '../components/field-checks.ts';
 import { ApiError, type ProblemDocument } from './client.ts';
 
 /** `/body/address/street` → `address.street`: the API names fields by JSON Pointer, Mantine forms by path. */
@@ -37,8 +38,10 @@ export function applyProblem<T extends Record<string, unknown>>(
     const path = fieldPath(e.field);
     const head = path.split('.')[0];
     const target = head in aliases ? [aliases[head], ...path.split('.').slice(1)].join('.') : path;
-    if (hasInput(form.values, target)) form.setFieldError(target, e.message);
-    else rest.push(e);
+    // every message reads as a sentence of its own, also those the server puts together from parts
+    const message = sentenceCase(e.message);
+    if (hasInput(form.values, target)) form.setFieldError(target, message);
+    else rest.push({ ...e, message });
   }
   return { ...error.problem, errors: rest };
 }

@@ -3437,6 +3437,10 @@ export interface paths {
                   code: string;
                   message: string;
                 })[];
+              columns: {
+                  key: string;
+                  name: string;
+                }[];
               rows: {
                   row: number;
                   values: {
@@ -3465,6 +3469,10 @@ export interface paths {
                   code: string;
                   message: string;
                 })[];
+              columns: {
+                  key: string;
+                  name: string;
+                }[];
               rows: {
                   row: number;
                   values: {

@@ -3,6 +3,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type ProblemDocument } from '../api/client.ts';
+import { sentenceCase } from './field-checks.ts';
 
 /**
  * Shows a problem document: its title, then every field message not already shown beside an input — in words only,
@@ -37,7 +38,7 @@ export function ProblemAlert({ error }: { error: unknown }) {
         problem.errors.length ? (
           <List size="sm">
             {problem.errors.map((e) => (
-              <List.Item key={`${e.field}-${e.code}`}>{e.message}</List.Item>
+              <List.Item key={`${e.field}-${e.code}`}>{sentenceCase(e.message)}</List.Item>
             ))}
           </List>
         ) : null

@@ -30,7 +30,8 @@ interface ImportResult {
   committed: boolean;
   total: number;
   valid: number;
-  errors: { row: number; column: string | null; code: string; message: string }[];
+  errors: { row: number; column: string | null; columnName: string | null; code: string; message: string }[];
+  columns: { key: string; name: string }[];
   rows: { row: number; values: Record<string, string>; ok: boolean }[];
 }
 
@@ -69,7 +70,7 @@ export function ImportPage() {
       setError,
     );
 
-  const columns = result?.rows[0] ? Object.keys(result.rows[0].values) : [];
+  const columns = result?.rows[0] ? result.columns.filter((c) => c.key in result.rows[0].values) : [];
   return (
     <Stack>
       <PageHeader title={t('nav.import')} description={t('import.description')} />
@@ -181,7 +182,7 @@ export function ImportPage() {
                 {result.errors.map((e) => (
                   <Table.Tr key={`${e.row}-${e.column}-${e.code}`}>
                     <Table.Td>{e.row}</Table.Td>
-                    <Table.Td>{e.column ?? '—'}</Table.Td>
+                    <Table.Td>{e.columnName ?? e.column ?? '—'}</Table.Td>
                     <Table.Td>{e.message}</Table.Td>
                   </Table.Tr>
                 ))}
@@ -194,7 +195,7 @@ export function ImportPage() {
                 <Table.Tr>
                   <Table.Th>{t('import.row')}</Table.Th>
                   {columns.map((c) => (
-                    <Table.Th key={c}>{c}</Table.Th>
+                    <Table.Th key={c.key}>{c.name}</Table.Th>
                   ))}
                   <Table.Th />
                 </Table.Tr>
@@ -204,7 +205,7 @@ export function ImportPage() {
                   <Table.Tr key={r.row}>
                     <Table.Td>{r.row}</Table.Td>
                     {columns.map((c) => (
-                      <Table.Td key={c}>{r.values[c]}</Table.Td>
+                      <Table.Td key={c.key}>{r.values[c.key]}</Table.Td>
                     ))}
                     <Table.Td>
                       <Badge color={r.ok ? 'teal' : 'red'} variant="light">

@@ -12,6 +12,7 @@ import { type Product, sectors } from '../../api/types.ts';
 import { ownOrganisation } from '../../components/acting-organisation.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
+import { choose, enter } from '../../components/field-checks.ts';
 import { useListState } from '../../components/list-state.ts';
 import { enumOptions } from '../../components/options.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -29,7 +30,14 @@ export function ProductsPage() {
   const [opened, { open, close }] = useDisclosure();
   const [editing, setEditing] = useState<Product | null>(null);
   const [problem, setProblem] = useState<ProblemDocument | null>(null);
-  const form = useForm({ initialValues: emptyProduct });
+  const form = useForm({
+    initialValues: emptyProduct,
+    validate: {
+      organisationId: choose(t, t('organisation.acting')),
+      gtin: enter(t, t('product.gtin')),
+      name: enter(t, t('product.name')),
+    },
+  });
   const invalidate = ['/api/products'];
   const create = useSend('POST', '/api/products', { invalidate });
   const save = useSend('PATCH', () => `/api/products/${editing?.id}`, { invalidate });

@@ -14,9 +14,13 @@ import { OrganisationPicker, ownOrganisation } from '../../components/acting-org
 import { DataTable } from '../../components/DataTable.tsx';
 import { EntitySelect } from '../../components/EntitySelect.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
+import { choose, wholeNumberUpTo } from '../../components/field-checks.ts';
 import { compact, enumOptions } from '../../components/options.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDateTime, formatNumber } from '../../format.ts';
+
+/** The server's limit (maxStampsPerRequest in src/stamps/stamps.schema.ts); stamps.limits.test.ts keeps them equal. */
+export const maxStampsPerRequest = 1_000_000;
 
 const emptyRequest = {
   organisationId: '',
@@ -32,7 +36,13 @@ export function StampRequestsTab() {
   const list = useGet<{ items: StampRequest[] }>('/api/stamps/requests');
   const [opened, { open, close }] = useDisclosure();
   const [problem, setProblem] = useState<ProblemDocument | null>(null);
-  const form = useForm({ initialValues: emptyRequest });
+  const form = useForm({
+    initialValues: emptyRequest,
+    validate: {
+      gtin: choose(t, t('lot.product')),
+      quantity: wholeNumberUpTo(t, t('stamp.quantity'), maxStampsPerRequest, 'stamp.tooMany'),
+    },
+  });
   const invalidate = ['/api/stamps'];
   const create = useSend('POST', '/api/stamps/requests', { invalidate, success: 'stamp.requested' });
   const mayRequest = !isStaff(me) || me.role === 'dost_admin';
@@ -150,7 +160,7 @@ export function StampRequestsTab() {
           label={t('stamp.quantity')}
           required
           min={1}
-          max={1_000_000}
+          max={maxStampsPerRequest}
           thousandSeparator="."
           decimalSeparator=","
           {...form.getInputProps('quantity')}
