@@ -115,7 +115,7 @@ describe('field messages in the field’s own words', () => {
       method: 'POST',
       url: '/api/lots',
       headers: t.as({ role: 'org_owner', organisationIds: [org.id] }),
-      payload: { quantity: -5, productionDate: 'hôm qua' },
+      payload: { lot: '', quantity: -5, productionDate: 'hôm qua' },
     });
     expect(res.statusCode).toBe(400);
     const messages = Object.fromEntries(res.json().errors.map((e: any) => [e.field, e.message]));

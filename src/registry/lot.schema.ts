@@ -10,7 +10,8 @@ export const lotNumberPattern = /^[!"%&'()*+,\-./0-9:;<=>?A-Z_a-z]{1,20}$/;
 
 export const lotInput = z.object({
   productId: z.uuid(),
-  lot: z.string(),
+  // an empty lot number is asked for with the other missing fields; its characters are checked by the service
+  lot: z.string().min(1),
   productionDate: storableDate().optional(),
   expiryDate: storableDate().optional(),
   quantity: z.number().nonnegative().optional(),
