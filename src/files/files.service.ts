@@ -130,6 +130,15 @@ export async function checkFilesOwnedBy(db: DbOrTx, ids: string[], organisationI
   );
 }
 
+/**
+ * The descriptions of files a record names, for whoever may read the record (a reviewer whose queue holds it):
+ * only files of the record's own organisation, so a record cannot lend its reader another organisation's files.
+ */
+export async function describeFilesOf(db: DbOrTx, config: Config, ids: string[], organisationId: string) {
+  const metas = await repo.findFileMetas(db, ids);
+  return metas.filter((m) => m.organisationId === organisationId).map((m) => presentFile(config, m));
+}
+
 export const fileUrl = (config: Config, id: string) => `${config.baseUrl}/files/${id}`;
 
 export function presentFile(config: Config, meta: FileMeta): FileResponse {

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { fileApiRoutes } from './files.routes.ts';
 import { fileServeRoutes } from './files.serve.ts';
 
-export { checkFilesOwnedBy, fileUrl } from './files.service.ts';
+export { fileResponse } from './files.schema.ts';
+export { checkFilesOwnedBy, describeFilesOf, fileUrl } from './files.service.ts';
 export { reencodeImage } from './image.ts';
 
 /**

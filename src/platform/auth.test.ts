@@ -12,6 +12,8 @@ const publicEndpoints = new Set([
   'POST /api/registrations',
   'GET /api/audit/verify',
   'GET /api/administrative-units',
+  // what approval checks per kind of record: a fixed list the registration form marks too
+  'GET /api/review/approval-needs',
   'GET /epcis/eventTypes/{value}',
   'GET /epcis/bizSteps/{value}',
   'GET /epcis/dispositions/{value}',

@@ -8,6 +8,7 @@ export type {
   PreCheck,
   ReviewHandler,
   ReviewItem,
+  ReviewRecord,
   ReviewSubject,
 } from './review.handlers.ts';
 export { registerReviewHandler, reviewHandler } from './review.handlers.ts';

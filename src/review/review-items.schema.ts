@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fileResponse } from '../files/index.ts';
 import { sectors } from '../platform/index.ts';
 import { decisions } from './review.handlers.ts';
 
@@ -62,10 +63,31 @@ export const itemPage = z.object({
   total: z.number(),
 });
 
+/** The record under review, whole: as its module presents it, the public version an edit would replace, its files. */
+export const reviewRecordView = z.object({
+  current: z.record(z.string(), z.unknown()),
+  /** While an edit of a published record waits: the version the public sees; null otherwise. */
+  published: z.record(z.string(), z.unknown()).nullable(),
+  files: z.array(fileResponse),
+});
+
+export const approvalNeedsQuery = z.object({ entityType: z.string().trim().min(1).max(50) });
+
+export const approvalNeedView = z.object({
+  code: z.string(),
+  /** The record's fields (as the API names them) that settle the check. */
+  fields: z.array(z.string()),
+  /** all: every field must be given; any: one of them is enough */
+  rule: z.enum(['all', 'any']),
+  blocking: z.boolean(),
+  message: z.string(),
+});
+
 export const itemDetailView = z.object({
   item: itemView,
   decisions: z.array(decisionView),
   preChecks: z.array(preCheckView),
+  record: reviewRecordView.nullable(),
   /** Whether the caller may decide on it now. */
   canDecide: z.boolean(),
 });

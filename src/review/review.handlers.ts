@@ -27,6 +27,27 @@ export interface PreCheck {
 }
 
 /**
+ * A pre-check that fields of the record settle: the owner's form marks those fields as needed for approval.
+ * `rule` says whether every field must be given or one of them is enough.
+ */
+export interface ApprovalNeed {
+  code: string;
+  fields: readonly string[];
+  rule: 'all' | 'any';
+  blocking: boolean;
+}
+
+/**
+ * The record under review as its module presents it, for the reviewer to read whole: as submitted, the version
+ * the public sees while an edit waits (null when none is kept), and the ids of the stored files it names.
+ */
+export interface ReviewRecord {
+  current: Record<string, unknown>;
+  published: Record<string, unknown> | null;
+  fileIds: string[];
+}
+
+/**
  * How a module plugs a kind of thing into the review workflow. `onDecision` runs inside the decision's
  * transaction (so the thing's status and the decision land together); `describe` and `onSubmit` let owners
  * submit through `POST /api/review/submissions` (a module that submits from its own routes with
@@ -49,6 +70,10 @@ export interface ReviewHandler {
   preChecks?(db: DbOrTx, item: ReviewItem): Promise<PreCheck[]>;
   describe?(db: DbOrTx, entityId: string): Promise<ReviewSubject | null>;
   onSubmit?(tx: Tx, entityId: string, actor: Actor, note: string | null): Promise<void>;
+  /** The fields a form can fill that approval checks: `GET /api/review/approval-needs`. */
+  needs?: readonly ApprovalNeed[];
+  /** The whole record, read-only, beside the checks. */
+  record?(db: DbOrTx, item: ReviewItem): Promise<ReviewRecord | null>;
 }
 
 const handlers = new Map<string, ReviewHandler>();

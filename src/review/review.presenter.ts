@@ -1,5 +1,5 @@
 import { type Lang, t } from '../platform/index.ts';
-import type { Decision, PreCheck, ReviewItem } from './review.handlers.ts';
+import type { ApprovalNeed, Decision, PreCheck, ReviewItem } from './review.handlers.ts';
 import type { reviewDecisions } from './review.schema.ts';
 import type { ItemStatus } from './review-items.schema.ts';
 
@@ -42,7 +42,29 @@ export function presentPreCheck(check: PreCheck, lang: Lang) {
     // a check that does not apply has no finding to fill in: its name alone
     message:
       check.applies === false
-        ? t(lang, check.code, {}).replace(/\s*[(:]?\s*\{\w+\}\)?/g, '')
-        : t(lang, check.code, check.params),
+        ? checkName(check.code, lang)
+        : t(lang, check.code, readableParams(check, lang)),
+  };
+}
+
+/** A check's name without the placeholders its findings fill in. */
+const checkName = (code: string, lang: Lang) => t(lang, code, {}).replace(/\s*[(:]?\s*\{\w+\}\)?/g, '');
+
+/** Numbers in a finding as people read them: 150.000 in Vietnamese, 150,000 in English. */
+function readableParams(check: PreCheck, lang: Lang) {
+  if (!check.params) return check.params;
+  const format = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB');
+  return Object.fromEntries(
+    Object.entries(check.params).map(([k, v]) => [k, typeof v === 'number' ? format.format(v) : v]),
+  );
+}
+
+export function presentApprovalNeed(need: ApprovalNeed, lang: Lang) {
+  return {
+    code: need.code,
+    fields: [...need.fields],
+    rule: need.rule,
+    blocking: need.blocking,
+    message: checkName(need.code, lang),
   };
 }

@@ -48,6 +48,15 @@ export async function insertDecision(db: DbOrTx, values: typeof reviewDecisions.
   return row;
 }
 
+/** Every item ever opened for a thing (its submissions, one after another), for the history beside the latest. */
+export async function itemIdsOfEntity(db: DbOrTx, entityType: string, entityId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: reviewItems.id })
+    .from(reviewItems)
+    .where(and(eq(reviewItems.entityType, entityType), eq(reviewItems.entityId, entityId)));
+  return rows.map((r) => r.id);
+}
+
 export function decisionsOfItems(db: DbOrTx, itemIds: string[]) {
   if (!itemIds.length) return Promise.resolve([]);
   return db

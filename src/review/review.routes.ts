@@ -4,10 +4,12 @@ import { z } from 'zod';
 import { allow, pickLanguage, requireActor, signedIn } from '../platform/index.ts';
 import { withdrawPublication } from '../registry/index.ts';
 import { mayDecideSomething, maySubmit, mayWithdraw } from './review.policy.ts';
-import { presentDecision, presentItem, presentPreCheck } from './review.presenter.ts';
+import { presentApprovalNeed, presentDecision, presentItem, presentPreCheck } from './review.presenter.ts';
 import * as service from './review.service.ts';
 import { todoFor } from './review.todo.ts';
 import {
+  approvalNeedsQuery,
+  approvalNeedView,
   decisionInput,
   decisionResult,
   itemDetailView,
@@ -59,18 +61,21 @@ export async function reviewRoutes(fastify: FastifyInstance) {
       preValidation: signedIn,
       schema: {
         tags,
-        summary: 'One review item with its decisions and the automatic pre-checks as they stand now',
+        summary:
+          'One review item with its decisions, the automatic pre-checks as they stand now and the whole record ' +
+          'read-only (with the public version an edit would replace, and its files)',
         params: itemParams,
         response: { 200: itemDetailView },
       },
     },
     async (request) => {
       const lang = pickLanguage(request.headers['accept-language']);
-      const detail = await service.readItem(app.db, request.params.id, requireActor(request));
+      const detail = await service.readItem(app.db, app.config, request.params.id, requireActor(request));
       return {
         item: presentItem(detail.item),
         decisions: detail.decisions.map(presentDecision),
         preChecks: detail.preChecks.map((c) => presentPreCheck(c, lang)),
+        record: detail.record,
         canDecide: detail.canDecide,
       };
     },
@@ -125,6 +130,27 @@ export async function reviewRoutes(fastify: FastifyInstance) {
       const lang = pickLanguage(request.headers['accept-language']);
       const checks = await service.previewPreChecks(app.db, request.query, requireActor(request));
       return { preChecks: checks.map((c) => presentPreCheck(c, lang)) };
+    },
+  );
+
+  app.get(
+    '/review/approval-needs',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary:
+          'What approval checks that a form can fill in, for a kind of record (organisation|location|product|lot): ' +
+          'the fields each check needs, whether one of them is enough, and whether it blocks approval. Public: ' +
+          'a fixed list, which the registration form marks too',
+        querystring: approvalNeedsQuery,
+        response: { 200: z.object({ needs: z.array(approvalNeedView) }) },
+      },
+    },
+    async (request) => {
+      const lang = pickLanguage(request.headers['accept-language']);
+      const needs = service.approvalNeedsOf(request.query.entityType);
+      return { needs: needs.map((n) => presentApprovalNeed(n, lang)) };
     },
   );
 

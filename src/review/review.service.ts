@@ -1,7 +1,9 @@
 import { recordAudit } from '../audit/index.ts';
+import { describeFilesOf } from '../files/index.ts';
 import {
   type Actor,
   badRequest,
+  type Config,
   conflict,
   type Db,
   type DbOrTx,
@@ -177,10 +179,40 @@ export async function listQueue(
   return { rows, total, page, pageSize };
 }
 
-/** An item with its decisions and its pre-checks as they stand now. */
-export async function readItem(db: DbOrTx, id: string, actor: Actor) {
+/**
+ * An item with its decisions, its pre-checks as they stand now and the whole record read-only. Whoever may see the
+ * item reads the record's files with it (a reviewer is not otherwise shown an organisation's file descriptions).
+ */
+export async function readItem(db: DbOrTx, config: Config, id: string, actor: Actor) {
   const item = await repo.findItem(db, id);
   if (!item || !canSeeItem(actor, item)) throw notFound('review.item-not-found');
-  const [decisions, preChecks] = await Promise.all([repo.decisionsOfItems(db, [id]), runPreChecks(db, item)]);
-  return { item, decisions, preChecks, canDecide: canDecide(actor, item) && item.status === 'pending' };
+  // the history is the thing's, not only this submission's: a resubmission shows why it was returned before
+  const [decisions, preChecks, record] = await Promise.all([
+    repo.itemIdsOfEntity(db, item.entityType, item.entityId).then((ids) => repo.decisionsOfItems(db, ids)),
+    runPreChecks(db, item),
+    readRecord(db, config, item),
+  ]);
+  return {
+    item,
+    decisions,
+    preChecks,
+    record,
+    canDecide: canDecide(actor, item) && item.status === 'pending',
+  };
+}
+
+async function readRecord(db: DbOrTx, config: Config, item: ReviewItem) {
+  const found = await reviewHandler(item.entityType)?.record?.(db, item);
+  if (!found) return null;
+  const files = item.organisationId
+    ? await describeFilesOf(db, config, found.fileIds, item.organisationId)
+    : [];
+  return { current: found.current, published: found.published, files };
+}
+
+/** What approval will check that a form can fill in, per kind of record: the owner's form marks those fields. */
+export function approvalNeedsOf(entityType: string) {
+  const handler = reviewHandler(entityType);
+  if (!handler?.preChecks) throw badRequest([{ field: '/query/entityType', code: 'review.notSubmittable' }]);
+  return handler.needs ?? [];
 }

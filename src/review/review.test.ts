@@ -173,7 +173,9 @@ describe('review workflow', () => {
       url: `/api/review/items/${again.json().id}`,
       headers: s.ownerA.read,
     });
+    // the thing's whole history: the return before this submission, then its approval
     expect(detail.json().decisions).toEqual([
+      expect.objectContaining({ decision: 'return', reason: 'Bổ sung số nhà, tên đường' }),
       expect.objectContaining({ decision: 'approve', reason: null, actorRole: 'commune_officer' }),
     ]);
     expect(detail.json().canDecide).toBe(false);

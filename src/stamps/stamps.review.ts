@@ -5,9 +5,11 @@ import {
   type DecisionOptions,
   type PreCheck,
   type ReviewItem,
+  type ReviewRecord,
   registerReviewHandler,
 } from '../review/index.ts';
 import { findProduct } from './stamps.ports.ts';
+import { presentRequest } from './stamps.presenter.ts';
 import * as repo from './stamps.repo.ts';
 import { allocateStampRange } from './stamps.service.ts';
 
@@ -71,7 +73,19 @@ async function preChecks(db: DbOrTx, item: ReviewItem): Promise<PreCheck[]> {
   ];
 }
 
-registerReviewHandler('stamp_request', { onDecision, preChecks });
+/** The request as its organisation sent it, with the product by name, for the reviewer to read whole. */
+async function record(db: DbOrTx, item: ReviewItem): Promise<ReviewRecord | null> {
+  const request = await repo.findRequest(db, item.entityId);
+  if (!request) return null;
+  const product = await findProduct(db, request.gtin);
+  return {
+    current: { ...presentRequest(request, null), productName: product?.name ?? null },
+    published: null,
+    fileIds: [],
+  };
+}
+
+registerReviewHandler('stamp_request', { onDecision, preChecks, record });
 
 defineMessages({
   'stamps.approvedQuantityOnlyOnApproval': {

@@ -50,6 +50,7 @@ export const accessTable: Record<string, Access> = {
   'GET /api/review/items/{id}': { allow: everyone, gated: true },
   'POST /api/review/items/{id}/decision': { allow: [A, R, S, C], gated: true },
   'POST /api/review/submissions': { allow: [A, O, T, K], gated: true },
+  'GET /api/review/approval-needs': { public: true, allow: everyone },
   // audit
   'GET /api/audit': { allow: [A, R], gated: true },
   'GET /api/audit/verify': { public: true, allow: everyone },

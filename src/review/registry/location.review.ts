@@ -2,7 +2,11 @@ import { hasValidCheckDigit } from '../../gs1/index.ts';
 import type { DbOrTx } from '../../platform/index.ts';
 import { getLocation, getOrganisation } from '../../registry/index.ts';
 import type { PreCheck, ReviewHandler } from '../review.handlers.ts';
+import { approvalNeeds, checkNeed } from './approval-needs.ts';
+import { locationRecord } from './records.ts';
 import { check, notApplicable, present, registryStatusHooks } from './shared.ts';
+
+const needs = approvalNeeds.location;
 
 export async function locationChecks(db: DbOrTx, id: string): Promise<PreCheck[]> {
   const location = await getLocation(db, id);
@@ -12,12 +16,11 @@ export async function locationChecks(db: DbOrTx, id: string): Promise<PreCheck[]
     location.gln
       ? check('review.check.gln', hasValidCheckDigit(location.gln), true, { gln: location.gln })
       : notApplicable('review.check.gln'),
-    check(
-      'review.check.locationAddress',
-      present(location.communeCode) && present(location.streetAddress),
-      true,
-    ),
-    check('review.check.coordinates', hasPoint || location.polygon !== null, false),
+    checkNeed(needs.address, location),
+    checkNeed(needs.coordinates, {
+      latitude: hasPoint ? location.latitude : null,
+      polygon: location.polygon,
+    }),
     location.type === 'growing_area'
       ? check('review.check.growingAreaCode', present(location.growingAreaCode), false)
       : notApplicable('review.check.growingAreaCode'),
@@ -38,4 +41,6 @@ export const locationReview: ReviewHandler = {
     };
   },
   preChecks: (db, item) => locationChecks(db, item.entityId),
+  needs: Object.values(needs),
+  record: locationRecord,
 };

@@ -3,7 +3,11 @@ import { buildDigitalLink } from '../../gs1/index.ts';
 import { type DbOrTx, localToday } from '../../platform/index.ts';
 import { getLot, getOrganisation, getProduct } from '../../registry/index.ts';
 import type { PreCheck, ReviewHandler } from '../review.handlers.ts';
+import { approvalNeeds, checkNeed } from './approval-needs.ts';
+import { lotRecord } from './records.ts';
 import { bizStepName, check, localTime, notApplicable, present, registryStatusHooks } from './shared.ts';
+
+const needs = approvalNeeds.lot;
 
 /** Clocks of phones in the field drift: an event a few minutes ahead is not "in the future". */
 const clockSkewMs = 5 * 60_000;
@@ -68,7 +72,7 @@ export async function lotChecks(db: DbOrTx, id: string): Promise<PreCheck[]> {
   const today = localToday();
   return [
     check('review.check.productApproved', product?.reviewStatus === 'approved', true),
-    check('review.check.productionDate', present(lot.productionDate), true),
+    checkNeed(needs.productionDate, lot),
     lot.productionDate
       ? check('review.check.productionNotFuture', lot.productionDate <= today, true)
       : notApplicable('review.check.productionNotFuture'),
@@ -78,7 +82,7 @@ export async function lotChecks(db: DbOrTx, id: string): Promise<PreCheck[]> {
       true,
     ),
     check('review.check.tt02.expiry', present(lot.expiryDate) || !!product?.shelfLifeDays, false),
-    check('review.check.lotSource', present(lot.locationId) || lot.inputLotIds.length > 0, true),
+    checkNeed(needs.source, lot),
     ...timelineChecks(events, lot.productionDate),
   ];
 }
@@ -98,4 +102,6 @@ export const lotReview: ReviewHandler = {
     };
   },
   preChecks: (db, item) => lotChecks(db, item.entityId),
+  needs: Object.values(needs),
+  record: lotRecord,
 };

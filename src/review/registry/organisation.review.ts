@@ -1,7 +1,11 @@
 import type { DbOrTx } from '../../platform/index.ts';
 import { getOrganisation, normaliseTaxCode } from '../../registry/index.ts';
 import type { PreCheck, ReviewHandler } from '../review.handlers.ts';
-import { check, notApplicable, present, registryStatusHooks, todayIso } from './shared.ts';
+import { approvalNeeds, checkNeed } from './approval-needs.ts';
+import { organisationRecord } from './records.ts';
+import { check, notApplicable, registryStatusHooks, todayIso } from './shared.ts';
+
+const needs = approvalNeeds.organisation;
 
 /** What a reviewer needs to see settled before an organisation's profile is published. */
 export async function organisationChecks(db: DbOrTx, id: string): Promise<PreCheck[]> {
@@ -12,10 +16,10 @@ export async function organisationChecks(db: DbOrTx, id: string): Promise<PreChe
     .filter((c) => c.validTo && c.validTo < today)
     .map((c) => `${c.kind} ${c.number}`);
   return [
-    check('review.check.taxCode', !!org.taxCode && normaliseTaxCode(org.taxCode) !== null, true),
-    check('review.check.producerAddress', present(org.communeCode) && present(org.streetAddress), true),
-    check('review.check.representative', present(org.representative), false),
-    check('review.check.contact', present(org.phone) || present(org.email), false),
+    checkNeed(needs.taxCode, org, !!org.taxCode && normaliseTaxCode(org.taxCode) !== null),
+    checkNeed(needs.address, org),
+    checkNeed(needs.representative, org),
+    checkNeed(needs.contact, org),
     org.certificates.length
       ? check('review.check.certificatesValid', expired.length === 0, false, { expired: expired.join(', ') })
       : notApplicable('review.check.certificatesValid'),
@@ -31,4 +35,6 @@ export const organisationReview: ReviewHandler = {
     );
   },
   preChecks: (db, item) => organisationChecks(db, item.entityId),
+  needs: Object.values(needs),
+  record: organisationRecord,
 };

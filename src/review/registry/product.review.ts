@@ -3,6 +3,8 @@ import { hasValidCheckDigit } from '../../gs1/index.ts';
 import type { DbOrTx } from '../../platform/index.ts';
 import { getOrganisation, getProduct } from '../../registry/index.ts';
 import type { PreCheck, ReviewHandler } from '../review.handlers.ts';
+import { approvalNeeds, checkNeed } from './approval-needs.ts';
+import { productRecord } from './records.ts';
 import {
   check,
   hostedFileId,
@@ -12,6 +14,8 @@ import {
   registryStatusHooks,
   todayIso,
 } from './shared.ts';
+
+const needs = approvalNeeds.product;
 
 /** The ten data items of Circular 02/2024 that a product itself carries, and the producer behind it. */
 export async function productChecks(db: DbOrTx, id: string): Promise<PreCheck[]> {
@@ -27,8 +31,8 @@ export async function productChecks(db: DbOrTx, id: string): Promise<PreCheck[]>
   );
   const badImage = product.images.find((url) => !isFetchableImage(url));
   return [
-    check('review.check.tt02.name', present(product.name), true),
-    check('review.check.tt02.image', product.images.length > 0 && !badImage, true, { url: badImage ?? '' }),
+    checkNeed(needs.name, product),
+    checkNeed(needs.image, product, !badImage, { url: badImage ?? '' }),
     // a stored image that is gone is a warning for the reviewer to look at, not an automatic refusal
     hosted.some((id) => id !== null)
       ? check('review.check.imagesFound', missing.length === 0, false, {
@@ -49,9 +53,9 @@ export async function productChecks(db: DbOrTx, id: string): Promise<PreCheck[]>
     ),
     check('review.check.producerApproved', org?.reviewStatus === 'approved', true),
     check('review.check.gtin', hasValidCheckDigit(product.gtin), true, { gtin: product.gtin }),
-    check('review.check.tt02.brand', present(product.brand) || present(product.modelCode), false),
-    check('review.check.tt02.shelfLife', product.shelfLifeDays !== null, false),
-    check('review.check.tt02.standards', product.appliedStandards.length > 0, true),
+    checkNeed(needs.brand, product),
+    checkNeed(needs.shelfLife, product),
+    checkNeed(needs.standards, product),
     product.ocop
       ? check('review.check.ocopValid', product.ocop.validUntil >= todayIso(), false)
       : notApplicable('review.check.ocopValid'),
@@ -73,4 +77,6 @@ export const productReview: ReviewHandler = {
     };
   },
   preChecks: (db, item) => productChecks(db, item.entityId),
+  needs: Object.values(needs),
+  record: productRecord,
 };

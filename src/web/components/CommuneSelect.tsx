@@ -5,7 +5,7 @@ import { get } from '../api/client.ts';
 import type { AdministrativeUnit } from '../api/types.ts';
 
 interface Props {
-  label: string;
+  label: React.ReactNode;
   value?: string;
   onChange(value: string): void;
   error?: React.ReactNode;

@@ -7,7 +7,7 @@ import { get } from '../api/client.ts';
 import type { Page } from './list-state.ts';
 
 interface Common<T> {
-  label: string;
+  label: React.ReactNode;
   /** A registry list endpoint (`/api/products`), searched with `q`. */
   path: string;
   query?: Record<string, string | undefined>;

@@ -6,7 +6,7 @@ import { uploadFile } from '../api/files.ts';
 import { ProblemAlert } from './ProblemAlert.tsx';
 
 interface Props {
-  label: string;
+  label: React.ReactNode;
   organisationId: string;
   value: string[];
   onChange(urls: string[]): void;

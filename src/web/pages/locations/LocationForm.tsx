@@ -7,6 +7,7 @@ import { OrganisationPicker } from '../../components/acting-organisation.tsx';
 import { CommuneSelect } from '../../components/CommuneSelect.tsx';
 import { GeoEditor, type LngLat, lngLat } from '../../components/GeoMap.tsx';
 import { compact, enumOptions } from '../../components/options.ts';
+import { ApprovalNeedsSummary, useApprovalNeeds } from '../review/ApprovalNeeds.tsx';
 
 export const emptyLocation = {
   organisationId: '',
@@ -68,6 +69,7 @@ export function LocationForm({
 }) {
   const { t } = useTranslation();
   const v = form.values;
+  const { needs, mark } = useApprovalNeeds('location', v);
   const point: LngLat | null =
     v.latitude !== '' && v.longitude !== '' ? [Number(v.longitude), Number(v.latitude)] : null;
   return (
@@ -103,8 +105,14 @@ export function LocationForm({
         {v.type === 'growing_area' || v.type === 'farm' ? (
           <TextInput label={t('location.growingAreaCode')} {...form.getInputProps('growingAreaCode')} />
         ) : null}
-        <CommuneSelect label={t('organisation.commune')} {...form.getInputProps('communeCode')} />
-        <TextInput label={t('organisation.streetAddress')} {...form.getInputProps('streetAddress')} />
+        <CommuneSelect
+          label={mark(t('organisation.commune'), 'communeCode')}
+          {...form.getInputProps('communeCode')}
+        />
+        <TextInput
+          label={mark(t('organisation.streetAddress'), 'streetAddress')}
+          {...form.getInputProps('streetAddress')}
+        />
         <NumberInput
           label={t('location.areaHectares')}
           min={0}
@@ -134,7 +142,7 @@ export function LocationForm({
       />
       <SimpleGrid cols={2}>
         <NumberInput
-          label={t('location.latitude')}
+          label={mark(t('location.latitude'), 'latitude')}
           min={-90}
           max={90}
           decimalScale={6}
@@ -151,6 +159,7 @@ export function LocationForm({
       {v.shape === 'polygon' ? (
         <PolygonText value={v.polygon} onChange={(p) => form.setFieldValue('polygon', p)} />
       ) : null}
+      <ApprovalNeedsSummary needs={needs} values={v} />
     </Stack>
   );
 }

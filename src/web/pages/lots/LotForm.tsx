@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Location, Lot, Product } from '../../api/types.ts';
 import { EntityMultiSelect, EntitySelect } from '../../components/EntitySelect.tsx';
 import { compact } from '../../components/options.ts';
+import { ApprovalNeedsSummary, useApprovalNeeds } from '../review/ApprovalNeeds.tsx';
 
 export const emptyLot = {
   productId: '',
@@ -40,6 +41,7 @@ export function lotBody(v: LotValues, creating: boolean) {
 
 export function LotForm({ form, creating }: { form: UseFormReturnType<LotValues>; creating: boolean }) {
   const { t } = useTranslation();
+  const { needs, mark } = useApprovalNeeds('lot', form.values);
   return (
     <Stack>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -59,24 +61,29 @@ export function LotForm({ form, creating }: { form: UseFormReturnType<LotValues>
           disabled={!creating}
           {...form.getInputProps('lot')}
         />
-        <TextInput label={t('lot.productionDate')} type="date" {...form.getInputProps('productionDate')} />
+        <TextInput
+          label={mark(t('lot.productionDate'), 'productionDate')}
+          type="date"
+          {...form.getInputProps('productionDate')}
+        />
         <TextInput label={t('lot.expiryDate')} type="date" {...form.getInputProps('expiryDate')} />
         <NumberInput label={t('lot.quantity')} min={0} {...form.getInputProps('quantity')} />
         <TextInput label={t('product.unit')} {...form.getInputProps('unit')} />
         <EntitySelect<Location>
-          label={t('lot.location')}
+          label={mark(t('lot.location'), 'locationId')}
           path="/api/locations"
           option={(l) => ({ value: l.id, label: l.name })}
           {...form.getInputProps('locationId')}
         />
       </SimpleGrid>
       <EntityMultiSelect<Lot>
-        label={t('lot.inputLots')}
+        label={mark(t('lot.inputLots'), 'inputLotIds')}
         description={t('lot.inputLotsHint')}
         path="/api/lots"
         option={(l) => ({ value: l.id, label: `${l.productName} — ${l.lot}` })}
         {...form.getInputProps('inputLotIds')}
       />
+      <ApprovalNeedsSummary needs={needs} values={form.values} />
     </Stack>
   );
 }

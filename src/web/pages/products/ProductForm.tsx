@@ -5,6 +5,7 @@ import { type Product, riskTiers, sectors } from '../../api/types.ts';
 import { OrganisationPicker } from '../../components/acting-organisation.tsx';
 import { ImageUpload } from '../../components/ImageUpload.tsx';
 import { compact, enumOptions } from '../../components/options.ts';
+import { ApprovalNeedsSummary, useApprovalNeeds } from '../review/ApprovalNeeds.tsx';
 
 export const emptyProduct = {
   organisationId: '',
@@ -105,6 +106,8 @@ export function ProductForm({
 }) {
   const { t } = useTranslation();
   const v = form.values;
+  // what approval will check, marked beside the fields and summed up live below the form
+  const { needs, mark } = useApprovalNeeds('product', v);
   return (
     <Stack>
       {creating ? (
@@ -123,9 +126,9 @@ export function ProductForm({
           inputMode="numeric"
           {...form.getInputProps('gtin')}
         />
-        <TextInput label={t('product.name')} required {...form.getInputProps('name')} />
-        <TextInput label={t('product.brand')} {...form.getInputProps('brand')} />
-        <TextInput label={t('product.modelCode')} {...form.getInputProps('modelCode')} />
+        <TextInput label={mark(t('product.name'), 'name')} required {...form.getInputProps('name')} />
+        <TextInput label={mark(t('product.brand'), 'brand')} {...form.getInputProps('brand')} />
+        <TextInput label={mark(t('product.modelCode'), 'modelCode')} {...form.getInputProps('modelCode')} />
         <TextInput label={t('product.productGroup')} {...form.getInputProps('productGroup')} />
         <Select
           label={t('organisation.sector')}
@@ -142,7 +145,11 @@ export function ProductForm({
           <NumberInput label={t('product.netQuantity')} min={0} {...form.getInputProps('netQuantity')} />
           <TextInput label={t('product.netQuantityUnit')} {...form.getInputProps('netQuantityUnit')} />
         </Group>
-        <NumberInput label={t('product.shelfLifeDays')} min={1} {...form.getInputProps('shelfLifeDays')} />
+        <NumberInput
+          label={mark(t('product.shelfLifeDays'), 'shelfLifeDays')}
+          min={1}
+          {...form.getInputProps('shelfLifeDays')}
+        />
         <Select
           label={t('product.riskTier')}
           clearable
@@ -157,14 +164,14 @@ export function ProductForm({
         {...form.getInputProps('description')}
       />
       <ImageUpload
-        label={t('product.images')}
+        label={mark(t('product.images'), 'images')}
         organisationId={v.organisationId}
         value={v.images}
         onChange={(urls) => form.setFieldValue('images', urls)}
         error={form.errors.images}
       />
       <Textarea
-        label={t('product.appliedStandards')}
+        label={mark(t('product.appliedStandards'), 'appliedStandards')}
         description={t('product.appliedStandardsHint')}
         autosize
         minRows={2}
@@ -207,6 +214,7 @@ export function ProductForm({
           <Checkbox label={t('product.priority')} {...form.getInputProps('priority', { type: 'checkbox' })} />
         </Group>
       ) : null}
+      <ApprovalNeedsSummary needs={needs} values={v} />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { List, ThemeIcon } from '@mantine/core';
+import { List, Text, ThemeIcon } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconMinus, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 
@@ -11,8 +11,8 @@ export interface PreCheckView {
 }
 
 /**
- * Pre-check results in words and colour: passed ("Đạt"), failed and blocking approval, a warning (failed, not
- * blocking — the only use of "Cảnh báo"), or not applying to this record ("Không áp dụng").
+ * Pre-check results in words and colour: passed ("Đạt"), failed and blocking approval ("Chưa đạt", red), a warning
+ * (failed, not blocking — the only use of "Cảnh báo", orange), or not applying to this record ("Không áp dụng").
  */
 export function PreCheckList({ checks }: { checks: PreCheckView[] }) {
   const { t } = useTranslation();
@@ -51,10 +51,17 @@ export function PreCheckList({ checks }: { checks: PreCheckView[] }) {
               </ThemeIcon>
             }
           >
-            <span className={state(c) === 'notApplicable' ? undefined : 'visually-hidden'}>
+            {/* a passed check needs no word beside its tick; the others say which they are, in words */}
+            <Text
+              span
+              size="sm"
+              fw={state(c) === 'ok' || state(c) === 'notApplicable' ? undefined : 600}
+              c={state(c) === 'blocking' ? 'red.8' : state(c) === 'warning' ? 'orange.9' : undefined}
+              className={state(c) === 'ok' ? 'visually-hidden' : undefined}
+            >
               {l.label}
               {': '}
-            </span>
+            </Text>
             {c.message}
           </List.Item>
         );

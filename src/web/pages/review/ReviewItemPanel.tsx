@@ -4,6 +4,7 @@ import {
   Button,
   Card,
   Center,
+  Grid,
   Group,
   Loader,
   Modal,
@@ -25,6 +26,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDateTime } from '../../format.ts';
 import { PreCheckList } from './PreCheckList.tsx';
+import { RecordView } from './RecordView.tsx';
 import type { ReviewItemDetail } from './review-types.ts';
 
 const entityPages: Record<string, (id: string) => string> = {
@@ -35,7 +37,7 @@ const entityPages: Record<string, (id: string) => string> = {
   stamp_request: () => '/stamps',
 };
 
-/** One item of the queue: the automatic pre-checks beside it, its history, and the decision form. */
+/** One item of the queue: the whole record read-only, the automatic pre-checks beside it, its history, the decision. */
 export function ReviewItemPanel({ id, onDecided }: { id: string; onDecided(): void }) {
   const { t } = useTranslation();
   const detail = useGet<ReviewItemDetail>(`/api/review/items/${id}`);
@@ -58,7 +60,7 @@ export function ReviewItemPanel({ id, onDecided }: { id: string; onDecided(): vo
       </Center>
     );
   if (detail.error) return <ProblemAlert error={detail.error} />;
-  const { item, preChecks, decisions, canDecide } = detail.data;
+  const { item, preChecks, decisions, canDecide, record } = detail.data;
   const blocking = preChecks.filter((c) => !c.ok && c.blocking);
 
   const send = (decision: 'approve' | 'return' | 'reject') =>
@@ -105,93 +107,107 @@ export function ReviewItemPanel({ id, onDecided }: { id: string; onDecided(): vo
       </Group>
       {item.submitNote ? <Text size="sm">{item.submitNote}</Text> : null}
 
-      <Card withBorder>
-        <Title order={3} size="h5" mb="xs">
-          {t('review.preChecks')}
-        </Title>
-        {preChecks.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('review.noPreChecks')}
-          </Text>
-        ) : (
-          <PreCheckList checks={preChecks} />
-        )}
-      </Card>
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <RecordView entityType={item.entityType} record={record} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Stack>
+            <Card withBorder>
+              <Title order={3} size="h5" mb="xs">
+                {t('review.preChecks')}
+              </Title>
+              {preChecks.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  {t('review.noPreChecks')}
+                </Text>
+              ) : (
+                <PreCheckList checks={preChecks} />
+              )}
+            </Card>
 
-      {canDecide && item.status === 'pending' ? (
-        <Card withBorder>
-          {problem ? <ProblemAlert error={problem} /> : null}
-          <Textarea
-            label={t('review.reason')}
-            description={t('review.reasonHint')}
-            autosize
-            minRows={2}
-            {...form.getInputProps('reason')}
-          />
-          {item.entityType === 'stamp_request' ? (
-            <NumberInput
-              mt="sm"
-              label={t('review.approvedQuantity')}
-              description={t('review.approvedQuantityHint')}
-              min={1}
-              thousandSeparator="."
-              decimalSeparator=","
-              allowDecimal={false}
-              {...form.getInputProps('approvedQuantity')}
-            />
-          ) : null}
-          <Group mt="sm" gap="xs">
-            <Button
-              color="teal"
-              leftSection={<IconCheck size={16} aria-hidden />}
-              onClick={() => send('approve')}
-              loading={decide.isPending}
-              disabled={blocking.length > 0}
-            >
-              {t('review.approve')}
-            </Button>
-            <Button color="orange" variant="light" onClick={() => send('return')} loading={decide.isPending}>
-              {t('review.return')}
-            </Button>
-            <Button
-              color="red"
-              variant="light"
-              onClick={() => setConfirmReject(true)}
-              loading={decide.isPending}
-            >
-              {t('review.reject')}
-            </Button>
-          </Group>
-          {blocking.length ? (
-            <Text size="xs" c="red.8" mt="xs">
-              {t('review.blocked')}
-            </Text>
-          ) : null}
-          <Modal
-            opened={confirmReject}
-            onClose={() => setConfirmReject(false)}
-            title={t('review.rejectConfirmTitle')}
-          >
-            <Stack>
-              <Text size="sm">{t('review.rejectConfirm', { title: item.title })}</Text>
-              <Group justify="flex-end">
-                <Button variant="default" onClick={() => setConfirmReject(false)}>
-                  {t('common.cancel')}
-                </Button>
-                <Button
-                  color="red"
-                  onClick={() => {
-                    setConfirmReject(false);
-                    send('reject');
-                  }}
+            {canDecide && item.status === 'pending' ? (
+              <Card withBorder>
+                {problem ? <ProblemAlert error={problem} /> : null}
+                <Textarea
+                  label={t('review.reason')}
+                  description={t('review.reasonHint')}
+                  autosize
+                  minRows={2}
+                  {...form.getInputProps('reason')}
+                />
+                {item.entityType === 'stamp_request' ? (
+                  <NumberInput
+                    mt="sm"
+                    label={t('review.approvedQuantity')}
+                    description={t('review.approvedQuantityHint')}
+                    min={1}
+                    thousandSeparator="."
+                    decimalSeparator=","
+                    allowDecimal={false}
+                    {...form.getInputProps('approvedQuantity')}
+                  />
+                ) : null}
+                <Group mt="sm" gap="xs">
+                  <Button
+                    color="teal"
+                    leftSection={<IconCheck size={16} aria-hidden />}
+                    onClick={() => send('approve')}
+                    loading={decide.isPending}
+                    disabled={blocking.length > 0}
+                  >
+                    {t('review.approve')}
+                  </Button>
+                  <Button
+                    color="orange"
+                    variant="light"
+                    onClick={() => send('return')}
+                    loading={decide.isPending}
+                  >
+                    {t('review.return')}
+                  </Button>
+                  <Button
+                    color="red"
+                    variant="light"
+                    onClick={() => setConfirmReject(true)}
+                    loading={decide.isPending}
+                  >
+                    {t('review.reject')}
+                  </Button>
+                </Group>
+                {blocking.length ? (
+                  <Text size="xs" c="red.8" mt="xs">
+                    {t('review.blocked')}
+                  </Text>
+                ) : null}
+                <Modal
+                  opened={confirmReject}
+                  onClose={() => setConfirmReject(false)}
+                  title={t('review.rejectConfirmTitle')}
                 >
-                  {t('review.reject')}
-                </Button>
-              </Group>
-            </Stack>
-          </Modal>
-        </Card>
-      ) : null}
+                  <Stack>
+                    <Text size="sm">{t('review.rejectConfirm', { title: item.title })}</Text>
+                    <Group justify="flex-end">
+                      <Button variant="default" onClick={() => setConfirmReject(false)}>
+                        {t('common.cancel')}
+                      </Button>
+                      <Button
+                        color="red"
+                        onClick={() => {
+                          setConfirmReject(false);
+                          send('reject');
+                        }}
+                      >
+                        {t('review.reject')}
+                      </Button>
+                    </Group>
+                  </Stack>
+                </Modal>
+              </Card>
+            ) : null}
+          </Stack>
+        </Grid.Col>
+      </Grid>
 
       {decisions.length ? (
         <div>

@@ -23,7 +23,7 @@ export function ReviewPage() {
     <>
       <PageHeader title={t('nav.review')} description={t('review.description')} />
       <Grid gap="lg">
-        <Grid.Col span={{ base: 12, lg: 7 }}>
+        <Grid.Col span={{ base: 12, lg: selected ? 5 : 7 }}>
           <DataTable<ReviewItem>
             caption={t('nav.review')}
             rows={list.data?.items}
@@ -91,7 +91,7 @@ export function ReviewPage() {
             emptyText={t('review.empty')}
           />
         </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 5 }}>
+        <Grid.Col span={{ base: 12, lg: selected ? 7 : 5 }}>
           <Card withBorder padding="lg" style={{ position: 'sticky', top: 72 }}>
             {selected ? (
               <ReviewItemPanel key={selected} id={selected} onDecided={() => setSelected(null)} />

@@ -27,7 +27,25 @@ export interface ReviewItemDetail {
     decidedAt: string;
   }[];
   preChecks: PreCheckView[];
+  record: ReviewRecord | null;
   canDecide: boolean;
 }
 
-export const entityTypes = ['organisation', 'location', 'product', 'lot'] as const;
+export interface RecordFile {
+  id: string;
+  kind: 'image' | 'pdf';
+  mediaType: string;
+  originalName: string | null;
+  byteSize: number;
+  url: string;
+  thumbnailUrl: string | null;
+}
+
+/** The record under review as submitted, the version the public sees while an edit waits, and its files. */
+export interface ReviewRecord {
+  current: Record<string, unknown>;
+  published: Record<string, unknown> | null;
+  files: RecordFile[];
+}
+
+export const entityTypes = ['organisation', 'location', 'product', 'lot', 'stamp_request'] as const;
