@@ -189,3 +189,30 @@ describe('a resubmission', () => {
     ]);
   });
 });
+
+describe('a stamp request under review', () => {
+  it('reads with its product by name and its quantity as people write it', async () => {
+    const requested = await t.app.inject({
+      method: 'POST',
+      url: '/api/stamps/requests',
+      headers: owner(),
+      payload: {
+        organisationId: producer.organisationId,
+        gtin: producer.gtin,
+        quantity: 12500,
+        kind: 'traceability',
+      },
+    });
+    expect(requested.statusCode, requested.body).toBe(201);
+    const detail = await t.app.inject({
+      url: `/api/review/items/${requested.json().reviewItemId}`,
+      headers: reviewer(),
+    });
+    expect(detail.json().item.title).toMatch(/^12\.500 tem truy xuất — /);
+    expect(detail.json().record.current).toMatchObject({
+      quantity: 12500,
+      kind: 'traceability',
+      productName: producer.productName,
+    });
+  });
+});

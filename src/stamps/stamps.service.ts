@@ -45,7 +45,8 @@ export async function requestStamps(db: Db, actor: Actor, input: z.infer<typeof 
       organisationId: row.organisationId,
       sector: organisation?.sector ?? null,
       communeCode: organisation?.communeCode ?? null,
-      title: `${input.quantity} tem ${input.kind === 'anti_counterfeit' ? 'chống giả' : 'truy xuất'} — ${product.name} (GTIN ${gtin})`,
+      // the queue's title is read by people: 150.000, not 150000
+      title: `${input.quantity.toLocaleString('vi-VN')} tem ${input.kind === 'anti_counterfeit' ? 'chống giả' : 'truy xuất'} — ${product.name} (GTIN ${gtin})`,
       actor,
       note: input.note ?? null,
     });
