@@ -2,6 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from './audit.routes.ts';
 
+export { lastAuditedChange } from './audit.last-change.ts';
 export { recordAudit } from './audit.service.ts';
 
 export default async function routes(app: FastifyInstance) {

@@ -80,7 +80,7 @@ describe('consumer page verdicts', () => {
 
   it('recalled lot', async () => {
     const lot = await makeLot(t.db, { ...f.producer, lot: 'R-01' });
-    await setLotStatus(t.db, lot.id, { status: 'recalled' }, adminActor);
+    await setLotStatus(t.db, lot.id, { status: 'recalled', note: 'Phát hiện nấm mốc' }, adminActor);
     const res = await page(`/01/${f.producer.gtin}/10/R-01`);
     expect(res.body).toContain('Lô hàng đang bị thu hồi');
   });

@@ -34,6 +34,7 @@ export {
   getLot,
   getLotByKey,
   getLotsByKeys,
+  getLotStatusByKey,
   getPublishedLotByKey,
   listLots,
   setLotStatus,

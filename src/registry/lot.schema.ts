@@ -49,6 +49,14 @@ export const lotView = z.object({
   reviewNote: z.string().nullable(),
   /** An edit waits for review while the approved version stays public (published.ts). */
   publicVersionKept: z.boolean(),
+  /**
+   * The latest change of `status`, with its reason, when and by whom (one lot's read and the status change
+   * only; absent from lists). Null: the status never changed.
+   */
+  statusChange: z
+    .object({ note: z.string().nullable(), at: z.string(), byName: z.string().nullable() })
+    .nullable()
+    .optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

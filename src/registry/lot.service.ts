@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { lastAuditedChange } from '../audit/index.ts';
 import { type Actor, conflict, type Db, type DbOrTx, forbidden, notFound } from '../platform/index.ts';
 import { writeWithAudit } from './audited-write.ts';
 import { isUniqueViolation } from './db-errors.ts';
@@ -129,6 +130,12 @@ export async function setLotStatus(
       if (exit === 'final') throw conflict('registry.lot-destroyed');
       if (exit === 'forbidden') throw forbidden('registry.lift-recall');
     }
+    // a recall reaches the public at once and the people who hold the goods: it says why
+    if (change.status === 'recalled' && before.status !== 'recalled' && !change.note) {
+      const errors = new FieldErrors();
+      errors.add('note', 'registry.recallReason');
+      errors.throwIfAny();
+    }
     await writeWithAudit(tx, {
       actor,
       entityType: 'lot',
@@ -140,12 +147,24 @@ export async function setLotStatus(
         after: { status: row.status, note: change.note ?? null },
       }),
     });
-    return presentLot((await repo.findLot(tx, id))!);
+    return withStatusChange(tx, presentLot((await repo.findLot(tx, id))!));
   });
 }
 
 export async function readLot(db: DbOrTx, id: string, actor: Actor): Promise<LotView> {
-  return presentLot(await readableLot(db, id, actor));
+  return withStatusChange(db, presentLot(await readableLot(db, id, actor)));
+}
+
+/** One lot's page tells why it is on hold or recalled, from the audit row of its latest status change. */
+async function withStatusChange(db: DbOrTx, lot: LotView): Promise<LotView> {
+  const last = await lastAuditedChange(db, { entityType: 'lot', entityId: lot.id, actionPrefix: 'status:' });
+  const after = (last?.after ?? {}) as { note?: string | null };
+  return {
+    ...lot,
+    statusChange: last
+      ? { note: after.note ?? null, at: last.at.toISOString(), byName: last.actorName }
+      : null,
+  };
 }
 
 export async function listLots(db: DbOrTx, query: LotListQuery, actor: Actor): Promise<Page<LotView>> {
@@ -183,6 +202,22 @@ export async function getPublishedLotByKey(
     'status',
   ]);
   return row ? presentLot(row) : null;
+}
+
+/**
+ * A lot's status as it is this instant, for callers that keep the rest of a published lot in a cache: a recall
+ * must reach the next scan, not the next cache refresh. Null when no such lot is registered.
+ */
+export async function getLotStatusByKey(
+  db: DbOrTx,
+  key: { gtin: string; lot: string },
+): Promise<LotStatus | null> {
+  if (!/^\d{8,14}$/.test(key.gtin)) return null;
+  const [row] = await db
+    .select({ status: lots.status })
+    .from(lots)
+    .where(and(eq(lots.gtin, key.gtin.padStart(14, '0')), eq(lots.lot, key.lot)));
+  return (row?.status as LotStatus | undefined) ?? null;
 }
 
 /**

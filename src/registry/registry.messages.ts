@@ -25,6 +25,10 @@ defineMessages({
     vi: 'Mã doanh nghiệp GS1 {prefix} đã thuộc về tổ chức khác',
     en: 'The GS1 company prefix {prefix} already belongs to another organisation',
   },
+  'registry.recallReason': {
+    vi: 'cần ghi lý do thu hồi lô',
+    en: 'give the reason for recalling the lot',
+  },
   'registry.prefixTaken': {
     vi: 'mã doanh nghiệp GS1 {prefix} trùng hoặc chồng lên mã của tổ chức khác',
     en: "the GS1 company prefix {prefix} equals or overlaps another organisation's prefix",

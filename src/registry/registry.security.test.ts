@@ -368,7 +368,7 @@ describe('lifting a recall', () => {
       method: 'PUT',
       url: `/api/lots/${farm.lotId}/status`,
       headers,
-      payload: { status: value },
+      payload: { status: value, note: 'Kết quả kiểm nghiệm' },
     });
 
   it('the owner recalls a lot but only an inspector or the admin lifts the recall', async () => {

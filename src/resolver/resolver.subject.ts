@@ -1,5 +1,6 @@
 import type { Db } from '../platform/index.ts';
 import {
+  getLotStatusByKey,
   getPublishedLotByKey,
   getPublishedOrganisation,
   getPublishedProductByGtin,
@@ -27,7 +28,20 @@ export interface Subject {
 }
 
 /**
- * Published master data comes through the short-lived cache (resolver.cache.ts); the stamp is read fresh.
+ * The published lot through the cache, its status read fresh: a recall reaches the very next scan in every
+ * process, not the next refresh of each one's cache.
+ */
+async function publishedLot(db: Db, gtin: string, lot: string): Promise<Lot | null> {
+  const [published, status] = await Promise.all([
+    cached(`lot:${gtin}:${lot}`, async () => getPublishedLotByKey(db, { gtin, lot })),
+    getLotStatusByKey(db, { gtin, lot }),
+  ]);
+  return published && status ? { ...published, status } : published;
+}
+
+/**
+ * Published master data comes through the short-lived cache (resolver.cache.ts); the stamp and the lot's status
+ * are read fresh.
  * Null when the resolver knows nothing to publish for the URI: an unknown or unpublished product or lot, an
  * unknown serial, or an anti-counterfeit stamp without its secret (indistinguishable from an unknown serial).
  */
@@ -48,9 +62,7 @@ export async function findSubject(db: Db, request: ResolverRequest): Promise<Sub
   if (!product || stamp?.status === 'unknown') return null;
   const lotKey = stamp ? stamp.lot : request.lot;
   const [lot, organisation] = await Promise.all([
-    lotKey
-      ? cached(`lot:${gtin}:${lotKey}`, async () => getPublishedLotByKey(db, { gtin, lot: lotKey }))
-      : null,
+    lotKey ? publishedLot(db, gtin, lotKey) : null,
     cached(`organisation:${product.organisationId}`, async () =>
       getPublishedOrganisation(db, product.organisationId),
     ),
@@ -69,11 +81,7 @@ export async function findKnownAncestor(db: Db, request: ResolverRequest): Promi
   const product = await cached(`product:${gtin}`, async () => getPublishedProductByGtin(db, gtin));
   if (!product) return null;
   const [lot, organisation] = await Promise.all([
-    request.serial !== null && request.lot
-      ? cached(`lot:${gtin}:${request.lot}`, async () =>
-          getPublishedLotByKey(db, { gtin, lot: request.lot! }),
-        )
-      : null,
+    request.serial !== null && request.lot ? publishedLot(db, gtin, request.lot) : null,
     cached(`organisation:${product.organisationId}`, async () =>
       getPublishedOrganisation(db, product.organisationId),
     ),

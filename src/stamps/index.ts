@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import './stamps.recall.ts';
 import './stamps.review.ts';
 import stampRoutes from './stamps.routes.ts';
 import suspicionRoutes from './suspicions.routes.ts';

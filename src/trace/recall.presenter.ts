@@ -1,3 +1,4 @@
+import type { RecallShipment, RecallStamps } from './recall.coverage.ts';
 import type { TraceEvent, TraceItem, TraceResult } from './trace.schema.ts';
 
 export type AffectedReason = 'recalled' | 'downstream' | 'input' | 'same_input';
@@ -30,6 +31,9 @@ export interface RecallReport {
   parties: TraceResult['parties'];
   locations: TraceResult['locations'];
   rows: RecallRow[];
+  /** The stamps bound to each affected lot and the shipments that carried it, as far as the caller may read. */
+  stamps: RecallStamps[];
+  shipments: RecallShipment[];
 }
 
 const rank: Record<AffectedReason, number> = { recalled: 0, input: 1, downstream: 2, same_input: 3 };
@@ -39,7 +43,7 @@ export function recallRows(
   root: string,
   asOf: Date | null,
   walks: { back: TraceResult; downstream: TraceResult; siblings: TraceResult | null; inputs: string[] },
-): RecallReport {
+): Omit<RecallReport, 'stamps' | 'shipments'> {
   const affected = new Map<string, TraceItem & { affectedAs: AffectedReason }>();
   const mark = (items: TraceItem[], reason: (item: TraceItem) => AffectedReason) => {
     for (const item of items) {

@@ -1,4 +1,5 @@
 import { type Actor, type DbOrTx, notFound } from '../platform/index.ts';
+import { type RecallLotKey, recallCoverage } from './recall.coverage.ts';
 import { type RecallReport, recallRows } from './recall.presenter.ts';
 import { rootId } from './trace.root.ts';
 import type { TraceResult } from './trace.schema.ts';
@@ -31,7 +32,15 @@ export async function recallReport(
     ? await traceIds(db, { ...common, roots: inputs, direction: 'forward' })
     : null;
   if (!back.events.length && !downstream.events.length) throw notFound('trace.not-found', { id: root });
-  return recallRows(root, request.asOf ?? null, { back, downstream, siblings, inputs });
+  const report = recallRows(root, request.asOf ?? null, { back, downstream, siblings, inputs });
+  return { ...report, ...(await recallCoverage(db, lotKeys(report), request.actor)) };
+}
+
+/** The affected lots themselves (not their serial items or the pallets they travelled in), recalled lot first. */
+function lotKeys(report: Omit<RecallReport, 'stamps' | 'shipments'>): RecallLotKey[] {
+  return report.lots.flatMap((l) =>
+    l.gtin && l.lot && !l.serial && !l.sscc ? [{ id: l.id, gtin: l.gtin.padStart(14, '0'), lot: l.lot }] : [],
+  );
 }
 
 function directInputs(root: string, back: TraceResult): string[] {

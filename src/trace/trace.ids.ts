@@ -33,3 +33,6 @@ export const glnOf = (id: string | null | undefined) => (id ? (glnKey.exec(id)?.
 export const partyIdForGln = (gln: string) => `${stem}/417/${gln}`;
 export const locationIdForGln = (gln: string) => `${stem}/414/${gln}`;
 export const isPartyId = (id: string) => id.startsWith(`${stem}/417/`);
+
+/** An organisation without a GLN is named in events by `urn:txng:org:<its id>` (chain/parties.ts). */
+export const organisationOfPartyId = (id: string) => /^urn:txng:org:([0-9a-f-]{36})$/i.exec(id)?.[1] ?? null;

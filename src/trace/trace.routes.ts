@@ -40,21 +40,29 @@ export async function traceRoutes(fastify: FastifyInstance) {
       schema: {
         tags,
         summary:
-          'Recall impact report of a lot: affected lots, parties, places, times and documents (FSMA 204 style)',
+          'Recall impact report of a lot: affected lots, parties, places, times and documents (FSMA 204 style), ' +
+          'with the stamps bound to those lots and the shipments that carried them',
+        description:
+          'stamps and shipments list only what the caller may read: the stamps of its own organisations (or those ' +
+          'it supervises), the shipments it sent or received. format=csv gives one sheet, chosen by sheet=' +
+          'events|stamps|shipments; format=xlsx gives all three as worksheets.',
         querystring: recallQuery,
         response: { 200: z.unknown() },
       },
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const { id, format, asOf } = request.query;
+      const { id, format, sheet, asOf } = request.query;
       const report = await recallReport(app.db, { id, asOf: asOf ? new Date(asOf) : null, actor });
       const name = `thu-hoi-${report.generatedAt.slice(0, 10)}`;
       if (format === 'csv') {
         return reply
           .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${name}.csv"`)
-          .send(recallCsv(report));
+          .header(
+            'content-disposition',
+            `attachment; filename="${sheet === 'events' ? name : `${name}-${sheet}`}.csv"`,
+          )
+          .send(recallCsv(report, sheet));
       }
       if (format === 'xlsx') {
         return reply

@@ -84,5 +84,7 @@ export type TraceItem = z.infer<typeof traceItem>;
 export const recallQuery = z.object({
   id: z.string().trim().min(1).max(2000),
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+  /** Which part a CSV holds (a spreadsheet holds all three, one per worksheet). */
+  sheet: z.enum(['events', 'stamps', 'shipments']).default('events'),
   asOf: storableDateTime().optional(),
 });

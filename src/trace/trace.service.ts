@@ -17,7 +17,7 @@ import {
   getProductsByGtins,
   mayReadOrganisationData,
 } from '../registry/index.ts';
-import { glnOf, isPartyId, itemKey, partyIdForGln } from './trace.ids.ts';
+import { glnOf, isPartyId, itemKey, organisationOfPartyId, partyIdForGln } from './trace.ids.ts';
 import { hasOwnName, presentEvent, presentItem, presentLocation, presentParty } from './trace.presenter.ts';
 import { publicChainFilter } from './trace.public.ts';
 import { rootId } from './trace.root.ts';
@@ -127,14 +127,15 @@ async function describe(
     }
   }
   const capturers = [...new Set(events.flatMap((e) => (e.organisationId ? [e.organisationId] : [])))];
+  const partyOrganisationIds = [...partyIds].flatMap((id) => organisationOfPartyId(id) ?? []);
   const glnsOf = (ids: Set<string>) => [...ids].flatMap((id) => glnOf(id) ?? []);
 
-  const [products, lots, places, partyOrganisations, capturingOrganisations] = await Promise.all([
+  const [products, lots, places, partyOrganisations, namedOrganisations] = await Promise.all([
     getProductsByGtins(db, gtins),
     getLotsByKeys(db, lotKeys),
     getLocationsByGlns(db, glnsOf(locationIds)),
     getOrganisationsByGlns(db, glnsOf(partyIds)),
-    getOrganisationsByIds(db, capturers),
+    getOrganisationsByIds(db, [...new Set([...capturers, ...partyOrganisationIds])]),
   ]);
   // what the registry does not know, the master data of the organisations whose events these are may name
   const placeByGln = new Map(places.map((p) => [p.gln!, p]));
@@ -142,7 +143,7 @@ async function describe(
   const productByGtin = new Map(products.map((p) => [p.gtin, p]));
   const unnamed = [
     ...[...locationIds].filter((id) => !hasOwnName(placeByGln.get(glnOf(id) ?? ''))),
-    ...[...partyIds].filter((id) => !organisationByGln.has(glnOf(id) ?? '')),
+    ...[...partyIds].filter((id) => !organisationByGln.has(glnOf(id) ?? '') && !organisationOfPartyId(id)),
     ...keys.flatMap((k) =>
       k.gtin && !hasOwnName(productByGtin.get(k.gtin))
         ? [classId(k.gtin), ...(k.lot ? [classId(k.gtin, k.lot)] : [])]
@@ -157,11 +158,13 @@ async function describe(
   const parties = new Map<string, TraceResult['parties'][number]>();
   for (const id of partyIds) {
     const gln = glnOf(id);
-    const party = presentParty(id, gln ? organisationByGln.get(gln) : undefined, named.get(id));
+    const byId = organisationOfPartyId(id);
+    const known = gln ? organisationByGln.get(gln) : namedOrganisations.find((o) => o.id === byId);
+    const party = presentParty(id, known, named.get(id));
     parties.set(party.organisationId ?? id, party);
   }
-  for (const organisation of capturingOrganisations) {
-    if (parties.has(organisation.id)) continue;
+  for (const organisation of namedOrganisations) {
+    if (parties.has(organisation.id) || !capturers.includes(organisation.id)) continue;
     const id = organisation.glns[0] ? partyIdForGln(organisation.glns[0]) : `urn:uuid:${organisation.id}`;
     parties.set(organisation.id, presentParty(id, organisation));
   }

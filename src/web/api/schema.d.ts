@@ -1418,6 +1418,11 @@ export interface paths {
                   reviewStatus: "draft" | "submitted" | "approved" | "returned" | "rejected";
                   reviewNote: string | null;
                   publicVersionKept: boolean;
+                  statusChange?: ({
+                    note: string | null;
+                    at: string;
+                    byName: string | null;
+                  }) | null;
                   createdAt: string;
                   updatedAt: string;
                 })[];
@@ -1473,6 +1478,11 @@ export interface paths {
               reviewStatus: "draft" | "submitted" | "approved" | "returned" | "rejected";
               reviewNote: string | null;
               publicVersionKept: boolean;
+              statusChange?: ({
+                note: string | null;
+                at: string;
+                byName: string | null;
+              }) | null;
               createdAt: string;
               updatedAt: string;
             };
@@ -1513,6 +1523,11 @@ export interface paths {
               reviewStatus: "draft" | "submitted" | "approved" | "returned" | "rejected";
               reviewNote: string | null;
               publicVersionKept: boolean;
+              statusChange?: ({
+                note: string | null;
+                at: string;
+                byName: string | null;
+              }) | null;
               createdAt: string;
               updatedAt: string;
             };
@@ -1566,6 +1581,11 @@ export interface paths {
               reviewStatus: "draft" | "submitted" | "approved" | "returned" | "rejected";
               reviewNote: string | null;
               publicVersionKept: boolean;
+              statusChange?: ({
+                note: string | null;
+                at: string;
+                byName: string | null;
+              }) | null;
               createdAt: string;
               updatedAt: string;
             };
@@ -1615,6 +1635,11 @@ export interface paths {
               reviewStatus: "draft" | "submitted" | "approved" | "returned" | "rejected";
               reviewNote: string | null;
               publicVersionKept: boolean;
+              statusChange?: ({
+                note: string | null;
+                at: string;
+                byName: string | null;
+              }) | null;
               createdAt: string;
               updatedAt: string;
             };
@@ -1802,12 +1827,16 @@ export interface paths {
     };
   };
   "/api/trace/recall": {
-    /** Recall impact report of a lot: affected lots, parties, places, times and documents (FSMA 204 style) */
+    /**
+     * Recall impact report of a lot: affected lots, parties, places, times and documents (FSMA 204 style), with the stamps bound to those lots and the shipments that carried them
+     * @description stamps and shipments list only what the caller may read: the stamps of its own organisations (or those it supervises), the shipments it sent or received. format=csv gives one sheet, chosen by sheet=events|stamps|shipments; format=xlsx gives all three as worksheets.
+     */
     get: {
       parameters: {
         query: {
           id: string;
           format?: "json" | "csv" | "xlsx";
+          sheet?: "events" | "stamps" | "shipments";
           asOf?: string;
         };
       };
