@@ -2372,7 +2372,7 @@ export interface paths {
     };
   };
   "/api/review/items/{id}": {
-    /** One review item with its decisions and the automatic pre-checks as they stand now */
+    /** One review item with its decisions, the automatic pre-checks as they stand now and the whole record read-only (with the public version an edit would replace, and its files) */
     get: {
       parameters: {
         path: {
@@ -2417,6 +2417,30 @@ export interface paths {
                   applies: boolean;
                   message: string;
                 }[];
+              record: ({
+                current: {
+                  [key: string]: unknown;
+                };
+                published: {
+                  [key: string]: unknown;
+                } | null;
+                files: ({
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: uuid */
+                    organisationId: string;
+                    /** @enum {string} */
+                    kind: "image" | "pdf";
+                    mediaType: string;
+                    originalName: string | null;
+                    byteSize: number;
+                    width: number | null;
+                    height: number | null;
+                    url: string;
+                    thumbnailUrl: string | null;
+                    createdAt: string;
+                  })[];
+              }) | null;
               canDecide: boolean;
             };
           };
@@ -2537,6 +2561,33 @@ export interface paths {
                   applies: boolean;
                   message: string;
                 }[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/review/approval-needs": {
+    /** What approval checks that a form can fill in, for a kind of record (organisation|location|product|lot): the fields each check needs, whether one of them is enough, and whether it blocks approval. Public: a fixed list, which the registration form marks too */
+    get: {
+      parameters: {
+        query: {
+          entityType: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              needs: ({
+                  code: string;
+                  fields: string[];
+                  /** @enum {string} */
+                  rule: "all" | "any";
+                  blocking: boolean;
+                  message: string;
+                })[];
             };
           };
         };
