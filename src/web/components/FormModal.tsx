@@ -1,5 +1,5 @@
 import { Button, Group, Modal, Stack } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { type ReactNode, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProblemDocument } from '../api/client.ts';
 import { ProblemAlert } from './ProblemAlert.tsx';
@@ -29,9 +29,16 @@ export function FormModal({
   children,
 }: Props) {
   const { t } = useTranslation();
+  const formRef = useRef<HTMLFormElement>(null);
+  // a check that fails before sending marks its fields: the first one is brought into view, also from the foot
+  // of a long scrolled dialog where the person pressed Save
+  const submit = (event: React.FormEvent<HTMLFormElement>) => {
+    onSubmit(event);
+    setTimeout(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
+  };
   return (
     <Modal opened={opened} onClose={onClose} title={title} size={size} fullScreen={false}>
-      <form onSubmit={onSubmit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         <Stack>
           {problem ? <ProblemAlert error={problem} /> : null}
           {children}
