@@ -78,6 +78,8 @@ CREATE TABLE "audit_log" (
 	"entity_id" text NOT NULL,
 	"before" jsonb,
 	"after" jsonb,
+	"subject_label" text,
+	"actor_organisation" text,
 	"prev_hash" text NOT NULL,
 	"hash" text NOT NULL
 );
@@ -85,7 +87,8 @@ CREATE TABLE "audit_log" (
 CREATE TABLE "shipments" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"sender_organisation_id" uuid NOT NULL,
-	"receiver_organisation_id" uuid NOT NULL,
+	"receiver_organisation_id" uuid,
+	"receiver_name" text,
 	"state" text DEFAULT 'pending' NOT NULL,
 	"shipping_event_id" text NOT NULL,
 	"receiving_event_id" text,
@@ -497,6 +500,7 @@ CREATE INDEX "users_organisation_idx" ON "users" USING btree ("organisation_id")
 CREATE INDEX "audit_log_entity_idx" ON "audit_log" USING btree ("entity_type","entity_id");--> statement-breakpoint
 CREATE INDEX "audit_log_at_idx" ON "audit_log" USING btree ("at");--> statement-breakpoint
 CREATE INDEX "audit_log_actor_idx" ON "audit_log" USING btree ("actor_id");--> statement-breakpoint
+CREATE INDEX "audit_log_organisation_idx" ON "audit_log" USING btree ("organisation_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "shipments_shipping_event_uq" ON "shipments" USING btree ("shipping_event_id");--> statement-breakpoint
 CREATE INDEX "shipments_receiver_idx" ON "shipments" USING btree ("receiver_organisation_id","state","shipped_at");--> statement-breakpoint
 CREATE INDEX "shipments_sender_idx" ON "shipments" USING btree ("sender_organisation_id","shipped_at");--> statement-breakpoint

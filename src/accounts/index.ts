@@ -6,6 +6,7 @@ import { passwordResetRoutes } from './password-reset.routes.ts';
 import { registrationRoutes } from './registration.routes.ts';
 import { resolveActor } from './resolve-actor.ts';
 import { userRoutes } from './users.routes.ts';
+import './audit-subjects.ts';
 
 export { runCreateAdmin } from './accounts.cli.ts';
 export type { PersonRole } from './accounts.policy.ts';

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, gte, lte, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, ilike, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../platform/index.ts';
 import { auditLog } from './audit.schema.ts';
 
@@ -9,7 +9,14 @@ export interface AuditFilter {
   organisationId?: string;
   from?: Date;
   to?: Date;
+  /** Part of the record's label (lot code, product name…), or its whole id. */
+  text?: string;
+  /** The organisations whose entries the reader may see, or 'all' (audit.scope.ts). */
+  readable: 'all' | string[];
 }
+
+/** `%` and `_` typed by a reader are letters, not wildcards. */
+const likeEscaped = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function where(f: AuditFilter): SQL | undefined {
   const conditions: SQL[] = [];
@@ -19,6 +26,14 @@ function where(f: AuditFilter): SQL | undefined {
   if (f.organisationId) conditions.push(eq(auditLog.organisationId, f.organisationId));
   if (f.from) conditions.push(gte(auditLog.at, f.from));
   if (f.to) conditions.push(lte(auditLog.at, f.to));
+  if (f.text) {
+    const text = or(ilike(auditLog.subjectLabel, `%${likeEscaped(f.text)}%`), eq(auditLog.entityId, f.text));
+    if (text) conditions.push(text);
+  }
+  // the reader's reach comes last and always: no filter widens it
+  if (f.readable !== 'all') {
+    conditions.push(f.readable.length ? inArray(auditLog.organisationId, f.readable) : sql`false`);
+  }
   return conditions.length ? and(...conditions) : undefined;
 }
 

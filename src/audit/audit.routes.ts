@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { allow, defineMessages } from '../platform/index.ts';
+import { allow, defineMessages, pickLanguage, requireActor } from '../platform/index.ts';
 import { canReadAudit } from './audit.policy.ts';
 import { presentAuditEntry } from './audit.presenter.ts';
 import { findAuditRows } from './audit.repo.ts';
+import { readableOrganisations } from './audit.scope.ts';
 import { verifyAuditChain } from './audit.verify.ts';
 import { auditPage, auditQuery, chainVerdictView } from './audit-api.schema.ts';
 
@@ -18,13 +19,17 @@ export async function auditRoutes(fastify: FastifyInstance) {
       preValidation: allow(canReadAudit),
       schema: {
         tags,
-        summary: 'Search the audit log, newest first (department admin and reviewers)',
+        summary:
+          'Search the audit log, newest first, in words: the department and inspectors read all of it, officers ' +
+          'the entries about the organisations of their sector or communes, an owner those about their own',
         querystring: auditQuery,
         response: { 200: auditPage },
       },
     },
     async (request) => {
       const q = request.query;
+      const readable = await readableOrganisations(app.db, requireActor(request));
+      const lang = pickLanguage(request.headers['accept-language']);
       const { rows, total } = await findAuditRows(
         app.db,
         {
@@ -34,10 +39,17 @@ export async function auditRoutes(fastify: FastifyInstance) {
           organisationId: q.organisationId,
           from: q.from ? new Date(q.from) : undefined,
           to: q.to ? new Date(q.to) : undefined,
+          text: q.q,
+          readable,
         },
         { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
       );
-      return { items: rows.map(presentAuditEntry), page: q.page, pageSize: q.pageSize, total };
+      return {
+        items: rows.map((row) => presentAuditEntry(row, lang)),
+        page: q.page,
+        pageSize: q.pageSize,
+        total,
+      };
     },
   );
 

@@ -19,6 +19,13 @@ export const auditLog = pgTable(
     entityId: text('entity_id').notNull(),
     before: jsonb('before'),
     after: jsonb('after'),
+    /**
+     * Words for people, taken when the row is written so they outlive renames and deletions: the record's label
+     * (lot code, product name…) and the acting person's organisation. Outside the seal (what the chain hashes was
+     * fixed before them): they help reading and searching; the sealed columns stay the evidence (decision 013).
+     */
+    subjectLabel: text('subject_label'),
+    actorOrganisation: text('actor_organisation'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
@@ -26,5 +33,6 @@ export const auditLog = pgTable(
     index('audit_log_entity_idx').on(t.entityType, t.entityId),
     index('audit_log_at_idx').on(t.at),
     index('audit_log_actor_idx').on(t.actorId),
+    index('audit_log_organisation_idx').on(t.organisationId),
   ],
 );

@@ -2,6 +2,7 @@ import { desc, sql } from 'drizzle-orm';
 import type { Actor, DbOrTx, Tx } from '../platform/index.ts';
 import { asStoredJson, chainHash, genesisHash, type SealedAuditRow } from './audit.chain.ts';
 import { auditLog } from './audit.schema.ts';
+import { labelOrganisation, labelSubject } from './audit.subjects.ts';
 
 export interface AuditEntry {
   actor: Actor | null;
@@ -27,6 +28,9 @@ export async function recordAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> 
     await tx.transaction((inner) => recordAudit(inner, entry));
     return;
   }
+  // the words are looked up before the chain's lock, which every audited writer waits for
+  const subjectLabel = await labelSubject(tx, entry);
+  const actorOrganisation = await labelOrganisation(tx, entry.actor?.organisationIds);
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${chainLock})`);
   const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
   const prevHash = last?.hash ?? genesisHash;
@@ -47,6 +51,8 @@ export async function recordAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> 
     ...row,
     before: row.before as any,
     after: row.after as any,
+    subjectLabel,
+    actorOrganisation,
     prevHash,
     hash: chainHash(prevHash, row),
   });

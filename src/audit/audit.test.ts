@@ -1,7 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../platform/index.ts';
-import { createTestApp, makeSignedInUser, type Session, type TestApp } from '../test/index.ts';
+import {
+  createTestApp,
+  makeOrganisation,
+  makeSignedInUser,
+  type Session,
+  type TestApp,
+} from '../test/index.ts';
 import { canonicalJson } from './audit.chain.ts';
 import { recordAudit } from './audit.service.ts';
 
@@ -71,9 +77,10 @@ describe('audit log', () => {
     expect(backwards.statusCode).toBe(400);
   });
 
-  it('is not readable by inspectors or organisations', async () => {
-    const inspector = (await makeSignedInUser(t, 'inspector')).session;
-    expect((await t.app.inject({ url: '/api/audit', headers: inspector.read })).statusCode).toBe(403);
+  it('is not readable by an organisation’s staff, nor by anyone anonymous', async () => {
+    const organisation = await makeOrganisation(t.db);
+    const staff = (await makeSignedInUser(t, 'org_staff', { organisationId: organisation.id })).session;
+    expect((await t.app.inject({ url: '/api/audit', headers: staff.read })).statusCode).toBe(403);
     expect((await t.app.inject({ url: '/api/audit' })).statusCode).toBe(401);
   });
 

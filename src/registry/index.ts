@@ -8,6 +8,7 @@ import { organisationRoutes } from './organisation.routes.ts';
 import { productRoutes } from './product.routes.ts';
 import { traceabilitySystemRoutes } from './traceability-system.routes.ts';
 import './registry.messages.ts';
+import './audit-subjects.ts';
 
 // What other modules may call. A module never reads the registry's tables: it calls these.
 export { administrativeUnits, configureAdministrativeUnits, findAdministrativeUnit } from './admin-units.ts';

@@ -19,6 +19,7 @@ export {
   makeLocation,
   makeLot,
   makeOrganisation,
+  makeProduct,
   organisationBody,
 } from './factories/registry.ts';
 export { makeProducer, makeStampedProduct } from './factories/stamps.ts';

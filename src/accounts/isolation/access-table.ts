@@ -52,7 +52,8 @@ export const accessTable: Record<string, Access> = {
   'POST /api/review/submissions': { allow: [A, O, T, K], gated: true },
   'GET /api/review/approval-needs': { public: true, allow: everyone },
   // audit
-  'GET /api/audit': { allow: [A, R], gated: true },
+  // officers and owners within their scope (decision 013); an organisation's staff and keys never
+  'GET /api/audit': { allow: [A, R, S, C, I, O], gated: true },
   'GET /api/audit/verify': { public: true, allow: everyone },
   // registry
   'GET /api/administrative-units': { public: true, allow: everyone },

@@ -566,6 +566,45 @@ export interface paths {
       };
     };
   };
+  "/api/commune-boundaries": {
+    /** The province's commune boundaries as GeoJSON (the maps' base layer offline), as configured by the department */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              type: "FeatureCollection";
+              features: {
+                  /** @enum {string} */
+                  type: "Feature";
+                  properties: {
+                    code: string;
+                    name: string;
+                  };
+                  geometry: OneOf<[{
+                    /** @enum {string} */
+                    type: "Polygon";
+                    coordinates: number[][][];
+                  }, {
+                    /** @enum {string} */
+                    type: "MultiPolygon";
+                    coordinates: number[][][][];
+                  }]>;
+                }[];
+            };
+          };
+        };
+        /** @description Not modified (If-None-Match) */
+        304: {
+          content: {
+            "application/json": null;
+          };
+        };
+      };
+    };
+  };
   "/api/organisations": {
     /** List the organisations the caller may see */
     get: {
@@ -2662,7 +2701,7 @@ export interface paths {
     };
   };
   "/api/audit": {
-    /** Search the audit log, newest first (department admin and reviewers) */
+    /** Search the audit log, newest first, in words: the department and inspectors read all of it, officers the entries about the organisations of their sector or communes, an owner those about their own */
     get: {
       parameters: {
         query?: {
@@ -2670,6 +2709,7 @@ export interface paths {
           entityId?: string;
           actor?: string;
           organisationId?: string;
+          q?: string;
           from?: string;
           to?: string;
           page?: number;
@@ -2684,16 +2724,29 @@ export interface paths {
               items: ({
                   id: number;
                   at: string;
+                  summary: string;
                   actor: {
                     id: string | null;
                     kind: string | null;
                     role: string | null;
                     name: string | null;
+                    organisation: string | null;
+                    text: string;
                   };
                   organisationId: string | null;
                   action: string;
                   entityType: string;
                   entityId: string;
+                  subject: {
+                    kind: string;
+                    label: string | null;
+                  };
+                  changes: ({
+                      field: string;
+                      label: string;
+                      before: string | null;
+                      after: string | null;
+                    })[];
                   before: unknown;
                   after: unknown;
                   hash: string;
@@ -2992,7 +3045,7 @@ export interface paths {
       parameters: {
         query?: {
           organisationId?: string;
-          state?: "pending" | "received" | "disputed";
+          state?: "pending" | "received" | "disputed" | "outside";
           page?: number;
           pageSize?: number;
         };
@@ -3006,7 +3059,7 @@ export interface paths {
                   /** Format: uuid */
                   id: string;
                   /** @enum {string} */
-                  state: "pending" | "received" | "disputed";
+                  state: "pending" | "received" | "disputed" | "outside";
                   sender: {
                     /** Format: uuid */
                     organisationId: string;
@@ -3014,7 +3067,7 @@ export interface paths {
                   };
                   receiver: {
                     /** Format: uuid */
-                    organisationId: string;
+                    organisationId: string | null;
                     name: string | null;
                   };
                   shippedAt: string;
@@ -3057,7 +3110,7 @@ export interface paths {
       parameters: {
         query?: {
           organisationId?: string;
-          state?: "pending" | "received" | "disputed";
+          state?: "pending" | "received" | "disputed" | "outside";
           page?: number;
           pageSize?: number;
         };
@@ -3071,7 +3124,7 @@ export interface paths {
                   /** Format: uuid */
                   id: string;
                   /** @enum {string} */
-                  state: "pending" | "received" | "disputed";
+                  state: "pending" | "received" | "disputed" | "outside";
                   sender: {
                     /** Format: uuid */
                     organisationId: string;
@@ -3079,7 +3132,7 @@ export interface paths {
                   };
                   receiver: {
                     /** Format: uuid */
-                    organisationId: string;
+                    organisationId: string | null;
                     name: string | null;
                   };
                   shippedAt: string;
@@ -3132,7 +3185,7 @@ export interface paths {
               /** Format: uuid */
               id: string;
               /** @enum {string} */
-              state: "pending" | "received" | "disputed";
+              state: "pending" | "received" | "disputed" | "outside";
               sender: {
                 /** Format: uuid */
                 organisationId: string;
@@ -3140,7 +3193,7 @@ export interface paths {
               };
               receiver: {
                 /** Format: uuid */
-                organisationId: string;
+                organisationId: string | null;
                 name: string | null;
               };
               shippedAt: string;
@@ -3199,7 +3252,7 @@ export interface paths {
               /** Format: uuid */
               id: string;
               /** @enum {string} */
-              state: "pending" | "received" | "disputed";
+              state: "pending" | "received" | "disputed" | "outside";
               sender: {
                 /** Format: uuid */
                 organisationId: string;
@@ -3207,7 +3260,7 @@ export interface paths {
               };
               receiver: {
                 /** Format: uuid */
-                organisationId: string;
+                organisationId: string | null;
                 name: string | null;
               };
               shippedAt: string;
@@ -3263,7 +3316,7 @@ export interface paths {
               /** Format: uuid */
               id: string;
               /** @enum {string} */
-              state: "pending" | "received" | "disputed";
+              state: "pending" | "received" | "disputed" | "outside";
               sender: {
                 /** Format: uuid */
                 organisationId: string;
@@ -3271,7 +3324,7 @@ export interface paths {
               };
               receiver: {
                 /** Format: uuid */
-                organisationId: string;
+                organisationId: string | null;
                 name: string | null;
               };
               shippedAt: string;
