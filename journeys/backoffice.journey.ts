@@ -208,8 +208,11 @@ describe('back office: from registration to the consumer page', needs('Chromium'
     await page.getByRole('button', { name: 'Thêm lô hàng' }).click();
     await choose(page, 'Sản phẩm', new RegExp(product.gtin));
     await fill(page, 'Số lô', product.lot);
-    await page.getByLabel('Ngày sản xuất').fill(today);
-    await page.getByLabel('Hạn sử dụng').fill(inTwoWeeks);
+    // dates are typed as people in Vietnam write them
+    const dayMonthYear = (iso: string) => iso.split('-').reverse().join('/');
+    await page.getByLabel('Ngày sản xuất').fill(dayMonthYear(today));
+    await page.getByLabel('Hạn sử dụng').fill(dayMonthYear(inTwoWeeks));
+    await page.getByLabel('Hạn sử dụng').blur();
     await fill(page, 'Số lượng', '500');
     await fill(page, 'Đơn vị tính', 'hộp');
     await choose(page, 'Nơi sản xuất', place);

@@ -20,6 +20,7 @@ import { uploadFile } from '../../api/files.ts';
 import { applyProblem } from '../../api/form-errors.ts';
 import { useSend } from '../../api/hooks.ts';
 import type { StoredFile } from '../../api/types.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { units } from '../stages/lines.ts';
 import { type DiaryKind, withdrawalKinds } from './diary-kinds.ts';
@@ -104,34 +105,42 @@ export function DiaryEntryForm({ kind, organisationId, locationId, season, onDon
     <form onSubmit={submit} noValidate>
       <Stack>
         {problem ? <ProblemAlert error={problem} /> : null}
-        <TextInput
-          size="md"
-          type="date"
-          label={t('diary.date')}
-          required
-          {...form.getInputProps('entryDate')}
-        />
+        <DateField size="md" label={t('diary.date')} required {...form.getInputProps('entryDate')} />
         {isInput ? (
-          <TextInput size="md" label={t(`diary.inputName.${kind}`)} {...form.getInputProps('inputName')} />
+          <TextInput
+            size="md"
+            label={t(`diary.inputName.${kind}`)}
+            required={withdrawal}
+            {...form.getInputProps('inputName')}
+          />
         ) : null}
         {withdrawal ? (
           <>
             <TextInput
               size="md"
               label={t('diary.activeIngredient')}
+              required
               {...form.getInputProps('activeIngredient')}
             />
             <NumberInput
               size="md"
               label={t('diary.withdrawalDays')}
               description={t('diary.withdrawalHint')}
+              required
               min={0}
               max={365}
               {...form.getInputProps('withdrawalDays')}
             />
           </>
         ) : null}
-        {isInput ? <TextInput size="md" label={t('diary.dose')} {...form.getInputProps('dose')} /> : null}
+        {isInput ? (
+          <TextInput
+            size="md"
+            label={t('diary.dose')}
+            required={withdrawal}
+            {...form.getInputProps('dose')}
+          />
+        ) : null}
         <SimpleGrid cols={2}>
           <NumberInput
             size="md"

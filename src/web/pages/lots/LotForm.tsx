@@ -2,6 +2,7 @@ import { NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { Location, Lot, Product } from '../../api/types.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { EntityMultiSelect, EntitySelect } from '../../components/EntitySelect.tsx';
 import { compact } from '../../components/options.ts';
 import { ApprovalNeedsSummary, useApprovalNeeds } from '../review/ApprovalNeeds.tsx';
@@ -61,12 +62,11 @@ export function LotForm({ form, creating }: { form: UseFormReturnType<LotValues>
           disabled={!creating}
           {...form.getInputProps('lot')}
         />
-        <TextInput
+        <DateField
           label={mark(t('lot.productionDate'), 'productionDate')}
-          type="date"
           {...form.getInputProps('productionDate')}
         />
-        <TextInput label={t('lot.expiryDate')} type="date" {...form.getInputProps('expiryDate')} />
+        <DateField label={t('lot.expiryDate')} {...form.getInputProps('expiryDate')} />
         <NumberInput label={t('lot.quantity')} min={0} {...form.getInputProps('quantity')} />
         <TextInput label={t('product.unit')} {...form.getInputProps('unit')} />
         <EntitySelect<Location>

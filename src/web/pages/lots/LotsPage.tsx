@@ -115,7 +115,11 @@ export function LotsPage() {
             key: 'quantity',
             header: t('lot.quantity'),
             sortable: false,
-            render: (l) => (l.quantity === null ? '—' : `${formatNumber(l.quantity)} ${l.unit ?? ''}`),
+            // a unit by its name (kg, cái), never its UN/ECE code
+            render: (l) =>
+              l.quantity === null
+                ? '—'
+                : `${formatNumber(l.quantity)} ${l.unit ? t(`unit.${l.unit}`, { defaultValue: l.unit }) : ''}`,
           },
           {
             key: 'status',

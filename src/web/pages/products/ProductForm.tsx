@@ -3,6 +3,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { type Product, riskTiers, sectors } from '../../api/types.ts';
 import { OrganisationPicker } from '../../components/acting-organisation.tsx';
+import { DateField } from '../../components/DateField.tsx';
 import { ImageUpload } from '../../components/ImageUpload.tsx';
 import { compact, enumOptions } from '../../components/options.ts';
 import { ApprovalNeedsSummary, useApprovalNeeds } from '../review/ApprovalNeeds.tsx';
@@ -189,16 +190,8 @@ export function ProductForm({
           {...form.getInputProps('ocopStars')}
         />
         <TextInput label={t('product.ocopDecision')} {...form.getInputProps('ocopDecision')} />
-        <TextInput
-          label={t('product.ocopDecisionDate')}
-          type="date"
-          {...form.getInputProps('ocopDecisionDate')}
-        />
-        <TextInput
-          label={t('product.ocopValidUntil')}
-          type="date"
-          {...form.getInputProps('ocopValidUntil')}
-        />
+        <DateField label={t('product.ocopDecisionDate')} {...form.getInputProps('ocopDecisionDate')} />
+        <DateField label={t('product.ocopValidUntil')} {...form.getInputProps('ocopValidUntil')} />
         <TextInput
           label={t('product.geographicalIndication')}
           {...form.getInputProps('geographicalIndication')}

@@ -22,6 +22,7 @@ import { useSend } from '../../api/hooks.ts';
 import { useMe } from '../../api/session.ts';
 import type { DirectoryEntry, Location } from '../../api/types.ts';
 import { OrganisationPicker, ownOrganisation } from '../../components/acting-organisation.tsx';
+import { DateField } from '../../components/DateField.tsx';
 import { EntitySelect } from '../../components/EntitySelect.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
@@ -195,7 +196,7 @@ export function StagesPage() {
           {shape.dates.length ? (
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               {shape.dates.map((d) => (
-                <TextInput key={d} type="date" label={t(`stage.date.${d}`)} {...form.getInputProps(d)} />
+                <DateField key={d} label={t(`stage.date.${d}`)} {...form.getInputProps(d)} />
               ))}
             </SimpleGrid>
           ) : null}

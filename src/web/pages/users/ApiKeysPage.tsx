@@ -11,6 +11,7 @@ import { useMe } from '../../api/session.ts';
 import type { Organisation } from '../../api/types.ts';
 import { ownOrganisation } from '../../components/acting-organisation.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
+import { DateField } from '../../components/DateField.tsx';
 import { EntityMultiSelect } from '../../components/EntitySelect.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useListState } from '../../components/list-state.ts';
@@ -166,7 +167,7 @@ export function ApiKeysPage() {
             {...form.getInputProps('organisationIds')}
           />
         )}
-        <TextInput label={t('apiKey.expiresAt')} type="date" {...form.getInputProps('expiresAt')} />
+        <DateField label={t('apiKey.expiresAt')} {...form.getInputProps('expiresAt')} />
       </FormModal>
     </Stack>
   );

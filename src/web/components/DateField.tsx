@@ -1,0 +1,29 @@
+import '@mantine/dates/styles.css';
+import 'dayjs/locale/vi';
+import { DateInput, type DateInputProps } from '@mantine/dates';
+import { useTranslation } from 'react-i18next';
+
+type Props = Omit<DateInputProps, 'value' | 'onChange' | 'valueFormat'> & {
+  /** `YYYY-MM-DD`, or '' when empty: what the forms keep and the API takes */
+  value?: string;
+  onChange?(value: string): void;
+};
+
+/**
+ * A date typed and shown as people in Vietnam write it (dd/mm/yyyy), whatever the browser's own language; a native
+ * date input shows mm/dd/yyyy in an English browser. Takes a form's `getInputProps` as they are.
+ */
+export function DateField({ value, onChange, ...props }: Props) {
+  const { i18n } = useTranslation();
+  return (
+    <DateInput
+      valueFormat="DD/MM/YYYY"
+      placeholder="dd/mm/yyyy"
+      locale={i18n.language === 'en' ? 'en' : 'vi'}
+      clearable={!props.required}
+      value={value || null}
+      onChange={(date) => onChange?.(date ? String(date).slice(0, 10) : '')}
+      {...props}
+    />
+  );
+}
