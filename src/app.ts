@@ -28,6 +28,7 @@ import {
 import publicPages, { consumerPages, publicInlineCode } from './public/index.ts';
 import registry, {
   configureAdministrativeUnits,
+  configureCommuneBoundaries,
   partyIdsOfOrganisations,
   readableOrganisationIds,
 } from './registry/index.ts';
@@ -52,6 +53,7 @@ export interface AppOptions {
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // the few settings read deep inside modules, set once here; the rest travel with app.config
   configureAdministrativeUnits(opts.config.adminUnitsFile);
+  configureCommuneBoundaries(opts.config.communeBoundariesFile);
   configureServerSecrets(opts.config);
   configureResolverCache(opts.config.resolverCacheSeconds);
   const app = Fastify({

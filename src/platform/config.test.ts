@@ -33,6 +33,7 @@ describe('the environment schema', () => {
       stampKey: null,
       scanSalt: null,
       adminUnitsFile: null,
+      communeBoundariesFile: null,
       resolverCacheSeconds: 10,
       resolverServePage: false,
       resolverRateLimit: 300,
@@ -65,6 +66,7 @@ describe('the environment schema', () => {
       TXNG_RESOLVER_SERVE_PAGE: '1',
       TXNG_RESOLVER_RATE_LIMIT: '600',
       TXNG_ADMIN_UNITS: 'config/units.json',
+      TXNG_COMMUNE_BOUNDARIES: 'config/communes.geojson',
       TXNG_MODE: 'hub',
       LOG_LEVEL: 'warn',
       TXNG_EPCIS_WEBHOOK_ALLOW: 'https://erp.example.vn/epcis/, http://10.1.2.3:8080/',
@@ -82,6 +84,7 @@ describe('the environment schema', () => {
       resolverServePage: true,
       resolverRateLimit: 600,
       adminUnitsFile: path.resolve('config/units.json'),
+      communeBoundariesFile: path.resolve('config/communes.geojson'),
       mode: 'hub',
       logLevel: 'warn',
     });

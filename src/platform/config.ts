@@ -62,6 +62,8 @@ export interface Config {
   scanSalt: string | null;
   /** The province's communes and wards; null for the file shipped in config/. */
   adminUnitsFile: string | null;
+  /** The communes' boundaries as GeoJSON, keyed by the units' codes; null for the file shipped in config/. */
+  communeBoundariesFile: string | null;
   /** How long the resolver keeps published master data in memory; 0 turns the cache off. */
   resolverCacheSeconds: number;
   /** Serve the consumer page at the Digital Link itself instead of redirecting (decision 021). */
@@ -138,6 +140,7 @@ const envSchema = z.object({
   TXNG_STAMP_KEY: z.string().optional(),
   TXNG_SCAN_SALT: z.string().optional(),
   TXNG_ADMIN_UNITS: z.string().optional(),
+  TXNG_COMMUNE_BOUNDARIES: z.string().optional(),
   TXNG_RESOLVER_CACHE_SECONDS: z.coerce
     .number()
     .min(0)
@@ -239,6 +242,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     stampKey: v.TXNG_STAMP_KEY ?? null,
     scanSalt: v.TXNG_SCAN_SALT ?? null,
     adminUnitsFile: v.TXNG_ADMIN_UNITS ? path.resolve(v.TXNG_ADMIN_UNITS) : null,
+    communeBoundariesFile: v.TXNG_COMMUNE_BOUNDARIES ? path.resolve(v.TXNG_COMMUNE_BOUNDARIES) : null,
     resolverCacheSeconds: v.TXNG_RESOLVER_CACHE_SECONDS,
     resolverServePage: v.TXNG_RESOLVER_SERVE_PAGE,
     resolverRateLimit: v.TXNG_RESOLVER_RATE_LIMIT,

@@ -54,8 +54,8 @@ async function backwardTrace(db: Db, id: string) {
 /**
  * The journey of what was scanned: the backward trace (to the farm and its inputs) from the lot, or from the
  * item when it has no lot, in time order, with where (published locations) and who (published organisations).
- * Only published (approved) places and organisations are named; places with coordinates feed the map, the
- * lot's producing location first.
+ * Only published (approved) places and organisations are named; places with coordinates feed the map in journey
+ * order, the lot's producing location first, and each step carries its place's number on the map.
  */
 export async function buildJourney(
   db: Db,
@@ -92,23 +92,33 @@ export async function buildJourney(
     (o) => o.reviewStatus === 'approved',
   );
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
-  const journey = events
-    .map((e) => {
-      const loc = placeOf.get(e.bizLocation ?? '') ?? placeOf.get(e.readPoint ?? '');
-      return {
-        what: stepName(e),
-        when: new Date(e.eventTime),
-        where: loc ? [loc.name, loc.communeName].filter(Boolean).join(', ') : null,
-        who: e.capturedBy ? (orgName.get(e.capturedBy) ?? null) : null,
-      };
-    })
-    .sort((a, b) => a.when.getTime() - b.when.getTime());
-  const places: Place[] = [];
+  const steps = events
+    .map((e) => ({ e, loc: placeOf.get(e.bizLocation ?? '') ?? placeOf.get(e.readPoint ?? '') ?? null }))
+    .sort((a, b) => new Date(a.e.eventTime).getTime() - new Date(b.e.eventTime).getTime());
+  // the map's places in journey order: where the lot was made, then each place as the journey first reaches it
   const origin = subject.lot?.locationId ? await getPublishedLocation(db, subject.lot.locationId) : null;
-  for (const loc of [origin, ...published]) {
-    if (loc?.reviewStatus !== 'approved' || places.some((p) => p.name === loc.name)) continue;
+  const mapped: NonNullable<typeof origin>[] = [];
+  for (const loc of [origin, ...steps.map((s) => s.loc)]) {
+    if (loc?.reviewStatus !== 'approved' || mapped.some((p) => p.id === loc.id || p.name === loc.name))
+      continue;
     if (loc.latitude === null && !loc.polygon) continue;
-    places.push({ name: loc.name, latitude: loc.latitude, longitude: loc.longitude, polygon: loc.polygon });
+    mapped.push(loc);
   }
+  const places: Place[] = mapped.map((loc) => ({
+    name: loc.name,
+    latitude: loc.latitude,
+    longitude: loc.longitude,
+    polygon: loc.polygon,
+  }));
+  const journey = steps.map(({ e, loc }) => {
+    const n = loc ? mapped.findIndex((p) => p.id === loc.id || p.name === loc.name) : -1;
+    return {
+      what: stepName(e),
+      when: new Date(e.eventTime),
+      where: loc ? [loc.name, loc.communeName].filter(Boolean).join(', ') : null,
+      who: e.capturedBy ? (orgName.get(e.capturedBy) ?? null) : null,
+      place: n >= 0 ? n + 1 : null,
+    };
+  });
   return { journey, places };
 }

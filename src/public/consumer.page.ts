@@ -1,4 +1,5 @@
 import { type Lang, t } from '../platform/index.ts';
+import { communeBoundariesNear } from '../registry/index.ts';
 import type { ConsumerView, Verdict } from './consumer.view.ts';
 import { Html, html, layout, safeUrl } from './html.ts';
 import { renderMapSvg } from './map.svg.ts';
@@ -109,7 +110,7 @@ export function renderConsumerPage(
       ]
     : [];
   const images = (p?.images ?? []).map((src) => safeUrl(src)).filter((s): s is string => s !== null);
-  const map = renderMapSvg(view.places, tr('public.map'));
+  const map = renderMapSvg(view.places, tr('public.map'), communeBoundariesNear);
   const body = html`
 <section class="card verdict v-${v.kind}" id="verdict"><strong>${tr(`public.verdict.${v.kind}`)}</strong>
 ${verdictReasons(lang, v).map((r) => html`<p>${r}</p>`)}
@@ -142,7 +143,7 @@ ${
         view.journey.length
           ? html`<ol class="timeline">${view.journey.map(
               (s) =>
-                html`<li><strong>${tr(`public.what.${s.what}`)}</strong><br><span class="muted">${formatTime(lang, s.when)}</span>${s.where ? html`<br>${s.where}` : ''}${s.who ? html`<br><span class="muted">${s.who}</span>` : ''}</li>`,
+                html`<li><strong>${tr(`public.what.${s.what}`)}</strong><br><span class="muted">${formatTime(lang, s.when)}</span>${s.where ? html`<br>${s.place ? html`<b class="pin" title="${tr('public.mapNumber', { n: s.place })}">${s.place}</b> ` : ''}${s.where}` : ''}${s.who ? html`<br><span class="muted">${s.who}</span>` : ''}</li>`,
             )}</ol>`
           : html`<p class="muted">${tr('public.noJourney')}</p>`
       }

@@ -35,6 +35,8 @@ export interface JourneyStep {
   when: Date;
   where: string | null;
   who: string | null;
+  /** The number of its place on the map (1 is where the lot was made), or null when the map does not show it. */
+  place: number | null;
 }
 
 export interface ConsumerView {

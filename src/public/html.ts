@@ -50,7 +50,7 @@ dt{color:#5b6570}dd{margin:0}.verdict{border-left:8px solid;font-size:1.05rem}.v
 .badges .ok{background:#e6f4ea;color:#1e5e2e}ol.timeline{list-style:none;padding:0;margin:0}ol.timeline li{border-left:3px solid #0b5394;padding:0 0 12px 14px;position:relative}
 ol.timeline li:before{content:"";position:absolute;left:-8px;top:4px;width:13px;height:13px;border-radius:50%;background:#0b5394}
 .muted{color:#5b6570;font-size:.9rem}.imgs{display:flex;gap:8px;overflow-x:auto}.imgs img{height:140px;border-radius:8px}
-svg.map{width:100%;height:auto;background:#eaf2f8;border-radius:8px}.card h2{margin-top:1rem}.card h2:first-child{margin-top:0}ol.legend{margin:.4rem 0 0;padding-left:1.4rem}label{display:block;margin:.5rem 0 .2rem}
+svg.map{width:100%;height:auto;background:#eaf2f8;border-radius:8px}.card h2{margin-top:1rem}.card h2:first-child{margin-top:0}ol.legend{margin:.4rem 0 0;padding-left:1.4rem}ol.legend li::marker{color:#c5221f;font-weight:bold}.pin{display:inline-block;min-width:1.3em;border-radius:50%;background:#c5221f;color:#fff;text-align:center;font-size:.85em}label{display:block;margin:.5rem 0 .2rem}
 textarea,input[type=text],input[type=tel]{width:100%;padding:8px;border:1px solid #9aa4ae;border-radius:6px;font:inherit}
 button{background:#0b5394;color:#fff;border:0;border-radius:6px;padding:10px 16px;font:inherit}.err{color:#c5221f}
 footer{text-align:center;color:#5b6570;font-size:.85rem;padding:16px}`;

@@ -73,6 +73,7 @@ defineMessages({
     en: 'No traceability events published yet.',
   },
   'public.map': { vi: 'Bản đồ nơi sản xuất và lưu thông', en: 'Map of production and handling places' },
+  'public.mapNumber': { vi: 'Điểm số {n} trên bản đồ', en: 'Place {n} on the map' },
   'public.ocop': { vi: 'OCOP {stars} sao', en: 'OCOP {stars} stars' },
   'public.gi': { vi: 'Chỉ dẫn địa lý: {name}', en: 'Geographical indication: {name}' },
   'public.certMark': { vi: 'Nhãn hiệu chứng nhận: {name}', en: 'Certification mark: {name}' },

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { requireActor } from '../platform/index.ts';
 import { administrativeUnitRoutes } from './admin-units.routes.ts';
 import { administrativeUnits } from './admin-units.ts';
+import { communeBoundaryRoutes } from './commune-boundaries.routes.ts';
+import { communeBoundaries } from './commune-boundaries.ts';
 import { locationRoutes } from './location.routes.ts';
 import { lotRoutes } from './lot.routes.ts';
 import { organisationRoutes } from './organisation.routes.ts';
@@ -13,6 +15,8 @@ import './audit-subjects.ts';
 // What other modules may call. A module never reads the registry's tables: it calls these.
 export { administrativeUnits, configureAdministrativeUnits, findAdministrativeUnit } from './admin-units.ts';
 export { noteIdentifiersFromCapture } from './capture-identifiers.ts';
+export type { Bbox, CommuneBoundary } from './commune-boundaries.ts';
+export { communeBoundariesNear, configureCommuneBoundaries } from './commune-boundaries.ts';
 export { isForeign, isOwnedBy, ownersOfIdentifiers } from './identifier-owners.ts';
 export type { ReviewStatus } from './list-query.ts';
 export type { LocationInput, LocationView } from './location.schema.ts';
@@ -34,8 +38,8 @@ export {
   createLot,
   getLot,
   getLotByKey,
-  getLotsByKeys,
   getLotStatusByKey,
+  getLotsByKeys,
   getPublishedLotByKey,
   listLots,
   setLotStatus,
@@ -78,7 +82,9 @@ export { addTraceabilitySystem } from './traceability-system.service.ts';
 export default async function routes(app: FastifyInstance) {
   // A broken units file must stop the program at start, not surface as errors on the first form.
   administrativeUnits();
+  communeBoundaries();
   await app.register(administrativeUnitRoutes);
+  await app.register(communeBoundaryRoutes);
   await app.register(async (authenticated) => {
     // Before validation, so an anonymous caller hears 401 rather than what is wrong with its input.
     authenticated.addHook('onRequest', async (request) => {

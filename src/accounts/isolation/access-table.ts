@@ -57,6 +57,7 @@ export const accessTable: Record<string, Access> = {
   'GET /api/audit/verify': { public: true, allow: everyone },
   // registry
   'GET /api/administrative-units': { public: true, allow: everyone },
+  'GET /api/commune-boundaries': { public: true, allow: everyone },
   'GET /api/organisations': { allow: everyone },
   'POST /api/organisations': { allow: [A, C] },
   'GET /api/organisations/{id}': { allow: everyone },
