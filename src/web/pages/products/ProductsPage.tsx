@@ -104,7 +104,7 @@ export function ProductsPage() {
                     {p.name}
                   </Text>
                   {p.ocop ? (
-                    <Text size="xs" c="orange.9">
+                    <Text size="xs" c="dimmed">
                       OCOP {p.ocop.stars}★
                     </Text>
                   ) : null}
