@@ -27,6 +27,7 @@ describe('the record as the reviewer reads it', () => {
       '500 hộp',
     );
     expect(formatField(spec('product', 'brand'), { brand: null }, t)).toBe('—');
+    expect(formatField(spec('location', 'latitude'), { latitude: 10.964123 }, t)).toBe('10,964123');
   });
 
   it('marks what an edit changed against the published version, a commune by its code and a number with its unit', () => {

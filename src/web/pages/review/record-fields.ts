@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { formatDate, formatDateTime, formatNumber } from '../../format.ts';
 
 /**
@@ -5,7 +6,15 @@ import { formatDate, formatDateTime, formatNumber } from '../../format.ts';
  * `compare` names the field whose change counts when it differs from what is shown (a commune is shown by name,
  * changed by code).
  */
-export type FieldFormat = 'text' | 'number' | 'date' | 'datetime' | 'bool' | 'list' | `enum:${string}`;
+export type FieldFormat =
+  | 'text'
+  | 'number'
+  | 'coordinate'
+  | 'date'
+  | 'datetime'
+  | 'bool'
+  | 'list'
+  | `enum:${string}`;
 export interface FieldSpec {
   key: string;
   label: string;
@@ -44,8 +53,8 @@ export const recordFields: Record<string, FieldSpec[]> = {
     f('growingAreaCode', 'location.growingAreaCode'),
     f('communeName', 'organisation.commune', 'text', { compare: 'communeCode' }),
     f('streetAddress', 'organisation.streetAddress'),
-    f('latitude', 'location.latitude', 'number'),
-    f('longitude', 'location.longitude', 'number'),
+    f('latitude', 'location.latitude', 'coordinate'),
+    f('longitude', 'location.longitude', 'coordinate'),
     f('areaHectares', 'location.areaHectares', 'number'),
   ],
   product: [
@@ -102,6 +111,9 @@ export function formatField(spec: FieldSpec, record: Record<string, unknown>, t:
       ? `${formatNumber(value)} ${t(`unit.${unit}`, { defaultValue: unit })}`
       : formatNumber(value);
   }
+  // a map position keeps its six decimals (a metre or so), which the usual three would round away
+  if (format === 'coordinate' && typeof value === 'number')
+    return value.toLocaleString(i18next.language === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 6 });
   if (format === 'date' && typeof value === 'string') return formatDate(value);
   if (format === 'datetime' && typeof value === 'string') return formatDateTime(value);
   if (format === 'bool') return t(value ? 'common.yes' : 'common.no');
