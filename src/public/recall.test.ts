@@ -80,6 +80,43 @@ describe('recall from the lot page', () => {
     expect(read.body).not.toContain('dư lượng');
   });
 
+  it('a recall reaches the stamps of a lot not yet approved, without publishing anything else of the lot', async () => {
+    const draft = await t.app.inject({
+      method: 'POST',
+      url: '/api/lots',
+      headers: owner,
+      payload: {
+        productId: f.producer.productId,
+        lot: 'L2026-05',
+        productionDate: '2026-03-05',
+        quantity: 120,
+      },
+    });
+    expect(draft.statusCode, draft.body).toBe(201);
+    expect(draft.json().reviewStatus).toBe('draft');
+    const serial = f.range.firstSerial + 60;
+    const bound = await t.app.inject({
+      method: 'POST',
+      url: `/api/stamps/ranges/${f.range.id}/activate`,
+      headers: owner,
+      payload: { lot: 'L2026-05', firstSerial: serial, lastSerial: serial + 9 },
+    });
+    expect(bound.statusCode, bound.body).toBe(200);
+    const path = `/01/${f.producer.gtin}/10/L2026-05/21/${serial}`;
+    const scan = () => t.app.inject({ url: `/page${path}`, headers: { accept: 'text/html' } });
+    expect((await scan()).body).not.toContain('Lô hàng đang bị thu hồi');
+    const recalled = await t.app.inject({
+      method: 'PUT',
+      url: `/api/lots/${draft.json().id}/status`,
+      headers: owner,
+      payload: { status: 'recalled', note: 'Bao bì nhiễm bẩn' },
+    });
+    expect(recalled.statusCode, recalled.body).toBe(200);
+    const page = await scan();
+    expect(page.body).toContain('Lô hàng đang bị thu hồi');
+    expect(page.body).not.toContain('05/03/2026');
+  });
+
   it('the owner cannot lift its own recall; an inspector can', async () => {
     expect((await setStatus(owner, { status: 'active' })).statusCode).toBe(403);
     const lifted = await setStatus(t.as({ role: 'inspector' }), {

@@ -1,5 +1,6 @@
 import type { Db } from '../platform/index.ts';
 import {
+  getLotByKey,
   getLotStatusByKey,
   getPublishedLotByKey,
   getPublishedOrganisation,
@@ -36,7 +37,22 @@ async function publishedLot(db: Db, gtin: string, lot: string): Promise<Lot | nu
     cached(`lot:${gtin}:${lot}`, async () => getPublishedLotByKey(db, { gtin, lot })),
     getLotStatusByKey(db, { gtin, lot }),
   ]);
-  return published && status ? { ...published, status } : published;
+  if (published) return status ? { ...published, status } : published;
+  // a recall is a warning, not reviewed data: it reaches the stamps of a lot not yet approved too, with nothing
+  // of the lot but its code (which the stamp carries anyway)
+  if (status !== 'recalled') return null;
+  const draft = await getLotByKey(db, { gtin, lot });
+  return (
+    draft && {
+      ...draft,
+      productionDate: null,
+      expiryDate: null,
+      quantity: null,
+      unit: null,
+      locationId: null,
+      inputLotIds: [],
+    }
+  );
 }
 
 /**

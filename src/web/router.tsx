@@ -86,6 +86,7 @@ const routeTree = rootRoute.addChildren([
     page('/locations', () => import('./pages/locations/LocationsPage.tsx'), 'LocationsPage'),
     page('/products', () => import('./pages/products/ProductsPage.tsx'), 'ProductsPage'),
     page('/lots', () => import('./pages/lots/LotsPage.tsx'), 'LotsPage'),
+    page('/lots/$id', () => import('./pages/lots/LotPage.tsx'), 'LotPage'),
     page('/stamps', () => import('./pages/stamps/StampsPage.tsx'), 'StampsPage'),
     page('/review', () => import('./pages/review/ReviewPage.tsx'), 'ReviewPage'),
     page('/stages', () => import('./pages/stages/StagesPage.tsx'), 'StagesPage'),

@@ -1,7 +1,8 @@
-import { Button, Group, Menu, Stack, Textarea } from '@mantine/core';
+import { Anchor, Button, Group, Menu, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { IconDots, IconEdit, IconPlus } from '@tabler/icons-react';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProblemDocument } from '../../api/client.ts';
@@ -98,7 +99,15 @@ export function LotsPage() {
           { key: 'reviewStatus', label: t('review.status'), options: reviewStatusOptions(t) },
         ]}
         columns={[
-          { key: 'lot', header: t('lot.lot') },
+          {
+            key: 'lot',
+            header: t('lot.lot'),
+            render: (l) => (
+              <Anchor component={Link} to={`/lots/${l.id}`}>
+                {l.lot}
+              </Anchor>
+            ),
+          },
           {
             key: 'productName',
             header: t('lot.product'),
