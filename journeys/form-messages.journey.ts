@@ -84,6 +84,22 @@ describe('back office: form messages written for people', needs('Chromium', chro
     await screenshot(page, 'form-messages-stamp-over-limit');
   });
 
+  it('a date is typed and shown day first, as written in Vietnam', async () => {
+    await page.goto(`${server.baseUrl}/app/lots`);
+    await page.getByRole('button', { name: 'Thêm lô hàng' }).click();
+    const dialog = page.getByRole('dialog');
+    const produced = dialog.getByRole('textbox', { name: 'Ngày sản xuất' });
+    await produced.fill('05/12/2026');
+    await dialog.getByRole('textbox', { name: 'Số lô', exact: true }).click();
+    expect(await produced.inputValue()).toBe('05/12/2026');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.getByText('Vui lòng chọn sản phẩm').waitFor();
+    expect(await fieldMessages(dialog)).toEqual(['Vui lòng chọn sản phẩm', 'Vui lòng nhập số lô']);
+    expect(await produced.inputValue()).toBe('05/12/2026');
+    await screenshot(page, 'form-messages-lot-empty');
+    await dialog.getByRole('button', { name: 'Huỷ' }).click();
+  });
+
   it('an import with Vietnamese headers lists every error of a row by its row and Vietnamese column', async () => {
     await page.goto(`${server.baseUrl}/app/import`);
     const csv = '\uFEFFMã GTIN,Tên sản phẩm,Định lượng\n12345,A,-2\n';

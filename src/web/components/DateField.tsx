@@ -2,6 +2,7 @@ import '@mantine/dates/styles.css';
 import 'dayjs/locale/vi';
 import { DateInput, type DateInputProps } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
+import { parseDayMonthYear } from './day-month-year.ts';
 
 type Props = Omit<DateInputProps, 'value' | 'onChange' | 'valueFormat'> & {
   /** `YYYY-MM-DD`, or '' when empty: what the forms keep and the API takes */
@@ -18,6 +19,7 @@ export function DateField({ value, onChange, ...props }: Props) {
   return (
     <DateInput
       valueFormat="DD/MM/YYYY"
+      dateParser={parseDayMonthYear}
       placeholder="dd/mm/yyyy"
       locale={i18n.language === 'en' ? 'en' : 'vi'}
       clearable={!props.required}
