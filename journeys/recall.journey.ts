@@ -56,6 +56,7 @@ describe('recall from the lot page', needs('Chromium', chromiumMissing()), () =>
   let page: Page;
   const lot = `CC${String(Date.now()).slice(-7)}`;
   let stampPath = '';
+  let lotPage = '';
 
   beforeAll(async () => {
     server = await startBackOfficeServer();
@@ -121,6 +122,7 @@ describe('recall from the lot page', needs('Chromium', chromiumMissing()), () =>
     await page.goto(`${server.baseUrl}/app/lots?q=${lot}`);
     await page.getByRole('link', { name: lot, exact: true }).click();
     await page.getByRole('heading', { name: new RegExp(`Số lô ${lot}`) }).waitFor();
+    lotPage = page.url();
     await expect.poll(() => page.getByText('800 kg').count()).toBeGreaterThan(0);
     // the chain: harvested at the cooperative's growing area, shipped to the packing house (names, not ids)
     await page.getByText('Thu hoạch', { exact: true }).first().waitFor();
@@ -154,6 +156,26 @@ describe('recall from the lot page', needs('Chromium', chromiumMissing()), () =>
     expect(await page.getByRole('button', { name: 'Gỡ thu hồi' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Thu hồi', exact: true }).count()).toBe(0);
     await screenshot(page, 'recall-3-recalled');
+  });
+
+  step('the department reviewer sees no recall action; an inspector may lift the recall', async () => {
+    for (const [email, lift] of [
+      [reviewer, 0],
+      ['thanhtra@sokhcn.dongnai.gov.vn', 1],
+    ] as const) {
+      const context = await newContext(browser, 'desktop');
+      const other = await context.newPage();
+      await other.goto(`${server.baseUrl}/app/sign-in`);
+      await other.getByRole('textbox', { name: 'Email', exact: true }).fill(email);
+      await other.getByRole('textbox', { name: 'Mật khẩu', exact: true }).fill(demoPassword);
+      await other.getByRole('button', { name: 'Đăng nhập' }).click();
+      await other.getByTestId('account-menu').waitFor();
+      await other.goto(lotPage);
+      await other.getByText('Lô đang bị thu hồi').waitFor();
+      expect(await other.getByRole('button', { name: 'Thu hồi', exact: true }).count()).toBe(0);
+      expect(await other.getByRole('button', { name: 'Gỡ thu hồi' }).count()).toBe(lift);
+      await context.close();
+    }
   });
 
   step("a shopper scanning one of the lot's stamps sees the recall on a phone at once", async () => {
