@@ -55,7 +55,7 @@ async function backwardTrace(db: Db, id: string) {
  * The journey of what was scanned: the backward trace (to the farm and its inputs) from the lot, or from the
  * item when it has no lot, in time order, with where (published locations) and who (published organisations).
  * Only published (approved) places and organisations are named; places with coordinates feed the map in journey
- * order, the lot's producing location first, and each step carries its place's number on the map.
+ * order (where the journey began is 1), and each step carries its place's number on the map.
  */
 export async function buildJourney(
   db: Db,
@@ -95,10 +95,11 @@ export async function buildJourney(
   const steps = events
     .map((e) => ({ e, loc: placeOf.get(e.bizLocation ?? '') ?? placeOf.get(e.readPoint ?? '') ?? null }))
     .sort((a, b) => new Date(a.e.eventTime).getTime() - new Date(b.e.eventTime).getTime());
-  // the map's places in journey order: where the lot was made, then each place as the journey first reaches it
+  // the map's places in journey order, each where the journey first reaches it (1 is where it began); the lot's
+  // own place is on the map even when no step names it
   const origin = subject.lot?.locationId ? await getPublishedLocation(db, subject.lot.locationId) : null;
   const mapped: NonNullable<typeof origin>[] = [];
-  for (const loc of [origin, ...steps.map((s) => s.loc)]) {
+  for (const loc of [...steps.map((s) => s.loc), origin]) {
     if (loc?.reviewStatus !== 'approved' || mapped.some((p) => p.id === loc.id || p.name === loc.name))
       continue;
     if (loc.latitude === null && !loc.polygon) continue;

@@ -89,11 +89,12 @@ export function renderMapSvg(
 
 /**
  * The faint commune outlines under the places: each ring cut to the drawing (so nothing outside it is sent) and
- * thinned to points at least `minStep` pixels apart, with each commune's name at the middle of what is shown of it.
+ * thinned to points at least `minStep` pixels apart, with each commune's name at the middle of what is shown of it where it fits.
  */
 function baseLayer(communes: CommuneBoundary[], project: (c: number[]) => Pt, H: number): string {
   const paths: string[] = [];
   const labels: string[] = [];
+  const placed: { x: number; y: number; w: number; h: number }[] = [];
   for (const commune of communes) {
     const pieces = commune.rings.flatMap((ring) => clipPolyline(ring.map(project), W, H));
     if (!pieces.length) continue;
@@ -107,12 +108,21 @@ function baseLayer(communes: CommuneBoundary[], project: (c: number[]) => Pt, H:
         )
         .join(''),
     );
+    // a name only where it fits inside what is shown of its commune and meets no name already placed
     const all = pieces.flat();
-    const lx = (Math.min(...all.map((q) => q.x)) + Math.max(...all.map((q) => q.x))) / 2;
-    const ly = (Math.min(...all.map((q) => q.y)) + Math.max(...all.map((q) => q.y))) / 2;
-    labels.push(
-      `<text x="${lx.toFixed(0)}" y="${ly.toFixed(0)}" text-anchor="middle" font-size="13" fill="#5f7d95">${esc(commune.name)}</text>`,
-    );
+    const [x0, x1] = [Math.min(...all.map((q) => q.x)), Math.max(...all.map((q) => q.x))];
+    const [y0, y1] = [Math.min(...all.map((q) => q.y)), Math.max(...all.map((q) => q.y))];
+    const box = { x: (x0 + x1) / 2, y: (y0 + y1) / 2, w: commune.name.length * 7, h: 16 };
+    const fits = box.w < x1 - x0 && box.h < y1 - y0;
+    if (
+      fits &&
+      !placed.some((b) => Math.abs(b.x - box.x) * 2 < b.w + box.w && Math.abs(b.y - box.y) * 2 < b.h + box.h)
+    ) {
+      placed.push(box);
+      labels.push(
+        `<text x="${box.x.toFixed(0)}" y="${box.y.toFixed(0)}" text-anchor="middle" font-size="13" fill="#5f7d95">${esc(commune.name)}</text>`,
+      );
+    }
   }
   if (!paths.length) return '';
   return `<g aria-hidden="true"><path d="${paths.join('')}" fill="none" stroke="#8fa9bf" stroke-width="1.2"/>${labels.join('')}</g>`;

@@ -1,8 +1,11 @@
 import { Button, Group, Text } from '@mantine/core';
+import { IconCurrentLocation } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
-import { useEffect, useRef } from 'react';
+import { type RefObject, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { get } from '../api/client.ts';
 
 export type LngLat = [number, number];
 /** A GeoJSON position (longitude, latitude, maybe more) as the map's pair. */
@@ -20,6 +23,47 @@ function baseMap(element: HTMLElement): L.Map {
   // No tile server is reachable in many deployments: the GeoJSON is drawn on the plain background.
   if (tileUrl) L.tileLayer(tileUrl, { maxZoom: 19 }).addTo(map);
   return map;
+}
+
+const boundaryStyle: L.PathOptions = {
+  color: '#5c7c99',
+  weight: 1,
+  opacity: 0.7,
+  fillColor: '#ffffff',
+  fillOpacity: 0.15,
+};
+
+/**
+ * The province's commune outlines (GET /api/commune-boundaries, cached for the session) drawn under what the map
+ * shows, each naming its commune on hover: the base layer that works without a tile server. With nothing else
+ * drawn, the map fits the province.
+ */
+function useCommuneBase(map: RefObject<L.Map | null>, fitWhen: () => boolean) {
+  const boundaries = useQuery({
+    queryKey: ['/api/commune-boundaries'],
+    queryFn: () => get<GeoJSON.FeatureCollection>('/api/commune-boundaries'),
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+  const fit = useRef(fitWhen);
+  fit.current = fitWhen;
+  useEffect(() => {
+    const m = map.current;
+    if (!m || !boundaries.data?.features.length) return;
+    const layer = L.geoJSON(boundaries.data, {
+      style: boundaryStyle,
+      // only the tooltip: clicks go through to the map, where they place the point
+      bubblingMouseEvents: true,
+      onEachFeature: (feature, l) => l.bindTooltip(String(feature.properties?.name ?? ''), { sticky: true }),
+    }).addTo(m);
+    layer.bringToBack();
+    // the map may have been made while its dialog was still opening: measure it again before fitting
+    m.invalidateSize();
+    if (fit.current()) m.fitBounds(layer.getBounds(), { padding: [8, 8] });
+    return () => {
+      layer.remove();
+    };
+  }, [map, boundaries.data]);
 }
 
 const pointStyle = { radius: 8, color: '#087f5b', weight: 2, fillColor: '#20c997', fillOpacity: 0.8 };
@@ -42,8 +86,9 @@ export function GeoEditor({ mode, point, polygon, onPoint, onPolygon, label }: E
   const element = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const layer = useRef<L.LayerGroup | null>(null);
-  const state = useRef({ mode, polygon, onPoint, onPolygon });
-  state.current = { mode, polygon, onPoint, onPolygon };
+  const state = useRef({ mode, point, polygon, onPoint, onPolygon });
+  state.current = { mode, point, polygon, onPoint, onPolygon };
+  const locate = useMyLocation(onPoint);
 
   useEffect(() => {
     const m = baseMap(element.current!);
@@ -59,6 +104,7 @@ export function GeoEditor({ mode, point, polygon, onPoint, onPolygon, label }: E
       map.current = null;
     };
   }, []);
+  useCommuneBase(map, () => !state.current.point && !state.current.polygon.length);
 
   useEffect(() => {
     const group = layer.current;
@@ -107,9 +153,63 @@ export function GeoEditor({ mode, point, polygon, onPoint, onPolygon, label }: E
             {t('map.clear')}
           </Button>
         ) : null}
+        {mode === 'point' ? (
+          <Button
+            size="compact-sm"
+            variant="light"
+            leftSection={<IconCurrentLocation size={16} />}
+            loading={locate.busy}
+            onClick={locate.run}
+          >
+            {t('map.myLocation')}
+          </Button>
+        ) : null}
       </Group>
+      {locate.error ? (
+        <Text size="sm" c="red" role="alert" mt={4}>
+          {locate.error}
+        </Text>
+      ) : null}
     </div>
   );
+}
+
+/**
+ * "Vị trí của tôi": asks the phone (or browser) where it is and puts the point there, saying plainly why when it
+ * cannot: refused, not available (no GPS, or a page not served over HTTPS), or too slow.
+ */
+function useMyLocation(onPoint: (point: LngLat) => void) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = () => {
+    setError(null);
+    if (!('geolocation' in navigator) || !window.isSecureContext) {
+      setError(t('map.locateUnavailable'));
+      return;
+    }
+    setBusy(true);
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        setBusy(false);
+        onPoint([Number(position.coords.longitude.toFixed(6)), Number(position.coords.latitude.toFixed(6))]);
+      },
+      (failure) => {
+        setBusy(false);
+        setError(
+          t(
+            failure.code === failure.PERMISSION_DENIED
+              ? 'map.locateDenied'
+              : failure.code === failure.TIMEOUT
+                ? 'map.locateTimeout'
+                : 'map.locateUnavailable',
+          ),
+        );
+      },
+      { enableHighAccuracy: true, timeout: 20_000, maximumAge: 60_000 },
+    );
+  };
+  return { busy, error, run };
 }
 
 export interface MapFeature {
@@ -134,6 +234,9 @@ export function FeatureMap({ features, label }: { features: MapFeature[]; label:
       map.current = null;
     };
   }, []);
+  const drawn = useRef(features);
+  drawn.current = features;
+  useCommuneBase(map, () => !drawn.current.some((f) => f.point || f.polygon));
 
   useEffect(() => {
     const group = layer.current;
