@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import './stamps.recall.ts';
 import './stamps.review.ts';
+import './audit-subjects.ts';
 import stampRoutes from './stamps.routes.ts';
 import suspicionRoutes from './suspicions.routes.ts';
 

@@ -20,6 +20,8 @@ import { useMe } from '../api/session.ts';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
 import { ChangePasswordModal } from '../pages/account/ChangePasswordModal.tsx';
 import { TemporaryPasswordPage } from '../pages/account/TemporaryPasswordPage.tsx';
+import { NoAccessPage } from '../pages/NoAccessPage.tsx';
+import { mayOpenPath } from './access.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { canSee, navItems } from './nav.ts';
 
@@ -122,7 +124,8 @@ export function Shell() {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
-        <Outlet />
+        {/* one guard for every page, from the table the menu reads: a page the role may not use is never drawn */}
+        {mayOpenPath(location.pathname, user.role) ? <Outlet /> : <NoAccessPage />}
       </AppShell.Main>
       <ChangePasswordModal opened={changing} onClose={passwordDialog.close} />
     </AppShell>

@@ -16,6 +16,7 @@ import {
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { Role } from '../api/session.ts';
+import { mayOpen, pageAccess } from './access.ts';
 
 export interface NavItem {
   to: string;
@@ -24,26 +25,24 @@ export interface NavItem {
   roles: Role[] | 'all';
 }
 
-const org: Role[] = ['org_owner', 'org_staff'];
-const staff: Role[] = ['dost_admin', 'dost_reviewer', 'sector_officer', 'commune_officer', 'inspector'];
-const reviewers: Role[] = ['dost_admin', 'dost_reviewer', 'sector_officer', 'commune_officer'];
+const look: Record<string, Pick<NavItem, 'label' | 'icon'>> = {
+  '/': { label: 'nav.dashboard', icon: IconLayoutDashboard },
+  '/review': { label: 'nav.review', icon: IconChecklist },
+  '/organisations': { label: 'nav.organisations', icon: IconBuildingFactory2 },
+  '/locations': { label: 'nav.locations', icon: IconMapPin },
+  '/products': { label: 'nav.products', icon: IconPackage },
+  '/lots': { label: 'nav.lots', icon: IconPackages },
+  '/stages': { label: 'nav.stages', icon: IconRoute },
+  '/shipments': { label: 'nav.shipments', icon: IconTruckDelivery },
+  '/diary': { label: 'nav.diary', icon: IconBook },
+  '/stamps': { label: 'nav.stamps', icon: IconBarcode },
+  '/import': { label: 'nav.import', icon: IconFileImport },
+  '/users': { label: 'nav.users', icon: IconUsers },
+  '/api-keys': { label: 'nav.apiKeys', icon: IconKey },
+  '/audit': { label: 'nav.audit', icon: IconHistory },
+};
 
-/** The left navigation: what each role works with (docs/requirements.md §1). */
-export const navItems: NavItem[] = [
-  { to: '/', label: 'nav.dashboard', icon: IconLayoutDashboard, roles: 'all' },
-  { to: '/review', label: 'nav.review', icon: IconChecklist, roles: reviewers },
-  { to: '/organisations', label: 'nav.organisations', icon: IconBuildingFactory2, roles: 'all' },
-  { to: '/locations', label: 'nav.locations', icon: IconMapPin, roles: 'all' },
-  { to: '/products', label: 'nav.products', icon: IconPackage, roles: 'all' },
-  { to: '/lots', label: 'nav.lots', icon: IconPackages, roles: 'all' },
-  { to: '/stages', label: 'nav.stages', icon: IconRoute, roles: org },
-  { to: '/shipments', label: 'nav.shipments', icon: IconTruckDelivery, roles: org },
-  { to: '/diary', label: 'nav.diary', icon: IconBook, roles: org },
-  { to: '/stamps', label: 'nav.stamps', icon: IconBarcode, roles: [...org, 'dost_admin', 'dost_reviewer'] },
-  { to: '/import', label: 'nav.import', icon: IconFileImport, roles: [...org, 'dost_admin'] },
-  { to: '/users', label: 'nav.users', icon: IconUsers, roles: ['dost_admin', 'org_owner'] },
-  { to: '/api-keys', label: 'nav.apiKeys', icon: IconKey, roles: ['dost_admin', 'org_owner'] },
-  { to: '/audit', label: 'nav.audit', icon: IconHistory, roles: [...staff] },
-];
+/** The left navigation: every page of the access table (access.ts), shown to the roles that may open it. */
+export const navItems: NavItem[] = pageAccess.map((page) => ({ ...page, ...look[page.to] }));
 
-export const canSee = (item: NavItem, role: Role) => item.roles === 'all' || item.roles.includes(role);
+export const canSee = (item: NavItem, role: Role) => mayOpen(item, role);

@@ -1,5 +1,5 @@
-import { Alert, Button, Code, Group, Popover, Stack, TextInput } from '@mantine/core';
-import { IconShieldCheck, IconShieldX } from '@tabler/icons-react';
+import { Alert, Button, Code, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconSearch, IconShieldCheck, IconShieldX } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,17 +11,21 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { formatDateTime } from '../../format.ts';
 
+/** An entry as the API words it (in the language asked for); ids and hashes are not shown. */
 interface AuditEntry {
   id: number;
   at: string;
-  actor: { id: string | null; kind: string | null; role: string | null; name: string | null };
-  organisationId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-  hash: string;
+  summary: string;
+  actor: { text: string };
+  subject: { kind: string; label: string | null };
+  changes: FieldChange[];
+}
+
+interface FieldChange {
+  field: string;
+  label: string;
+  before: string | null;
+  after: string | null;
 }
 
 interface ChainVerdict {
@@ -34,17 +38,18 @@ interface ChainVerdict {
 
 const toIso = (local: string) => (local ? `${local}:00+07:00` : undefined);
 
-/** The append-only, hash-chained log of every change, with a check of the whole chain. */
+/** The append-only, hash-chained log of every change, in sentences, with a check of the whole chain. */
 export function AuditPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const control = useListState(50);
-  const [entityType, setEntityType] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const [open, setOpen] = useState<AuditEntry | null>(null);
+  // the sentences come from the server in the language of the request: the language is part of the query
   const list = usePage<AuditEntry>('/api/audit', control, {
-    entityType: entityType.trim() || undefined,
     from: toIso(from),
     to: toIso(to),
+    lang: i18n.language,
   });
   const verify = useQuery({
     queryKey: ['/api/audit/verify'],
@@ -81,11 +86,14 @@ export function AuditPage() {
           <Code>{verify.data.headHash.slice(0, 16)}…</Code>
         </Alert>
       ) : null}
-      <Group gap="sm" wrap="wrap">
+      <Group gap="sm" wrap="wrap" align="flex-end">
         <TextInput
-          label={t('audit.entityType')}
-          value={entityType}
-          onChange={(e) => setEntityType(e.currentTarget.value)}
+          label={t('audit.search')}
+          placeholder={t('audit.searchHint')}
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={control.state.q}
+          onChange={(e) => control.setQ(e.currentTarget.value)}
+          w={320}
         />
         <TextInput
           type="datetime-local"
@@ -112,42 +120,66 @@ export function AuditPage() {
         columns={[
           { key: 'at', header: t('audit.at'), sortable: false, render: (a) => formatDateTime(a.at) },
           {
-            key: 'actor',
-            header: t('audit.actor'),
+            key: 'summary',
+            header: t('audit.entry'),
             sortable: false,
-            render: (a) =>
-              a.actor.name
-                ? `${a.actor.name}${a.actor.role ? ` (${t(`role.${a.actor.role}`, { defaultValue: a.actor.role })})` : ''}`
-                : t('audit.system'),
-          },
-          { key: 'action', header: t('audit.action'), sortable: false },
-          {
-            key: 'entityType',
-            header: t('audit.entityType'),
-            sortable: false,
-            render: (a) => `${a.entityType} ${a.entityId.slice(0, 8)}`,
+            render: (a) => <Text style={{ overflowWrap: 'anywhere' }}>{a.summary}</Text>,
           },
           {
             key: 'change',
             header: t('audit.change'),
             sortable: false,
-            render: (a) => (
-              <Popover width={420} position="left" withArrow>
-                <Popover.Target>
-                  <Button size="xs" variant="subtle">
-                    {t('audit.show')}
-                  </Button>
-                </Popover.Target>
-                <Popover.Dropdown>
-                  <Code block style={{ maxHeight: 320, overflow: 'auto' }}>
-                    {JSON.stringify({ before: a.before, after: a.after }, null, 2)}
-                  </Code>
-                </Popover.Dropdown>
-              </Popover>
-            ),
+            render: (a) =>
+              a.changes.length ? (
+                <Button size="xs" variant="subtle" onClick={() => setOpen(a)}>
+                  {t('audit.changes', { count: a.changes.length })}
+                </Button>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {t('audit.noChanges')}
+                </Text>
+              ),
           },
         ]}
       />
+      <Modal opened={open !== null} onClose={() => setOpen(null)} title={open?.summary} size="xl">
+        {open ? <ChangeTable changes={open.changes} /> : null}
+      </Modal>
     </Stack>
+  );
+}
+
+/** Before and after, one field a row; long values wrap instead of widening the table. */
+function ChangeTable({ changes }: { changes: FieldChange[] }) {
+  const { t } = useTranslation();
+  const value = (text: string | null) =>
+    text === null ? (
+      <Text span c="dimmed">
+        {t('audit.empty')}
+      </Text>
+    ) : (
+      text
+    );
+  return (
+    <Table striped withTableBorder layout="fixed">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w="28%">{t('audit.field')}</Table.Th>
+          <Table.Th>{t('audit.before')}</Table.Th>
+          <Table.Th>{t('audit.after')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {changes.map((c) => (
+          <Table.Tr key={c.field}>
+            <Table.Td fw={500}>{c.label}</Table.Td>
+            <Table.Td style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>
+              {value(c.before)}
+            </Table.Td>
+            <Table.Td style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>{value(c.after)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }

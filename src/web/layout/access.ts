@@ -1,0 +1,45 @@
+import type { Role } from '../api/session.ts';
+
+/**
+ * Which roles may open each page of the back office: the one table the menu (nav.ts) and the route guard
+ * (Shell.tsx) read, kept to what the API lets each role do (journeys/access.journey.ts walks every demo role).
+ */
+export interface PageAccess {
+  to: string;
+  roles: Role[] | 'all';
+}
+
+const org: Role[] = ['org_owner', 'org_staff'];
+const reviewers: Role[] = ['dost_admin', 'dost_reviewer', 'sector_officer', 'commune_officer'];
+
+export const pageAccess: PageAccess[] = [
+  { to: '/', roles: 'all' },
+  { to: '/review', roles: reviewers },
+  { to: '/organisations', roles: 'all' },
+  { to: '/locations', roles: 'all' },
+  { to: '/products', roles: 'all' },
+  { to: '/lots', roles: 'all' },
+  { to: '/stages', roles: org },
+  { to: '/shipments', roles: org },
+  { to: '/diary', roles: org },
+  { to: '/stamps', roles: [...org, 'dost_admin', 'dost_reviewer'] },
+  { to: '/import', roles: [...org, 'dost_admin'] },
+  { to: '/users', roles: ['dost_admin', 'org_owner'] },
+  { to: '/api-keys', roles: ['dost_admin', 'org_owner'] },
+  // the department and inspectors read all of it, officers their scope, an owner their organisation's (decision 013)
+  { to: '/audit', roles: [...reviewers, 'inspector', 'org_owner'] },
+];
+
+export const mayOpen = (page: PageAccess, role: Role) => page.roles === 'all' || page.roles.includes(role);
+
+/** The page an address belongs to (`/lots/…` is the lots page), or undefined for one not in the table. */
+export function pageOf(pathname: string): PageAccess | undefined {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  return pageAccess.find((p) => (p.to === '/' ? path === '/' : path === p.to || path.startsWith(`${p.to}/`)));
+}
+
+/** Whether a role may open an address; addresses outside the table are each page's own business. */
+export function mayOpenPath(pathname: string, role: Role): boolean {
+  const page = pageOf(pathname);
+  return !page || mayOpen(page, role);
+}
