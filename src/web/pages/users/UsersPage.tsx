@@ -23,6 +23,7 @@ import { type AdministrativeUnit, officerSectors } from '../../api/types.ts';
 import { OrganisationPicker, ownOrganisation } from '../../components/acting-organisation.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
+import { choose, enter } from '../../components/field-checks.ts';
 import { useListState } from '../../components/list-state.ts';
 import { compact, enumOptions } from '../../components/options.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -80,7 +81,19 @@ export function UsersPage() {
   const [resetting, setResetting] = useState<User | null>(null);
   const canReset = me.permissions.includes('reset:password:any');
   const [problem, setProblem] = useState<ProblemDocument | null>(null);
-  const form = useForm({ initialValues: emptyUser });
+  // what each role needs is asked for with the rest of the form, in the words the server uses
+  const form = useForm({
+    initialValues: emptyUser,
+    validate: {
+      name: enter(t, t('user.name')),
+      email: enter(t, t('auth.email')),
+      organisationId: (value, v) =>
+        v.role === 'org_owner' || v.role === 'org_staff' ? choose(t, t('organisation.acting'))(value) : null,
+      sector: (value, v) => (v.role === 'sector_officer' ? choose(t, t('organisation.sector'))(value) : null),
+      communes: (value, v) =>
+        v.role === 'commune_officer' ? choose(t, t('user.communes'))(value.length ? 'x' : '') : null,
+    },
+  });
   const invalidate = ['/api/users'];
   const create = useSend('POST', '/api/users', { invalidate });
   const save = useSend('PATCH', () => `/api/users/${editing?.id}`, { invalidate });
@@ -236,6 +249,7 @@ export function UsersPage() {
           {v.role === 'sector_officer' ? (
             <Select
               label={t('organisation.sector')}
+              required
               data={enumOptions(t, 'sector', officerSectors)}
               {...form.getInputProps('sector')}
             />
@@ -252,6 +266,7 @@ export function UsersPage() {
         {v.role === 'commune_officer' ? (
           <MultiSelect
             label={t('user.communes')}
+            required
             searchable
             data={(units.data?.units ?? []).map((u) => ({ value: u.code, label: u.name }))}
             {...form.getInputProps('communes')}
