@@ -45,6 +45,9 @@ describe('consumer page verdicts', () => {
     expect(first.body).toContain('Đóng gói');
     expect(first.body).toContain('Vườn bưởi Tân Triều');
     expect(first.body).toContain('<svg class="map"');
+    // the journey's step names its place by the number the map gives it, 1 where the journey began
+    expect(first.body).toMatch(/<b class="pin" title="Điểm số 1 trên bản đồ">1<\/b> Vườn bưởi Tân Triều/);
+    expect(first.body).toMatch(/<ol class="legend"><li>Vườn bưởi Tân Triều<\/li>/);
     expect(first.body).toContain('Thông tin đã được Sở Khoa học và Công nghệ thẩm định');
     const second = await page(path, { 'user-agent': 'Phone B', 'x-forwarded-for': '198.51.100.20' });
     expect(second.body).toMatch(/Mã này đã được quét 2 lần, lần đầu lúc \d\d\/\d\d\/\d{4} \d\d:\d\d\./);

@@ -129,7 +129,7 @@ function baseLayer(communes: CommuneBoundary[], project: (c: number[]) => Pt, H:
 }
 
 /** Drops points closer than `minStep` to the last one kept, always keeping the last point of the piece. */
-export function thin(points: Pt[]): Pt[] {
+function thin(points: Pt[]): Pt[] {
   const kept = [points[0]];
   for (let i = 1; i < points.length; i++) {
     const last = kept[kept.length - 1];
