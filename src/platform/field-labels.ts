@@ -154,7 +154,11 @@ export const byRoute: Record<string, Record<string, FieldLabel>> = {
     gtin: l('sản phẩm', 'product', true),
     locationId: l('vùng trồng / chuồng trại', 'plot or barn', true),
   },
-  stages: { gtin: l('mã GTIN', 'GTIN'), name: l('tên bên ngoài hệ thống', 'name outside the system') },
+  // the stage form picks goods from a list of products and lots
+  stages: {
+    gtin: l('sản phẩm', 'product', true),
+    name: l('tên bên ngoài hệ thống', 'name outside the system'),
+  },
   users: { name: l('họ và tên', 'full name'), organisationId: l('tổ chức', 'organisation', true) },
   'api-keys': { name: l('tên khoá', 'key name') },
 };

@@ -24,6 +24,13 @@ const specific: Record<string, Partial<Record<string, Words>>> = {
     'field.tooBig': { vi: 'Tối đa {maximum} tem mỗi yêu cầu', en: 'At most {maximum} stamps per request' },
     'field.tooSmall': { vi: 'Số lượng tem phải lớn hơn 0', en: 'The number of stamps must be above 0' },
   },
+  'stages/gtin': {
+    'field.tooSmall': { vi: 'Vui lòng chọn sản phẩm', en: 'Please choose the product' },
+    'field.tooBig': {
+      vi: 'Vui lòng chọn sản phẩm trong danh sách',
+      en: 'Please choose the product from the list',
+    },
+  },
   gtin: {
     'field.tooSmall': {
       vi: 'Mã GTIN phải có 8, 12, 13 hoặc 14 chữ số',

@@ -22,7 +22,7 @@ import { useSend } from '../../api/hooks.ts';
 import { useMe } from '../../api/session.ts';
 import type { DirectoryEntry, Location } from '../../api/types.ts';
 import { OrganisationPicker, ownOrganisation } from '../../components/acting-organisation.tsx';
-import { DateField } from '../../components/DateField.tsx';
+import { DateField, DateTimeField } from '../../components/DateField.tsx';
 import { EntitySelect } from '../../components/EntitySelect.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
@@ -119,8 +119,7 @@ export function StagesPage() {
             error={form.errors.organisationId}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              type="datetime-local"
+            <DateTimeField
               label={t('stage.eventTime')}
               description={t('stage.eventTimeHint')}
               required
