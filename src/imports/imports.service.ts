@@ -149,7 +149,7 @@ function rowSentence(lang: Lang, e: RowError): string {
 const capital = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 
 /** The route whose field names a row's values borrow (a lot row speaks as the lot form; an event row types its GTIN). */
-const scopeOf: Record<ImportKind, string | null> = { products: 'products', lots: 'lots', events: null };
+const scopeOf: Record<ImportKind, string> = { products: 'products', lots: 'lots', events: 'imports' };
 
 function rowErrors(kind: ImportKind, row: number, problem: Problem, lang: Lang): RowError[] {
   if (!problem.errors.length) {

@@ -65,7 +65,7 @@ describe('field messages in the field’s own words', () => {
       { code: 'field.enum', params: { allowed: 'a, b' } },
       { code: 'field.invalid' },
     ];
-    const scopes = [null, ...Object.keys(byRoute)];
+    const scopes = ['imports', ...Object.keys(byRoute)];
     for (const name of Object.keys(fieldLabels))
       for (const scope of scopes)
         for (const check of checks)
@@ -77,15 +77,23 @@ describe('field messages in the field’s own words', () => {
   });
 
   it('names a field as its route means it: the GTIN of a stage or stamp form is a product picked from a list', () => {
-    const empty = { field: '/body/output/gtin', code: 'field.tooSmall', params: { minimum: 8, origin: 'string' } };
+    const empty = {
+      field: '/body/output/gtin',
+      code: 'field.tooSmall',
+      params: { minimum: 8, origin: 'string' },
+    };
     expect(fieldMessage('vi', empty, 'stages')).toBe('Vui lòng chọn sản phẩm');
-    expect(fieldMessage('vi', empty, null)).toBe('Mã GTIN phải có 8, 12, 13 hoặc 14 chữ số');
+    expect(fieldMessage('vi', empty, 'imports')).toBe('Mã GTIN phải có 8, 12, 13 hoặc 14 chữ số');
     expect(fieldMessage('vi', { field: '/body/name', code: 'field.required' }, 'locations')).toBe(
       'Vui lòng nhập tên địa điểm',
     );
     // a code with a message of its own keeps it; a field nobody labelled keeps the generic words
-    expect(fieldMessage('vi', { field: '/body/gtin', code: 'registry.gtin' }, 'products')).toMatch(/^Mã GTIN/);
-    expect(fieldMessage('en', { field: '/epcisBody/x', code: 'field.required' }, null)).toBe('is required');
+    expect(fieldMessage('vi', { field: '/body/gtin', code: 'registry.gtin' }, 'products')).toMatch(
+      /^Mã GTIN/,
+    );
+    expect(fieldMessage('en', { field: '/epcisBody/eventList/0/type', code: 'field.required' }, null)).toBe(
+      'is required',
+    );
   });
 
   it('answers every mistake of an empty or wrong product at once, each naming its field in Vietnamese', async () => {

@@ -57,7 +57,10 @@ const specific: Record<string, Partial<Record<string, Words>>> = {
   },
 };
 
-/** The route segment after `/api/` (`/api/products/…` → `products`), which decides a field's own name. */
+/**
+ * The route segment after `/api/` (`/api/products/…` → `products`), which decides a field's own name; null off the
+ * back office API (the EPCIS binding), where fields keep the generic words.
+ */
 export function routeScope(url: string | undefined): string | null {
   return /^\/api\/([^/?#]+)/.exec(url ?? '')?.[1] ?? null;
 }
@@ -153,7 +156,9 @@ export function fieldMessage(lang: Lang, error: FieldError, scope: string | null
   const raw = (error.params ?? {}) as Record<string, any>;
   const params = { ...raw };
   for (const key of ['minimum', 'maximum']) if (key in params) params[key] = count(lang, params[key]);
-  const label = generic.has(error.code) ? labelOf(error.field, scope) : null;
+  // only the back office's own routes (and imports, which speak as its forms) name fields in words: an EPCIS
+  // document's `type` or `quantity` is not the form field of that name
+  const label = generic.has(error.code) && scope ? labelOf(error.field, scope) : null;
   if (!label) return t(lang, error.code, params);
   const name = fieldName(error.field) ?? '';
   const own =

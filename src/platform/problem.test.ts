@@ -10,7 +10,7 @@ async function appWithRoute() {
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandling(app);
   app.withTypeProvider<ZodTypeProvider>().post(
-    '/things',
+    '/api/things',
     {
       schema: {
         querystring: z.object({ page: z.coerce.number().int().min(1).optional() }),
@@ -32,7 +32,7 @@ describe('problem documents for schema validation', () => {
     const app = await appWithRoute();
     const res = await app.inject({
       method: 'POST',
-      url: '/things',
+      url: '/api/things',
       payload: { name: 'x', kind: 'boat', items: [{ quantity: 'many' }], extra: 1 },
     });
     expect(res.statusCode).toBe(400);
@@ -56,7 +56,7 @@ describe('problem documents for schema validation', () => {
     const app = await appWithRoute();
     const res = await app.inject({
       method: 'POST',
-      url: '/things',
+      url: '/api/things',
       headers: { 'accept-language': 'en' },
       payload: { kind: 'farm', items: [] },
     });
@@ -69,7 +69,7 @@ describe('problem documents for schema validation', () => {
     const app = await appWithRoute();
     const res = await app.inject({
       method: 'POST',
-      url: '/things?page=0',
+      url: '/api/things?page=0',
       payload: { name: 'ab', kind: 'farm', items: [] },
     });
     expect(res.statusCode).toBe(400);
@@ -80,13 +80,13 @@ describe('problem documents for schema validation', () => {
     const app = await appWithRoute();
     const empty = await app.inject({
       method: 'POST',
-      url: '/things',
+      url: '/api/things',
       headers: { 'content-type': 'application/json' },
     });
     expect(empty.statusCode).toBe(400);
     const malformed = await app.inject({
       method: 'POST',
-      url: '/things',
+      url: '/api/things',
       headers: { 'content-type': 'application/json' },
       payload: '{"name":',
     });
@@ -94,7 +94,7 @@ describe('problem documents for schema validation', () => {
     expect(malformed.json().type).toBe('/problems/malformed-json');
     const wrongType = await app.inject({
       method: 'POST',
-      url: '/things',
+      url: '/api/things',
       headers: { 'content-type': 'text/csv' },
       payload: 'a,b',
     });
