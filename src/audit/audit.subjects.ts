@@ -49,7 +49,7 @@ function labelFromSnapshot(row: Snapshot): string | null {
   if (typeof row.lot === 'string' && runs.length) {
     return `${row.lot} · ${runs.map((r) => `${r.firstSerial}–${r.lastSerial}`).join(', ')}`;
   }
-  for (const key of ['lot', 'name', 'number', 'lotNumber']) {
+  for (const key of ['lot', 'name', 'number', 'lotNumber', 'season']) {
     if (typeof row[key] === 'string' && row[key]) return row[key] as string;
   }
   return null;
