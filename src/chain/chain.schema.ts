@@ -1,6 +1,7 @@
 import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
-export const shipmentStates = ['pending', 'received', 'disputed'] as const;
+/** `outside`: sent to a party that is not on the platform; nobody confirms it, the sender's record is the whole of it. */
+export const shipmentStates = ['pending', 'received', 'disputed', 'outside'] as const;
 export type ShipmentState = (typeof shipmentStates)[number];
 
 export interface ShipmentItem {
@@ -18,15 +19,19 @@ export interface ShipmentLink {
 }
 
 /**
- * A shipment recorded by the sender to an organisation on the platform, waiting in the receiver's inbox:
- * one step forward (the sender's shipping event) meets one step back (the receiver's receiving event).
+ * A shipment recorded by the sender. To an organisation on the platform it waits in the receiver's inbox: one step
+ * forward (the sender's shipping event) meets one step back (the receiver's receiving event). To a party outside the
+ * platform (a wholesaler, a shop, an exporter's buyer) it is kept for the sender's "Hàng đã gửi" list and the recall
+ * sheet, with the receiver's name as the sender gave it, and stays `outside`.
  */
 export const shipments = pgTable(
   'shipments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     senderOrganisationId: uuid('sender_organisation_id').notNull(),
-    receiverOrganisationId: uuid('receiver_organisation_id').notNull(),
+    receiverOrganisationId: uuid('receiver_organisation_id'),
+    /** the outside receiver's name as the sender gave it (null for an organisation on the platform) */
+    receiverName: text('receiver_name'),
     state: text('state').notNull().default('pending'),
     shippingEventId: text('shipping_event_id').notNull(),
     receivingEventId: text('receiving_event_id'),

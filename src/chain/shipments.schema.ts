@@ -4,12 +4,17 @@ import { shipmentStates } from './chain.schema.ts';
 
 const link = z.object({ type: z.string(), value: z.string() });
 const partySummary = z.object({ organisationId: z.string().uuid(), name: z.string().nullable() });
+/** the receiver: an organisation on the platform, or (organisationId null) an outside party by the name it was given */
+const receiverSummary = z.object({
+  organisationId: z.string().uuid().nullable(),
+  name: z.string().nullable(),
+});
 
 export const shipmentResponse = z.object({
   id: z.string().uuid(),
   state: z.enum(shipmentStates),
   sender: partySummary,
-  receiver: partySummary,
+  receiver: receiverSummary,
   shippedAt: z.string(),
   shippingEventId: z.string(),
   receivingEventId: z.string().nullable(),

@@ -22,14 +22,20 @@ import type { ShipmentResponse } from './shipments.schema.ts';
 import { bizTransactionLinks, buildReceivingEvent, type PartyRef, partyLinks } from './stage-events.ts';
 import type { shipForm } from './stages.schema.ts';
 
-/** Opens the inbox entry of a shipment to an organisation on the platform (inside the capture transaction). */
+/**
+ * Records a shipment inside the capture transaction: to an organisation on the platform it opens the receiver's
+ * inbox entry; to an outside party it is kept, `outside`, for the sender's list and the recall sheet.
+ */
 export async function openShipment(
   tx: Tx,
   opts: { form: z.infer<typeof shipForm>; eventId: string; sender: PartyRef; receiver: PartyRef },
 ) {
+  const onPlatform = Boolean(opts.receiver.organisationId);
   const row = await repo.insertShipment(tx, {
     senderOrganisationId: opts.sender.organisationId!,
-    receiverOrganisationId: opts.receiver.organisationId!,
+    receiverOrganisationId: opts.receiver.organisationId ?? null,
+    receiverName: onPlatform ? null : opts.receiver.name,
+    state: onPlatform ? 'pending' : 'outside',
     shippingEventId: opts.eventId,
     shippedAt: new Date(opts.form.eventTime),
     items: opts.form.items.map((i) => ({
@@ -70,13 +76,18 @@ export async function getShipment(db: DbOrTx, actor: Actor, id: string): Promise
 /** Its sender and receiver, and the officers who may read either party's data (the registry's rule). */
 const mayRead = async (db: DbOrTx, actor: Actor, row: repo.ShipmentRow) =>
   (await mayReadOrganisationData(db, actor, row.senderOrganisationId)) ||
-  (await mayReadOrganisationData(db, actor, row.receiverOrganisationId));
+  (row.receiverOrganisationId !== null &&
+    (await mayReadOrganisationData(db, actor, row.receiverOrganisationId)));
 
 /** Locks a pending shipment for its receiver's decision; anyone else is refused. */
+/** The receiving organisation of a shipment that passed `pendingForReceiver` (only those on the platform do). */
+const receiverOf = (row: repo.ShipmentRow) => row.receiverOrganisationId as string;
+
 async function pendingForReceiver(tx: Tx, actor: Actor, id: string) {
   const row = await repo.findShipmentForUpdate(tx, id);
   if (!row || !(await mayRead(tx, actor, row))) throw notFound();
-  if (!actor.organisationIds.includes(row.receiverOrganisationId)) throw forbidden('chain-not-receiver');
+  if (!row.receiverOrganisationId || !actor.organisationIds.includes(row.receiverOrganisationId))
+    throw forbidden('chain-not-receiver');
   if (row.state !== 'pending') throw conflict('chain-shipment-decided', { state: row.state });
   return row;
 }
@@ -98,12 +109,7 @@ export async function receiveShipment(
       errors.push({ field: '/body/eventTime', code: 'chain.receivedBeforeShipped' });
     let location = shipment.destinations.find((d) => d.type === 'location')?.value ?? null;
     if (input.locationId) {
-      const found = await ownLocation(
-        tx,
-        input.locationId,
-        shipment.receiverOrganisationId,
-        '/body/locationId',
-      );
+      const found = await ownLocation(tx, input.locationId, receiverOf(shipment), '/body/locationId');
       errors.push(...found.errors);
       if (found.location) location = locationUri(found.location);
     }
@@ -115,7 +121,7 @@ export async function receiveShipment(
       shipmentEventId: shipment.shippingEventId,
     });
     const { eventIds } = await captureEpcisDocument(tx as unknown as Db, epcisDocument([event]), {
-      organisationId: shipment.receiverOrganisationId,
+      organisationId: receiverOf(shipment),
     });
     const updated = await repo.updateShipment(tx, id, {
       state: 'received',
@@ -156,18 +162,23 @@ const audit = (tx: Tx, actor: Actor, row: repo.ShipmentRow, action: string) =>
     action,
     entityType: 'shipment',
     entityId: row.id,
-    organisationId: row.receiverOrganisationId,
+    organisationId: receiverOf(row),
     after: { state: row.state, receivingEventId: row.receivingEventId, disputeReason: row.disputeReason },
   });
 
 async function present(db: DbOrTx, rows: repo.ShipmentRow[]): Promise<ShipmentResponse[]> {
-  const ids = rows.flatMap((r) => [r.senderOrganisationId, r.receiverOrganisationId]);
+  const ids = rows.flatMap((r) => [
+    r.senderOrganisationId,
+    ...(r.receiverOrganisationId ? [r.receiverOrganisationId] : []),
+  ]);
   const names = new Map((ids.length ? await getOrganisationsByIds(db, ids) : []).map((o) => [o.id, o.name]));
   return rows.map((r) => ({
     id: r.id,
     state: r.state as ShipmentState,
     sender: { organisationId: r.senderOrganisationId, name: names.get(r.senderOrganisationId) ?? null },
-    receiver: { organisationId: r.receiverOrganisationId, name: names.get(r.receiverOrganisationId) ?? null },
+    receiver: r.receiverOrganisationId
+      ? { organisationId: r.receiverOrganisationId, name: names.get(r.receiverOrganisationId) ?? null }
+      : { organisationId: null, name: r.receiverName },
     shippedAt: r.shippedAt.toISOString(),
     shippingEventId: r.shippingEventId,
     receivingEventId: r.receivingEventId,

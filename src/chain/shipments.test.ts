@@ -182,3 +182,64 @@ describe('shipments to confirm', () => {
     }
   });
 });
+
+describe('shipments to a party outside the platform', () => {
+  let outside: { eventId: string; shipmentId: string };
+
+  it("are kept in the sender's 'Hàng đã gửi' with the receiver's name, needing nobody's confirmation", async () => {
+    await ship('SR-20'); // harvests SR-20 (300 kg) and ships it all to the buyer
+    const harvest = await post('/api/stages', farm.id, {
+      stage: 'harvest',
+      eventTime: '2026-06-06T08:00:00+07:00',
+      locationId: orchard.id,
+      output: { gtin: durian, lot: 'SR-21', quantity: 120, unit: 'KGM' },
+    });
+    expect(harvest.statusCode, harvest.body).toBe(201);
+    const res = await post('/api/stages', farm.id, {
+      stage: 'ship',
+      eventTime: '2026-06-07T08:00:00+07:00',
+      locationId: orchard.id,
+      items: [{ gtin: durian, lot: 'SR-21', quantity: 80, unit: 'KGM' }],
+      to: { name: 'Vựa trái cây Chợ Đầu mối Dầu Giây' },
+      documents: { deliveryNote: 'PGH-21' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    outside = res.json();
+    expect(outside.shipmentId).toBeTruthy();
+
+    const sent = (await get('/api/shipments/outgoing?state=outside', farm.id)).json();
+    expect(sent.total).toBe(1);
+    expect(sent.items[0]).toMatchObject({
+      id: outside.shipmentId,
+      state: 'outside',
+      sender: { organisationId: farm.id, name: farm.name },
+      receiver: { organisationId: null, name: 'Vựa trái cây Chợ Đầu mối Dầu Giây' },
+      shippingEventId: outside.eventId,
+      items: [{ lot: 'SR-21', quantity: 80, unit: 'KGM' }],
+      bizTransactions: [{ value: 'urn:txng:bt:desadv:PGH-21' }],
+    });
+    // beside the shipments to organisations on the platform, newest first
+    const all = (await get('/api/shipments/outgoing', farm.id)).json();
+    expect(all.items[0].id).toBe(outside.shipmentId);
+    expect(all.items.map((s: any) => s.state)).toContain('pending');
+  });
+
+  it('no organisation finds it in an inbox, and only the sender side reads it (security)', async () => {
+    for (const other of [buyer, stranger]) {
+      const inbox = (await get('/api/shipments/incoming', other.id)).json();
+      expect(inbox.items.map((s: any) => s.id)).not.toContain(outside.shipmentId);
+      expect((await get(`/api/shipments/${outside.shipmentId}`, other.id)).statusCode).toBe(404);
+    }
+    expect((await get(`/api/shipments/${outside.shipmentId}`, farm.id)).json().state).toBe('outside');
+  });
+
+  it('cannot be confirmed or disputed by anyone, the sender included', async () => {
+    const receive = await post(`/api/shipments/${outside.shipmentId}/receive`, farm.id);
+    expect(receive.statusCode).toBe(403);
+    const dispute = await post(`/api/shipments/${outside.shipmentId}/dispute`, farm.id, {
+      reason: 'Sai hàng',
+    });
+    expect(dispute.statusCode).toBe(403);
+    expect((await get(`/api/shipments/${outside.shipmentId}`, farm.id)).json().state).toBe('outside');
+  });
+});

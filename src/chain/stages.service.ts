@@ -170,8 +170,8 @@ export async function checkStageAllowed(tx: Tx, stage: PreparedStage, ledger?: S
 }
 
 /**
- * Captures prepared stages as one EPCIS document through the epcis service, and opens the inbox entry of every
- * shipment to an organisation on the platform. Capture errors name `/epcisBody/eventList/{index}`.
+ * Captures prepared stages as one EPCIS document through the epcis service, and records every shipment (the
+ * receiver's inbox entry when it is on the platform, the sender's own record when it is not). Capture errors name `/epcisBody/eventList/{index}`.
  */
 export async function persistStages(tx: Tx, organisationId: string, stages: PreparedStage[]) {
   const { captureId, eventIds } = await captureEpcisDocument(
@@ -192,7 +192,7 @@ export async function persistStages(tx: Tx, organisationId: string, stages: Prep
         locationId: stage.locationId,
       });
     shipmentIds.push(
-      form.stage === 'ship' && counterpart?.organisationId
+      form.stage === 'ship' && counterpart
         ? await openShipment(tx, { form, eventId: eventIds[i], sender: stage.self, receiver: counterpart })
         : null,
     );

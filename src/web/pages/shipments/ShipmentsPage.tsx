@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Tabs, Text, Textarea } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Tabs, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconCheck, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -19,14 +19,18 @@ interface Shipment {
   id: string;
   state: 'pending' | 'received' | 'disputed';
   sender: { organisationId: string; name: string | null };
-  receiver: { organisationId: string; name: string | null };
+  /** organisationId null: a party outside the platform, by the name the sender gave */
+  receiver: { organisationId: string | null; name: string | null };
   shippedAt: string;
   items: { id: string; gtin: string; lot: string; quantity: number; unit: string }[];
   bizTransactions: { type: string; value: string }[];
   disputeReason: string | null;
 }
 
-const states = ['pending', 'received', 'disputed'] as const;
+const states = {
+  incoming: ['pending', 'received', 'disputed'],
+  outgoing: ['pending', 'received', 'disputed', 'outside'],
+} as const;
 
 function ShipmentList({ side }: { side: 'incoming' | 'outgoing' }) {
   const { t } = useTranslation();
@@ -71,7 +75,7 @@ function ShipmentList({ side }: { side: 'incoming' | 'outgoing' }) {
           {
             key: 'state',
             label: t('shipment.state'),
-            options: states.map((s) => ({ value: s, label: t(`shipment.stateName.${s}`) })),
+            options: states[side].map((s) => ({ value: s, label: t(`shipment.stateName.${s}`) })),
           },
         ]}
         columns={[
@@ -85,7 +89,19 @@ function ShipmentList({ side }: { side: 'incoming' | 'outgoing' }) {
             key: 'party',
             header: side === 'incoming' ? t('shipment.sender') : t('shipment.receiver'),
             sortable: false,
-            render: (s) => (side === 'incoming' ? s.sender.name : s.receiver.name) ?? '—',
+            render: (s) =>
+              side === 'incoming' ? (
+                (s.sender.name ?? '—')
+              ) : (
+                <>
+                  {s.receiver.name ?? '—'}
+                  {s.receiver.organisationId ? null : (
+                    <Text size="xs" c="dimmed">
+                      {t('shipment.outsideParty')}
+                    </Text>
+                  )}
+                </>
+              ),
           },
           {
             key: 'items',
@@ -95,8 +111,11 @@ function ShipmentList({ side }: { side: 'incoming' | 'outgoing' }) {
               <Stack gap={0}>
                 {s.items.map((i) => (
                   <Text key={i.id} size="sm">
-                    {i.gtin} / {i.lot}: {formatNumber(i.quantity)}{' '}
-                    {t(`unit.${i.unit}`, { defaultValue: i.unit })}
+                    {i.gtin} /{' '}
+                    <Anchor href={`/app/lots?q=${encodeURIComponent(i.lot)}`} size="sm">
+                      {i.lot}
+                    </Anchor>
+                    : {formatNumber(i.quantity)} {t(`unit.${i.unit}`, { defaultValue: i.unit })}
                   </Text>
                 ))}
               </Stack>
@@ -178,7 +197,7 @@ function ShipmentList({ side }: { side: 'incoming' | 'outgoing' }) {
   );
 }
 
-/** Goods sent to us by other organisations on the platform (confirm or dispute), and what we sent. */
+/** Goods sent to us by other organisations on the platform (confirm or dispute), and what we sent, to them or outside. */
 export function ShipmentsPage() {
   const { t } = useTranslation();
   return (
