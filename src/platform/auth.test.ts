@@ -12,6 +12,8 @@ const publicEndpoints = new Set([
   'POST /api/registrations',
   'GET /api/audit/verify',
   'GET /api/administrative-units',
+  // the communes' outlines drawn under every map, the consumer page's among them (public like the units)
+  'GET /api/commune-boundaries',
   // what approval checks per kind of record: a fixed list the registration form marks too
   'GET /api/review/approval-needs',
   'GET /epcis/eventTypes/{value}',

@@ -236,6 +236,12 @@ describe('review workflow', () => {
     const actions = res.json().items.map((e: { action: string }) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['submit', 'return', 'approve', 'update', 'create']));
     expect(res.json().items[0].action).toBe('approve'); // newest first
-    expect((await t.app.inject({ url: '/api/audit', headers: s.ownerA.read })).statusCode).toBe(403);
+    // an owner reads the entries of their own organisation only (decision 013), a staff member none
+    const own = await t.app.inject({ url: '/api/audit?pageSize=200', headers: s.ownerB.read });
+    expect(own.statusCode).toBe(200);
+    const subjects = new Set(own.json().items.map((e: { entityId: string }) => e.entityId));
+    expect(subjects.has(orgB)).toBe(true);
+    expect(subjects.has(orgA)).toBe(false);
+    expect((await t.app.inject({ url: '/api/audit', headers: s.staffA.read })).statusCode).toBe(403);
   });
 });
