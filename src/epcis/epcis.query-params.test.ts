@@ -195,7 +195,7 @@ describe('EPCIS query parameters', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0]).toMatchObject({ field: 'perPage', code: 'epcis.query.badCount' });
-    expect(res.json().errors[0].message).toContain('1 đến 1000');
+    expect(res.json().errors[0].message).toContain('1 đến 1.000');
     expect((await query('EQ_madeUp=1')).json().errors[0]).toMatchObject({
       field: 'EQ_madeUp',
       code: 'epcis.query.unknownParameter',

@@ -1,7 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setApiLanguage } from '../api/client.ts';
-import en from './en.json';
 import vi from './vi.json';
 
 export type Language = 'vi' | 'en';
@@ -12,10 +11,18 @@ function initialLanguage(): Language {
   return saved === 'en' ? 'en' : 'vi';
 }
 
-export function applyLanguage(lang: Language) {
+/** English comes in a chunk of its own, fetched when chosen: most people never load it with the first script. */
+async function loadLanguage(lang: Language) {
+  if (lang === 'vi' || i18next.hasResourceBundle(lang, 'translation')) return;
+  const { default: en } = await import('./en.json');
+  i18next.addResourceBundle('en', 'translation', en);
+}
+
+export async function applyLanguage(lang: Language) {
   localStorage.setItem(storageKey, lang);
   document.documentElement.lang = lang;
   setApiLanguage(lang);
+  await loadLanguage(lang);
   return i18next.changeLanguage(lang);
 }
 
@@ -24,11 +31,13 @@ document.documentElement.lang = lang;
 setApiLanguage(lang);
 
 i18next.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: { vi: { translation: vi } },
   lng: lang,
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+// a saved English choice: Vietnamese shows for the moment the English chunk takes to arrive
+if (lang === 'en') void applyLanguage('en');
 
 export default i18next;
