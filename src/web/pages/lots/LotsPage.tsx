@@ -2,8 +2,8 @@ import { Anchor, Button, Group, Menu, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { IconDots, IconEdit, IconPlus } from '@tabler/icons-react';
-import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProblemDocument } from '../../api/client.ts';
 import { applyProblem } from '../../api/form-errors.ts';
@@ -25,9 +25,21 @@ import { emptyLot, LotForm, lotBody, lotValues } from './LotForm.tsx';
 export function LotsPage() {
   const { t } = useTranslation();
   const me = useMe().data!;
-  // a link may name the lot to find (`/app/lots?q=CC2606-01`, after a stage is saved)
-  const control = useListState(20, {}, new URLSearchParams(window.location.search).get('q') ?? '');
+  // a link may name the lot to find (`/app/lots?q=CC2606-01`, after a stage is saved or from a shipment): when
+  // exactly one lot has that code, its own page opens instead of the list
+  const [named] = useState(() => new URLSearchParams(window.location.search).get('q') ?? '');
+  const control = useListState(20, {}, named);
   const list = usePage<Lot>('/api/lots', control);
+  const navigate = useNavigate();
+  const only = list.data?.items.length === 1 ? list.data.items[0] : undefined;
+  const openOnly =
+    named !== '' &&
+    control.query.q === named.trim() &&
+    only?.lot.toLowerCase() === named.trim().toLowerCase();
+  useEffect(() => {
+    const to: string | undefined = openOnly ? `/lots/${only?.id}` : undefined;
+    if (to) void navigate({ to, replace: true });
+  }, [openOnly, only, navigate]);
   const [opened, { open, close }] = useDisclosure();
   const [editing, setEditing] = useState<Lot | null>(null);
   const [statusFor, setStatusFor] = useState<{ lot: Lot; status: string } | null>(null);
