@@ -222,8 +222,31 @@ export async function recordStage(db: Db, actor: Actor, organisationId: string, 
       entityType: 'stage',
       entityId: recorded.eventId,
       organisationId,
-      after: recorded,
+      // `lot` names the entry in the log: "ghi nhận công đoạn thu hoạch, lô CC2606-01"
+      after: { ...recorded, lot: stageLabel(form) },
     });
     return recorded;
   });
+}
+
+const stageWords: Record<StageForm['stage'], string> = {
+  harvest: 'thu hoạch',
+  preprocess: 'sơ chế',
+  process: 'chế biến',
+  pack: 'đóng gói',
+  store: 'lưu kho',
+  ship: 'xuất hàng',
+  receive: 'nhận hàng',
+  sell: 'bán lẻ',
+};
+
+/** The stage and the lots it touched, as the audit log names the entry. */
+export function stageLabel(form: StageForm): string {
+  const lines = Object.values(form).flatMap((value) =>
+    Array.isArray(value) ? value : value && typeof value === 'object' && 'lot' in value ? [value] : [],
+  );
+  const lots = [
+    ...new Set(lines.map((line) => (line as { lot?: unknown }).lot).filter((l) => typeof l === 'string')),
+  ];
+  return lots.length ? `${stageWords[form.stage]}, lô ${lots.join(', ')}` : stageWords[form.stage];
 }

@@ -59,6 +59,12 @@ describe('stage forms', () => {
     expect(event.readPoint).toBe(buildDigitalLink([{ ai: '414', value: orchard.gln! }]));
     expect(event.ids[0]).toMatchObject({ role: 'epc', isClass: true, quantity: 1200, uom: 'KGM' });
     expect((event.document as any).ilmd['cbvmda:lotNumber']).toBe('CC-0601');
+    // the audit log names the entry by the stage and its lot, in words
+    const entry = await t.app.inject({
+      url: `/api/audit?entityType=stage&entityId=${eventId}`,
+      headers: t.as({ role: 'dost_reviewer' }),
+    });
+    expect(entry.json().items[0].summary).toContain('ghi nhận công đoạn thu hoạch, lô CC-0601');
   });
 
   it('names the form field of a wrong check digit, an unknown stage, and a location of another organisation', async () => {
