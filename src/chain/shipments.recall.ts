@@ -45,6 +45,7 @@ export async function shipmentsOfLots(
         .filter((item) => item.gtin === lot.gtin && item.lot === lot.lot)
         .map((item) => ({
           shipmentId: row.id,
+          shippingEventId: row.shippingEventId,
           lotId: lot.id,
           gtin: lot.gtin,
           lot: lot.lot,

@@ -27,9 +27,13 @@ export interface RecallStamps {
   scans: number;
 }
 
-/** A shipment that carried an affected lot, as the sender recorded it. */
+/**
+ * A shipment that carried an affected lot, as the sender recorded it: a shipment of the stage form (with its id),
+ * or a shipping event captured otherwise (shipmentId null).
+ */
 export interface RecallShipment {
-  shipmentId: string;
+  shipmentId: string | null;
+  shippingEventId: string;
   lotId: string;
   gtin: string;
   lot: string;
@@ -79,8 +83,13 @@ export async function recallCoverage(
   coverage.stamps.sort(
     (a, b) => order.get(a.lotId)! - order.get(b.lotId)! || a.runs[0].firstSerial - b.runs[0].firstSerial,
   );
-  coverage.shipments.sort(
-    (a, b) => order.get(a.lotId)! - order.get(b.lotId)! || a.shippedAt.localeCompare(b.shippedAt),
-  );
+  coverage.shipments.sort(shipmentOrder(lots));
   return coverage;
+}
+
+/** Shipments in the order of the report's lots, then oldest first. */
+export function shipmentOrder(lots: RecallLotKey[]) {
+  const order = new Map(lots.map((l, i) => [l.id, i]));
+  return (a: RecallShipment, b: RecallShipment) =>
+    order.get(a.lotId)! - order.get(b.lotId)! || a.shippedAt.localeCompare(b.shippedAt);
 }

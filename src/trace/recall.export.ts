@@ -32,6 +32,7 @@ const shipmentStates: Record<string, string> = {
   received: 'Đã nhận',
   disputed: 'Bị từ chối',
   outside: 'Ngoài hệ thống',
+  sent: 'Đã gửi',
 };
 
 /** The stamps sheet: one row per range and lot, the serial runs written as `1-50, 61-70`. */

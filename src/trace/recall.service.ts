@@ -1,6 +1,7 @@
 import { type Actor, type DbOrTx, notFound } from '../platform/index.ts';
-import { type RecallLotKey, recallCoverage } from './recall.coverage.ts';
+import { type RecallLotKey, recallCoverage, shipmentOrder } from './recall.coverage.ts';
 import { type RecallReport, recallRows } from './recall.presenter.ts';
+import { shipmentsFromEvents } from './recall.shipping-events.ts';
 import { rootId } from './trace.root.ts';
 import type { TraceResult } from './trace.schema.ts';
 import { traceIds } from './trace.service.ts';
@@ -33,7 +34,12 @@ export async function recallReport(
     : null;
   if (!back.events.length && !downstream.events.length) throw notFound('trace.not-found', { id: root });
   const report = recallRows(root, request.asOf ?? null, { back, downstream, siblings, inputs });
-  return { ...report, ...(await recallCoverage(db, lotKeys(report), request.actor)) };
+  const lots = lotKeys(report);
+  const coverage = await recallCoverage(db, lots, request.actor);
+  const recorded = new Set(coverage.shipments.map((s) => s.shippingEventId));
+  const captured = shipmentsFromEvents([back, downstream, siblings], lots, recorded);
+  const shipments = [...coverage.shipments, ...captured].sort(shipmentOrder(lots));
+  return { ...report, ...coverage, shipments };
 }
 
 /** The affected lots themselves (not their serial items or the pallets they travelled in), recalled lot first. */

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestApp,
+  epcisDocument,
   makeLocation,
   makeOrganisation,
   makeStampedProduct,
@@ -180,5 +181,71 @@ describe('recall sheet', () => {
     const shipments = workbook.getWorksheet('Lô hàng đã gửi - Shipments')!;
     expect(shipments.rowCount).toBe(3);
     expect(shipments.getRow(2).getCell(4).value).toBe(shop.name);
+  });
+});
+
+describe('recall sheet: shipments known only as EPCIS events (captured by another system, not the stage form)', () => {
+  let wholesaler: Awaited<ReturnType<typeof makeOrganisation>>;
+  const party = (id: string) => `urn:txng:org:${id}`;
+  const capture = (organisationId: string, event: Record<string, unknown>) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/epcis/capture',
+      headers: { ...as(organisationId), 'content-type': 'application/ld+json' },
+      payload: JSON.stringify(
+        epcisDocument([
+          {
+            type: 'ObjectEvent',
+            eventTimeZoneOffset: '+07:00',
+            action: 'OBSERVE',
+            quantityList: [{ epcClass: lotId(), quantity: 30, uom: 'KGM' }],
+            sourceList: [{ type: 'owning_party', source: party(f.producer.organisationId) }],
+            destinationList: [{ type: 'owning_party', destination: party(wholesaler.id) }],
+            ...event,
+          },
+        ]),
+      ),
+    });
+  const captured = async () =>
+    (await report(as(f.producer.organisationId))).json().shipments.filter((s: any) => s.shipmentId === null);
+
+  beforeAll(async () => {
+    wholesaler = await makeOrganisation(t.db, { name: 'Vựa trái cây Dầu Giây' });
+  });
+
+  it('lists the shipping event with the parties by name, "sent" until a receiving event follows', async () => {
+    const shipped = await capture(f.producer.organisationId, {
+      eventTime: '2026-03-04T08:00:00+07:00',
+      bizStep: 'shipping',
+    });
+    expect(shipped.statusCode, shipped.body).toBe(202);
+    expect(await captured()).toEqual([
+      expect.objectContaining({
+        lot: 'L2026-03',
+        sender: 'Hợp tác xã Bưởi Tân Triều',
+        receiver: wholesaler.name,
+        quantity: 30,
+        unit: 'KGM',
+        state: 'sent',
+        shippedAt: '2026-03-04T01:00:00.000Z',
+      }),
+    ]);
+    // a shipment of the stage form is listed once, from its own record, not again from its event
+    const all = (await report(as(f.producer.organisationId))).json().shipments;
+    expect(all.map((s: any) => s.state)).toEqual(['received', 'pending', 'sent']);
+  });
+
+  it('says "received" once the receiver captures the receiving', async () => {
+    const received = await capture(wholesaler.id, {
+      eventTime: '2026-03-04T16:00:00+07:00',
+      bizStep: 'receiving',
+    });
+    expect(received.statusCode, received.body).toBe(202);
+    expect((await captured()).map((s: any) => s.state)).toEqual(['received']);
+  });
+
+  it('security: an organisation that is no party to it does not see it', async () => {
+    const body = (await report(as(shop.id))).json();
+    expect(body.shipments.map((s: any) => s.receiver)).toEqual([shop.name]);
   });
 });

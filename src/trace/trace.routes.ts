@@ -44,7 +44,9 @@ export async function traceRoutes(fastify: FastifyInstance) {
           'with the stamps bound to those lots and the shipments that carried them',
         description:
           'stamps and shipments list only what the caller may read: the stamps of its own organisations (or those ' +
-          'it supervises), the shipments it sent or received. format=csv gives one sheet, chosen by sheet=' +
+          'it supervises), the shipments it sent or received — those of the stage form (state pending, received, disputed, ' +
+          'outside) and shipping events captured otherwise (shipmentId null; state sent, or received once a receiving ' +
+          'event of the lot at the same party follows). format=csv gives one sheet, chosen by sheet=' +
           'events|stamps|shipments; format=xlsx gives all three as worksheets.',
         querystring: recallQuery,
         response: { 200: z.unknown() },

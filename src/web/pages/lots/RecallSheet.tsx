@@ -33,7 +33,8 @@ interface RecallSheetData {
     scans: number;
   }[];
   shipments: {
-    shipmentId: string;
+    shipmentId: string | null;
+    shippingEventId: string;
     lotId: string;
     lot: string;
     sender: string | null;
@@ -50,6 +51,7 @@ const shipmentColours: Record<string, string> = {
   received: 'green',
   disputed: 'red',
   outside: 'gray',
+  sent: 'blue',
 };
 
 const runsText = (runs: { firstSerial: number; lastSerial: number }[]) =>
@@ -160,7 +162,7 @@ export function RecallSheet({ lot }: { lot: Lot }) {
         rows={sheet.data?.shipments}
         loading={sheet.isPending}
         error={sheet.error}
-        rowKey={(s) => `${s.shipmentId} ${s.lotId}`}
+        rowKey={(s) => `${s.shippingEventId} ${s.lotId}`}
         searchable={false}
         columns={[
           { key: 'lot', header: t('lot.lot'), render: (s) => lotName(s.lotId) },
