@@ -84,6 +84,86 @@ CREATE TABLE "audit_log" (
 	"hash" text NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "case_signals" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"case_id" uuid NOT NULL,
+	"source" text NOT NULL,
+	"summary" text NOT NULL,
+	"evidence" jsonb NOT NULL,
+	"dedupe_key" text NOT NULL,
+	"count" integer DEFAULT 1 NOT NULL,
+	"first_seen_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_seen_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "case_steps" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"case_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"from_state" text,
+	"to_state" text,
+	"note" text,
+	"actor_id" text,
+	"actor_name" text,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "cases" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"number" integer GENERATED ALWAYS AS IDENTITY (sequence name "cases_number_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"subject_type" text NOT NULL,
+	"subject_key" text NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"product_id" uuid,
+	"lot_id" uuid,
+	"gtin" text,
+	"first_serial" bigint,
+	"last_serial" bigint,
+	"state" text DEFAULT 'triage' NOT NULL,
+	"assignee_id" text,
+	"assignee_name" text,
+	"outcome" text,
+	"outcome_text" text,
+	"opened_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"closed_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "catalogue_items" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"version_id" uuid NOT NULL,
+	"match" text NOT NULL,
+	"value" text NOT NULL,
+	"note" text
+);
+--> statement-breakpoint
+CREATE TABLE "catalogue_lists" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"sector" text NOT NULL,
+	"kind" text NOT NULL,
+	"category" text,
+	"title" text NOT NULL,
+	"created_by" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "catalogue_versions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"list_id" uuid NOT NULL,
+	"number" text DEFAULT '1' NOT NULL,
+	"decision_number" text,
+	"decision_date" date,
+	"signer" text,
+	"file_id" uuid,
+	"effective_from" date,
+	"effective_to" date,
+	"state" text DEFAULT 'draft' NOT NULL,
+	"review_note" text,
+	"issued_at" timestamp with time zone,
+	"created_by" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "shipments" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"sender_organisation_id" uuid NOT NULL,
@@ -101,6 +181,19 @@ CREATE TABLE "shipments" (
 	"decided_at" timestamp with time zone,
 	"decided_by" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "check_runs" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"check" text NOT NULL,
+	"trigger" text NOT NULL,
+	"requested_by" text,
+	"started_at" timestamp with time zone NOT NULL,
+	"finished_at" timestamp with time zone,
+	"findings" integer,
+	"signals_created" integer,
+	"sample" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"error" text
 );
 --> statement-breakpoint
 CREATE TABLE "diary_entries" (
@@ -231,6 +324,47 @@ CREATE TABLE "files" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "inspection_actions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"visit_id" uuid,
+	"kind" text NOT NULL,
+	"gtin" text,
+	"first_serial" bigint,
+	"last_serial" bigint,
+	"lot_id" uuid,
+	"reason" text NOT NULL,
+	"decided_by" text NOT NULL,
+	"decided_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"lifted_at" timestamp with time zone,
+	"lifted_by" text,
+	"lift_reason" text
+);
+--> statement-breakpoint
+CREATE TABLE "inspection_findings" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"visit_id" uuid NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"text" text NOT NULL,
+	"file_ids" uuid[] NOT NULL,
+	"fix_by" date,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "inspection_visits" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"visited_on" date NOT NULL,
+	"inspector_ids" text[] NOT NULL,
+	"checklist" jsonb NOT NULL,
+	"internal_note" text,
+	"follow_up_of" uuid,
+	"case_id" uuid,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "locations" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"organisation_id" uuid NOT NULL,
@@ -347,6 +481,14 @@ CREATE TABLE "traceability_systems" (
 	"conformity" text DEFAULT 'declared' NOT NULL,
 	"connected_to_province" boolean DEFAULT false NOT NULL,
 	"connected_to_national" boolean DEFAULT false NOT NULL,
+	"kind" text DEFAULT 'software' NOT NULL,
+	"principles" text[] DEFAULT '{}' NOT NULL,
+	"data_items" text[] DEFAULT '{}' NOT NULL,
+	"evidence_file_ids" uuid[] DEFAULT '{}' NOT NULL,
+	"connection" text DEFAULT 'none' NOT NULL,
+	"in_use_since" date,
+	"declared_on" date,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -473,6 +615,8 @@ CREATE TABLE "stamp_suspicions" (
 --> statement-breakpoint
 ALTER TABLE "password_reset_tokens" ADD CONSTRAINT "password_reset_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "catalogue_items" ADD CONSTRAINT "catalogue_items_version_id_catalogue_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."catalogue_versions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "catalogue_versions" ADD CONSTRAINT "catalogue_versions_list_id_catalogue_lists_id_fk" FOREIGN KEY ("list_id") REFERENCES "public"."catalogue_lists"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "epcis_event_ids" ADD CONSTRAINT "epcis_event_ids_event_pk_epcis_events_id_fk" FOREIGN KEY ("event_pk") REFERENCES "public"."epcis_events"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "epcis_event_links" ADD CONSTRAINT "epcis_event_links_event_pk_epcis_events_id_fk" FOREIGN KEY ("event_pk") REFERENCES "public"."epcis_events"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "epcis_subscription_sent" ADD CONSTRAINT "epcis_subscription_sent_subscription_id_epcis_subscriptions_id_fk" FOREIGN KEY ("subscription_id") REFERENCES "public"."epcis_subscriptions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -501,9 +645,21 @@ CREATE INDEX "audit_log_entity_idx" ON "audit_log" USING btree ("entity_type","e
 CREATE INDEX "audit_log_at_idx" ON "audit_log" USING btree ("at");--> statement-breakpoint
 CREATE INDEX "audit_log_actor_idx" ON "audit_log" USING btree ("actor_id");--> statement-breakpoint
 CREATE INDEX "audit_log_organisation_idx" ON "audit_log" USING btree ("organisation_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "case_signals_dedupe_idx" ON "case_signals" USING btree ("dedupe_key");--> statement-breakpoint
+CREATE INDEX "case_signals_case_idx" ON "case_signals" USING btree ("case_id");--> statement-breakpoint
+CREATE INDEX "case_steps_case_idx" ON "case_steps" USING btree ("case_id","at");--> statement-breakpoint
+CREATE INDEX "cases_subject_idx" ON "cases" USING btree ("subject_key","state");--> statement-breakpoint
+CREATE INDEX "cases_org_idx" ON "cases" USING btree ("organisation_id");--> statement-breakpoint
+CREATE INDEX "cases_state_idx" ON "cases" USING btree ("state","updated_at");--> statement-breakpoint
+CREATE INDEX "catalogue_items_version_idx" ON "catalogue_items" USING btree ("version_id");--> statement-breakpoint
+CREATE INDEX "catalogue_lists_sector_idx" ON "catalogue_lists" USING btree ("sector");--> statement-breakpoint
+CREATE INDEX "catalogue_versions_list_idx" ON "catalogue_versions" USING btree ("list_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "catalogue_versions_number_uq" ON "catalogue_versions" USING btree ("list_id","number");--> statement-breakpoint
+CREATE INDEX "catalogue_versions_approved_idx" ON "catalogue_versions" USING btree ("list_id","effective_from") WHERE state = 'approved';--> statement-breakpoint
 CREATE UNIQUE INDEX "shipments_shipping_event_uq" ON "shipments" USING btree ("shipping_event_id");--> statement-breakpoint
 CREATE INDEX "shipments_receiver_idx" ON "shipments" USING btree ("receiver_organisation_id","state","shipped_at");--> statement-breakpoint
 CREATE INDEX "shipments_sender_idx" ON "shipments" USING btree ("sender_organisation_id","shipped_at");--> statement-breakpoint
+CREATE INDEX "check_runs_check_idx" ON "check_runs" USING btree ("check","started_at");--> statement-breakpoint
 CREATE INDEX "diary_entries_location_season_idx" ON "diary_entries" USING btree ("location_id","season","entry_date");--> statement-breakpoint
 CREATE INDEX "diary_entries_organisation_idx" ON "diary_entries" USING btree ("organisation_id","entry_date");--> statement-breakpoint
 CREATE INDEX "epcis_event_ids_id_idx" ON "epcis_event_ids" USING btree ("id","role");--> statement-breakpoint
@@ -523,6 +679,10 @@ CREATE UNIQUE INDEX "epcis_named_queries_name_uq" ON "epcis_named_queries" USING
 CREATE INDEX "epcis_subscriptions_query_idx" ON "epcis_subscriptions" USING btree ("query_id");--> statement-breakpoint
 CREATE INDEX "epcis_subscriptions_due_idx" ON "epcis_subscriptions" USING btree ("status","next_attempt_at");--> statement-breakpoint
 CREATE INDEX "files_organisation_idx" ON "files" USING btree ("organisation_id","created_at");--> statement-breakpoint
+CREATE INDEX "inspection_actions_org_idx" ON "inspection_actions" USING btree ("organisation_id");--> statement-breakpoint
+CREATE INDEX "inspection_actions_stamp_idx" ON "inspection_actions" USING btree ("gtin","first_serial");--> statement-breakpoint
+CREATE INDEX "inspection_findings_visit_idx" ON "inspection_findings" USING btree ("visit_id");--> statement-breakpoint
+CREATE INDEX "inspection_visits_org_idx" ON "inspection_visits" USING btree ("organisation_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "locations_gln_uq" ON "locations" USING btree ("gln");--> statement-breakpoint
 CREATE UNIQUE INDEX "locations_internal_code_uq" ON "locations" USING btree ("internal_code");--> statement-breakpoint
 CREATE INDEX "locations_org_idx" ON "locations" USING btree ("organisation_id");--> statement-breakpoint

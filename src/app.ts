@@ -6,12 +6,16 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import accounts from './accounts/index.ts';
 import audit from './audit/index.ts';
 import backoffice from './backoffice/index.ts';
+import cases, { raiseSignal } from './cases/index.ts';
+import catalogues from './catalogues/index.ts';
 import chain from './chain/index.ts';
+import checks, { connectCaseSignals as connectCheckSignals } from './checks/index.ts';
 import diary from './diary/index.ts';
 import epcis from './epcis/index.ts';
 import files from './files/index.ts';
 import { gs1Messages } from './gs1/index.ts';
 import imports from './imports/index.ts';
+import inspections, { connectCaseSignals as connectInspectionSignals } from './inspections/index.ts';
 import {
   type Actor,
   type ActorResolver,
@@ -120,6 +124,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(diary, { prefix: '/api' });
   await app.register(imports, { prefix: '/api' });
   await app.register(files, { prefix: '/api' });
+  await app.register(catalogues, { prefix: '/api' });
+  await app.register(inspections, { prefix: '/api' });
+  await app.register(checks, { prefix: '/api' });
+  // findings and automatic checks raise their signals into fraud cases (they do not import the cases module)
+  connectInspectionSignals(raiseSignal);
+  connectCheckSignals(raiseSignal);
+  await app.register(cases, { prefix: '/api' });
   await app.register(backoffice, { root: opts.backofficeRoot });
   await app.register(epcis, {
     prefix: '/epcis',

@@ -3,10 +3,14 @@
 
 export * from '../accounts/accounts.schema.ts';
 export * from '../audit/audit.schema.ts';
+export * from '../cases/cases.schema.ts';
+export * from '../catalogues/catalogues.schema.ts';
 export * from '../chain/chain.schema.ts';
+export * from '../checks/checks.schema.ts';
 export * from '../diary/diary.schema.ts';
 export * from '../epcis/epcis.schema.ts';
 export * from '../files/files.schema.ts';
+export * from '../inspections/inspections.schema.ts';
 export * from '../registry/registry.schema.ts';
 export * from '../review/review.schema.ts';
 export * from '../stamps/stamps.schema.ts';
