@@ -132,6 +132,7 @@ CREATE TABLE "cases" (
 CREATE TABLE "catalogue_items" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"version_id" uuid NOT NULL,
+	"position" integer DEFAULT 0 NOT NULL,
 	"match" text NOT NULL,
 	"value" text NOT NULL,
 	"note" text
@@ -532,6 +533,8 @@ CREATE TABLE "consumer_reports" (
 	"photo_type" text,
 	"consent_at" timestamp with time zone NOT NULL,
 	"status" text DEFAULT 'new' NOT NULL,
+	"case_id" uuid,
+	"told_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -704,6 +707,7 @@ CREATE INDEX "review_items_queue_idx" ON "review_items" USING btree ("status","e
 CREATE INDEX "review_items_entity_idx" ON "review_items" USING btree ("entity_type","entity_id");--> statement-breakpoint
 CREATE INDEX "review_items_organisation_idx" ON "review_items" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "consumer_reports_created_idx" ON "consumer_reports" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "consumer_reports_case_idx" ON "consumer_reports" USING btree ("case_id");--> statement-breakpoint
 CREATE INDEX "stamp_changes_gtin_idx" ON "stamp_changes" USING btree ("gtin","first_serial");--> statement-breakpoint
 CREATE INDEX "stamp_changes_range_idx" ON "stamp_changes" USING btree ("range_id");--> statement-breakpoint
 CREATE INDEX "stamp_ranges_gtin_idx" ON "stamp_ranges" USING btree ("gtin","first_serial");--> statement-breakpoint

@@ -73,7 +73,7 @@ export { canRegisterOrganisation } from './registry.policy.ts';
 export type { ReviewedEntity } from './review-status.ts';
 export { setReviewStatus, withdrawPublication } from './review-status.ts';
 export { normaliseTaxCode, taxCodeCheckDigit } from './tax-code.ts';
-export { addTraceabilitySystem } from './traceability-system.service.ts';
+export { addTraceabilitySystem, traceabilityInPlace } from './traceability-system.service.ts';
 
 /**
  * Registry of organisations, locations, products, lots and the traceability systems organisations use, with the

@@ -193,6 +193,18 @@ export const traceabilitySystems = pgTable(
     conformity: text('conformity').notNull().default('declared'),
     connectedToProvince: boolean('connected_to_province').notNull().default(false),
     connectedToNational: boolean('connected_to_national').notNull().default(false),
+    /** software, stamps_service, paper, other (traceability-system.schema.ts). */
+    kind: text('kind').notNull().default('software'),
+    /** Which of the four principles (TCVN 12850:2019, Circular 02/2024) the owner declares the system meets. */
+    principles: text('principles').array().notNull().default([]),
+    /** Which of the ten data items of Circular 02/2024 the system carries. */
+    dataItems: text('data_items').array().notNull().default([]),
+    evidenceFileIds: uuid('evidence_file_ids').array().notNull().default([]),
+    /** How it is connected to the provincial system, as declared: none, manual_upload, api_key, epcis_capture. */
+    connection: text('connection').notNull().default('none'),
+    inUseSince: date('in_use_since'),
+    declaredOn: date('declared_on'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('traceability_systems_org_idx').on(t.organisationId)],
