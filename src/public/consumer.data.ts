@@ -1,3 +1,4 @@
+import { stampSuspension } from '../inspections/index.ts';
 import { type Db, localToday, type ScanThresholds } from '../platform/index.ts';
 import { cached, type ResolverRequest, type Subject } from '../resolver/index.ts';
 import { checkScan, type ScanCheck } from '../stamps/index.ts';
@@ -10,6 +11,7 @@ const emptyVerdict = (windowHours: number): Verdict => ({
   producerName: null,
   lot: null,
   revoked: false,
+  suspendedSince: null,
   lotMismatch: null,
   travel: null,
   scans: null,
@@ -69,12 +71,17 @@ export async function buildConsumerView(
     );
     scan = checked.scan;
     applyScanCheck(verdict, checked);
+    // an inspector's suspension of the stamp's range, never cached: a decision or its lifting shows at once
+    verdict.suspendedSince = (await stampSuspension(db, product.gtin, stamp.serial))?.since ?? null;
     if (lot?.status === 'recalled') verdict.kind = 'recalled';
+    else if (verdict.suspendedSince) verdict.kind = 'suspended';
     else if (checked.evidence.length) verdict.kind = 'suspicious';
     else if (stamp.status === 'not_activated') verdict.kind = 'not_activated';
+    else if (lot?.status === 'on_hold') verdict.kind = 'on_hold';
     else verdict.kind = 'genuine';
   } else {
-    verdict.kind = lot?.status === 'recalled' ? 'recalled' : 'product';
+    verdict.kind =
+      lot?.status === 'recalled' ? 'recalled' : lot?.status === 'on_hold' ? 'on_hold' : 'product';
   }
   const net =
     product.netQuantity !== null ? `${product.netQuantity} ${product.netQuantityUnit ?? ''}`.trim() : null;

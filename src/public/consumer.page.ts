@@ -1,4 +1,4 @@
-import { type Lang, t } from '../platform/index.ts';
+import { type Lang, localToday, t } from '../platform/index.ts';
 import { communeBoundariesNear } from '../registry/index.ts';
 import type { ConsumerView, Verdict } from './consumer.view.ts';
 import { Html, html, layout, safeUrl } from './html.ts';
@@ -34,6 +34,11 @@ export function verdictReasons(lang: Lang, v: Verdict): string[] {
   if (v.revoked && v.kind !== 'unknown') reasons.push(t(lang, 'public.reason.revoked'));
   if (v.lotMismatch) reasons.push(t(lang, 'public.reason.lotMismatch', { printed: v.lotMismatch }));
   if (v.kind === 'recalled') reasons.push(t(lang, 'public.reason.recalled', { lot: v.lot }));
+  if (v.kind === 'suspended' && v.suspendedSince)
+    reasons.push(
+      t(lang, 'public.reason.suspended', { date: formatDate(localToday(v.suspendedSince.getTime())) }),
+    );
+  if (v.kind === 'on_hold') reasons.push(t(lang, 'public.reason.on_hold', { lot: v.lot }));
   if (v.kind === 'genuine')
     reasons.push(t(lang, 'public.reason.genuine', { producer: v.producerName, lot: v.lot }));
   if (v.travel)

@@ -1,11 +1,21 @@
 /** Everything the consumer page shows, already reduced to what the law asks to publish (no personal data). */
-export type VerdictKind = 'genuine' | 'unknown' | 'not_activated' | 'recalled' | 'suspicious' | 'product';
+export type VerdictKind =
+  | 'genuine'
+  | 'unknown'
+  | 'not_activated'
+  | 'recalled'
+  | 'suspended'
+  | 'on_hold'
+  | 'suspicious'
+  | 'product';
 
 export interface Verdict {
   kind: VerdictKind;
   producerName: string | null;
   lot: string | null;
   revoked: boolean;
+  /** The stamp falls in a range an inspector suspended (src/inspections), since then; read fresh on every scan. */
+  suspendedSince: Date | null;
   lotMismatch: string | null; // the lot printed on the label when it contradicts the activation
   /** Two scans too far apart for the time between them (the strong scan evidence). */
   travel: { km: number; minutes: number } | null;

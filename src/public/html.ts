@@ -44,7 +44,7 @@ main{max-width:640px;margin:0 auto;padding:12px}header.top{display:flex;justify-
 header.top a{color:#fff}.card{background:#fff;border-radius:10px;padding:14px 16px;margin:12px 0;box-shadow:0 1px 2px #0002}
 h1{font-size:1.35rem;margin:.2rem 0}h2{font-size:1.1rem;margin:0 0 .5rem}dl{display:grid;grid-template-columns:auto 1fr;gap:4px 12px;margin:0}
 dt{color:#5b6570}dd{margin:0}.verdict{border-left:8px solid;font-size:1.05rem}.verdict strong{font-size:1.25rem;display:block}
-.v-genuine{border-color:#1e8e3e;background:#e6f4ea}.v-unknown,.v-suspicious,.v-recalled{border-color:#c5221f;background:#fce8e6}
+.v-genuine{border-color:#1e8e3e;background:#e6f4ea}.v-unknown,.v-suspicious,.v-recalled,.v-suspended,.v-on_hold{border-color:#c5221f;background:#fce8e6}
 .v-not_activated{border-color:#e37400;background:#fef7e0}.v-product{border-color:#0b5394;background:#e8f0fe}
 .badges span{display:inline-block;border-radius:12px;padding:2px 10px;margin:2px 4px 2px 0;background:#eef;font-size:.9rem}
 .badges .ok{background:#e6f4ea;color:#1e5e2e}ol.timeline{list-style:none;padding:0;margin:0}ol.timeline li{border-left:3px solid #0b5394;padding:0 0 12px 14px;position:relative}

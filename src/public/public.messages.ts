@@ -5,6 +5,8 @@ defineMessages({
   'public.verdict.unknown': { vi: 'Mã không có trong hệ thống', en: 'Unknown code' },
   'public.verdict.not_activated': { vi: 'Tem chưa được kích hoạt', en: 'Stamp not activated' },
   'public.verdict.recalled': { vi: 'Lô hàng đang bị thu hồi', en: 'This lot is being recalled' },
+  'public.verdict.suspended': { vi: 'Tem đã bị tạm đình chỉ', en: 'Stamp suspended' },
+  'public.verdict.on_hold': { vi: 'Lô hàng đang bị tạm giữ', en: 'This lot is on hold' },
   'public.verdict.suspicious': { vi: 'Nghi vấn hàng giả', en: 'Suspicious: possibly counterfeit' },
   'public.verdict.product': { vi: 'Thông tin sản phẩm', en: 'Product information' },
   'public.reason.genuine': {
@@ -45,6 +47,14 @@ defineMessages({
   'public.reason.recalled': {
     vi: 'Lô {lot} đang bị thu hồi. Không sử dụng sản phẩm; liên hệ nơi bán.',
     en: 'Lot {lot} is being recalled. Do not use the product; contact the seller.',
+  },
+  'public.reason.suspended': {
+    vi: 'Tem đã bị tạm đình chỉ từ {date} theo quyết định của cơ quan kiểm tra. Chưa nên mua hoặc sử dụng sản phẩm mang tem này; nếu cần, hãy liên hệ Sở KH&CN.',
+    en: 'The stamp has been suspended since {date} by decision of the inspection authority. Do not buy or use the product carrying it for now; contact the department if needed.',
+  },
+  'public.reason.on_hold': {
+    vi: 'Lô {lot} đang bị tạm giữ để kiểm tra. Chưa nên sử dụng sản phẩm cho đến khi có kết luận.',
+    en: 'Lot {lot} is on hold for inspection. Do not use the product until it is cleared.',
   },
   'public.reason.product': {
     vi: 'Mã này chỉ định danh sản phẩm/lô, không định danh từng đơn vị nên không xác thực được từng sản phẩm.',

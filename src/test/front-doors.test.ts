@@ -15,8 +15,8 @@ const src = path.join(repo, 'src');
 /** The layers, bottom first: a production import may point at its own layer or a lower one, never higher. */
 const layers: string[][] = [
   ['gs1', 'db', 'platform'],
-  ['audit', 'registry', 'accounts', 'epcis', 'trace'],
-  ['files', 'review', 'stamps', 'chain', 'diary', 'imports'],
+  ['audit', 'registry', 'accounts', 'epcis', 'trace', 'catalogues'],
+  ['files', 'review', 'stamps', 'chain', 'diary', 'imports', 'inspections'],
   ['public', 'resolver', 'backoffice', 'demo', '(faces)'],
 ];
 const layerOf = new Map(layers.flatMap((mods, i) => mods.map((m) => [m, i] as const)));

@@ -55,6 +55,15 @@ export const accessTable: Record<string, Access> = {
   // officers and owners within their scope (decision 013); an organisation's staff and keys never
   'GET /api/audit': { allow: [A, R, S, C, I, O], gated: true },
   'GET /api/audit/verify': { public: true, allow: everyone },
+  // inspections (issue 12 §2): inspectors and the admin decide; the department, officers in scope and the
+  // inspected owner read; an organisation's staff and API keys never
+  'POST /api/inspections/actions': { allow: [A, I], gated: true },
+  'POST /api/inspections/actions/{id}/lift': { allow: [A, I], gated: true },
+  'GET /api/inspections/actions': { allow: [A, R, S, C, I, O], gated: true },
+  'POST /api/inspections/visits': { allow: [A, I], gated: true },
+  'GET /api/inspections/visits': { allow: [A, R, S, C, I, O], gated: true },
+  'GET /api/inspections/visits/{id}': { allow: [A, R, S, C, I, O], gated: true },
+  'POST /api/inspections/visits/{id}/findings': { allow: [A, I], gated: true },
   // registry
   'GET /api/administrative-units': { public: true, allow: everyone },
   'GET /api/commune-boundaries': { public: true, allow: everyone },

@@ -1,0 +1,13 @@
+import type { FastifyInstance } from 'fastify';
+import './inspections.messages.ts';
+import './inspections.policy.ts';
+import { inspectionRoutes } from './inspections.routes.ts';
+
+export { checklistItems } from './checklist.ts';
+export { stampSuspension } from './inspections.service.ts';
+export { connectCaseSignals } from './inspections.signals.ts';
+
+/** Inspections and the acts that follow them (issue 12 §2). */
+export default async function routes(app: FastifyInstance) {
+  await app.register(inspectionRoutes);
+}

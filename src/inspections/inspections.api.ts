@@ -1,0 +1,101 @@
+import { z } from 'zod';
+
+export const actionKinds = ['warning', 'stamp_suspension', 'lot_hold', 'lot_recall'] as const;
+export type ActionKind = (typeof actionKinds)[number];
+
+const reason = z.string().trim().min(1).max(2000);
+
+export const actionInput = z.object({
+  organisationId: z.uuid(),
+  kind: z.enum(actionKinds),
+  reason,
+  visitId: z.uuid().optional(),
+  /** stamp_suspension: the GTIN and the serials from first to last, both included. */
+  gtin: z.string().optional(),
+  firstSerial: z.number().int().min(0).optional(),
+  lastSerial: z.number().int().min(0).optional(),
+  /** lot_hold, lot_recall: the lot. */
+  lotId: z.uuid().optional(),
+});
+export type ActionInput = z.infer<typeof actionInput>;
+
+export const liftInput = z.object({ reason });
+
+export const actionView = z.object({
+  id: z.string(),
+  organisationId: z.string(),
+  visitId: z.string().nullable(),
+  kind: z.enum(actionKinds),
+  gtin: z.string().nullable(),
+  firstSerial: z.number().nullable(),
+  lastSerial: z.number().nullable(),
+  lotId: z.string().nullable(),
+  reason: z.string(),
+  decidedAt: z.string(),
+  liftedAt: z.string().nullable(),
+  liftReason: z.string().nullable(),
+});
+export type ActionView = z.infer<typeof actionView>;
+
+export const actionListQuery = z.object({
+  organisationId: z.uuid().optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const actionList = z.object({
+  items: z.array(actionView),
+  page: z.number(),
+  pageSize: z.number(),
+  total: z.number(),
+});
+
+export const checklistResults = ['pass', 'fail', 'not_applicable'] as const;
+
+export const visitInput = z.object({
+  organisationId: z.uuid(),
+  visitedOn: z.iso.date(),
+  inspectorIds: z.array(z.string().min(1)).min(1).max(20),
+  checklist: z
+    .array(
+      z.object({
+        item: z.string().min(1),
+        result: z.enum(checklistResults),
+        note: z.string().max(2000).nullable().optional(),
+      }),
+    )
+    .max(40),
+  internalNote: z.string().max(5000).nullable().optional(),
+  followUpOf: z.uuid().optional(),
+  caseId: z.uuid().optional(),
+});
+export type VisitInput = z.infer<typeof visitInput>;
+
+export const findingInput = z.object({
+  text: z.string().trim().min(1).max(5000),
+  fileIds: z.array(z.uuid()).max(20).default([]),
+  fixBy: z.iso.date().optional(),
+});
+export type FindingInput = z.infer<typeof findingInput>;
+
+export const findingView = z.object({
+  id: z.string(),
+  visitId: z.string(),
+  text: z.string(),
+  fileIds: z.array(z.string()),
+  fixBy: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const visitView = z.object({
+  id: z.string(),
+  organisationId: z.string(),
+  visitedOn: z.string(),
+  inspectorIds: z.array(z.string()),
+  checklist: z.array(z.object({ item: z.string(), result: z.string(), note: z.string().nullable() })),
+  /** Absent for the inspected organisation. */
+  internalNote: z.string().nullable().optional(),
+  followUpOf: z.string().nullable(),
+  caseId: z.string().nullable(),
+  findings: z.array(findingView),
+});

@@ -1,0 +1,401 @@
+import { and, count, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { findUserById } from '../accounts/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { checkFilesOwnedBy } from '../files/index.ts';
+import {
+  type Actor,
+  badRequest,
+  conflict,
+  type Db,
+  type DbOrTx,
+  type FieldError,
+  forbidden,
+  localToday,
+  notFound,
+} from '../platform/index.ts';
+import {
+  getLot,
+  getOrganisationsByIds,
+  getProductByGtin,
+  readableOrganisationIds,
+  setLotStatus,
+} from '../registry/index.ts';
+import { checklistCodes } from './checklist.ts';
+import type { ActionInput, ActionKind, ActionView, FindingInput, VisitInput } from './inspections.api.ts';
+import { isInspectedSide, mayDecide, mayReadInspections } from './inspections.policy.ts';
+import { inspectionActions, inspectionFindings, inspectionVisits } from './inspections.schema.ts';
+import { signalFinding } from './inspections.signals.ts';
+
+type ActionRow = typeof inspectionActions.$inferSelect;
+type VisitRow = typeof inspectionVisits.$inferSelect;
+type FindingRow = typeof inspectionFindings.$inferSelect;
+
+const maxSuspended = 10_000_000;
+
+function presentAction(row: ActionRow): ActionView {
+  return {
+    id: row.id,
+    organisationId: row.organisationId,
+    visitId: row.visitId,
+    kind: row.kind as ActionKind,
+    gtin: row.gtin,
+    firstSerial: row.firstSerial,
+    lastSerial: row.lastSerial,
+    lotId: row.lotId,
+    reason: row.reason,
+    decidedAt: row.decidedAt.toISOString(),
+    liftedAt: row.liftedAt?.toISOString() ?? null,
+    liftReason: row.liftReason,
+  };
+}
+
+const field = (name: string, code: string, params?: Record<string, unknown>): FieldError => ({
+  field: `/body/${name}`,
+  code,
+  params,
+});
+
+async function organisationExists(db: DbOrTx, id: string) {
+  return (await getOrganisationsByIds(db, [id])).length === 1;
+}
+
+/** The organisations an actor may read inspections of; null: all. Throws 403 for a role that reads none. */
+async function readable(db: DbOrTx, actor: Actor): Promise<string[] | null> {
+  if (!mayReadInspections(actor)) throw forbidden();
+  if (isInspectedSide(actor)) return actor.organisationIds;
+  return readableOrganisationIds(db, actor);
+}
+
+/** What the act applies to, checked against the organisation: every mistake named at once. */
+async function checkTarget(db: DbOrTx, input: ActionInput) {
+  const errors: FieldError[] = [];
+  if (!(await organisationExists(db, input.organisationId)))
+    throw badRequest([field('organisationId', 'inspections.organisationUnknown')]);
+  if (input.visitId) {
+    const [visit] = await db.select().from(inspectionVisits).where(eq(inspectionVisits.id, input.visitId));
+    if (visit?.organisationId !== input.organisationId)
+      errors.push(field('visitId', 'inspections.visitUnknown'));
+  }
+  let gtin: string | null = null;
+  if (input.kind === 'stamp_suspension') {
+    if (!input.gtin) errors.push(field('gtin', 'inspections.gtinRequired'));
+    else {
+      const product = /^\d{8,14}$/.test(input.gtin) ? await getProductByGtin(db, input.gtin) : null;
+      if (product?.organisationId !== input.organisationId)
+        errors.push(field('gtin', 'inspections.gtinNotOwned'));
+      else gtin = product.gtin.padStart(14, '0');
+    }
+    if (input.firstSerial === undefined) errors.push(field('firstSerial', 'inspections.serialRequired'));
+    if (input.lastSerial === undefined) errors.push(field('lastSerial', 'inspections.serialRequired'));
+    if (input.firstSerial !== undefined && input.lastSerial !== undefined) {
+      if (input.lastSerial < input.firstSerial) errors.push(field('lastSerial', 'inspections.serialOrder'));
+      else if (input.lastSerial - input.firstSerial + 1 > maxSuspended)
+        errors.push(field('lastSerial', 'inspections.serialTooMany'));
+    }
+  }
+  if (input.kind === 'lot_hold' || input.kind === 'lot_recall') {
+    if (!input.lotId) errors.push(field('lotId', 'inspections.lotRequired'));
+    else if ((await getLot(db, input.lotId))?.organisationId !== input.organisationId)
+      errors.push(field('lotId', 'inspections.lotNotOwned'));
+  }
+  if (errors.length) throw badRequest(errors);
+  return { gtin };
+}
+
+/**
+ * Decides an outcome act: a warning, a suspension of a range of stamps, a lot put on hold or recalled. The act,
+ * the lot's status (through the registry, its own audit entry) and the audit entry land together or not at all.
+ */
+export async function decideAction(db: Db, actor: Actor, input: ActionInput): Promise<ActionView> {
+  if (!mayDecide(actor)) throw forbidden();
+  return db.transaction(async (tx) => {
+    const { gtin } = await checkTarget(tx, input);
+    const suspension = input.kind === 'stamp_suspension';
+    const lot = input.kind === 'lot_hold' || input.kind === 'lot_recall';
+    const [row] = await tx
+      .insert(inspectionActions)
+      .values({
+        organisationId: input.organisationId,
+        visitId: input.visitId ?? null,
+        kind: input.kind,
+        gtin: suspension ? gtin : null,
+        firstSerial: suspension ? input.firstSerial : null,
+        lastSerial: suspension ? input.lastSerial : null,
+        lotId: lot ? input.lotId : null,
+        reason: input.reason,
+        decidedBy: actor.id,
+      })
+      .returning();
+    if (lot) {
+      // the registry's own status change (audited there): the consumer page reads a lot's status fresh
+      await setLotStatus(
+        tx as unknown as Db,
+        input.lotId!,
+        { status: input.kind === 'lot_hold' ? 'on_hold' : 'recalled', note: input.reason },
+        actor,
+      );
+    }
+    await recordAudit(tx, {
+      actor,
+      action: `decide:${input.kind}`,
+      entityType: 'inspection_action',
+      entityId: row!.id,
+      organisationId: row!.organisationId,
+      after: presentAction(row!),
+    });
+    return presentAction(row!);
+  });
+}
+
+/** Lifts an act; only an inspector or the admin, with a reason. A lot goes back to active. */
+export async function liftAction(db: Db, actor: Actor, id: string, reason: string): Promise<ActionView> {
+  if (!mayDecide(actor)) throw forbidden();
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(inspectionActions)
+      .where(eq(inspectionActions.id, id))
+      .for('update');
+    if (!before) throw notFound('inspections.not-found');
+    if (before.liftedAt) throw conflict('inspections.already-lifted');
+    const [row] = await tx
+      .update(inspectionActions)
+      .set({ liftedAt: new Date(), liftedBy: actor.id, liftReason: reason })
+      .where(eq(inspectionActions.id, id))
+      .returning();
+    if (before.lotId && (before.kind === 'lot_hold' || before.kind === 'lot_recall')) {
+      await setLotStatus(tx as unknown as Db, before.lotId, { status: 'active', note: reason }, actor);
+    }
+    await recordAudit(tx, {
+      actor,
+      action: `lift:${before.kind}`,
+      entityType: 'inspection_action',
+      entityId: id,
+      organisationId: before.organisationId,
+      before: presentAction(before),
+      after: presentAction(row!),
+    });
+    return presentAction(row!);
+  });
+}
+
+export async function listActions(
+  db: DbOrTx,
+  actor: Actor,
+  query: { organisationId?: string; page: number; pageSize: number },
+) {
+  const scope = await readable(db, actor);
+  const where = and(
+    scope
+      ? inArray(inspectionActions.organisationId, scope.length ? scope : ([sql`NULL`] as never))
+      : undefined,
+    query.organisationId ? eq(inspectionActions.organisationId, query.organisationId) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(inspectionActions)
+      .where(where)
+      .orderBy(desc(inspectionActions.decidedAt))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ n: count() }).from(inspectionActions).where(where),
+  ]);
+  return { items: rows.map(presentAction), page: query.page, pageSize: query.pageSize, total: total?.n ?? 0 };
+}
+
+/**
+ * The suspension in force over one stamp, for the consumer page: read fresh on every scan (never cached), so a
+ * decision or its lifting shows at the very next request.
+ */
+export async function stampSuspension(
+  db: DbOrTx,
+  gtin: string,
+  serial: number,
+): Promise<{ since: Date } | null> {
+  const [row] = await db
+    .select({ since: inspectionActions.decidedAt })
+    .from(inspectionActions)
+    .where(
+      and(
+        eq(inspectionActions.kind, 'stamp_suspension'),
+        eq(inspectionActions.gtin, gtin.padStart(14, '0')),
+        lte(inspectionActions.firstSerial, serial),
+        gte(inspectionActions.lastSerial, serial),
+        isNull(inspectionActions.liftedAt),
+      ),
+    )
+    .orderBy(inspectionActions.decidedAt)
+    .limit(1);
+  return row ?? null;
+}
+
+// ---- visits and findings ----
+
+export async function recordVisit(db: Db, actor: Actor, input: VisitInput) {
+  if (!mayDecide(actor)) throw forbidden();
+  const errors: FieldError[] = [];
+  if (!(await organisationExists(db, input.organisationId)))
+    errors.push(field('organisationId', 'inspections.organisationUnknown'));
+  if (input.visitedOn > localToday()) errors.push(field('visitedOn', 'inspections.dateFuture'));
+  for (const [i, id] of input.inspectorIds.entries()) {
+    const user = /^[0-9a-f-]{36}$/i.test(id) ? await findUserById(db, id) : null;
+    if (user?.role !== 'inspector' || user.disabled)
+      errors.push(field(`inspectorIds/${i}`, 'inspections.inspectorUnknown'));
+  }
+  for (const [i, c] of input.checklist.entries())
+    if (!checklistCodes.has(c.item)) errors.push(field(`checklist/${i}/item`, 'inspections.checklistItem'));
+  if (input.followUpOf) {
+    const [first] = await db.select().from(inspectionVisits).where(eq(inspectionVisits.id, input.followUpOf));
+    if (first?.organisationId !== input.organisationId)
+      errors.push(field('followUpOf', 'inspections.visitUnknown'));
+  }
+  if (errors.length) throw badRequest(errors);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(inspectionVisits)
+      .values({
+        organisationId: input.organisationId,
+        visitedOn: input.visitedOn,
+        inspectorIds: input.inspectorIds,
+        checklist: input.checklist.map((c) => ({ item: c.item, result: c.result, note: c.note ?? null })),
+        internalNote: input.internalNote ?? null,
+        followUpOf: input.followUpOf ?? null,
+        caseId: input.caseId ?? null,
+        createdBy: actor.id,
+      })
+      .returning();
+    await recordAudit(tx, {
+      actor,
+      action: 'create',
+      entityType: 'inspection_visit',
+      entityId: row!.id,
+      organisationId: row!.organisationId,
+      after: { ...row!, internalNote: undefined },
+    });
+    return presentVisit(row!, [], actor);
+  });
+}
+
+export async function addFinding(db: Db, actor: Actor, visitId: string, input: FindingInput) {
+  if (!mayDecide(actor)) throw forbidden();
+  const [visit] = await db.select().from(inspectionVisits).where(eq(inspectionVisits.id, visitId));
+  if (!visit) throw notFound('inspections.not-found');
+  const errors: FieldError[] = await checkFilesOwnedBy(
+    db,
+    input.fileIds,
+    visit.organisationId,
+    '/body/fileIds',
+  );
+  if (input.fixBy && input.fixBy <= visit.visitedOn) errors.push(field('fixBy', 'inspections.fixByPast'));
+  if (errors.length) throw badRequest(errors);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(inspectionFindings)
+      .values({
+        visitId,
+        organisationId: visit.organisationId,
+        text: input.text,
+        fileIds: input.fileIds,
+        fixBy: input.fixBy ?? null,
+        createdBy: actor.id,
+      })
+      .returning();
+    await recordAudit(tx, {
+      actor,
+      action: 'create',
+      entityType: 'inspection_finding',
+      entityId: row!.id,
+      organisationId: row!.organisationId,
+      after: row,
+    });
+    await signalFinding(tx, { visit, finding: row! });
+    return presentFinding(row!);
+  });
+}
+
+export async function readVisit(db: DbOrTx, actor: Actor, id: string) {
+  const scope = await readable(db, actor);
+  const [row] = await db.select().from(inspectionVisits).where(eq(inspectionVisits.id, id));
+  // another organisation's visit answers like a missing one
+  if (!row || (scope && !scope.includes(row.organisationId))) throw notFound('inspections.not-found');
+  const findings = await db
+    .select()
+    .from(inspectionFindings)
+    .where(eq(inspectionFindings.visitId, id))
+    .orderBy(inspectionFindings.createdAt);
+  return presentVisit(row, findings, actor);
+}
+
+export async function listVisits(
+  db: DbOrTx,
+  actor: Actor,
+  query: { organisationId?: string; page: number; pageSize: number },
+) {
+  const scope = await readable(db, actor);
+  const where = and(
+    scope
+      ? inArray(inspectionVisits.organisationId, scope.length ? scope : ([sql`NULL`] as never))
+      : undefined,
+    query.organisationId ? eq(inspectionVisits.organisationId, query.organisationId) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(inspectionVisits)
+      .where(where)
+      .orderBy(desc(inspectionVisits.visitedOn), desc(inspectionVisits.createdAt))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ n: count() }).from(inspectionVisits).where(where),
+  ]);
+  const findings = rows.length
+    ? await db
+        .select()
+        .from(inspectionFindings)
+        .where(
+          inArray(
+            inspectionFindings.visitId,
+            rows.map((r) => r.id),
+          ),
+        )
+    : [];
+  return {
+    items: rows.map((r) =>
+      presentVisit(
+        r,
+        findings.filter((f) => f.visitId === r.id),
+        actor,
+      ),
+    ),
+    page: query.page,
+    pageSize: query.pageSize,
+    total: total?.n ?? 0,
+  };
+}
+
+function presentFinding(row: FindingRow) {
+  return {
+    id: row.id,
+    visitId: row.visitId,
+    text: row.text,
+    fileIds: row.fileIds,
+    fixBy: row.fixBy,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+function presentVisit(row: VisitRow, findings: FindingRow[], actor: Actor) {
+  return {
+    id: row.id,
+    organisationId: row.organisationId,
+    visitedOn: row.visitedOn,
+    inspectorIds: row.inspectorIds,
+    checklist: row.checklist,
+    // the inspectors' own note never reaches the inspected organisation
+    ...(isInspectedSide(actor) ? {} : { internalNote: row.internalNote }),
+    followUpOf: row.followUpOf,
+    caseId: row.caseId,
+    findings: findings.map(presentFinding),
+  };
+}
