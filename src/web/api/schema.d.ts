@@ -786,11 +786,22 @@ export interface paths {
                   organisationId: string;
                   name: string;
                   provider: string | null;
+                  /** @enum {string} */
+                  kind: "software" | "stamps_service" | "paper" | "other";
                   standards: string[];
                   /** @enum {string} */
                   conformity: "declared" | "verified" | "unknown";
+                  principles: ("one_step_back_one_step_forward" | "key_data_available" | "transparency" | "all_parties_take_part")[];
+                  dataItems: ("product_name" | "product_image" | "producer_name" | "producer_address" | "stages" | "event_times" | "traceability_code" | "brand_model_serial" | "shelf_life" | "applied_standards")[];
+                  /** @enum {string} */
+                  declaredConformity: "full" | "partial" | "none";
+                  evidenceFileIds: string[];
+                  /** @enum {string} */
+                  connection: "none" | "manual_upload" | "api_key" | "epcis_capture";
                   connectedToProvince: boolean;
                   connectedToNational: boolean;
+                  inUseSince: string | null;
+                  declaredOn: string | null;
                 })[];
             };
           };
@@ -1700,11 +1711,22 @@ export interface paths {
           "application/json": {
             name: string;
             provider?: string;
+            /** @enum {string} */
+            kind?: "software" | "stamps_service" | "paper" | "other";
             standards?: string[];
             /** @enum {string} */
             conformity?: "declared" | "verified" | "unknown";
+            principles?: ("one_step_back_one_step_forward" | "key_data_available" | "transparency" | "all_parties_take_part")[];
+            dataItems?: ("product_name" | "product_image" | "producer_name" | "producer_address" | "stages" | "event_times" | "traceability_code" | "brand_model_serial" | "shelf_life" | "applied_standards")[];
+            evidenceFileIds?: string[];
+            /** @enum {string} */
+            connection?: "none" | "manual_upload" | "api_key" | "epcis_capture";
             connectedToProvince?: boolean;
             connectedToNational?: boolean;
+            /** Format: date */
+            inUseSince?: string;
+            /** Format: date */
+            declaredOn?: string;
           };
         };
       };
@@ -1717,11 +1739,22 @@ export interface paths {
               organisationId: string;
               name: string;
               provider: string | null;
+              /** @enum {string} */
+              kind: "software" | "stamps_service" | "paper" | "other";
               standards: string[];
               /** @enum {string} */
               conformity: "declared" | "verified" | "unknown";
+              principles: ("one_step_back_one_step_forward" | "key_data_available" | "transparency" | "all_parties_take_part")[];
+              dataItems: ("product_name" | "product_image" | "producer_name" | "producer_address" | "stages" | "event_times" | "traceability_code" | "brand_model_serial" | "shelf_life" | "applied_standards")[];
+              /** @enum {string} */
+              declaredConformity: "full" | "partial" | "none";
+              evidenceFileIds: string[];
+              /** @enum {string} */
+              connection: "none" | "manual_upload" | "api_key" | "epcis_capture";
               connectedToProvince: boolean;
               connectedToNational: boolean;
+              inUseSince: string | null;
+              declaredOn: string | null;
             };
           };
         };
@@ -1729,6 +1762,68 @@ export interface paths {
     };
   };
   "/api/organisations/{id}/traceability-systems/{systemId}": {
+    /** Replace what is recorded of a traceability system (owner, admin, commune officer of its commune) */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+          systemId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            name: string;
+            provider?: string;
+            /** @enum {string} */
+            kind?: "software" | "stamps_service" | "paper" | "other";
+            standards?: string[];
+            /** @enum {string} */
+            conformity?: "declared" | "verified" | "unknown";
+            principles?: ("one_step_back_one_step_forward" | "key_data_available" | "transparency" | "all_parties_take_part")[];
+            dataItems?: ("product_name" | "product_image" | "producer_name" | "producer_address" | "stages" | "event_times" | "traceability_code" | "brand_model_serial" | "shelf_life" | "applied_standards")[];
+            evidenceFileIds?: string[];
+            /** @enum {string} */
+            connection?: "none" | "manual_upload" | "api_key" | "epcis_capture";
+            connectedToProvince?: boolean;
+            connectedToNational?: boolean;
+            /** Format: date */
+            inUseSince?: string;
+            /** Format: date */
+            declaredOn?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              organisationId: string;
+              name: string;
+              provider: string | null;
+              /** @enum {string} */
+              kind: "software" | "stamps_service" | "paper" | "other";
+              standards: string[];
+              /** @enum {string} */
+              conformity: "declared" | "verified" | "unknown";
+              principles: ("one_step_back_one_step_forward" | "key_data_available" | "transparency" | "all_parties_take_part")[];
+              dataItems: ("product_name" | "product_image" | "producer_name" | "producer_address" | "stages" | "event_times" | "traceability_code" | "brand_model_serial" | "shelf_life" | "applied_standards")[];
+              /** @enum {string} */
+              declaredConformity: "full" | "partial" | "none";
+              evidenceFileIds: string[];
+              /** @enum {string} */
+              connection: "none" | "manual_upload" | "api_key" | "epcis_capture";
+              connectedToProvince: boolean;
+              connectedToNational: boolean;
+              inUseSince: string | null;
+              declaredOn: string | null;
+            };
+          };
+        };
+      };
+    };
     /** Remove a traceability system from the organisation */
     delete: {
       parameters: {
@@ -1742,6 +1837,106 @@ export interface paths {
         204: {
           content: {
             "application/json": null;
+          };
+        };
+      };
+    };
+  };
+  "/api/traceability-systems": {
+    /** Traceability systems of the organisations the reader may see, filtered, a page at a time */
+    get: {
+      parameters: {
+        query?: {
+          page?: number;
+          pageSize?: number;
+          sector?: "agriculture" | "industry_trade" | "health" | "other";
+          communeCode?: string;
+          conformity?: "full" | "partial" | "none";
+          connected?: "yes" | "no";
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  organisationId: string;
+                  name: string;
+                  provider: string | null;
+                  /** @enum {string} */
+                  kind: "software" | "stamps_service" | "paper" | "other";
+                  standards: string[];
+                  /** @enum {string} */
+                  conformity: "declared" | "verified" | "unknown";
+                  principles: ("one_step_back_one_step_forward" | "key_data_available" | "transparency" | "all_parties_take_part")[];
+                  dataItems: ("product_name" | "product_image" | "producer_name" | "producer_address" | "stages" | "event_times" | "traceability_code" | "brand_model_serial" | "shelf_life" | "applied_standards")[];
+                  /** @enum {string} */
+                  declaredConformity: "full" | "partial" | "none";
+                  evidenceFileIds: string[];
+                  /** @enum {string} */
+                  connection: "none" | "manual_upload" | "api_key" | "epcis_capture";
+                  connectedToProvince: boolean;
+                  connectedToNational: boolean;
+                  inUseSince: string | null;
+                  declaredOn: string | null;
+                  organisationName: string;
+                  sector: string | null;
+                  communeCode: string | null;
+                  communeName: string | null;
+                  observed: {
+                    apiKey: boolean;
+                    recentEvents: number;
+                    connected: boolean;
+                  };
+                })[];
+              page: number;
+              pageSize: number;
+              total: number;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/traceability-systems/counts": {
+    /** Organisations with a system, conformant and connected, by sector and commune, with totals */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              rows: ({
+                  sector: string | null;
+                  communeCode: string | null;
+                  communeName: string | null;
+                  organisations: number;
+                  withSystem: number;
+                  conformant: number;
+                  connected: number;
+                })[];
+              totals: {
+                organisations: number;
+                withSystem: number;
+                conformant: number;
+                connected: number;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/traceability-systems/counts.xlsx": {
+    /** The counts by sector and commune as an Excel workbook */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": unknown;
           };
         };
       };
@@ -1868,7 +2063,7 @@ export interface paths {
   "/api/trace/recall": {
     /**
      * Recall impact report of a lot: affected lots, parties, places, times and documents (FSMA 204 style), with the stamps bound to those lots and the shipments that carried them
-     * @description stamps and shipments list only what the caller may read: the stamps of its own organisations (or those it supervises), the shipments it sent or received. format=csv gives one sheet, chosen by sheet=events|stamps|shipments; format=xlsx gives all three as worksheets.
+     * @description stamps and shipments list only what the caller may read: the stamps of its own organisations (or those it supervises), the shipments it sent or received — those of the stage form (state pending, received, disputed, outside) and shipping events captured otherwise (shipmentId null; state sent, or received once a receiving event of the lot at the same party follows). format=csv gives one sheet, chosen by sheet=events|stamps|shipments; format=xlsx gives all three as worksheets.
      */
     get: {
       parameters: {
@@ -3776,6 +3971,1212 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: never;
+        };
+      };
+    };
+  };
+  "/api/catalogues/lists": {
+    /** Sector departments' lists (mandatory and priority) with their versions and the one in force */
+    get: {
+      parameters: {
+        query?: {
+          sector?: "agriculture" | "industry_trade" | "health" | "other";
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  /** @enum {string} */
+                  sector: "agriculture" | "industry_trade" | "health" | "other";
+                  /** @enum {string} */
+                  kind: "mandatory" | "priority";
+                  /** @enum {string|null} */
+                  category: "key" | "specialty" | "ocop" | "geographical_indication" | "export" | "high_risk" | null;
+                  title: string;
+                  inForce: {
+                    id: string;
+                    number: string;
+                  } | null;
+                  versions: ({
+                      id: string;
+                      number: string;
+                      /** @enum {string} */
+                      state: "draft" | "submitted" | "approved" | "returned";
+                      effectiveFrom: string | null;
+                      effectiveTo: string | null;
+                    })[];
+                })[];
+            };
+          };
+        };
+      };
+    };
+    /** Create a list of a sector */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            sector: "agriculture" | "industry_trade" | "health" | "other";
+            /** @enum {string} */
+            kind: "mandatory" | "priority";
+            /** @enum {string} */
+            category?: "key" | "specialty" | "ocop" | "geographical_indication" | "export" | "high_risk";
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              /** @enum {string} */
+              sector: "agriculture" | "industry_trade" | "health" | "other";
+              /** @enum {string} */
+              kind: "mandatory" | "priority";
+              /** @enum {string|null} */
+              category: "key" | "specialty" | "ocop" | "geographical_indication" | "export" | "high_risk" | null;
+              title: string;
+              inForce: {
+                id: string;
+                number: string;
+              } | null;
+              versions: ({
+                  id: string;
+                  number: string;
+                  /** @enum {string} */
+                  state: "draft" | "submitted" | "approved" | "returned";
+                  effectiveFrom: string | null;
+                  effectiveTo: string | null;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/catalogues/lists/{id}": {
+    /** One list with its versions */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              /** @enum {string} */
+              sector: "agriculture" | "industry_trade" | "health" | "other";
+              /** @enum {string} */
+              kind: "mandatory" | "priority";
+              /** @enum {string|null} */
+              category: "key" | "specialty" | "ocop" | "geographical_indication" | "export" | "high_risk" | null;
+              title: string;
+              inForce: {
+                id: string;
+                number: string;
+              } | null;
+              versions: ({
+                  id: string;
+                  number: string;
+                  /** @enum {string} */
+                  state: "draft" | "submitted" | "approved" | "returned";
+                  effectiveFrom: string | null;
+                  effectiveTo: string | null;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/catalogues/lists/{id}/versions": {
+    /** Draft a new version of a list: a copy of its latest version unless the body gives the fields */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            decisionNumber?: string;
+            /** Format: date */
+            decisionDate?: string;
+            signer?: string;
+            /** Format: uuid */
+            fileId?: string;
+            /** Format: date */
+            effectiveFrom?: string;
+            /** Format: date */
+            effectiveTo?: string;
+            items?: ({
+                /** @enum {string} */
+                match: "product_group" | "gtin" | "name";
+                value: string;
+                note?: string;
+              })[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              listId: string;
+              number: string;
+              decisionNumber: string | null;
+              decisionDate: string | null;
+              signer: string | null;
+              fileId: string | null;
+              effectiveFrom: string | null;
+              effectiveTo: string | null;
+              /** @enum {string} */
+              state: "draft" | "submitted" | "approved" | "returned";
+              reviewNote: string | null;
+              issuedAt: string | null;
+              items: ({
+                  /** @enum {string} */
+                  match: "product_group" | "gtin" | "name";
+                  value: string;
+                  note: string | null;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/catalogues/versions/{id}": {
+    /** One version with its decision and items */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              listId: string;
+              number: string;
+              decisionNumber: string | null;
+              decisionDate: string | null;
+              signer: string | null;
+              fileId: string | null;
+              effectiveFrom: string | null;
+              effectiveTo: string | null;
+              /** @enum {string} */
+              state: "draft" | "submitted" | "approved" | "returned";
+              reviewNote: string | null;
+              issuedAt: string | null;
+              items: ({
+                  /** @enum {string} */
+                  match: "product_group" | "gtin" | "name";
+                  value: string;
+                  note: string | null;
+                })[];
+            };
+          };
+        };
+      };
+    };
+    /** Edit a draft or returned version (items, when given, replace the old ones) */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            decisionNumber?: string;
+            /** Format: date */
+            decisionDate?: string;
+            signer?: string;
+            /** Format: uuid */
+            fileId?: string;
+            /** Format: date */
+            effectiveFrom?: string;
+            /** Format: date */
+            effectiveTo?: string;
+            items?: ({
+                /** @enum {string} */
+                match: "product_group" | "gtin" | "name";
+                value: string;
+                note?: string;
+              })[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              listId: string;
+              number: string;
+              decisionNumber: string | null;
+              decisionDate: string | null;
+              signer: string | null;
+              fileId: string | null;
+              effectiveFrom: string | null;
+              effectiveTo: string | null;
+              /** @enum {string} */
+              state: "draft" | "submitted" | "approved" | "returned";
+              reviewNote: string | null;
+              issuedAt: string | null;
+              items: ({
+                  /** @enum {string} */
+                  match: "product_group" | "gtin" | "name";
+                  value: string;
+                  note: string | null;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/catalogues/versions/{id}/submit": {
+    /** Propose a version for review */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              listId: string;
+              number: string;
+              decisionNumber: string | null;
+              decisionDate: string | null;
+              signer: string | null;
+              fileId: string | null;
+              effectiveFrom: string | null;
+              effectiveTo: string | null;
+              /** @enum {string} */
+              state: "draft" | "submitted" | "approved" | "returned";
+              reviewNote: string | null;
+              issuedAt: string | null;
+              items: ({
+                  /** @enum {string} */
+                  match: "product_group" | "gtin" | "name";
+                  value: string;
+                  note: string | null;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/catalogues/versions/{id}/decision": {
+    /** Approve (issue) or return a submitted version */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            decision: "approve" | "return";
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              listId: string;
+              number: string;
+              decisionNumber: string | null;
+              decisionDate: string | null;
+              signer: string | null;
+              fileId: string | null;
+              effectiveFrom: string | null;
+              effectiveTo: string | null;
+              /** @enum {string} */
+              state: "draft" | "submitted" | "approved" | "returned";
+              reviewNote: string | null;
+              issuedAt: string | null;
+              items: ({
+                  /** @enum {string} */
+                  match: "product_group" | "gtin" | "name";
+                  value: string;
+                  note: string | null;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/catalogues/versions/{id}/compliance": {
+    /** Who the version names and what each lacks (traceability, approved data, stamps, recent events) */
+    get: {
+      parameters: {
+        query?: {
+          sector?: "agriculture" | "industry_trade" | "health" | "other";
+          commune?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              versionId: string;
+              listTitle: string;
+              totals: {
+                organisations: number;
+                products: number;
+                withTraceability: number;
+                withApprovedData: number;
+                withStamps: number;
+                withRecentEvents: number;
+                withGaps: number;
+              };
+              rows: ({
+                  organisationId: string;
+                  organisationName: string;
+                  sector: string;
+                  communeCode: string | null;
+                  productId: string;
+                  productName: string;
+                  gtin: string;
+                  traceability: boolean;
+                  approvedData: boolean;
+                  stampsInUse: boolean;
+                  recentEvents: number;
+                  gaps: ("traceability" | "approved_data" | "stamps" | "recent_events")[];
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/catalogues/versions/{id}/compliance.xlsx": {
+    /** The compliance view as an Excel workbook */
+    get: {
+      parameters: {
+        query?: {
+          sector?: "agriculture" | "industry_trade" | "health" | "other";
+          commune?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
+        };
+      };
+    };
+  };
+  "/api/catalogues/memberships/{id}": {
+    /** A product's list memberships: the lists in force today that name it */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  listId: string;
+                  title: string;
+                  /** @enum {string} */
+                  kind: "mandatory" | "priority";
+                  /** @enum {string|null} */
+                  category: "key" | "specialty" | "ocop" | "geographical_indication" | "export" | "high_risk" | null;
+                  versionId: string;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/inspections/actions": {
+    /** Outcome acts, newest first, within the reader’s scope (an owner: its own organisation’s) */
+    get: {
+      parameters: {
+        query?: {
+          organisationId?: string;
+          page?: number;
+          pageSize?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  organisationId: string;
+                  visitId: string | null;
+                  /** @enum {string} */
+                  kind: "warning" | "stamp_suspension" | "lot_hold" | "lot_recall";
+                  gtin: string | null;
+                  firstSerial: number | null;
+                  lastSerial: number | null;
+                  lotId: string | null;
+                  reason: string;
+                  decidedAt: string;
+                  liftedAt: string | null;
+                  liftReason: string | null;
+                })[];
+              page: number;
+              pageSize: number;
+              total: number;
+            };
+          };
+        };
+      };
+    };
+    /**
+     * Decide an outcome act: a warning, stamps suspended, a lot on hold or recalled
+     * @description Inspector or admin. A stamp suspension names the GTIN and the first and last serial; a lot act names the lot. The consumer page shows the act at the very next request.
+     */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            organisationId: string;
+            /** @enum {string} */
+            kind: "warning" | "stamp_suspension" | "lot_hold" | "lot_recall";
+            reason: string;
+            /** Format: uuid */
+            visitId?: string;
+            gtin?: string;
+            firstSerial?: number;
+            lastSerial?: number;
+            /** Format: uuid */
+            lotId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              organisationId: string;
+              visitId: string | null;
+              /** @enum {string} */
+              kind: "warning" | "stamp_suspension" | "lot_hold" | "lot_recall";
+              gtin: string | null;
+              firstSerial: number | null;
+              lastSerial: number | null;
+              lotId: string | null;
+              reason: string;
+              decidedAt: string;
+              liftedAt: string | null;
+              liftReason: string | null;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/inspections/actions/{id}/lift": {
+    /** Lift an outcome act (inspector or admin), with the reason */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              organisationId: string;
+              visitId: string | null;
+              /** @enum {string} */
+              kind: "warning" | "stamp_suspension" | "lot_hold" | "lot_recall";
+              gtin: string | null;
+              firstSerial: number | null;
+              lastSerial: number | null;
+              lotId: string | null;
+              reason: string;
+              decidedAt: string;
+              liftedAt: string | null;
+              liftReason: string | null;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/inspections/visits": {
+    /** Inspection visits with their findings, newest first, within the reader’s scope */
+    get: {
+      parameters: {
+        query?: {
+          organisationId?: string;
+          page?: number;
+          pageSize?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  organisationId: string;
+                  visitedOn: string;
+                  inspectorIds: string[];
+                  checklist: ({
+                      item: string;
+                      result: string;
+                      note: string | null;
+                    })[];
+                  internalNote?: string | null;
+                  followUpOf: string | null;
+                  caseId: string | null;
+                  findings: ({
+                      id: string;
+                      visitId: string;
+                      text: string;
+                      fileIds: string[];
+                      fixBy: string | null;
+                      createdAt: string;
+                    })[];
+                })[];
+              page: number;
+              pageSize: number;
+              total: number;
+            };
+          };
+        };
+      };
+    };
+    /** Record an inspection visit with its checklist */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            organisationId: string;
+            /** Format: date */
+            visitedOn: string;
+            inspectorIds: string[];
+            checklist: ({
+                item: string;
+                /** @enum {string} */
+                result: "pass" | "fail" | "not_applicable";
+                note?: string | null;
+              })[];
+            internalNote?: string | null;
+            /** Format: uuid */
+            followUpOf?: string;
+            /** Format: uuid */
+            caseId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              organisationId: string;
+              visitedOn: string;
+              inspectorIds: string[];
+              checklist: ({
+                  item: string;
+                  result: string;
+                  note: string | null;
+                })[];
+              internalNote?: string | null;
+              followUpOf: string | null;
+              caseId: string | null;
+              findings: ({
+                  id: string;
+                  visitId: string;
+                  text: string;
+                  fileIds: string[];
+                  fixBy: string | null;
+                  createdAt: string;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/inspections/visits/{id}": {
+    /** One visit, its checklist and findings */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              organisationId: string;
+              visitedOn: string;
+              inspectorIds: string[];
+              checklist: ({
+                  item: string;
+                  result: string;
+                  note: string | null;
+                })[];
+              internalNote?: string | null;
+              followUpOf: string | null;
+              caseId: string | null;
+              findings: ({
+                  id: string;
+                  visitId: string;
+                  text: string;
+                  fileIds: string[];
+                  fixBy: string | null;
+                  createdAt: string;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/inspections/visits/{id}/findings": {
+    /** Record a finding of a visit, with photos or files and a deadline to fix */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            text: string;
+            /** @default [] */
+            fileIds?: string[];
+            /** Format: date */
+            fixBy?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              visitId: string;
+              text: string;
+              fileIds: string[];
+              fixBy: string | null;
+              createdAt: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/checks": {
+    /**
+     * The automatic checks, each with its last run
+     * @description dost_admin, dost_reviewer and inspector; every other role gets 403.
+     */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  name: string;
+                  title: string;
+                  lastRun: ({
+                    id: string;
+                    check: string;
+                    /** @enum {string} */
+                    trigger: "schedule" | "manual";
+                    startedAt: string;
+                    finishedAt: string | null;
+                    durationMs: number | null;
+                    findings: number | null;
+                    signalsCreated: number | null;
+                    sample: string[];
+                    error: string | null;
+                  }) | null;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/checks/{name}/runs": {
+    /**
+     * Run one automatic check now
+     * @description dost_admin, dost_reviewer and inspector; every other role gets 403. Findings become signals of the cases module (re-runs update them). 404 for an unknown check, 409 while another process runs it.
+     */
+    post: {
+      parameters: {
+        path: {
+          name: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              ran: boolean;
+              run: ({
+                id: string;
+                check: string;
+                /** @enum {string} */
+                trigger: "schedule" | "manual";
+                startedAt: string;
+                finishedAt: string | null;
+                durationMs: number | null;
+                findings: number | null;
+                signalsCreated: number | null;
+                sample: string[];
+                error: string | null;
+              }) | null;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/cases": {
+    /**
+     * Fraud cases, last changed first, within the reader’s scope
+     * @description Admin, reviewers and inspectors read all; sector and commune officers the cases of organisations in their scope; organisations none (403). Filters: state, source, subject type, assignee, organisation, commune, sector.
+     */
+    get: {
+      parameters: {
+        query?: {
+          state?: "triage" | "assigned" | "handling" | "closed";
+          source?: string;
+          subjectType?: "organisation" | "product" | "lot" | "stamp_range";
+          assigneeId?: string;
+          organisationId?: string;
+          communeCode?: string;
+          sector?: string;
+          limit?: number;
+          offset?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              total: number;
+              items: ({
+                  id: string;
+                  number: number;
+                  /** @enum {string} */
+                  state: "triage" | "assigned" | "handling" | "closed";
+                  stateWords: string;
+                  subject: {
+                    type: string;
+                    organisationId: string;
+                    organisationName: string | null;
+                    communeName: string | null;
+                    sector: string | null;
+                    productId: string | null;
+                    lotId: string | null;
+                    gtin: string | null;
+                    firstSerial: number | null;
+                    lastSerial: number | null;
+                  };
+                  assigneeId: string | null;
+                  assigneeName: string | null;
+                  outcome: string | null;
+                  outcomeWords: string | null;
+                  outcomeText: string | null;
+                  openedAt: string;
+                  updatedAt: string;
+                  closedAt: string | null;
+                  signalCount: number;
+                  sources: string[];
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/cases/assignees": {
+    /** People a case may be assigned to */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  id: string;
+                  name: string;
+                  role: string;
+                }[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/cases/reports": {
+    /** The consumer report queue: new, in a case, closed (the phone masked unless the reader calls back) */
+    get: {
+      parameters: {
+        query?: {
+          status?: "new" | "in_case" | "closed";
+          limit?: number;
+          offset?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              total: number;
+              items: ({
+                  id: string;
+                  gtin: string | null;
+                  serial: string | null;
+                  message: string;
+                  phone: string | null;
+                  photoUrl: string | null;
+                  status: string;
+                  caseId: string | null;
+                  caseNumber: number | null;
+                  toldAt: string | null;
+                  createdAt: string;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/cases/{id}": {
+    /** One case: its subject, signals with their evidence, steps, consumer reports */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              number: number;
+              /** @enum {string} */
+              state: "triage" | "assigned" | "handling" | "closed";
+              stateWords: string;
+              subject: {
+                type: string;
+                organisationId: string;
+                organisationName: string | null;
+                communeName: string | null;
+                sector: string | null;
+                productId: string | null;
+                lotId: string | null;
+                gtin: string | null;
+                firstSerial: number | null;
+                lastSerial: number | null;
+              };
+              assigneeId: string | null;
+              assigneeName: string | null;
+              outcome: string | null;
+              outcomeWords: string | null;
+              outcomeText: string | null;
+              openedAt: string;
+              updatedAt: string;
+              closedAt: string | null;
+              mayAct: boolean;
+              signals: {
+                  id: string;
+                  source: string;
+                  summary: string;
+                  evidence: {
+                    [key: string]: unknown;
+                  };
+                  count: number;
+                  firstSeenAt: string;
+                  lastSeenAt: string;
+                }[];
+              steps: ({
+                  id: string;
+                  kind: string;
+                  fromState: string | null;
+                  toState: string | null;
+                  note: string | null;
+                  actorName: string;
+                  at: string;
+                })[];
+              reports: ({
+                  id: string;
+                  gtin: string | null;
+                  serial: string | null;
+                  message: string;
+                  phone: string | null;
+                  photoUrl: string | null;
+                  createdAt: string;
+                  toldAt: string | null;
+                  toTell: string | null;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/cases/{id}/actions": {
+    /**
+     * Move a case: assign (triage/assigned/handling → assigned), start (assigned → handling), close (triage/handling → closed, with the outcome)
+     * @description Admin, reviewer or inspector. A move the state does not allow is 409 with the states named.
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": OneOf<[{
+            /** @enum {string} */
+            action: "assign";
+            /** Format: uuid */
+            assigneeId: string;
+            note?: string;
+          }, {
+            /** @enum {string} */
+            action: "start";
+            note?: string;
+          }, {
+            /** @enum {string} */
+            action: "close";
+            /** @enum {string} */
+            outcome: "confirmed_fraud" | "no_violation" | "referred" | "duplicate" | "insufficient_evidence";
+            outcomeText: string;
+            note?: string;
+          }]>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              number: number;
+              /** @enum {string} */
+              state: "triage" | "assigned" | "handling" | "closed";
+              stateWords: string;
+              subject: {
+                type: string;
+                organisationId: string;
+                organisationName: string | null;
+                communeName: string | null;
+                sector: string | null;
+                productId: string | null;
+                lotId: string | null;
+                gtin: string | null;
+                firstSerial: number | null;
+                lastSerial: number | null;
+              };
+              assigneeId: string | null;
+              assigneeName: string | null;
+              outcome: string | null;
+              outcomeWords: string | null;
+              outcomeText: string | null;
+              openedAt: string;
+              updatedAt: string;
+              closedAt: string | null;
+              mayAct: boolean;
+              signals: {
+                  id: string;
+                  source: string;
+                  summary: string;
+                  evidence: {
+                    [key: string]: unknown;
+                  };
+                  count: number;
+                  firstSeenAt: string;
+                  lastSeenAt: string;
+                }[];
+              steps: ({
+                  id: string;
+                  kind: string;
+                  fromState: string | null;
+                  toState: string | null;
+                  note: string | null;
+                  actorName: string;
+                  at: string;
+                })[];
+              reports: ({
+                  id: string;
+                  gtin: string | null;
+                  serial: string | null;
+                  message: string;
+                  phone: string | null;
+                  photoUrl: string | null;
+                  createdAt: string;
+                  toldAt: string | null;
+                  toTell: string | null;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/cases/{id}/reporter-told": {
+    /** Record that a reporter was told the closed case’s outcome by phone */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            reportId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              number: number;
+              /** @enum {string} */
+              state: "triage" | "assigned" | "handling" | "closed";
+              stateWords: string;
+              subject: {
+                type: string;
+                organisationId: string;
+                organisationName: string | null;
+                communeName: string | null;
+                sector: string | null;
+                productId: string | null;
+                lotId: string | null;
+                gtin: string | null;
+                firstSerial: number | null;
+                lastSerial: number | null;
+              };
+              assigneeId: string | null;
+              assigneeName: string | null;
+              outcome: string | null;
+              outcomeWords: string | null;
+              outcomeText: string | null;
+              openedAt: string;
+              updatedAt: string;
+              closedAt: string | null;
+              mayAct: boolean;
+              signals: {
+                  id: string;
+                  source: string;
+                  summary: string;
+                  evidence: {
+                    [key: string]: unknown;
+                  };
+                  count: number;
+                  firstSeenAt: string;
+                  lastSeenAt: string;
+                }[];
+              steps: ({
+                  id: string;
+                  kind: string;
+                  fromState: string | null;
+                  toState: string | null;
+                  note: string | null;
+                  actorName: string;
+                  at: string;
+                })[];
+              reports: ({
+                  id: string;
+                  gtin: string | null;
+                  serial: string | null;
+                  message: string;
+                  phone: string | null;
+                  photoUrl: string | null;
+                  createdAt: string;
+                  toldAt: string | null;
+                  toTell: string | null;
+                })[];
+            };
+          };
         };
       };
     };
