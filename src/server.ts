@@ -1,4 +1,5 @@
 import { buildApp } from './app.ts';
+import { allChecks, startScheduler } from './checks/index.ts';
 import { seedDemo } from './demo/index.ts';
 import { type Config, loadConfig, openDatabase } from './platform/index.ts';
 
@@ -14,7 +15,19 @@ export async function startServer(config: Config = loadConfig()) {
     const { seeded } = await seedDemo(database.db, config);
     if (seeded) console.log('Demo data loaded (set TXNG_DEMO=0 to start empty).');
   }
+  // the automatic checks on their schedule, in this process; each run takes its check's advisory lock, so several
+  // server processes on one database run each check once
+  const stopChecks =
+    config.checks.intervalMinutes > 0
+      ? startScheduler(
+          database.db,
+          () => allChecks(config),
+          config.checks.intervalMinutes * 60_000,
+          (m) => app.log.warn(m),
+        )
+      : () => {};
   const shutdown = async () => {
+    stopChecks();
     await app.close();
     await database.close();
     process.exit(0);

@@ -83,6 +83,17 @@ export interface Config {
   /** The first retry's delay in seconds; each further one doubles, up to an hour. */
   webhookRetrySeconds: number;
   mail: MailSettings;
+  checks: CheckSettings;
+}
+
+/** The automatic checks of issue 12 (src/checks). */
+export interface CheckSettings {
+  /** Minutes between scheduled runs inside the server; 0 runs them only on demand. */
+  intervalMinutes: number;
+  /** Days without events after which a product on a mandatory list is flagged. */
+  silentDays: number;
+  /** The province's bounding box [west, south, east, north] in degrees: scans outside it are "in another province". */
+  provinceBox: [number, number, number, number];
 }
 
 /** How the program sends mail (password reset links): an SMTP server, or files when none is configured. */
@@ -163,6 +174,21 @@ const envSchema = z.object({
   TXNG_SCAN_TRAVEL_KMH: threshold(200),
   TXNG_SCAN_NEAR_KM: threshold(30),
   TXNG_ADMIN_PASSWORD: z.string().optional(),
+  TXNG_CHECKS_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(60)
+    .describe('a whole number of minutes, 0 to run the checks only on demand'),
+  TXNG_CHECKS_SILENT_DAYS: threshold(30),
+  TXNG_PROVINCE_BBOX: z
+    .string()
+    .default('106.6,10.45,107.65,12.35')
+    .refine((v) => {
+      const n = v.split(',').map(Number);
+      return n.length === 4 && n.every(Number.isFinite) && n[0] < n[2] && n[1] < n[3];
+    })
+    .describe('west,south,east,north in degrees (west < east, south < north)'),
   TXNG_EPCIS_WEBHOOK_ALLOW: z
     .string()
     .refine((v) => v.split(',').every((e) => /^https?:\/\/[^\s]+$/.test(e.trim())))
@@ -265,6 +291,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       smtp: v.TXNG_SMTP_URL ?? smtpServer(v),
       from: v.TXNG_MAIL_FROM ?? `"TXNG" <no-reply@${new URL(baseUrl).hostname}>`,
       outboxDir: path.resolve(v.TXNG_MAIL_DIR ?? path.join(v.TXNG_DATA_DIR, 'mail')),
+    },
+    checks: {
+      intervalMinutes: v.TXNG_CHECKS_INTERVAL_MINUTES,
+      silentDays: v.TXNG_CHECKS_SILENT_DAYS,
+      provinceBox: v.TXNG_PROVINCE_BBOX.split(',').map(Number) as [number, number, number, number],
     },
   };
 }
