@@ -2,12 +2,14 @@ import type { Actor, Db } from '../platform/index.ts';
 import {
   addCertificate,
   addTraceabilitySystem,
+  circularDataItems,
   createLocation,
   createLot,
   createOrganisation,
   createProduct,
   type ReviewStatus,
   setReviewStatus,
+  traceabilityPrinciples,
 } from '../registry/index.ts';
 import { type DemoLotKey, type DemoOrganisationKey, type demoGtins, demoLots } from './demo-data.ts';
 import { demoOrganisations } from './demo-organisations.ts';
@@ -114,24 +116,44 @@ export async function seedRegistry(db: Db): Promise<DemoRegistry> {
   const system = {
     name: 'Phần mềm quản lý vùng trồng và TXNG',
     provider: 'Công ty TNHH Giải pháp Nông nghiệp Số (giả định)',
+    kind: 'software' as const,
     standards: ['GS1 EPCIS 2.0', 'TCVN 12850:2019'],
+    principles: [...traceabilityPrinciples],
+    dataItems: [...circularDataItems],
+    inUseSince: '2025-03-01',
+    declaredOn: '2026-10-15',
   };
   await addTraceabilitySystem(
     db,
     ids.organisations.packer,
-    { ...system, connectedToProvince: true, connectedToNational: true },
+    { ...system, connection: 'epcis_capture', connectedToNational: true },
     demoActor,
   );
   await addTraceabilitySystem(
     db,
     ids.organisations.durianFarm,
-    { ...system, connectedToProvince: true },
+    { ...system, connection: 'api_key', dataItems: circularDataItems.filter((i) => i !== 'product_image') },
     demoActor,
   );
   await addTraceabilitySystem(
     db,
     ids.organisations.supermarket,
-    { name: 'Hệ thống ERP bán lẻ', provider: 'Nhà cung cấp ERP (giả định)', conformity: 'unknown' },
+    {
+      name: 'Hệ thống ERP bán lẻ',
+      provider: 'Nhà cung cấp ERP (giả định)',
+      conformity: 'unknown',
+      principles: ['key_data_available', 'transparency'],
+      dataItems: ['product_name', 'producer_name', 'traceability_code', 'shelf_life'],
+      connection: 'manual_upload',
+      inUseSince: '2024-06-01',
+    },
+    demoActor,
+  );
+  // a household keeping paper records, built in-house: the commune counts it too
+  await addTraceabilitySystem(
+    db,
+    ids.organisations.honeyFarm,
+    { name: 'Sổ nhật ký nuôi ong', kind: 'paper', principles: ['one_step_back_one_step_forward'] },
     demoActor,
   );
 

@@ -73,6 +73,7 @@ export { canRegisterOrganisation } from './registry.policy.ts';
 export type { ReviewedEntity } from './review-status.ts';
 export { setReviewStatus, withdrawPublication } from './review-status.ts';
 export { normaliseTaxCode, taxCodeCheckDigit } from './tax-code.ts';
+export { circularDataItems, traceabilityPrinciples } from './traceability-system.schema.ts';
 export { addTraceabilitySystem, traceabilityInPlace } from './traceability-system.service.ts';
 
 /**

@@ -93,6 +93,11 @@ const routeTree = rootRoute.addChildren([
     page('/shipments', () => import('./pages/shipments/ShipmentsPage.tsx'), 'ShipmentsPage'),
     page('/diary', () => import('./pages/diary/DiaryPage.tsx'), 'DiaryPage'),
     page('/audit', () => import('./pages/audit/AuditPage.tsx'), 'AuditPage'),
+    page(
+      '/traceability-systems',
+      () => import('./pages/traceability-systems/TraceabilitySystemsPage.tsx'),
+      'TraceabilitySystemsPage',
+    ),
     page('/import', () => import('./pages/imports/ImportPage.tsx'), 'ImportPage'),
     page('/users', () => import('./pages/users/UsersPage.tsx'), 'UsersPage'),
     page('/api-keys', () => import('./pages/users/ApiKeysPage.tsx'), 'ApiKeysPage'),

@@ -26,6 +26,8 @@ export const pageAccess: PageAccess[] = [
   { to: '/import', roles: [...org, 'dost_admin'] },
   { to: '/users', roles: ['dost_admin', 'org_owner'] },
   { to: '/api-keys', roles: ['dost_admin', 'org_owner'] },
+  // an organisation its own systems; officers and the department their scope (counts by sector and commune)
+  { to: '/traceability-systems', roles: [...org, ...reviewers, 'inspector'] },
   // the department and inspectors read all of it, officers their scope, an owner their organisation's (decision 013)
   { to: '/audit', roles: [...reviewers, 'inspector', 'org_owner'] },
 ];

@@ -2,6 +2,7 @@ import {
   IconBarcode,
   IconBook,
   IconBuildingFactory2,
+  IconCertificate,
   IconChecklist,
   IconFileImport,
   IconHistory,
@@ -40,6 +41,7 @@ const look: Record<string, Pick<NavItem, 'label' | 'icon'>> = {
   '/users': { label: 'nav.users', icon: IconUsers },
   '/api-keys': { label: 'nav.apiKeys', icon: IconKey },
   '/audit': { label: 'nav.audit', icon: IconHistory },
+  '/traceability-systems': { label: 'nav.traceabilitySystems', icon: IconCertificate },
 };
 
 /** The left navigation: every page of the access table (access.ts), shown to the roles that may open it. */
