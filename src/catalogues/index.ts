@@ -5,6 +5,7 @@ import './catalogues.messages.ts';
 // What other modules may call.
 export type { Membership } from './catalogues.compliance.ts';
 export { listMembershipsOf } from './catalogues.compliance.ts';
+export { createList, createVersion, decideVersion, submitVersion } from './catalogues.service.ts';
 
 export default async function catalogues(app: FastifyInstance) {
   await app.register(catalogueRoutes);

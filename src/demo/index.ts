@@ -2,6 +2,7 @@ import { captureEpcisDocument } from '../epcis/index.ts';
 import type { Config, Db } from '../platform/index.ts';
 import { hasOrganisations } from '../registry/index.ts';
 import { seedDemoAccounts } from './accounts.ts';
+import { seedCatalogueDemo } from './catalogues.ts';
 import { seedChainDemo } from './chain.ts';
 import { demoEvents, epcisDocument } from './demo-events.ts';
 import { seedRegistry } from './demo-registry.ts';
@@ -33,5 +34,6 @@ export async function seedDemo(db: Db, config: Config): Promise<{ seeded: boolea
   await seedChainDemo(db, config, registry);
   await seedDemoAccounts(db, registry);
   await seedStampDemo(db, config, registry);
+  await seedCatalogueDemo(db);
   return { seeded: true };
 }
