@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestApp,
@@ -315,5 +316,17 @@ describe('visits, checklist and findings', () => {
     expect((await t.app.inject({ url: '/api/inspections/visits' })).statusCode).toBe(401);
     const key = t.as({ role: 'api_client', kind: 'apiKey', organisationIds: [f.producer.organisationId] });
     expect((await t.app.inject({ url: '/api/inspections/visits', headers: key })).statusCode).toBe(403);
+  });
+});
+
+describe('the back office checklist', () => {
+  it('names the same items, in the same words, as the server', async () => {
+    const { checklistItems } = await import('./checklist.ts');
+    const web = fs.readFileSync(new URL('../web/pages/inspections/checklist.ts', import.meta.url), 'utf8');
+    const pairs = [...web.matchAll(/code: '([^']+)',\s*vi: '([^']+)'/g)].map((m) => ({
+      code: m[1],
+      vi: m[2],
+    }));
+    expect(pairs).toEqual(checklistItems.map((i) => ({ code: i.code, vi: i.vi })));
   });
 });

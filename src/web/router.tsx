@@ -93,6 +93,7 @@ const routeTree = rootRoute.addChildren([
     page('/shipments', () => import('./pages/shipments/ShipmentsPage.tsx'), 'ShipmentsPage'),
     page('/diary', () => import('./pages/diary/DiaryPage.tsx'), 'DiaryPage'),
     page('/audit', () => import('./pages/audit/AuditPage.tsx'), 'AuditPage'),
+    page('/inspections', () => import('./pages/inspections/InspectionsPage.tsx'), 'InspectionsPage'),
     page(
       '/traceability-systems',
       () => import('./pages/traceability-systems/TraceabilitySystemsPage.tsx'),

@@ -30,6 +30,8 @@ export const pageAccess: PageAccess[] = [
   { to: '/traceability-systems', roles: [...org, ...reviewers, 'inspector'] },
   // the department and inspectors read all of it, officers their scope, an owner their organisation's (decision 013)
   { to: '/audit', roles: [...reviewers, 'inspector', 'org_owner'] },
+  // inspectors and the admin decide; the department and officers (their scope) read; an owner its conclusions
+  { to: '/inspections', roles: [...reviewers, 'inspector', 'org_owner'] },
 ];
 
 export const mayOpen = (page: PageAccess, role: Role) => page.roles === 'all' || page.roles.includes(role);

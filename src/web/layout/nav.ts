@@ -12,6 +12,7 @@ import {
   IconPackage,
   IconPackages,
   IconRoute,
+  IconShieldCheck,
   IconTruckDelivery,
   IconUsers,
 } from '@tabler/icons-react';
@@ -41,6 +42,7 @@ const look: Record<string, Pick<NavItem, 'label' | 'icon'>> = {
   '/users': { label: 'nav.users', icon: IconUsers },
   '/api-keys': { label: 'nav.apiKeys', icon: IconKey },
   '/audit': { label: 'nav.audit', icon: IconHistory },
+  '/inspections': { label: 'nav.inspections', icon: IconShieldCheck },
   '/traceability-systems': { label: 'nav.traceabilitySystems', icon: IconCertificate },
 };
 
