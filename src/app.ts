@@ -12,7 +12,7 @@ import chain from './chain/index.ts';
 import checks, { connectCaseSignals as connectCheckSignals } from './checks/index.ts';
 import diary from './diary/index.ts';
 import epcis from './epcis/index.ts';
-import files from './files/index.ts';
+import files, { checkFilesOwnedBy } from './files/index.ts';
 import { gs1Messages } from './gs1/index.ts';
 import imports from './imports/index.ts';
 import inspections, { connectCaseSignals as connectInspectionSignals } from './inspections/index.ts';
@@ -33,6 +33,7 @@ import publicPages, { consumerPages, publicInlineCode } from './public/index.ts'
 import registry, {
   configureAdministrativeUnits,
   configureCommuneBoundaries,
+  connectEvidenceFiles,
   partyIdsOfOrganisations,
   readableOrganisationIds,
 } from './registry/index.ts';
@@ -115,6 +116,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
 
   await app.register(accounts.routes, { prefix: '/api' });
+  // the registry's evidence files are checked by the files module, which sits above it
+  connectEvidenceFiles(checkFilesOwnedBy);
   await app.register(registry, { prefix: '/api' });
   await app.register(trace, { prefix: '/api' });
   await app.register(stamps, { prefix: '/api' });

@@ -74,7 +74,11 @@ export type { ReviewedEntity } from './review-status.ts';
 export { setReviewStatus, withdrawPublication } from './review-status.ts';
 export { normaliseTaxCode, taxCodeCheckDigit } from './tax-code.ts';
 export { circularDataItems, traceabilityPrinciples } from './traceability-system.schema.ts';
-export { addTraceabilitySystem, traceabilityInPlace } from './traceability-system.service.ts';
+export {
+  addTraceabilitySystem,
+  connectEvidenceFiles,
+  traceabilityInPlace,
+} from './traceability-system.service.ts';
 
 /**
  * Registry of organisations, locations, products, lots and the traceability systems organisations use, with the

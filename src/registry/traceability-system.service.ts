@@ -1,6 +1,13 @@
 import { recordAudit } from '../audit/index.ts';
-import { checkFilesOwnedBy } from '../files/index.ts';
-import { type Actor, badRequest, type Db, type DbOrTx, forbidden, notFound } from '../platform/index.ts';
+import {
+  type Actor,
+  badRequest,
+  type Db,
+  type DbOrTx,
+  type FieldError,
+  forbidden,
+  notFound,
+} from '../platform/index.ts';
 import { findAdministrativeUnit } from './admin-units.ts';
 import { writeWithAudit } from './audited-write.ts';
 import { findOrganisation } from './organisation.repo.ts';
@@ -53,10 +60,22 @@ export function canRecordSystem(actor: Actor, scope: { organisationId: string; c
   );
 }
 
+type FileCheck = (db: DbOrTx, ids: string[], organisationId: string, field: string) => Promise<FieldError[]>;
+
+/**
+ * Which evidence files belong to the organisation: the files module answers (it sits above the registry, so the
+ * program connects it here, as the signals of other modules are connected). Until it is, no file is accepted.
+ */
+let filesOwnedBy: FileCheck = async (_db, ids, _organisationId, field) =>
+  ids.map((id, i) => ({ field: `${field}/${i}`, code: 'files.notFound', params: { id } }));
+export function connectEvidenceFiles(check: FileCheck) {
+  filesOwnedBy = check;
+}
+
 /** The stored values of an input: choices without repeats, the declared connection kept in step with the flag. */
 async function storedValues(db: DbOrTx, organisationId: string, input: TraceabilitySystemInput) {
   const errors = input.evidenceFileIds?.length
-    ? await checkFilesOwnedBy(db, input.evidenceFileIds, organisationId, 'evidenceFileIds')
+    ? await filesOwnedBy(db, input.evidenceFileIds, organisationId, '/body/evidenceFileIds')
     : [];
   if (errors.length) throw badRequest(errors);
   const { provider, ...rest } = input;
