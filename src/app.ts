@@ -39,7 +39,7 @@ import registry, {
 } from './registry/index.ts';
 import resolver, { configureResolverCache } from './resolver/index.ts';
 import review from './review/index.ts';
-import stamps, { configureServerSecrets } from './stamps/index.ts';
+import stamps, { configureServerSecrets, connectReportSignals } from './stamps/index.ts';
 import trace from './trace/index.ts';
 
 defineMessages(gs1Messages);
@@ -133,6 +133,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // findings and automatic checks raise their signals into fraud cases (they do not import the cases module)
   connectInspectionSignals(raiseSignal);
   connectCheckSignals(raiseSignal);
+  connectReportSignals(raiseSignal);
   await app.register(cases, { prefix: '/api' });
   await app.register(backoffice, { root: opts.backofficeRoot });
   await app.register(epcis, {

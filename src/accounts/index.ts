@@ -14,7 +14,7 @@ export { insertApiKey } from './api-keys.repo.ts';
 export { demoPassword } from './password-policy.ts';
 export { actorOfUser } from './resolve-actor.ts';
 export { sha256 } from './secrets.ts';
-export { findUserByEmail, findUserById } from './users.repo.ts';
+export { activePeopleWithRoles, findUserByEmail, findUserById } from './users.repo.ts';
 export { createUser } from './users.service.ts';
 
 /** Accounts: who is calling (sessions, API keys) and who may manage whom. */

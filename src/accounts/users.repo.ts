@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../platform/index.ts';
 import { users } from './accounts.schema.ts';
 
@@ -65,4 +65,14 @@ export async function listUsers(db: DbOrTx, f: UserFilter, page: { limit: number
 
 export async function noteSuccessfulSignIn(db: DbOrTx, id: string) {
   await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, id));
+}
+
+/** Active people of some roles, by name (whom a case may be assigned to): id, name and role only. */
+export async function activePeopleWithRoles(db: DbOrTx, roles: string[]) {
+  return db
+    .select({ id: users.id, name: users.name, role: users.role })
+    .from(users)
+    .where(and(inArray(users.role, roles), eq(users.disabled, false)))
+    .orderBy(asc(users.name))
+    .limit(500);
 }

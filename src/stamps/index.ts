@@ -5,8 +5,16 @@ import './audit-subjects.ts';
 import stampRoutes from './stamps.routes.ts';
 import suspicionRoutes from './suspicions.routes.ts';
 
+export {
+  markReporterTold,
+  queue as reportQueue,
+  reportsOfCase,
+  setCaseReportsStatus,
+} from './reports.repo.ts';
 export type { ReportInput } from './reports.service.ts';
 export { listReports, maxPhotoBytes, reportPhoto, submitReport } from './reports.service.ts';
+export type { RaiseReportSignal, ReportSignal } from './reports.signals.ts';
+export { connectReportSignals } from './reports.signals.ts';
 export type { ScanCheck } from './scans.service.ts';
 export { checkScan, shareScanLocation } from './scans.service.ts';
 export type { Coordinates } from './scans.travel.ts';

@@ -1,6 +1,7 @@
 import { reencodeImage } from '../files/index.ts';
 import { type Actor, badRequest, type Db, type FieldError, forbidden, notFound } from '../platform/index.ts';
 import * as repo from './reports.repo.ts';
+import { signalReport } from './reports.signals.ts';
 import { canReadReports } from './stamps.policy.ts';
 
 export const maxPhotoBytes = 5 * 1024 * 1024;
@@ -64,15 +65,30 @@ export async function submitReport(db: Db, input: ReportInput): Promise<string> 
   const errors = checkReport(input);
   if (errors.length) throw badRequest(errors);
   const photo = await cleanPhoto(input.photo);
-  return repo.insertReport(db, {
-    uri: input.uri,
-    gtin: input.gtin,
-    serial: input.serial,
-    message: input.message.trim(),
-    phone: input.phone?.trim() || null,
-    photo: photo?.data ?? null,
-    photoType: photo?.mediaType ?? null,
-    consentAt: new Date(),
+  const at = new Date();
+  // the report and its signal in one transaction: a report is never stored without its case, nor a case without it
+  return db.transaction(async (tx) => {
+    const message = input.message.trim();
+    const id = await repo.insertReport(tx, {
+      uri: input.uri,
+      gtin: input.gtin,
+      serial: input.serial,
+      message,
+      phone: input.phone?.trim() || null,
+      photo: photo?.data ?? null,
+      photoType: photo?.mediaType ?? null,
+      consentAt: at,
+    });
+    const caseId = await signalReport(tx, {
+      id,
+      gtin: input.gtin,
+      serial: input.serial,
+      message,
+      hasPhoto: !!photo,
+      at,
+    });
+    if (caseId) await repo.setReportCase(tx, id, caseId);
+    return id;
   });
 }
 

@@ -189,10 +189,18 @@ export const consumerReports = pgTable(
     photo: bytea('photo'), // ≤ 5 MB
     photoType: text('photo_type'),
     consentAt: timestamp('consent_at', { withTimezone: true }).notNull(),
+    /** new (in no case) | in_case | closed (its case closed) */
     status: text('status').notNull().default('new'),
+    /** The fraud case the report's signal is in (issue 12 §3), when its stamp or product is known. */
+    caseId: uuid('case_id'),
+    /** When the reporter was told the case's outcome (by phone: the case page shows what to say). */
+    toldAt: timestamp('told_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('consumer_reports_created_idx').on(t.createdAt)],
+  (t) => [
+    index('consumer_reports_created_idx').on(t.createdAt),
+    index('consumer_reports_case_idx').on(t.caseId),
+  ],
 );
 
 export const stampKinds = ['traceability', 'anti_counterfeit'] as const;
