@@ -1849,6 +1849,7 @@ export interface paths {
         query?: {
           page?: number;
           pageSize?: number;
+          q?: string;
           sector?: "agriculture" | "industry_trade" | "health" | "other";
           communeCode?: string;
           conformity?: "full" | "partial" | "none";
