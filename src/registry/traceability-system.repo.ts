@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../platform/index.ts';
+import { likePattern } from './list-query.ts';
 import type { ReadScope } from './registry.policy.ts';
 import { organisations, traceabilitySystems } from './registry.schema.ts';
 import { scopeCondition } from './scope-sql.ts';
@@ -77,6 +78,7 @@ const observedConnected = (organisationId: SQL | typeof organisations.id) =>
 const orgIdRef = sql`"organisations"."id"`;
 
 export interface SystemListFilter {
+  q?: string;
   sector?: string;
   communeCode?: string;
   conformity?: 'full' | 'partial' | 'none';
@@ -95,6 +97,13 @@ function listWhere(scope: ReadScope, filter: SystemListFilter) {
       sector: organisations.sector,
       communeCode: organisations.communeCode,
     }),
+    filter.q
+      ? or(
+          ilike(organisations.name, likePattern(filter.q)),
+          ilike(traceabilitySystems.name, likePattern(filter.q)),
+          ilike(traceabilitySystems.provider, likePattern(filter.q)),
+        )
+      : undefined,
     filter.sector ? eq(organisations.sector, filter.sector as never) : undefined,
     filter.communeCode ? eq(organisations.communeCode, filter.communeCode) : undefined,
     filter.conformity ? conformity[filter.conformity] : undefined,

@@ -84,6 +84,8 @@ export const traceabilitySystemSummary = z.object({
 export const traceabilitySystemListQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  /** Words of the organisation's, the system's or the provider's name. */
+  q: z.string().trim().max(200).optional(),
   sector: z.enum(sectors).optional(),
   communeCode: z.string().trim().min(1).max(20).optional(),
   conformity: z.enum(declaredConformities).optional(),

@@ -164,6 +164,9 @@ describe('traceability systems: list and counts', () => {
     expect(
       (await list('page=2&pageSize=1', t.as({ role: 'commune_officer', communes: ['75X001'] }))).items,
     ).toHaveLength(1);
+    expect(
+      (await list(`q=${encodeURIComponent('Tem Việt')}`)).items.map((i: any) => i.organisationId),
+    ).toEqual([org.b]);
     const bad = await t.app.inject({ url: '/api/traceability-systems?conformity=maybe', headers: admin });
     expect(bad.statusCode).toBe(400);
   });
