@@ -77,7 +77,7 @@ function ConformityBadge({ value }: { value: TraceabilitySystem['declaredConform
   const { t } = useTranslation();
   const color = { full: 'green', partial: 'yellow', none: 'gray' }[value];
   return (
-    <Badge color={color} variant="light">
+    <Badge color={color} variant="light" tt="none" h="auto" styles={{ label: { whiteSpace: 'normal' } }}>
       {t(`tsystemConformity.${value}`)}
     </Badge>
   );
@@ -95,10 +95,11 @@ function ConnectionCell({ s }: { s: TraceabilitySystem }) {
       <Text size="sm">
         {t('tsystem.declared')}: {t(`tsystemConnection.${s.connection}`)}
       </Text>
-      <Tooltip label={t('tsystem.observedHint')}>
-        <Badge color={s.observed.connected ? 'green' : 'gray'} variant="dot" w="fit-content">
+      <Tooltip label={t('tsystem.observedHint')} multiline w={280}>
+        <Text size="xs" c={s.observed.connected ? 'green.8' : 'dimmed'} fw={s.observed.connected ? 600 : 400}>
+          {s.observed.connected ? '● ' : '○ '}
           {t('tsystem.observed')}: {seen}
-        </Badge>
+        </Text>
       </Tooltip>
     </Stack>
   );
@@ -306,8 +307,7 @@ function CountsView() {
         <Text c="dimmed">{t('tsystem.countsEmpty')}</Text>
       ) : (
         <Table.ScrollContainer minWidth={640}>
-          <Table striped withTableBorder>
-            <Table.Caption>{t('tsystem.tabCounts')}</Table.Caption>
+          <Table striped withTableBorder aria-label={t('tsystem.tabCounts')}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('organisation.sector')}</Table.Th>
