@@ -27,11 +27,15 @@ export const pageAccess: PageAccess[] = [
   { to: '/users', roles: ['dost_admin', 'org_owner'] },
   { to: '/api-keys', roles: ['dost_admin', 'org_owner'] },
   // an organisation its own systems; officers and the department their scope (counts by sector and commune)
+  // the province's staff: lists of their sector and the compliance of the organisations in their scope
+  { to: '/catalogues', roles: [...reviewers, 'inspector'] },
   { to: '/traceability-systems', roles: [...org, ...reviewers, 'inspector'] },
   // the department and inspectors read all of it, officers their scope, an owner their organisation's (decision 013)
   { to: '/audit', roles: [...reviewers, 'inspector', 'org_owner'] },
   // inspectors and the admin decide; the department and officers (their scope) read; an owner its conclusions
   { to: '/inspections', roles: [...reviewers, 'inspector', 'org_owner'] },
+  // fraud cases: the department and inspectors all, officers their scope; organisations never (issue 12 §3)
+  { to: '/cases', roles: [...reviewers, 'inspector'] },
 ];
 
 export const mayOpen = (page: PageAccess, role: Role) => page.roles === 'all' || page.roles.includes(role);

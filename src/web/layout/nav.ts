@@ -1,4 +1,5 @@
 import {
+  IconAlertOctagon,
   IconBarcode,
   IconBook,
   IconBuildingFactory2,
@@ -8,6 +9,7 @@ import {
   IconHistory,
   IconKey,
   IconLayoutDashboard,
+  IconListCheck,
   IconMapPin,
   IconPackage,
   IconPackages,
@@ -43,7 +45,9 @@ const look: Record<string, Pick<NavItem, 'label' | 'icon'>> = {
   '/api-keys': { label: 'nav.apiKeys', icon: IconKey },
   '/audit': { label: 'nav.audit', icon: IconHistory },
   '/inspections': { label: 'nav.inspections', icon: IconShieldCheck },
+  '/cases': { label: 'nav.cases', icon: IconAlertOctagon },
   '/traceability-systems': { label: 'nav.traceabilitySystems', icon: IconCertificate },
+  '/catalogues': { label: 'nav.catalogues', icon: IconListCheck },
 };
 
 /** The left navigation: every page of the access table (access.ts), shown to the roles that may open it. */
