@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Group,
-  Image,
-  Pagination,
-  Select,
-  Stack,
-  Table,
-  Tabs,
-  Text,
-} from '@mantine/core';
+import { Alert, Anchor, Group, Image, Pagination, Select, Stack, Table, Tabs, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -152,7 +140,9 @@ function CaseList() {
                   {c.sources.map((s) => sourceWords(t, s)).join(', ')} ({c.signalCount})
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={stateColor[c.state]}>{c.stateWords}</Badge>
+                  <Text c={stateColor[c.state]} fw={600} size="sm">
+                    {c.stateWords}
+                  </Text>
                   {c.outcomeWords ? <Text size="xs">{c.outcomeWords}</Text> : null}
                 </Table.Td>
                 <Table.Td>{c.assigneeName ?? '—'}</Table.Td>
@@ -171,10 +161,10 @@ function CaseList() {
 
 function ReportQueue() {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<string>('new');
+  const [status, setStatus] = useState<string | null>(null);
   const [page, setPage] = useState(1);
   const list = useGet<{ total: number; items: QueueItem[] }>('/api/cases/reports', {
-    status,
+    status: status ?? undefined,
     limit: pageSize,
     offset: (page - 1) * pageSize,
   });
@@ -184,9 +174,10 @@ function ReportQueue() {
       <Select
         label={t('cases.queue.status')}
         value={status}
-        allowDeselect={false}
+        clearable
+        placeholder={t('cases.queue.all')}
         onChange={(v) => {
-          setStatus(v ?? 'new');
+          setStatus(v);
           setPage(1);
         }}
         data={['new', 'in_case', 'closed'].map((s) => ({ value: s, label: t(`cases.queue.${s}`) }))}
