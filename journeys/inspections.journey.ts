@@ -1,0 +1,210 @@
+import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { needs } from '../src/test/needs.ts';
+import {
+  chromiumMissing,
+  launchBrowser,
+  newContext,
+  type RunningServer,
+  screenshot,
+  startBackOfficeServer,
+} from './support.ts';
+
+/**
+ * Inspections (issue 12 §2): an inspector records a visit to the rambutan cooperative with the Circular 02/2024
+ * checklist and a finding with a photo and a deadline, suspends a range of its stamps (a confirmation that says
+ * what the public will see, a reason), and a shopper scanning one of those stamps on a phone reads the suspension
+ * with its date at once; the cooperative's owner reads the conclusions without the internal note.
+ */
+const demoPassword = 'TxngDemo@2026';
+const owner = 'chunhiem@htx-chomchom-binhloc.vn';
+const reviewer = 'thamdinh@sokhcn.dongnai.gov.vn';
+const inspector = 'thanhtra@sokhcn.dongnai.gov.vn';
+
+let broken = false;
+function step(name: string, body: () => Promise<void>) {
+  it(name, async (ctx) => {
+    if (broken) ctx.skip('an earlier step of the journey failed');
+    try {
+      await body();
+    } catch (error) {
+      broken = true;
+      throw error;
+    }
+  });
+}
+
+async function apiAs(request: APIRequestContext, baseUrl: string, email: string) {
+  const signIn = await request.post(`${baseUrl}/api/auth/sign-in`, { data: { email, password: demoPassword } });
+  expect(signIn.status()).toBe(200);
+  const me = await (await request.get(`${baseUrl}/api/auth/me`)).json();
+  const send = async (method: 'POST' | 'PUT', path: string, data: unknown) => {
+    const res = await request.fetch(`${baseUrl}${path}`, { method, data, headers: { 'x-csrf-token': me.csrfToken } });
+    expect(res.status(), await res.text()).toBeLessThan(300);
+    return res.json();
+  };
+  const get = async (path: string) => (await request.get(`${baseUrl}${path}`)).json();
+  return { me, send, get };
+}
+
+async function signIn(page: Page, baseUrl: string, email: string) {
+  await page.goto(`${baseUrl}/app/sign-in`);
+  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(email);
+  await page.getByRole('textbox', { name: 'Mật khẩu', exact: true }).fill(demoPassword);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByTestId('account-menu').waitFor();
+}
+
+const today = () => {
+  const d = new Date(Date.now() + 7 * 3600_000).toISOString();
+  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+};
+
+describe('inspection: a visit, a finding, stamps suspended', needs('Chromium', chromiumMissing()), () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let desktop: BrowserContext;
+  let page: Page;
+  let organisationName = '';
+  let productName = '';
+  let gtin = '';
+  let first = 0;
+  let stampPath = '';
+
+  beforeAll(async () => {
+    server = await startBackOfficeServer();
+    browser = await launchBrowser();
+    desktop = await newContext(browser, 'desktop');
+    page = await desktop.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  step('the cooperative has stamps bound to one of its lots', async () => {
+    const context = await browser.newContext();
+    const coop = await apiAs(context.request, server.baseUrl, owner);
+    const organisationId = coop.me.organisationIds[0];
+    organisationName = (await coop.get(`/api/organisations/${organisationId}`)).name;
+    const lot = (await coop.get(`/api/lots?organisationId=${organisationId}&pageSize=50`)).items.find(
+      (l: { status: string }) => l.status === 'active',
+    );
+    gtin = lot.gtin;
+    productName = (await coop.get(`/api/products?organisationId=${organisationId}&q=${gtin}`)).items[0].name;
+    const request = await coop.send('POST', '/api/stamps/requests', {
+      organisationId,
+      gtin,
+      quantity: 40,
+      kind: 'traceability',
+    });
+    const department = await browser.newContext();
+    const review = await apiAs(department.request, server.baseUrl, reviewer);
+    await review.send('POST', `/api/review/items/${request.reviewItemId}/decision`, { decision: 'approve' });
+    await department.close();
+    const { range } = await coop.get(`/api/stamps/requests/${request.id}`);
+    await coop.send('POST', `/api/stamps/ranges/${range.id}/activate`, {
+      lot: lot.lot,
+      firstSerial: range.firstSerial,
+      lastSerial: range.lastSerial,
+    });
+    first = range.firstSerial;
+    stampPath = `/01/${gtin}/10/${lot.lot}/21/${first + 3}`;
+    await context.close();
+  });
+
+  step('an inspector records a visit with the checklist', async () => {
+    await signIn(page, server.baseUrl, inspector);
+    await page.getByRole('link', { name: 'Kiểm tra, xử lý' }).click();
+    await page.getByRole('heading', { name: 'Kiểm tra, xử lý' }).waitFor();
+    await page.getByText('Chọn tổ chức, cơ sở để xem các lần kiểm tra.').waitFor();
+    await screenshot(page, 'inspections-1-empty');
+    const picker = page.getByRole('combobox', { name: 'Tổ chức' }).first();
+    await picker.click();
+    await picker.fill(organisationName.slice(0, 12));
+    await page.getByRole('option', { name: new RegExp(organisationName) }).first().click();
+    await page.getByText('Chưa có lần kiểm tra nào.').waitFor();
+    await page.getByLabel('Ngày kiểm tra').fill(today());
+    await page.keyboard.press('Escape');
+    const row = (name: string) => page.getByRole('row').filter({ hasText: name });
+    await row('Nguyên tắc: truy xuất một bước trước').getByText('Đạt', { exact: true }).click();
+    await row('Dữ liệu 1: tên sản phẩm').getByText('Đạt', { exact: true }).click();
+    await row('Sử dụng tem truy xuất').getByText('Không đạt', { exact: true }).click();
+    await row('Sử dụng tem truy xuất').getByRole('textbox').fill('Tem dán lẫn giữa các lô');
+    await row('Công bố hợp chuẩn').getByText('Không áp dụng', { exact: true }).click();
+    await page.getByRole('textbox', { name: /Ghi chú nội bộ/ }).fill('Nghi có tem sao chép ngoài chợ');
+    await page.getByRole('button', { name: 'Lưu lần kiểm tra' }).click();
+    await page.getByText(`Kiểm tra ngày ${today()}`).waitFor();
+    await screenshot(page, 'inspections-1b-visit-saved');
+    await page.getByText(/\d+ mục đã kiểm tra, 1 mục không đạt/).waitFor();
+    await page.getByText(/Sử dụng tem truy xuất nguồn gốc — Tem dán lẫn giữa các lô/).waitFor();
+  });
+
+  step('a finding with a deadline to fix (photos: not yet, see the report)', async () => {
+    await page.getByRole('textbox', { name: 'Vi phạm phát hiện' }).fill('Dán tem của lô này lên hàng của lô khác');
+    await page.getByLabel('Hạn khắc phục').first().fill('31/12/2026');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Lưu vi phạm' }).click();
+    await page.getByText('Hạn khắc phục: 31/12/2026').waitFor();
+    const body = await page.locator('main').innerText();
+    expect(body).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|T\d\d:\d\d:\d\dZ/);
+    await screenshot(page, 'inspections-2-visit');
+  });
+
+  step('the inspector suspends a range of the stamps, confirming with a reason', async () => {
+    await page.getByRole('combobox', { name: 'Sản phẩm' }).first().click();
+    await page.getByRole('option', { name: new RegExp(gtin) }).first().click();
+    await page.getByRole('textbox', { name: /Số sê-ri đầu/ }).fill(String(first));
+    await page.getByRole('textbox', { name: /Số sê-ri cuối/ }).fill(String(first + 9));
+    await page.getByRole('textbox', { name: /^Lý do/ }).fill('Tem dán sai lô, chờ cơ sở khắc phục');
+    await page.getByRole('button', { name: 'Ra quyết định…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Xác nhận quyết định' });
+    await dialog.getByText(/Tem đã bị tạm đình chỉ/).waitFor();
+    await screenshot(page, 'inspections-3-confirm');
+    await dialog.getByRole('button', { name: 'Xác nhận' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('cell', { name: /Tạm đình chỉ tem/ }).waitFor();
+    await page.getByText('Đang áp dụng').waitFor();
+    await screenshot(page, 'inspections-4-acts');
+  });
+
+  step('a shopper scanning one of those stamps sees the suspension and its date at once', async () => {
+    const phone = await newContext(browser, 'phone');
+    const consumer = await phone.newPage();
+    await consumer.goto(`${server.baseUrl}${stampPath}`);
+    await consumer.getByText(`Tem đã bị tạm đình chỉ từ ${today()}`).waitFor();
+    expect(await consumer.getByText('Sản phẩm chính hãng').count()).toBe(0);
+    await consumer.getByText(productName).first().waitFor();
+    await screenshot(consumer, 'inspections-5-consumer-suspended');
+    await phone.close();
+  });
+
+  step("the cooperative's owner reads the conclusions and the deadline, not the internal note", async () => {
+    const context = await newContext(browser, 'desktop');
+    const own = await context.newPage();
+    await signIn(own, server.baseUrl, owner);
+    await own.getByRole('link', { name: 'Kiểm tra, xử lý' }).click();
+    await own.getByRole('heading', { name: 'Kết luận kiểm tra' }).waitFor();
+    await own.getByText('Hạn khắc phục: 31/12/2026').waitFor();
+    await own.getByText('Tạm đình chỉ tem').first().waitFor();
+    expect(await own.getByText('Nghi có tem sao chép').count()).toBe(0);
+    expect(await own.getByRole('button', { name: 'Gỡ bỏ' }).count()).toBe(0);
+    await screenshot(own, 'inspections-6-owner');
+    await context.close();
+  });
+
+  step('the inspector lifts the suspension and the stamp is genuine again at the next scan', async () => {
+    await page.getByRole('button', { name: 'Gỡ bỏ' }).first().click();
+    const dialog = page.getByRole('dialog', { name: /Gỡ bỏ/ });
+    await dialog.getByRole('textbox', { name: /Lý do gỡ bỏ/ }).fill('Cơ sở đã khắc phục');
+    await dialog.getByRole('button', { name: 'Xác nhận gỡ bỏ' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText(/Đã gỡ bỏ \d\d\/\d\d\/\d{4}/).first().waitFor();
+    const phone = await newContext(browser, 'phone');
+    const consumer = await phone.newPage();
+    await consumer.goto(`${server.baseUrl}${stampPath}`);
+    await consumer.getByText('Sản phẩm chính hãng').first().waitFor();
+    expect(await consumer.getByText(/tạm đình chỉ/).count()).toBe(0);
+    await phone.close();
+  });
+});
