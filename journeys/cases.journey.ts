@@ -108,7 +108,7 @@ describe('fraud cases in the back office', needs('Chromium', chromiumMissing()),
     await plainWords(page);
     await page.getByRole('button', { name: 'Giao xử lý' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByRole('textbox', { name: 'Giao cho' }).click();
+    await dialog.getByRole('combobox', { name: 'Giao cho' }).click();
     await page.getByRole('option', { name: /Phạm Văn Kiểm/ }).click();
     await dialog.getByRole('button', { name: 'Giao xử lý' }).click();
     await page.getByText('Người xử lý: Phạm Văn Kiểm').waitFor();
@@ -123,7 +123,7 @@ describe('fraud cases in the back office', needs('Chromium', chromiumMissing()),
   step('closing asks for the outcome; a short text is refused in words, then the case closes', async () => {
     await page.getByRole('button', { name: 'Kết thúc vụ việc' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByRole('textbox', { name: 'Kết luận', exact: true }).click();
+    await dialog.getByRole('combobox', { name: 'Kết luận' }).click();
     await page.getByRole('option', { name: 'Xác định có gian lận' }).click();
     await dialog.getByRole('textbox', { name: 'Nội dung kết luận' }).fill('ok');
     await dialog.getByRole('button', { name: 'Kết thúc vụ việc' }).click();
