@@ -46,6 +46,12 @@ export const fieldLabels: Record<string, FieldLabel> = {
   conformity: l('đánh giá sự phù hợp', 'conformity assessment'),
   connectedToNational: l('kết nối cổng quốc gia', 'connection to the national portal'),
   connectedToProvince: l('kết nối hệ thống của tỉnh', 'connection to the province system'),
+  principles: l('nguyên tắc truy xuất nguồn gốc', 'traceability principles'),
+  dataItems: l('thông tin bắt buộc theo Thông tư 02/2024', 'data items of Circular 02/2024'),
+  evidenceFileIds: l('tài liệu chứng minh', 'evidence'),
+  connection: l('cách kết nối với hệ thống của tỉnh', 'connection to the province system'),
+  inUseSince: l('ngày đưa vào sử dụng', 'in use since'),
+  declaredOn: l('ngày tự công bố', 'declaration date'),
   // products
   gtin: l('mã GTIN', 'GTIN'),
   description: l('mô tả', 'description'),
