@@ -93,6 +93,8 @@ describe('back office: passwords and sessions', needs('Chromium', chromiumMissin
   step('a staff member who forgot the password asks for a link, with an answer that names no account', async () => {
     await page.goto(`${server.baseUrl}/app/sign-in`);
     await page.getByRole('link', { name: 'Quên mật khẩu?' }).click();
+    // The page is its own chunk: type only once it is there, not into the sign-in form it replaces.
+    await page.getByRole('heading', { name: 'Quên mật khẩu' }).waitFor();
     await fill(page, 'Email', staff);
     await page.getByRole('button', { name: 'Gửi liên kết đặt lại mật khẩu' }).click();
     await page.getByTestId('reset-mail-sent').waitFor();
