@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/index.ts';
+import { createTestApp, makeUser, type TestApp } from '../test/index.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -37,6 +37,19 @@ describe('checks routes', () => {
       'out_of_province',
     ]);
     expect(items.find((i) => i.name === 'expired_credentials')?.lastRun).toMatchObject({ findings: 0 });
+  });
+
+  it('gives the schedule and names the person who ran a check on demand', async () => {
+    const person = await makeUser(t.db, 'dost_admin');
+    const headers = t.as({ role: 'dost_admin', id: person.id, name: person.name });
+    const run = await t.app.inject({ method: 'POST', url: '/api/checks/clone_stamps/runs', headers });
+    expect(run.statusCode).toBe(201);
+    expect(run.json().run).toMatchObject({ trigger: 'manual', requestedByName: person.name });
+    const list = (await t.app.inject({ method: 'GET', url: '/api/checks', headers })).json();
+    expect(list.intervalMinutes).toBe(t.app.config.checks.intervalMinutes);
+    const item = list.items.find((i: { name: string }) => i.name === 'clone_stamps');
+    expect(item.lastRun).toMatchObject({ trigger: 'manual', requestedByName: person.name, error: null });
+    expect(JSON.stringify(item)).not.toContain(person.id);
   });
 
   it('refuses organisations and officers (403) and the anonymous (401), before reading the name', async () => {

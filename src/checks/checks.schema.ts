@@ -39,15 +39,22 @@ export const checkRunView = z.object({
 });
 export type CheckRunView = z.infer<typeof checkRunView>;
 
+/** A run as the routes show it: with the name of the person who asked for it (null for a scheduled run). */
+export const namedRunView = checkRunView.extend({ requestedByName: z.string().nullable() });
+
 export const checkView = z.object({
   name: z.string(),
   title: z.string(),
-  lastRun: checkRunView.nullable(),
+  lastRun: namedRunView.nullable(),
 });
 
-export const checkListResponse = z.object({ items: z.array(checkView) });
+export const checkListResponse = z.object({
+  /** Minutes between scheduled runs inside the server (TXNG_CHECKS_INTERVAL_MINUTES); 0: only on demand. */
+  intervalMinutes: z.number().int(),
+  items: z.array(checkView),
+});
 export const runResponse = z.object({
   /** false when another process holds the check's lock (it is running there now): nothing was run here. */
   ran: z.boolean(),
-  run: checkRunView.nullable(),
+  run: namedRunView.nullable(),
 });

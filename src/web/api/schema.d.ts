@@ -4739,8 +4739,8 @@ export interface paths {
   };
   "/api/checks": {
     /**
-     * The automatic checks, each with its last run
-     * @description dost_admin, dost_reviewer and inspector; every other role gets 403.
+     * The automatic checks, each with its last run, and the schedule
+     * @description dost_admin, dost_reviewer and inspector; every other role gets 403. `intervalMinutes`: minutes between scheduled runs (0: only on demand); a run asked for by a person names them (`requestedByName`).
      */
     get: {
       responses: {
@@ -4748,6 +4748,7 @@ export interface paths {
         200: {
           content: {
             "application/json": {
+              intervalMinutes: number;
               items: ({
                   name: string;
                   title: string;
@@ -4763,6 +4764,7 @@ export interface paths {
                     signalsCreated: number | null;
                     sample: string[];
                     error: string | null;
+                    requestedByName: string | null;
                   }) | null;
                 })[];
             };
@@ -4800,6 +4802,7 @@ export interface paths {
                 signalsCreated: number | null;
                 sample: string[];
                 error: string | null;
+                requestedByName: string | null;
               }) | null;
             };
           };
