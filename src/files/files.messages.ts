@@ -17,5 +17,9 @@ defineMessages({
   },
   'files.tooLarge': { vi: 'tệp vượt quá {megabytes} MB', en: 'the file exceeds {megabytes} MB' },
   'files.notFound': { vi: 'không có tệp {id} của tổ chức này', en: 'no file {id} of this organisation' },
+  'files.organisationUnknown': {
+    vi: 'không có tổ chức, cơ sở này trong hệ thống',
+    en: 'there is no such organisation in the system',
+  },
   'files.missing': { vi: 'cần gửi một tệp trong trường "file"', en: 'send one file in the "file" field' },
 });

@@ -13,6 +13,7 @@ import {
 import { fileListResponse, fileResponse } from './files.schema.ts';
 import {
   getFileForActor,
+  inspectedOrganisation,
   listFiles,
   PDF_MAX_BYTES,
   presentFile,
@@ -42,11 +43,10 @@ export async function fileApiRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const organisationId = actingOrganisation(
-        actor,
-        request.query.organisationId,
-        '/querystring/organisationId',
-      );
+      const field = '/querystring/organisationId';
+      const organisationId =
+        (await inspectedOrganisation(app.db, actor, request.query.organisationId, field)) ??
+        actingOrganisation(actor, request.query.organisationId, field);
       if (!request.isMultipart()) throw new Problem(415, 'unsupported-media-type');
       const overLimit = () => tooLarge(PDF_MAX_BYTES);
       const part = await readMultipart(() => request.file(), overLimit);

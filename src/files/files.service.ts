@@ -9,7 +9,7 @@ import {
   notFound,
   Problem,
 } from '../platform/index.ts';
-import { mayReadOrganisationData } from '../registry/index.ts';
+import { getOrganisationsByIds, mayReadOrganisationData } from '../registry/index.ts';
 import { sniffFileType } from './file-type.ts';
 import type { FileMeta } from './files.repo.ts';
 import * as repo from './files.repo.ts';
@@ -23,6 +23,24 @@ export const PDF_MAX_BYTES = 10 * 1024 * 1024;
 export interface Upload {
   bytes: Buffer;
   fileName: string | null;
+}
+
+/**
+ * The organisation an inspector files an upload under: the one inspected, named in the request. A finding's photos
+ * are the inspected organisation's files (the finding checks they are), and its owner reads them in the
+ * conclusions; an inspector acts for no organisation of their own, so without this no finding could have a photo.
+ * Null when the rule does not apply (anyone else, or no organisation named): the caller's usual rule decides.
+ */
+export async function inspectedOrganisation(
+  db: DbOrTx,
+  actor: Actor,
+  requested: string | undefined,
+  field: string,
+) {
+  if (actor.role !== 'inspector' || !requested) return null;
+  const [found] = await getOrganisationsByIds(db, [requested]);
+  if (!found) throw badRequest([{ field, code: 'files.organisationUnknown' }]);
+  return found.id;
 }
 
 /** Stores an image (re-encoded, resized, metadata stripped) or a PDF (as sent) for the organisation. */

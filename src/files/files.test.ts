@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/index.ts';
+import { createTestApp, makeOrganisation, type TestApp } from '../test/index.ts';
 
 let t: TestApp;
 const orgA = crypto.randomUUID();
@@ -135,6 +135,26 @@ describe('files', () => {
     expect((await upload(Buffer.from('%PDF-1.4'), 'a.pdf', {})).statusCode).toBe(401);
     const res = await upload(Buffer.from('%PDF-1.4'), 'a.pdf', ownerB(), `?organisationId=${orgA}`);
     expect(res.statusCode).toBe(403);
+  });
+
+  it("an inspector files a visit's photo under the organisation inspected, never under one that does not exist", async () => {
+    const inspected = await makeOrganisation(t.db);
+    const inspector = t.as({ role: 'inspector' });
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#c03c28' } })
+      .png()
+      .toBuffer();
+    const res = await upload(png, 'hien-truong.png', inspector, `?organisationId=${inspected.id}`);
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ kind: 'image', organisationId: inspected.id });
+    // without naming the organisation there is none to file it under; an unknown one is refused by name
+    const unnamed = await upload(png, 'a.png', inspector);
+    expect(unnamed.statusCode).toBe(400);
+    const unknown = await upload(png, 'a.png', inspector, `?organisationId=${crypto.randomUUID()}`);
+    expect(unknown.statusCode).toBe(400);
+    expect(JSON.stringify(unknown.json())).toContain('/querystring/organisationId');
+    // the rule is the inspector's: other staff and another organisation's owner still may not
+    for (const headers of [t.as({ role: 'dost_reviewer' }), t.as({ role: 'sector_officer' }), ownerB()])
+      expect((await upload(png, 'a.png', headers, `?organisationId=${inspected.id}`)).statusCode).toBe(403);
   });
 
   it("an organisation cannot see another organisation's file description or list", async () => {
