@@ -39,6 +39,7 @@ const doorOf: Record<string, string> = {
   '/users': '/api/users',
   '/api-keys': '/api/api-keys',
   '/audit': '/api/audit',
+  '/checks': '/api/checks',
 };
 
 async function apiSignIn(baseUrl: string, email: string) {

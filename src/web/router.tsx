@@ -96,6 +96,7 @@ const routeTree = rootRoute.addChildren([
     page('/inspections', () => import('./pages/inspections/InspectionsPage.tsx'), 'InspectionsPage'),
     page('/cases', () => import('./pages/cases/CasesPage.tsx'), 'CasesPage'),
     page('/cases/$id', () => import('./pages/cases/CasePage.tsx'), 'CasePage'),
+    page('/checks', () => import('./pages/checks/ChecksPage.tsx'), 'ChecksPage'),
     page(
       '/traceability-systems',
       () => import('./pages/traceability-systems/TraceabilitySystemsPage.tsx'),

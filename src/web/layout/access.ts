@@ -36,6 +36,8 @@ export const pageAccess: PageAccess[] = [
   { to: '/inspections', roles: [...reviewers, 'inspector', 'org_owner'] },
   // fraud cases: the department and inspectors all, officers their scope; organisations never (issue 12 §3)
   { to: '/cases', roles: [...reviewers, 'inspector'] },
+  // the automatic checks: the department and inspectors read and run them; officers see only their cases (issue 12 §3)
+  { to: '/checks', roles: ['dost_admin', 'dost_reviewer', 'inspector'] },
 ];
 
 export const mayOpen = (page: PageAccess, role: Role) => page.roles === 'all' || page.roles.includes(role);

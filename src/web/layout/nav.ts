@@ -13,6 +13,7 @@ import {
   IconMapPin,
   IconPackage,
   IconPackages,
+  IconRadar,
   IconRoute,
   IconShieldCheck,
   IconTruckDelivery,
@@ -46,6 +47,7 @@ const look: Record<string, Pick<NavItem, 'label' | 'icon'>> = {
   '/audit': { label: 'nav.audit', icon: IconHistory },
   '/inspections': { label: 'nav.inspections', icon: IconShieldCheck },
   '/cases': { label: 'nav.cases', icon: IconAlertOctagon },
+  '/checks': { label: 'nav.checks', icon: IconRadar },
   '/traceability-systems': { label: 'nav.traceabilitySystems', icon: IconCertificate },
   '/catalogues': { label: 'nav.catalogues', icon: IconListCheck },
 };
