@@ -65,7 +65,7 @@ function LastRun({ run }: { run: CheckRun | null }) {
           {run.findings
             ? t('checks.findings', { count: run.findings, n: formatNumber(run.findings) })
             : t('checks.noFindings')}
-          {run.signalsCreated ? ` ${t('checks.newSignals', { count: run.signalsCreated })}` : ''}
+          {run.signalsCreated ? t('checks.newSignals', { count: run.signalsCreated }) : ''}
         </Text>
       )}
       <Text size="xs" c="dimmed">
