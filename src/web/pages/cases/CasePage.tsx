@@ -285,7 +285,7 @@ export function CasePage() {
       <Title order={2} size="h4">
         {t('cases.steps')}
       </Title>
-      <Timeline bulletSize={14} lineWidth={2}>
+      <Timeline bulletSize={14} lineWidth={2} active={c.steps.length - 1}>
         {c.steps.map((s) => (
           <Timeline.Item key={s.id} title={t(`cases.step.${s.kind}`)}>
             {s.note ? <Text size="sm">{s.note}</Text> : null}

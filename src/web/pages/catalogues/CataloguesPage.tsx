@@ -1,9 +1,12 @@
 import { Alert, Badge, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { get } from '../../api/client.ts';
 import { downloadFile } from '../../api/download.ts';
 import { useGet } from '../../api/hooks.ts';
+import type { AdministrativeUnit } from '../../api/types.ts';
 import { enumOptions } from '../../components/options.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
@@ -150,6 +153,15 @@ function ComplianceView({ versionId }: { versionId: string }) {
   const communes = [
     ...new Set((all.data?.rows ?? []).map((r) => r.communeCode).filter((c): c is string => !!c)),
   ];
+  // the communes by name, from the list the commune pickers read (a code only if the list is unavailable)
+  const units = useQuery({
+    queryKey: ['/api/administrative-units'],
+    queryFn: () => get<{ units: AdministrativeUnit[] } | AdministrativeUnit[]>('/api/administrative-units'),
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+  const unitList = Array.isArray(units.data) ? units.data : (units.data?.units ?? []);
+  const communeName = new Map(unitList.map((u) => [u.code, u.name]));
   const exportXlsx = async () => {
     setProblem(null);
     const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v) as [string, string][]);
@@ -177,7 +189,7 @@ function ComplianceView({ versionId }: { versionId: string }) {
           />
           <Select
             label={t('organisation.commune')}
-            data={communes}
+            data={communes.map((c) => ({ value: c, label: communeName.get(c) ?? c }))}
             value={commune}
             onChange={setCommune}
             clearable

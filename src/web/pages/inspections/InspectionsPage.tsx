@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Card,
@@ -17,7 +18,8 @@ import {
   Title,
 } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Link } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGet, useSend } from '../../api/hooks.ts';
 import { useMe } from '../../api/session.ts';
@@ -29,6 +31,7 @@ import { ImageUpload } from '../../components/ImageUpload.tsx';
 import type { Page } from '../../components/list-state.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
+import { type CaseSummary, caseNumber, subjectWords } from '../cases/CasesPage.tsx';
 import { checklist } from './checklist.ts';
 
 interface Act {
@@ -60,6 +63,12 @@ interface Visit {
 
 const kinds = ['warning', 'stamp_suspension', 'lot_hold', 'lot_recall'] as const;
 
+/** The case this page was opened from ("Ghi nhận kiểm tra" on a case page: `?caseId=`), if any. */
+const caseIdInAddress = () => {
+  const id = new URLSearchParams(window.location.search).get('caseId');
+  return id && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? id : null;
+};
+
 /**
  * Inspections (issue 12 §2). Inspectors and the admin record visits with the checklist, findings with photos and a
  * deadline, and decide or lift the acts; the inspected owner reads "Kết luận kiểm tra": findings, deadlines, acts.
@@ -69,6 +78,15 @@ export function InspectionsPage() {
   const me = useMe().data!;
   const writer = me.role === 'inspector' || me.role === 'dost_admin';
   const [organisationId, setOrganisationId] = useState(ownOrganisation(me) ?? '');
+  // opened from a case: the case's organisation is the one inspected, and the visit is filed with the case
+  const [caseId] = useState(caseIdInAddress);
+  const fromCase = useGet<CaseSummary>(writer && caseId ? `/api/cases/${caseId}` : null);
+  const caseOrganisation = fromCase.data?.subject.organisationId;
+  useEffect(() => {
+    if (caseOrganisation) setOrganisationId(caseOrganisation);
+  }, [caseOrganisation]);
+  const forCase =
+    fromCase.data && fromCase.data.subject.organisationId === organisationId ? fromCase.data : null;
   const query = { organisationId: organisationId || undefined, pageSize: 50 };
   const visits = useGet<Page<Visit>>(organisationId ? '/api/inspections/visits' : null, query);
   const acts = useGet<Page<Act>>(organisationId ? '/api/inspections/actions' : null, query);
@@ -79,11 +97,29 @@ export function InspectionsPage() {
         {me.role === 'org_owner' ? t('inspection.conclusions') : t('nav.inspections')}
       </Title>
       <OrganisationPicker value={organisationId} onChange={setOrganisationId} />
+      {forCase && (
+        <Alert color="blue" variant="light">
+          {t('inspection.forCase', {
+            number: caseNumber(forCase.number),
+            subject: subjectWords(t, forCase.subject),
+          })}{' '}
+          <Anchor component={Link} to={`/cases/${forCase.id}`}>
+            {t('inspection.backToCase')}
+          </Anchor>
+        </Alert>
+      )}
+      {fromCase.error ? <ProblemAlert error={fromCase.error} /> : null}
       {!organisationId ? (
         <Text c="dimmed">{t('inspection.pickOrganisation')}</Text>
       ) : (
         <>
-          {writer && <DecideAct organisationId={organisationId} />}
+          {writer && (
+            <DecideAct
+              key={organisationId}
+              organisationId={organisationId}
+              initialGtin={forCase?.subject.gtin ?? ''}
+            />
+          )}
           <Card withBorder>
             <Title order={2} size="h4" mb="sm">
               {t('inspection.acts')}
@@ -94,7 +130,7 @@ export function InspectionsPage() {
               <Text c="dimmed">{t('inspection.noActs')}</Text>
             )}
           </Card>
-          {writer && <RecordVisit organisationId={organisationId} inspectorId={me.id} />}
+          {writer && <RecordVisit organisationId={organisationId} inspectorId={me.id} caseId={forCase?.id} />}
           <Card withBorder>
             <Title order={2} size="h4" mb="sm">
               {t('inspection.visits')}
@@ -210,10 +246,10 @@ function LiftDialog({ act, onClose }: { act: Act; onClose(): void }) {
   );
 }
 
-function DecideAct({ organisationId }: { organisationId: string }) {
+function DecideAct({ organisationId, initialGtin }: { organisationId: string; initialGtin: string }) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<(typeof kinds)[number]>('stamp_suspension');
-  const [gtin, setGtin] = useState('');
+  const [gtin, setGtin] = useState(initialGtin);
   const [first, setFirst] = useState<number | string>('');
   const [last, setLast] = useState<number | string>('');
   const [lotId, setLotId] = useState('');
@@ -334,7 +370,15 @@ function DecideAct({ organisationId }: { organisationId: string }) {
   );
 }
 
-function RecordVisit({ organisationId, inspectorId }: { organisationId: string; inspectorId: string }) {
+function RecordVisit({
+  organisationId,
+  inspectorId,
+  caseId,
+}: {
+  organisationId: string;
+  inspectorId: string;
+  caseId?: string;
+}) {
   const { t } = useTranslation();
   const [visitedOn, setVisitedOn] = useState<string>('');
   const [results, setResults] = useState<Record<string, string>>({});
@@ -354,6 +398,7 @@ function RecordVisit({ organisationId, inspectorId }: { organisationId: string; 
           .filter((c) => results[c.code])
           .map((c) => ({ item: c.code, result: results[c.code], note: notes[c.code] || null })),
         internalNote: internalNote || null,
+        caseId,
       },
       {
         onSuccess: () => {
