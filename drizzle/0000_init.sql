@@ -334,6 +334,10 @@ CREATE TABLE "inspection_actions" (
 	"first_serial" bigint,
 	"last_serial" bigint,
 	"lot_id" uuid,
+	"product_id" uuid,
+	"withdrawn_from" text,
+	"withdrawn_stamp" text,
+	"lift_outcome" text,
 	"reason" text NOT NULL,
 	"decided_by" text NOT NULL,
 	"decided_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -349,6 +353,38 @@ CREATE TABLE "inspection_findings" (
 	"text" text NOT NULL,
 	"file_ids" uuid[] NOT NULL,
 	"fix_by" date,
+	"fix_result" text,
+	"fix_checked_in" uuid,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "inspection_plans" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"title" text NOT NULL,
+	"period_from" date NOT NULL,
+	"period_to" date NOT NULL,
+	"sector" text,
+	"commune_codes" text[] NOT NULL,
+	"scope_note" text,
+	"target_source" text NOT NULL,
+	"catalogue_version_id" uuid,
+	"target_organisation_ids" uuid[] NOT NULL,
+	"state" text DEFAULT 'draft' NOT NULL,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "inspection_sanctions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"visit_id" uuid NOT NULL,
+	"finding_id" uuid,
+	"organisation_id" uuid NOT NULL,
+	"decision_number" text NOT NULL,
+	"decided_on" date NOT NULL,
+	"amount_vnd" bigint NOT NULL,
+	"legal_basis" text NOT NULL,
 	"created_by" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -361,6 +397,7 @@ CREATE TABLE "inspection_visits" (
 	"checklist" jsonb NOT NULL,
 	"internal_note" text,
 	"follow_up_of" uuid,
+	"plan_id" uuid,
 	"case_id" uuid,
 	"created_by" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
@@ -464,8 +501,6 @@ CREATE TABLE "products" (
 	"ocop_valid_until" date,
 	"geographical_indication" text,
 	"certification_mark" text,
-	"mandatory" boolean DEFAULT false NOT NULL,
-	"priority" boolean DEFAULT false NOT NULL,
 	"review_status" text DEFAULT 'draft' NOT NULL,
 	"review_note" text,
 	"published_row" jsonb,
@@ -685,7 +720,9 @@ CREATE INDEX "files_organisation_idx" ON "files" USING btree ("organisation_id",
 CREATE INDEX "inspection_actions_org_idx" ON "inspection_actions" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "inspection_actions_stamp_idx" ON "inspection_actions" USING btree ("gtin","first_serial");--> statement-breakpoint
 CREATE INDEX "inspection_findings_visit_idx" ON "inspection_findings" USING btree ("visit_id");--> statement-breakpoint
+CREATE INDEX "inspection_sanctions_visit_idx" ON "inspection_sanctions" USING btree ("visit_id");--> statement-breakpoint
 CREATE INDEX "inspection_visits_org_idx" ON "inspection_visits" USING btree ("organisation_id");--> statement-breakpoint
+CREATE INDEX "inspection_visits_plan_idx" ON "inspection_visits" USING btree ("plan_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "locations_gln_uq" ON "locations" USING btree ("gln");--> statement-breakpoint
 CREATE UNIQUE INDEX "locations_internal_code_uq" ON "locations" USING btree ("internal_code");--> statement-breakpoint
 CREATE INDEX "locations_org_idx" ON "locations" USING btree ("organisation_id");--> statement-breakpoint

@@ -26,8 +26,6 @@ const fields: Words = {
   productGroup: { vi: 'Nhóm sản phẩm', en: 'Product group' },
   sector: { vi: 'Lĩnh vực', en: 'Sector' },
   riskTier: { vi: 'Mức độ rủi ro', en: 'Risk tier' },
-  mandatory: { vi: 'Thuộc danh mục bắt buộc', en: 'On the mandatory list' },
-  priority: { vi: 'Thuộc danh mục ưu tiên', en: 'On the priority list' },
   modelCode: { vi: 'Mã kiểu', en: 'Model code' },
   netQuantity: { vi: 'Định lượng', en: 'Net quantity' },
   shelfLifeDays: { vi: 'Hạn dùng (ngày)', en: 'Shelf life (days)' },

@@ -82,6 +82,26 @@ export async function listMembershipsOf(
   return result;
 }
 
+/**
+ * The products a list of `kind` in force on `day` names, as a subquery of product ids (one statement, however many
+ * products): how other modules (the automatic checks) ask "which products must be traced".
+ */
+export async function listedProductsSql(
+  db: DbOrTx,
+  kind: Membership['kind'],
+  day = localToday(),
+): Promise<SQL> {
+  const versionIds = (await versionsInForce(db, day))
+    .filter((c) => c.list.kind === kind)
+    .map((c) => c.version.id);
+  if (!versionIds.length) return sql`SELECT NULL::uuid AS id WHERE FALSE`;
+  return sql`SELECT DISTINCT p.id FROM products p JOIN catalogue_items i ON ${matches}
+    WHERE i.version_id IN (${sql.join(
+      versionIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`;
+}
+
 function scopeSql(actor: Actor): SQL {
   const scope = complianceScope(actor);
   if (!scope) throw forbidden();

@@ -28,10 +28,24 @@ export async function product(
 ): Promise<{ id: string; gtin: string }> {
   const id = crypto.randomUUID();
   const gtin = extra.gtin ?? gtinOf(next());
-  await db.execute(sql`INSERT INTO products (id, organisation_id, gtin, name, mandatory, ocop_stars, ocop_valid_until, review_status)
-    VALUES (${id}, ${organisationId}, ${gtin}, ${extra.name ?? 'Bưởi thử'}, ${extra.mandatory ?? false},
+  await db.execute(sql`INSERT INTO products (id, organisation_id, gtin, name, ocop_stars, ocop_valid_until, review_status)
+    VALUES (${id}, ${organisationId}, ${gtin}, ${extra.name ?? 'Bưởi thử'},
       ${extra.ocopStars ?? null}, ${extra.ocopValidUntil ?? null}, 'approved')`);
+  if (extra.mandatory) await mandatoryList(db, gtin);
   return { id, gtin };
+}
+
+/** An agriculture mandatory list, approved and in force since 2020, naming one GTIN. */
+export async function mandatoryList(db: DbOrTx, gtin: string): Promise<void> {
+  const list = crypto.randomUUID();
+  const version = crypto.randomUUID();
+  await db.execute(sql`INSERT INTO catalogue_lists (id, sector, kind, title)
+    VALUES (${list}, 'agriculture', 'mandatory', ${`Danh mục bắt buộc thử ${next()}`})`);
+  await db.execute(sql`INSERT INTO catalogue_versions (id, list_id, state, effective_from, issued_at)
+    VALUES (${version}, ${list}, 'approved', '2020-01-01', now())`);
+  await db.execute(
+    sql`INSERT INTO catalogue_items (version_id, match, value) VALUES (${version}, 'gtin', ${gtin})`,
+  );
 }
 
 export async function lot(db: DbOrTx, organisationId: string, p: { id: string; gtin: string }, code: string) {

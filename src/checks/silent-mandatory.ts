@@ -1,6 +1,5 @@
-import { type SQL, sql } from 'drizzle-orm';
-import { listMembershipsOf } from '../catalogues/index.ts';
-import type { DbOrTx } from '../platform/index.ts';
+import { sql } from 'drizzle-orm';
+import { listedProductsSql } from '../catalogues/index.ts';
 import { type Check, rows, viDate } from './check.ts';
 import type { Finding } from './contract.ts';
 import { vnToday } from './expired-credentials.ts';
@@ -8,44 +7,12 @@ import { vnToday } from './expired-credentials.ts';
 /** Days without any event after which a product on a mandatory list is flagged (TXNG_CHECKS_SILENT_DAYS). */
 export const defaultSilentDays = 30;
 
-/** The products that must be traced, as a subquery of product ids. */
-export type MandatoryProducts = (db: DbOrTx, now: Date) => Promise<SQL>;
-
-/** The products' own `mandatory` flag only. */
-export const flaggedMandatory: MandatoryProducts = async () =>
-  sql`SELECT id FROM products WHERE mandatory AND review_status = 'approved'`;
-
-/**
- * The default: products flagged mandatory, and products a sector's mandatory list in force that day names
- * (the catalogues module's memberships, asked for the approved products).
- */
-export const listedMandatory: MandatoryProducts = async (db, now) => {
-  const flagged = await flaggedMandatory(db, now);
-  const approved = await rows<{ id: string }>(
-    db,
-    sql`SELECT id FROM products WHERE review_status = 'approved'`,
-  );
-  const memberships = await listMembershipsOf(
-    db,
-    approved.map((p) => p.id),
-    null,
-    vnToday(now),
-  );
-  const listed = [...memberships].filter(([, m]) => m.some((x) => x.kind === 'mandatory')).map(([id]) => id);
-  if (!listed.length) return flagged;
-  return sql`${flagged} UNION SELECT id FROM products WHERE id IN (${sql.join(
-    listed.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  )})`;
-};
-
 /**
  * Products on a mandatory list with no EPCIS event naming their GTIN (a lot of it, or its instances) for
  * `days` days — the last event time per GTIN is found in one pass over the event ids.
  */
-export function silentMandatory(opts: { days?: number; products?: MandatoryProducts } = {}): Check {
+export function silentMandatory(opts: { days?: number } = {}): Check {
   const days = opts.days ?? defaultSilentDays;
-  const products = opts.products ?? listedMandatory;
   return {
     name: 'silent_mandatory',
     title: `Sản phẩm bắt buộc truy xuất không có sự kiện trong ${days} ngày`,
@@ -58,8 +25,9 @@ export function silentMandatory(opts: { days?: number; products?: MandatoryProdu
         lastEventAt: string | null;
       }>(
         db,
-        sql`WITH m AS (${await products(db, now)}),
-            p AS (SELECT p.id, p.organisation_id, p.name, p.gtin FROM products p WHERE p.id IN (SELECT id FROM m)),
+        sql`WITH m AS (${await listedProductsSql(db, 'mandatory', vnToday(now))}),
+            p AS (SELECT p.id, p.organisation_id, p.name, p.gtin FROM products p
+                  WHERE p.id IN (SELECT id FROM m) AND p.review_status = 'approved'),
             last AS (
               SELECT substring(i.id from '/01/([0-9]{14})') AS gtin, max(e.event_time) AS at
               FROM epcis_event_ids i JOIN epcis_events e ON e.id = i.event_pk

@@ -24,7 +24,6 @@ export const demoProducts: Record<keyof typeof demoGtins, ProductSeed> = {
     appliedStandards: ['VietGAP', 'TCVN 11888:2017'],
     riskTier: 'low',
     certificationMark: 'Chôm chôm Long Khánh (nhãn hiệu chứng nhận)',
-    priority: true,
     status: 'approved',
   },
   durianFresh: {
@@ -36,7 +35,6 @@ export const demoProducts: Record<keyof typeof demoGtins, ProductSeed> = {
     shelfLifeDays: 7,
     appliedStandards: ['VietGAP'],
     riskTier: 'medium',
-    priority: true,
     status: 'approved',
   },
   rambutanBox: {
@@ -77,7 +75,6 @@ export const demoProducts: Record<keyof typeof demoGtins, ProductSeed> = {
     unit: 'con',
     appliedStandards: ['VietGAHP'],
     riskTier: 'high',
-    mandatory: true,
     status: 'approved',
   },
   porkBelly: {
@@ -90,7 +87,6 @@ export const demoProducts: Record<keyof typeof demoGtins, ProductSeed> = {
     appliedStandards: ['QCVN 12-1:2011/BYT', 'TCVN 7046:2019'],
     conformityDeclaration: 'Bản tự công bố số 05/GMTB/2026',
     riskTier: 'high',
-    mandatory: true,
     status: 'approved',
   },
   rawCashew: {
@@ -121,7 +117,6 @@ export const demoProducts: Record<keyof typeof demoGtins, ProductSeed> = {
     ocopDecision: '2215/QĐ-UBND',
     ocopDecisionDate: '2025-09-15',
     ocopValidUntil: '2028-09-15',
-    priority: true,
     status: 'approved',
   },
   cashewGiftBox: {

@@ -32,8 +32,6 @@ export function presentProduct(row: ProductRow): ProductView {
         : null,
     geographicalIndication: row.geographicalIndication,
     certificationMark: row.certificationMark,
-    mandatory: row.mandatory,
-    priority: row.priority,
     reviewStatus: row.reviewStatus as ReviewStatus,
     reviewNote: row.reviewNote,
     publicVersionKept: row.publishedRow != null,

@@ -41,8 +41,6 @@ export const productInput = z.object({
   ocopValidUntil: storableDate().optional(),
   geographicalIndication: z.string().trim().max(300).optional(),
   certificationMark: z.string().trim().max(300).optional(),
-  mandatory: z.boolean().optional(),
-  priority: z.boolean().optional(),
 });
 export type ProductInput = z.infer<typeof productInput>;
 
@@ -78,8 +76,6 @@ export const productView = z.object({
     .nullable(),
   geographicalIndication: z.string().nullable(),
   certificationMark: z.string().nullable(),
-  mandatory: z.boolean(),
-  priority: z.boolean(),
   reviewStatus: z.enum(reviewStatuses),
   reviewNote: z.string().nullable(),
   /** An edit waits for review while the approved version stays public (published.ts). */

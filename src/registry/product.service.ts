@@ -58,13 +58,6 @@ function checkProduct(
   return gtin;
 }
 
-/** The department keeps the mandatory and priority catalogues; producers cannot put themselves on or off them. */
-function guardCatalogueFlags(input: ProductPatch, actor: Actor) {
-  if ((input.mandatory !== undefined || input.priority !== undefined) && actor.role !== 'dost_admin') {
-    throw forbidden();
-  }
-}
-
 async function guardGtin(db: DbOrTx, gtin: string) {
   if (await repo.findProductByGtin(db, gtin)) throw conflict('registry.gtin-taken', { gtin });
 }
@@ -76,7 +69,6 @@ async function readableProduct(db: DbOrTx, id: string, actor: Actor) {
 }
 
 export async function createProduct(db: Db, input: ProductInput, actor: Actor): Promise<ProductView> {
-  guardCatalogueFlags(input, actor);
   return db.transaction(async (tx) => {
     const owner = await findOrganisation(tx, input.organisationId);
     if (!owner || !canWrite(actor, { organisationId: owner.id })) {
@@ -106,7 +98,6 @@ export async function updateProduct(
   patch: ProductPatch,
   actor: Actor,
 ): Promise<ProductView> {
-  guardCatalogueFlags(patch, actor);
   return db.transaction(async (tx) => {
     const before = await readableProduct(tx, id, actor);
     if (!canWrite(actor, before)) throw forbidden();

@@ -136,8 +136,6 @@ export const products = pgTable(
     ocopValidUntil: date('ocop_valid_until', { mode: 'string' }),
     geographicalIndication: text('geographical_indication'),
     certificationMark: text('certification_mark'),
-    mandatory: boolean('mandatory').notNull().default(false),
-    priority: boolean('priority').notNull().default(false),
     ...reviewColumns,
   },
   (t) => [

@@ -278,14 +278,14 @@ describe('products and lots', () => {
     expect(d.statusCode).toBe(409);
   });
 
-  it('only the department sets the mandatory catalogue flag', async () => {
+  it('a product has no catalogue flag of its own (lists make it mandatory), and keeps its GTIN', async () => {
     const res = await t.app.inject({
       method: 'PATCH',
       url: `/api/products/${productId}`,
       headers: owner,
       payload: { mandatory: true },
     });
-    expect(res.statusCode).toBe(403);
+    expect(res.statusCode).toBe(400);
     const gtinChange = await t.app.inject({
       method: 'PATCH',
       url: `/api/products/${productId}`,

@@ -1192,8 +1192,6 @@ export interface paths {
                   }) | null;
                   geographicalIndication: string | null;
                   certificationMark: string | null;
-                  mandatory: boolean;
-                  priority: boolean;
                   /** @enum {string} */
                   reviewStatus: "draft" | "submitted" | "approved" | "returned" | "rejected";
                   reviewNote: string | null;
@@ -1241,8 +1239,6 @@ export interface paths {
             ocopValidUntil?: string;
             geographicalIndication?: string;
             certificationMark?: string;
-            mandatory?: boolean;
-            priority?: boolean;
           };
         };
       };
@@ -1277,8 +1273,6 @@ export interface paths {
               }) | null;
               geographicalIndication: string | null;
               certificationMark: string | null;
-              mandatory: boolean;
-              priority: boolean;
               /** @enum {string} */
               reviewStatus: "draft" | "submitted" | "approved" | "returned" | "rejected";
               reviewNote: string | null;
@@ -1330,8 +1324,6 @@ export interface paths {
               }) | null;
               geographicalIndication: string | null;
               certificationMark: string | null;
-              mandatory: boolean;
-              priority: boolean;
               /** @enum {string} */
               reviewStatus: "draft" | "submitted" | "approved" | "returned" | "rejected";
               reviewNote: string | null;
@@ -1377,8 +1369,6 @@ export interface paths {
             ocopValidUntil?: string;
             geographicalIndication?: string;
             certificationMark?: string;
-            mandatory?: boolean;
-            priority?: boolean;
           };
         };
       };
@@ -1413,8 +1403,6 @@ export interface paths {
               }) | null;
               geographicalIndication: string | null;
               certificationMark: string | null;
-              mandatory: boolean;
-              priority: boolean;
               /** @enum {string} */
               reviewStatus: "draft" | "submitted" | "approved" | "returned" | "rejected";
               reviewNote: string | null;
@@ -4458,15 +4446,18 @@ export interface paths {
                   organisationId: string;
                   visitId: string | null;
                   /** @enum {string} */
-                  kind: "warning" | "stamp_suspension" | "lot_hold" | "lot_recall";
+                  kind: "warning" | "stamp_suspension" | "lot_hold" | "lot_recall" | "approval_withdrawal";
                   gtin: string | null;
                   firstSerial: number | null;
                   lastSerial: number | null;
                   lotId: string | null;
+                  productId: string | null;
                   reason: string;
                   decidedAt: string;
                   liftedAt: string | null;
                   liftReason: string | null;
+                  /** @enum {string|null} */
+                  liftOutcome: "republished" | "resubmitted" | "already_public" | "unchanged" | null;
                 })[];
               page: number;
               pageSize: number;
@@ -4478,7 +4469,7 @@ export interface paths {
     };
     /**
      * Decide an outcome act: a warning, stamps suspended, a lot on hold or recalled
-     * @description Inspector or admin. A stamp suspension names the GTIN and the first and last serial; a lot act names the lot. The consumer page shows the act at the very next request.
+     * @description Inspector or admin. A stamp suspension names the GTIN and the first and last serial; a lot act names the lot; an approval withdrawal names a product (or none: the organisation), whose data leave the public pages. The consumer page shows the act at the very next request.
      */
     post: {
       requestBody: {
@@ -4487,7 +4478,7 @@ export interface paths {
             /** Format: uuid */
             organisationId: string;
             /** @enum {string} */
-            kind: "warning" | "stamp_suspension" | "lot_hold" | "lot_recall";
+            kind: "warning" | "stamp_suspension" | "lot_hold" | "lot_recall" | "approval_withdrawal";
             reason: string;
             /** Format: uuid */
             visitId?: string;
@@ -4496,6 +4487,8 @@ export interface paths {
             lastSerial?: number;
             /** Format: uuid */
             lotId?: string;
+            /** Format: uuid */
+            productId?: string;
           };
         };
       };
@@ -4508,15 +4501,18 @@ export interface paths {
               organisationId: string;
               visitId: string | null;
               /** @enum {string} */
-              kind: "warning" | "stamp_suspension" | "lot_hold" | "lot_recall";
+              kind: "warning" | "stamp_suspension" | "lot_hold" | "lot_recall" | "approval_withdrawal";
               gtin: string | null;
               firstSerial: number | null;
               lastSerial: number | null;
               lotId: string | null;
+              productId: string | null;
               reason: string;
               decidedAt: string;
               liftedAt: string | null;
               liftReason: string | null;
+              /** @enum {string|null} */
+              liftOutcome: "republished" | "resubmitted" | "already_public" | "unchanged" | null;
             };
           };
         };
@@ -4547,15 +4543,18 @@ export interface paths {
               organisationId: string;
               visitId: string | null;
               /** @enum {string} */
-              kind: "warning" | "stamp_suspension" | "lot_hold" | "lot_recall";
+              kind: "warning" | "stamp_suspension" | "lot_hold" | "lot_recall" | "approval_withdrawal";
               gtin: string | null;
               firstSerial: number | null;
               lastSerial: number | null;
               lotId: string | null;
+              productId: string | null;
               reason: string;
               decidedAt: string;
               liftedAt: string | null;
               liftReason: string | null;
+              /** @enum {string|null} */
+              liftOutcome: "republished" | "resubmitted" | "already_public" | "unchanged" | null;
             };
           };
         };
@@ -4589,6 +4588,7 @@ export interface paths {
                     })[];
                   internalNote?: string | null;
                   followUpOf: string | null;
+                  planId: string | null;
                   caseId: string | null;
                   findings: ({
                       id: string;
@@ -4596,6 +4596,30 @@ export interface paths {
                       text: string;
                       fileIds: string[];
                       fixBy: string | null;
+                      /** @enum {string|null} */
+                      fixResult: "fixed" | "not_fixed" | null;
+                      fixCheckedIn: string | null;
+                      createdAt: string;
+                    })[];
+                  followsUp: ({
+                      id: string;
+                      visitId: string;
+                      text: string;
+                      fileIds: string[];
+                      fixBy: string | null;
+                      /** @enum {string|null} */
+                      fixResult: "fixed" | "not_fixed" | null;
+                      fixCheckedIn: string | null;
+                      createdAt: string;
+                    })[];
+                  sanctions: ({
+                      id: string;
+                      visitId: string;
+                      findingId: string | null;
+                      decisionNumber: string;
+                      decidedOn: string;
+                      amountVnd: number;
+                      legalBasis: string;
                       createdAt: string;
                     })[];
                 })[];
@@ -4627,6 +4651,8 @@ export interface paths {
             /** Format: uuid */
             followUpOf?: string;
             /** Format: uuid */
+            planId?: string;
+            /** Format: uuid */
             caseId?: string;
           };
         };
@@ -4647,6 +4673,7 @@ export interface paths {
                 })[];
               internalNote?: string | null;
               followUpOf: string | null;
+              planId: string | null;
               caseId: string | null;
               findings: ({
                   id: string;
@@ -4654,6 +4681,30 @@ export interface paths {
                   text: string;
                   fileIds: string[];
                   fixBy: string | null;
+                  /** @enum {string|null} */
+                  fixResult: "fixed" | "not_fixed" | null;
+                  fixCheckedIn: string | null;
+                  createdAt: string;
+                })[];
+              followsUp: ({
+                  id: string;
+                  visitId: string;
+                  text: string;
+                  fileIds: string[];
+                  fixBy: string | null;
+                  /** @enum {string|null} */
+                  fixResult: "fixed" | "not_fixed" | null;
+                  fixCheckedIn: string | null;
+                  createdAt: string;
+                })[];
+              sanctions: ({
+                  id: string;
+                  visitId: string;
+                  findingId: string | null;
+                  decisionNumber: string;
+                  decidedOn: string;
+                  amountVnd: number;
+                  legalBasis: string;
                   createdAt: string;
                 })[];
             };
@@ -4686,6 +4737,7 @@ export interface paths {
                 })[];
               internalNote?: string | null;
               followUpOf: string | null;
+              planId: string | null;
               caseId: string | null;
               findings: ({
                   id: string;
@@ -4693,6 +4745,30 @@ export interface paths {
                   text: string;
                   fileIds: string[];
                   fixBy: string | null;
+                  /** @enum {string|null} */
+                  fixResult: "fixed" | "not_fixed" | null;
+                  fixCheckedIn: string | null;
+                  createdAt: string;
+                })[];
+              followsUp: ({
+                  id: string;
+                  visitId: string;
+                  text: string;
+                  fileIds: string[];
+                  fixBy: string | null;
+                  /** @enum {string|null} */
+                  fixResult: "fixed" | "not_fixed" | null;
+                  fixCheckedIn: string | null;
+                  createdAt: string;
+                })[];
+              sanctions: ({
+                  id: string;
+                  visitId: string;
+                  findingId: string | null;
+                  decisionNumber: string;
+                  decidedOn: string;
+                  amountVnd: number;
+                  legalBasis: string;
                   createdAt: string;
                 })[];
             };
@@ -4730,7 +4806,354 @@ export interface paths {
               text: string;
               fileIds: string[];
               fixBy: string | null;
+              /** @enum {string|null} */
+              fixResult: "fixed" | "not_fixed" | null;
+              fixCheckedIn: string | null;
               createdAt: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/inspections/visits/{id}/follow-ups": {
+    /** A follow-up visit records whether a finding of the visit it follows up was fixed */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            findingId: string;
+            /** @enum {string} */
+            result: "fixed" | "not_fixed";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              visitId: string;
+              text: string;
+              fileIds: string[];
+              fixBy: string | null;
+              /** @enum {string|null} */
+              fixResult: "fixed" | "not_fixed" | null;
+              fixCheckedIn: string | null;
+              createdAt: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/inspections/visits/{id}/sanctions": {
+    /** Record an administrative fine decision of a visit (number, date, amount in VND, legal basis) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            findingId?: string;
+            decisionNumber: string;
+            /** Format: date */
+            decidedOn: string;
+            amountVnd: number;
+            legalBasis: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              visitId: string;
+              findingId: string | null;
+              decisionNumber: string;
+              decidedOn: string;
+              amountVnd: number;
+              legalBasis: string;
+              createdAt: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/inspection-plans": {
+    /** Inspection plans, newest period first; an officer sees those naming an organisation of their scope */
+    get: {
+      parameters: {
+        query?: {
+          state?: "draft" | "in_progress" | "closed";
+          page?: number;
+          pageSize?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  title: string;
+                  periodFrom: string;
+                  periodTo: string;
+                  /** @enum {string|null} */
+                  sector: "agriculture" | "industry_trade" | "health" | "other" | null;
+                  communeCodes: string[];
+                  scopeNote: string | null;
+                  /** @enum {string} */
+                  targetSource: "list" | "risk" | "hand";
+                  catalogueVersionId: string | null;
+                  /** @enum {string} */
+                  state: "draft" | "in_progress" | "closed";
+                  createdAt: string;
+                  updatedAt: string;
+                  targetCount: number;
+                  visitedCount: number;
+                })[];
+              page: number;
+              pageSize: number;
+              total: number;
+            };
+          };
+        };
+      };
+    };
+    /** Create a plan (draft): period, scope and targets from a catalogue list version, by risk or by hand */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            title: string;
+            /** Format: date */
+            periodFrom: string;
+            /** Format: date */
+            periodTo: string;
+            /** @enum {string|null} */
+            sector?: "agriculture" | "industry_trade" | "health" | "other" | null;
+            /** @default [] */
+            communeCodes?: string[];
+            scopeNote?: string | null;
+            /** @enum {string} */
+            targetSource: "list" | "risk" | "hand";
+            /** Format: uuid */
+            catalogueVersionId?: string;
+            /** @default [] */
+            organisationIds?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              title: string;
+              periodFrom: string;
+              periodTo: string;
+              /** @enum {string|null} */
+              sector: "agriculture" | "industry_trade" | "health" | "other" | null;
+              communeCodes: string[];
+              scopeNote: string | null;
+              /** @enum {string} */
+              targetSource: "list" | "risk" | "hand";
+              catalogueVersionId: string | null;
+              /** @enum {string} */
+              state: "draft" | "in_progress" | "closed";
+              targets: ({
+                  organisationId: string;
+                  name: string;
+                  /** @enum {string} */
+                  sector: "agriculture" | "industry_trade" | "health" | "other";
+                  communeCode: string | null;
+                  visits: {
+                      id: string;
+                      visitedOn: string;
+                    }[];
+                })[];
+              createdAt: string;
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/inspection-plans/{id}": {
+    /** One plan with its targets and the visits recorded under it (none: not yet visited) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              title: string;
+              periodFrom: string;
+              periodTo: string;
+              /** @enum {string|null} */
+              sector: "agriculture" | "industry_trade" | "health" | "other" | null;
+              communeCodes: string[];
+              scopeNote: string | null;
+              /** @enum {string} */
+              targetSource: "list" | "risk" | "hand";
+              catalogueVersionId: string | null;
+              /** @enum {string} */
+              state: "draft" | "in_progress" | "closed";
+              targets: ({
+                  organisationId: string;
+                  name: string;
+                  /** @enum {string} */
+                  sector: "agriculture" | "industry_trade" | "health" | "other";
+                  communeCode: string | null;
+                  visits: {
+                      id: string;
+                      visitedOn: string;
+                    }[];
+                })[];
+              createdAt: string;
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    /** Change a draft plan (409 once under way); the targets are chosen again */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            title: string;
+            /** Format: date */
+            periodFrom: string;
+            /** Format: date */
+            periodTo: string;
+            /** @enum {string|null} */
+            sector?: "agriculture" | "industry_trade" | "health" | "other" | null;
+            /** @default [] */
+            communeCodes?: string[];
+            scopeNote?: string | null;
+            /** @enum {string} */
+            targetSource: "list" | "risk" | "hand";
+            /** Format: uuid */
+            catalogueVersionId?: string;
+            /** @default [] */
+            organisationIds?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              title: string;
+              periodFrom: string;
+              periodTo: string;
+              /** @enum {string|null} */
+              sector: "agriculture" | "industry_trade" | "health" | "other" | null;
+              communeCodes: string[];
+              scopeNote: string | null;
+              /** @enum {string} */
+              targetSource: "list" | "risk" | "hand";
+              catalogueVersionId: string | null;
+              /** @enum {string} */
+              state: "draft" | "in_progress" | "closed";
+              targets: ({
+                  organisationId: string;
+                  name: string;
+                  /** @enum {string} */
+                  sector: "agriculture" | "industry_trade" | "health" | "other";
+                  communeCode: string | null;
+                  visits: {
+                      id: string;
+                      visitedOn: string;
+                    }[];
+                })[];
+              createdAt: string;
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/inspection-plans/{id}/state": {
+    /** Move a plan: draft → in_progress → closed (409 for any other move) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            state: "draft" | "in_progress" | "closed";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              title: string;
+              periodFrom: string;
+              periodTo: string;
+              /** @enum {string|null} */
+              sector: "agriculture" | "industry_trade" | "health" | "other" | null;
+              communeCodes: string[];
+              scopeNote: string | null;
+              /** @enum {string} */
+              targetSource: "list" | "risk" | "hand";
+              catalogueVersionId: string | null;
+              /** @enum {string} */
+              state: "draft" | "in_progress" | "closed";
+              targets: ({
+                  organisationId: string;
+                  name: string;
+                  /** @enum {string} */
+                  sector: "agriculture" | "industry_trade" | "health" | "other";
+                  communeCode: string | null;
+                  visits: {
+                      id: string;
+                      visitedOn: string;
+                    }[];
+                })[];
+              createdAt: string;
+              updatedAt: string;
             };
           };
         };

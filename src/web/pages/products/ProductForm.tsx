@@ -1,6 +1,18 @@
-import { Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import {
+  Badge,
+  Group,
+  Input,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { useGet } from '../../api/hooks.ts';
 import { type Product, riskTiers, sectors } from '../../api/types.ts';
 import { OrganisationPicker } from '../../components/acting-organisation.tsx';
 import { DateField } from '../../components/DateField.tsx';
@@ -31,8 +43,6 @@ export const emptyProduct = {
   ocopValidUntil: '',
   geographicalIndication: '',
   certificationMark: '',
-  mandatory: false,
-  priority: false,
 };
 export type ProductValues = typeof emptyProduct;
 
@@ -62,25 +72,12 @@ export function productValues(p: Product): ProductValues {
     ocopValidUntil: p.ocop?.validUntil ?? '',
     geographicalIndication: text(p.geographicalIndication),
     certificationMark: text(p.certificationMark),
-    mandatory: p.mandatory,
-    priority: p.priority,
   };
 }
 
-/** `catalogue`: only the department sets the mandatory and priority list flags. */
-export function productBody(v: ProductValues, creating: boolean, catalogue: boolean) {
-  const {
-    organisationId,
-    gtin,
-    images,
-    netQuantity,
-    shelfLifeDays,
-    appliedStandards,
-    ocopStars,
-    mandatory,
-    priority,
-    ...rest
-  } = v;
+export function productBody(v: ProductValues, creating: boolean) {
+  const { organisationId, gtin, images, netQuantity, shelfLifeDays, appliedStandards, ocopStars, ...rest } =
+    v;
   return {
     ...compact(rest),
     ...(creating ? { organisationId, gtin: gtin.trim() } : {}),
@@ -92,19 +89,18 @@ export function productBody(v: ProductValues, creating: boolean, catalogue: bool
       .split('\n')
       .map((s) => s.trim())
       .filter(Boolean),
-    ...(catalogue ? { mandatory, priority } : {}),
   };
 }
 
 export function ProductForm({
   form,
-  creating,
-  catalogue,
+  productId,
 }: {
   form: UseFormReturnType<ProductValues>;
-  creating: boolean;
-  catalogue: boolean;
+  /** The product being edited; none while creating. */
+  productId?: string;
 }) {
+  const creating = !productId;
   const { t } = useTranslation();
   const v = form.values;
   // what approval will check, marked beside the fields and summed up live below the form
@@ -198,16 +194,39 @@ export function ProductForm({
         />
         <TextInput label={t('product.certificationMark')} {...form.getInputProps('certificationMark')} />
       </SimpleGrid>
-      {catalogue ? (
-        <Group>
-          <Checkbox
-            label={t('product.mandatory')}
-            {...form.getInputProps('mandatory', { type: 'checkbox' })}
-          />
-          <Checkbox label={t('product.priority')} {...form.getInputProps('priority', { type: 'checkbox' })} />
-        </Group>
-      ) : null}
+      {productId ? <ListMemberships productId={productId} /> : null}
       <ApprovalNeedsSummary needs={needs} values={v} />
     </Stack>
+  );
+}
+
+type Membership = { listId: string; title: string; kind: 'mandatory' | 'priority' };
+
+/** The lists in force that name the product: set by the sector departments' lists, read-only here. */
+function ListMemberships({ productId }: { productId: string }) {
+  const { t } = useTranslation();
+  const { data } = useGet<{ items: Membership[] }>(`/api/catalogues/memberships/${productId}`);
+  if (!data) return null;
+  return (
+    <Input.Wrapper label={t('product.lists')} description={t('product.listsHint')}>
+      {data.items.length ? (
+        <Group gap="xs" mt={4}>
+          {data.items.map((m) => (
+            <Badge
+              key={m.listId}
+              variant="light"
+              color={m.kind === 'mandatory' ? 'orange' : 'teal'}
+              tt="none"
+            >
+              {t('product.listKind', { kind: t(`catalogueKind.${m.kind}`), title: m.title })}
+            </Badge>
+          ))}
+        </Group>
+      ) : (
+        <Text size="sm" c="dimmed" mt={4}>
+          {t('product.listsNone')}
+        </Text>
+      )}
+    </Input.Wrapper>
   );
 }

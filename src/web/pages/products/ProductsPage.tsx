@@ -58,8 +58,8 @@ export function ProductsPage() {
   const submit = form.onSubmit(async (values) => {
     setProblem(null);
     try {
-      if (editing) await save.mutateAsync(productBody(values, false, me.role === 'dost_admin'));
-      else await create.mutateAsync(productBody(values, true, me.role === 'dost_admin'));
+      if (editing) await save.mutateAsync(productBody(values, false));
+      else await create.mutateAsync(productBody(values, true));
       close();
     } catch (error) {
       setProblem(applyProblem(form, error));
@@ -178,7 +178,7 @@ export function ProductsPage() {
         {editing ? (
           <ReviewReason status={editing.reviewStatus} note={editing.reviewNote} variant="alert" />
         ) : null}
-        <ProductForm form={form} creating={!editing} catalogue={me.role === 'dost_admin'} />
+        <ProductForm form={form} productId={editing?.id} />
       </FormModal>
     </Stack>
   );

@@ -4,8 +4,6 @@ import { changedFields, type FieldSpec, formatField, recordFields } from './reco
 // the words the reviewer reads for codes, as the i18n files give them
 const words: Record<string, string> = {
   'unit.KGM': 'kg',
-  'common.yes': 'Có',
-  'common.no': 'Không',
   'stampKind.traceability': 'Tem truy xuất nguồn gốc',
 };
 const t = (key: string, options?: Record<string, unknown>) =>
@@ -13,11 +11,10 @@ const t = (key: string, options?: Record<string, unknown>) =>
 const spec = (kind: string, key: string) => recordFields[kind].find((s) => s.key === key) as FieldSpec;
 
 describe('the record as the reviewer reads it', () => {
-  it('writes quantities with vi-VN separators and their unit by name, dates dd/mm/yyyy, yes/no and codes in words', () => {
+  it('writes quantities with vi-VN separators and their unit by name, dates dd/mm/yyyy and codes in words', () => {
     const lot = { quantity: 12500, unit: 'KGM', productionDate: '2026-06-15', status: 'active' };
     expect(formatField(spec('lot', 'quantity'), lot, t)).toBe('12.500 kg');
     expect(formatField(spec('lot', 'productionDate'), lot, t)).toBe('15/06/2026');
-    expect(formatField(spec('product', 'mandatory'), { mandatory: false }, t)).toBe('Không');
     expect(formatField(spec('stamp_request', 'kind'), { kind: 'traceability' }, t)).toBe(
       'Tem truy xuất nguồn gốc',
     );

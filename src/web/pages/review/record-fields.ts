@@ -6,15 +6,7 @@ import { formatDate, formatDateTime, formatNumber } from '../../format.ts';
  * `compare` names the field whose change counts when it differs from what is shown (a commune is shown by name,
  * changed by code).
  */
-export type FieldFormat =
-  | 'text'
-  | 'number'
-  | 'coordinate'
-  | 'date'
-  | 'datetime'
-  | 'bool'
-  | 'list'
-  | `enum:${string}`;
+export type FieldFormat = 'text' | 'number' | 'coordinate' | 'date' | 'datetime' | 'list' | `enum:${string}`;
 export interface FieldSpec {
   key: string;
   label: string;
@@ -72,8 +64,6 @@ export const recordFields: Record<string, FieldSpec[]> = {
     f('riskTier', 'product.riskTier', 'enum:riskTier'),
     f('geographicalIndication', 'product.geographicalIndication'),
     f('certificationMark', 'product.certificationMark'),
-    f('mandatory', 'product.mandatory', 'bool'),
-    f('priority', 'product.priority', 'bool'),
     f('description', 'product.description'),
   ],
   lot: [
@@ -116,7 +106,6 @@ export function formatField(spec: FieldSpec, record: Record<string, unknown>, t:
     return value.toLocaleString(i18next.language === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 6 });
   if (format === 'date' && typeof value === 'string') return formatDate(value);
   if (format === 'datetime' && typeof value === 'string') return formatDateTime(value);
-  if (format === 'bool') return t(value ? 'common.yes' : 'common.no');
   if (format === 'list') return Array.isArray(value) && value.length ? value.join('; ') : '—';
   if (format.startsWith('enum:') && typeof value === 'string')
     return t(`${format.slice(5)}.${value}`, { defaultValue: value });
