@@ -15,7 +15,10 @@ import epcis from './epcis/index.ts';
 import files, { checkFilesOwnedBy } from './files/index.ts';
 import { gs1Messages } from './gs1/index.ts';
 import imports from './imports/index.ts';
-import inspections, { connectCaseSignals as connectInspectionSignals } from './inspections/index.ts';
+import inspections, {
+  connectCaseSignals as connectInspectionSignals,
+  connectPublicCache,
+} from './inspections/index.ts';
 import {
   type Actor,
   type ActorResolver,
@@ -37,7 +40,7 @@ import registry, {
   partyIdsOfOrganisations,
   readableOrganisationIds,
 } from './registry/index.ts';
-import resolver, { configureResolverCache } from './resolver/index.ts';
+import resolver, { clearResolverCache, configureResolverCache } from './resolver/index.ts';
 import review from './review/index.ts';
 import stamps, { configureServerSecrets, connectReportSignals } from './stamps/index.ts';
 import trace from './trace/index.ts';
@@ -130,8 +133,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(catalogues, { prefix: '/api' });
   await app.register(inspections, { prefix: '/api' });
   await app.register(checks, { prefix: '/api' });
-  // findings and automatic checks raise their signals into fraud cases (they do not import the cases module)
+  // findings and automatic checks raise their signals into fraud cases through registration
   connectInspectionSignals(raiseSignal);
+  // an approval withdrawn or restored by an inspector shows at the very next scan, not after the cache's seconds
+  connectPublicCache(clearResolverCache);
   connectCheckSignals(raiseSignal);
   connectReportSignals(raiseSignal);
   await app.register(cases, { prefix: '/api' });

@@ -3,6 +3,7 @@ import './cases.messages.ts';
 import './cases.policy.ts';
 import { caseRoutes } from './cases.routes.ts';
 
+export { organisationsWithOpenCases } from './cases.risk.ts';
 export type { CaseSubject, Signal } from './cases.signals.ts';
 export { raiseSignal, subjectKey } from './cases.signals.ts';
 

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 
-export const actionKinds = ['warning', 'stamp_suspension', 'lot_hold', 'lot_recall'] as const;
+export const actionKinds = [
+  'warning',
+  'stamp_suspension',
+  'lot_hold',
+  'lot_recall',
+  'approval_withdrawal',
+] as const;
 export type ActionKind = (typeof actionKinds)[number];
 
 const reason = z.string().trim().min(1).max(2000);
@@ -16,6 +22,8 @@ export const actionInput = z.object({
   lastSerial: z.number().int().min(0).optional(),
   /** lot_hold, lot_recall: the lot. */
   lotId: z.uuid().optional(),
+  /** approval_withdrawal: the product taken off the public pages; none: the organisation itself. */
+  productId: z.uuid().optional(),
 });
 export type ActionInput = z.infer<typeof actionInput>;
 
@@ -30,10 +38,17 @@ export const actionView = z.object({
   firstSerial: z.number().nullable(),
   lastSerial: z.number().nullable(),
   lotId: z.string().nullable(),
+  productId: z.string().nullable(),
   reason: z.string(),
   decidedAt: z.string(),
   liftedAt: z.string().nullable(),
   liftReason: z.string().nullable(),
+  /**
+   * What lifting an approval withdrawal did: 'republished' (the same data public again), 'resubmitted' (changed
+   * since, back in the department's review queue), 'already_public' (the department had approved it again),
+   * 'unchanged'.
+   */
+  liftOutcome: z.enum(['republished', 'resubmitted', 'already_public', 'unchanged']).nullable(),
 });
 export type ActionView = z.infer<typeof actionView>;
 
@@ -67,6 +82,7 @@ export const visitInput = z.object({
     .max(40),
   internalNote: z.string().max(5000).nullable().optional(),
   followUpOf: z.uuid().optional(),
+  planId: z.uuid().optional(),
   caseId: z.uuid().optional(),
 });
 export type VisitInput = z.infer<typeof visitInput>;
@@ -84,6 +100,35 @@ export const findingView = z.object({
   text: z.string(),
   fileIds: z.array(z.string()),
   fixBy: z.string().nullable(),
+  /** Set by a follow-up visit: 'fixed' or 'not_fixed', and that visit. */
+  fixResult: z.enum(['fixed', 'not_fixed']).nullable(),
+  fixCheckedIn: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const followUpInput = z.object({
+  findingId: z.uuid(),
+  result: z.enum(['fixed', 'not_fixed']),
+});
+
+/** An administrative fine decision: number, date, amount in đồng, legal basis; optionally for one finding. */
+export const sanctionInput = z.object({
+  findingId: z.uuid().optional(),
+  decisionNumber: z.string().trim().min(1).max(100),
+  decidedOn: z.iso.date(),
+  amountVnd: z.number().int().min(1).max(10_000_000_000),
+  legalBasis: z.string().trim().min(1).max(2000),
+});
+export type SanctionInput = z.infer<typeof sanctionInput>;
+
+export const sanctionView = z.object({
+  id: z.string(),
+  visitId: z.string(),
+  findingId: z.string().nullable(),
+  decisionNumber: z.string(),
+  decidedOn: z.string(),
+  amountVnd: z.number(),
+  legalBasis: z.string(),
   createdAt: z.string(),
 });
 
@@ -96,6 +141,10 @@ export const visitView = z.object({
   /** Absent for the inspected organisation. */
   internalNote: z.string().nullable().optional(),
   followUpOf: z.string().nullable(),
+  planId: z.string().nullable(),
   caseId: z.string().nullable(),
   findings: z.array(findingView),
+  /** For a follow-up visit: the findings with a deadline of the visit it follows up, each with its result. */
+  followsUp: z.array(findingView),
+  sanctions: z.array(sanctionView),
 });

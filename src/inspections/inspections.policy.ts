@@ -30,3 +30,5 @@ export const mayDecide = (actor: Actor) => permissions(actor).includes('write:in
 export const mayReadInspections = (actor: Actor) => permissions(actor).length > 0;
 /** The inspected side: sees findings, deadlines and acts of its own organisation, never internal notes. */
 export const isInspectedSide = (actor: Actor) => permissions(actor).includes('read:inspection:own');
+/** Inspection plans are the province's own work: staff within their scope read them, organisations never. */
+export const mayReadPlans = (actor: Actor) => mayReadInspections(actor) && !isInspectedSide(actor);

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { allow, requireActor } from '../platform/index.ts';
+import { recordFollowUp, recordSanction } from './follow-ups.service.ts';
 import {
   actionInput,
   actionList,
@@ -9,7 +10,10 @@ import {
   actionView,
   findingInput,
   findingView,
+  followUpInput,
   liftInput,
+  sanctionInput,
+  sanctionView,
   visitInput,
   visitView,
 } from './inspections.api.ts';
@@ -39,7 +43,7 @@ export async function inspectionRoutes(app: FastifyInstance) {
         tags,
         summary: 'Decide an outcome act: a warning, stamps suspended, a lot on hold or recalled',
         description:
-          'Inspector or admin. A stamp suspension names the GTIN and the first and last serial; a lot act names the lot. The consumer page shows the act at the very next request.',
+          'Inspector or admin. A stamp suspension names the GTIN and the first and last serial; a lot act names the lot; an approval withdrawal names a product (or none: the organisation), whose data leave the public pages. The consumer page shows the act at the very next request.',
         body: actionInput,
         response: { 201: actionView },
       },
@@ -137,5 +141,37 @@ export async function inspectionRoutes(app: FastifyInstance) {
       reply
         .status(201)
         .send(await addFinding(app.db, requireActor(request), request.params.id, request.body)),
+  );
+  r.post(
+    '/inspections/visits/:id/follow-ups',
+    {
+      preValidation: writers,
+      schema: {
+        tags,
+        summary: 'A follow-up visit records whether a finding of the visit it follows up was fixed',
+        params: idParams,
+        body: followUpInput,
+        response: { 200: findingView },
+      },
+    },
+    async (request) => recordFollowUp(app.db, requireActor(request), request.params.id, request.body),
+  );
+  r.post(
+    '/inspections/visits/:id/sanctions',
+    {
+      preValidation: writers,
+      schema: {
+        tags,
+        summary:
+          'Record an administrative fine decision of a visit (number, date, amount in VND, legal basis)',
+        params: idParams,
+        body: sanctionInput,
+        response: { 201: sanctionView },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await recordSanction(app.db, requireActor(request), request.params.id, request.body)),
   );
 }

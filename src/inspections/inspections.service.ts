@@ -16,19 +16,22 @@ import {
 import {
   getLot,
   getOrganisationsByIds,
+  getProduct,
   getProductByGtin,
   readableOrganisationIds,
   setLotStatus,
 } from '../registry/index.ts';
+import { type LiftOutcome, restoreApproval, withdrawApproval } from './approval-withdrawal.ts';
 import { checklistCodes } from './checklist.ts';
 import type { ActionInput, ActionKind, ActionView, FindingInput, VisitInput } from './inspections.api.ts';
 import { isInspectedSide, mayDecide, mayReadInspections } from './inspections.policy.ts';
 import { inspectionActions, inspectionFindings, inspectionVisits } from './inspections.schema.ts';
 import { signalFinding } from './inspections.signals.ts';
+import { checkVisitPlan } from './plans.service.ts';
+import { forgetPublicData } from './public-cache.ts';
+import { presentFinding, presentVisits } from './visit-details.ts';
 
 type ActionRow = typeof inspectionActions.$inferSelect;
-type VisitRow = typeof inspectionVisits.$inferSelect;
-type FindingRow = typeof inspectionFindings.$inferSelect;
 
 const maxSuspended = 10_000_000;
 
@@ -42,10 +45,12 @@ function presentAction(row: ActionRow): ActionView {
     firstSerial: row.firstSerial,
     lastSerial: row.lastSerial,
     lotId: row.lotId,
+    productId: row.productId,
     reason: row.reason,
     decidedAt: row.decidedAt.toISOString(),
     liftedAt: row.liftedAt?.toISOString() ?? null,
     liftReason: row.liftReason,
+    liftOutcome: row.liftOutcome as LiftOutcome | null,
   };
 }
 
@@ -98,6 +103,10 @@ async function checkTarget(db: DbOrTx, input: ActionInput) {
     else if ((await getLot(db, input.lotId))?.organisationId !== input.organisationId)
       errors.push(field('lotId', 'inspections.lotNotOwned'));
   }
+  if (input.kind === 'approval_withdrawal' && input.productId) {
+    if ((await getProduct(db, input.productId))?.organisationId !== input.organisationId)
+      errors.push(field('productId', 'inspections.productNotOwned'));
+  }
   if (errors.length) throw badRequest(errors);
   return { gtin };
 }
@@ -108,10 +117,19 @@ async function checkTarget(db: DbOrTx, input: ActionInput) {
  */
 export async function decideAction(db: Db, actor: Actor, input: ActionInput): Promise<ActionView> {
   if (!mayDecide(actor)) throw forbidden();
-  return db.transaction(async (tx) => {
+  const view = await db.transaction(async (tx) => {
     const { gtin } = await checkTarget(tx, input);
     const suspension = input.kind === 'stamp_suspension';
     const lot = input.kind === 'lot_hold' || input.kind === 'lot_recall';
+    const withdrawal = input.kind === 'approval_withdrawal';
+    // the department's own withdrawal (audited by the registry): the stamps answer as withdrawn at the next scan
+    const withdrawn = withdrawal
+      ? await withdrawApproval(tx, actor, {
+          productId: input.productId ?? null,
+          organisationId: input.organisationId,
+          reason: input.reason,
+        })
+      : null;
     const [row] = await tx
       .insert(inspectionActions)
       .values({
@@ -122,6 +140,9 @@ export async function decideAction(db: Db, actor: Actor, input: ActionInput): Pr
         firstSerial: suspension ? input.firstSerial : null,
         lastSerial: suspension ? input.lastSerial : null,
         lotId: lot ? input.lotId : null,
+        productId: withdrawal ? (input.productId ?? null) : null,
+        withdrawnFrom: withdrawn?.withdrawnFrom ?? null,
+        withdrawnStamp: withdrawn?.withdrawnStamp ?? null,
         reason: input.reason,
         decidedBy: actor.id,
       })
@@ -145,12 +166,14 @@ export async function decideAction(db: Db, actor: Actor, input: ActionInput): Pr
     });
     return presentAction(row!);
   });
+  if (view.kind === 'approval_withdrawal') forgetPublicData();
+  return view;
 }
 
 /** Lifts an act; only an inspector or the admin, with a reason. A lot goes back to active. */
 export async function liftAction(db: Db, actor: Actor, id: string, reason: string): Promise<ActionView> {
   if (!mayDecide(actor)) throw forbidden();
-  return db.transaction(async (tx) => {
+  const view = await db.transaction(async (tx) => {
     const [before] = await tx
       .select()
       .from(inspectionActions)
@@ -158,9 +181,11 @@ export async function liftAction(db: Db, actor: Actor, id: string, reason: strin
       .for('update');
     if (!before) throw notFound('inspections.not-found');
     if (before.liftedAt) throw conflict('inspections.already-lifted');
+    const liftOutcome =
+      before.kind === 'approval_withdrawal' ? await restoreApproval(tx, actor, before, reason) : null;
     const [row] = await tx
       .update(inspectionActions)
-      .set({ liftedAt: new Date(), liftedBy: actor.id, liftReason: reason })
+      .set({ liftedAt: new Date(), liftedBy: actor.id, liftReason: reason, liftOutcome })
       .where(eq(inspectionActions.id, id))
       .returning();
     if (before.lotId && (before.kind === 'lot_hold' || before.kind === 'lot_recall')) {
@@ -177,6 +202,8 @@ export async function liftAction(db: Db, actor: Actor, id: string, reason: strin
     });
     return presentAction(row!);
   });
+  if (view.kind === 'approval_withdrawal') forgetPublicData();
+  return view;
 }
 
 export async function listActions(
@@ -245,36 +272,43 @@ export async function recordVisit(db: Db, actor: Actor, input: VisitInput) {
   }
   for (const [i, c] of input.checklist.entries())
     if (!checklistCodes.has(c.item)) errors.push(field(`checklist/${i}/item`, 'inspections.checklistItem'));
+  if (input.planId) {
+    const wrong = await checkVisitPlan(db, input.planId, input.organisationId);
+    if (wrong) errors.push(field('planId', wrong));
+  }
   if (input.followUpOf) {
     const [first] = await db.select().from(inspectionVisits).where(eq(inspectionVisits.id, input.followUpOf));
     if (first?.organisationId !== input.organisationId)
       errors.push(field('followUpOf', 'inspections.visitUnknown'));
   }
   if (errors.length) throw badRequest(errors);
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(inspectionVisits)
-      .values({
-        organisationId: input.organisationId,
-        visitedOn: input.visitedOn,
-        inspectorIds: input.inspectorIds,
-        checklist: input.checklist.map((c) => ({ item: c.item, result: c.result, note: c.note ?? null })),
-        internalNote: input.internalNote ?? null,
-        followUpOf: input.followUpOf ?? null,
-        caseId: input.caseId ?? null,
-        createdBy: actor.id,
-      })
-      .returning();
-    await recordAudit(tx, {
-      actor,
-      action: 'create',
-      entityType: 'inspection_visit',
-      entityId: row!.id,
-      organisationId: row!.organisationId,
-      after: { ...row!, internalNote: undefined },
-    });
-    return presentVisit(row!, [], actor);
-  });
+  return db
+    .transaction(async (tx) => {
+      const [row] = await tx
+        .insert(inspectionVisits)
+        .values({
+          organisationId: input.organisationId,
+          visitedOn: input.visitedOn,
+          inspectorIds: input.inspectorIds,
+          checklist: input.checklist.map((c) => ({ item: c.item, result: c.result, note: c.note ?? null })),
+          internalNote: input.internalNote ?? null,
+          followUpOf: input.followUpOf ?? null,
+          planId: input.planId ?? null,
+          caseId: input.caseId ?? null,
+          createdBy: actor.id,
+        })
+        .returning();
+      await recordAudit(tx, {
+        actor,
+        action: 'create',
+        entityType: 'inspection_visit',
+        entityId: row!.id,
+        organisationId: row!.organisationId,
+        after: { ...row!, internalNote: undefined },
+      });
+      return row!;
+    })
+    .then(async (row) => (await presentVisits(db, [row], actor))[0]!);
 }
 
 export async function addFinding(db: Db, actor: Actor, visitId: string, input: FindingInput) {
@@ -319,12 +353,7 @@ export async function readVisit(db: DbOrTx, actor: Actor, id: string) {
   const [row] = await db.select().from(inspectionVisits).where(eq(inspectionVisits.id, id));
   // another organisation's visit answers like a missing one
   if (!row || (scope && !scope.includes(row.organisationId))) throw notFound('inspections.not-found');
-  const findings = await db
-    .select()
-    .from(inspectionFindings)
-    .where(eq(inspectionFindings.visitId, id))
-    .orderBy(inspectionFindings.createdAt);
-  return presentVisit(row, findings, actor);
+  return (await presentVisits(db, [row], actor))[0]!;
 }
 
 export async function listVisits(
@@ -349,53 +378,10 @@ export async function listVisits(
       .offset((query.page - 1) * query.pageSize),
     db.select({ n: count() }).from(inspectionVisits).where(where),
   ]);
-  const findings = rows.length
-    ? await db
-        .select()
-        .from(inspectionFindings)
-        .where(
-          inArray(
-            inspectionFindings.visitId,
-            rows.map((r) => r.id),
-          ),
-        )
-    : [];
   return {
-    items: rows.map((r) =>
-      presentVisit(
-        r,
-        findings.filter((f) => f.visitId === r.id),
-        actor,
-      ),
-    ),
+    items: await presentVisits(db, rows, actor),
     page: query.page,
     pageSize: query.pageSize,
     total: total?.n ?? 0,
-  };
-}
-
-function presentFinding(row: FindingRow) {
-  return {
-    id: row.id,
-    visitId: row.visitId,
-    text: row.text,
-    fileIds: row.fileIds,
-    fixBy: row.fixBy,
-    createdAt: row.createdAt.toISOString(),
-  };
-}
-
-function presentVisit(row: VisitRow, findings: FindingRow[], actor: Actor) {
-  return {
-    id: row.id,
-    organisationId: row.organisationId,
-    visitedOn: row.visitedOn,
-    inspectorIds: row.inspectorIds,
-    checklist: row.checklist,
-    // the inspectors' own note never reaches the inspected organisation
-    ...(isInspectedSide(actor) ? {} : { internalNote: row.internalNote }),
-    followUpOf: row.followUpOf,
-    caseId: row.caseId,
-    findings: findings.map(presentFinding),
   };
 }

@@ -1,6 +1,6 @@
 import resolverRoutes from './resolver.routes.ts';
 
-export { cached, configureResolverCache } from './resolver.cache.ts';
+export { cached, clearResolverCache, configureResolverCache } from './resolver.cache.ts';
 export type { ResolverRequest } from './resolver.dl.ts';
 export { parseResolverUrl } from './resolver.dl.ts';
 export { pagePath } from './resolver.links.ts';

@@ -1192,6 +1192,8 @@ export interface paths {
                   }) | null;
                   geographicalIndication: string | null;
                   certificationMark: string | null;
+                  mandatory: boolean;
+                  priority: boolean;
                   /** @enum {string} */
                   reviewStatus: "draft" | "submitted" | "approved" | "returned" | "rejected";
                   reviewNote: string | null;
@@ -1239,6 +1241,8 @@ export interface paths {
             ocopValidUntil?: string;
             geographicalIndication?: string;
             certificationMark?: string;
+            mandatory?: boolean;
+            priority?: boolean;
           };
         };
       };
@@ -1273,6 +1277,8 @@ export interface paths {
               }) | null;
               geographicalIndication: string | null;
               certificationMark: string | null;
+              mandatory: boolean;
+              priority: boolean;
               /** @enum {string} */
               reviewStatus: "draft" | "submitted" | "approved" | "returned" | "rejected";
               reviewNote: string | null;
@@ -1324,6 +1330,8 @@ export interface paths {
               }) | null;
               geographicalIndication: string | null;
               certificationMark: string | null;
+              mandatory: boolean;
+              priority: boolean;
               /** @enum {string} */
               reviewStatus: "draft" | "submitted" | "approved" | "returned" | "rejected";
               reviewNote: string | null;
@@ -1369,6 +1377,8 @@ export interface paths {
             ocopValidUntil?: string;
             geographicalIndication?: string;
             certificationMark?: string;
+            mandatory?: boolean;
+            priority?: boolean;
           };
         };
       };
@@ -1403,6 +1413,8 @@ export interface paths {
               }) | null;
               geographicalIndication: string | null;
               certificationMark: string | null;
+              mandatory: boolean;
+              priority: boolean;
               /** @enum {string} */
               reviewStatus: "draft" | "submitted" | "approved" | "returned" | "rejected";
               reviewNote: string | null;
@@ -5162,8 +5174,8 @@ export interface paths {
   };
   "/api/checks": {
     /**
-     * The automatic checks, each with its last run, and the schedule
-     * @description dost_admin, dost_reviewer and inspector; every other role gets 403. `intervalMinutes`: minutes between scheduled runs (0: only on demand); a run asked for by a person names them (`requestedByName`).
+     * The automatic checks, each with its last run
+     * @description dost_admin, dost_reviewer and inspector; every other role gets 403.
      */
     get: {
       responses: {
@@ -5171,7 +5183,6 @@ export interface paths {
         200: {
           content: {
             "application/json": {
-              intervalMinutes: number;
               items: ({
                   name: string;
                   title: string;
@@ -5187,7 +5198,6 @@ export interface paths {
                     signalsCreated: number | null;
                     sample: string[];
                     error: string | null;
-                    requestedByName: string | null;
                   }) | null;
                 })[];
             };
@@ -5225,7 +5235,6 @@ export interface paths {
                 signalsCreated: number | null;
                 sample: string[];
                 error: string | null;
-                requestedByName: string | null;
               }) | null;
             };
           };
