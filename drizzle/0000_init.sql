@@ -501,8 +501,6 @@ CREATE TABLE "products" (
 	"ocop_valid_until" date,
 	"geographical_indication" text,
 	"certification_mark" text,
-	"mandatory" boolean DEFAULT false NOT NULL,
-	"priority" boolean DEFAULT false NOT NULL,
 	"review_status" text DEFAULT 'draft' NOT NULL,
 	"review_note" text,
 	"published_row" jsonb,

@@ -1192,8 +1192,6 @@ export interface paths {
                   }) | null;
                   geographicalIndication: string | null;
                   certificationMark: string | null;
-                  mandatory: boolean;
-                  priority: boolean;
                   /** @enum {string} */
                   reviewStatus: "draft" | "submitted" | "approved" | "returned" | "rejected";
                   reviewNote: string | null;
@@ -1241,8 +1239,6 @@ export interface paths {
             ocopValidUntil?: string;
             geographicalIndication?: string;
             certificationMark?: string;
-            mandatory?: boolean;
-            priority?: boolean;
           };
         };
       };
@@ -1277,8 +1273,6 @@ export interface paths {
               }) | null;
               geographicalIndication: string | null;
               certificationMark: string | null;
-              mandatory: boolean;
-              priority: boolean;
               /** @enum {string} */
               reviewStatus: "draft" | "submitted" | "approved" | "returned" | "rejected";
               reviewNote: string | null;
@@ -1330,8 +1324,6 @@ export interface paths {
               }) | null;
               geographicalIndication: string | null;
               certificationMark: string | null;
-              mandatory: boolean;
-              priority: boolean;
               /** @enum {string} */
               reviewStatus: "draft" | "submitted" | "approved" | "returned" | "rejected";
               reviewNote: string | null;
@@ -1377,8 +1369,6 @@ export interface paths {
             ocopValidUntil?: string;
             geographicalIndication?: string;
             certificationMark?: string;
-            mandatory?: boolean;
-            priority?: boolean;
           };
         };
       };
@@ -1413,8 +1403,6 @@ export interface paths {
               }) | null;
               geographicalIndication: string | null;
               certificationMark: string | null;
-              mandatory: boolean;
-              priority: boolean;
               /** @enum {string} */
               reviewStatus: "draft" | "submitted" | "approved" | "returned" | "rejected";
               reviewNote: string | null;
@@ -5174,8 +5162,8 @@ export interface paths {
   };
   "/api/checks": {
     /**
-     * The automatic checks, each with its last run
-     * @description dost_admin, dost_reviewer and inspector; every other role gets 403.
+     * The automatic checks, each with its last run, and the schedule
+     * @description dost_admin, dost_reviewer and inspector; every other role gets 403. `intervalMinutes`: minutes between scheduled runs (0: only on demand); a run asked for by a person names them (`requestedByName`).
      */
     get: {
       responses: {
@@ -5183,6 +5171,7 @@ export interface paths {
         200: {
           content: {
             "application/json": {
+              intervalMinutes: number;
               items: ({
                   name: string;
                   title: string;
@@ -5198,6 +5187,7 @@ export interface paths {
                     signalsCreated: number | null;
                     sample: string[];
                     error: string | null;
+                    requestedByName: string | null;
                   }) | null;
                 })[];
             };
@@ -5235,6 +5225,7 @@ export interface paths {
                 signalsCreated: number | null;
                 sample: string[];
                 error: string | null;
+                requestedByName: string | null;
               }) | null;
             };
           };
