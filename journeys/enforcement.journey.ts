@@ -262,6 +262,9 @@ describe('the enforcement loop: list → gaps → report → case → visit → 
     await page.getByRole('button', { name: 'Ra quyết định…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Xác nhận quyết định' });
     await dialog.getByText(/Tem đã bị tạm đình chỉ/).waitFor();
+    // the confirmation says which stamps, and how many
+    await dialog.getByText(`Tem GTIN ${durianCarton}, số sê-ri ${serial - 5}–${serial + 5} (11 tem)`).waitFor();
+    await page.waitForTimeout(400); // the dialog's opening transition, for the screenshot
     await screenshot(page, 'enforcement-5a-confirm-suspension');
     await dialog.getByRole('button', { name: 'Xác nhận' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -281,8 +284,11 @@ describe('the enforcement loop: list → gaps → report → case → visit → 
   });
 
   step('7. the inspector closes the case with an outcome; the case page says what to tell the shopper', async () => {
-    await page.goto(caseUrl);
+    await page.getByRole('link', { name: 'Về vụ việc' }).click();
+    await page.waitForURL(caseUrl);
     await page.getByText('Đang xử lý').first().waitFor();
+    // the visit recorded from the case is listed with it
+    await page.getByRole('link', { name: `Kiểm tra ngày ${today()}: 1 mục không đạt, 1 vi phạm` }).waitFor();
     await page.getByRole('button', { name: 'Kết thúc vụ việc' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('combobox', { name: 'Kết luận' }).click();

@@ -21,7 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { useGet, useSend } from '../../api/hooks.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { formatDateTime } from '../../format.ts';
+import { formatDate, formatDateTime } from '../../format.ts';
 import { type CaseSummary, caseNumber, sourceWords, subjectWords } from './CasesPage.tsx';
 
 interface CaseDetail extends Omit<CaseSummary, 'signalCount' | 'sources'> {
@@ -55,6 +55,41 @@ interface CaseDetail extends Omit<CaseSummary, 'signalCount' | 'sources'> {
     toldAt: string | null;
     toTell: string | null;
   }[];
+}
+
+interface CaseVisit {
+  id: string;
+  visitedOn: string;
+  caseId: string | null;
+  checklist: { result: string }[];
+  findings: { id: string }[];
+}
+
+/** The visits recorded for this case ("Ghi nhận kiểm tra"), among the organisation's visits. */
+function CaseVisits({ c }: { c: CaseDetail }) {
+  const { t } = useTranslation();
+  const visits = useGet<{ items: CaseVisit[] }>('/api/inspections/visits', {
+    organisationId: c.subject.organisationId,
+    pageSize: 50,
+  });
+  const mine = (visits.data?.items ?? []).filter((v) => v.caseId === c.id);
+  if (mine.length === 0) return null;
+  return (
+    <>
+      <Title order={2} size="h4">
+        {t('cases.visits')}
+      </Title>
+      {mine.map((v) => (
+        <Anchor key={v.id} component={Link} to={`/inspections?caseId=${c.id}`}>
+          {t('cases.visitLine', {
+            date: formatDate(v.visitedOn),
+            failed: v.checklist.filter((i) => i.result === 'fail').length,
+            findings: v.findings.length,
+          })}
+        </Anchor>
+      ))}
+    </>
+  );
 }
 
 type Action = 'assign' | 'start' | 'close';
@@ -244,6 +279,7 @@ export function CasePage() {
           <Evidence evidence={s.evidence} />
         </Card>
       ))}
+      {c.mayAct ? <CaseVisits c={c} /> : null}
       {c.reports.length > 0 ? (
         <>
           <Title order={2} size="h4">

@@ -185,9 +185,13 @@ function ActsTable({ acts, writer }: { acts: Act[]; writer: boolean }) {
               <Table.Td>{formatDateTime(a.decidedAt)}</Table.Td>
               <Table.Td>
                 {a.liftedAt ? (
-                  <Badge color="gray">{t('inspection.liftedOn', { date: formatDateTime(a.liftedAt) })}</Badge>
+                  <Text size="sm" c="dimmed">
+                    {t('inspection.liftedOn', { date: formatDateTime(a.liftedAt) })}
+                  </Text>
                 ) : (
-                  <Badge color="red">{t('inspection.inForce')}</Badge>
+                  <Text size="sm" c="red" fw={600}>
+                    {t('inspection.inForce')}
+                  </Text>
                 )}
               </Table.Td>
               {writer && (
@@ -286,7 +290,7 @@ function DecideAct({ organisationId, initialGtin }: { organisationId: string; in
           allowDeselect={false}
         />
         {kind === 'stamp_suspension' && (
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <>
             <EntitySelect<Product>
               label={t('inspection.product')}
               required
@@ -296,21 +300,23 @@ function DecideAct({ organisationId, initialGtin }: { organisationId: string; in
               value={gtin}
               onChange={setGtin}
             />
-            <NumberInput
-              label={t('inspection.firstSerial')}
-              required
-              min={0}
-              value={first}
-              onChange={setFirst}
-            />
-            <NumberInput
-              label={t('inspection.lastSerial')}
-              required
-              min={0}
-              value={last}
-              onChange={setLast}
-            />
-          </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <NumberInput
+                label={t('inspection.firstSerial')}
+                required
+                min={0}
+                value={first}
+                onChange={setFirst}
+              />
+              <NumberInput
+                label={t('inspection.lastSerial')}
+                required
+                min={0}
+                value={last}
+                onChange={setLast}
+              />
+            </SimpleGrid>
+          </>
         )}
         {(kind === 'lot_hold' || kind === 'lot_recall') && (
           <EntitySelect<Lot>
@@ -341,6 +347,14 @@ function DecideAct({ organisationId, initialGtin }: { organisationId: string; in
           <Alert color="red" icon={<IconAlertTriangle aria-hidden />}>
             {t(`inspection.confirm.${kind}`)}
           </Alert>
+          {kind === 'stamp_suspension' && gtin && first !== '' && last !== '' ? (
+            <Text size="sm" fw={500}>
+              {t('inspection.stampRange', { gtin, first, last })}
+              {Number(last) >= Number(first)
+                ? ` (${t('inspection.stampCount', { n: Number(last) - Number(first) + 1 })})`
+                : ''}
+            </Text>
+          ) : null}
           <Text size="sm">
             {t('inspection.reason')}: {reason}
           </Text>
