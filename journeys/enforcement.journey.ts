@@ -1,4 +1,4 @@
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { needs } from '../src/test/needs.ts';
 import {
@@ -71,18 +71,6 @@ async function signIn(page: Page, baseUrl: string, email: string) {
   await page.getByTestId('account-menu').waitFor();
 }
 
-/** A signed-in API session: only for what no page does yet (the list version editor). */
-async function apiAs(request: APIRequestContext, baseUrl: string, email: string) {
-  const res = await request.post(`${baseUrl}/api/auth/sign-in`, { data: { email, password: demoPassword } });
-  expect(res.status()).toBe(200);
-  const me = await (await request.get(`${baseUrl}/api/auth/me`)).json();
-  return async (path: string, data?: unknown) => {
-    const sent = await request.post(`${baseUrl}${path}`, { data, headers: { 'x-csrf-token': me.csrfToken } });
-    expect(sent.status(), await sent.text()).toBeLessThan(300);
-    return sent.json();
-  };
-}
-
 async function plainWords(page: Page) {
   const body = await page.locator('main').innerText();
   expect(body).not.toMatch(/urn:|[0-9a-f]{8}-[0-9a-f]{4}-|T\d\d:\d\d:\d\dZ|\/body\/|undefined|null/);
@@ -112,34 +100,59 @@ describe('the enforcement loop: list → gaps → report → case → visit → 
   });
 
   step('1. the agriculture officer drafts and submits a mandatory list version; the reviewer approves it', async () => {
-    // The back office has no list or version editor yet (the catalogues page only reads): the officer and the
-    // reviewer act through the API with their own sessions, exactly the calls such a page would make.
-    const officerSession = await browser.newContext();
-    const asOfficer = await apiAs(officerSession.request, server.baseUrl, officer);
-    const list = await asOfficer('/api/catalogues/lists', { sector: 'agriculture', kind: 'mandatory', title: listTitle });
-    const version = await asOfficer(`/api/catalogues/lists/${list.id}/versions`, {
-      decisionNumber: '3012/QĐ-UBND',
-      decisionDate: '2026-12-01',
-      signer: 'Phó Chủ tịch UBND tỉnh',
-      effectiveFrom: '2026-12-01',
-      items: [{ match: 'name', value: 'Sầu riêng' }],
-    });
-    const submitted = await asOfficer(`/api/catalogues/versions/${version.id}/submit`);
-    expect(submitted.state).toBe('submitted');
-    await officerSession.close();
-    const reviewerSession = await browser.newContext();
-    const asReviewer = await apiAs(reviewerSession.request, server.baseUrl, reviewer);
-    const approved = await asReviewer(`/api/catalogues/versions/${version.id}/decision`, { decision: 'approve' });
-    expect(approved.state).toBe('approved');
-    await reviewerSession.close();
-
     await signIn(page, server.baseUrl, officer);
+    await page.getByRole('link', { name: 'Danh mục truy xuất' }).click();
+    await page.getByRole('heading', { name: 'Danh mục truy xuất' }).waitFor();
+    // a new mandatory list of the officer's own sector
+    await page.getByRole('button', { name: 'Lập danh mục' }).click();
+    let dialog = page.getByRole('dialog', { name: 'Lập danh mục' });
+    await expect(dialog.getByLabel('Lĩnh vực').inputValue()).resolves.toBe('Nông nghiệp và Môi trường');
+    // a list without a title is refused in words, naming the field, and nothing is stored
+    await dialog.getByRole('button', { name: 'Tạo danh mục' }).click();
+    await expect(dialog.getByRole('alert').innerText()).resolves.toMatch(/tên danh mục/i);
+    await screenshot(page, 'enforcement-1-new-list-refused');
+    await dialog.getByRole('textbox', { name: 'Tên danh mục' }).fill(listTitle);
+    await dialog.getByRole('button', { name: 'Tạo danh mục' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText('Danh mục chưa có phiên bản nào.').waitFor();
+    // its first version: the decision that issues it and the products it names
+    await page.getByRole('button', { name: 'Soạn phiên bản mới' }).click();
+    dialog = page.getByRole('dialog', { name: 'Soạn phiên bản mới' });
+    await dialog.getByRole('textbox', { name: 'Số quyết định' }).fill('3012/QĐ-UBND');
+    // a date is typed as dd/mm/yyyy; a click on the dialog's title closes its calendar (Escape would close the dialog)
+    await dialog.getByLabel('Ngày quyết định').fill('01/12/2026');
+    await dialog.getByRole('heading', { name: 'Soạn phiên bản mới' }).click();
+    await dialog.getByRole('textbox', { name: 'Người ký' }).fill('Phó Chủ tịch UBND tỉnh');
+    await dialog.getByLabel('Có hiệu lực từ').fill('01/12/2026');
+    await dialog.getByRole('heading', { name: 'Soạn phiên bản mới' }).click();
+    await dialog.getByRole('textbox', { name: 'Nhóm, tên hoặc mã GTIN' }).fill('Sầu riêng');
+    await screenshot(page, 'enforcement-1a-version-form');
+    await dialog.getByRole('button', { name: 'Lưu bản nháp' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const versions = page.getByRole('table', { name: 'Các phiên bản' });
+    await versions.getByRole('row').filter({ hasText: 'Bản nháp' }).waitFor();
+    await versions.getByRole('button', { name: 'Gửi duyệt' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Gửi duyệt' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await versions.getByRole('row').filter({ hasText: 'Chờ duyệt' }).waitFor();
+    await screenshot(page, 'enforcement-1b-version-submitted');
+    await desktop.clearCookies();
+
+    // the department's reviewer issues it
+    await signIn(page, server.baseUrl, reviewer);
     await page.getByRole('link', { name: 'Danh mục truy xuất' }).click();
     await page.getByRole('heading', { name: 'Danh mục truy xuất' }).waitFor();
     await page.getByLabel('Danh mục', { exact: true }).first().click();
     await page.getByRole('option', { name: new RegExp(listTitle) }).click();
+    await versions.getByRole('button', { name: 'Duyệt, ban hành' }).click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByText('có hiệu lực từ 01/12/2026').waitFor();
+    await dialog.getByRole('button', { name: 'Duyệt, ban hành' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await versions.getByRole('row').filter({ hasText: 'Đã ban hành' }).waitFor();
     await page.getByText('Đang có hiệu lực').waitFor();
-    await screenshot(page, 'enforcement-1-list-in-force');
+    await plainWords(page);
+    await screenshot(page, 'enforcement-1c-list-in-force');
   });
 
   step('2. the compliance view of that version names the gaps with the organisations', async () => {

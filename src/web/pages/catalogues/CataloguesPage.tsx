@@ -6,11 +6,19 @@ import { useTranslation } from 'react-i18next';
 import { get } from '../../api/client.ts';
 import { downloadFile } from '../../api/download.ts';
 import { useGet } from '../../api/hooks.ts';
+import { type Me, useMe } from '../../api/session.ts';
 import type { AdministrativeUnit } from '../../api/types.ts';
 import { enumOptions } from '../../components/options.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { formatDate, formatNumber } from '../../format.ts';
+import {
+  mayOpenList,
+  mayPropose,
+  NewListButton,
+  NewVersionButton,
+  VersionActions,
+} from './CatalogueEditor.tsx';
 
 interface CatalogueList {
   id: string;
@@ -61,6 +69,7 @@ const sectors = ['agriculture', 'industry_trade', 'health', 'other'];
 /** The sector departments' lists with their versions, and the compliance view of the version in force. */
 export function CataloguesPage() {
   const { t } = useTranslation();
+  const me = useMe().data!;
   const lists = useGet<{ items: CatalogueList[] }>('/api/catalogues/lists');
   const [chosen, setChosen] = useState<string | null>(null);
   if (lists.error) return <ProblemAlert error={lists.error} />;
@@ -68,7 +77,11 @@ export function CataloguesPage() {
   const list = items.find((l) => l.id === chosen) ?? items.find((l) => l.inForce) ?? items[0];
   return (
     <Stack>
-      <PageHeader title={t('nav.catalogues')} description={t('catalogue.description')} />
+      <PageHeader
+        title={t('nav.catalogues')}
+        description={t('catalogue.description')}
+        actions={mayOpenList(me) ? <NewListButton me={me} onCreated={setChosen} /> : undefined}
+      />
       {!lists.data ? (
         <Text c="dimmed">{t('common.loading')}</Text>
       ) : items.length === 0 ? (
@@ -84,9 +97,9 @@ export function CataloguesPage() {
             value={list?.id ?? null}
             onChange={setChosen}
             allowDeselect={false}
-            maw={640}
+            maw={900}
           />
-          {list ? <Versions list={list} /> : null}
+          {list ? <Versions list={list} me={me} /> : null}
           {list?.inForce ? (
             <ComplianceView versionId={list.inForce.id} />
           ) : (
@@ -98,38 +111,51 @@ export function CataloguesPage() {
   );
 }
 
-function Versions({ list }: { list: CatalogueList }) {
+function Versions({ list, me }: { list: CatalogueList; me: Me }) {
   const { t } = useTranslation();
+  const latest = [...list.versions].sort((a, b) => Number(b.number) - Number(a.number))[0];
   return (
-    <Table withTableBorder maw={720}>
-      <Table.Caption>{t('catalogue.versions')}</Table.Caption>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('catalogue.version')}</Table.Th>
-          <Table.Th>{t('catalogue.state')}</Table.Th>
-          <Table.Th>{t('catalogue.effective')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {list.versions.map((v) => (
-          <Table.Tr key={v.id}>
-            <Table.Td>
-              {v.number}
-              {list.inForce?.id === v.id ? (
-                <Badge ml="xs" color="green" variant="light">
-                  {t('catalogue.inForce')}
-                </Badge>
-              ) : null}
-            </Table.Td>
-            <Table.Td>{t(`catalogueState.${v.state}`)}</Table.Td>
-            <Table.Td>
-              {v.effectiveFrom ? formatDate(v.effectiveFrom) : '—'}
-              {v.effectiveTo ? ` – ${formatDate(v.effectiveTo)}` : ''}
-            </Table.Td>
+    <Stack gap="xs" maw={900}>
+      {list.versions.length === 0 ? <Text c="dimmed">{t('catalogue.noVersions')}</Text> : null}
+      <Table withTableBorder hidden={list.versions.length === 0}>
+        <Table.Caption>{t('catalogue.versions')}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('catalogue.version')}</Table.Th>
+            <Table.Th>{t('catalogue.state')}</Table.Th>
+            <Table.Th>{t('catalogue.effective')}</Table.Th>
+            <Table.Th />
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {list.versions.map((v) => (
+            <Table.Tr key={v.id}>
+              <Table.Td>
+                {v.number}
+                {list.inForce?.id === v.id ? (
+                  <Badge ml="xs" color="green" variant="light">
+                    {t('catalogue.inForce')}
+                  </Badge>
+                ) : null}
+              </Table.Td>
+              <Table.Td>{t(`catalogueState.${v.state}`)}</Table.Td>
+              <Table.Td>
+                {v.effectiveFrom ? formatDate(v.effectiveFrom) : '—'}
+                {v.effectiveTo ? ` – ${formatDate(v.effectiveTo)}` : ''}
+              </Table.Td>
+              <Table.Td>
+                <VersionActions me={me} sector={list.sector} version={v} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {mayPropose(me, list.sector) ? (
+        <div>
+          <NewVersionButton listId={list.id} latestId={latest?.id ?? null} />
+        </div>
+      ) : null}
+    </Stack>
   );
 }
 
