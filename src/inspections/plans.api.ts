@@ -53,6 +53,8 @@ export type PlanView = z.infer<typeof planView>;
 
 export const planListQuery = z.object({
   state: z.enum(planStates).optional(),
+  /** Plans naming this organisation among their targets. */
+  organisationId: z.uuid().optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });

@@ -249,11 +249,14 @@ export async function readPlan(db: DbOrTx, actor: Actor, id: string): Promise<Pl
 export async function listPlans(
   db: DbOrTx,
   actor: Actor,
-  query: { state?: PlanState; page: number; pageSize: number },
+  query: { state?: PlanState; organisationId?: string; page: number; pageSize: number },
 ) {
   const scope = await planScope(db, actor);
   const where = and(
     query.state ? eq(inspectionPlans.state, query.state) : undefined,
+    query.organisationId
+      ? sql`${inspectionPlans.targetOrganisationIds} @> ARRAY[${query.organisationId}]::uuid[]`
+      : undefined,
     scope
       ? scope.length
         ? sql`${inspectionPlans.targetOrganisationIds} && ARRAY[${sql.join(

@@ -155,6 +155,11 @@ describe('inspection plans', () => {
     const list = await t.app.inject({ url: '/api/inspection-plans?pageSize=2&page=1', headers: inspector });
     expect(list.json()).toMatchObject({ page: 1, pageSize: 2, total: 4 });
     expect(list.json().items).toHaveLength(2);
+    const forPork = await t.app.inject({
+      url: `/api/inspection-plans?organisationId=${pork.id}`,
+      headers: inspector,
+    });
+    expect(forPork.json().total).toBe(2);
     const outside = await post('/api/inspections/visits', inspector, {
       organisationId: pork.id,
       visitedOn: '2026-12-01',

@@ -4900,6 +4900,7 @@ export interface paths {
       parameters: {
         query?: {
           state?: "draft" | "in_progress" | "closed";
+          organisationId?: string;
           page?: number;
           pageSize?: number;
         };
