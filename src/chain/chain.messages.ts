@@ -71,6 +71,10 @@ defineMessages({
     vi: 'cơ sở chưa có lô {lot} của sản phẩm {gtin} (chưa thu hoạch, sản xuất hay nhận lô này); hãy chọn một lô đã có',
     en: 'your organisation holds no lot {lot} of product {gtin} (not harvested, made or received); pick a lot you hold',
   },
+  'chain.captureMoreThanHeld': {
+    vi: 'các sự kiện của cơ sở xuất, bán, huỷ hoặc chế biến tổng cộng {lostVi} {unitVi} của lô {lot} (sản phẩm {gtin}), nhiều hơn {heldVi} {unitVi} cơ sở có của lô này (đã sản xuất, nhận hoặc khai báo)',
+    en: 'your events ship, sell, destroy or transform {lostEn} {unitEn} of lot {lot} (product {gtin}) in all, more than the {heldEn} {unitEn} of it you hold (made, received or declared)',
+  },
   'chain.moreThanAvailable': {
     vi: 'lô {lot} chỉ còn {availableVi} {unitVi}',
     en: 'only {availableEn} {unitEn} of lot {lot} are left',

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import './capture-balance.ts';
 import './shipments.recall.ts';
 import { shipmentRoutes } from './shipments.routes.ts';
 import { stageRoutes } from './stages.routes.ts';

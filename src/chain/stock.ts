@@ -6,7 +6,7 @@ import { lotClassId } from './epcis-document.ts';
 import type { LotQuantity, StageForm } from './stages.schema.ts';
 
 /** Units of one kind convert into each other; a quantity of another kind is none of this one. */
-const dimensions: Record<string, { kind: 'mass' | 'volume' | 'count'; factor: number }> = {
+export const dimensions: Record<string, { kind: 'mass' | 'volume' | 'count'; factor: number }> = {
   KGM: { kind: 'mass', factor: 1 },
   GRM: { kind: 'mass', factor: 0.001 },
   TNE: { kind: 'mass', factor: 1000 },
@@ -31,6 +31,9 @@ const codeOfName = new Map(
     [n.en, code],
   ]),
 );
+
+/** A unit as people or the registry write it (kg, cái, KGM) as its UN/ECE code, if it is one forms use. */
+export const unitCodeOf = (unit: string) => codeOfName.get(unit.trim().toLowerCase());
 
 const key = (gtin: string, lot: string) => `${gtin.padStart(14, '0')} ${lot}`;
 
@@ -103,7 +106,7 @@ export async function holdings(
   const unseen = lots.filter((l) => !result.has(key(l.gtin, l.lot)));
   for (const lot of await getLotsByKeys(db, unseen)) {
     if (lot.organisationId !== organisationId) continue;
-    const code = lot.unit ? codeOfName.get(lot.unit.trim().toLowerCase()) : undefined;
+    const code = lot.unit ? unitCodeOf(lot.unit) : undefined;
     const d = code ? dimensions[code] : undefined;
     result.set(key(lot.gtin, lot.lot), {
       known: true,

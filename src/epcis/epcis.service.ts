@@ -9,7 +9,7 @@ import { findMasterData, masterDataOf, upsertMasterData } from './epcis.masterda
 import { queryEvents as runQuery } from './epcis.query.repo.ts';
 import type { EventQuery } from './epcis.query.ts';
 import * as repo from './epcis.repo.ts';
-import type { StoredEvent } from './epcis.types.ts';
+import type { StoredEvent, StoredEventId } from './epcis.types.ts';
 import { eventListOf, validateEpcisDocument } from './epcis.validate.ts';
 
 export type { StoredEvent } from './epcis.types.ts';
@@ -23,6 +23,26 @@ export type { StoredEvent } from './epcis.types.ts';
  * or declares erroneous an event another organisation captured. `organisationId: null` is the program itself
  * (stamps, demo): the HTTP routes never pass it.
  */
+/** What a capture rule sees of a document, once its events are in the transaction (not yet committed). */
+export interface CapturedDocument {
+  organisationId: string;
+  events: {
+    index: number;
+    eventId: string;
+    isErrorDeclaration: boolean;
+    action: string | null;
+    bizStep: string | null;
+  }[];
+  ids: (StoredEventId & { eventId: string; isErrorDeclaration: boolean })[];
+}
+/** A rule of another module that may refuse a whole capture by throwing a Problem (the transaction rolls back). */
+export type CaptureRule = (tx: DbOrTx, document: CapturedDocument) => Promise<void>;
+const captureRules: CaptureRule[] = [];
+/** Modules that keep records the events must agree with (the chain: what a lot holds) register here. */
+export function registerCaptureRule(rule: CaptureRule): void {
+  captureRules.push(rule);
+}
+
 export async function captureEpcisDocument(
   db: Db,
   document: unknown,
@@ -57,6 +77,9 @@ export async function captureEpcisDocument(
       }
       await refuseTakenEventIds(tx, rows, opts.organisationId);
       await repo.insertEvents(tx, { captureId, organisationId: opts.organisationId }, rows, ids, links);
+      if (opts.organisationId !== null)
+        for (const rule of captureRules)
+          await rule(tx, { organisationId: opts.organisationId, events: rows, ids });
       await upsertMasterData(
         tx,
         { captureId, organisationId: opts.organisationId },

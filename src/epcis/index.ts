@@ -6,7 +6,14 @@ import { epcisSchemaValidator } from './epcis.validator.ts';
 export { type ClassBalance, classBalances, classesGainedBy } from './epcis.balance.ts';
 export { masterDataNames } from './epcis.masterdata.ts';
 export { parseEventQuery } from './epcis.query.ts';
-export { captureEpcisDocument, findEventsByIds, getEventsByPk, queryEvents } from './epcis.service.ts';
+export {
+  type CaptureRule,
+  captureEpcisDocument,
+  findEventsByIds,
+  getEventsByPk,
+  queryEvents,
+  registerCaptureRule,
+} from './epcis.service.ts';
 export type { StoredEvent, StoredEventId } from './epcis.types.ts';
 
 /** The GS1 EPCIS 2.0 REST binding, mounted at /epcis. The JSON Schema is compiled as the plugin starts. */
