@@ -34,6 +34,8 @@ export const pageAccess: PageAccess[] = [
   { to: '/audit', roles: [...reviewers, 'inspector', 'org_owner'] },
   // inspectors and the admin decide; the department and officers (their scope) read; an owner its conclusions
   { to: '/inspections', roles: [...reviewers, 'inspector', 'org_owner'] },
+  // inspection plans: inspectors and the admin write, the department and officers (their scope) read; never organisations
+  { to: '/inspection-plans', roles: [...reviewers, 'inspector'] },
   // fraud cases: the department and inspectors all, officers their scope; organisations never (issue 12 §3)
   { to: '/cases', roles: [...reviewers, 'inspector'] },
   // the automatic checks: the department and inspectors read and run them; officers see only their cases (issue 12 §3)

@@ -33,35 +33,44 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { type CaseSummary, caseNumber, subjectWords } from '../cases/CasesPage.tsx';
 import { checklist } from './checklist.ts';
+import type { Plan } from './PlansPage.tsx';
+import { type FindingView, FixResult, FollowUps, type Sanction, Sanctions } from './VisitExtras.tsx';
 
 interface Act {
   id: string;
   organisationId: string;
-  kind: 'warning' | 'stamp_suspension' | 'lot_hold' | 'lot_recall';
+  kind: (typeof kinds)[number];
   gtin: string | null;
   firstSerial: number | null;
   lastSerial: number | null;
   lotId: string | null;
+  productId: string | null;
   reason: string;
   decidedAt: string;
   liftedAt: string | null;
   liftReason: string | null;
-}
-interface Finding {
-  id: string;
-  text: string;
-  fileIds: string[];
-  fixBy: string | null;
+  liftOutcome: string | null;
 }
 interface Visit {
   id: string;
+  organisationId: string;
   visitedOn: string;
   checklist: { item: string; result: string; note: string | null }[];
   internalNote?: string | null;
-  findings: Finding[];
+  followUpOf: string | null;
+  planId: string | null;
+  findings: FindingView[];
+  followsUp: FindingView[];
+  sanctions: Sanction[];
 }
 
-const kinds = ['warning', 'stamp_suspension', 'lot_hold', 'lot_recall'] as const;
+const kinds = ['warning', 'stamp_suspension', 'lot_hold', 'lot_recall', 'approval_withdrawal'] as const;
+
+/** A uuid given in the page's address (`?organisationId=…&planId=…` from a plan's target), if any. */
+const idInAddress = (name: string) => {
+  const id = new URLSearchParams(window.location.search).get(name);
+  return id && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? id : null;
+};
 
 /** The case this page was opened from ("Ghi nhận kiểm tra" on a case page: `?caseId=`), if any. */
 const caseIdInAddress = () => {
@@ -77,7 +86,11 @@ export function InspectionsPage() {
   const { t } = useTranslation();
   const me = useMe().data!;
   const writer = me.role === 'inspector' || me.role === 'dost_admin';
-  const [organisationId, setOrganisationId] = useState(ownOrganisation(me) ?? '');
+  const [organisationId, setOrganisationId] = useState(
+    ownOrganisation(me) ?? idInAddress('organisationId') ?? '',
+  );
+  // "Kiểm tra lại" on a finding: the next visit recorded follows up that finding's visit
+  const [followUp, setFollowUp] = useState<Visit | null>(null);
   // opened from a case: the case's organisation is the one inspected, and the visit is filed with the case
   const [caseId] = useState(caseIdInAddress);
   const fromCase = useGet<CaseSummary>(writer && caseId ? `/api/cases/${caseId}` : null);
@@ -130,7 +143,16 @@ export function InspectionsPage() {
               <Text c="dimmed">{t('inspection.noActs')}</Text>
             )}
           </Card>
-          {writer && <RecordVisit organisationId={organisationId} inspectorId={me.id} caseId={forCase?.id} />}
+          {writer && (
+            <RecordVisit
+              key={`${organisationId}:${followUp?.id ?? ''}`}
+              organisationId={organisationId}
+              inspectorId={me.id}
+              caseId={forCase?.id}
+              followUp={followUp?.organisationId === organisationId ? followUp : null}
+              onDone={() => setFollowUp(null)}
+            />
+          )}
           <Card withBorder>
             <Title order={2} size="h4" mb="sm">
               {t('inspection.visits')}
@@ -138,7 +160,16 @@ export function InspectionsPage() {
             {visits.data?.items.length ? (
               <Stack>
                 {visits.data.items.map((v) => (
-                  <VisitCard key={v.id} visit={v} writer={writer} organisationId={organisationId} />
+                  <VisitCard
+                    key={v.id}
+                    visit={v}
+                    writer={writer}
+                    organisationId={organisationId}
+                    onFollowUp={() => {
+                      setFollowUp(v);
+                      document.getElementById('record-visit')?.scrollIntoView({ behavior: 'smooth' });
+                    }}
+                  />
                 ))}
               </Stack>
             ) : (
@@ -154,6 +185,8 @@ export function InspectionsPage() {
 function actTarget(t: (k: string, o: Record<string, unknown>) => string, a: Act) {
   if (a.kind === 'stamp_suspension')
     return t('inspection.stampRange', { gtin: a.gtin, first: a.firstSerial, last: a.lastSerial });
+  if (a.kind === 'approval_withdrawal')
+    return t(a.productId ? 'inspection.withdrawnProduct' : 'inspection.withdrawnOrganisation', {});
   return '';
 }
 
@@ -187,6 +220,7 @@ function ActsTable({ acts, writer }: { acts: Act[]; writer: boolean }) {
                 {a.liftedAt ? (
                   <Text size="sm" c="dimmed">
                     {t('inspection.liftedOn', { date: formatDateTime(a.liftedAt) })}
+                    {a.liftOutcome ? `. ${t(`inspection.liftOutcome.${a.liftOutcome}`)}` : ''}
                   </Text>
                 ) : (
                   <Text size="sm" c="red" fw={600}>
@@ -226,6 +260,9 @@ function LiftDialog({ act, onClose }: { act: Act; onClose(): void }) {
       title={t('inspection.liftTitle', { act: t(`inspection.kind.${act.kind}`) })}
     >
       <Stack>
+        {act.kind === 'approval_withdrawal' && (
+          <Alert color="blue">{t('inspection.liftWithdrawalHint')}</Alert>
+        )}
         <Textarea
           label={t('inspection.liftReason')}
           required
@@ -257,6 +294,7 @@ function DecideAct({ organisationId, initialGtin }: { organisationId: string; in
   const [first, setFirst] = useState<number | string>('');
   const [last, setLast] = useState<number | string>('');
   const [lotId, setLotId] = useState('');
+  const [productId, setProductId] = useState('');
   const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState(false);
   const send = useSend<object>('POST', '/api/inspections/actions', {
@@ -275,6 +313,7 @@ function DecideAct({ organisationId, initialGtin }: { organisationId: string; in
         }
       : {}),
     ...(kind === 'lot_hold' || kind === 'lot_recall' ? { lotId: lotId || undefined } : {}),
+    ...(kind === 'approval_withdrawal' ? { productId: productId || undefined } : {}),
   };
   return (
     <Card withBorder>
@@ -329,6 +368,17 @@ function DecideAct({ organisationId, initialGtin }: { organisationId: string; in
             onChange={setLotId}
           />
         )}
+        {kind === 'approval_withdrawal' && (
+          <EntitySelect<Product>
+            label={t('inspection.withdrawnWhat')}
+            description={t('inspection.withdrawnWhatHint')}
+            path="/api/products"
+            query={{ organisationId }}
+            option={(p) => ({ value: p.id, label: `${p.name} (${p.gtin})` })}
+            value={productId}
+            onChange={setProductId}
+          />
+        )}
         <Textarea
           label={t('inspection.reason')}
           required
@@ -347,6 +397,11 @@ function DecideAct({ organisationId, initialGtin }: { organisationId: string; in
           <Alert color="red" icon={<IconAlertTriangle aria-hidden />}>
             {t(`inspection.confirm.${kind}`)}
           </Alert>
+          {kind === 'approval_withdrawal' ? (
+            <Text size="sm" fw={500}>
+              {t(productId ? 'inspection.withdrawnProduct' : 'inspection.withdrawnOrganisation')}
+            </Text>
+          ) : null}
           {kind === 'stamp_suspension' && gtin && first !== '' && last !== '' ? (
             <Text size="sm" fw={500}>
               {t('inspection.stampRange', { gtin, first, last })}
@@ -388,13 +443,21 @@ function RecordVisit({
   organisationId,
   inspectorId,
   caseId,
+  followUp,
+  onDone,
 }: {
   organisationId: string;
   inspectorId: string;
   caseId?: string;
+  followUp: Visit | null;
+  onDone(): void;
 }) {
   const { t } = useTranslation();
   const [visitedOn, setVisitedOn] = useState<string>('');
+  // the plans under way (or drafts) that name this organisation; one given in the address is chosen
+  const plans = useGet<Page<Plan>>('/api/inspection-plans', { organisationId, pageSize: 50 });
+  const open = (plans.data?.items ?? []).filter((p) => p.state !== 'closed');
+  const [planId, setPlanId] = useState<string | null>(idInAddress('planId'));
   const [results, setResults] = useState<Record<string, string>>({});
   const [notes, setNotes] = useState<Record<string, string>>({});
   const [internalNote, setInternalNote] = useState('');
@@ -413,22 +476,45 @@ function RecordVisit({
           .map((c) => ({ item: c.code, result: results[c.code], note: notes[c.code] || null })),
         internalNote: internalNote || null,
         caseId,
+        planId: planId ?? undefined,
+        followUpOf: followUp?.id,
       },
       {
         onSuccess: () => {
           setResults({});
           setNotes({});
           setInternalNote('');
+          onDone();
         },
       },
     );
   return (
-    <Card withBorder>
+    <Card withBorder id="record-visit">
       <Title order={2} size="h4" mb="sm">
-        {t('inspection.recordVisit')}
+        {followUp
+          ? t('inspection.recordFollowUp', { date: formatDate(followUp.visitedOn) })
+          : t('inspection.recordVisit')}
       </Title>
       <Stack>
+        {followUp && (
+          <Alert color="blue" variant="light">
+            {t('inspection.followUpHint', { n: followUp.findings.filter((f) => f.fixBy).length })}{' '}
+            <Anchor component="button" type="button" onClick={onDone}>
+              {t('inspection.notFollowUp')}
+            </Anchor>
+          </Alert>
+        )}
         <DateField label={t('inspection.visitedOn')} required value={visitedOn} onChange={setVisitedOn} />
+        {open.length ? (
+          <Select
+            label={t('inspection.plan')}
+            clearable
+            placeholder={t('inspection.noPlan')}
+            value={planId}
+            onChange={setPlanId}
+            data={open.map((p) => ({ value: p.id, label: p.title }))}
+          />
+        ) : null}
         <Table>
           <Table.Tbody>
             {checklist.map((c) => (
@@ -481,17 +567,23 @@ function VisitCard({
   visit,
   writer,
   organisationId,
+  onFollowUp,
 }: {
   visit: Visit;
   writer: boolean;
   organisationId: string;
+  onFollowUp(): void;
 }) {
   const { t } = useTranslation();
   const failed = visit.checklist.filter((c) => c.result === 'fail');
   const label = (code: string) => checklist.find((c) => c.code === code)?.vi ?? code;
   return (
     <Card withBorder>
-      <Text fw={600}>{t('inspection.visitOf', { date: formatDate(visit.visitedOn) })}</Text>
+      <Text fw={600}>
+        {t(visit.followUpOf ? 'inspection.followUpOf' : 'inspection.visitOf', {
+          date: formatDate(visit.visitedOn),
+        })}
+      </Text>
       <Text size="sm" c="dimmed">
         {t('inspection.checked', { n: visit.checklist.length, failed: failed.length })}
       </Text>
@@ -514,9 +606,17 @@ function VisitCard({
           <Stack key={f.id} gap={4} my="xs">
             <Text>{f.text}</Text>
             {f.fixBy && (
-              <Badge color="orange" variant="light">
-                {t('inspection.fixBy', { date: formatDate(f.fixBy) })}
-              </Badge>
+              <Group gap="xs">
+                <Badge color="orange" variant="light">
+                  {t('inspection.fixBy', { date: formatDate(f.fixBy) })}
+                </Badge>
+                <FixResult finding={f} />
+                {writer && (
+                  <Button size="compact-xs" variant="light" onClick={onFollowUp}>
+                    {t('inspection.followUp')}
+                  </Button>
+                )}
+              </Group>
             )}
             <Group gap="xs">
               {f.fileIds.map((id) => (
@@ -530,6 +630,8 @@ function VisitCard({
           {t('inspection.noFindings')}
         </Text>
       )}
+      <FollowUps visitId={visit.id} findings={visit.followsUp} writer={writer} />
+      <Sanctions visitId={visit.id} sanctions={visit.sanctions} findings={visit.findings} writer={writer} />
       {writer && <AddFinding visitId={visit.id} organisationId={organisationId} />}
     </Card>
   );
