@@ -218,7 +218,7 @@ function ListMemberships({ productId }: { productId: string }) {
               color={m.kind === 'mandatory' ? 'orange' : 'teal'}
               tt="none"
             >
-              {t('product.listKind', { kind: t(`catalogueKind.${m.kind}`), title: m.title })}
+              {m.title}
             </Badge>
           ))}
         </Group>
