@@ -131,6 +131,48 @@ describe('the automatic checks in the back office', needs('Chromium', chromiumMi
     await screenshot(page, 'checks-3-cases');
   });
 
+  // A check held by another process and a run that failed cannot be staged against one embedded database from a
+  // browser: the page is given the answers the API gives then (the 409 problem, a run with its error).
+  step('a check running elsewhere is told in the server’s words; a failed run says so in words', async () => {
+    const busy = 'Kiểm tra này đang chạy ở một tiến trình khác, vui lòng thử lại sau ít phút';
+    await page.route('**/api/checks/mass_balance/runs', (route) =>
+      route.fulfill({
+        status: 409,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ type: '/problems/checks.busy', title: busy, status: 409 }),
+      }),
+    );
+    await page.route('**/api/checks', async (route) => {
+      const response = await route.fetch();
+      const body = await response.json();
+      const timeline = body.items.find((i: { name: string }) => i.name === 'timeline');
+      timeline.lastRun = {
+        id: crypto.randomUUID(),
+        check: 'timeline',
+        trigger: 'schedule',
+        requestedByName: null,
+        startedAt: new Date(Date.now() - 3_600_000).toISOString(),
+        finishedAt: new Date(Date.now() - 3_590_000).toISOString(),
+        durationMs: 10_000,
+        findings: null,
+        signalsCreated: null,
+        sample: [],
+        error: 'canceling statement due to statement timeout',
+      };
+      await route.fulfill({ response, json: body });
+    });
+    await page.goto(`${server.baseUrl}/app/checks`);
+    const rows = page.locator('main tbody tr');
+    const mass = rows.filter({ hasText: 'Xuất nhiều hơn nhập' });
+    await mass.getByRole('button', { name: /^Chạy ngay/ }).click();
+    await mass.getByRole('alert').filter({ hasText: busy }).waitFor();
+    const failed = rows.filter({ hasText: 'Thời gian không hợp lý' });
+    await failed.getByText('Lỗi: kiểm tra không chạy xong').waitFor();
+    await expect(failed.innerText()).resolves.toMatch(/theo lịch[\s\S]*Thời gian chạy: 10 giây/);
+    await screenshot(page, 'checks-5-busy-and-failed');
+    await page.unrouteAll();
+  });
+
   step('on a phone the checks read as cards, nothing wider than the screen', async () => {
     const phone = await newContext(browser, 'phone');
     const small = await phone.newPage();
@@ -152,7 +194,7 @@ describe('the automatic checks in the back office', needs('Chromium', chromiumMi
     await page.goto(`${server.baseUrl}/app/checks`);
     await page.getByText('Bạn không có quyền mở trang này').waitFor();
     expect(await page.locator('main').getByRole('button', { name: /Chạy ngay/ }).count()).toBe(0);
-    await screenshot(page, 'checks-5-owner-no-access');
+    await screenshot(page, 'checks-6-owner-no-access');
     expect((await page.request.get(`${server.baseUrl}/api/checks`)).status()).toBe(403);
   });
 });

@@ -2,8 +2,9 @@ import { Alert, Anchor, Button, Center, Loader, Paper, Stack, Table, Text } from
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconClockPlay, IconPlayerPlay } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useIsMutating, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client.ts';
 import { useGet } from '../../api/hooks.ts';
@@ -37,7 +38,15 @@ const listPath = '/api/checks';
 const casesPage: string = '/cases';
 
 /** When and how the last run went: when, who or the schedule, findings or the error, how long. */
-function LastRun({ run }: { run: CheckRun | null }) {
+function LastRun({
+  run,
+  open,
+  onOpen,
+}: {
+  run: CheckRun | null;
+  open: boolean;
+  onOpen: (open: boolean) => void;
+}) {
   const { t } = useTranslation();
   if (!run) return <Text c="dimmed">{t('checks.neverRun')}</Text>;
   const by =
@@ -72,7 +81,7 @@ function LastRun({ run }: { run: CheckRun | null }) {
         {t('checks.took', { duration: durationWords(t, run.durationMs) })}
       </Text>
       {run.sample.length > 0 ? (
-        <details>
+        <details open={open} onToggle={(e) => onOpen(e.currentTarget.open)}>
           <summary style={{ cursor: 'pointer', fontSize: 'var(--mantine-font-size-xs)' }}>
             {t('checks.sample', { count: run.sample.length })}
           </summary>
@@ -96,6 +105,7 @@ function useRunCheck(check: Check) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   return useMutation({
+    mutationKey: ['check-run', check.name],
     mutationFn: () =>
       api<{ ran: boolean; run: CheckRun }>('POST', `/api/checks/${encodeURIComponent(check.name)}/runs`),
     onSuccess: async ({ run }) => {
@@ -137,12 +147,14 @@ function useRunCheck(check: Check) {
 
 function RunButton({ check, run }: { check: Check; run: ReturnType<typeof useRunCheck> }) {
   const { t } = useTranslation();
+  // still running after the row was drawn again (the screen crossed the phone breakpoint)
+  const running = useIsMutating({ mutationKey: ['check-run', check.name] }) > 0;
   return (
     <Button
       size="xs"
       variant="light"
       leftSection={<IconPlayerPlay size={14} aria-hidden />}
-      loading={run.isPending}
+      loading={run.isPending || running}
       onClick={() => run.mutate()}
       aria-label={t('checks.runNamed', { title: check.title })}
     >
@@ -162,7 +174,13 @@ function RunProblem({ error }: { error: unknown }) {
   return <ProblemAlert error={error} />;
 }
 
-function CheckRow({ check, phone }: { check: Check; phone: boolean }) {
+/** Rows are drawn again when the screen crosses the phone breakpoint: what is open is kept by the page. */
+interface Shown {
+  open: boolean;
+  onOpen: (open: boolean) => void;
+}
+
+function CheckRow({ check, phone, shown }: { check: Check; phone: boolean; shown: Shown }) {
   const { t } = useTranslation();
   const run = useRunCheck(check);
   const explain = t(`checks.explain.${check.name}`, { defaultValue: '' });
@@ -181,7 +199,7 @@ function CheckRow({ check, phone }: { check: Check; phone: boolean }) {
       <Paper withBorder p="sm" radius="md" component="li" data-check={check.name}>
         <Stack gap="xs">
           <div>{what}</div>
-          <LastRun run={check.lastRun} />
+          <LastRun run={check.lastRun} {...shown} />
           <RunButton check={check} run={run} />
           <RunProblem error={run.error} />
         </Stack>
@@ -191,7 +209,7 @@ function CheckRow({ check, phone }: { check: Check; phone: boolean }) {
     <Table.Tr data-check={check.name}>
       <Table.Td maw={420}>{what}</Table.Td>
       <Table.Td>
-        <LastRun run={check.lastRun} />
+        <LastRun run={check.lastRun} {...shown} />
       </Table.Td>
       <Table.Td>
         <RunButton check={check} run={run} />
@@ -207,6 +225,11 @@ export function ChecksPage() {
   const phone = useMediaQuery('(max-width: 48em)') ?? false;
   const list = useGet<CheckList>(listPath);
   const items = list.data?.items ?? [];
+  const [open, setOpen] = useState<Record<string, boolean>>({});
+  const shownOf = (name: string): Shown => ({
+    open: open[name] ?? false,
+    onOpen: (value) => setOpen((o) => (o[name] === value ? o : { ...o, [name]: value })),
+  });
   return (
     <>
       <PageHeader title={t('checks.title')} description={t('checks.description')} />
@@ -232,7 +255,7 @@ export function ChecksPage() {
           aria-label={t('checks.title')}
         >
           {items.map((c) => (
-            <CheckRow key={c.name} check={c} phone />
+            <CheckRow key={c.name} check={c} phone shown={shownOf(c.name)} />
           ))}
         </Stack>
       ) : null}
@@ -249,7 +272,7 @@ export function ChecksPage() {
           </Table.Thead>
           <Table.Tbody>
             {items.map((c) => (
-              <CheckRow key={c.name} check={c} phone={false} />
+              <CheckRow key={c.name} check={c} phone={false} shown={shownOf(c.name)} />
             ))}
           </Table.Tbody>
         </Table>
