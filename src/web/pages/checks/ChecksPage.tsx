@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Center, Loader, Paper, Stack, Table, Text } from
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconClockPlay, IconPlayerPlay } from '@tabler/icons-react';
-import { useIsMutating, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useMutationState, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,6 +34,7 @@ interface CheckList {
 }
 
 const listPath = '/api/checks';
+const runKey = (name: string) => ['check-run', name];
 /** The fraud cases page (its source filter is not in its address, so the link opens the whole list). */
 const casesPage: string = '/cases';
 
@@ -105,7 +106,7 @@ function useRunCheck(check: Check) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   return useMutation({
-    mutationKey: ['check-run', check.name],
+    mutationKey: runKey(check.name),
     mutationFn: () =>
       api<{ ran: boolean; run: CheckRun }>('POST', `/api/checks/${encodeURIComponent(check.name)}/runs`),
     onSuccess: async ({ run }) => {
@@ -145,17 +146,33 @@ function useRunCheck(check: Check) {
   });
 }
 
-function RunButton({ check, run }: { check: Check; run: ReturnType<typeof useRunCheck> }) {
+/**
+ * A check's run as the row shows it: read from the mutation cache by the check's name, so the spinner and the
+ * problem stay when the row is drawn again (the screen crossed the phone breakpoint).
+ */
+function useRunState(check: Check) {
+  const run = useRunCheck(check);
+  const states = useMutationState({
+    filters: { mutationKey: runKey(check.name) },
+    select: (m) => m.state,
+  });
+  const last = states.at(-1);
+  return {
+    start: () => run.mutate(),
+    pending: last?.status === 'pending',
+    error: last?.status === 'error' ? last.error : null,
+  };
+}
+
+function RunButton({ check, state }: { check: Check; state: ReturnType<typeof useRunState> }) {
   const { t } = useTranslation();
-  // still running after the row was drawn again (the screen crossed the phone breakpoint)
-  const running = useIsMutating({ mutationKey: ['check-run', check.name] }) > 0;
   return (
     <Button
       size="xs"
       variant="light"
       leftSection={<IconPlayerPlay size={14} aria-hidden />}
-      loading={run.isPending || running}
-      onClick={() => run.mutate()}
+      loading={state.pending}
+      onClick={state.start}
       aria-label={t('checks.runNamed', { title: check.title })}
     >
       {t('checks.run')}
@@ -182,7 +199,7 @@ interface Shown {
 
 function CheckRow({ check, phone, shown }: { check: Check; phone: boolean; shown: Shown }) {
   const { t } = useTranslation();
-  const run = useRunCheck(check);
+  const run = useRunState(check);
   const explain = t(`checks.explain.${check.name}`, { defaultValue: '' });
   const what = (
     <>
@@ -200,19 +217,19 @@ function CheckRow({ check, phone, shown }: { check: Check; phone: boolean; shown
         <Stack gap="xs">
           <div>{what}</div>
           <LastRun run={check.lastRun} {...shown} />
-          <RunButton check={check} run={run} />
+          <RunButton check={check} state={run} />
           <RunProblem error={run.error} />
         </Stack>
       </Paper>
     );
   return (
     <Table.Tr data-check={check.name}>
-      <Table.Td maw={420}>{what}</Table.Td>
+      <Table.Td w="40%">{what}</Table.Td>
       <Table.Td>
         <LastRun run={check.lastRun} {...shown} />
       </Table.Td>
-      <Table.Td>
-        <RunButton check={check} run={run} />
+      <Table.Td w={220}>
+        <RunButton check={check} state={run} />
         <RunProblem error={run.error} />
       </Table.Td>
     </Table.Tr>
