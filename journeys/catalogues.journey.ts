@@ -55,7 +55,7 @@ describe('catalogues in the back office', needs('Chromium', chromiumMissing()), 
     await page.getByRole('textbox', { name: 'Mật khẩu', exact: true }).fill(demoPassword);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByTestId('account-menu').waitFor();
-    // the back office has no version editor yet: the officer's own session issues it through the API
+    // the officer's own session issues it through the API (the page's editor: journeys/enforcement.journey.ts)
     const issued = await page.evaluate(async (listTitle) => {
       const me = await (await fetch('/api/auth/me')).json();
       const send = async (method: string, url: string, body?: object) => {

@@ -269,6 +269,9 @@ describe('the enforcement loop: list → gaps → report → case → visit → 
     await expect
       .poll(() => page.getByRole('combobox', { name: 'Sản phẩm' }).first().inputValue())
       .toBe(`Sầu riêng Ri6 thùng 10 kg (${durianCarton})`);
+    // opening the picker lists the organisation's products to choose from, the chosen one among them
+    await page.getByRole('combobox', { name: 'Sản phẩm' }).first().click();
+    await page.getByRole('option', { name: new RegExp(durianCarton) }).first().click();
     await page.getByRole('textbox', { name: /Số sê-ri đầu/ }).fill(String(serial - 5));
     await page.getByRole('textbox', { name: /Số sê-ri cuối/ }).fill(String(serial + 5));
     await page.getByRole('textbox', { name: /^Lý do/ }).fill('Tem bị bóc, dán lại; chờ xác minh nguồn hàng');

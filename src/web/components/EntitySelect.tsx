@@ -1,7 +1,7 @@
 import { MultiSelect, Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get } from '../api/client.ts';
 import type { Page } from './list-state.ts';
@@ -23,12 +23,18 @@ function useOptions<T>(
   option: (row: T) => { value: string; label: string },
 ) {
   const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search, 300);
+  const [debounced] = useDebouncedValue(search, 300);
+  // The select writes the chosen option's label into the search box: that is the choice shown, not a search (it
+  // would match nothing and leave the list empty when the picker is opened again).
+  const labels = useRef(new Set<string>());
+  const q = debounced && !labels.current.has(debounced) ? debounced : undefined;
   const list = useQuery({
     queryKey: [path, 'options', q, query],
-    queryFn: () => get<Page<T>>(path, { q: q || undefined, pageSize: 50, ...query }),
+    queryFn: () => get<Page<T>>(path, { q, pageSize: 50, ...query }),
   });
-  return { search, setSearch, data: (list.data?.items ?? []).map(option), loading: list.isPending };
+  const data = (list.data?.items ?? []).map(option);
+  for (const o of data) labels.current.add(o.label);
+  return { search, setSearch, data, loading: list.isPending };
 }
 
 /** Picks one registry row by searching its list endpoint. */
@@ -42,6 +48,7 @@ export function EntitySelect<T>(props: Common<T> & { value?: string; onChange(va
       required={props.required}
       searchable
       clearable={!props.required}
+      allowDeselect={!props.required}
       searchValue={search}
       onSearchChange={setSearch}
       data={data}
