@@ -242,6 +242,8 @@ describe('report form', () => {
     );
     expect(res.statusCode).toBe(201);
     expect(res.body).toContain('Cảm ơn bạn');
+    // the way back says where it leads, not a bare arrow
+    expect(res.body).toContain('← Quay lại trang sản phẩm</a>');
     const list = await t.app.inject({
       method: 'GET',
       url: '/api/reports',

@@ -96,6 +96,8 @@ defineMessages({
     en: 'Declared by the business; not yet verified by the department',
   },
   'public.report': { vi: 'Phản ánh về sản phẩm', en: 'Report a problem' },
+  'public.backToProduct': { vi: 'Quay lại trang sản phẩm', en: 'Back to the product' },
+  'public.backHome': { vi: 'Về trang chủ', en: 'Back to the home page' },
   'public.reportIntro': {
     vi: 'Nghi ngờ hàng giả hoặc có vấn đề với sản phẩm? Gửi cho Sở KH&CN.',
     en: 'Suspect a fake or a problem with the product? Tell the department.',

@@ -151,7 +151,7 @@ export default async function publicRoutes(fastify: FastifyInstance) {
           province: app.config.provinceName,
           title: t(lang, 'public.report'),
           switchHref: `/page/report?lang=${lang === 'vi' ? 'en' : 'vi'}`,
-          body: html`<section class="card verdict v-${status < 300 ? 'genuine' : 'unknown'}" role="status">${lines.map((l) => html`<p class="${status < 300 ? '' : 'err'}">${l}</p>`)}</section><p><a href="${back}">←</a></p>`,
+          body: html`<section class="card verdict v-${status < 300 ? 'genuine' : 'unknown'}" role="status">${lines.map((l) => html`<p class="${status < 300 ? '' : 'err'}">${l}</p>`)}</section><p><a href="${back}">← ${t(lang, back === '/' ? 'public.backHome' : 'public.backToProduct')}</a></p>`,
         }),
       );
   }
