@@ -61,7 +61,7 @@ export function subjectWords(
 
 export function sourceWords(t: (k: string) => string, source: string) {
   return source.startsWith('check:')
-    ? `${t('cases.source.check')} (${source.slice(6)})`
+    ? `${t('cases.source.check')}: ${t(`cases.source.checkName.${source.slice(6)}`)}`
     : t(`cases.source.${source}`);
 }
 
