@@ -40,6 +40,7 @@ const doorOf: Record<string, string> = {
   '/api-keys': '/api/api-keys',
   '/audit': '/api/audit',
   '/checks': '/api/checks',
+  '/inspection-plans': '/api/inspection-plans',
 };
 
 async function apiSignIn(baseUrl: string, email: string) {

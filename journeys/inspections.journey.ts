@@ -14,7 +14,9 @@ import {
  * Inspections (issue 12 §2): an inspector records a visit to the rambutan cooperative with the Circular 02/2024
  * checklist and a finding with a photo and a deadline, suspends a range of its stamps (a confirmation that says
  * what the public will see, a reason), and a shopper scanning one of those stamps on a phone reads the suspension
- * with its date at once; the cooperative's owner reads the conclusions without the internal note.
+ * with its date at once; the cooperative's owner reads the conclusions without the internal note. Then an inspection
+ * plan drawn from the mandatory list, a visit recorded under it, a follow-up with a fine decision, and the approval
+ * of the cooperative's product withdrawn (its stamp answers as unknown at once) and restored.
  */
 const demoPassword = 'TxngDemo@2026';
 const owner = 'chunhiem@htx-chomchom-binhloc.vn';
@@ -70,6 +72,7 @@ describe('inspection: a visit, a finding, stamps suspended', needs('Chromium', c
   let gtin = '';
   let first = 0;
   let stampPath = '';
+  let organisationId = '';
 
   beforeAll(async () => {
     server = await startBackOfficeServer();
@@ -85,7 +88,7 @@ describe('inspection: a visit, a finding, stamps suspended', needs('Chromium', c
   step('the cooperative has stamps bound to one of its lots', async () => {
     const context = await browser.newContext();
     const coop = await apiAs(context.request, server.baseUrl, owner);
-    const organisationId = coop.me.organisationIds[0];
+    organisationId = coop.me.organisationIds[0];
     organisationName = (await coop.get(`/api/organisations/${organisationId}`)).name;
     const lot = (await coop.get(`/api/lots?organisationId=${organisationId}&pageSize=50`)).items.find(
       (l: { status: string }) => l.status === 'active',
@@ -206,5 +209,141 @@ describe('inspection: a visit, a finding, stamps suspended', needs('Chromium', c
     await consumer.getByText('Sản phẩm chính hãng').first().waitFor();
     expect(await consumer.getByText(/tạm đình chỉ/).count()).toBe(0);
     await phone.close();
+  });
+
+  const inDays = (n: number) => {
+    const d = new Date(Date.now() + 7 * 3600_000 + n * 86400_000).toISOString();
+    return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+  };
+
+  step('the inspector draws up a plan from the mandatory list and starts it', async () => {
+    await page.getByRole('link', { name: 'Kế hoạch kiểm tra' }).click();
+    await page.getByRole('heading', { name: 'Kế hoạch kiểm tra' }).waitFor();
+    await page.getByRole('button', { name: 'Lập kế hoạch' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Lập kế hoạch' });
+    await dialog.getByRole('textbox', { name: /Tên kế hoạch/ }).fill('Kiểm tra danh mục bắt buộc quý IV');
+    // inside a dialog Escape would close it: leave each date field by clicking the title
+    const title = dialog.getByRole('textbox', { name: /Tên kế hoạch/ });
+    await dialog.getByLabel('Từ ngày').fill(today());
+    await title.click();
+    await dialog.getByLabel('Đến ngày').fill(inDays(60));
+    await title.click();
+    await dialog.getByRole('combobox', { name: /Danh mục \(phiên bản đã ban hành\)/ }).click();
+    await page.getByRole('option').first().click();
+    await screenshot(page, 'inspections-7-plan-form');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'Kiểm tra danh mục bắt buộc quý IV' }).click();
+    await page.getByText(/Đối tượng kiểm tra — đã kiểm tra 0\/\d+/).waitFor();
+    await page.getByText('Chưa kiểm tra').first().waitFor();
+    await page.getByRole('button', { name: 'Bắt đầu thực hiện' }).click();
+    const start = page.getByRole('dialog', { name: 'Bắt đầu thực hiện' });
+    await start.getByText(/không sửa được nữa/).waitFor();
+    await screenshot(page, 'inspections-8a-plan-start');
+    await start.getByRole('button', { name: 'Xác nhận' }).click();
+    await page.getByText('Đang thực hiện').waitFor();
+    const body = await page.locator('main').innerText();
+    expect(body).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|\d{4}-\d{2}-\d{2}/);
+    await screenshot(page, 'inspections-8-plan');
+  });
+
+  step('a visit recorded under the plan marks its target visited', async () => {
+    const target = page.getByRole('row').filter({ hasText: 'Chưa kiểm tra' }).first();
+    const name = (await target.getByRole('cell').first().innerText()).trim();
+    await target.getByRole('link', { name: 'Ghi nhận kiểm tra' }).click();
+    await page.getByRole('heading', { name: 'Kiểm tra, xử lý' }).waitFor();
+    await page.getByRole('combobox', { name: 'Thuộc kế hoạch kiểm tra' }).waitFor();
+    expect(await page.getByRole('combobox', { name: 'Thuộc kế hoạch kiểm tra' }).inputValue()).toBe(
+      'Kiểm tra danh mục bắt buộc quý IV',
+    );
+    await page.getByLabel('Ngày kiểm tra').fill(today());
+    await page.keyboard.press('Escape');
+    const row = (text: string) => page.getByRole('row').filter({ hasText: text });
+    await row('Ghi nhãn hàng hóa').getByText('Không đạt', { exact: true }).click();
+    await page.getByRole('button', { name: 'Lưu lần kiểm tra' }).click();
+    await page.getByText(`Kiểm tra ngày ${today()}`).waitFor();
+    await page.goBack();
+    const visited = page.getByRole('row').filter({ hasText: name });
+    await visited.getByText('Đã kiểm tra').waitFor();
+    await visited.getByRole('link', { name: today() }).waitFor();
+    await page.getByText(/Đối tượng kiểm tra — đã kiểm tra 1\/\d+/).waitFor();
+    await screenshot(page, 'inspections-9-plan-visited');
+  });
+
+  step('a follow-up visit checks the finding again, and a fine decision is recorded', async () => {
+    await page.goto(`${server.baseUrl}/app/inspections?organisationId=${organisationId}`);
+    await page.getByText('Hạn khắc phục: 31/12/2026').waitFor();
+    await page.getByRole('button', { name: 'Kiểm tra lại' }).first().click();
+    await page.getByRole('heading', { name: /Kiểm tra lại lần kiểm tra ngày/ }).waitFor();
+    await page.getByLabel('Ngày kiểm tra').fill(today());
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Lưu lần kiểm tra' }).click();
+    // the visit's own card, not the card of all visits around it
+    const followUp = page
+      .locator('.mantine-Card-root')
+      .filter({ hasText: `Kiểm tra lại ngày ${today()}` })
+      .last();
+    await followUp.getByText('Kiểm tra lại các vi phạm').waitFor();
+    await followUp.getByRole('button', { name: 'Chưa khắc phục' }).click();
+    await followUp.getByText('Chưa khắc phục', { exact: true }).last().waitFor();
+    await followUp.getByRole('button', { name: 'Ghi quyết định xử phạt' }).click();
+    await followUp.getByRole('textbox', { name: /Số quyết định xử phạt/ }).fill('25/QĐ-XPHC');
+    await followUp.getByLabel('Ngày quyết định').fill(today());
+    await page.keyboard.press('Escape');
+    await followUp.getByRole('textbox', { name: /Số tiền phạt/ }).fill('7500000');
+    await followUp.getByRole('textbox', { name: /Căn cứ pháp lý/ }).fill('Điều 21 Nghị định 119/2017/NĐ-CP');
+    await followUp.getByRole('button', { name: 'Lưu quyết định xử phạt' }).click();
+    await followUp.getByText(`Quyết định số 25/QĐ-XPHC ngày ${today()}: phạt 7.500.000 đồng`).waitFor();
+    await screenshot(page, 'inspections-10-follow-up-sanction');
+  });
+
+  step('the approval of the product is withdrawn: the stamp answers as unknown at once; lifting restores it', async () => {
+    await page.getByRole('combobox', { name: 'Hình thức xử lý' }).click();
+    await page.getByRole('option', { name: /Thu hồi phê duyệt/ }).click();
+    await page.getByRole('combobox', { name: 'Sản phẩm bị thu hồi phê duyệt' }).click();
+    await page.getByRole('option', { name: new RegExp(gtin) }).first().click();
+    await page.getByRole('textbox', { name: /^Lý do/ }).fill('Giấy chứng nhận an toàn thực phẩm hết hiệu lực');
+    await page.getByRole('button', { name: 'Ra quyết định…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Xác nhận quyết định' });
+    await dialog.getByText(/Mã không có trong hệ thống/).waitFor();
+    await screenshot(page, 'inspections-11-withdrawal-confirm');
+    await dialog.getByRole('button', { name: 'Xác nhận' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('cell', { name: /Thu hồi phê duyệt/ }).waitFor();
+
+    const phone = await newContext(browser, 'phone');
+    const consumer = await phone.newPage();
+    await consumer.goto(`${server.baseUrl}${stampPath}`);
+    await consumer.getByText('Mã không có trong hệ thống').first().waitFor();
+    expect(await consumer.getByText(productName).count()).toBe(0);
+    await screenshot(consumer, 'inspections-12-consumer-withdrawn');
+
+    const act = page.getByRole('row').filter({ hasText: 'Thu hồi phê duyệt' });
+    await act.getByRole('button', { name: 'Gỡ bỏ' }).click();
+    const lift = page.getByRole('dialog', { name: /Gỡ bỏ/ });
+    await lift.getByText(/Hệ thống không giữ bản đã gỡ/).waitFor();
+    await lift.getByRole('textbox', { name: /Lý do gỡ bỏ/ }).fill('Cơ sở đã được cấp lại giấy chứng nhận');
+    await screenshot(page, 'inspections-13-withdrawal-lift');
+    await lift.getByRole('button', { name: 'Xác nhận gỡ bỏ' }).click();
+    await lift.waitFor({ state: 'detached' });
+    await act.getByText(/Dữ liệu đã công khai lại như trước/).waitFor();
+    await screenshot(page, 'inspections-14-acts-lifted');
+    await consumer.goto(`${server.baseUrl}${stampPath}`);
+    await consumer.getByText('Sản phẩm chính hãng').first().waitFor();
+    await consumer.getByText(productName).first().waitFor();
+    await phone.close();
+  });
+
+  step("the owner reads the fine decision in the conclusions; organisations have no plans", async () => {
+    const context = await newContext(browser, 'desktop');
+    const own = await context.newPage();
+    await signIn(own, server.baseUrl, owner);
+    await own.getByRole('link', { name: 'Kiểm tra, xử lý' }).click();
+    await own.getByText(`Quyết định số 25/QĐ-XPHC ngày ${today()}: phạt 7.500.000 đồng`).waitFor();
+    await own.getByText('Chưa khắc phục').first().waitFor();
+    expect(await own.getByRole('link', { name: 'Kế hoạch kiểm tra' }).count()).toBe(0);
+    expect(await own.getByRole('button', { name: 'Ghi quyết định xử phạt' }).count()).toBe(0);
+    await screenshot(own, 'inspections-15-owner-sanction');
+    await context.close();
   });
 });

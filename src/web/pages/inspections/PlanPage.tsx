@@ -155,7 +155,7 @@ function MoveDialog({ plan, to, onClose }: { plan: Plan; to: Plan['state']; onCl
             {t('common.cancel')}
           </Button>
           <Button loading={send.isPending} onClick={() => send.mutate({ state: to }, { onSuccess: onClose })}>
-            {t('common.confirm')}
+            {t('plan.confirm')}
           </Button>
         </Group>
       </Stack>
