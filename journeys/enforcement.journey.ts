@@ -138,12 +138,39 @@ describe('the enforcement loop: list → gaps → report → case → visit → 
     await screenshot(page, 'enforcement-1b-version-submitted');
     await desktop.clearCookies();
 
-    // the department's reviewer issues it
-    await signIn(page, server.baseUrl, reviewer);
-    await page.getByRole('link', { name: 'Danh mục truy xuất' }).click();
-    await page.getByRole('heading', { name: 'Danh mục truy xuất' }).waitFor();
-    await page.getByLabel('Danh mục', { exact: true }).first().click();
-    await page.getByRole('option', { name: new RegExp(listTitle) }).click();
+    // the department's reviewer returns it once, with a reason; the officer reads it, mends the draft, resubmits
+    const openList = async (email: string) => {
+      await signIn(page, server.baseUrl, email);
+      await page.getByRole('link', { name: 'Danh mục truy xuất' }).click();
+      await page.getByRole('heading', { name: 'Danh mục truy xuất' }).waitFor();
+      await page.getByLabel('Danh mục', { exact: true }).first().click();
+      await page.getByRole('option', { name: new RegExp(listTitle) }).click();
+    };
+    await openList(reviewer);
+    await versions.getByRole('button', { name: 'Trả lại' }).click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Lý do trả lại' }).fill('Ghi đủ họ tên người ký quyết định');
+    await dialog.getByRole('button', { name: 'Trả lại' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await versions.getByRole('row').filter({ hasText: 'Bị trả lại' }).waitFor();
+    await desktop.clearCookies();
+    await openList(officer);
+    await versions.getByRole('button', { name: 'Sửa' }).click();
+    dialog = page.getByRole('dialog', { name: 'Sửa phiên bản 1' });
+    await dialog.getByText('Ghi đủ họ tên người ký quyết định').waitFor();
+    await expect(dialog.getByRole('textbox', { name: 'Số quyết định' }).inputValue()).resolves.toBe('3012/QĐ-UBND');
+    await dialog.getByRole('textbox', { name: 'Người ký' }).fill('Phó Chủ tịch UBND tỉnh Võ Văn Phi');
+    await screenshot(page, 'enforcement-1c-returned-edit');
+    await dialog.getByRole('button', { name: 'Lưu bản nháp' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await versions.getByRole('button', { name: 'Gửi duyệt' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Gửi duyệt' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await versions.getByRole('row').filter({ hasText: 'Chờ duyệt' }).waitFor();
+    await desktop.clearCookies();
+
+    // the reviewer issues it
+    await openList(reviewer);
     await versions.getByRole('button', { name: 'Duyệt, ban hành' }).click();
     dialog = page.getByRole('dialog');
     await dialog.getByText('có hiệu lực từ 01/12/2026').waitFor();
@@ -152,7 +179,7 @@ describe('the enforcement loop: list → gaps → report → case → visit → 
     await versions.getByRole('row').filter({ hasText: 'Đã ban hành' }).waitFor();
     await page.getByText('Đang có hiệu lực').waitFor();
     await plainWords(page);
-    await screenshot(page, 'enforcement-1c-list-in-force');
+    await screenshot(page, 'enforcement-1d-list-in-force');
   });
 
   step('2. the compliance view of that version names the gaps with the organisations', async () => {

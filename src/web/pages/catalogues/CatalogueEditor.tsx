@@ -130,7 +130,13 @@ interface Item {
   value: string;
 }
 interface VersionDetail {
+  number: string;
+  decisionNumber: string | null;
+  decisionDate: string | null;
   signer: string | null;
+  effectiveFrom: string | null;
+  effectiveTo: string | null;
+  reviewNote: string | null;
   items: Item[];
 }
 
@@ -148,41 +154,68 @@ export function NewVersionButton({ listId, latestId }: { listId: string; latestI
   );
 }
 
+/** "Sửa": a draft or a returned version, with the reviewer's reason for returning it. */
+function EditVersionButton({ versionId }: { versionId: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button size="xs" variant="default" onClick={() => setOpen(true)}>
+        {t('catalogue.edit')}
+      </Button>
+      {open ? <VersionForm latestId={versionId} editing onClose={() => setOpen(false)} /> : null}
+    </>
+  );
+}
+
 function VersionForm({
   listId,
   latestId,
+  editing = false,
   onClose,
 }: {
-  listId: string;
+  listId?: string;
   latestId: string | null;
+  editing?: boolean;
   onClose(): void;
 }) {
   const latest = useGet<VersionDetail>(latestId ? `/api/catalogues/versions/${latestId}` : null);
   if (latestId && !latest.data && !latest.error) return null;
-  return <VersionFields listId={listId} from={latest.data ?? null} onClose={onClose} />;
+  return (
+    <VersionFields
+      path={editing ? `/api/catalogues/versions/${latestId}` : `/api/catalogues/lists/${listId}/versions`}
+      editing={editing}
+      from={latest.data ?? null}
+      onClose={onClose}
+    />
+  );
 }
 
 function VersionFields({
-  listId,
+  path,
+  editing,
   from,
   onClose,
 }: {
-  listId: string;
+  path: string;
+  editing: boolean;
   from: VersionDetail | null;
   onClose(): void;
 }) {
   const { t } = useTranslation();
-  const [decisionNumber, setDecisionNumber] = useState('');
-  const [decisionDate, setDecisionDate] = useState('');
+  // a new version copies the latest one's signer and lines; an edited one starts from all it has
+  const kept = (v: string | null | undefined) => (editing ? (v ?? '') : '');
+  const [decisionNumber, setDecisionNumber] = useState(kept(from?.decisionNumber));
+  const [decisionDate, setDecisionDate] = useState(kept(from?.decisionDate));
   const [signer, setSigner] = useState(from?.signer ?? '');
-  const [effectiveFrom, setEffectiveFrom] = useState('');
-  const [effectiveTo, setEffectiveTo] = useState('');
+  const [effectiveFrom, setEffectiveFrom] = useState(kept(from?.effectiveFrom));
+  const [effectiveTo, setEffectiveTo] = useState(kept(from?.effectiveTo));
   const [items, setItems] = useState<Item[]>(
     from?.items.length
       ? from.items.map((i) => ({ match: i.match, value: i.value }))
       : [{ match: 'name', value: '' }],
   );
-  const send = useSend<object>('POST', `/api/catalogues/lists/${listId}/versions`, {
+  const send = useSend<object>(editing ? 'PUT' : 'POST', path, {
     invalidate: ['/api/catalogues'],
     success: 'catalogue.versionSaved',
   });
@@ -201,9 +234,19 @@ function VersionFields({
       { onSuccess: onClose },
     );
   return (
-    <Modal opened onClose={onClose} title={t('catalogue.newVersion')} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={editing ? t('catalogue.editVersion', { number: from?.number }) : t('catalogue.newVersion')}
+      size="lg"
+    >
       <Stack>
         <ProblemAlert error={send.error} />
+        {editing && from?.reviewNote ? (
+          <Alert color="orange" variant="light" title={t('catalogue.returnedBecause')}>
+            {from.reviewNote}
+          </Alert>
+        ) : null}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
             label={t('catalogue.decisionNumber')}
@@ -305,6 +348,7 @@ export function VersionActions({
   if ((version.state === 'draft' || version.state === 'returned') && mayPropose(me, sector))
     steps.push('submit');
   if (version.state === 'submitted' && mayDecide(me, sector)) steps.push('approve', 'return');
+  const editable = (version.state === 'draft' || version.state === 'returned') && mayPropose(me, sector);
   if (steps.length === 0) return null;
   const close = () => {
     setAsking(null);
@@ -314,6 +358,7 @@ export function VersionActions({
   return (
     <>
       <Group gap="xs">
+        {editable ? <EditVersionButton versionId={version.id} /> : null}
         {steps.map((s) => (
           <Button
             key={s}
