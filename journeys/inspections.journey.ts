@@ -284,7 +284,7 @@ describe('inspection: a visit, a finding, stamps suspended', needs('Chromium', c
       .filter({ hasText: `Kiểm tra lại ngày ${today()}` })
       .last();
     await followUp.getByText('Kiểm tra lại các vi phạm').waitFor();
-    await followUp.getByRole('button', { name: 'Chưa khắc phục' }).click();
+    await followUp.getByRole('button', { name: 'Ghi: chưa khắc phục' }).click();
     await followUp.getByText('Chưa khắc phục', { exact: true }).last().waitFor();
     await followUp.getByRole('button', { name: 'Ghi quyết định xử phạt' }).click();
     await followUp.getByRole('textbox', { name: /Số quyết định xử phạt/ }).fill('25/QĐ-XPHC');

@@ -190,6 +190,12 @@ function actTarget(t: (k: string, o: Record<string, unknown>) => string, a: Act)
   return '';
 }
 
+/** The name and GTIN of the product an act names (the act keeps its id). */
+function ProductName({ id }: { id: string }) {
+  const product = useGet<Product>(`/api/products/${id}`);
+  return product.data ? <>: {`${product.data.name} (${product.data.gtin})`}</> : null;
+}
+
 function ActsTable({ acts, writer }: { acts: Act[]; writer: boolean }) {
   const { t } = useTranslation();
   const [lifting, setLifting] = useState<Act | null>(null);
@@ -212,6 +218,7 @@ function ActsTable({ acts, writer }: { acts: Act[]; writer: boolean }) {
                 <Text fw={500}>{t(`inspection.kind.${a.kind}`)}</Text>
                 <Text size="sm" c="dimmed">
                   {actTarget((k, o) => t(k, o), a)}
+                  {a.productId ? <ProductName id={a.productId} /> : null}
                 </Text>
               </Table.Td>
               <Table.Td>{a.reason}</Table.Td>
@@ -400,6 +407,7 @@ function DecideAct({ organisationId, initialGtin }: { organisationId: string; in
           {kind === 'approval_withdrawal' ? (
             <Text size="sm" fw={500}>
               {t(productId ? 'inspection.withdrawnProduct' : 'inspection.withdrawnOrganisation')}
+              {productId ? <ProductName id={productId} /> : null}
             </Text>
           ) : null}
           {kind === 'stamp_suspension' && gtin && first !== '' && last !== '' ? (
