@@ -24,6 +24,8 @@ const officer = 'nongnghiep@snnmt.dongnai.gov.vn';
 const reviewer = 'thamdinh@sokhcn.dongnai.gov.vn';
 const inspector = 'thanhtra@sokhcn.dongnai.gov.vn';
 const inspectorName = 'Phạm Văn Kiểm';
+// the owner of another organisation (the rambutan cooperative)
+const rambutanOwner = 'chunhiem@htx-chomchom-binhloc.vn';
 
 function withCheckDigit(digits: string): string {
   const sum = [...digits].reverse().reduce((acc, d, i) => acc + Number(d) * (i % 2 === 0 ? 3 : 1), 0);
@@ -86,6 +88,8 @@ describe('the enforcement loop: list → gaps → report → case → visit → 
   let desktop: BrowserContext;
   let page: Page;
   let caseUrl = '';
+  let caseId = '';
+  let packingHouseId = '';
 
   beforeAll(async () => {
     server = await startBackOfficeServer();
@@ -234,6 +238,10 @@ describe('the enforcement loop: list → gaps → report → case → visit → 
     await page.getByText(message).first().waitFor();
     await expect(page.locator('main').innerText()).resolves.toContain(packingHouse);
     caseUrl = page.url();
+    // kept for the last step's checks that another organisation cannot read any of it
+    caseId = caseUrl.split('/cases/')[1] ?? '';
+    packingHouseId = (await (await page.request.get(`${server.baseUrl}/api/cases/${caseId}`)).json()).subject
+      .organisationId;
     await page.getByRole('button', { name: 'Giao xử lý' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('combobox', { name: 'Giao cho' }).click();
@@ -345,5 +353,24 @@ describe('the enforcement loop: list → gaps → report → case → visit → 
     await page.getByText('Đã kết thúc').first().waitFor();
     await screenshot(page, 'enforcement-7-closed-to-tell');
     await plainWords(page);
+  });
+
+  step('8. another organisation reads none of it: not the case, not the packing house\'s visit or its photo', async () => {
+    await desktop.clearCookies();
+    await signIn(page, server.baseUrl, rambutanOwner);
+    await page.getByRole('link', { name: 'Kiểm tra, xử lý' }).click();
+    await page.getByRole('heading', { name: 'Kết luận kiểm tra' }).waitFor();
+    await page.getByText('Chưa có lần kiểm tra nào.').waitFor();
+    await expect(page.locator('main').innerText()).resolves.not.toContain('Tem của thùng sầu riêng bị bóc');
+    await screenshot(page, 'enforcement-8-other-organisation');
+    expect(await page.getByRole('link', { name: 'Vụ việc, phản ánh' }).count()).toBe(0);
+    const theCase = await page.request.get(`${server.baseUrl}/api/cases/${caseId}`);
+    expect(theCase.status()).toBe(403);
+    const visits = await page.request.get(`${server.baseUrl}/api/inspections/visits?organisationId=${packingHouseId}`);
+    // the list is read within the reader's own scope: asking for another organisation gives nothing
+    expect(visits.status()).toBe(200);
+    expect((await visits.json()).total).toBe(0);
+    const files = await page.request.get(`${server.baseUrl}/api/files?organisationId=${packingHouseId}`);
+    expect(files.status()).toBe(403);
   });
 });
