@@ -123,6 +123,20 @@ describe('approval withdrawn', () => {
     expect(queue.json().total).toBe(1);
   });
 
+  it('naming no product withdraws the organisation itself, and lifting publishes it again', async () => {
+    const act = await withdraw(inspector, { productId: undefined });
+    expect(act.statusCode, act.body).toBe(201);
+    expect(act.json().productId).toBeNull();
+    const org = () =>
+      t.app.inject({ url: `/api/organisations/${f.producer.organisationId}`, headers: owner });
+    expect((await org()).json().reviewStatus).toBe('returned');
+    const lifted = await post(`/api/inspections/actions/${act.json().id}/lift`, inspector, {
+      reason: 'Đã rõ',
+    });
+    expect(lifted.json().liftOutcome).toBe('republished');
+    expect((await org()).json().reviewStatus).toBe('approved');
+  });
+
   it('nothing public to withdraw is a conflict; a product of another organisation is refused by name', async () => {
     expect((await withdraw(inspector)).statusCode).toBe(409);
     const other = await makeOrganisation(t.db, { name: 'Công ty Khác' });
