@@ -282,33 +282,32 @@ export async function recordVisit(db: Db, actor: Actor, input: VisitInput) {
       errors.push(field('followUpOf', 'inspections.visitUnknown'));
   }
   if (errors.length) throw badRequest(errors);
-  return db
-    .transaction(async (tx) => {
-      const [row] = await tx
-        .insert(inspectionVisits)
-        .values({
-          organisationId: input.organisationId,
-          visitedOn: input.visitedOn,
-          inspectorIds: input.inspectorIds,
-          checklist: input.checklist.map((c) => ({ item: c.item, result: c.result, note: c.note ?? null })),
-          internalNote: input.internalNote ?? null,
-          followUpOf: input.followUpOf ?? null,
-          planId: input.planId ?? null,
-          caseId: input.caseId ?? null,
-          createdBy: actor.id,
-        })
-        .returning();
-      await recordAudit(tx, {
-        actor,
-        action: 'create',
-        entityType: 'inspection_visit',
-        entityId: row!.id,
-        organisationId: row!.organisationId,
-        after: { ...row!, internalNote: undefined },
-      });
-      return row!;
-    })
-    .then(async (row) => (await presentVisits(db, [row], actor))[0]!);
+  const row = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(inspectionVisits)
+      .values({
+        organisationId: input.organisationId,
+        visitedOn: input.visitedOn,
+        inspectorIds: input.inspectorIds,
+        checklist: input.checklist.map((c) => ({ item: c.item, result: c.result, note: c.note ?? null })),
+        internalNote: input.internalNote ?? null,
+        followUpOf: input.followUpOf ?? null,
+        planId: input.planId ?? null,
+        caseId: input.caseId ?? null,
+        createdBy: actor.id,
+      })
+      .returning();
+    await recordAudit(tx, {
+      actor,
+      action: 'create',
+      entityType: 'inspection_visit',
+      entityId: row!.id,
+      organisationId: row!.organisationId,
+      after: { ...row!, internalNote: undefined },
+    });
+    return row!;
+  });
+  return (await presentVisits(db, [row], actor))[0]!;
 }
 
 export async function addFinding(db: Db, actor: Actor, visitId: string, input: FindingInput) {
