@@ -247,6 +247,8 @@ describe('the enforcement loop, across roles', needs('Chromium', chromiumMissing
       await page.getByText(message).first().waitFor();
       await expect(page.locator('main').innerText()).resolves.toContain(packingHouse);
       caseUrl = page.url();
+    // no way to a page the inspector may not open (the stamps page)
+    expect(await page.getByRole('link', { name: 'Xem tem' }).count()).toBe(0);
       // kept for the last step's checks that another organisation cannot read any of it
       caseId = caseUrl.split('/cases/')[1] ?? '';
       packingHouseId = (await (await page.request.get(`${server.baseUrl}/api/cases/${caseId}`)).json())

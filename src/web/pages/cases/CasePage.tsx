@@ -19,9 +19,11 @@ import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGet, useSend } from '../../api/hooks.ts';
+import { useMe } from '../../api/session.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
+import { mayOpenPath } from '../../layout/access.ts';
 import { type CaseSummary, caseNumber, sourceWords, subjectWords } from './CasesPage.tsx';
 
 interface CaseDetail extends Omit<CaseSummary, 'signalCount' | 'sources'> {
@@ -171,6 +173,7 @@ function ActionDialog({ c, action, onClose }: { c: CaseDetail; action: Action; o
 
 function Evidence({ evidence }: { evidence: Record<string, unknown> }) {
   const { t } = useTranslation();
+  const role = useMe().data?.role;
   const links: { to: string; label: string }[] = [];
   if (typeof evidence.lotId === 'string')
     links.push({ to: `/lots/${evidence.lotId}`, label: t('cases.link.lot') });
@@ -179,7 +182,10 @@ function Evidence({ evidence }: { evidence: Record<string, unknown> }) {
       links.push({ to: `/lots/${id}`, label: t('cases.link.lot') });
   if (typeof evidence.visitId === 'string') links.push({ to: '/inspections', label: t('cases.link.visit') });
   if (typeof evidence.gtin === 'string') links.push({ to: '/stamps', label: t('cases.link.stamps') });
-  const unique = [...new Map(links.map((l) => [l.to, l])).values()];
+  // only the pages the reader may open (the stamps page is not an inspector's: no link to a no-access page)
+  const unique = [...new Map(links.map((l) => [l.to, l])).values()].filter(
+    (l) => role && mayOpenPath(l.to, role),
+  );
   if (unique.length === 0) return null;
   return (
     <Group gap="xs">
