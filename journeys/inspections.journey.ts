@@ -233,6 +233,8 @@ describe('inspection: a visit, a finding, stamps suspended', needs('Chromium', c
     await screenshot(page, 'inspections-7-plan-form');
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('cell', { name: /đã kiểm tra 0\/\d+/ }).waitFor();
+    await screenshot(page, 'inspections-7b-plans-list');
     await page.getByRole('link', { name: 'Kiểm tra danh mục bắt buộc quý IV' }).click();
     await page.getByText(/Đối tượng kiểm tra — đã kiểm tra 0\/\d+/).waitFor();
     await page.getByText('Chưa kiểm tra').first().waitFor();
