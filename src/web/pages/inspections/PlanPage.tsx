@@ -73,6 +73,7 @@ export function PlanPage() {
               {t('plan.source')}:{' '}
             </Text>
             {t(`plan.sourceWords.${p.targetSource}`)}
+            {p.catalogueVersionId ? <ListName versionId={p.catalogueVersionId} /> : null}
           </Text>
         </Stack>
       </Card>
@@ -137,6 +138,19 @@ export function PlanPage() {
       {moving && to && <MoveDialog plan={p} to={to} onClose={() => setMoving(false)} />}
     </Stack>
   );
+}
+
+/** The list and version a plan's targets came from, in words. */
+function ListName({ versionId }: { versionId: string }) {
+  const { t } = useTranslation();
+  const lists = useGet<{ items: { title: string; versions: { id: string; number: string }[] }[] }>(
+    '/api/catalogues/lists',
+  );
+  const list = lists.data?.items.find((l) => l.versions.some((v) => v.id === versionId));
+  const version = list?.versions.find((v) => v.id === versionId);
+  return list && version ? (
+    <>: {t('plan.listVersion', { title: list.title, number: version.number })}</>
+  ) : null;
 }
 
 function MoveDialog({ plan, to, onClose }: { plan: Plan; to: Plan['state']; onClose(): void }) {
