@@ -19,6 +19,7 @@ import type { Me } from '../../api/session.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { formatDate } from '../../format.ts';
+import { mayDecide, mayPropose } from './catalogue-policy.ts';
 
 /**
  * Issuing a list through the page (issue 12 §1): a sector's officer (or the admin) opens a list and drafts its
@@ -30,12 +31,6 @@ import { formatDate } from '../../format.ts';
 const sectors = ['agriculture', 'industry_trade', 'health', 'other'];
 const categories = ['key', 'specialty', 'ocop', 'geographical_indication', 'export', 'high_risk'];
 const matchKinds = ['product_group', 'name', 'gtin'] as const;
-
-const mayManage = (me: Me, sector: string) =>
-  me.role === 'dost_admin' || (me.role === 'sector_officer' && me.sector === sector);
-export const mayOpenList = (me: Me) => me.role === 'dost_admin' || me.role === 'sector_officer';
-export const mayPropose = (me: Me, sector: string) => mayManage(me, sector) || me.role === 'commune_officer';
-export const mayDecide = (me: Me, sector: string) => me.role === 'dost_reviewer' || mayManage(me, sector);
 
 /** "Lập danh mục": a new list of the officer's own sector (the admin picks the sector). */
 export function NewListButton({ me, onCreated }: { me: Me; onCreated(id: string): void }) {

@@ -12,13 +12,8 @@ import { enumOptions } from '../../components/options.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { formatDate, formatNumber } from '../../format.ts';
-import {
-  mayOpenList,
-  mayPropose,
-  NewListButton,
-  NewVersionButton,
-  VersionActions,
-} from './CatalogueEditor.tsx';
+import { NewListButton, NewVersionButton, VersionActions } from './CatalogueEditor.tsx';
+import { mayOpenList, mayPropose } from './catalogue-policy.ts';
 
 interface CatalogueList {
   id: string;
