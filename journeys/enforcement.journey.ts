@@ -197,9 +197,8 @@ describe('the enforcement loop, across roles', needs('Chromium', chromiumMissing
     await expect(ok.innerText()).resolves.toContain('Sầu riêng Ri6 thùng 10 kg');
     const gap = table.getByRole('row').filter({ hasText: durianFarm });
     await expect(gap.innerText()).resolves.toContain('Sầu riêng Ri6 tươi');
-    await expect(gap.getByRole('cell').last().innerText()).resolves.toBe(
-      'chưa dùng tem; không có sự kiện trong 90 ngày',
-    );
+    // the farm has no stamps in the demo: that gap is there whatever the date (events age out of the 90 days)
+    await expect(gap.getByRole('cell').last().innerText()).resolves.toMatch(/^chưa dùng tem(; |$)/);
     await expect(
       page.getByText(/\d+ cơ sở, \d+ sản phẩm thuộc danh mục; [1-9]\d* sản phẩm còn thiếu/).count(),
     ).resolves.toBe(1);
@@ -247,8 +246,8 @@ describe('the enforcement loop, across roles', needs('Chromium', chromiumMissing
       await page.getByText(message).first().waitFor();
       await expect(page.locator('main').innerText()).resolves.toContain(packingHouse);
       caseUrl = page.url();
-    // no way to a page the inspector may not open (the stamps page)
-    expect(await page.getByRole('link', { name: 'Xem tem' }).count()).toBe(0);
+      // no way to a page the inspector may not open (the stamps page)
+      expect(await page.getByRole('link', { name: 'Xem tem' }).count()).toBe(0);
       // kept for the last step's checks that another organisation cannot read any of it
       caseId = caseUrl.split('/cases/')[1] ?? '';
       packingHouseId = (await (await page.request.get(`${server.baseUrl}/api/cases/${caseId}`)).json())
