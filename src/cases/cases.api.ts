@@ -41,6 +41,8 @@ const subject = z.object({
   productId: z.string().nullable(),
   lotId: z.string().nullable(),
   gtin: z.string().nullable(),
+  /** The product the GTIN names in the registry, for people to read. */
+  productName: z.string().nullable(),
   firstSerial: z.number().nullable(),
   lastSerial: z.number().nullable(),
 });
@@ -95,6 +97,7 @@ export const caseView = z.object({
     z.object({
       id: z.string(),
       gtin: z.string().nullable(),
+      productName: z.string().nullable(),
       serial: z.string().nullable(),
       message: z.string(),
       phone: z.string().nullable(),
@@ -122,6 +125,7 @@ export const reportQueue = z.object({
     z.object({
       id: z.string(),
       gtin: z.string().nullable(),
+      productName: z.string().nullable(),
       serial: z.string().nullable(),
       message: z.string(),
       phone: z.string().nullable(),

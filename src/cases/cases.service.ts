@@ -10,7 +10,7 @@ import {
   forbidden,
   notFound,
 } from '../platform/index.ts';
-import { getOrganisationsByIds, readableOrganisationIds } from '../registry/index.ts';
+import { getOrganisationsByIds, getProductsByGtins, readableOrganisationIds } from '../registry/index.ts';
 import { markReporterTold, reportQueue, reportsOfCase, setCaseReportsStatus } from '../stamps/index.ts';
 import { outcomeWords, stateWords } from './cases.messages.ts';
 import {
@@ -54,9 +54,19 @@ async function organisationsOf(db: DbOrTx, ids: string[]) {
   return new Map(rows.map((o) => [o.id, o]));
 }
 
+/** Product names by GTIN (14 digits), for the GTINs cases and reports carry. */
+async function productNamesOf(db: DbOrTx, gtins: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = gtins.filter((g): g is string => g !== null);
+  if (!wanted.length) return new Map();
+  return new Map((await getProductsByGtins(db, wanted)).map((p) => [p.gtin, p.name]));
+}
+const nameOf = (names: Map<string, string>, gtin: string | null) =>
+  gtin ? (names.get(gtin.padStart(14, '0')) ?? null) : null;
+
 function presentCase(
   row: CaseRow,
   org: { name: string; communeName: string | null; sector: string | null } | undefined,
+  names: Map<string, string>,
 ) {
   return {
     id: row.id,
@@ -72,6 +82,7 @@ function presentCase(
       productId: row.productId,
       lotId: row.lotId,
       gtin: row.gtin,
+      productName: nameOf(names, row.gtin),
       firstSerial: row.firstSerial,
       lastSerial: row.lastSerial,
     },
@@ -147,10 +158,14 @@ export async function listCases(db: Db, actor: Actor, filter: CaseFilter) {
     db,
     rows.map((r) => r.organisationId),
   );
+  const names = await productNamesOf(
+    db,
+    rows.map((r) => r.gtin),
+  );
   return {
     total,
     items: rows.map((r) => ({
-      ...presentCase(r, orgs.get(r.organisationId)),
+      ...presentCase(r, orgs.get(r.organisationId), names),
       signalCount: bySignal.get(r.id)?.n ?? 0,
       sources: bySignal.get(r.id)?.sources ?? [],
     })),
@@ -176,8 +191,9 @@ export async function getCase(db: Db, actor: Actor, id: string) {
   ]);
   const phoneVisible = seesReporterPhone(actor);
   const closed = row.state === 'closed';
+  const names = await productNamesOf(db, [row.gtin, ...reports.map((r) => r.gtin)]);
   return {
-    ...presentCase(row, orgs.get(row.organisationId)),
+    ...presentCase(row, orgs.get(row.organisationId), names),
     mayAct: mayActOnCases(actor),
     signals: signals.map((s) => ({
       id: s.id,
@@ -200,6 +216,7 @@ export async function getCase(db: Db, actor: Actor, id: string) {
     reports: reports.map((r) => ({
       id: r.id,
       gtin: r.gtin,
+      productName: nameOf(names, r.gtin),
       serial: r.serial,
       message: r.message,
       phone: maskPhone(r.phone, phoneVisible),
@@ -336,11 +353,16 @@ export async function listReportQueue(
     : [];
   const numberOf = new Map(numbers.map((c) => [c.id, c.number]));
   const visible = seesReporterPhone(actor);
+  const names = await productNamesOf(
+    db,
+    rows.map((r) => r.gtin),
+  );
   return {
     total,
     items: rows.map((r) => ({
       id: r.id,
       gtin: r.gtin,
+      productName: nameOf(names, r.gtin),
       serial: r.serial,
       message: r.message,
       phone: maskPhone(r.phone, visible),

@@ -52,7 +52,12 @@ describe('a consumer report opens a case', () => {
     const res = await getCase(inspector, caseId);
     expect(res.statusCode, res.body).toBe(200);
     const c = res.json();
-    expect(c).toMatchObject({ state: 'triage', subject: { type: 'stamp_range', gtin: f.producer.gtin } });
+    expect(c).toMatchObject({
+      state: 'triage',
+      // the product named as people know it, beside its GTIN
+      subject: { type: 'stamp_range', gtin: f.producer.gtin, productName: 'Bưởi Tân Triều' },
+    });
+    expect(c.reports[0].productName).toBe('Bưởi Tân Triều');
     expect(c.signals).toHaveLength(1);
     expect(c.signals[0]).toMatchObject({ source: 'consumer_report', count: 2 });
     expect(c.reports).toHaveLength(2);
@@ -69,6 +74,7 @@ describe('a consumer report opens a case', () => {
     const items = res.json().items.filter((r: { caseId: string }) => r.caseId === caseId);
     expect(items).toHaveLength(2);
     expect(items[0].caseNumber).toEqual(expect.any(Number));
+    expect(items[0].productName).toBe('Bưởi Tân Triều');
     const fresh = await t.app.inject({ url: '/api/cases/reports?status=new', headers: admin() });
     expect(fresh.json().items.some((r: { caseId: string | null }) => r.caseId === caseId)).toBe(false);
   });

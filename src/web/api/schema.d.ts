@@ -5274,6 +5274,7 @@ export interface paths {
                     productId: string | null;
                     lotId: string | null;
                     gtin: string | null;
+                    productName: string | null;
                     firstSerial: number | null;
                     lastSerial: number | null;
                   };
@@ -5332,6 +5333,7 @@ export interface paths {
               items: ({
                   id: string;
                   gtin: string | null;
+                  productName: string | null;
                   serial: string | null;
                   message: string;
                   phone: string | null;
@@ -5375,6 +5377,7 @@ export interface paths {
                 productId: string | null;
                 lotId: string | null;
                 gtin: string | null;
+                productName: string | null;
                 firstSerial: number | null;
                 lastSerial: number | null;
               };
@@ -5410,6 +5413,7 @@ export interface paths {
               reports: ({
                   id: string;
                   gtin: string | null;
+                  productName: string | null;
                   serial: string | null;
                   message: string;
                   phone: string | null;
@@ -5476,6 +5480,7 @@ export interface paths {
                 productId: string | null;
                 lotId: string | null;
                 gtin: string | null;
+                productName: string | null;
                 firstSerial: number | null;
                 lastSerial: number | null;
               };
@@ -5511,6 +5516,7 @@ export interface paths {
               reports: ({
                   id: string;
                   gtin: string | null;
+                  productName: string | null;
                   serial: string | null;
                   message: string;
                   phone: string | null;
@@ -5560,6 +5566,7 @@ export interface paths {
                 productId: string | null;
                 lotId: string | null;
                 gtin: string | null;
+                productName: string | null;
                 firstSerial: number | null;
                 lastSerial: number | null;
               };
@@ -5595,6 +5602,7 @@ export interface paths {
               reports: ({
                   id: string;
                   gtin: string | null;
+                  productName: string | null;
                   serial: string | null;
                   message: string;
                   phone: string | null;

@@ -50,6 +50,7 @@ interface CaseDetail extends Omit<CaseSummary, 'signalCount' | 'sources'> {
     id: string;
     serial: string | null;
     gtin: string | null;
+    productName: string | null;
     message: string;
     phone: string | null;
     photoUrl: string | null;
@@ -309,6 +310,7 @@ export function CasePage() {
                 <Stack gap={4}>
                   <Text size="sm" c="dimmed">
                     {formatDateTime(r.createdAt)}
+                    {r.productName ? ` · ${r.productName}` : ''}
                     {r.serial ? ` · ${t('cases.queue.serial')} ${r.serial}` : ''}
                     {` · ${r.phone ?? t('cases.queue.noPhone')}`}
                   </Text>

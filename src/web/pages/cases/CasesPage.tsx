@@ -18,6 +18,7 @@ export interface CaseSummary {
     organisationName: string | null;
     communeName: string | null;
     gtin: string | null;
+    productName: string | null;
     firstSerial: number | null;
     lastSerial: number | null;
   };
@@ -30,6 +31,7 @@ export interface CaseSummary {
 interface QueueItem {
   id: string;
   gtin: string | null;
+  productName: string | null;
   serial: string | null;
   message: string;
   phone: string | null;
@@ -54,8 +56,10 @@ export function subjectWords(
   s: CaseSummary['subject'],
 ) {
   const org = s.organisationName ?? '—';
+  const product = s.productName ?? (s.gtin ? `GTIN ${s.gtin}` : null);
   if (s.type === 'stamp_range')
-    return t('cases.subject.stamp_range', { org, gtin: s.gtin, first: s.firstSerial, last: s.lastSerial });
+    return t('cases.subject.stamp_range', { org, product, first: s.firstSerial, last: s.lastSerial });
+  if (s.type === 'product' && product) return t('cases.subject.namedProduct', { org, product });
   return t(`cases.subject.${s.type}`, { org });
 }
 
@@ -201,7 +205,7 @@ function ReportQueue() {
               <Table.Tr key={r.id}>
                 <Table.Td>{formatDateTime(r.createdAt)}</Table.Td>
                 <Table.Td>
-                  {r.gtin ? `GTIN ${r.gtin}` : '—'}
+                  {r.productName ?? (r.gtin ? `GTIN ${r.gtin}` : '—')}
                   {r.serial ? ` · ${t('cases.queue.serial')} ${r.serial}` : ''}
                 </Table.Td>
                 <Table.Td maw={360}>{r.message}</Table.Td>
