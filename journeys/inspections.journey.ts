@@ -143,7 +143,7 @@ describe('inspection: a visit, a finding, stamps suspended', needs('Chromium', c
     await page.getByText(/Sử dụng tem truy xuất nguồn gốc — Tem dán lẫn giữa các lô/).waitFor();
   });
 
-  step('a finding with a deadline to fix (photos: not yet, see the report)', async () => {
+  step('a finding with a deadline to fix (journeys/enforcement.journey.ts adds a photo to one)', async () => {
     await page.getByRole('textbox', { name: 'Vi phạm phát hiện' }).fill('Dán tem của lô này lên hàng của lô khác');
     await page.getByLabel('Hạn khắc phục').first().fill('31/12/2026');
     await page.keyboard.press('Escape');

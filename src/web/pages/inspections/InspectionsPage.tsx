@@ -31,6 +31,7 @@ import { ImageUpload } from '../../components/ImageUpload.tsx';
 import type { Page } from '../../components/list-state.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
+import { mayOpenPath } from '../../layout/access.ts';
 import { type CaseSummary, caseNumber, subjectWords } from '../cases/CasesPage.tsx';
 import { checklist } from './checklist.ts';
 import type { Plan } from './PlansPage.tsx';
@@ -58,6 +59,7 @@ interface Visit {
   checklist: { item: string; result: string; note: string | null }[];
   internalNote?: string | null;
   followUpOf: string | null;
+  caseId: string | null;
   planId: string | null;
   findings: FindingView[];
   followsUp: FindingView[];
@@ -583,6 +585,7 @@ function VisitCard({
   onFollowUp(): void;
 }) {
   const { t } = useTranslation();
+  const me = useMe().data!;
   const failed = visit.checklist.filter((c) => c.result === 'fail');
   const label = (code: string) => checklist.find((c) => c.code === code)?.vi ?? code;
   return (
@@ -595,6 +598,11 @@ function VisitCard({
       <Text size="sm" c="dimmed">
         {t('inspection.checked', { n: visit.checklist.length, failed: failed.length })}
       </Text>
+      {visit.caseId && mayOpenPath('/cases', me.role) ? (
+        <Anchor component={Link} to={`/cases/${visit.caseId}`} size="sm">
+          {t('inspection.toCase')}
+        </Anchor>
+      ) : null}
       {failed.map((c) => (
         <Text key={c.item} size="sm" c="red">
           ✗ {label(c.item)}
