@@ -165,6 +165,19 @@ export const fieldLabels: Record<string, FieldLabel> = {
   outcome: l('kết quả xử lý', 'outcome', true),
   outcomeText: l('nội dung kết quả xử lý', 'outcome details'),
   reportId: l('phản ánh', 'report', true),
+  // inspection plans, follow-ups, fines
+  planId: l('kế hoạch kiểm tra', 'inspection plan', true),
+  findingId: l('vi phạm', 'finding', true),
+  decidedOn: l('ngày quyết định', 'decision date'),
+  amountVnd: l('số tiền phạt (đồng)', 'fine amount (VND)'),
+  legalBasis: l('căn cứ pháp lý', 'legal basis'),
+  periodFrom: l('ngày bắt đầu', 'start date'),
+  periodTo: l('ngày kết thúc', 'end date'),
+  communeCodes: l('xã, phường', 'communes', true),
+  scopeNote: l('ghi chú phạm vi', 'scope note'),
+  targetSource: l('cách chọn đối tượng', 'how targets are chosen', true),
+  catalogueVersionId: l('danh mục', 'list', true),
+  state: l('trạng thái', 'state', true),
 };
 
 /** The first segment of the route after `/api/` → field → label, where a route means something of its own. */

@@ -11,11 +11,22 @@ function initialLanguage(): Language {
   return saved === 'en' ? 'en' : 'vi';
 }
 
+let englishLoaded = false;
 /** English comes in a chunk of its own, fetched when chosen: most people never load it with the first script. */
 async function loadLanguage(lang: Language) {
-  if (lang === 'vi' || i18next.hasResourceBundle(lang, 'translation')) return;
+  if (lang === 'vi' || englishLoaded) return;
   const { default: en } = await import('./en.json');
-  i18next.addResourceBundle('en', 'translation', en);
+  i18next.addResourceBundle('en', 'translation', en, true, true);
+  englishLoaded = true;
+}
+
+/**
+ * The words of a group of pages, in both languages, added when their chunk loads (each page folder's words.ts):
+ * the first script carries only the words of the shell and the pages everyone opens.
+ */
+export function addWords(words: { vi: object; en: object }) {
+  i18next.addResourceBundle('vi', 'translation', words.vi, true, true);
+  i18next.addResourceBundle('en', 'translation', words.en, true, true);
 }
 
 export async function applyLanguage(lang: Language) {

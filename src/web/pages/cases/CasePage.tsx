@@ -25,6 +25,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { mayOpenPath } from '../../layout/access.ts';
 import { type CaseSummary, caseNumber, sourceWords, subjectWords } from './CasesPage.tsx';
+import './words.ts';
 
 interface CaseDetail extends Omit<CaseSummary, 'signalCount' | 'sources'> {
   outcomeText: string | null;

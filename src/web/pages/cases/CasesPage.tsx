@@ -6,6 +6,7 @@ import { useGet } from '../../api/hooks.ts';
 import { useMe } from '../../api/session.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDateTime } from '../../format.ts';
+import './words.ts';
 
 export interface CaseSummary {
   id: string;

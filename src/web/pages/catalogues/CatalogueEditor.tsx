@@ -20,6 +20,7 @@ import { DateField } from '../../components/DateField.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { formatDate } from '../../format.ts';
 import { mayDecide, mayPropose } from './catalogue-policy.ts';
+import './words.ts';
 
 /**
  * Issuing a list through the page (issue 12 §1): a sector's officer (or the admin) opens a list and drafts its
@@ -332,7 +333,10 @@ export function VersionActions({
   const [reason, setReason] = useState('');
   const send = useSend<Decision>(
     'POST',
-    (d) => `/api/catalogues/versions/${version.id}/${d === 'submit' ? 'submit' : 'decision'}`,
+    (d) =>
+      d === 'submit'
+        ? `/api/catalogues/versions/${version.id}/submit`
+        : `/api/catalogues/versions/${version.id}/decision`,
     {
       invalidate: ['/api/catalogues'],
       success: `catalogue.done.${asking ?? 'submit'}`,

@@ -14,6 +14,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { formatDate, formatNumber } from '../../format.ts';
 import { NewListButton, NewVersionButton, VersionActions } from './CatalogueEditor.tsx';
 import { mayOpenList, mayPropose } from './catalogue-policy.ts';
+import './words.ts';
 
 interface CatalogueList {
   id: string;

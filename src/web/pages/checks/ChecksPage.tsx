@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { formatDateTime, formatNumber } from '../../format.ts';
 import { durationWords, scheduleWords } from './run-words.ts';
+import './words.ts';
 
 interface CheckRun {
   trigger: 'schedule' | 'manual';

@@ -1,8 +1,8 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import en from '../../i18n/en.json' with { type: 'json' };
-import vi from '../../i18n/vi.json' with { type: 'json' };
 import { durationWords, scheduleWords } from './run-words.ts';
+import en from './words.en.json' with { type: 'json' };
+import vi from './words.vi.json' with { type: 'json' };
 
 const i18n = i18next.createInstance();
 beforeAll(async () => {

@@ -36,6 +36,7 @@ import { type CaseSummary, caseNumber, subjectWords } from '../cases/CasesPage.t
 import { checklist } from './checklist.ts';
 import type { Plan } from './PlansPage.tsx';
 import { type FindingView, FixResult, FollowUps, type Sanction, Sanctions } from './VisitExtras.tsx';
+import './words.ts';
 
 interface Act {
   id: string;

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { formatDate } from '../../format.ts';
 import { mayWritePlans, type Plan, PlanForm, stateColor, useCommunes } from './PlansPage.tsx';
+import './words.ts';
 
 const next: Record<Plan['state'], Plan['state'] | null> = {
   draft: 'in_progress',

@@ -28,6 +28,7 @@ import type { Page } from '../../components/list-state.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { formatDate } from '../../format.ts';
+import './words.ts';
 
 export interface Plan {
   id: string;

@@ -17,6 +17,7 @@ import { useSend } from '../../api/hooks.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { formatDate, formatNumber } from '../../format.ts';
+import './words.ts';
 
 export interface FindingView {
   id: string;

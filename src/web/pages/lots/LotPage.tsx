@@ -29,6 +29,7 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../../format.ts';
 import { LotTrace } from './LotTrace.tsx';
 import { RecallSheet } from './RecallSheet.tsx';
+import './words.ts';
 
 const organisationRoles = ['org_owner', 'org_staff', 'api_client'];
 

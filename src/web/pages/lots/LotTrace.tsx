@@ -21,6 +21,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDateTime, formatNumber } from '../../format.ts';
 import { type FlowNode, layers, nameOf, stepOf, type Trace, type TraceEvent } from './trace-flow.ts';
+import './words.ts';
 
 /**
  * The lot's chain both ways as a layered flow, read left to right: where it came from (inputs, growing area,

@@ -8,6 +8,7 @@ import type { Lot } from '../../api/types.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { formatDateTime, formatNumber } from '../../format.ts';
+import './words.ts';
 
 /** What GET /api/trace/recall answers (docs/api.md); the route declares no schema since it also sends files. */
 interface RecallSheetData {

@@ -17,6 +17,7 @@ import { uploadFile } from '../../api/files.ts';
 import { OrganisationPicker } from '../../components/acting-organisation.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { enumOptions } from '../../components/options.ts';
+import './words.ts';
 
 export const systemKinds = ['software', 'stamps_service', 'paper', 'other'] as const;
 export const principles = [

@@ -26,6 +26,7 @@ import {
   type TraceabilitySystem,
   TraceabilitySystemForm,
 } from './TraceabilitySystemForm.tsx';
+import './words.ts';
 
 interface CountsRow {
   sector: string | null;
