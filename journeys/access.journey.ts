@@ -1,19 +1,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { Role } from '../src/web/api/session.ts';
 import { mayOpen, mayOpenPath, pageAccess } from '../src/web/layout/access.ts';
 import { needs } from '../src/test/needs.ts';
-import {
-  chromiumMissing,
-  launchBrowser,
-  newContext,
-  type RunningServer,
-  screenshot,
-  startBackOfficeServer,
-} from './support.ts';
+import { chromiumMissing, demoPassword, journeySteps, launchBrowser, newContext, type RunningServer, screenshot, startBackOfficeServer } from './support.ts';
 
-/** The demo accounts, one a role (docs/demo-accounts.md). */
-const demoPassword = 'TxngDemo@2026';
 const accounts: Record<Exclude<Role, 'api_client'>, string> = {
   dost_admin: 'admin@sokhcn.dongnai.gov.vn',
   dost_reviewer: 'thamdinh@sokhcn.dongnai.gov.vn',
@@ -54,18 +45,7 @@ async function apiSignIn(baseUrl: string, email: string) {
   return { cookie, me: (await res.json()) as { role: Role; permissions: string[] } };
 }
 
-let broken = false;
-function step(name: string, body: () => Promise<void>) {
-  it(name, async (ctx) => {
-    if (broken) ctx.skip('an earlier step of the journey failed');
-    try {
-      await body();
-    } catch (error) {
-      broken = true;
-      throw error;
-    }
-  });
-}
+const step = journeySteps();
 
 describe('back office: what each role may open, and the audit log in words', needs('Chromium', chromiumMissing()), () => {
   let server: RunningServer;

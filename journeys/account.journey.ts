@@ -2,17 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { needs } from '../src/test/needs.ts';
-import {
-  buildBackOffice,
-  chromiumMissing,
-  launchBrowser,
-  newContext,
-  type RunningServer,
-  screenshot,
-  startServer,
-} from './support.ts';
+import { buildBackOffice, chromiumMissing, demoPassword, journeySteps, launchBrowser, newContext, type RunningServer, screenshot, startServer } from './support.ts';
 
 /** Where to look for inputs: the open dialog if there is one. */
 const scope = async (page: Page) => {
@@ -36,8 +28,6 @@ async function signIn(page: Page, baseUrl: string, email: string, password: stri
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
 }
 
-/** The demo accounts (docs/demo-accounts.md). */
-const demoPassword = 'TxngDemo@2026';
 const admin = 'admin@sokhcn.dongnai.gov.vn';
 const staff = 'nhanvien@htx-chomchom-binhloc.vn';
 const inspector = 'thanhtra@sokhcn.dongnai.gov.vn';
@@ -54,18 +44,7 @@ function linkMailedTo(outbox: string, email: string): string | null {
   return null;
 }
 
-let broken = false;
-function step(name: string, body: () => Promise<void>) {
-  it(name, async (ctx) => {
-    if (broken) ctx.skip('an earlier step of the journey failed');
-    try {
-      await body();
-    } catch (error) {
-      broken = true;
-      throw error;
-    }
-  });
-}
+const step = journeySteps();
 
 describe('back office: passwords and sessions', needs('Chromium', chromiumMissing()), () => {
   let server: RunningServer;

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { needs } from '../src/test/needs.ts';
-import { chromiumMissing, launchBrowser, newContext, type RunningServer, screenshot, startBackOfficeServer } from './support.ts';
+import { chromiumMissing, demoPassword, journeySteps, launchBrowser, newContext, type RunningServer, screenshot, startBackOfficeServer } from './support.ts';
 
 /** A valid Vietnamese tax code: nine random digits and their check digit (weights 31…3, 10 − sum mod 11). */
 function randomTaxCode(): string {
@@ -72,8 +72,6 @@ async function submitWithPreChecks(page: Page, shotName?: string) {
   await dialog.waitFor({ state: 'detached' });
 }
 
-/** The demo password of every demo account (docs/demo-accounts.md). */
-const demoPassword = 'TxngDemo@2026';
 
 /** A product photo: a small PNG drawn here, so the journey needs no fixture file. */
 const photo = () =>
@@ -85,18 +83,7 @@ const photo = () =>
  * The journey is one story: a step runs only when every step before it passed, so one broken step shows as one
  * failure and the rest as skipped (not run), rather than as a cascade of failures.
  */
-let broken = false;
-function step(name: string, body: () => Promise<void>) {
-  it(name, async (ctx) => {
-    if (broken) ctx.skip('an earlier step of the journey failed');
-    try {
-      await body();
-    } catch (error) {
-      broken = true;
-      throw error;
-    }
-  });
-}
+const step = journeySteps();
 
 describe('back office: from registration to the consumer page', needs('Chromium', chromiumMissing()), () => {
   let server: RunningServer;

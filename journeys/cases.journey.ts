@@ -1,21 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { needs } from '../src/test/needs.ts';
-import {
-  chromiumMissing,
-  launchBrowser,
-  newContext,
-  type RunningServer,
-  screenshot,
-  startBackOfficeServer,
-} from './support.ts';
+import { chromiumMissing, demoPassword, journeySteps, launchBrowser, newContext, type RunningServer, screenshot, signInAs, startBackOfficeServer } from './support.ts';
 
 /**
  * Fraud cases (issue 12 §3): a consumer reports a durian carton's stamp from the consumer page; an inspector finds
  * the report in the queue, opens its case, assigns it, handles it (the link to record an inspection is there), closes
  * it with an outcome, and records that the reporter was told by phone. The organisation has no way to the cases.
  */
-const demoPassword = 'TxngDemo@2026';
 const inspector = 'thanhtra@sokhcn.dongnai.gov.vn';
 const owner = 'chunhiem@htx-chomchom-binhloc.vn';
 
@@ -28,26 +20,9 @@ const durianCarton = withCheckDigit('0893601600020');
 const serial = 40 + (Date.now() % 400);
 const message = `Tem trên thùng sầu riêng có dấu bóc ra dán lại (${serial})`;
 
-let broken = false;
-function step(name: string, body: () => Promise<void>) {
-  it(name, async (ctx) => {
-    if (broken) ctx.skip('an earlier step of the journey failed');
-    try {
-      await body();
-    } catch (error) {
-      broken = true;
-      throw error;
-    }
-  });
-}
+const step = journeySteps();
 
-async function signIn(page: Page, baseUrl: string, email: string) {
-  await page.goto(`${baseUrl}/app/sign-in`);
-  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(email);
-  await page.getByRole('textbox', { name: 'Mật khẩu', exact: true }).fill(demoPassword);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByTestId('account-menu').waitFor();
-}
+const signIn = (page: Page, baseUrl: string, email: string) => signInAs(page, baseUrl, email);
 
 async function plainWords(page: Page) {
   const body = await page.locator('main').innerText();

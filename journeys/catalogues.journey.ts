@@ -1,36 +1,17 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { needs } from '../src/test/needs.ts';
-import {
-  chromiumMissing,
-  launchBrowser,
-  newContext,
-  type RunningServer,
-  screenshot,
-  startBackOfficeServer,
-} from './support.ts';
+import { chromiumMissing, demoPassword, journeySteps, launchBrowser, newContext, type RunningServer, screenshot, startBackOfficeServer } from './support.ts';
 
 /**
  * Catalogues (issue 12 §1): the agriculture department's officer issues a version of a mandatory list (durian by
  * name), and the compliance view of the version in force names, organisation by organisation, what each lacks.
  */
-const demoPassword = 'TxngDemo@2026';
 const officer = 'nongnghiep@snnmt.dongnai.gov.vn';
 const title = `Danh mục sầu riêng bắt buộc truy xuất ${String(Date.now()).slice(-5)}`;
 
-let broken = false;
-function step(name: string, body: () => Promise<void>) {
-  it(name, async (ctx) => {
-    if (broken) ctx.skip('an earlier step of the journey failed');
-    try {
-      await body();
-    } catch (error) {
-      broken = true;
-      throw error;
-    }
-  });
-}
+const step = journeySteps();
 
 describe('catalogues in the back office', needs('Chromium', chromiumMissing()), () => {
   let server: RunningServer;

@@ -1,14 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { needs } from '../src/test/needs.ts';
-import {
-  chromiumMissing,
-  launchBrowser,
-  newContext,
-  type RunningServer,
-  screenshot,
-  startBackOfficeServer,
-} from './support.ts';
+import { chromiumMissing, demoPassword, journeySteps, launchBrowser, newContext, type RunningServer, screenshot, signInAs, startBackOfficeServer } from './support.ts';
 
 /**
  * The automatic checks (issue 12 §3): a phone scans a durian carton's stamp with a serial never issued; the
@@ -17,7 +10,6 @@ import {
  * cases, where the check's case is listed. The page reads on a phone too. An organisation owner has no menu entry
  * and meets the no-access page at its address.
  */
-const demoPassword = 'TxngDemo@2026';
 const admin = 'admin@sokhcn.dongnai.gov.vn';
 const adminName = 'Quản trị hệ thống Sở KH&CN';
 const owner = 'chunhiem@htx-chomchom-binhloc.vn';
@@ -31,26 +23,9 @@ function withCheckDigit(digits: string): string {
 const durianCarton = withCheckDigit('0893601600020');
 const unknownSerial = 500_000 + (Date.now() % 100_000);
 
-let broken = false;
-function step(name: string, body: () => Promise<void>) {
-  it(name, async (ctx) => {
-    if (broken) ctx.skip('an earlier step of the journey failed');
-    try {
-      await body();
-    } catch (error) {
-      broken = true;
-      throw error;
-    }
-  });
-}
+const step = journeySteps();
 
-async function signIn(page: Page, baseUrl: string, email: string) {
-  await page.goto(`${baseUrl}/app/sign-in`);
-  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(email);
-  await page.getByRole('textbox', { name: 'Mật khẩu', exact: true }).fill(demoPassword);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByTestId('account-menu').waitFor();
-}
+const signIn = (page: Page, baseUrl: string, email: string) => signInAs(page, baseUrl, email);
 
 /** No ids, machine names, JSON pointers or ISO times on the page. */
 async function plainWords(page: Page) {

@@ -1,14 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { needs } from '../src/test/needs.ts';
-import {
-  chromiumMissing,
-  launchBrowser,
-  newContext,
-  type RunningServer,
-  screenshot,
-  startBackOfficeServer,
-} from './support.ts';
+import { chromiumMissing, demoPassword, journeySteps, launchBrowser, newContext, type RunningServer, screenshot, signInAs, startBackOfficeServer } from './support.ts';
 
 /**
  * The whole enforcement loop of issue 12 in one server, across roles: the agriculture officer issues a mandatory
@@ -19,7 +12,6 @@ import {
  * suspends a range of the carton's stamps through the confirmation; the shopper's next scan says the stamp is
  * suspended; the inspector closes the case and the case page says what to tell the shopper.
  */
-const demoPassword = 'TxngDemo@2026';
 const officer = 'nongnghiep@snnmt.dongnai.gov.vn';
 const reviewer = 'thamdinh@sokhcn.dongnai.gov.vn';
 const inspector = 'thanhtra@sokhcn.dongnai.gov.vn';
@@ -52,26 +44,9 @@ const today = () => {
   return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 };
 
-let broken = false;
-function step(name: string, body: () => Promise<void>) {
-  it(name, async (ctx) => {
-    if (broken) ctx.skip('an earlier step of the journey failed');
-    try {
-      await body();
-    } catch (error) {
-      broken = true;
-      throw error;
-    }
-  });
-}
+const step = journeySteps();
 
-async function signIn(page: Page, baseUrl: string, email: string) {
-  await page.goto(`${baseUrl}/app/sign-in`);
-  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(email);
-  await page.getByRole('textbox', { name: 'Mật khẩu', exact: true }).fill(demoPassword);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByTestId('account-menu').waitFor();
-}
+const signIn = (page: Page, baseUrl: string, email: string) => signInAs(page, baseUrl, email);
 
 async function plainWords(page: Page) {
   const body = await page.locator('main').innerText();

@@ -1,14 +1,7 @@
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { needs } from '../src/test/needs.ts';
-import {
-  chromiumMissing,
-  launchBrowser,
-  newContext,
-  type RunningServer,
-  screenshot,
-  startBackOfficeServer,
-} from './support.ts';
+import { chromiumMissing, demoPassword, journeySteps, launchBrowser, newContext, type RunningServer, screenshot, signInAs, startBackOfficeServer } from './support.ts';
 
 /**
  * Inspections (issue 12 §2): an inspector records a visit to the rambutan cooperative with the Circular 02/2024
@@ -18,23 +11,11 @@ import {
  * plan drawn from the mandatory list, a visit recorded under it, a follow-up with a fine decision, and the approval
  * of the cooperative's product withdrawn (its stamp answers as unknown at once) and restored.
  */
-const demoPassword = 'TxngDemo@2026';
 const owner = 'chunhiem@htx-chomchom-binhloc.vn';
 const reviewer = 'thamdinh@sokhcn.dongnai.gov.vn';
 const inspector = 'thanhtra@sokhcn.dongnai.gov.vn';
 
-let broken = false;
-function step(name: string, body: () => Promise<void>) {
-  it(name, async (ctx) => {
-    if (broken) ctx.skip('an earlier step of the journey failed');
-    try {
-      await body();
-    } catch (error) {
-      broken = true;
-      throw error;
-    }
-  });
-}
+const step = journeySteps();
 
 async function apiAs(request: APIRequestContext, baseUrl: string, email: string) {
   const signIn = await request.post(`${baseUrl}/api/auth/sign-in`, { data: { email, password: demoPassword } });
@@ -49,13 +30,7 @@ async function apiAs(request: APIRequestContext, baseUrl: string, email: string)
   return { me, send, get };
 }
 
-async function signIn(page: Page, baseUrl: string, email: string) {
-  await page.goto(`${baseUrl}/app/sign-in`);
-  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(email);
-  await page.getByRole('textbox', { name: 'Mật khẩu', exact: true }).fill(demoPassword);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByTestId('account-menu').waitFor();
-}
+const signIn = (page: Page, baseUrl: string, email: string) => signInAs(page, baseUrl, email);
 
 const today = () => {
   const d = new Date(Date.now() + 7 * 3600_000).toISOString();

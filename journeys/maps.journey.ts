@@ -4,22 +4,13 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { needs } from '../src/test/needs.ts';
-import {
-  buildBackOffice,
-  chromiumMissing,
-  launchBrowser,
-  newContext,
-  type RunningServer,
-  screenshot,
-  startServer,
-} from './support.ts';
+import { buildBackOffice, chromiumMissing, demoPassword, launchBrowser, newContext, type RunningServer, screenshot, signInAs, startServer } from './support.ts';
 
 function withCheckDigit(digits: string): string {
   const sum = [...digits].reverse().reduce((acc, d, i) => acc + Number(d) * (i % 2 === 0 ? 3 : 1), 0);
   return digits + ((10 - (sum % 10)) % 10);
 }
 const durianCarton = withCheckDigit('0893601600020');
-const demoPassword = 'TxngDemo@2026';
 // a fixed position in Long Khánh, given to the browser as the phone's location
 const here = { latitude: 10.9362, longitude: 107.2437 };
 
@@ -47,13 +38,7 @@ function testGrid(): string {
   return file;
 }
 
-async function signIn(page: Page, baseUrl: string, email: string) {
-  await page.goto(`${baseUrl}/app/sign-in`);
-  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(email);
-  await page.getByRole('textbox', { name: 'Mật khẩu', exact: true }).fill(demoPassword);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByTestId('account-menu').waitFor();
-}
+const signIn = (page: Page, baseUrl: string, email: string) => signInAs(page, baseUrl, email);
 
 describe('maps: commune base layer, numbered journey, my location', needs('Chromium', chromiumMissing()), () => {
   let server: RunningServer;

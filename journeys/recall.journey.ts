@@ -1,14 +1,7 @@
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { needs } from '../src/test/needs.ts';
-import {
-  chromiumMissing,
-  launchBrowser,
-  newContext,
-  type RunningServer,
-  screenshot,
-  startBackOfficeServer,
-} from './support.ts';
+import { chromiumMissing, demoPassword, journeySteps, launchBrowser, newContext, type RunningServer, screenshot, startBackOfficeServer } from './support.ts';
 
 /**
  * Trace and recall in the back office (issue 11 §5): the rambutan cooperative's owner harvests a lot, ships part
@@ -16,24 +9,12 @@ import {
  * opens the lot's page, reads its chain and its recall sheet, recalls it with a reason, and a shopper scanning one
  * of its stamps on a phone sees the recall at once.
  */
-const demoPassword = 'TxngDemo@2026';
 const owner = 'chunhiem@htx-chomchom-binhloc.vn';
 const reviewer = 'thamdinh@sokhcn.dongnai.gov.vn';
 const rambutan = '08936014000120';
 const packer = 'Công ty TNHH Sơ chế Đóng gói Nông sản Xuân Lộc';
 
-let broken = false;
-function step(name: string, body: () => Promise<void>) {
-  it(name, async (ctx) => {
-    if (broken) ctx.skip('an earlier step of the journey failed');
-    try {
-      await body();
-    } catch (error) {
-      broken = true;
-      throw error;
-    }
-  });
-}
+const step = journeySteps();
 
 /** An API session: signs in, then sends the CSRF token on every change, as the back office does. */
 async function apiAs(request: APIRequestContext, baseUrl: string, email: string) {

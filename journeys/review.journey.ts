@@ -1,14 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { needs } from '../src/test/needs.ts';
-import { chromiumMissing, launchBrowser, newContext, type RunningServer, screenshot, startBackOfficeServer } from './support.ts';
+import { chromiumMissing, demoPassword, journeySteps, launchBrowser, newContext, type RunningServer, screenshot, startBackOfficeServer } from './support.ts';
 
 /**
  * The review loop (issue 11 §3): the owner's form shows what approval needs, the reviewer reads the whole record
  * beside the checks and returns it with a reason, the owner fixes it and resubmits, the reviewer approves.
  */
-const demoPassword = 'TxngDemo@2026';
 const owner = 'chunhiem@htx-chomchom-binhloc.vn';
 const reviewer = 'thamdinh@sokhcn.dongnai.gov.vn';
 
@@ -33,18 +32,7 @@ async function shot(page: Page, name: string) {
   await screenshot(page, name);
 }
 
-let broken = false;
-function step(name: string, body: () => Promise<void>) {
-  it(name, async (ctx) => {
-    if (broken) ctx.skip('an earlier step of the journey failed');
-    try {
-      await body();
-    } catch (error) {
-      broken = true;
-      throw error;
-    }
-  });
-}
+const step = journeySteps();
 
 describe('review: what approval needs, the whole record, return and approval', needs('Chromium', chromiumMissing()), () => {
   let server: RunningServer;

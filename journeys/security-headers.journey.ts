@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { needs } from '../src/test/needs.ts';
-import { chromiumMissing, launchBrowser, newContext, type RunningServer, screenshot, startBackOfficeServer } from './support.ts';
+import { chromiumMissing, demoPassword, launchBrowser, newContext, type RunningServer, screenshot, startBackOfficeServer } from './support.ts';
 
 /**
  * The Content-Security-Policy in a real browser: the back office, the consumer page (with its one inline script
@@ -16,7 +16,6 @@ function withCheckDigit(digits: string): string {
 }
 // serials 1–500 of the demo packing house's durian cartons are activated (src/demo/stamps.ts)
 const durianCarton = withCheckDigit('0893601600020');
-const demoPassword = 'TxngDemo@2026';
 
 describe('security headers in Chromium', needs('Chromium', chromiumMissing()), () => {
   let server: RunningServer;

@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { it } from 'vitest';
 
 /** Where journeys keep their screenshots (test artefacts, not committed). */
 export const shotsDir = path.resolve('test-results/screenshots');
@@ -109,6 +110,36 @@ export async function startBackOfficeServer(): Promise<RunningServer> {
   if (running) return { baseUrl: running, stop: async () => {} };
   buildBackOffice();
   return startServer();
+}
+
+/** The password of every demo account (docs/demo-accounts.md). */
+export const demoPassword = 'TxngDemo@2026';
+
+/** Signs in through the sign-in page and waits for the shell (its account menu). */
+export async function signInAs(page: Page, baseUrl: string, email: string, password = demoPassword) {
+  await page.goto(`${baseUrl}/app/sign-in`);
+  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(email);
+  await page.getByRole('textbox', { name: 'Mật khẩu', exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByTestId('account-menu').waitFor();
+}
+
+/**
+ * A journey's steps: each a test, run in order; once one fails the later ones skip, saying so (they would only
+ * fail for the same reason). One per journey file.
+ */
+export function journeySteps() {
+  let broken = false;
+  return (name: string, body: () => Promise<void>) =>
+    it(name, async (ctx) => {
+      if (broken) ctx.skip('an earlier step of the journey failed');
+      try {
+        await body();
+      } catch (error) {
+        broken = true;
+        throw error;
+      }
+    });
 }
 
 /** Why the journeys cannot run here, or null when Chromium is installed. */

@@ -1,48 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { needs } from '../src/test/needs.ts';
-import {
-  chromiumMissing,
-  launchBrowser,
-  newContext,
-  type RunningServer,
-  screenshot,
-  startBackOfficeServer,
-} from './support.ts';
+import { chromiumMissing, demoPassword, journeySteps, launchBrowser, newContext, type RunningServer, screenshot, signInAs, startBackOfficeServer } from './support.ts';
 
 /**
  * The registry of traceability systems in use (capability 4, issue 12): the rambutan cooperative's owner records the
  * system it uses with its self-declaration against TCVN 12850:2019 and Circular 02/2024; the commune officer of
  * Long Khánh and the department read the counts by sector and commune and export them.
  */
-const demoPassword = 'TxngDemo@2026';
 const owner = 'chunhiem@htx-chomchom-binhloc.vn';
 const communeOfficer = 'longkhanh@ubnd.dongnai.gov.vn';
 const reviewer = 'thamdinh@sokhcn.dongnai.gov.vn';
 const systemName = `Sổ điện tử HTX ${String(Date.now()).slice(-5)}`;
 
-let broken = false;
-function step(name: string, body: () => Promise<void>) {
-  it(name, async (ctx) => {
-    if (broken) ctx.skip('an earlier step of the journey failed');
-    try {
-      await body();
-    } catch (error) {
-      broken = true;
-      throw error;
-    }
-  });
-}
+const step = journeySteps();
 
-async function signIn(page: Page, baseUrl: string, email: string) {
-  await page.goto(`${baseUrl}/app/sign-in`);
-  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(email);
-  await page.getByRole('textbox', { name: 'Mật khẩu', exact: true }).fill(demoPassword);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByTestId('account-menu').waitFor();
-}
+const signIn = (page: Page, baseUrl: string, email: string) => signInAs(page, baseUrl, email);
 
 /** No ids, JSON pointers or ISO times in what people read. */
 async function plainWords(page: Page) {
