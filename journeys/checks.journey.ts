@@ -99,10 +99,12 @@ describe('the automatic checks in the back office', needs('Chromium', chromiumMi
     await notice.getByRole('link', { name: 'Xem vụ việc' }).click();
   });
 
-  step('the notice leads to the fraud cases, where the automatic check has raised a case', async () => {
-    await page.waitForURL(`${server.baseUrl}/app/cases`);
+  step('the notice leads to the fraud cases raised by the automatic checks, where this one is listed', async () => {
+    await page.waitForURL(`${server.baseUrl}/app/cases?source=check`);
     await page.getByRole('heading', { name: 'Vụ việc nghi gian lận' }).waitFor();
-    await page.getByRole('row').filter({ hasText: 'Kiểm tra tự động' }).first().waitFor();
+    // the list comes filtered to the checks' cases, and says so in its source filter
+    await expect(page.getByRole('combobox', { name: 'Nguồn' }).inputValue()).resolves.toBe('Kiểm tra tự động');
+    await page.getByRole('row').filter({ hasText: 'Kiểm tra tự động: tem bị sao chép' }).first().waitFor();
     await screenshot(page, 'checks-3-cases');
   });
 

@@ -70,10 +70,17 @@ export function sourceWords(t: (k: string) => string, source: string) {
     : t(`cases.source.${source}`);
 }
 
+const sourceFilters = ['consumer_report', 'inspection', 'scan', 'check'];
+/** A source filter given in the page's address (`?source=check` from the checks page), if it is one of the list's. */
+const sourceInAddress = () => {
+  const source = new URLSearchParams(window.location.search).get('source');
+  return source && sourceFilters.includes(source) ? source : null;
+};
+
 function CaseList() {
   const { t } = useTranslation();
   const [state, setState] = useState<string | null>(null);
-  const [source, setSource] = useState<string | null>(null);
+  const [source, setSource] = useState<string | null>(sourceInAddress);
   const [page, setPage] = useState(1);
   const list = useGet<{ total: number; items: CaseSummary[] }>('/api/cases', {
     state: state ?? undefined,
@@ -106,7 +113,7 @@ function CaseList() {
             setSource(v);
             setPage(1);
           }}
-          data={['consumer_report', 'inspection', 'scan', 'check'].map((s) => ({
+          data={sourceFilters.map((s) => ({
             value: s,
             label: t(`cases.source.${s}`),
           }))}

@@ -36,8 +36,8 @@ interface CheckList {
 
 const listPath = '/api/checks';
 const runKey = (name: string) => ['check-run', name];
-/** The fraud cases page (its source filter is not in its address, so the link opens the whole list). */
-const casesPage: string = '/cases';
+/** The fraud cases page, filtered to the cases the automatic checks raised. */
+const casesPage: string = '/cases?source=check';
 
 /** When and how the last run went: when, who or the schedule, findings or the error, how long. */
 function LastRun({
