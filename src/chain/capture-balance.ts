@@ -2,14 +2,10 @@ import { type CaptureRule, classBalances, registerCaptureRule } from '../epcis/i
 import { parseDigitalLink } from '../gs1/index.ts';
 import { badRequest, type FieldError } from '../platform/index.ts';
 import { getLotsByKeys } from '../registry/index.ts';
-import { dimensions, unitCodeOf, unitNames } from './stock.ts';
+import { baseUnit, dimensions, type UnitKind as Kind, round, unitCodeOf, unitNames } from './stock.ts';
 
 /** Business steps by which an organisation gives up goods it holds (CBV 2.0), as the balance counts them. */
 const givingUp = new Set(['shipping', 'retail_selling', 'destroying']);
-
-type Kind = 'mass' | 'volume' | 'count';
-const baseUnit: Record<Kind, string> = { mass: 'KGM', volume: 'LTR', count: 'H87' };
-const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /**
  * Mass balance at capture (issue 12 §3): an EPCIS document may not ship, sell, destroy or transform more of a lot

@@ -20,7 +20,7 @@ export type { StageForm } from './stages.schema.ts';
 export { stageForm } from './stages.schema.ts';
 export type { PreparedStage, StageLookups } from './stages.service.ts';
 export { checkStageAllowed, persistStages, prepareStage, recordStage } from './stages.service.ts';
-export { StockLedger } from './stock.ts';
+export { baseUnit, dimensions as unitDimensions, StockLedger, unitNames } from './stock.ts';
 
 export default async function routes(app: FastifyInstance) {
   await app.register(stageRoutes);

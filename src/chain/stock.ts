@@ -6,7 +6,10 @@ import { lotClassId } from './epcis-document.ts';
 import type { LotQuantity, StageForm } from './stages.schema.ts';
 
 /** Units of one kind convert into each other; a quantity of another kind is none of this one. */
-export const dimensions: Record<string, { kind: 'mass' | 'volume' | 'count'; factor: number }> = {
+/** A kind of unit: what a quantity measures. */
+export type UnitKind = 'mass' | 'volume' | 'count';
+
+export const dimensions: Record<string, { kind: UnitKind; factor: number }> = {
   KGM: { kind: 'mass', factor: 1 },
   GRM: { kind: 'mass', factor: 0.001 },
   TNE: { kind: 'mass', factor: 1000 },
@@ -116,7 +119,7 @@ export async function holdings(
   return result;
 }
 
-const round = (n: number) => Math.round(n * 1000) / 1000;
+export const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /**
  * Mass balance at write time: a stage never ships, sells or uses more of a lot than the organisation holds, and
@@ -175,7 +178,8 @@ export interface StockLine {
   available: { quantity: number; unit: string }[];
 }
 
-const baseUnit = { mass: 'KGM', volume: 'LTR', count: 'H87' } as const;
+/** The unit each kind of quantity is counted in. */
+export const baseUnit = { mass: 'KGM', volume: 'LTR', count: 'H87' } as const;
 
 /**
  * The lots an organisation holds — made or received by its own events, or declared in its registry lots — with what

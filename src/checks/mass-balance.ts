@@ -1,15 +1,22 @@
 import { sql } from 'drizzle-orm';
+import { baseUnit, unitDimensions, unitNames } from '../chain/index.ts';
 import { type Check, rows } from './check.ts';
 import type { Finding } from './contract.ts';
 
 /**
- * Units converted to their kind's base unit (kg, litre, piece) — the same table the stage forms use
- * (src/chain/stock.ts): a quantity in another unit is compared only with quantities in that same unit.
+ * Units converted to their kind's base unit (kg, litre, piece) — the table the stage forms and capture use
+ * (chain's unitDimensions): a quantity in another unit is compared only with quantities in that same unit.
  */
-const unitSql = sql`(VALUES ('KGM','mass',1::numeric),('GRM','mass',0.001),('TNE','mass',1000),
-  ('LTR','volume',1),('MLT','volume',0.001),('H87','count',1))`;
+const unitSql = sql`(VALUES ${sql.join(
+  Object.entries(unitDimensions).map(
+    ([code, d]) => sql`(${code}::text, ${d.kind}::text, ${d.factor}::numeric)`,
+  ),
+  sql`, `,
+)})`;
 
-const kindWords: Record<string, string> = { mass: 'kg', volume: 'lít', count: 'cái' };
+const kindWords: Record<string, string> = Object.fromEntries(
+  Object.entries(baseUnit).map(([kind, code]) => [kind, unitNames[code].vi]),
+);
 
 /**
  * Mass balance: an organisation gave up more of a lot (shipped, sold, destroyed, used as a transformation's input)
