@@ -10,6 +10,7 @@ import cases, { raiseSignal } from './cases/index.ts';
 import catalogues from './catalogues/index.ts';
 import chain from './chain/index.ts';
 import checks, { connectCaseSignals as connectCheckSignals } from './checks/index.ts';
+import dashboard from './dashboard/index.ts';
 import diary from './diary/index.ts';
 import epcis from './epcis/index.ts';
 import files, { checkFilesOwnedBy } from './files/index.ts';
@@ -19,7 +20,6 @@ import inspections, {
   connectCaseSignals as connectInspectionSignals,
   connectPublicCache,
 } from './inspections/index.ts';
-import plan from './plan/index.ts';
 import {
   type Actor,
   type ActorResolver,
@@ -134,7 +134,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(catalogues, { prefix: '/api' });
   await app.register(inspections, { prefix: '/api' });
   await app.register(checks, { prefix: '/api' });
-  await app.register(plan, { prefix: '/api' });
+  await app.register(dashboard, { prefix: '/api' });
   // findings and automatic checks raise their signals into fraud cases through registration
   connectInspectionSignals(raiseSignal);
   // an approval withdrawn or restored by an inspector shows at the very next scan, not after the cache's seconds

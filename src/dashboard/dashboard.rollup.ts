@@ -1,0 +1,43 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../platform/index.ts';
+
+/**
+ * Scans younger than this are left to the live half of the count: a scan's id is taken when it is written and its
+ * time when its transaction began, so a slow transaction may still commit an id below the newest one for a moment.
+ */
+const settleMinutes = 10;
+
+/**
+ * Adds the scans written since the last roll-up (and settled) to dashboard_scan_months and moves the mark, in one
+ * transaction. Another reader rolling up at the same time wins; this one reads with the mark as it is, which is
+ * still exact (the live half counts what is past the mark). Returns how many scans were rolled up.
+ */
+export async function rollUpScans(db: DbOrTx): Promise<number> {
+  return db.transaction(async (tx) => {
+    const lock = (await tx.execute(
+      sql`SELECT pg_try_advisory_xact_lock(hashtext('dashboard_scan_months')) AS ok`,
+    )) as unknown as { rows: { ok: boolean }[] };
+    if (!lock.rows[0].ok) return 0;
+    const range = (await tx.execute(
+      sql`WITH mark AS (SELECT coalesce(max(last_id), 0) AS id FROM dashboard_rollup_marks WHERE name = 'stamp_scans')
+          SELECT (SELECT id FROM mark)::bigint AS "from", max(s.id)::bigint AS "upTo", count(*)::int AS n
+          FROM stamp_scans s
+          WHERE s.id > (SELECT id FROM mark) AND s.at < now() - make_interval(mins => ${settleMinutes})`,
+    )) as unknown as { rows: { from: string; upTo: string | null; n: number }[] };
+    const { from, upTo, n } = range.rows[0];
+    if (upTo === null) return 0;
+    await tx.execute(
+      sql`INSERT INTO dashboard_scan_months (month, organisation_id, scans)
+          SELECT date_trunc('month', (s.at AT TIME ZONE 'UTC') + interval '7 hours')::date, pr.organisation_id,
+            count(*)
+          FROM stamp_scans s JOIN products pr ON pr.gtin = s.gtin
+          WHERE s.id > ${from}::bigint AND s.id <= ${upTo}::bigint GROUP BY 1, 2
+          ON CONFLICT (month, organisation_id) DO UPDATE SET scans = dashboard_scan_months.scans + excluded.scans`,
+    );
+    await tx.execute(
+      sql`INSERT INTO dashboard_rollup_marks (name, last_id) VALUES ('stamp_scans', ${upTo}::bigint)
+          ON CONFLICT (name) DO UPDATE SET last_id = excluded.last_id`,
+    );
+    return n;
+  });
+}
