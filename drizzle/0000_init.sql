@@ -415,6 +415,69 @@ CREATE TABLE "inspection_visits" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "plan_indicators" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"plan_id" uuid NOT NULL,
+	"position" integer DEFAULT 0 NOT NULL,
+	"code" text NOT NULL,
+	"name" text NOT NULL,
+	"formula_key" text,
+	"unit" text NOT NULL,
+	"direction" text DEFAULT 'at_least' NOT NULL,
+	"description" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "plan_manual_values" (
+	"indicator_id" uuid NOT NULL,
+	"year" integer NOT NULL,
+	"value" double precision NOT NULL,
+	"source" text NOT NULL,
+	"file_ids" uuid[] DEFAULT '{}' NOT NULL,
+	"entered_by" text,
+	"entered_by_name" text,
+	"entered_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "plan_manual_values_indicator_id_year_pk" PRIMARY KEY("indicator_id","year")
+);
+--> statement-breakpoint
+CREATE TABLE "plan_targets" (
+	"indicator_id" uuid NOT NULL,
+	"year" integer NOT NULL,
+	"target" double precision NOT NULL,
+	CONSTRAINT "plan_targets_indicator_id_year_pk" PRIMARY KEY("indicator_id","year")
+);
+--> statement-breakpoint
+CREATE TABLE "plan_tasks" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"plan_id" uuid NOT NULL,
+	"position" integer DEFAULT 0 NOT NULL,
+	"code" text,
+	"what" text NOT NULL,
+	"who" text NOT NULL,
+	"partners" text,
+	"expected_result" text,
+	"deadline" date,
+	"state" text DEFAULT 'not_started' NOT NULL,
+	"file_ids" uuid[] DEFAULT '{}' NOT NULL,
+	"note" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "plans" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"title" text NOT NULL,
+	"decision_number" text,
+	"decision_date" date,
+	"signer" text,
+	"agency" text,
+	"start_year" integer NOT NULL,
+	"end_year" integer NOT NULL,
+	"is_current" boolean DEFAULT false NOT NULL,
+	"created_by" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "locations" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"organisation_id" uuid NOT NULL,
@@ -671,6 +734,10 @@ ALTER TABLE "epcis_event_ids" ADD CONSTRAINT "epcis_event_ids_event_pk_epcis_eve
 ALTER TABLE "epcis_event_links" ADD CONSTRAINT "epcis_event_links_event_pk_epcis_events_id_fk" FOREIGN KEY ("event_pk") REFERENCES "public"."epcis_events"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "epcis_subscription_sent" ADD CONSTRAINT "epcis_subscription_sent_subscription_id_epcis_subscriptions_id_fk" FOREIGN KEY ("subscription_id") REFERENCES "public"."epcis_subscriptions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "epcis_subscriptions" ADD CONSTRAINT "epcis_subscriptions_query_id_epcis_named_queries_id_fk" FOREIGN KEY ("query_id") REFERENCES "public"."epcis_named_queries"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "plan_indicators" ADD CONSTRAINT "plan_indicators_plan_id_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."plans"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "plan_manual_values" ADD CONSTRAINT "plan_manual_values_indicator_id_plan_indicators_id_fk" FOREIGN KEY ("indicator_id") REFERENCES "public"."plan_indicators"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "plan_targets" ADD CONSTRAINT "plan_targets_indicator_id_plan_indicators_id_fk" FOREIGN KEY ("indicator_id") REFERENCES "public"."plan_indicators"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "plan_tasks" ADD CONSTRAINT "plan_tasks_plan_id_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."plans"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "locations" ADD CONSTRAINT "locations_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lots" ADD CONSTRAINT "lots_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lots" ADD CONSTRAINT "lots_product_id_products_id_fk" FOREIGN KEY ("product_id") REFERENCES "public"."products"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -736,6 +803,10 @@ CREATE INDEX "inspection_findings_visit_idx" ON "inspection_findings" USING btre
 CREATE INDEX "inspection_sanctions_visit_idx" ON "inspection_sanctions" USING btree ("visit_id");--> statement-breakpoint
 CREATE INDEX "inspection_visits_org_idx" ON "inspection_visits" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "inspection_visits_plan_idx" ON "inspection_visits" USING btree ("plan_id");--> statement-breakpoint
+CREATE INDEX "plan_indicators_plan_idx" ON "plan_indicators" USING btree ("plan_id","position");--> statement-breakpoint
+CREATE UNIQUE INDEX "plan_indicators_code_uq" ON "plan_indicators" USING btree ("plan_id","code");--> statement-breakpoint
+CREATE INDEX "plan_tasks_plan_idx" ON "plan_tasks" USING btree ("plan_id","position");--> statement-breakpoint
+CREATE UNIQUE INDEX "plans_current_uq" ON "plans" USING btree ("is_current") WHERE is_current;--> statement-breakpoint
 CREATE UNIQUE INDEX "locations_gln_uq" ON "locations" USING btree ("gln");--> statement-breakpoint
 CREATE UNIQUE INDEX "locations_internal_code_uq" ON "locations" USING btree ("internal_code");--> statement-breakpoint
 CREATE INDEX "locations_org_idx" ON "locations" USING btree ("organisation_id");--> statement-breakpoint

@@ -20,6 +20,7 @@ import inspections, {
   connectCaseSignals as connectInspectionSignals,
   connectPublicCache,
 } from './inspections/index.ts';
+import plan from './plan/index.ts';
 import {
   type Actor,
   type ActorResolver,
@@ -134,6 +135,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(catalogues, { prefix: '/api' });
   await app.register(inspections, { prefix: '/api' });
   await app.register(checks, { prefix: '/api' });
+  await app.register(plan, { prefix: '/api' });
   await app.register(dashboard, { prefix: '/api' });
   // findings and automatic checks raise their signals into fraud cases through registration
   connectInspectionSignals(raiseSignal);

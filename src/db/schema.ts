@@ -12,6 +12,7 @@ export * from '../diary/diary.schema.ts';
 export * from '../epcis/epcis.schema.ts';
 export * from '../files/files.schema.ts';
 export * from '../inspections/inspections.schema.ts';
+export * from '../plan/plan.schema.ts';
 export * from '../registry/registry.schema.ts';
 export * from '../review/review.schema.ts';
 export * from '../stamps/stamps.schema.ts';
