@@ -415,6 +415,22 @@ CREATE TABLE "inspection_visits" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "news_articles" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"kind" text NOT NULL,
+	"slug" text NOT NULL,
+	"title" text NOT NULL,
+	"summary" text DEFAULT '' NOT NULL,
+	"body" text DEFAULT '' NOT NULL,
+	"attachment_ids" uuid[] DEFAULT '{}' NOT NULL,
+	"status" text DEFAULT 'draft' NOT NULL,
+	"published_at" timestamp with time zone,
+	"created_by" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "news_articles_slug_unique" UNIQUE("slug")
+);
+--> statement-breakpoint
 CREATE TABLE "plan_indicators" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"plan_id" uuid NOT NULL,
@@ -474,6 +490,73 @@ CREATE TABLE "plans" (
 	"start_year" integer NOT NULL,
 	"end_year" integer NOT NULL,
 	"is_current" boolean DEFAULT false NOT NULL,
+	"created_by" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "support_programmes" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"name" text NOT NULL,
+	"year" integer NOT NULL,
+	"kind" text NOT NULL,
+	"budget_vnd" bigint NOT NULL,
+	"state" text DEFAULT 'planned' NOT NULL,
+	"note" text,
+	"created_by" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "support_recipients" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"programme_id" uuid NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"support" text NOT NULL,
+	"cost_vnd" bigint NOT NULL,
+	"supported_on" date NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "survey_responses" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"survey_id" uuid NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"commune_code" text,
+	"sector" text NOT NULL,
+	"answers" jsonb NOT NULL,
+	"answered_by" text NOT NULL,
+	"answered_by_name" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "surveys" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"title" text NOT NULL,
+	"purpose" text,
+	"opens_on" date NOT NULL,
+	"closes_on" date NOT NULL,
+	"state" text DEFAULT 'draft' NOT NULL,
+	"commune_codes" text[] DEFAULT '{}' NOT NULL,
+	"sectors" text[] DEFAULT '{}' NOT NULL,
+	"questions" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"created_by" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"sent_at" timestamp with time zone,
+	"closed_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "training_courses" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"topic" text NOT NULL,
+	"starts_on" date NOT NULL,
+	"ends_on" date NOT NULL,
+	"organiser" text NOT NULL,
+	"place" text NOT NULL,
+	"trainers" text[] DEFAULT '{}' NOT NULL,
+	"organisation_ids" uuid[] DEFAULT '{}' NOT NULL,
+	"people" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"materials" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"participant_count" integer NOT NULL,
+	"note" text,
 	"created_by" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -601,6 +684,28 @@ CREATE TABLE "traceability_systems" (
 	"declared_on" date,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "reports" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"kind" text NOT NULL,
+	"period_from" date NOT NULL,
+	"period_to" date NOT NULL,
+	"plan_id" uuid,
+	"title" text NOT NULL,
+	"number" text,
+	"recipients" text[] NOT NULL,
+	"signer_name" text,
+	"signer_title" text,
+	"notes" text,
+	"state" text DEFAULT 'draft' NOT NULL,
+	"issued_at" timestamp with time zone,
+	"issued_by" text,
+	"issued_by_name" text,
+	"snapshot" jsonb,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "review_decisions" (
@@ -738,6 +843,8 @@ ALTER TABLE "plan_indicators" ADD CONSTRAINT "plan_indicators_plan_id_plans_id_f
 ALTER TABLE "plan_manual_values" ADD CONSTRAINT "plan_manual_values_indicator_id_plan_indicators_id_fk" FOREIGN KEY ("indicator_id") REFERENCES "public"."plan_indicators"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plan_targets" ADD CONSTRAINT "plan_targets_indicator_id_plan_indicators_id_fk" FOREIGN KEY ("indicator_id") REFERENCES "public"."plan_indicators"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plan_tasks" ADD CONSTRAINT "plan_tasks_plan_id_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."plans"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "support_recipients" ADD CONSTRAINT "support_recipients_programme_id_support_programmes_id_fk" FOREIGN KEY ("programme_id") REFERENCES "public"."support_programmes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "locations" ADD CONSTRAINT "locations_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lots" ADD CONSTRAINT "lots_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lots" ADD CONSTRAINT "lots_product_id_products_id_fk" FOREIGN KEY ("product_id") REFERENCES "public"."products"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -803,10 +910,16 @@ CREATE INDEX "inspection_findings_visit_idx" ON "inspection_findings" USING btre
 CREATE INDEX "inspection_sanctions_visit_idx" ON "inspection_sanctions" USING btree ("visit_id");--> statement-breakpoint
 CREATE INDEX "inspection_visits_org_idx" ON "inspection_visits" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "inspection_visits_plan_idx" ON "inspection_visits" USING btree ("plan_id");--> statement-breakpoint
+CREATE INDEX "news_articles_published_idx" ON "news_articles" USING btree ("status","published_at");--> statement-breakpoint
 CREATE INDEX "plan_indicators_plan_idx" ON "plan_indicators" USING btree ("plan_id","position");--> statement-breakpoint
 CREATE UNIQUE INDEX "plan_indicators_code_uq" ON "plan_indicators" USING btree ("plan_id","code");--> statement-breakpoint
 CREATE INDEX "plan_tasks_plan_idx" ON "plan_tasks" USING btree ("plan_id","position");--> statement-breakpoint
 CREATE UNIQUE INDEX "plans_current_uq" ON "plans" USING btree ("is_current") WHERE is_current;--> statement-breakpoint
+CREATE UNIQUE INDEX "support_recipients_uq" ON "support_recipients" USING btree ("programme_id","organisation_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "survey_responses_org_uq" ON "survey_responses" USING btree ("survey_id","organisation_id");--> statement-breakpoint
+CREATE INDEX "survey_responses_commune_idx" ON "survey_responses" USING btree ("survey_id","commune_code");--> statement-breakpoint
+CREATE INDEX "surveys_state_idx" ON "surveys" USING btree ("state");--> statement-breakpoint
+CREATE INDEX "training_courses_starts_idx" ON "training_courses" USING btree ("starts_on");--> statement-breakpoint
 CREATE UNIQUE INDEX "locations_gln_uq" ON "locations" USING btree ("gln");--> statement-breakpoint
 CREATE UNIQUE INDEX "locations_internal_code_uq" ON "locations" USING btree ("internal_code");--> statement-breakpoint
 CREATE INDEX "locations_org_idx" ON "locations" USING btree ("organisation_id");--> statement-breakpoint
@@ -822,6 +935,7 @@ CREATE UNIQUE INDEX "products_gtin_uq" ON "products" USING btree ("gtin");--> st
 CREATE INDEX "products_org_idx" ON "products" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "products_sector_idx" ON "products" USING btree ("sector");--> statement-breakpoint
 CREATE INDEX "traceability_systems_org_idx" ON "traceability_systems" USING btree ("organisation_id");--> statement-breakpoint
+CREATE INDEX "reports_period_idx" ON "reports" USING btree ("period_to");--> statement-breakpoint
 CREATE INDEX "review_decisions_item_idx" ON "review_decisions" USING btree ("item_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "review_items_one_pending_uq" ON "review_items" USING btree ("entity_type","entity_id") WHERE "review_items"."status" = 'pending';--> statement-breakpoint
 CREATE INDEX "review_items_queue_idx" ON "review_items" USING btree ("status","entity_type","submitted_at");--> statement-breakpoint

@@ -21,6 +21,8 @@ import inspections, {
   connectPublicCache,
 } from './inspections/index.ts';
 import plan from './plan/index.ts';
+import programmes from './programmes/index.ts';
+import reports from './reports/index.ts';
 import {
   type Actor,
   type ActorResolver,
@@ -34,6 +36,8 @@ import {
   registerProblemHandling,
   registerSecurityHeaders,
 } from './platform/index.ts';
+import news from './news/index.ts';
+import portal from './portal/index.ts';
 import publicPages, { consumerPages, publicInlineCode } from './public/index.ts';
 import registry, {
   configureAdministrativeUnits,
@@ -135,7 +139,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(catalogues, { prefix: '/api' });
   await app.register(inspections, { prefix: '/api' });
   await app.register(checks, { prefix: '/api' });
+  await app.register(news, { prefix: '/api' });
   await app.register(plan, { prefix: '/api' });
+  await app.register(programmes, { prefix: '/api' });
+  await app.register(reports, { prefix: '/api' });
   await app.register(dashboard, { prefix: '/api' });
   // findings and automatic checks raise their signals into fraud cases through registration
   connectInspectionSignals(raiseSignal);
@@ -155,5 +162,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // a person's browser gets the consumer page from the resolver's paths too
   await app.register(resolver, { consumerPages });
   await app.register(publicPages);
+  // the province's public portal at `/`: published data only
+  await app.register(portal);
   return app;
 }

@@ -57,7 +57,10 @@ export {
   hasOrganisations,
   updateOrganisation,
 } from './organisation.service.ts';
+export { organisationsOfUnits } from './organisations-of-units.ts';
 export { partyIdsOfOrganisations } from './party-ids.ts';
+export type { PublicCatalogue, PublicLot, PublicOrganisation, PublicPlace, PublicProduct } from './public-catalogue.ts';
+export { publicCatalogue, searchPublicLots } from './public-catalogue.ts';
 export type { ProductInput, ProductView } from './product.schema.ts';
 export { productInput } from './product.schema.ts';
 export {

@@ -16,7 +16,19 @@ const src = path.join(repo, 'src');
 const layers: string[][] = [
   ['gs1', 'db', 'platform'],
   ['audit', 'registry', 'accounts', 'epcis', 'trace', 'catalogues'],
-  ['files', 'review', 'stamps', 'chain', 'diary', 'imports', 'inspections', 'checks', 'cases', 'plan'],
+  [
+    'files',
+    'review',
+    'stamps',
+    'chain',
+    'diary',
+    'imports',
+    'inspections',
+    'checks',
+    'cases',
+    'plan',
+    'programmes',
+  ],
   ['public', 'resolver', 'backoffice', 'demo', '(faces)'],
 ];
 const layerOf = new Map(layers.flatMap((mods, i) => mods.map((m) => [m, i] as const)));
