@@ -6,6 +6,7 @@ import { seedCatalogueDemo } from './catalogues.ts';
 import { seedChainDemo } from './chain.ts';
 import { demoEvents, epcisDocument } from './demo-events.ts';
 import { seedRegistry } from './demo-registry.ts';
+import { seedPlanDemo } from './plan.ts';
 import { seedStampDemo } from './stamps.ts';
 
 export { demoApiKey } from './accounts.ts';
@@ -35,5 +36,6 @@ export async function seedDemo(db: Db, config: Config): Promise<{ seeded: boolea
   await seedDemoAccounts(db, registry);
   await seedStampDemo(db, config, registry);
   await seedCatalogueDemo(db);
+  await seedPlanDemo(db);
   return { seeded: true };
 }
