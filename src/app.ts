@@ -20,6 +20,7 @@ import inspections, {
   connectCaseSignals as connectInspectionSignals,
   connectPublicCache,
 } from './inspections/index.ts';
+import news from './news/index.ts';
 import plan from './plan/index.ts';
 import programmes from './programmes/index.ts';
 import reports from './reports/index.ts';
@@ -36,7 +37,6 @@ import {
   registerProblemHandling,
   registerSecurityHeaders,
 } from './platform/index.ts';
-import news from './news/index.ts';
 import portal from './portal/index.ts';
 import publicPages, { consumerPages, publicInlineCode } from './public/index.ts';
 import registry, {

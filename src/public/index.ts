@@ -3,6 +3,12 @@ import { locationScript } from './consumer.page.ts';
 import { pageCss } from './html.ts';
 import publicRoutes from './public.routes.ts';
 
+// What the other server-rendered face (the portal) reuses: the escaping templates, the language rule, the map.
+export type { Place } from './consumer.view.ts';
+export { esc, Html, html, safeUrl } from './html.ts';
+export { renderMapSvg } from './map.svg.ts';
+export { pageLanguage } from './negotiate.ts';
+
 /** The inline code of the server-rendered pages, for the Content-Security-Policy's hashes. */
 export const publicInlineCode = { scripts: [locationScript], styles: [pageCss] };
 

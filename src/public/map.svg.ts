@@ -27,6 +27,8 @@ export function renderMapSvg(
   places: Place[],
   title: string,
   boundariesNear: (box: Bbox) => CommuneBoundary[] = () => [],
+  /** `route: false` draws the places without the line joining them (a map of places, not a journey). */
+  opts: { route?: boolean } = {},
 ): string | null {
   const points: Pt[] = [];
   for (const p of places) {
@@ -81,7 +83,7 @@ export function renderMapSvg(
     );
   });
   const line =
-    route.length > 1
+    route.length > 1 && opts.route !== false
       ? `<polyline points="${route.map((q) => `${f(q.x)},${f(q.y)}`).join(' ')}" fill="none" stroke="#c5221f" stroke-width="3" stroke-dasharray="8 6" stroke-linejoin="round"/>`
       : '';
   return `<svg class="map" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(title)}: ${esc(places.map((p, i) => `${i + 1}. ${p.name}`).join('; '))}" xmlns="http://www.w3.org/2000/svg">${base}${shapes.join('')}${line}${markers.join('')}</svg>`;

@@ -59,8 +59,6 @@ export {
 } from './organisation.service.ts';
 export { organisationsOfUnits } from './organisations-of-units.ts';
 export { partyIdsOfOrganisations } from './party-ids.ts';
-export type { PublicCatalogue, PublicLot, PublicOrganisation, PublicPlace, PublicProduct } from './public-catalogue.ts';
-export { publicCatalogue, searchPublicLots } from './public-catalogue.ts';
 export type { ProductInput, ProductView } from './product.schema.ts';
 export { productInput } from './product.schema.ts';
 export {
@@ -71,6 +69,14 @@ export {
   getPublishedProductByGtin,
   listProducts,
 } from './product.service.ts';
+export type {
+  PublicCatalogue,
+  PublicLot,
+  PublicOrganisation,
+  PublicPlace,
+  PublicProduct,
+} from './public-catalogue.ts';
+export { publicCatalogue, searchPublicLots } from './public-catalogue.ts';
 export { mayReadOrganisationData, readableOrganisationIds } from './readable-organisations.ts';
 export { canRegisterOrganisation } from './registry.policy.ts';
 export type { ReviewedEntity } from './review-status.ts';
