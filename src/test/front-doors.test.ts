@@ -28,8 +28,9 @@ const layers: string[][] = [
     'cases',
     'plan',
     'programmes',
+    'news',
   ],
-  ['public', 'resolver', 'backoffice', 'demo', '(faces)'],
+  ['public', 'portal', 'resolver', 'backoffice', 'demo', '(faces)'],
 ];
 const layerOf = new Map(layers.flatMap((mods, i) => mods.map((m) => [m, i] as const)));
 /** Only the program's own faces (src/*.ts) may call the demo seeder. */
