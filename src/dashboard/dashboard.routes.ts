@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { allow, requireActor } from '../platform/index.ts';
+import { dashboardQuery, dashboardView } from './dashboard.api.ts';
 import { mayReadProvinceDashboard } from './dashboard.policy.ts';
-import { dashboardQuery, dashboardView } from './dashboard.schema.ts';
 import { readDashboard } from './dashboard.service.ts';
 
 export async function dashboardRoutes(fastify: FastifyInstance) {

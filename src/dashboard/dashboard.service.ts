@@ -7,11 +7,11 @@ import {
   type Sector,
 } from '../platform/index.ts';
 import { administrativeUnits, communeBoundariesNear } from '../registry/index.ts';
+import type { CommuneFigures, DashboardQuery, DashboardView, MonthFigures } from './dashboard.api.ts';
 import { dashboardScope } from './dashboard.policy.ts';
 import type { CountRow, MonthPeriod, OrganisationFilter } from './dashboard.repo.ts';
 import * as repo from './dashboard.repo.ts';
 import { rollUpScans } from './dashboard.rollup.ts';
-import type { CommuneFigures, DashboardQuery, DashboardView, MonthFigures } from './dashboard.schema.ts';
 
 /** The longest period one answer covers: five years of monthly figures. */
 export const maxMonths = 60;

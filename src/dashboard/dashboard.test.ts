@@ -15,7 +15,7 @@ import {
   makeStampedProduct,
   type TestApp,
 } from '../test/index.ts';
-import type { DashboardView } from './dashboard.schema.ts';
+import type { DashboardView } from './dashboard.api.ts';
 
 /*
  * A hand-counted province of three organisations:

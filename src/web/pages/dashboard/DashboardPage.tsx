@@ -8,7 +8,11 @@ import type { Page } from '../../components/list-state.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatNumber } from '../../format.ts';
 import { canSee, navItems } from '../../layout/nav.ts';
+import { ProvinceDashboard } from './ProvinceDashboard.tsx';
 import { TodoPanel } from './TodoPanel.tsx';
+
+/** The roles that read the province's figures (GET /api/dashboard); organisations keep their own counters. */
+const provinceRoles = ['dost_admin', 'dost_reviewer', 'inspector', 'sector_officer', 'commune_officer'];
 
 /** Counts come from each list's `total` (one row asked for): what the actor may see, nothing estimated. */
 const counters = [
@@ -71,13 +75,17 @@ export function DashboardPage() {
         description={t('dashboard.greeting', { name: me.name, role: t(`role.${me.role}`) })}
       />
       <TodoPanel />
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} mt="md">
-        {counters
-          .filter((c) => canSee(navItems.find((n) => n.to === c.to)!, me.role))
-          .map((c) => (
-            <Counter key={c.to} {...c} />
-          ))}
-      </SimpleGrid>
+      {provinceRoles.includes(me.role) ? (
+        <ProvinceDashboard />
+      ) : (
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} mt="md">
+          {counters
+            .filter((c) => canSee(navItems.find((n) => n.to === c.to)!, me.role))
+            .map((c) => (
+              <Counter key={c.to} {...c} />
+            ))}
+        </SimpleGrid>
+      )}
     </>
   );
 }

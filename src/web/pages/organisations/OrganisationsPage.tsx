@@ -2,14 +2,16 @@ import { Anchor, Button } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProblemDocument } from '../../api/client.ts';
+import { get, type ProblemDocument } from '../../api/client.ts';
 import { applyProblem } from '../../api/form-errors.ts';
 import { usePage, useSend } from '../../api/hooks.ts';
 import { useMe } from '../../api/session.ts';
-import { type Organisation, organisationTypes, sectors } from '../../api/types.ts';
+import { type AdministrativeUnit, type Organisation, organisationTypes, sectors } from '../../api/types.ts';
+import { addressFilters } from '../../components/address-filters.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useListState } from '../../components/list-state.ts';
@@ -22,8 +24,15 @@ import { emptyOrganisation, OrganisationFields, organisationBody } from './Organ
 export function OrganisationsPage() {
   const { t } = useTranslation();
   const me = useMe().data!;
-  const control = useListState();
+  // a dashboard figure opens the list filtered by its sector and commune
+  const [initialFilters] = useState(() => addressFilters({ sector: sectors, communeCode: null }));
+  const control = useListState(20, initialFilters);
   const list = usePage<Organisation>('/api/organisations', control);
+  const units = useQuery({
+    queryKey: ['/api/administrative-units'],
+    queryFn: () => get<{ units: AdministrativeUnit[] }>('/api/administrative-units'),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
   const [opened, { open, close }] = useDisclosure();
   const [problem, setProblem] = useState<ProblemDocument | null>(null);
   const form = useForm({ initialValues: emptyOrganisation });
@@ -68,6 +77,11 @@ export function OrganisationsPage() {
             options: enumOptions(t, 'organisationType', organisationTypes),
           },
           { key: 'sector', label: t('organisation.sector'), options: enumOptions(t, 'sector', sectors) },
+          {
+            key: 'communeCode',
+            label: t('organisation.commune'),
+            options: (units.data?.units ?? []).map((u) => ({ value: u.code, label: u.name })),
+          },
           { key: 'reviewStatus', label: t('review.status'), options: reviewStatusOptions(t) },
         ]}
         columns={[

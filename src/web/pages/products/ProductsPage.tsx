@@ -10,6 +10,7 @@ import { usePage, useSend } from '../../api/hooks.ts';
 import { isStaff, useMe } from '../../api/session.ts';
 import { type Product, sectors } from '../../api/types.ts';
 import { ownOrganisation } from '../../components/acting-organisation.tsx';
+import { addressFilters } from '../../components/address-filters.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { choose, enter } from '../../components/field-checks.ts';
@@ -25,7 +26,9 @@ import { emptyProduct, ProductForm, productBody, productValues } from './Product
 export function ProductsPage() {
   const { t } = useTranslation();
   const me = useMe().data!;
-  const control = useListState();
+  // a dashboard figure opens the list filtered by its sector
+  const [initialFilters] = useState(() => addressFilters({ sector: sectors }));
+  const control = useListState(20, initialFilters);
   const list = usePage<Product>('/api/products', control);
   const [opened, { open, close }] = useDisclosure();
   const [editing, setEditing] = useState<Product | null>(null);
