@@ -6,7 +6,9 @@ import { seedCatalogueDemo } from './catalogues.ts';
 import { seedChainDemo } from './chain.ts';
 import { demoEvents, epcisDocument } from './demo-events.ts';
 import { seedRegistry } from './demo-registry.ts';
+import { seedNewsDemo } from './news.ts';
 import { seedPlanDemo } from './plan.ts';
+import { seedProgrammesDemo } from './programmes.ts';
 import { seedStampDemo } from './stamps.ts';
 
 export { demoApiKey } from './accounts.ts';
@@ -37,5 +39,7 @@ export async function seedDemo(db: Db, config: Config): Promise<{ seeded: boolea
   await seedStampDemo(db, config, registry);
   await seedCatalogueDemo(db);
   await seedPlanDemo(db);
+  await seedNewsDemo(db, config);
+  await seedProgrammesDemo(db, registry);
   return { seeded: true };
 }

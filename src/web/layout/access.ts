@@ -40,6 +40,13 @@ export const pageAccess: PageAccess[] = [
   { to: '/cases', roles: [...reviewers, 'inspector'] },
   // the automatic checks: the department and inspectors read and run them; officers see only their cases (issue 12 §3)
   { to: '/checks', roles: ['dost_admin', 'dost_reviewer', 'inspector'] },
+  // surveys: the admin designs and sends, officers fill in and read their scope, reviewers and inspectors read
+  { to: '/surveys', roles: [...reviewers, 'inspector'] },
+  // training and support: the admin records them, the province's staff read; never organisations (issue 13 §2)
+  { to: '/training', roles: [...reviewers, 'inspector'] },
+  { to: '/support', roles: [...reviewers, 'inspector'] },
+  // periodic reports: the admin creates and issues, the department, officers and inspectors read; never organisations
+  { to: '/reports', roles: [...reviewers, 'inspector'] },
 ];
 
 export const mayOpen = (page: PageAccess, role: Role) => page.roles === 'all' || page.roles.includes(role);

@@ -5,6 +5,7 @@ import {
   IconBuildingFactory2,
   IconCalendarEvent,
   IconCertificate,
+  IconClipboardList,
   IconChecklist,
   IconFileImport,
   IconHistory,
@@ -15,8 +16,11 @@ import {
   IconPackage,
   IconPackages,
   IconRadar,
+  IconReportAnalytics,
   IconRoute,
+  IconSchool,
   IconShieldCheck,
+  IconSparkles,
   IconTruckDelivery,
   IconUsers,
 } from '@tabler/icons-react';
@@ -50,8 +54,12 @@ const look: Record<string, Pick<NavItem, 'label' | 'icon'>> = {
   '/inspection-plans': { label: 'nav.inspectionPlans', icon: IconCalendarEvent },
   '/cases': { label: 'nav.cases', icon: IconAlertOctagon },
   '/checks': { label: 'nav.checks', icon: IconRadar },
+  '/reports': { label: 'nav.reports', icon: IconReportAnalytics },
   '/traceability-systems': { label: 'nav.traceabilitySystems', icon: IconCertificate },
   '/catalogues': { label: 'nav.catalogues', icon: IconListCheck },
+  '/surveys': { label: 'nav.surveys', icon: IconClipboardList },
+  '/training': { label: 'nav.training', icon: IconSchool },
+  '/support': { label: 'nav.support', icon: IconSparkles },
 };
 
 /** The left navigation: every page of the access table (access.ts), shown to the roles that may open it. */
