@@ -73,11 +73,14 @@ export const planView = z.object({
 });
 export type PlanView = z.infer<typeof planView>;
 
+export const evidenceView = z.array(z.object({ id: z.string(), name: z.string().nullable() }));
+
 export const manualValueView = z.object({
   year: z.number(),
   value: z.number(),
   source: z.string(),
   fileIds: z.array(z.string()),
+  evidence: evidenceView,
   enteredByName: z.string().nullable(),
   enteredAt: z.string(),
 });
@@ -110,6 +113,7 @@ export const taskView = z.object({
   state: z.enum(taskStates),
   overdue: z.boolean(),
   fileIds: z.array(z.string()),
+  evidence: evidenceView,
   note: z.string().nullable(),
 });
 export type TaskView = z.infer<typeof taskView>;

@@ -1,7 +1,17 @@
+import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { forbidden, pickLanguage, requireActor, signedIn } from '../platform/index.ts';
+import {
+  assertStorableText,
+  badRequest,
+  forbidden,
+  Problem,
+  pickLanguage,
+  readMultipart,
+  requireActor,
+  signedIn,
+} from '../platform/index.ts';
 import { evaluatePlanFor } from './evaluation.ts';
 import { indicatorFormulas } from './formula.ts';
 import {
@@ -18,14 +28,57 @@ import {
   taskInput,
   taskView,
 } from './plan.api.ts';
+import { uploadEvidence } from './plan.files.ts';
 import { mayReadPlan } from './plan.policy.ts';
 import * as service from './plan.service.ts';
 
 const tags = ['plan'];
 const idParams = z.object({ id: z.uuid() });
 
+const maxEvidenceBytes = 10 * 1024 * 1024;
+
 export async function planRoutes(fastify: FastifyInstance) {
+  await fastify.register(multipart, {
+    limits: { fileSize: maxEvidenceBytes, files: 1, fields: 4, parts: 5 },
+  });
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  app.post(
+    '/plan/files',
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        summary: 'Upload evidence (an image or a PDF) kept as one of the department’s files',
+        consumes: ['multipart/form-data'],
+        response: {
+          201: z.object({
+            id: z.uuid(),
+            name: z.string().nullable(),
+            mediaType: z.string(),
+            byteSize: z.number(),
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      if (!request.isMultipart()) throw new Problem(415, 'unsupported-media-type');
+      const tooBig = () =>
+        new Problem(413, 'files-too-large', {
+          params: { megabytes: 10 },
+          errors: [{ field: '/body/file', code: 'files.tooLarge', params: { megabytes: 10 } }],
+        });
+      const part = await readMultipart(() => request.file(), tooBig);
+      if (!part) throw badRequest([{ field: '/body/file', code: 'files.missing' }], 'files-no-file');
+      const bytes = await readMultipart(() => part.toBuffer(), tooBig);
+      assertStorableText(part.filename, '/body/file/filename');
+      const meta = await uploadEvidence(app.db, actor, { bytes, fileName: part.filename || null });
+      return reply
+        .status(201)
+        .send({ id: meta.id, name: meta.originalName, mediaType: meta.mediaType, byteSize: meta.byteSize });
+    },
+  );
 
   app.get(
     '/plan',

@@ -23,6 +23,7 @@ import type {
   TaskInput,
   TaskView,
 } from './plan.api.ts';
+import { checkEvidence, evidenceNames } from './plan.files.ts';
 import { mayEditPlan, mayReadPlan } from './plan.policy.ts';
 import { planIndicators, planManualValues, plans, planTargets, planTasks } from './plan.schema.ts';
 import './plan.messages.ts';
@@ -65,7 +66,11 @@ export const presentPlan = (row: PlanRow): PlanView => ({
 export const isOverdue = (row: Pick<TaskRow, 'deadline' | 'state'>, today = localToday()) =>
   row.deadline !== null && row.deadline < today && row.state !== 'done';
 
-export const presentTask = (row: TaskRow, today = localToday()): TaskView => ({
+export const presentTask = (
+  row: TaskRow,
+  today = localToday(),
+  evidence: (ids: string[]) => TaskView['evidence'] = () => [],
+): TaskView => ({
   id: row.id,
   planId: row.planId,
   position: row.position,
@@ -78,6 +83,7 @@ export const presentTask = (row: TaskRow, today = localToday()): TaskView => ({
   state: row.state as TaskView['state'],
   overdue: isOverdue(row, today),
   fileIds: row.fileIds,
+  evidence: evidence(row.fileIds),
   note: row.note,
 });
 
@@ -128,13 +134,18 @@ export async function indicatorsOf(db: DbOrTx, planId: string): Promise<Indicato
     .from(planManualValues)
     .where(inArray(planManualValues.indicatorId, ids))
     .orderBy(asc(planManualValues.year));
-  return rows.map((r) => presentIndicator(r, targets, manual));
+  const evidence = await evidenceNames(
+    db,
+    manual.flatMap((m) => m.fileIds),
+  );
+  return rows.map((r) => presentIndicator(r, targets, manual, evidence));
 }
 
 function presentIndicator(
   row: IndicatorRow,
   targets: (typeof planTargets.$inferSelect)[],
   manual: (typeof planManualValues.$inferSelect)[],
+  evidence: (ids: string[]) => TaskView['evidence'] = () => [],
 ): IndicatorView {
   return {
     id: row.id,
@@ -154,6 +165,7 @@ function presentIndicator(
         value: m.value,
         source: m.source,
         fileIds: m.fileIds,
+        evidence: evidence(m.fileIds),
         enteredByName: m.enteredByName,
         enteredAt: m.enteredAt.toISOString(),
       })),
@@ -172,10 +184,15 @@ export async function planDetail(db: DbOrTx, id: string, actor: Actor): Promise<
   mustRead(actor);
   const plan = await findPlan(db, id);
   const today = localToday();
+  const tasks = await tasksOf(db, id);
+  const evidence = await evidenceNames(
+    db,
+    tasks.flatMap((t) => t.fileIds),
+  );
   return {
     ...presentPlan(plan),
     indicators: await indicatorsOf(db, id),
-    tasks: (await tasksOf(db, id)).map((t) => presentTask(t, today)),
+    tasks: tasks.map((t) => presentTask(t, today, evidence)),
   };
 }
 
@@ -361,22 +378,6 @@ export async function setTargets(
   });
 }
 
-/** Files named as evidence must exist (the department's staff read every organisation's files). */
-async function checkFiles(db: DbOrTx, ids: string[], field: string): Promise<FieldError[]> {
-  if (!ids.length) return [];
-  const found = (
-    (await db.execute(
-      sql`SELECT id::text AS id FROM files WHERE id IN (${sql.join(
-        ids.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})`,
-    )) as unknown as { rows: { id: string }[] }
-  ).rows.map((r) => r.id);
-  return ids.flatMap((id, i) =>
-    found.includes(id) ? [] : [{ field: `${field}/${i}`, code: 'plan.fileUnknown' }],
-  );
-}
-
 /** Enters (or corrects) the value of a hand-entered indicator for a year, with where the figure comes from. */
 export async function setManualValue(
   db: Db,
@@ -391,7 +392,7 @@ export async function setManualValue(
     if (indicator.formulaKey) errors.push({ field: '/body/value', code: 'plan.manualOnly' });
     if (input.year < plan.startYear || input.year > plan.endYear)
       errors.push({ field: '/body/year', code: 'plan.yearOutside' });
-    errors.push(...(await checkFiles(tx, input.fileIds, '/body/fileIds')));
+    errors.push(...(await checkEvidence(tx, input.fileIds, '/body/fileIds')));
     if (errors.length) throw badRequest(errors);
     const values = {
       value: input.value,
@@ -431,7 +432,7 @@ export async function createTask(db: Db, planId: string, input: TaskInput, actor
   mustEdit(actor);
   return db.transaction(async (tx) => {
     await findPlan(tx, planId);
-    const errors = await checkFiles(tx, input.fileIds, '/body/fileIds');
+    const errors = await checkEvidence(tx, input.fileIds, '/body/fileIds');
     if (errors.length) throw badRequest(errors);
     const position =
       input.position ??
@@ -448,7 +449,7 @@ export async function createTask(db: Db, planId: string, input: TaskInput, actor
       .values({ ...taskValues(input), planId, position })
       .returning();
     await audit(tx, actor, 'create', 'plan_task', row.id, null, row);
-    return presentTask(row);
+    return presentTask(row, localToday(), await evidenceNames(tx, row.fileIds));
   });
 }
 
@@ -456,7 +457,7 @@ export async function updateTask(db: Db, id: string, input: TaskInput, actor: Ac
   mustEdit(actor);
   return db.transaction(async (tx) => {
     const before = await findTask(tx, id);
-    const errors = await checkFiles(tx, input.fileIds, '/body/fileIds');
+    const errors = await checkEvidence(tx, input.fileIds, '/body/fileIds');
     if (errors.length) throw badRequest(errors);
     const [row] = await tx
       .update(planTasks)
@@ -464,7 +465,7 @@ export async function updateTask(db: Db, id: string, input: TaskInput, actor: Ac
       .where(eq(planTasks.id, id))
       .returning();
     await audit(tx, actor, 'update', 'plan_task', id, before, row);
-    return presentTask(row);
+    return presentTask(row, localToday(), await evidenceNames(tx, row.fileIds));
   });
 }
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../db/index.ts';
-import { createTestApp, makeOrganisation, type TestApp } from '../test/index.ts';
+import { createTestApp, makeOrganisation, multipartBody, type TestApp } from '../test/index.ts';
 
 let t: TestApp;
 let admin: Record<string, string>;
@@ -163,6 +163,59 @@ describe('the plan as configuration', () => {
   });
 });
 
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+const upload = (headers: Record<string, string>, name = 'bien-ban.pdf') => {
+  const body = multipartBody({}, [{ name, data: pdf, type: 'application/pdf' }]);
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/plan/files',
+    headers: { ...headers, ...body.headers },
+    payload: body.payload,
+  });
+};
+
+describe('evidence', () => {
+  it('the admin uploads a PDF as the department’s file and names it as a task’s evidence', async () => {
+    const file = await upload(admin, 'quy-che.pdf');
+    expect(file.statusCode).toBe(201);
+    const task = (await call('GET', '/api/plan', admin)).json().tasks[0];
+    const res = await call('PUT', `/api/plan/tasks/${task.id}`, admin, {
+      what: task.what,
+      who: task.who,
+      deadline: task.deadline,
+      state: 'done',
+      fileIds: [file.json().id],
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().evidence).toEqual([{ id: file.json().id, name: 'quy-che.pdf' }]);
+    const e = await call('GET', '/api/plan/evaluation?from=2026-01-01&to=2026-12-31', admin);
+    expect(e.json().tasks[0].evidenceCount).toBe(1);
+  });
+
+  it('an organisation’s file cannot be named as the plan’s evidence, and an organisation cannot upload', async () => {
+    const org = await makeOrganisation(t.db, { name: 'HTX có tệp' });
+    const owner = t.as({ role: 'org_owner', organisationIds: [org.id] });
+    const body = multipartBody({}, [{ name: 'rieng.pdf', data: pdf, type: 'application/pdf' }]);
+    const own = await t.app.inject({
+      method: 'POST',
+      url: '/api/files',
+      headers: { ...owner, ...body.headers },
+      payload: body.payload,
+    });
+    expect(own.statusCode).toBe(201);
+    expect((await upload(owner)).statusCode).toBe(403);
+    const task = (await call('GET', '/api/plan', admin)).json().tasks[0];
+    const res = await call('PUT', `/api/plan/tasks/${task.id}`, admin, {
+      what: task.what,
+      who: task.who,
+      fileIds: [own.json().id],
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0]).toMatchObject({ field: '/body/fileIds/0' });
+    expect((await call('GET', '/api/plan', admin)).json().tasks[0].fileIds).toEqual(task.fileIds);
+  });
+});
+
 describe('validation: 4xx problems naming the field in Vietnamese, nothing stored', () => {
   it('a formula the program does not know, and a unit unlike the formula’s', async () => {
     const unknown = await call('POST', `/api/plan/plans/${planId}/indicators`, admin, {
@@ -264,6 +317,7 @@ describe('security', () => {
     const after = (await call('GET', '/api/plan', admin)).json();
     expect(after.indicators[0].targets).toEqual(plan.indicators[0].targets);
     expect(after.tasks).toHaveLength(1);
+    expect(after.tasks[0].state).toBe(plan.tasks[0].state);
   });
 
   it('an anonymous caller gets 401', async () => {
