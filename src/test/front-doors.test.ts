@@ -29,6 +29,7 @@ const layers: string[][] = [
     'plan',
     'programmes',
     'news',
+    'dashboard',
   ],
   ['public', 'portal', 'resolver', 'backoffice', 'demo', '(faces)'],
 ];

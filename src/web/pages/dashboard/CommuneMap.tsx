@@ -81,7 +81,7 @@ export function CommuneMap({
           {t('provinceDashboard.mapEmpty')}
         </Text>
       ) : (
-        <Box maw={760} mx="auto">
+        <Box w="100%" maw={760} mx="auto">
           <svg
             viewBox={`0 0 ${viewWidth} ${viewHeight}`}
             width="100%"

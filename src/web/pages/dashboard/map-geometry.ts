@@ -18,6 +18,7 @@ export const viewWidth = 600;
 export const viewHeight = 420;
 const pad = 24;
 const maxRadius = 28;
+const minSpan = 0.2;
 
 /**
  * An equirectangular projection fitted to the box, with longitudes shortened by cos(latitude) so that Đồng Nai
@@ -45,9 +46,15 @@ function boxOf(points: [number, number][]): [number, number, number, number] {
     box[2] = Math.max(box[2], lng);
     box[3] = Math.max(box[3], lat);
   }
-  // one point (or one commune): a small box round it
-  if (box[2] - box[0] < 0.02) [box[0], box[2]] = [box[0] - 0.05, box[2] + 0.05];
-  if (box[3] - box[1] < 0.02) [box[1], box[3]] = [box[1] - 0.05, box[3] + 0.05];
+  // a few communes close together: at least a fifth of a degree each way round them, so one point is not a corner
+  for (const [lo, hi] of [
+    [0, 2],
+    [1, 3],
+  ] as const) {
+    const grow = Math.max(0, minSpan - (box[hi] - box[lo])) / 2;
+    box[lo] -= grow;
+    box[hi] += grow;
+  }
   return box;
 }
 
