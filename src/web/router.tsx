@@ -101,6 +101,7 @@ const routeTree = rootRoute.addChildren([
     page('/checks', () => import('./pages/checks/ChecksPage.tsx'), 'ChecksPage'),
     page('/reports', () => import('./pages/reports/ReportsPage.tsx'), 'ReportsPage'),
     page('/reports/$id', () => import('./pages/reports/ReportPage.tsx'), 'ReportPage'),
+    page('/plan', () => import('./pages/plan/PlanPage.tsx'), 'PlanPage'),
     page(
       '/traceability-systems',
       () => import('./pages/traceability-systems/TraceabilitySystemsPage.tsx'),

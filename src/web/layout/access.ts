@@ -47,6 +47,8 @@ export const pageAccess: PageAccess[] = [
   { to: '/support', roles: [...reviewers, 'inspector'] },
   // periodic reports: the admin creates and issues, the department, officers and inspectors read; never organisations
   { to: '/reports', roles: [...reviewers, 'inspector'] },
+  // the province's plan: the admin edits it, the province's staff read it; never organisations (issue 13 §1)
+  { to: '/plan', roles: [...reviewers, 'inspector'] },
 ];
 
 export const mayOpen = (page: PageAccess, role: Role) => page.roles === 'all' || page.roles.includes(role);
