@@ -108,6 +108,7 @@ const routeTree = rootRoute.addChildren([
       'TraceabilitySystemsPage',
     ),
     page('/catalogues', () => import('./pages/catalogues/CataloguesPage.tsx'), 'CataloguesPage'),
+    page('/news', () => import('./pages/news/NewsPage.tsx'), 'NewsPage'),
     page('/surveys', () => import('./pages/programmes/SurveysPage.tsx'), 'SurveysPage'),
     page('/surveys/$id', () => import('./pages/programmes/SurveyPage.tsx'), 'SurveyPage'),
     page('/surveys/$id/fill', () => import('./pages/programmes/SurveyFillPage.tsx'), 'SurveyFillPage'),
