@@ -105,21 +105,21 @@ export const stampsActivated = (db: DbOrTx, f: OrganisationFilter, p: MonthPerio
   );
 
 /**
- * Scans in the period, by month: the months rolled up (dashboard_scan_months) and the scans since the roll-up's
- * mark, read in one statement so both halves see the same moment.
+ * Scans in the period, by month: the months rolled up to `mark` (dashboard_scan_months) and the scans after it. The
+ * caller reads the mark and this in one snapshot (repeatable read), so a roll-up committing meanwhile counts nothing
+ * twice; the mark is a value so the planner walks the primary key from it.
  */
-export const scans = (db: DbOrTx, f: OrganisationFilter, p: MonthPeriod) =>
+export const scans = (db: DbOrTx, f: OrganisationFilter, p: MonthPeriod, mark: number) =>
   counted(
     db,
-    sql`WITH ${organisationsIn(f)},
-          mark AS (SELECT coalesce(max(last_id), 0) AS id FROM dashboard_rollup_marks WHERE name = 'stamp_scans')
+    sql`WITH ${organisationsIn(f)}
         SELECT o.commune_code AS code, to_char(m.month, 'YYYY-MM') AS month, sum(m.scans) AS n
         FROM dashboard_scan_months m JOIN o ON o.id = m.organisation_id
         WHERE m.month >= ${p.fromDay}::date AND m.month < ${p.endDay}::date GROUP BY 1, 2
         UNION ALL
         SELECT o.commune_code, ${localMonth(sql`s.at`)}, count(*)
         FROM stamp_scans s JOIN products pr ON pr.gtin = s.gtin JOIN o ON o.id = pr.organisation_id
-        WHERE s.id > (SELECT id FROM mark) AND s.at >= ${p.start}::timestamptz AND s.at < ${p.end}::timestamptz
+        WHERE s.id > ${mark}::bigint AND s.at >= ${p.start}::timestamptz AND s.at < ${p.end}::timestamptz
         GROUP BY 1, 2`,
   );
 

@@ -12,19 +12,27 @@ const settleMinutes = 10;
  * transaction. Another reader rolling up at the same time wins; this one reads with the mark as it is, which is
  * still exact (the live half counts what is past the mark). Returns how many scans were rolled up.
  */
+/** The id of the last scan counted in dashboard_scan_months (0 before the first roll-up). */
+export async function scanMark(db: DbOrTx): Promise<number> {
+  const mark = (await db.execute(
+    sql`SELECT coalesce(max(last_id), 0)::bigint AS id FROM dashboard_rollup_marks WHERE name = 'stamp_scans'`,
+  )) as unknown as { rows: { id: string | number }[] };
+  return Number(mark.rows[0].id);
+}
+
 export async function rollUpScans(db: DbOrTx): Promise<number> {
   return db.transaction(async (tx) => {
     const lock = (await tx.execute(
       sql`SELECT pg_try_advisory_xact_lock(hashtext('dashboard_scan_months')) AS ok`,
     )) as unknown as { rows: { ok: boolean }[] };
     if (!lock.rows[0].ok) return 0;
+    const from = await scanMark(tx);
+    // the mark as a value, not a subquery: the planner then walks the primary key from it instead of the table
     const range = (await tx.execute(
-      sql`WITH mark AS (SELECT coalesce(max(last_id), 0) AS id FROM dashboard_rollup_marks WHERE name = 'stamp_scans')
-          SELECT (SELECT id FROM mark)::bigint AS "from", max(s.id)::bigint AS "upTo", count(*)::int AS n
-          FROM stamp_scans s
-          WHERE s.id > (SELECT id FROM mark) AND s.at < now() - make_interval(mins => ${settleMinutes})`,
-    )) as unknown as { rows: { from: string; upTo: string | null; n: number }[] };
-    const { from, upTo, n } = range.rows[0];
+      sql`SELECT max(s.id)::bigint AS "upTo", count(*)::int AS n FROM stamp_scans s
+          WHERE s.id > ${from}::bigint AND s.at < now() - make_interval(mins => ${settleMinutes})`,
+    )) as unknown as { rows: { upTo: string | null; n: number }[] };
+    const { upTo, n } = range.rows[0];
     if (upTo === null) return 0;
     await tx.execute(
       sql`INSERT INTO dashboard_scan_months (month, organisation_id, scans)

@@ -11,7 +11,7 @@ import type { CommuneFigures, DashboardQuery, DashboardView, MonthFigures } from
 import { dashboardScope } from './dashboard.policy.ts';
 import type { CountRow, MonthPeriod, OrganisationFilter } from './dashboard.repo.ts';
 import * as repo from './dashboard.repo.ts';
-import { rollUpScans } from './dashboard.rollup.ts';
+import { rollUpScans, scanMark } from './dashboard.rollup.ts';
 
 /** The longest period one answer covers: five years of monthly figures. */
 export const maxMonths = 60;
@@ -106,7 +106,11 @@ export async function readDashboard(db: DbOrTx, actor: Actor, query: DashboardQu
     repo.lotCounts(db, filter, period),
     repo.stampsIssued(db, filter, period),
     repo.stampsActivated(db, filter, period),
-    repo.scans(db, filter, period),
+    // the mark and the scans past it in one snapshot
+    db.transaction(async (tx) => repo.scans(tx, filter, period, await scanMark(tx)), {
+      isolationLevel: 'repeatable read',
+      accessMode: 'read only',
+    }),
     repo.inspections(db, filter, period),
     repo.violations(db, filter, period),
     repo.consumerReports(db, filter, period),

@@ -55,8 +55,11 @@ export function CommuneMap({
   const drawnShapes = map.kind === 'outlines' ? shapes(outlines, values) : [];
   const drawnCircles =
     map.kind === 'points' ? circles(communes.map((c) => ({ ...c, value: c[measure] }))) : [];
+  // communes with figures the map cannot place: no outline installed for them, or (without outlines) no located place
   const unplaced = communes.filter(
-    (c) => c.latitude === null && (c.organisations > 0 || c[measure] > 0),
+    (c) =>
+      (c.organisations > 0 || c[measure] > 0) &&
+      (map.kind === 'outlines' ? !map.outlined.includes(c.code) : c.latitude === null),
   ).length;
   const nothing = map.kind === 'points' ? !drawnCircles.length : !drawnShapes.length && !boundaries.isPending;
 
