@@ -18,20 +18,20 @@ header.site{background:#0b4f8a;color:#fff}
 .brand{flex:1;min-width:0;color:#fff;text-decoration:none}.brand small{display:block;font-size:.72rem;letter-spacing:.04em;text-transform:uppercase;opacity:.9}
 .brand strong{display:block;font-size:1rem;line-height:1.25}
 .lang{color:#fff;font-size:.9rem;border:1px solid #ffffff80;border-radius:4px;padding:3px 8px;text-decoration:none;white-space:nowrap}
-nav.main{background:#093f6e}nav.main ul{max-width:1080px;margin:0 auto;padding:0 6px;list-style:none;display:flex;overflow-x:auto}
-nav.main a{display:block;color:#fff;text-decoration:none;padding:10px 10px;font-size:.95rem;white-space:nowrap;border-bottom:3px solid transparent}
+nav.main{background:#093f6e}nav.main ul{max-width:1080px;margin:0 auto;padding:0 6px;list-style:none;display:flex;flex-wrap:wrap}
+nav.main a{display:block;color:#fff;text-decoration:none;padding:9px 8px;font-size:.92rem;white-space:nowrap;border-bottom:3px solid transparent}
 nav.main a[aria-current]{border-bottom-color:#f2b705;font-weight:600}
 main{max-width:1080px;margin:0 auto;padding:12px 14px 24px}
 .hero{background:linear-gradient(160deg,#0b4f8a,#0d6aa8);color:#fff;padding:18px 14px 20px}
-.hero .in{max-width:1080px;margin:0 auto}.hero h1{font-size:1.4rem;line-height:1.3;margin:0 0 6px}.hero p{margin:0 0 12px;opacity:.95}
-form.search{display:flex;gap:6px}form.search input{flex:1;min-width:0}
+.hero .in{max-width:1080px;margin:0 auto}.hero h1{font-size:1.4rem;line-height:1.3;margin:0 0 6px;color:#fff}.hero p{margin:0 0 12px;opacity:.95}
+.search{display:flex;gap:6px}.search input{flex:1;min-width:0}.search button{flex:none}
 input[type=search],input[type=text]{font:inherit;padding:10px 12px;border:1px solid #8a97a5;border-radius:6px;background:#fff;color:#1b2733;width:100%}
 input[type=file]{font-size:.9rem;max-width:100%}
 button,.btn{font:inherit;background:#c8102e;color:#fff;border:0;border-radius:6px;padding:10px 16px;cursor:pointer;text-decoration:none;display:inline-block}
 .btn.alt{background:#0b4f8a}.btn.ghost{background:#fff;color:#0b4f8a;border:1px solid #0b4f8a}
 label{display:block;font-weight:600;margin:.4rem 0 .3rem}
 section.card,article.card{background:#fff;border:1px solid #dde3e9;border-radius:8px;padding:14px;margin:14px 0}
-h2{font-size:1.15rem;margin:0 0 10px;color:#0b3a63;border-left:4px solid #c8102e;padding-left:8px}
+h1{font-size:1.45rem;line-height:1.3;margin:.2rem 0 .6rem;color:#0b3a63}h2{font-size:1.15rem;margin:0 0 10px;color:#0b3a63;border-left:4px solid #c8102e;padding-left:8px}
 h3{font-size:1rem;margin:0 0 4px}.muted{color:#56626e;font-size:.9rem}
 .grid{display:grid;gap:10px;grid-template-columns:1fr}
 .tile{display:flex;gap:10px;background:#fff;border:1px solid #dde3e9;border-radius:8px;padding:10px;text-decoration:none;color:inherit}
@@ -44,16 +44,16 @@ ul.plain{list-style:none;margin:0;padding:0}ul.plain li{padding:8px 0;border-top
 dl.facts{display:grid;grid-template-columns:auto 1fr;gap:4px 12px;margin:0}dt{color:#56626e}dd{margin:0}
 ol.steps{margin:0;padding:0;list-style:none;counter-reset:s}ol.steps li{counter-increment:s;position:relative;padding:0 0 12px 42px}
 ol.steps li:before{content:counter(s);position:absolute;left:0;top:0;width:30px;height:30px;border-radius:50%;background:#0b4f8a;color:#fff;text-align:center;line-height:30px;font-weight:700}
-.tabs{display:flex;gap:6px;overflow-x:auto;margin:10px 0}.tabs a{white-space:nowrap;padding:6px 12px;border-radius:16px;background:#fff;border:1px solid #c9d3dc;text-decoration:none}
+.tabs{display:flex;gap:6px;flex-wrap:wrap;margin:10px 0}.tabs a{white-space:nowrap;padding:6px 12px;border-radius:16px;background:#fff;border:1px solid #c9d3dc;text-decoration:none}
 .tabs a[aria-current]{background:#0b4f8a;color:#fff;border-color:#0b4f8a}
 .pager{display:flex;justify-content:space-between;align-items:center;gap:8px;margin:12px 0}
 .notice{border-left:6px solid #c8102e;background:#fff;padding:12px 14px;border-radius:6px;margin:14px 0}.notice.ok{border-color:#1e8e3e}
 .notice strong{display:block;font-size:1.1rem;margin-bottom:4px}
-svg.map{width:100%;height:auto;background:#eaf2f8;border-radius:8px}ol.legend{margin:.5rem 0 0;padding-left:1.6rem;font-size:.92rem}ol.legend li::marker{color:#c5221f;font-weight:bold}
+svg.map{width:100%;height:auto;max-height:480px;background:#eaf2f8;border-radius:8px}ol.legend{margin:.5rem 0 0;padding-left:1.6rem;font-size:.92rem}ol.legend li::marker{color:#c5221f;font-weight:bold}
 .prose{overflow-wrap:anywhere}.prose img{max-width:100%}.prose h1,.prose h2,.prose h3{border:0;padding:0;color:#0b3a63}
 .imgs{display:flex;gap:8px;overflow-x:auto}.imgs img{height:180px;border-radius:8px}
 footer.site{background:#0b3a63;color:#dfe8f1;font-size:.88rem;margin-top:20px}footer.site .in{max-width:1080px;margin:0 auto;padding:16px 14px}footer.site a{color:#fff}
-@media (min-width:720px){.grid{grid-template-columns:1fr 1fr}.hero h1{font-size:1.8rem}.hero{padding:28px 14px}.cols{display:grid;grid-template-columns:3fr 2fr;gap:16px}.cols>*{min-width:0}}
+@media (min-width:720px){.mapwrap{display:grid;grid-template-columns:3fr 2fr;gap:16px;align-items:start}.grid{grid-template-columns:1fr 1fr}.hero h1{font-size:1.8rem}.hero{padding:28px 14px}.cols{display:grid;grid-template-columns:3fr 2fr;gap:16px}.cols>*{min-width:0}}
 @media (min-width:1000px){.grid.three{grid-template-columns:1fr 1fr 1fr}}`;
 
 export const portalCssPath = `/portal.css?v=${crypto.createHash('sha256').update(portalCss).digest('hex').slice(0, 10)}`;

@@ -89,10 +89,10 @@ export function placesMap(
     places.filter((p) => (p.latitude !== null && p.longitude !== null) || p.polygon).length - drawn.length;
   const svg = renderMapSvg(drawn, w.mapTitle, boundaries, { route: false });
   if (!svg) return html`<p class="muted">${w.mapEmpty}</p>`;
-  return html`${new Html(svg)}<ol class="legend">${drawn.map((p) => {
+  return html`<div class="mapwrap">${new Html(svg)}<div><ol class="legend">${drawn.map((p) => {
     const o = organisations.get(p.organisationId);
     return html`<li>${p.name}${p.areaHectares ? html` (${p.areaHectares} ${w.hectares})` : ''}${o ? html` — <a href="${link(lang, `/nha-san-xuat/${o.id}`)}">${o.name}</a>` : ''}</li>`;
-  })}</ol>${more > 0 ? html`<p class="muted">${w.mapMore(more)}</p>` : ''}`;
+  })}</ol>${more > 0 ? html`<p class="muted">${w.mapMore(more)}</p>` : ''}</div></div>`;
 }
 
 export function pager(
