@@ -1,6 +1,5 @@
 import {
   Alert,
-  Badge,
   Button,
   Group,
   Menu,
@@ -177,55 +176,75 @@ function Indicators({ plan, editable }: { plan: Plan; editable: boolean }) {
       {plan.indicators.length === 0 ? (
         <Alert>{t('provincePlan.noIndicators')}</Alert>
       ) : (
-        <Table.ScrollContainer minWidth={1000}>
+        <Table.ScrollContainer minWidth={960}>
           <Table striped verticalSpacing="sm" withTableBorder>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('provincePlan.code')}</Table.Th>
-                <Table.Th>{t('provincePlan.indicator')}</Table.Th>
+                <Table.Th rowSpan={2}>{t('provincePlan.code')}</Table.Th>
+                <Table.Th rowSpan={2}>{t('provincePlan.indicator')}</Table.Th>
+                <Table.Th colSpan={years.length} ta="center">
+                  {t('provincePlan.targets')}
+                </Table.Th>
+                <Table.Th rowSpan={2} ta="right">
+                  {t('provincePlan.value', { year })}
+                </Table.Th>
+                <Table.Th rowSpan={2}>{t('provincePlan.met')}</Table.Th>
+                {editable ? <Table.Th rowSpan={2}>{t('common.actions')}</Table.Th> : null}
+              </Table.Tr>
+              <Table.Tr>
                 {years.map((y) => (
-                  <Table.Th key={y} ta="right">
-                    {t('provincePlan.target', { year: y })}
+                  <Table.Th key={y} ta="right" aria-label={t('provincePlan.target', { year: y })}>
+                    {y}
                   </Table.Th>
                 ))}
-                <Table.Th ta="right">{t('provincePlan.value', { year })}</Table.Th>
-                <Table.Th>{t('provincePlan.met')}</Table.Th>
-                {editable ? <Table.Th>{t('common.actions')}</Table.Th> : null}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {plan.indicators.map((indicator) => {
                 const e = byId.get(indicator.id);
                 const sign = indicator.direction === 'at_most' ? '≤ ' : '≥ ';
+                const entered = indicator.manualValues.find((m) => m.year === year);
                 return (
                   <Table.Tr key={indicator.id}>
-                    <Table.Td>{indicator.code}</Table.Td>
-                    <Table.Td maw={420}>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{indicator.code}</Table.Td>
+                    <Table.Td miw={300}>
                       <Text size="sm" fw={500}>
                         {indicator.name}
                       </Text>
-                      <Group gap={6} mt={2} wrap="nowrap" align="flex-start">
-                        <Badge size="xs" variant="light" color={indicator.formulaKey ? 'blue' : 'gray'}>
+                      <Text size="xs" c="dimmed" mt={2}>
+                        <Text span size="xs" fw={600} c={indicator.formulaKey ? 'blue' : 'gray'}>
                           {indicator.formulaKey ? t('provincePlan.computed') : t('provincePlan.manual')}
-                        </Badge>
-                        <Text size="xs" c="dimmed">
-                          {e?.describe ?? ''}
                         </Text>
-                      </Group>
+                        {e?.source === 'manual' ? '' : e?.describe ? ` · ${e.describe}` : ''}
+                      </Text>
+                      {e?.source === 'manual' && e.manualSource ? (
+                        <Text size="xs" c="dimmed">
+                          {t('provincePlan.source')}: {e.manualSource}
+                          {entered?.enteredByName
+                            ? ` (${t('provincePlan.enteredBy', {
+                                name: entered.enteredByName,
+                                at: formatDateTime(entered.enteredAt),
+                              })})`
+                            : ''}
+                        </Text>
+                      ) : null}
                     </Table.Td>
                     {years.map((y) => {
                       const target = indicator.targets.find((x) => x.year === y)?.target;
                       return (
-                        <Table.Td key={y} ta="right">
+                        <Table.Td key={y} ta="right" style={{ whiteSpace: 'nowrap' }}>
                           {target === undefined ? '—' : `${sign}${withUnit(target, indicator.unit)}`}
                         </Table.Td>
                       );
                     })}
-                    <Table.Td ta="right">
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                       <Text size="sm" fw={600}>
                         {withUnit(e?.value, indicator.unit)}
                       </Text>
-                      {e?.denominator !== undefined && indicator.unit === 'percent' ? (
+                      {e &&
+                      e.value !== null &&
+                      e.denominator !== undefined &&
+                      indicator.unit === 'percent' ? (
                         <Text size="xs" c="dimmed">
                           {t('provincePlan.ofTotal', {
                             numerator: formatNumber(e.numerator),
@@ -233,82 +252,64 @@ function Indicators({ plan, editable }: { plan: Plan; editable: boolean }) {
                           })}
                         </Text>
                       ) : null}
-                      {e?.source === 'manual'
-                        ? (() => {
-                            const entered = indicator.manualValues.find((m) => m.year === year);
-                            return entered?.enteredByName ? (
-                              <Text size="xs" c="dimmed">
-                                {t('provincePlan.enteredBy', {
-                                  name: entered.enteredByName,
-                                  at: formatDateTime(entered.enteredAt),
-                                })}
-                              </Text>
-                            ) : null;
-                          })()
-                        : null}
                     </Table.Td>
-                    <Table.Td>
-                      {!e ? null : e.met === null ? (
-                        <Badge color="gray" variant="light">
-                          {e.target === null ? t('provincePlan.noTarget') : t('provincePlan.metUnknown')}
-                        </Badge>
-                      ) : (
-                        <Badge color={e.met ? 'teal' : 'orange'} variant="light">
-                          {e.met ? t('provincePlan.metYes') : t('provincePlan.metNo')}
-                        </Badge>
+                    <Table.Td miw={110}>
+                      {!e ? null : (
+                        <Text
+                          size="sm"
+                          fw={600}
+                          c={e.met === null ? 'dimmed' : e.met ? 'teal.8' : 'orange.8'}
+                        >
+                          {e.met === null
+                            ? e.target === null
+                              ? t('provincePlan.noTarget')
+                              : t('provincePlan.metUnknown')
+                            : e.met
+                              ? t('provincePlan.metYes')
+                              : t('provincePlan.metNo')}
+                        </Text>
                       )}
                     </Table.Td>
                     {editable ? (
                       <Table.Td>
-                        <Group gap={4} wrap="nowrap">
-                          {!indicator.formulaKey ? (
+                        <Menu position="bottom-end" withinPortal>
+                          <Menu.Target>
                             <Button
                               size="xs"
-                              variant="light"
-                              aria-label={`${t('provincePlan.enterValue')}: ${indicator.name}`}
-                              onClick={() => setForm({ kind: 'value', indicator })}
+                              variant="default"
+                              rightSection={<IconDots size={14} aria-hidden />}
+                              aria-label={`${t('common.actions')}: ${indicator.code} ${indicator.name}`}
                             >
-                              {t('provincePlan.enterValue')}
+                              {t('common.actions')}
                             </Button>
-                          ) : null}
-                          <Button
-                            size="xs"
-                            variant="default"
-                            aria-label={`${t('provincePlan.setTargets')}: ${indicator.name}`}
-                            onClick={() => setForm({ kind: 'targets', indicator })}
-                          >
-                            {t('provincePlan.setTargets')}
-                          </Button>
-                          <Menu position="bottom-end">
-                            <Menu.Target>
-                              <Button
-                                size="xs"
-                                variant="subtle"
-                                aria-label={`${t('common.actions')}: ${indicator.name}`}
-                              >
-                                <IconDots size={16} aria-hidden />
-                              </Button>
-                            </Menu.Target>
-                            <Menu.Dropdown>
-                              <Menu.Item onClick={() => setForm({ kind: 'indicator', indicator })}>
-                                {t('provincePlan.editIndicator')}
+                          </Menu.Target>
+                          <Menu.Dropdown>
+                            {!indicator.formulaKey ? (
+                              <Menu.Item onClick={() => setForm({ kind: 'value', indicator })}>
+                                {t('provincePlan.enterValue')}
                               </Menu.Item>
-                              <Menu.Item
-                                color="red"
-                                onClick={() => {
-                                  if (
-                                    window.confirm(
-                                      t('provincePlan.confirmDeleteIndicator', { name: indicator.name }),
-                                    )
+                            ) : null}
+                            <Menu.Item onClick={() => setForm({ kind: 'targets', indicator })}>
+                              {t('provincePlan.setTargets')}
+                            </Menu.Item>
+                            <Menu.Item onClick={() => setForm({ kind: 'indicator', indicator })}>
+                              {t('provincePlan.editIndicator')}
+                            </Menu.Item>
+                            <Menu.Item
+                              color="red"
+                              onClick={() => {
+                                if (
+                                  window.confirm(
+                                    t('provincePlan.confirmDeleteIndicator', { name: indicator.name }),
                                   )
-                                    remove.mutate(indicator);
-                                }}
-                              >
-                                {t('provincePlan.deleteIndicator')}
-                              </Menu.Item>
-                            </Menu.Dropdown>
-                          </Menu>
-                        </Group>
+                                )
+                                  remove.mutate(indicator);
+                              }}
+                            >
+                              {t('provincePlan.deleteIndicator')}
+                            </Menu.Item>
+                          </Menu.Dropdown>
+                        </Menu>
                       </Table.Td>
                     ) : null}
                   </Table.Tr>
