@@ -133,12 +133,18 @@ export function NewsPage() {
                     ) : null}
                   </Table.Td>
                   <Table.Td>{t(`news.kinds.${item.kind}`)}</Table.Td>
-                  <Table.Td>
-                    <Badge color={item.status === 'published' ? 'green' : 'gray'} variant="light">
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Badge
+                      color={item.status === 'published' ? 'green' : 'gray'}
+                      variant="light"
+                      styles={{ root: { minWidth: 'max-content' } }}
+                    >
                       {t(`news.statuses.${item.status}`)}
                     </Badge>
                   </Table.Td>
-                  <Table.Td>{item.status === 'published' ? formatDate(item.publishedAt) : ''}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    {item.status === 'published' ? formatDate(item.publishedAt) : ''}
+                  </Table.Td>
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap" justify="flex-end">
                       {item.status === 'published' ? (
@@ -335,7 +341,7 @@ function NewsEditor({
               {t('news.preview')}
             </Text>
             <Paper withBorder p="md" radius="md" data-testid="news-preview" mih={200}>
-              <Text fw={700} size="lg" mb="xs">
+              <Text fw={700} fz={26} lh={1.3} mb="xs">
                 {form.values.title}
               </Text>
               {form.values.summary ? (
