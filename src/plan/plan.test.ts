@@ -135,6 +135,45 @@ describe('the plan as configuration', () => {
     expect(later['1']).toMatchObject({ value: 0, target: 5, met: false });
   });
 
+  it('a share of nothing is no figure (not 0 %), and an "at most" indicator is met at or under its target', async () => {
+    // no mandatory list in this database: 0 of 0 products
+    const share = await call('POST', `/api/plan/plans/${planId}/indicators`, admin, {
+      code: '3',
+      name: 'Tỷ lệ sản phẩm bắt buộc được truy xuất',
+      formulaKey: 'mandatory_products_traced_share',
+      unit: 'percent',
+    });
+    const fewer = await call('POST', `/api/plan/plans/${planId}/indicators`, admin, {
+      code: '4',
+      name: 'Số vụ vi phạm chưa xử lý',
+      unit: 'count',
+      direction: 'at_most',
+    });
+    await call('PUT', `/api/plan/indicators/${share.json().id}/targets`, admin, {
+      targets: [{ year: 2026, target: 100 }],
+    });
+    await call('PUT', `/api/plan/indicators/${fewer.json().id}/targets`, admin, {
+      targets: [{ year: 2026, target: 5 }],
+    });
+    await call('PUT', `/api/plan/indicators/${fewer.json().id}/values`, admin, {
+      year: 2026,
+      value: 3,
+      source: 'Báo cáo thanh tra năm 2026',
+    });
+    const e = await call('GET', '/api/plan/evaluation?from=2026-01-01&to=2026-12-31', admin);
+    const byCode = Object.fromEntries(e.json().indicators.map((i: { code: string }) => [i.code, i]));
+    expect(byCode['3']).toMatchObject({
+      source: 'computed',
+      value: null,
+      numerator: 0,
+      denominator: 0,
+      met: null,
+    });
+    expect(byCode['4']).toMatchObject({ source: 'manual', value: 3, target: 5, met: true });
+    for (const id of [share.json().id, fewer.json().id])
+      expect((await call('DELETE', `/api/plan/indicators/${id}`, admin)).statusCode).toBe(204);
+  });
+
   it('tasks: overdue when the deadline has passed and not done; evidence counted', async () => {
     const late = await call('POST', `/api/plan/plans/${planId}/tasks`, admin, {
       what: 'Ban hành quy chế vận hành hệ thống',
