@@ -86,9 +86,8 @@ export function SurveyFillPage() {
               key={organisationId}
               survey={s}
               organisation={orgs.find((o) => o.id === organisationId)!}
-              onNext={() =>
-                setOrganisationId(orgs.find((o) => !o.responseId && o.id !== organisationId)?.id ?? null)
-              }
+              next={orgs.find((o) => !o.responseId && o.id !== organisationId)?.id ?? null}
+              onNext={setOrganisationId}
             />
           ) : null}
         </>
@@ -100,11 +99,13 @@ export function SurveyFillPage() {
 function AnswerForm({
   survey,
   organisation,
+  next,
   onNext,
 }: {
   survey: Survey;
   organisation: Reached;
-  onNext(): void;
+  next: string | null;
+  onNext(id: string): void;
 }) {
   const { t } = useTranslation();
   const saved = useGet<{ response: SavedResponse | null }>(
@@ -225,6 +226,8 @@ function AnswerForm({
                   size="lg"
                   min={0}
                   clampBehavior="none"
+                  decimalSeparator=","
+                  allowedDecimalSeparators={[',', '.']}
                   inputMode="decimal"
                   placeholder={t('survey.numberPlaceholder')}
                   rightSection={q.unit ? <Text size="sm">{q.unit}</Text> : null}
@@ -252,9 +255,9 @@ function AnswerForm({
         <Button type="submit" size="lg" fullWidth loading={save.isPending}>
           {t('survey.saveAnswers')}
         </Button>
-        {save.isSuccess ? (
+        {save.isSuccess && next ? (
           <Group justify="center">
-            <Button variant="light" size="lg" fullWidth onClick={onNext}>
+            <Button variant="light" size="lg" fullWidth onClick={() => onNext(next)}>
               {t('survey.next')}
             </Button>
           </Group>

@@ -66,11 +66,12 @@ function GroupTable({ groups, survey }: { groups: ResultGroup[]; survey: Survey 
   const shown = survey.questions.map((q, i) => ({ q, i })).filter(({ q }) => q.kind !== 'text');
   const cell = (g: ResultGroup, i: number) => {
     const tally = g.questions[i]!;
+    if (!tally.answered) return '—';
     if (survey.questions[i]!.kind === 'number') return `${t('survey.sum')} ${formatNumber(tally.sum)}`;
     return tally.counts.map((c) => `${c.choice}: ${c.count}`).join(' · ');
   };
   return (
-    <Table.ScrollContainer minWidth={480}>
+    <Table.ScrollContainer minWidth={260 + shown.length * 180}>
       <Table striped withTableBorder>
         <Table.Thead>
           <Table.Tr>
@@ -78,7 +79,7 @@ function GroupTable({ groups, survey }: { groups: ResultGroup[]; survey: Survey 
             <Table.Th>{t('survey.reached')}</Table.Th>
             <Table.Th>{t('survey.answered')}</Table.Th>
             {shown.map(({ q, i }) => (
-              <Table.Th key={q.id}>
+              <Table.Th key={q.id} miw={180}>
                 {i + 1}. {q.text}
               </Table.Th>
             ))}
