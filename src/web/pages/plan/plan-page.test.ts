@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { permissionsOf } from '../../../platform/index.ts';
+import { type Actor, permissionsOf } from '../../../platform/index.ts';
 import '../../../plan/plan.policy.ts';
 import { pageAccess } from '../../layout/access.ts';
 import { mayEditPlan, vietnamToday, yearsOf } from './types.ts';
@@ -15,8 +15,15 @@ const roles = [
   'org_owner',
   'org_staff',
 ] as const;
-const actor = (role: (typeof roles)[number]) =>
-  ({ kind: 'user', id: 'x', name: 'x', role, organisationIds: [], sector: null, communes: [] }) as const;
+const actor = (role: (typeof roles)[number]): Actor => ({
+  kind: 'user',
+  id: 'x',
+  name: 'x',
+  role,
+  organisationIds: [],
+  sector: null,
+  communes: [],
+});
 
 const keys = (o: object, prefix = ''): string[] =>
   Object.entries(o).flatMap(([k, v]) =>
