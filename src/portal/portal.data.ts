@@ -9,6 +9,7 @@ import {
   publicCatalogue,
   searchPublicLots,
 } from '../registry/index.ts';
+import { cached } from '../resolver/index.ts';
 
 /** Text for matching: lower case, Vietnamese marks dropped (đ → d), so “sau rieng” finds “Sầu riêng”. */
 export function fold(text: string): string {
@@ -40,8 +41,13 @@ export interface PortalData {
   productById: Map<string, PublicProduct>;
 }
 
+/**
+ * The province's public catalogue, through the resolver's short-lived cache (TXNG_RESOLVER_CACHE_SECONDS): every
+ * portal page reads it, and an approval or withdrawal reaches the portal within those seconds (the inspections'
+ * withdrawals clear the cache at once).
+ */
 export async function loadPortalData(db: Db): Promise<PortalData> {
-  const catalogue = await publicCatalogue(db);
+  const catalogue = await cached('portal:catalogue', () => publicCatalogue(db));
   return {
     catalogue,
     organisationById: new Map(catalogue.organisations.map((o) => [o.id, o])),

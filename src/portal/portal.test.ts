@@ -106,7 +106,7 @@ beforeAll(async () => {
     body: 'Nháp',
     attachmentIds: [],
   });
-});
+}, 180_000);
 afterAll(() => t?.close());
 
 const get = (url: string, headers: Record<string, string> = {}) =>
