@@ -32,6 +32,7 @@ const doorOf: Record<string, string> = {
   '/audit': '/api/audit',
   '/checks': '/api/checks',
   '/inspection-plans': '/api/inspection-plans',
+  '/news': '/api/news',
 };
 
 async function apiSignIn(baseUrl: string, email: string) {
