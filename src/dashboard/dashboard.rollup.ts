@@ -7,6 +7,9 @@ import type { DbOrTx } from '../platform/index.ts';
  */
 const settleMinutes = 10;
 
+/** Scans rolled up at once past which the table's statistics are refreshed in the same transaction. */
+const analyseAfter = 50_000;
+
 /**
  * Adds the scans written since the last roll-up (and settled) to dashboard_scan_months and moves the mark, in one
  * transaction. Another reader rolling up at the same time wins; this one reads with the mark as it is, which is
@@ -42,6 +45,9 @@ export async function rollUpScans(db: DbOrTx): Promise<number> {
           WHERE s.id > ${from}::bigint AND s.id <= ${upTo}::bigint GROUP BY 1, 2
           ON CONFLICT (month, organisation_id) DO UPDATE SET scans = dashboard_scan_months.scans + excluded.scans`,
     );
+    // a large catch-up changes the table's size many times over: without fresh statistics the planner reads the
+    // months as a few rows and sorts them on disk (0.47 s instead of 0.18 s for a province year)
+    if (n >= analyseAfter) await tx.execute(sql`ANALYZE dashboard_scan_months`);
     await tx.execute(
       sql`INSERT INTO dashboard_rollup_marks (name, last_id) VALUES ('stamp_scans', ${upTo}::bigint)
           ON CONFLICT (name) DO UPDATE SET last_id = excluded.last_id`,
