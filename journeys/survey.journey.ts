@@ -142,7 +142,12 @@ describe('a survey filled on a phone', needs('Chromium', chromiumMissing()), () 
     await adminPage.getByRole('link', { name: 'Khảo sát' }).click();
     await adminPage.getByRole('button', { name: 'Tạo phiếu khảo sát' }).click();
     await adminPage.getByRole('button', { name: 'Thêm câu hỏi' }).click();
-    await adminPage.getByRole('textbox', { name: 'Nội dung câu hỏi' }).fill('Cơ sở có dùng tem truy xuất không?');
+    await adminPage.getByRole('textbox', { name: 'Nội dung câu hỏi' }).fill('Cơ sở đang dùng loại tem nào?');
+    const choices = adminPage.getByRole('combobox', { name: 'Các lựa chọn' });
+    for (const choice of ['Tem giấy có mã QR', 'Tem điện tử', 'Chưa dùng tem']) {
+      await choices.fill(choice);
+      await choices.press('Enter');
+    }
     await adminPage.getByRole('button', { name: 'Lưu bản nháp' }).click();
     await adminPage.getByText('Đã lưu phiếu khảo sát').waitFor();
     await screenshot(adminPage, 'survey-designer');
