@@ -45,6 +45,7 @@ export function SurveyFillPage() {
   const orgs = reached.data?.items ?? [];
   const s = survey.data;
   const answered = orgs.filter((o) => o.responseId).length;
+  const chosen = orgs.find((o) => o.id === organisationId);
   return (
     <Stack gap="md" maw={640}>
       <Anchor component={Link} to={`/surveys/${id}`} size="sm">
@@ -79,13 +80,22 @@ export function SurveyFillPage() {
                 }))}
                 comboboxProps={{ withinPortal: true }}
               />
+              {chosen ? (
+                <Text size="md" fw={600}>
+                  {chosen.name}
+                  <Text component="span" size="sm" c="dimmed" fw={400}>
+                    {' '}
+                    · {chosen.communeName ?? '—'}
+                  </Text>
+                </Text>
+              ) : null}
             </>
           ) : null}
-          {s.open && organisationId ? (
+          {s.open && chosen ? (
             <AnswerForm
               key={organisationId}
               survey={s}
-              organisation={orgs.find((o) => o.id === organisationId)!}
+              organisation={chosen!}
               next={orgs.find((o) => !o.responseId && o.id !== organisationId)?.id ?? null}
               onNext={setOrganisationId}
             />

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useGet, useSend } from '../../api/hooks.ts';
@@ -53,57 +53,40 @@ export function SurveysPage() {
         {list.isSuccess && !items.length ? (
           <Alert>{mayDesign(me.role) ? t('survey.empty') : t('survey.emptyOfficer')}</Alert>
         ) : null}
-        {items.length ? (
-          <Table.ScrollContainer minWidth={560}>
-            <Table striped highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('survey.name')}</Table.Th>
-                  <Table.Th>{t('survey.period')}</Table.Th>
-                  <Table.Th>{t('survey.progress')}</Table.Th>
-                  <Table.Th>{t('survey.stateLabel')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((s) => (
-                  <Table.Tr key={s.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/surveys/${s.id}`}>
-                        {s.title}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      {formatDate(s.opensOn)} – {formatDate(s.closesOn)}
-                    </Table.Td>
-                    <Table.Td>
-                      {s.state === 'draft'
-                        ? '—'
-                        : t('survey.answeredOf', { answered: s.answered, reached: s.reached })}
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge color={stateColor[s.state]} variant="light">
-                        {t(`survey.state.${s.state}`)}
-                      </Badge>
-                      {s.state === 'sent' ? (
-                        <Text size="xs" c={s.open ? 'teal' : 'dimmed'}>
-                          {s.open ? t('survey.open') : t('survey.notOpen')}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>
-                      {mayAnswer(me.role) && s.open ? (
-                        <Button component={Link} to={`/surveys/${s.id}/fill`} size="xs">
-                          {t('survey.fill')}
-                        </Button>
-                      ) : null}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        ) : null}
+        {items.map((s) => (
+          <Paper key={s.id} withBorder p="md" data-testid="survey-card">
+            <Stack gap={6}>
+              <Group justify="space-between" align="flex-start" wrap="nowrap">
+                <Anchor component={Link} to={`/surveys/${s.id}`} fw={600}>
+                  {s.title}
+                </Anchor>
+                <Badge color={stateColor[s.state]} variant="light" style={{ flexShrink: 0 }}>
+                  {t(`survey.state.${s.state}`)}
+                </Badge>
+              </Group>
+              <Text size="sm">
+                {t('survey.period')}: {formatDate(s.opensOn)} – {formatDate(s.closesOn)}
+                {s.state === 'sent' ? ` · ${s.open ? t('survey.open') : t('survey.notOpen')}` : ''}
+              </Text>
+              {s.state !== 'draft' ? (
+                <Text size="sm">
+                  {t('survey.progress')}:{' '}
+                  {t('survey.answeredOf', { answered: s.answered, reached: s.reached })}
+                </Text>
+              ) : null}
+              {mayAnswer(me.role) && s.open ? (
+                <Button
+                  component={Link}
+                  to={`/surveys/${s.id}/fill`}
+                  size="md"
+                  w={{ base: '100%', sm: 'auto' }}
+                >
+                  {t('survey.fill')}
+                </Button>
+              ) : null}
+            </Stack>
+          </Paper>
+        ))}
       </Stack>
     </>
   );
