@@ -2,7 +2,7 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { getPublishedNews, listPublishedNews, type NewsKind, renderNewsBody } from '../news/index.ts';
-import { Problem, readMultipart } from '../platform/index.ts';
+import { notFound, Problem, prefersHtml, readMultipart } from '../platform/index.ts';
 import { Html, html, pageLanguage, safeUrl } from '../public/index.ts';
 import { communeBoundariesNear, searchPublicLots } from '../registry/index.ts';
 import {
@@ -88,6 +88,13 @@ export default async function portalRoutes(fastify: FastifyInstance) {
       body: html`${notice(w.notFoundTitle, w.notFoundText)}<section class="card">${searchForm(lang)}</section><p><a href="${link(lang, '/')}">${w.backHome}</a></p>`,
     });
   }
+
+  // an address nothing answers (of two or more segments: one segment is the resolver's, a compressed Digital Link):
+  // a person's browser gets a page in words with a way home, a program the problem document
+  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+    if (!prefersHtml(request)) throw notFound('route-not-found');
+    return notFoundPage(request, reply);
+  });
 
   app.get('/portal.css', { schema: { hide: true } }, async (_request, reply) =>
     reply

@@ -317,6 +317,15 @@ describe('news, English, and pages that do not exist', () => {
     expect(res.statusCode).toBe(404);
     expect(res.body).toContain('Trang bạn tìm không có');
     expect(res.body).toContain('href="/"');
+    const unknown = await get('/trang-cu/khong-co', { accept: 'text/html,application/xhtml+xml' });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.headers['content-type']).toContain('text/html');
+    expect(unknown.body).toContain('Không tìm thấy trang');
+    // a program asking gets the problem document, as before
+    const program = await get('/trang-cu/khong-co', { accept: 'application/json' });
+    expect(program.statusCode).toBe(404);
+    expect(program.headers['content-type']).toContain('application/problem+json');
+    expect(program.json().type).toContain('route-not-found');
     const css = await get(res.body.match(/href="(\/portal\.css\?v=[0-9a-f]+)"/)?.[1] ?? '/portal.css');
     expect(css.statusCode).toBe(200);
     expect(css.headers['cache-control']).toContain('immutable');
