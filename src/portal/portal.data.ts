@@ -117,10 +117,16 @@ export async function searchPortal(db: Db, data: PortalData, q: string): Promise
   const producers = data.catalogue.organisations
     .filter((o) => has(o.name, o.communeName))
     .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
-  const lots = (await searchPublicLots(db, isNumber ? digits : q.trim())).flatMap((l) => {
+  // lots by their number or GTIN, and the lots of the products found by name (a few products' worth)
+  const named = products.length <= 10 ? products.map((p) => searchPublicLots(db, p.gtin, 20)) : [];
+  const found = (await Promise.all([searchPublicLots(db, isNumber ? digits : q.trim()), ...named])).flat();
+  const seen = new Set<string>();
+  const lots = found.flatMap((l) => {
     const product = data.productById.get(l.productId);
     const producer = data.organisationById.get(l.organisationId);
-    return product && producer ? [{ ...l, product, producer }] : [];
+    if (!product || !producer || seen.has(l.id)) return [];
+    seen.add(l.id);
+    return [{ ...l, product, producer }];
   });
   return { products, producers, lots };
 }

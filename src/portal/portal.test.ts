@@ -162,6 +162,9 @@ describe('the portal shows published data only', () => {
     const lot = await get('/tim-kiem?q=XD-2026');
     expect(lot.body).toContain('Lô XD-2026-07');
     expect(lot.body).toContain(`href="/page/01/${gtins.shown}/10/XD-2026-07"`);
+    // a product's name finds its lots too
+    const byName = await get(`/tim-kiem?q=${encodeURIComponent('Ri6 Xuân Định')}&tab=lots`);
+    expect(byName.body).toContain('Lô XD-2026-07');
     const byGtin = await get(`/tim-kiem?q=${gtins.shown}`);
     expect(byGtin.body).toContain('Sầu riêng Ri6 Xuân Định');
   });
