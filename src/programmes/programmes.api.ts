@@ -148,6 +148,7 @@ export const courseInput = z.object({
           .url({ protocol: /^https?$/ })
           .max(1000)
           .optional(),
+        fileId: z.uuid().optional(),
       }),
     )
     .max(50)
@@ -167,7 +168,15 @@ export const courseView = z.object({
   trainers: z.array(z.string()),
   organisations: z.array(z.object({ id: z.string(), name: z.string() })),
   people: z.array(z.object({ name: z.string(), unit: z.string() })),
-  materials: z.array(z.object({ title: z.string(), link: z.string().nullable() })),
+  materials: z.array(
+    z.object({
+      title: z.string(),
+      link: z.string().nullable(),
+      fileId: z.string().nullable(),
+      /** The file's address on this site (`/files/:id`) when the material is a file. */
+      fileUrl: z.string().nullable(),
+    }),
+  ),
   participantCount: z.number(),
   note: z.string().nullable(),
 });

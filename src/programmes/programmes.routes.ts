@@ -1,7 +1,15 @@
+import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireActor, signedIn } from '../platform/index.ts';
+import {
+  assertStorableText,
+  badRequest,
+  Problem,
+  readMultipart,
+  requireActor,
+  signedIn,
+} from '../platform/index.ts';
 import {
   courseInput,
   courseView,
@@ -22,7 +30,13 @@ import * as training from './training.service.ts';
 const idParams = z.object({ id: z.uuid() });
 const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 
+/** The files module's limit for a PDF, the larger of its two. */
+const maxMaterialBytes = 10 * 1024 * 1024;
+
 export async function programmeRoutes(fastify: FastifyInstance) {
+  await fastify.register(multipart, {
+    limits: { fileSize: maxMaterialBytes, files: 1, fields: 4, parts: 5 },
+  });
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const gate = { preValidation: signedIn };
 
@@ -208,6 +222,42 @@ export async function programmeRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) =>
       reply.status(201).send(await training.createCourse(app.db, request.body, requireActor(request))),
+  );
+  app.post(
+    '/training-courses/materials',
+    {
+      ...gate,
+      schema: {
+        tags,
+        summary: 'Upload a course material (an image or a PDF), kept as one of the department’s files',
+        consumes: ['multipart/form-data'],
+        response: {
+          201: z.object({
+            id: z.uuid(),
+            name: z.string().nullable(),
+            mediaType: z.string(),
+            url: z.string(),
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      if (!request.isMultipart()) throw new Problem(415, 'unsupported-media-type');
+      const tooBig = () =>
+        new Problem(413, 'files-too-large', {
+          params: { megabytes: 10 },
+          errors: [{ field: '/body/file', code: 'files.tooLarge', params: { megabytes: 10 } }],
+        });
+      const part = await readMultipart(() => request.file(), tooBig);
+      if (!part) throw badRequest([{ field: '/body/file', code: 'files.missing' }], 'files-no-file');
+      const bytes = await readMultipart(() => part.toBuffer(), tooBig);
+      assertStorableText(part.filename, '/body/file/filename');
+      const meta = await training.uploadMaterial(app.db, actor, { bytes, fileName: part.filename || null });
+      return reply
+        .status(201)
+        .send({ id: meta.id, name: meta.originalName, mediaType: meta.mediaType, url: `/files/${meta.id}` });
+    },
   );
   app.get(
     '/training-courses/:id',

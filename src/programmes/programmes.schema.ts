@@ -81,10 +81,11 @@ export interface CoursePerson {
   name: string;
   unit: string;
 }
-/** A material of a course: its title and, where it is online, its address. */
+/** A material of a course: its title, and its address online or its file (one of the department's files). */
 export interface CourseMaterial {
   title: string;
   link: string | null;
+  fileId?: string | null;
 }
 
 export const trainingCourses = pgTable(

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, makeOrganisation, type TestApp } from '../test/index.ts';
+import { createTestApp, makeOrganisation, multipartBody, type TestApp } from '../test/index.ts';
 
 let t: TestApp;
 let admin: Record<string, string>;
@@ -69,6 +69,40 @@ describe('training courses', () => {
         .sort(),
     ).toEqual(['/body/endsOn', '/body/organisationIds/1'].sort());
     expect((await call('GET', '/api/training-courses', admin)).json().items).toHaveLength(1);
+  });
+
+  it("keeps a material file as the department's own; a file id that is not one is refused", async () => {
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    const upload = (headers: Record<string, string>) => {
+      const form = multipartBody({}, [{ name: 'bai-giang.pdf', data: pdf, type: 'application/pdf' }]);
+      return t.app.inject({
+        method: 'POST',
+        url: '/api/training-courses/materials',
+        payload: form.payload,
+        headers: { ...form.headers, ...headers },
+      });
+    };
+    expect((await upload(commune)).statusCode).toBe(403);
+    const up = await upload(admin);
+    expect(up.statusCode).toBe(201);
+    expect(up.json()).toMatchObject({ name: 'bai-giang.pdf', url: `/files/${up.json().id}` });
+    const res = await call('POST', '/api/training-courses', admin, {
+      ...course,
+      startsOn: '2024-05-01',
+      endsOn: undefined,
+      materials: [{ title: 'Bài giảng (PDF)', fileId: up.json().id }],
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().materials).toEqual([
+      { title: 'Bài giảng (PDF)', link: null, fileId: up.json().id, fileUrl: `/files/${up.json().id}` },
+    ]);
+    // an organisation's file (or none at all) is not a material of the department
+    const bad = await call('POST', '/api/training-courses', admin, {
+      ...course,
+      materials: [{ title: 'Tệp lạ', fileId: '00000000-0000-4000-8000-000000000009' }],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('/body/materials/0/fileId');
   });
 
   it('filters by year; staff read, only the admin writes, organisations see nothing', async () => {

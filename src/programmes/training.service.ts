@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, lte } from 'drizzle-orm';
 import { recordAudit } from '../audit/index.ts';
+import { checkFilesOwnedBy, uploadFile } from '../files/index.ts';
 import {
   type Actor,
   badRequest,
@@ -16,6 +17,22 @@ import { trainingCourses } from './programmes.schema.ts';
 import './programmes.messages.ts';
 
 type CourseRow = typeof trainingCourses.$inferSelect;
+
+/**
+ * Course materials are the department's own files, kept by the files module under the owner no organisation has
+ * (the convention the news and plan modules keep too), so no organisation's file listing reaches them.
+ */
+export const departmentFilesOwner = '00000000-0000-0000-0000-000000000000';
+
+/** Stores a course material (an image or a PDF) as one of the department's files. */
+export async function uploadMaterial(
+  db: Db,
+  actor: Actor,
+  upload: { bytes: Buffer; fileName: string | null },
+) {
+  if (!mayManageProgrammes(actor)) throw forbidden();
+  return uploadFile(db, actor, departmentFilesOwner, upload);
+}
 
 /** The organisations a record names, by name; checks each exists and points at the one that does not. */
 export async function namedOrganisations(db: DbOrTx, ids: string[], field: (i: number) => string) {
@@ -45,7 +62,12 @@ async function present(db: DbOrTx, rows: CourseRow[]): Promise<CourseView[]> {
     trainers: r.trainers,
     organisations: r.organisationIds.map((id) => ({ id, name: names.get(id) ?? '' })),
     people: r.people,
-    materials: r.materials,
+    materials: r.materials.map((m) => ({
+      title: m.title,
+      link: m.link,
+      fileId: m.fileId ?? null,
+      fileUrl: m.fileId ? `/files/${m.fileId}` : null,
+    })),
     participantCount: r.participantCount,
     note: r.note,
   }));
@@ -54,6 +76,9 @@ async function present(db: DbOrTx, rows: CourseRow[]): Promise<CourseView[]> {
 async function checked(db: DbOrTx, input: CourseInput) {
   const organisationIds = [...new Set(input.organisationIds)];
   const { errors } = await namedOrganisations(db, organisationIds, (i) => `/body/organisationIds/${i}`);
+  for (const [i, m] of input.materials.entries())
+    if (m.fileId && (await checkFilesOwnedBy(db, [m.fileId], departmentFilesOwner, '/body/materials')).length)
+      errors.push({ field: `/body/materials/${i}/fileId`, code: 'files.notFound', params: { id: m.fileId } });
   const endsOn = input.endsOn ?? input.startsOn;
   if (endsOn < input.startsOn) errors.push({ field: '/body/endsOn', code: 'programmes.endsOn' });
   if (errors.length) throw badRequest(errors);
@@ -66,7 +91,11 @@ async function checked(db: DbOrTx, input: CourseInput) {
     trainers: input.trainers,
     organisationIds,
     people: input.people,
-    materials: input.materials.map((m) => ({ title: m.title, link: m.link ?? null })),
+    materials: input.materials.map((m) => ({
+      title: m.title,
+      link: m.link ?? null,
+      fileId: m.fileId ?? null,
+    })),
     // without a count given, the people named: one per organisation and each person listed
     participantCount: input.participantCount ?? organisationIds.length + input.people.length,
     note: input.note || null,
