@@ -55,6 +55,8 @@ function resolveFilter(actor: Actor, query: DashboardQuery) {
     // a sector officer's figures are their sector's; asking for another is asking outside the scope
     if (sector && sector !== scope.sector) throw forbidden('dashboard.outside-scope');
     sector = scope.sector;
+    // an officer without a sector answers for none: no organisation, not every one
+    if (!scope.sector) communes = [];
   }
   if (scope.kind === 'communes') {
     if (query.commune && !scope.codes.includes(query.commune)) throw forbidden('dashboard.outside-scope');

@@ -247,6 +247,16 @@ describe('GET /api/dashboard — who sees what', () => {
     expect((await dashboard(trade, 'sector=agriculture')).status).toBe(403);
   });
 
+  it('security: a sector officer without a sector sees no organisation, not the whole province', async () => {
+    const { status, body } = await dashboard(t.as({ role: 'sector_officer', sector: null }));
+    expect(status).toBe(200);
+    expect(body.figures).toMatchObject({
+      organisations: { registered: 0 },
+      stamps: { scanned: 0 },
+      inspections: 0,
+    });
+  });
+
   it('security: an organisation never reads the province’s figures (403), nor does anyone signed out (401)', async () => {
     const owner = t.as({ role: 'org_owner', organisationIds: [a.producer.organisationId] });
     expect((await dashboard(owner)).status).toBe(403);
