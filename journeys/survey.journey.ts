@@ -133,7 +133,17 @@ describe('a survey filled on a phone', needs('Chromium', chromiumMissing()), () 
     await adminPage.getByText('2 lớp, 51 lượt người tham dự, 7 tổ chức').waitFor();
     await screenshot(adminPage, 'training-list');
     await adminPage.getByRole('button', { name: 'Thêm lớp tập huấn' }).click();
-    await adminPage.getByRole('dialog').getByRole('button', { name: 'Thêm người' }).click();
+    const dialog = adminPage.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Thêm người' }).click();
+    // a material uploaded as a file, kept by the files module as the department's own
+    await dialog.getByRole('button', { name: 'Thêm tài liệu' }).click();
+    await dialog.locator('input[type=file]').setInputFiles({
+      name: 'bai-giang-txng.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
+    });
+    await dialog.getByRole('button', { name: 'bai-giang-txng.pdf' }).waitFor();
+    await expect(dialog.getByRole('textbox', { name: 'Tên tài liệu' }).inputValue()).resolves.toBe('bai-giang-txng.pdf');
     await screenshot(adminPage, 'training-form');
     await adminPage.getByRole('dialog').getByRole('button', { name: 'Huỷ' }).click();
     await adminPage.getByRole('link', { name: 'Hỗ trợ' }).click();

@@ -3,6 +3,7 @@ import {
   Alert,
   Anchor,
   Button,
+  FileButton,
   Group,
   NumberInput,
   Select,
@@ -17,6 +18,7 @@ import {
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
 import { useGet, useSend } from '../../api/hooks.ts';
 import { useMe } from '../../api/session.ts';
 import { DateField } from '../../components/DateField.tsx';
@@ -38,7 +40,7 @@ export interface Course {
   trainers: string[];
   organisations: { id: string; name: string }[];
   people: { name: string; unit: string }[];
-  materials: { title: string; link: string | null }[];
+  materials: { title: string; link: string | null; fileId: string | null; fileUrl: string | null }[];
   participantCount: number;
   note: string | null;
 }
@@ -129,10 +131,10 @@ export function TrainingPage() {
                       </Table.Td>
                       <Table.Td>
                         {c.materials.map((m) =>
-                          m.link ? (
+                          m.link || m.fileUrl ? (
                             <Anchor
                               key={m.title}
-                              href={m.link}
+                              href={(m.fileUrl ?? m.link)!}
                               target="_blank"
                               rel="noreferrer"
                               size="sm"
@@ -173,8 +175,15 @@ function CourseForm({ course, onClose }: { course?: Course; onClose(): void }) {
   const [organisationIds, setOrganisations] = useState(course?.organisations.map((o) => o.id) ?? []);
   const [people, setPeople] = useState((course?.people ?? []).map((p) => ({ ...p, key: rowKey() })));
   const [materials, setMaterials] = useState(
-    (course?.materials ?? []).map((m) => ({ title: m.title, link: m.link ?? '', key: rowKey() })),
+    (course?.materials ?? []).map((m) => ({
+      title: m.title,
+      link: m.link ?? '',
+      fileId: m.fileId,
+      fileName: m.fileId ? t('training.fileAttached') : null,
+      key: rowKey(),
+    })),
   );
+  const [uploadError, setUploadError] = useState<unknown>(null);
   const [count, setCount] = useState<number | string>(course?.participantCount ?? '');
   const [note, setNote] = useState(course?.note ?? '');
   const send = useSend<object, Course>(
@@ -198,8 +207,8 @@ function CourseForm({ course, onClose }: { course?: Course; onClose(): void }) {
         organisationIds,
         people: people.filter((p) => p.name || p.unit).map(({ name, unit }) => ({ name, unit })),
         materials: materials
-          .filter((m) => m.title || m.link)
-          .map((m) => ({ title: m.title, link: m.link || undefined })),
+          .filter((m) => m.title || m.link || m.fileId)
+          .map((m) => ({ title: m.title, link: m.link || undefined, fileId: m.fileId ?? undefined })),
         participantCount: typeof count === 'number' ? count : undefined,
         note: note || undefined,
       },
@@ -323,6 +332,41 @@ function CourseForm({ course, onClose }: { course?: Course; onClose(): void }) {
                 setMaterials((ms) => ms.map((x, j) => (j === i ? { ...x, link } : x)));
               }}
             />
+            <FileButton
+              accept="application/pdf,image/*"
+              onChange={async (file) => {
+                if (!file) return;
+                setUploadError(null);
+                try {
+                  const stored = await api<{ id: string; name: string | null }>(
+                    'POST',
+                    '/api/training-courses/materials',
+                    {
+                      form: (() => {
+                        const form = new FormData();
+                        form.append('file', file);
+                        return form;
+                      })(),
+                    },
+                  );
+                  setMaterials((ms) =>
+                    ms.map((x, j) =>
+                      j === i
+                        ? { ...x, fileId: stored.id, fileName: file.name, title: x.title || file.name }
+                        : x,
+                    ),
+                  );
+                } catch (error) {
+                  setUploadError(error);
+                }
+              }}
+            >
+              {(props) => (
+                <Button {...props} variant="default" size="sm">
+                  {m.fileName ?? t('training.attachFile')}
+                </Button>
+              )}
+            </FileButton>
             <ActionIcon
               variant="subtle"
               color="red"
@@ -337,10 +381,16 @@ function CourseForm({ course, onClose }: { course?: Course; onClose(): void }) {
           variant="light"
           size="xs"
           w="fit-content"
-          onClick={() => setMaterials((ms) => [...ms, { title: '', link: '', key: rowKey() }])}
+          onClick={() =>
+            setMaterials((ms) => [
+              ...ms,
+              { title: '', link: '', fileId: null, fileName: null, key: rowKey() },
+            ])
+          }
         >
           {t('training.addMaterial')}
         </Button>
+        <ProblemAlert error={uploadError} />
       </Stack>
       <NumberInput
         label={t('training.participantCount')}
