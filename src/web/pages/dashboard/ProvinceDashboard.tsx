@@ -25,33 +25,9 @@ import { sectors } from '../../api/types.ts';
 import { formatNumber } from '../../format.ts';
 import { CommuneMap } from './CommuneMap.tsx';
 import { MonthlyChart } from './MonthlyChart.tsx';
+import { type Filters, monthWords, type Preset, periodOf, thisMonth } from './period.ts';
 import type { DashboardView } from './province-types.ts';
 import './words.ts';
-
-type Preset = 'year' | 'last12' | 'custom';
-
-/** This month in Vietnam (UTC+7 all year), `YYYY-MM`. */
-const thisMonth = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 7);
-const monthsBack = (m: string, n: number) => {
-  const i = Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1 - n;
-  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
-};
-const monthWords = (m: string) => `${m.slice(5, 7)}/${m.slice(0, 4)}`;
-
-interface Filters {
-  sector: string | null;
-  commune: string | null;
-  preset: Preset;
-  from: string;
-  to: string;
-}
-
-function periodOf(f: Filters) {
-  const now = thisMonth();
-  if (f.preset === 'year') return { from: `${now.slice(0, 4)}-01`, to: now };
-  if (f.preset === 'last12') return { from: monthsBack(now, 11), to: now };
-  return { from: f.from, to: f.to };
-}
 
 /** The filters start from the page's address (`?commune=…&sector=…&from=…&to=…`), so a link can open them. */
 function filtersFromAddress(): Filters {

@@ -1,0 +1,28 @@
+/** The dashboard's period: whole months in Vietnam time, chosen as this year, the last 12 months or from–to. */
+export type Preset = 'year' | 'last12' | 'custom';
+
+export interface Filters {
+  sector: string | null;
+  commune: string | null;
+  preset: Preset;
+  from: string;
+  to: string;
+}
+
+/** This month in Vietnam (UTC+7 all year), `YYYY-MM`. */
+export const thisMonth = (now = Date.now()) => new Date(now + 7 * 3_600_000).toISOString().slice(0, 7);
+
+export const monthsBack = (m: string, n: number) => {
+  const i = Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1 - n;
+  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+};
+
+/** `2026-03` → `03/2026`, as people write a month. */
+export const monthWords = (m: string) => `${m.slice(5, 7)}/${m.slice(0, 4)}`;
+
+export function periodOf(f: Pick<Filters, 'preset' | 'from' | 'to'>, now = Date.now()) {
+  const month = thisMonth(now);
+  if (f.preset === 'year') return { from: `${month.slice(0, 4)}-01`, to: month };
+  if (f.preset === 'last12') return { from: monthsBack(month, 11), to: month };
+  return { from: f.from, to: f.to };
+}
