@@ -72,7 +72,9 @@ describe('training courses', () => {
   });
 
   it("keeps a material file as the department's own; a file id that is not one is refused", async () => {
-    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    const pdf = Buffer.from(
+      '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+    );
     const upload = (headers: Record<string, string>) => {
       const form = multipartBody({}, [{ name: 'bai-giang.pdf', data: pdf, type: 'application/pdf' }]);
       return t.app.inject({
