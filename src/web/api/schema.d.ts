@@ -5234,6 +5234,2200 @@ export interface paths {
       };
     };
   };
+  "/api/news": {
+    /** News and guidance, drafts included */
+    get: {
+      parameters: {
+        query?: {
+          kind?: "news" | "guidance";
+          status?: "draft" | "published";
+          q?: string;
+          page?: number;
+          pageSize?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: "news" | "guidance";
+                  slug: string;
+                  title: string;
+                  summary: string;
+                  body: string;
+                  attachments: ({
+                      /** Format: uuid */
+                      id: string;
+                      name: string | null;
+                      kind: string;
+                      mediaType: string;
+                      byteSize: number;
+                      url: string;
+                    })[];
+                  /** @enum {string} */
+                  status: "draft" | "published";
+                  publishedAt: string | null;
+                  createdAt: string;
+                  updatedAt: string;
+                })[];
+              total: number;
+              page: number;
+              pageSize: number;
+            };
+          };
+        };
+      };
+    };
+    /** Write a news item or guidance (a draft) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            kind: "news" | "guidance";
+            title: string;
+            /** @default */
+            summary?: string;
+            /** @default */
+            body?: string;
+            /** @default [] */
+            attachmentIds?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              kind: "news" | "guidance";
+              slug: string;
+              title: string;
+              summary: string;
+              body: string;
+              attachments: ({
+                  /** Format: uuid */
+                  id: string;
+                  name: string | null;
+                  kind: string;
+                  mediaType: string;
+                  byteSize: number;
+                  url: string;
+                })[];
+              /** @enum {string} */
+              status: "draft" | "published";
+              publishedAt: string | null;
+              createdAt: string;
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/news/preview": {
+    /** The body as the portal will show it (HTML, raw HTML and unsafe links left out) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            body: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              html: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/news/attachments": {
+    /** Upload an attachment (image or PDF) kept as one of the department’s files */
+    post: {
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              name: string | null;
+              kind: string;
+              mediaType: string;
+              byteSize: number;
+              url: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/news/{id}": {
+    /** One item */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              kind: "news" | "guidance";
+              slug: string;
+              title: string;
+              summary: string;
+              body: string;
+              attachments: ({
+                  /** Format: uuid */
+                  id: string;
+                  name: string | null;
+                  kind: string;
+                  mediaType: string;
+                  byteSize: number;
+                  url: string;
+                })[];
+              /** @enum {string} */
+              status: "draft" | "published";
+              publishedAt: string | null;
+              createdAt: string;
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    /** Change an item */
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            kind?: "news" | "guidance";
+            title?: string;
+            /** @default */
+            summary?: string;
+            /** @default */
+            body?: string;
+            /** @default [] */
+            attachmentIds?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              kind: "news" | "guidance";
+              slug: string;
+              title: string;
+              summary: string;
+              body: string;
+              attachments: ({
+                  /** Format: uuid */
+                  id: string;
+                  name: string | null;
+                  kind: string;
+                  mediaType: string;
+                  byteSize: number;
+                  url: string;
+                })[];
+              /** @enum {string} */
+              status: "draft" | "published";
+              publishedAt: string | null;
+              createdAt: string;
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/news/{id}/publish": {
+    /** Publish on the portal */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: date-time */
+            publishedAt?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              kind: "news" | "guidance";
+              slug: string;
+              title: string;
+              summary: string;
+              body: string;
+              attachments: ({
+                  /** Format: uuid */
+                  id: string;
+                  name: string | null;
+                  kind: string;
+                  mediaType: string;
+                  byteSize: number;
+                  url: string;
+                })[];
+              /** @enum {string} */
+              status: "draft" | "published";
+              publishedAt: string | null;
+              createdAt: string;
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/news/{id}/unpublish": {
+    /** Take off the portal (back to draft) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              kind: "news" | "guidance";
+              slug: string;
+              title: string;
+              summary: string;
+              body: string;
+              attachments: ({
+                  /** Format: uuid */
+                  id: string;
+                  name: string | null;
+                  kind: string;
+                  mediaType: string;
+                  byteSize: number;
+                  url: string;
+                })[];
+              /** @enum {string} */
+              status: "draft" | "published";
+              publishedAt: string | null;
+              createdAt: string;
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/plan/files": {
+    /** Upload evidence (an image or a PDF) kept as one of the department’s files */
+    post: {
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              name: string | null;
+              mediaType: string;
+              byteSize: number;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/plan": {
+    /** The province's current plan with its indicators (targets, hand-entered values) and tasks */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              title: string;
+              decisionNumber: string | null;
+              decisionDate: string | null;
+              signer: string | null;
+              agency: string | null;
+              startYear: number;
+              endYear: number;
+              isCurrent: boolean;
+              indicators: ({
+                  id: string;
+                  planId: string;
+                  position: number;
+                  code: string;
+                  name: string;
+                  formulaKey: string | null;
+                  /** @enum {string} */
+                  unit: "percent" | "count";
+                  /** @enum {string} */
+                  direction: "at_least" | "at_most";
+                  description: string | null;
+                  targets: {
+                      year: number;
+                      target: number;
+                    }[];
+                  manualValues: ({
+                      year: number;
+                      value: number;
+                      source: string;
+                      fileIds: string[];
+                      evidence: ({
+                          id: string;
+                          name: string | null;
+                        })[];
+                      enteredByName: string | null;
+                      enteredAt: string;
+                    })[];
+                })[];
+              tasks: ({
+                  id: string;
+                  planId: string;
+                  position: number;
+                  code: string | null;
+                  what: string;
+                  who: string;
+                  partners: string | null;
+                  expectedResult: string | null;
+                  deadline: string | null;
+                  /** @enum {string} */
+                  state: "not_started" | "in_progress" | "done";
+                  overdue: boolean;
+                  fileIds: string[];
+                  evidence: ({
+                      id: string;
+                      name: string | null;
+                    })[];
+                  note: string | null;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/plan/plans": {
+    /** Every plan entered */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  title: string;
+                  decisionNumber: string | null;
+                  decisionDate: string | null;
+                  signer: string | null;
+                  agency: string | null;
+                  startYear: number;
+                  endYear: number;
+                  isCurrent: boolean;
+                })[];
+            };
+          };
+        };
+      };
+    };
+    /** Enter a plan (decision, period); `isCurrent` makes it the one followed */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            title: string;
+            decisionNumber?: string | null;
+            /** Format: date */
+            decisionDate?: string | null;
+            signer?: string | null;
+            agency?: string | null;
+            startYear: number;
+            endYear: number;
+            isCurrent?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              title: string;
+              decisionNumber: string | null;
+              decisionDate: string | null;
+              signer: string | null;
+              agency: string | null;
+              startYear: number;
+              endYear: number;
+              isCurrent: boolean;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/plan/plans/{id}": {
+    /** One plan in full */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              title: string;
+              decisionNumber: string | null;
+              decisionDate: string | null;
+              signer: string | null;
+              agency: string | null;
+              startYear: number;
+              endYear: number;
+              isCurrent: boolean;
+              indicators: ({
+                  id: string;
+                  planId: string;
+                  position: number;
+                  code: string;
+                  name: string;
+                  formulaKey: string | null;
+                  /** @enum {string} */
+                  unit: "percent" | "count";
+                  /** @enum {string} */
+                  direction: "at_least" | "at_most";
+                  description: string | null;
+                  targets: {
+                      year: number;
+                      target: number;
+                    }[];
+                  manualValues: ({
+                      year: number;
+                      value: number;
+                      source: string;
+                      fileIds: string[];
+                      evidence: ({
+                          id: string;
+                          name: string | null;
+                        })[];
+                      enteredByName: string | null;
+                      enteredAt: string;
+                    })[];
+                })[];
+              tasks: ({
+                  id: string;
+                  planId: string;
+                  position: number;
+                  code: string | null;
+                  what: string;
+                  who: string;
+                  partners: string | null;
+                  expectedResult: string | null;
+                  deadline: string | null;
+                  /** @enum {string} */
+                  state: "not_started" | "in_progress" | "done";
+                  overdue: boolean;
+                  fileIds: string[];
+                  evidence: ({
+                      id: string;
+                      name: string | null;
+                    })[];
+                  note: string | null;
+                })[];
+            };
+          };
+        };
+      };
+    };
+    /** Edit a plan's decision and period */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            title: string;
+            decisionNumber?: string | null;
+            /** Format: date */
+            decisionDate?: string | null;
+            signer?: string | null;
+            agency?: string | null;
+            startYear: number;
+            endYear: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              title: string;
+              decisionNumber: string | null;
+              decisionDate: string | null;
+              signer: string | null;
+              agency: string | null;
+              startYear: number;
+              endYear: number;
+              isCurrent: boolean;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/plan/formulas": {
+    /** The ways an indicator can be computed from the data, in words */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  key: string;
+                  name: string;
+                  describe: string;
+                  /** @enum {string} */
+                  unit: "percent" | "count";
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/plan/plans/{id}/indicators": {
+    /** Add an indicator: a formula from the list, or values entered by hand */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            code: string;
+            name: string;
+            formulaKey?: string | null;
+            /** @enum {string} */
+            unit: "percent" | "count";
+            /**
+             * @default at_least
+             * @enum {string}
+             */
+            direction?: "at_least" | "at_most";
+            description?: string | null;
+            position?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              planId: string;
+              position: number;
+              code: string;
+              name: string;
+              formulaKey: string | null;
+              /** @enum {string} */
+              unit: "percent" | "count";
+              /** @enum {string} */
+              direction: "at_least" | "at_most";
+              description: string | null;
+              targets: {
+                  year: number;
+                  target: number;
+                }[];
+              manualValues: ({
+                  year: number;
+                  value: number;
+                  source: string;
+                  fileIds: string[];
+                  evidence: ({
+                      id: string;
+                      name: string | null;
+                    })[];
+                  enteredByName: string | null;
+                  enteredAt: string;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/plan/indicators/{id}": {
+    /** Edit an indicator */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            code: string;
+            name: string;
+            formulaKey?: string | null;
+            /** @enum {string} */
+            unit: "percent" | "count";
+            /**
+             * @default at_least
+             * @enum {string}
+             */
+            direction?: "at_least" | "at_most";
+            description?: string | null;
+            position?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              planId: string;
+              position: number;
+              code: string;
+              name: string;
+              formulaKey: string | null;
+              /** @enum {string} */
+              unit: "percent" | "count";
+              /** @enum {string} */
+              direction: "at_least" | "at_most";
+              description: string | null;
+              targets: {
+                  year: number;
+                  target: number;
+                }[];
+              manualValues: ({
+                  year: number;
+                  value: number;
+                  source: string;
+                  fileIds: string[];
+                  evidence: ({
+                      id: string;
+                      name: string | null;
+                    })[];
+                  enteredByName: string | null;
+                  enteredAt: string;
+                })[];
+            };
+          };
+        };
+      };
+    };
+    /** Remove an indicator with its targets and values */
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
+        };
+      };
+    };
+  };
+  "/api/plan/indicators/{id}/targets": {
+    /** Set an indicator's targets for years of the plan (null removes a year's) */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            targets: ({
+                year: number;
+                target: number | null;
+              })[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              planId: string;
+              position: number;
+              code: string;
+              name: string;
+              formulaKey: string | null;
+              /** @enum {string} */
+              unit: "percent" | "count";
+              /** @enum {string} */
+              direction: "at_least" | "at_most";
+              description: string | null;
+              targets: {
+                  year: number;
+                  target: number;
+                }[];
+              manualValues: ({
+                  year: number;
+                  value: number;
+                  source: string;
+                  fileIds: string[];
+                  evidence: ({
+                      id: string;
+                      name: string | null;
+                    })[];
+                  enteredByName: string | null;
+                  enteredAt: string;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/plan/indicators/{id}/values": {
+    /** Enter a hand-entered indicator's value for a year, with its source */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            year: number;
+            value: number;
+            source: string;
+            /** @default [] */
+            fileIds?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              planId: string;
+              position: number;
+              code: string;
+              name: string;
+              formulaKey: string | null;
+              /** @enum {string} */
+              unit: "percent" | "count";
+              /** @enum {string} */
+              direction: "at_least" | "at_most";
+              description: string | null;
+              targets: {
+                  year: number;
+                  target: number;
+                }[];
+              manualValues: ({
+                  year: number;
+                  value: number;
+                  source: string;
+                  fileIds: string[];
+                  evidence: ({
+                      id: string;
+                      name: string | null;
+                    })[];
+                  enteredByName: string | null;
+                  enteredAt: string;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/plan/plans/{id}/tasks": {
+    /** Add a task (what, who leads it, deadline) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            code?: string | null;
+            what: string;
+            who: string;
+            partners?: string | null;
+            expectedResult?: string | null;
+            /** Format: date */
+            deadline?: string | null;
+            /**
+             * @default not_started
+             * @enum {string}
+             */
+            state?: "not_started" | "in_progress" | "done";
+            /** @default [] */
+            fileIds?: string[];
+            note?: string | null;
+            position?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              planId: string;
+              position: number;
+              code: string | null;
+              what: string;
+              who: string;
+              partners: string | null;
+              expectedResult: string | null;
+              deadline: string | null;
+              /** @enum {string} */
+              state: "not_started" | "in_progress" | "done";
+              overdue: boolean;
+              fileIds: string[];
+              evidence: ({
+                  id: string;
+                  name: string | null;
+                })[];
+              note: string | null;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/plan/tasks/{id}": {
+    /** Edit a task, its state and its evidence */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            code?: string | null;
+            what: string;
+            who: string;
+            partners?: string | null;
+            expectedResult?: string | null;
+            /** Format: date */
+            deadline?: string | null;
+            /**
+             * @default not_started
+             * @enum {string}
+             */
+            state?: "not_started" | "in_progress" | "done";
+            /** @default [] */
+            fileIds?: string[];
+            note?: string | null;
+            position?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              planId: string;
+              position: number;
+              code: string | null;
+              what: string;
+              who: string;
+              partners: string | null;
+              expectedResult: string | null;
+              deadline: string | null;
+              /** @enum {string} */
+              state: "not_started" | "in_progress" | "done";
+              overdue: boolean;
+              fileIds: string[];
+              evidence: ({
+                  id: string;
+                  name: string | null;
+                })[];
+              note: string | null;
+            };
+          };
+        };
+      };
+    };
+    /** Remove a task */
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
+        };
+      };
+    };
+  };
+  "/api/plan/plans/{id}/evaluation": {
+    /** The plan measured over a period: each indicator's value beside the target of the period's last year, and the tasks */
+    get: {
+      parameters: {
+        query: {
+          from: string;
+          to: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              plan: {
+                id: string;
+                title: string;
+                decisionNumber: string | null;
+                decisionDate: string | null;
+                startYear: number;
+                endYear: number;
+              };
+              period: {
+                from: string;
+                to: string;
+              };
+              indicators: ({
+                  id: string;
+                  code: string;
+                  name: string;
+                  /** @enum {string} */
+                  unit: "percent" | "count";
+                  /** @enum {string} */
+                  direction: "at_least" | "at_most";
+                  formulaKey: string | null;
+                  describe: string;
+                  target: number | null;
+                  value: number | null;
+                  numerator?: number;
+                  denominator?: number;
+                  /** @enum {string} */
+                  source: "computed" | "manual" | "missing";
+                  manualSource?: string;
+                  met: boolean | null;
+                })[];
+              tasks: ({
+                  id: string;
+                  what: string;
+                  who: string;
+                  deadline: string | null;
+                  /** @enum {string} */
+                  state: "not_started" | "in_progress" | "done";
+                  overdue: boolean;
+                  evidenceCount: number;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/plan/evaluation": {
+    /** The current plan measured over a period (as /plan/plans/{id}/evaluation) */
+    get: {
+      parameters: {
+        query: {
+          from: string;
+          to: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              plan: {
+                id: string;
+                title: string;
+                decisionNumber: string | null;
+                decisionDate: string | null;
+                startYear: number;
+                endYear: number;
+              };
+              period: {
+                from: string;
+                to: string;
+              };
+              indicators: ({
+                  id: string;
+                  code: string;
+                  name: string;
+                  /** @enum {string} */
+                  unit: "percent" | "count";
+                  /** @enum {string} */
+                  direction: "at_least" | "at_most";
+                  formulaKey: string | null;
+                  describe: string;
+                  target: number | null;
+                  value: number | null;
+                  numerator?: number;
+                  denominator?: number;
+                  /** @enum {string} */
+                  source: "computed" | "manual" | "missing";
+                  manualSource?: string;
+                  met: boolean | null;
+                })[];
+              tasks: ({
+                  id: string;
+                  what: string;
+                  who: string;
+                  deadline: string | null;
+                  /** @enum {string} */
+                  state: "not_started" | "in_progress" | "done";
+                  overdue: boolean;
+                  evidenceCount: number;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/surveys": {
+    /** Surveys the reader may see */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  title: string;
+                  purpose: string | null;
+                  opensOn: string;
+                  closesOn: string;
+                  /** @enum {string} */
+                  state: "draft" | "sent" | "closed";
+                  open: boolean;
+                  communes: {
+                      code: string;
+                      name: string;
+                    }[];
+                  sectors: ("agriculture" | "industry_trade" | "health" | "other")[];
+                  questions: ({
+                      id: string;
+                      /** @enum {string} */
+                      kind: "single" | "multiple" | "number" | "text" | "yes_no";
+                      text: string;
+                      required: boolean;
+                      choices: string[];
+                      unit: string | null;
+                      feedsTraceability: boolean;
+                    })[];
+                  answered: number;
+                  reached: number;
+                })[];
+            };
+          };
+        };
+      };
+    };
+    /** Design a survey (a draft) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            title: string;
+            purpose?: string;
+            /** Format: date */
+            opensOn: string;
+            /** Format: date */
+            closesOn: string;
+            /** @default [] */
+            communeCodes?: string[];
+            /** @default [] */
+            sectors?: ("agriculture" | "industry_trade" | "health" | "other")[];
+            /** @default [] */
+            questions?: ({
+                /** Format: uuid */
+                id?: string;
+                /** @enum {string} */
+                kind: "single" | "multiple" | "number" | "text" | "yes_no";
+                text: string;
+                /** @default true */
+                required?: boolean;
+                /** @default [] */
+                choices?: string[];
+                unit?: string | null;
+                /** @default false */
+                feedsTraceability?: boolean;
+              })[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              title: string;
+              purpose: string | null;
+              opensOn: string;
+              closesOn: string;
+              /** @enum {string} */
+              state: "draft" | "sent" | "closed";
+              open: boolean;
+              communes: {
+                  code: string;
+                  name: string;
+                }[];
+              sectors: ("agriculture" | "industry_trade" | "health" | "other")[];
+              questions: ({
+                  id: string;
+                  /** @enum {string} */
+                  kind: "single" | "multiple" | "number" | "text" | "yes_no";
+                  text: string;
+                  required: boolean;
+                  choices: string[];
+                  unit: string | null;
+                  feedsTraceability: boolean;
+                })[];
+              answered: number;
+              reached: number;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/surveys/{id}": {
+    /** One survey with its questions */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              title: string;
+              purpose: string | null;
+              opensOn: string;
+              closesOn: string;
+              /** @enum {string} */
+              state: "draft" | "sent" | "closed";
+              open: boolean;
+              communes: {
+                  code: string;
+                  name: string;
+                }[];
+              sectors: ("agriculture" | "industry_trade" | "health" | "other")[];
+              questions: ({
+                  id: string;
+                  /** @enum {string} */
+                  kind: "single" | "multiple" | "number" | "text" | "yes_no";
+                  text: string;
+                  required: boolean;
+                  choices: string[];
+                  unit: string | null;
+                  feedsTraceability: boolean;
+                })[];
+              answered: number;
+              reached: number;
+            };
+          };
+        };
+      };
+    };
+    /** Replace a draft's design (questions in the order given) */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            title: string;
+            purpose?: string;
+            /** Format: date */
+            opensOn: string;
+            /** Format: date */
+            closesOn: string;
+            /** @default [] */
+            communeCodes?: string[];
+            /** @default [] */
+            sectors?: ("agriculture" | "industry_trade" | "health" | "other")[];
+            /** @default [] */
+            questions?: ({
+                /** Format: uuid */
+                id?: string;
+                /** @enum {string} */
+                kind: "single" | "multiple" | "number" | "text" | "yes_no";
+                text: string;
+                /** @default true */
+                required?: boolean;
+                /** @default [] */
+                choices?: string[];
+                unit?: string | null;
+                /** @default false */
+                feedsTraceability?: boolean;
+              })[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              title: string;
+              purpose: string | null;
+              opensOn: string;
+              closesOn: string;
+              /** @enum {string} */
+              state: "draft" | "sent" | "closed";
+              open: boolean;
+              communes: {
+                  code: string;
+                  name: string;
+                }[];
+              sectors: ("agriculture" | "industry_trade" | "health" | "other")[];
+              questions: ({
+                  id: string;
+                  /** @enum {string} */
+                  kind: "single" | "multiple" | "number" | "text" | "yes_no";
+                  text: string;
+                  required: boolean;
+                  choices: string[];
+                  unit: string | null;
+                  feedsTraceability: boolean;
+                })[];
+              answered: number;
+              reached: number;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/surveys/{id}/send": {
+    /** Send a draft to its communes and sector departments */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              title: string;
+              purpose: string | null;
+              opensOn: string;
+              closesOn: string;
+              /** @enum {string} */
+              state: "draft" | "sent" | "closed";
+              open: boolean;
+              communes: {
+                  code: string;
+                  name: string;
+                }[];
+              sectors: ("agriculture" | "industry_trade" | "health" | "other")[];
+              questions: ({
+                  id: string;
+                  /** @enum {string} */
+                  kind: "single" | "multiple" | "number" | "text" | "yes_no";
+                  text: string;
+                  required: boolean;
+                  choices: string[];
+                  unit: string | null;
+                  feedsTraceability: boolean;
+                })[];
+              answered: number;
+              reached: number;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/surveys/{id}/close": {
+    /** Close a sent survey */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              title: string;
+              purpose: string | null;
+              opensOn: string;
+              closesOn: string;
+              /** @enum {string} */
+              state: "draft" | "sent" | "closed";
+              open: boolean;
+              communes: {
+                  code: string;
+                  name: string;
+                }[];
+              sectors: ("agriculture" | "industry_trade" | "health" | "other")[];
+              questions: ({
+                  id: string;
+                  /** @enum {string} */
+                  kind: "single" | "multiple" | "number" | "text" | "yes_no";
+                  text: string;
+                  required: boolean;
+                  choices: string[];
+                  unit: string | null;
+                  feedsTraceability: boolean;
+                })[];
+              answered: number;
+              reached: number;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/surveys/{id}/organisations": {
+    /** The organisations the survey reaches within the reader’s scope, with whether each has answered */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  name: string;
+                  communeCode: string | null;
+                  communeName: string | null;
+                  sector: string;
+                  responseId: string | null;
+                  updatedAt: string | null;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/surveys/{id}/responses/{organisationId}": {
+    /** One organisation's response (null before it answers) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+          organisationId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              response: ({
+                id: string;
+                surveyId: string;
+                organisationId: string;
+                organisationName: string;
+                communeCode: string | null;
+                communeName: string | null;
+                sector: string;
+                answers: {
+                  [key: string]: string | string[] | number | boolean;
+                };
+                answeredByName: string;
+                updatedAt: string;
+              }) | null;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/surveys/{id}/responses": {
+    /** Save (or edit) an organisation's answers while the survey is open */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            organisationId: string;
+            answers: {
+              [key: string]: (string | string[] | number | boolean) | null;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              surveyId: string;
+              organisationId: string;
+              organisationName: string;
+              communeCode: string | null;
+              communeName: string | null;
+              sector: string;
+              answers: {
+                [key: string]: string | string[] | number | boolean;
+              };
+              answeredByName: string;
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/surveys/{id}/results": {
+    /** Results within the reader’s scope: overall, per commune, per sector, and who has not answered */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              survey: {
+                id: string;
+                title: string;
+                purpose: string | null;
+                opensOn: string;
+                closesOn: string;
+                /** @enum {string} */
+                state: "draft" | "sent" | "closed";
+                open: boolean;
+                communes: {
+                    code: string;
+                    name: string;
+                  }[];
+                sectors: ("agriculture" | "industry_trade" | "health" | "other")[];
+                questions: ({
+                    id: string;
+                    /** @enum {string} */
+                    kind: "single" | "multiple" | "number" | "text" | "yes_no";
+                    text: string;
+                    required: boolean;
+                    choices: string[];
+                    unit: string | null;
+                    feedsTraceability: boolean;
+                  })[];
+                answered: number;
+                reached: number;
+              };
+              overall: {
+                key: string;
+                name: string;
+                reached: number;
+                answered: number;
+                questions: ({
+                    answered: number;
+                    counts: {
+                        choice: string;
+                        count: number;
+                      }[];
+                    sum: number | null;
+                    mean: number | null;
+                    texts: string[];
+                  })[];
+              };
+              byCommune: ({
+                  key: string;
+                  name: string;
+                  reached: number;
+                  answered: number;
+                  questions: ({
+                      answered: number;
+                      counts: {
+                          choice: string;
+                          count: number;
+                        }[];
+                      sum: number | null;
+                      mean: number | null;
+                      texts: string[];
+                    })[];
+                })[];
+              bySector: ({
+                  key: string;
+                  name: string;
+                  reached: number;
+                  answered: number;
+                  questions: ({
+                      answered: number;
+                      counts: {
+                          choice: string;
+                          count: number;
+                        }[];
+                      sum: number | null;
+                      mean: number | null;
+                      texts: string[];
+                    })[];
+                })[];
+              notAnswered: ({
+                  id: string;
+                  name: string;
+                  communeCode: string | null;
+                  communeName: string | null;
+                  sector: string;
+                  responseId: string | null;
+                  updatedAt: string | null;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/surveys/{id}/responses.xlsx": {
+    /** The responses within the reader’s scope as an Excel workbook */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
+        };
+      };
+    };
+  };
+  "/api/training-courses": {
+    /** Training courses, latest first */
+    get: {
+      parameters: {
+        query?: {
+          year?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  topic: string;
+                  startsOn: string;
+                  endsOn: string;
+                  organiser: string;
+                  place: string;
+                  trainers: string[];
+                  organisations: {
+                      id: string;
+                      name: string;
+                    }[];
+                  people: {
+                      name: string;
+                      unit: string;
+                    }[];
+                  materials: ({
+                      title: string;
+                      link: string | null;
+                      fileId: string | null;
+                      fileUrl: string | null;
+                    })[];
+                  participantCount: number;
+                  note: string | null;
+                })[];
+            };
+          };
+        };
+      };
+    };
+    /** Record a training course */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            topic: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn?: string;
+            organiser: string;
+            place: string;
+            /** @default [] */
+            trainers?: string[];
+            /** @default [] */
+            organisationIds?: string[];
+            /** @default [] */
+            people?: {
+                name: string;
+                unit: string;
+              }[];
+            /** @default [] */
+            materials?: {
+                title: string;
+                /** Format: uri */
+                link?: string;
+                /** Format: uuid */
+                fileId?: string;
+              }[];
+            participantCount?: number;
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              topic: string;
+              startsOn: string;
+              endsOn: string;
+              organiser: string;
+              place: string;
+              trainers: string[];
+              organisations: {
+                  id: string;
+                  name: string;
+                }[];
+              people: {
+                  name: string;
+                  unit: string;
+                }[];
+              materials: ({
+                  title: string;
+                  link: string | null;
+                  fileId: string | null;
+                  fileUrl: string | null;
+                })[];
+              participantCount: number;
+              note: string | null;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/training-courses/materials": {
+    /** Upload a course material (an image or a PDF), kept as one of the department’s files */
+    post: {
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              name: string | null;
+              mediaType: string;
+              url: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/training-courses/{id}": {
+    /** One training course */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              topic: string;
+              startsOn: string;
+              endsOn: string;
+              organiser: string;
+              place: string;
+              trainers: string[];
+              organisations: {
+                  id: string;
+                  name: string;
+                }[];
+              people: {
+                  name: string;
+                  unit: string;
+                }[];
+              materials: ({
+                  title: string;
+                  link: string | null;
+                  fileId: string | null;
+                  fileUrl: string | null;
+                })[];
+              participantCount: number;
+              note: string | null;
+            };
+          };
+        };
+      };
+    };
+    /** Edit a training course */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            topic: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn?: string;
+            organiser: string;
+            place: string;
+            /** @default [] */
+            trainers?: string[];
+            /** @default [] */
+            organisationIds?: string[];
+            /** @default [] */
+            people?: {
+                name: string;
+                unit: string;
+              }[];
+            /** @default [] */
+            materials?: {
+                title: string;
+                /** Format: uri */
+                link?: string;
+                /** Format: uuid */
+                fileId?: string;
+              }[];
+            participantCount?: number;
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              topic: string;
+              startsOn: string;
+              endsOn: string;
+              organiser: string;
+              place: string;
+              trainers: string[];
+              organisations: {
+                  id: string;
+                  name: string;
+                }[];
+              people: {
+                  name: string;
+                  unit: string;
+                }[];
+              materials: ({
+                  title: string;
+                  link: string | null;
+                  fileId: string | null;
+                  fileUrl: string | null;
+                })[];
+              participantCount: number;
+              note: string | null;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/support-programmes": {
+    /** Support programmes, latest year first */
+    get: {
+      parameters: {
+        query?: {
+          year?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  name: string;
+                  year: number;
+                  /** @enum {string} */
+                  kind: "pilot" | "stamps_funded" | "system_funded" | "other";
+                  budgetVnd: number;
+                  /** @enum {string} */
+                  state: "planned" | "running" | "finished";
+                  note: string | null;
+                  recipients: {
+                      organisationId: string;
+                      organisationName: string;
+                      support: string;
+                      costVnd: number;
+                      supportedOn: string;
+                    }[];
+                  spentVnd: number;
+                })[];
+            };
+          };
+        };
+      };
+    };
+    /** Record a support programme with the organisations it supports */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            name: string;
+            year: number;
+            /** @enum {string} */
+            kind: "pilot" | "stamps_funded" | "system_funded" | "other";
+            budgetVnd: number;
+            /**
+             * @default planned
+             * @enum {string}
+             */
+            state?: "planned" | "running" | "finished";
+            note?: string;
+            /** @default [] */
+            recipients?: {
+                /** Format: uuid */
+                organisationId: string;
+                support: string;
+                costVnd: number;
+                /** Format: date */
+                supportedOn: string;
+              }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              name: string;
+              year: number;
+              /** @enum {string} */
+              kind: "pilot" | "stamps_funded" | "system_funded" | "other";
+              budgetVnd: number;
+              /** @enum {string} */
+              state: "planned" | "running" | "finished";
+              note: string | null;
+              recipients: {
+                  organisationId: string;
+                  organisationName: string;
+                  support: string;
+                  costVnd: number;
+                  supportedOn: string;
+                }[];
+              spentVnd: number;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/support-programmes/{id}": {
+    /** One support programme */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              name: string;
+              year: number;
+              /** @enum {string} */
+              kind: "pilot" | "stamps_funded" | "system_funded" | "other";
+              budgetVnd: number;
+              /** @enum {string} */
+              state: "planned" | "running" | "finished";
+              note: string | null;
+              recipients: {
+                  organisationId: string;
+                  organisationName: string;
+                  support: string;
+                  costVnd: number;
+                  supportedOn: string;
+                }[];
+              spentVnd: number;
+            };
+          };
+        };
+      };
+    };
+    /** Edit a support programme (its organisations, when given, replace the old ones) */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            name: string;
+            year: number;
+            /** @enum {string} */
+            kind: "pilot" | "stamps_funded" | "system_funded" | "other";
+            budgetVnd: number;
+            /**
+             * @default planned
+             * @enum {string}
+             */
+            state?: "planned" | "running" | "finished";
+            note?: string;
+            /** @default [] */
+            recipients?: {
+                /** Format: uuid */
+                organisationId: string;
+                support: string;
+                costVnd: number;
+                /** Format: date */
+                supportedOn: string;
+              }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              name: string;
+              year: number;
+              /** @enum {string} */
+              kind: "pilot" | "stamps_funded" | "system_funded" | "other";
+              budgetVnd: number;
+              /** @enum {string} */
+              state: "planned" | "running" | "finished";
+              note: string | null;
+              recipients: {
+                  organisationId: string;
+                  organisationName: string;
+                  support: string;
+                  costVnd: number;
+                  supportedOn: string;
+                }[];
+              spentVnd: number;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/dashboard": {
+    /**
+     * The province's figures, monthly series and per-commune breakdown for the dashboard
+     * @description dost_admin, dost_reviewer and inspector read the province; a sector officer their sector; a commune officer their communes (a commune or sector outside them is 403); organisations 403 (they keep their own counters). `from`/`to` are months (YYYY-MM, Vietnam time; default: this year so far). Organisations, products, lots and stamps issued are as of the end of `to`; stamps activated, scans, inspections, violations (findings of those visits) and consumer reports are in the period. `synced` is not available (the national portal link is not built).
+     */
+    get: {
+      parameters: {
+        query?: {
+          sector?: "agriculture" | "industry_trade" | "health" | "other";
+          commune?: string;
+          from?: string;
+          to?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              filters: {
+                /** @enum {string|null} */
+                sector: "agriculture" | "industry_trade" | "health" | "other" | null;
+                commune: string | null;
+                from: string;
+                to: string;
+              };
+              scope: {
+                /** @enum {string} */
+                kind: "all" | "sector" | "communes";
+                /** @enum {string|null} */
+                sector: "agriculture" | "industry_trade" | "health" | "other" | null;
+                communes: {
+                    code: string;
+                    name: string;
+                  }[];
+              };
+              figures: {
+                organisations: {
+                  registered: number;
+                  approved: number;
+                };
+                products: {
+                  registered: number;
+                  approved: number;
+                };
+                lots: number;
+                stamps: {
+                  issued: number;
+                  activated: number;
+                  scanned: number;
+                };
+                inspections: number;
+                violations: number;
+                consumerReports: number;
+                synced: {
+                  /** @enum {boolean} */
+                  available: false;
+                };
+              };
+              months: {
+                  month: string;
+                  organisationsApproved: number;
+                  productsApproved: number;
+                  stampsActivated: number;
+                  scans: number;
+                  inspections: number;
+                  violations: number;
+                  consumerReports: number;
+                }[];
+              communes: ({
+                  code: string;
+                  name: string;
+                  organisations: number;
+                  products: number;
+                  lots: number;
+                  stampsIssued: number;
+                  stampsActivated: number;
+                  scans: number;
+                  inspections: number;
+                  violations: number;
+                  consumerReports: number;
+                  latitude: number | null;
+                  longitude: number | null;
+                })[];
+              map: {
+                /** @enum {string} */
+                kind: "outlines" | "points";
+                outlined: string[];
+              };
+            };
+          };
+        };
+      };
+    };
+  };
   "/api/cases": {
     /**
      * Fraud cases, last changed first, within the reader’s scope
