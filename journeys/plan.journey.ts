@@ -59,7 +59,7 @@ describe('the plan as configuration', needs('Chromium', chromiumMissing()), () =
   step('adds an indicator computed by a formula chosen in words, then its targets for each year', async () => {
     await page.getByRole('button', { name: 'Thêm chỉ tiêu' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByRole('textbox', { name: 'Mã (số thứ tự) chỉ tiêu' }).fill(code);
+    await dialog.getByRole('textbox', { name: 'Mã chỉ tiêu' }).fill(code);
     await dialog
       .getByRole('textbox', { name: 'Tên chỉ tiêu' })
       .fill('Tỷ lệ tổ chức dùng mã số mã vạch áp dụng hệ thống truy xuất phù hợp');

@@ -100,7 +100,7 @@ export function IndicatorForm({
       <Text size="sm" c="dimmed">
         {chosen ? chosen.describe : t('provincePlan.formulaHintManual')}
       </Text>
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <Select
           label={t('provincePlan.unit')}
           required
@@ -115,6 +115,7 @@ export function IndicatorForm({
         />
         <Select
           label={t('provincePlan.direction')}
+          style={{ gridColumn: 'span 2' }}
           required
           allowDeselect={false}
           value={direction}
