@@ -1,0 +1,124 @@
+/**
+ * Annual report benchmark (issue 13 §3): the annual report of a province of 20,000 organisations, 100,000 products,
+ * 1,000,000 EPCIS events and 10,000,000 stamp scans, aim < 3 s, beside a plain count(*) of the same tables in the
+ * same run. The report is computed as a draft shows it and as issuing freezes it: every indicator of the plan (one
+ * per registered formula, with a target) and every key figure as of 31 December.
+ * PostgreSQL only (TXNG_BENCH_DATABASE_URL, an admin URL: a fresh database is created and dropped):
+ *   TXNG_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/annual-report.bench.ts
+ * TXNG_BENCH_SCALE=0.1 runs a tenth of the sizes (a quick look); TXNG_BENCH_RUNS the timed runs (default 7).
+ */
+import crypto from 'node:crypto';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'drizzle-orm';
+import { createIndicator, createPlan, indicatorFormulas, setTargets } from '../src/plan/index.ts';
+import type { Actor } from '../src/platform/index.ts';
+import { computeContent, keyFigureKeys, keyFigures, reportPeriod } from '../src/reports/index.ts';
+import { openTestDatabase } from '../src/test/app.ts';
+import { generateProvince, provinceSize, provinceTables } from './province-data.ts';
+
+if (!process.env.TXNG_BENCH_DATABASE_URL) {
+  console.error(
+    'Set TXNG_BENCH_DATABASE_URL to a PostgreSQL admin URL (the report bench runs on PostgreSQL only).',
+  );
+  process.exit(1);
+}
+process.env.TXNG_TEST_DATABASE_URL = process.env.TXNG_BENCH_DATABASE_URL;
+
+const size = provinceSize(Number(process.env.TXNG_BENCH_SCALE ?? 1));
+const runs = Number(process.env.TXNG_BENCH_RUNS ?? 7);
+const year = 2026;
+const seconds = (ms: number) => (ms / 1000).toFixed(2);
+const percentile = (xs: number[], p: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+const admin: Actor = {
+  kind: 'user',
+  id: crypto.randomUUID(),
+  name: 'Bench',
+  role: 'dost_admin',
+  organisationIds: [],
+  sector: null,
+  communes: [],
+};
+
+const database = await openTestDatabase();
+const db = database.db;
+try {
+  console.log(
+    `Generating ${size.organisations} organisations, ${size.products} products, ${size.events} events, ${size.scans} scans …`,
+  );
+  await generateProvince(db, size, year);
+  // the plan: one indicator per registered formula, each with a target for the year
+  const plan = await createPlan(
+    db,
+    {
+      title: 'Kế hoạch truy xuất nguồn gốc (bench)',
+      startYear: year - 1,
+      endYear: year + 3,
+      isCurrent: true,
+    },
+    admin,
+  );
+  for (const [i, f] of indicatorFormulas().entries()) {
+    const indicator = await createIndicator(
+      db,
+      plan.id,
+      { code: `CT${i + 1}`, name: f.name.vi, formulaKey: f.key, unit: f.unit, direction: 'at_least' },
+      admin,
+    );
+    await setTargets(
+      db,
+      indicator.id,
+      { targets: [{ year, target: f.unit === 'percent' ? 80 : 1000 }] },
+      admin,
+    );
+  }
+
+  console.log('\nBaseline: plain count(*) of the same tables');
+  let baseline = 0;
+  for (const table of provinceTables) {
+    const t0 = performance.now();
+    const r = (await db.execute(sql.raw(`SELECT count(*)::bigint AS n FROM ${table}`))) as unknown as {
+      rows: { n: string }[];
+    };
+    const ms = performance.now() - t0;
+    baseline += ms;
+    console.log(`  count(*) ${table}: ${r.rows[0]!.n} rows in ${seconds(ms)} s`);
+  }
+  console.log(`  baseline total: ${seconds(baseline)} s`);
+
+  const period = reportPeriod({ kind: 'annual', year });
+  console.log(
+    `\nAnnual report ${period.from} – ${period.to}: ${indicatorFormulas().length} indicators, key figures`,
+  );
+  const times: number[] = [];
+  let last = await computeContent(db, plan.id, period); // warm-up, not counted
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    last = await computeContent(db, plan.id, period);
+    times.push(performance.now() - t0);
+  }
+  for (const i of last.indicators) console.log(`  ${i.code} ${i.name}: ${i.value} (target ${i.target})`);
+  for (const f of last.figures)
+    console.log(`  ${f.label.en}: ${f.inPeriod} in ${year}, ${f.total} by its end`);
+  // where the time goes: each formula, then each key figure, one at a time
+  console.log('\nBreakdown (one at a time)');
+  for (const f of indicatorFormulas()) {
+    const t0 = performance.now();
+    await f.compute(db, period);
+    console.log(`  formula ${f.key}: ${seconds(performance.now() - t0)} s`);
+  }
+  for (const key of keyFigureKeys) {
+    const t0 = performance.now();
+    await keyFigures(db, period.from, period.to, [key]);
+    console.log(`  key figure ${key}: ${seconds(performance.now() - t0)} s`);
+  }
+  console.log(
+    `\nAnnual report: median ${seconds(percentile(times, 50))} s, p95 ${seconds(percentile(times, 95))} s over ${runs} runs ` +
+      `(aim < 3 s) beside a plain count(*) of ${seconds(baseline)} s; ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}`,
+  );
+} finally {
+  await database.close();
+}
