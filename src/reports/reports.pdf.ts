@@ -131,7 +131,7 @@ function assessment(report: ReportView): string {
   const late = c.tasks.filter((t) => t.overdue && t.state !== 'done').length;
   const parts = [
     c.indicators.length
-      ? `Trong kỳ, ${formatNumber(met)}/${formatNumber(judged.length)} chỉ tiêu có số liệu và mục tiêu đạt mục tiêu đề ra` +
+      ? `Trong kỳ, ${formatNumber(met)}/${formatNumber(judged.length)} chỉ tiêu được đánh giá đạt mục tiêu đề ra` +
         (c.indicators.length > judged.length
           ? `; ${formatNumber(c.indicators.length - judged.length)} chỉ tiêu chưa đủ số liệu hoặc chưa giao mục tiêu để đánh giá`
           : '')
@@ -228,7 +228,7 @@ export function reportPdf(report: ReportView): Promise<Buffer> {
     : '';
   paragraph(
     doc,
-    `${basis}${report.agency.name.charAt(0)}${report.agency.name.slice(1).toLocaleLowerCase('vi')} báo cáo kết quả thực hiện từ ngày ${dateVi(report.periodFrom)} đến ngày ${dateVi(report.periodTo)} như sau (số liệu tính đến hết ngày ${dateVi(report.periodTo)}):`,
+    `${basis}Sở Khoa học và Công nghệ báo cáo kết quả thực hiện từ ngày ${dateVi(report.periodFrom)} đến ngày ${dateVi(report.periodTo)} như sau (số liệu tính đến hết ngày ${dateVi(report.periodTo)}):`,
   );
 
   heading(doc, 'I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU');
@@ -256,7 +256,7 @@ export function reportPdf(report: ReportView): Promise<Buffer> {
 
   heading(doc, 'II. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ');
   if (c.tasks.length) {
-    const w = widths(7, 45, 22, 13, 19);
+    const w = widths(7, 40, 20, 16, 19);
     table(
       doc,
       [
@@ -295,7 +295,7 @@ export function reportPdf(report: ReportView): Promise<Buffer> {
   for (const p of (report.notes ?? '').split(/\n+/).filter((s) => s.trim())) paragraph(doc, p.trim());
 
   // recipients bottom-left, signature block bottom-right, kept together on one page
-  const recipients = report.recipients.map((r) => `- ${r};`);
+  const recipients = report.recipients.map((r, i, all) => `- ${r}${i === all.length - 1 ? '.' : ';'}`);
   doc.font('regular').fontSize(11);
   const blockH = Math.max(16 + recipients.length * 14, 110);
   if (doc.y + 16 + blockH > bottomLimit) doc.addPage();
