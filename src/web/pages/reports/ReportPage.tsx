@@ -1,7 +1,6 @@
 import {
   Alert,
   Anchor,
-  Badge,
   Button,
   Card,
   Group,
@@ -215,9 +214,9 @@ export function ReportPage() {
                     ) : null}
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={metColor(i.met)} variant="light">
+                    <Text size="sm" fw={600} c={metColor(i.met)} style={{ whiteSpace: 'nowrap' }}>
                       {t(`report.metWords.${i.met === null ? 'unknown' : i.met ? 'yes' : 'no'}`)}
-                    </Badge>
+                    </Text>
                   </Table.Td>
                 </Table.Tr>
               ))}
