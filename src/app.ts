@@ -22,8 +22,6 @@ import inspections, {
 } from './inspections/index.ts';
 import news from './news/index.ts';
 import plan from './plan/index.ts';
-import programmes from './programmes/index.ts';
-import reports from './reports/index.ts';
 import {
   type Actor,
   type ActorResolver,
@@ -38,6 +36,7 @@ import {
   registerSecurityHeaders,
 } from './platform/index.ts';
 import portal from './portal/index.ts';
+import programmes from './programmes/index.ts';
 import publicPages, { consumerPages, publicInlineCode } from './public/index.ts';
 import registry, {
   configureAdministrativeUnits,
@@ -46,6 +45,7 @@ import registry, {
   partyIdsOfOrganisations,
   readableOrganisationIds,
 } from './registry/index.ts';
+import reports from './reports/index.ts';
 import resolver, { clearResolverCache, configureResolverCache } from './resolver/index.ts';
 import review from './review/index.ts';
 import stamps, { configureServerSecrets, connectReportSignals } from './stamps/index.ts';
