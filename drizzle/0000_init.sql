@@ -950,6 +950,7 @@ CREATE INDEX "stamp_ranges_org_idx" ON "stamp_ranges" USING btree ("organisation
 CREATE INDEX "stamp_requests_org_idx" ON "stamp_requests" USING btree ("organisation_id","created_at");--> statement-breakpoint
 CREATE INDEX "stamp_scans_stamp_idx" ON "stamp_scans" USING btree ("gtin","serial","at");--> statement-breakpoint
 CREATE INDEX "stamp_scans_network_idx" ON "stamp_scans" USING btree ("network","at");--> statement-breakpoint
+CREATE INDEX "stamp_scans_at_brin" ON "stamp_scans" USING brin ("at");--> statement-breakpoint
 CREATE UNIQUE INDEX "stamp_suspicions_open_idx" ON "stamp_suspicions" USING btree ("gtin",coalesce("serial", 0),"kind") WHERE state = 'open';--> statement-breakpoint
 CREATE INDEX "stamp_suspicions_org_idx" ON "stamp_suspicions" USING btree ("organisation_id","last_seen_at");--> statement-breakpoint
 CREATE INDEX "stamp_suspicions_seen_idx" ON "stamp_suspicions" USING btree ("last_seen_at");

@@ -43,6 +43,12 @@ export async function inspectedOrganisation(
   return found.id;
 }
 
+/**
+ * The department's own files (the plan's evidence, news attachments, training materials) belong to no organisation:
+ * they are kept under this owner id, which no organisation has, so no organisation's listing or check reaches them.
+ */
+export const departmentFilesOwner = '00000000-0000-0000-0000-000000000000';
+
 /** Stores an image (re-encoded, resized, metadata stripped) or a PDF (as sent) for the organisation. */
 export async function uploadFile(
   db: Db,

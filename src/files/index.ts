@@ -3,7 +3,13 @@ import { fileApiRoutes } from './files.routes.ts';
 import { fileServeRoutes } from './files.serve.ts';
 
 export { fileResponse } from './files.schema.ts';
-export { checkFilesOwnedBy, describeFilesOf, fileUrl, uploadFile } from './files.service.ts';
+export {
+  checkFilesOwnedBy,
+  departmentFilesOwner,
+  describeFilesOf,
+  fileUrl,
+  uploadFile,
+} from './files.service.ts';
 export { reencodeImage } from './image.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/index.ts';
-import { describeFilesOf, uploadFile } from '../files/index.ts';
+import { departmentFilesOwner, describeFilesOf, uploadFile } from '../files/index.ts';
 import {
   type Actor,
   badRequest,
@@ -14,12 +14,6 @@ import { mayEditNews } from './news.policy.ts';
 import * as repo from './news.repo.ts';
 import type { NewsRow } from './news.schema.ts';
 import './news.messages.ts';
-
-/**
- * The department's own files (attachments of news and guidance) are kept by the files module under this owner:
- * the department is no registered organisation, and no organisation's listing ever reaches it.
- */
-export const departmentFilesOwner = '00000000-0000-0000-0000-000000000000';
 
 /** A web address part from a title: Vietnamese letters without their marks, words joined by hyphens. */
 export function slugOf(title: string): string {

@@ -5,8 +5,10 @@ import { traceabilityInPlace } from '../registry/index.ts';
 import {
   type FormulaResult,
   type IndicatorFormula,
+  once,
   type Period,
   registerIndicatorFormula,
+  type Shared,
 } from './formula.ts';
 import { periodBounds, previousPeriod } from './period.ts';
 
@@ -32,30 +34,80 @@ const share = (numerator: number, denominator: number): FormulaResult => ({
   denominator,
 });
 
-/** GTINs named by events (not error declarations) that happened in [start, end) and were recorded before `end`. */
-const gtinsWithEventsSql = (start: string | null, end: string) => sql`
-  SELECT DISTINCT substring(i.id from '/01/([0-9]{14})') AS gtin
-  FROM epcis_event_ids i JOIN epcis_events e ON e.id = i.event_pk
-  WHERE NOT e.is_error_declaration AND e.record_time < ${end}::timestamptz AND e.event_time < ${end}::timestamptz
-    ${start ? sql`AND e.event_time >= ${start}::timestamptz` : sql``}`;
+const gtinPrefix = 'https://id.gs1.org/01/';
 
-/** Approved products in the registry at `end` whose GTIN events named in [start, end). */
-async function productsWithEvents(db: DbOrTx, period: Period): Promise<number> {
+/** GTINs (comma-joined: one parameter whatever the count, where a list of parameters stops at 65,535). */
+interface GtinsWithEvents {
+  /** named by an event in the period, recorded before its end */
+  inPeriod: string;
+  /** named by an event in the period of the same length just before, recorded before that period's end */
+  before: string;
+  /** named by an event by the end of the period, recorded before it */
+  toEnd: string;
+}
+
+/**
+ * The GTINs that events (not error declarations) named, for the three windows the formulas ask about, in one pass
+ * over the events up to the period's end, once per evaluation. Identifiers are stored as canonical Digital Links,
+ * so the GTIN is the 14 digits after the prefix, read by position rather than by a regular expression.
+ */
+function gtinsWithEvents(db: DbOrTx, period: Period, shared?: Shared): Promise<GtinsWithEvents> {
   const { start, end } = periodBounds(period);
+  const before = periodBounds(previousPeriod(period));
+  return once(shared, `gtins-with-events ${start} ${end}`, async () => {
+    const found = await rows<{ gtin: string; in_period: boolean; before: boolean }>(
+      db,
+      sql`SELECT substr(i.id, ${gtinPrefix.length + 1}, 14) AS gtin,
+          bool_or(e.event_time >= ${start}::timestamptz) AS in_period,
+          bool_or(e.event_time >= ${before.start}::timestamptz AND e.event_time < ${start}::timestamptz
+            AND e.record_time < ${start}::timestamptz) AS before
+        FROM epcis_event_ids i JOIN epcis_events e ON e.id = i.event_pk
+        WHERE i.id LIKE ${`${gtinPrefix}%`} AND NOT e.is_error_declaration
+          AND e.record_time < ${end}::timestamptz AND e.event_time < ${end}::timestamptz
+        GROUP BY 1`,
+    );
+    const join = (keep: (r: (typeof found)[number]) => boolean) =>
+      found
+        .filter(keep)
+        .map((r) => r.gtin)
+        .join(',');
+    return { inPeriod: join((r) => r.in_period), before: join((r) => r.before), toEnd: join(() => true) };
+  });
+}
+
+const gtinIn = (gtins: string) => sql`p.gtin = ANY(string_to_array(${gtins}, ','))`;
+
+/** Approved products registered by the window's end whose GTIN events named in the period, or the one before. */
+async function productsWithEvents(
+  db: DbOrTx,
+  period: Period,
+  window: 'inPeriod' | 'before',
+  shared?: Shared,
+): Promise<number> {
+  const gtins = (await gtinsWithEvents(db, period, shared))[window];
+  const { start, end } = periodBounds(period);
+  const windowEnd = window === 'inPeriod' ? end : start;
   return count(
     db,
     sql`SELECT count(*) AS n FROM products p
-      WHERE ${approved('p')} AND p.created_at < ${end}::timestamptz
-        AND p.gtin IN (${gtinsWithEventsSql(start, end)})`,
+      WHERE ${approved('p')} AND p.created_at < ${windowEnd}::timestamptz AND ${gtinIn(gtins)}`,
   );
 }
 
-/** Of the products `listed` names (registered by the end of the period), how many had events. */
-async function listedShare(db: DbOrTx, listed: SQL, start: string | null, end: string) {
+/** Of the products `listed` names (registered by the end of the period), how many had events in the window. */
+async function listedShare(
+  db: DbOrTx,
+  listed: SQL,
+  period: Period,
+  window: 'inPeriod' | 'toEnd',
+  shared?: Shared,
+) {
+  const gtins = (await gtinsWithEvents(db, period, shared))[window];
+  const { end } = periodBounds(period);
   const [row] = await rows<{ total: number; traced: number }>(
     db,
     sql`SELECT count(*)::int AS total,
-        (count(*) FILTER (WHERE ${approved('p')} AND p.gtin IN (${gtinsWithEventsSql(start, end)})))::int AS traced
+        (count(*) FILTER (WHERE ${approved('p')} AND ${gtinIn(gtins)}))::int AS traced
       FROM products p WHERE p.id IN (${listed}) AND p.created_at < ${end}::timestamptz`,
   );
   return share(Number(row?.traced ?? 0), Number(row?.total ?? 0));
@@ -98,8 +150,8 @@ export const productsConnected: IndicatorFormula = {
     en: 'Approved products named by at least one traceability (EPCIS) event in the period.',
   },
   unit: 'count',
-  async compute(db, period) {
-    return { value: await productsWithEvents(db, period) };
+  async compute(db, period, shared) {
+    return { value: await productsWithEvents(db, period, 'inPeriod', shared) };
   },
 };
 
@@ -114,9 +166,9 @@ export const productsConnectedGrowth: IndicatorFormula = {
     en: 'Products with traceability events in the period against the period of the same length just before, as a percentage increase.',
   },
   unit: 'percent',
-  async compute(db, period) {
-    const now = await productsWithEvents(db, period);
-    const before = await productsWithEvents(db, previousPeriod(period));
+  async compute(db, period, shared) {
+    const now = await productsWithEvents(db, period, 'inPeriod', shared);
+    const before = await productsWithEvents(db, period, 'before', shared);
     return {
       value: before ? Math.round(((now - before) / before) * 1000) / 10 : 0,
       numerator: now,
@@ -136,9 +188,8 @@ export const mandatoryProductsTraced: IndicatorFormula = {
     en: 'Of the products named by a mandatory list in force at the end of the period, the share approved and named by traceability events in the period.',
   },
   unit: 'percent',
-  async compute(db, period) {
-    const { start, end } = periodBounds(period);
-    return listedShare(db, await listedProductsSql(db, 'mandatory', period.to), start, end);
+  async compute(db, period, shared) {
+    return listedShare(db, await listedProductsSql(db, 'mandatory', period.to), period, 'inPeriod', shared);
   },
 };
 
@@ -153,11 +204,10 @@ export const ocopProductsTraceable: IndicatorFormula = {
     en: 'Of the products with an OCOP rating valid at the end of the period, the share approved and with traceability data (an event by the end of the period).',
   },
   unit: 'percent',
-  async compute(db, period) {
-    const { end } = periodBounds(period);
+  async compute(db, period, shared) {
     const ocop = sql`SELECT id FROM products WHERE ocop_stars IS NOT NULL
       AND (ocop_valid_until IS NULL OR ocop_valid_until >= ${period.to}::date)`;
-    return listedShare(db, ocop, null, end);
+    return listedShare(db, ocop, period, 'toEnd', shared);
   },
 };
 

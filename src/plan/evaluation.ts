@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Actor, DbOrTx, Lang } from '../platform/index.ts';
 import { badRequest, forbidden, localToday, notFound } from '../platform/index.ts';
-import { type FormulaResult, indicatorFormula, type Period } from './formula.ts';
+import { type FormulaResult, indicatorFormula, type Period, type Shared } from './formula.ts';
 import type { EvaluatedIndicator, IndicatorView, PlanEvaluation } from './plan.api.ts';
 import { mayReadPlan } from './plan.policy.ts';
 import { plans } from './plan.schema.ts';
@@ -24,6 +24,7 @@ async function evaluateIndicator(
   indicator: IndicatorView,
   period: Period,
   lang: Lang,
+  shared: Shared,
 ): Promise<EvaluatedIndicator> {
   const year = Number(period.to.slice(0, 4));
   const target = indicator.targets.find((t) => t.year === year)?.target ?? null;
@@ -41,7 +42,7 @@ async function evaluateIndicator(
     // a formula whose module is not loaded (or was withdrawn) leaves the figure missing, never a wrong one
     if (!formula)
       return { ...base, describe: indicator.description ?? '', value: null, source: 'missing', met: null };
-    const result: FormulaResult = await formula.compute(db, period);
+    const result: FormulaResult = await formula.compute(db, period, shared);
     // a share of nothing is no figure: 0 of 0 organisations is not 0 %
     const value = indicator.unit === 'percent' && result.denominator === 0 ? null : result.value;
     return {
@@ -83,9 +84,10 @@ export async function evaluatePlan(
   if (!row) throw notFound('plan.not-found');
   const plan = presentPlan(row);
   const indicators = [];
+  const shared: Shared = new Map();
   // one after another: the formulas are set-based statements, and the machine's database is shared
   for (const i of await indicatorsOf(db, planId))
-    indicators.push(await evaluateIndicator(db, i, period, lang));
+    indicators.push(await evaluateIndicator(db, i, period, lang, shared));
   const today = localToday();
   const asOf = [period.to, today].sort()[0];
   return {

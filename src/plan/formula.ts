@@ -25,7 +25,24 @@ export interface IndicatorFormula {
   describe: { vi: string; en: string };
   /** `percent`: a share 0–100; `count`: a number of things. */
   unit: 'percent' | 'count';
-  compute(db: DbOrTx, period: Period): Promise<FormulaResult>;
+  compute(db: DbOrTx, period: Period, shared?: Shared): Promise<FormulaResult>;
+}
+
+/**
+ * What the formulas of one evaluation share: a sub-result one formula computed (the products with events in a
+ * period) is reused by the next rather than read again. Made fresh for each evaluation, so nothing outlives it.
+ */
+export type Shared = Map<string, Promise<unknown>>;
+
+/** The value under `key` in `shared`, computed once per evaluation (every time when there is no `shared`). */
+export function once<T>(shared: Shared | undefined, key: string, compute: () => Promise<T>): Promise<T> {
+  if (!shared) return compute();
+  let value = shared.get(key) as Promise<T> | undefined;
+  if (!value) {
+    value = compute();
+    shared.set(key, value);
+  }
+  return value;
 }
 
 const formulas = new Map<string, IndicatorFormula>();

@@ -11,8 +11,10 @@ export {
   type IndicatorFormula,
   indicatorFormula,
   indicatorFormulas,
+  once,
   type Period,
   registerIndicatorFormula,
+  type Shared,
 } from './formula.ts';
 export { yearPeriod } from './period.ts';
 export type {

@@ -1,14 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { uploadFile } from '../files/index.ts';
+import { departmentFilesOwner, uploadFile } from '../files/index.ts';
 import { type Actor, type Db, type DbOrTx, type FieldError, forbidden } from '../platform/index.ts';
 import { mayEditPlan } from './plan.policy.ts';
-
-/**
- * Evidence of the plan (a report, a decision, a training's photos) is the department's, not an organisation's: the
- * files module keeps it under the department's owner id (the same one the news module uses), which no organisation's
- * listing reaches.
- */
-export const departmentFilesOwner = '00000000-0000-0000-0000-000000000000';
 
 export async function uploadEvidence(
   db: Db,

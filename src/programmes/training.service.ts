@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, lte } from 'drizzle-orm';
 import { recordAudit } from '../audit/index.ts';
-import { checkFilesOwnedBy, uploadFile } from '../files/index.ts';
+import { checkFilesOwnedBy, departmentFilesOwner, uploadFile } from '../files/index.ts';
 import {
   type Actor,
   badRequest,
@@ -17,12 +17,6 @@ import { trainingCourses } from './programmes.schema.ts';
 import './programmes.messages.ts';
 
 type CourseRow = typeof trainingCourses.$inferSelect;
-
-/**
- * Course materials are the department's own files, kept by the files module under the owner no organisation has
- * (the convention the news and plan modules keep too), so no organisation's file listing reaches them.
- */
-export const departmentFilesOwner = '00000000-0000-0000-0000-000000000000';
 
 /** Stores a course material (an image or a PDF) as one of the department's files. */
 export async function uploadMaterial(

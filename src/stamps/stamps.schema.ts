@@ -136,6 +136,9 @@ export const stampScans = pgTable(
     index('stamp_scans_stamp_idx').on(t.gtin, t.serial, t.at),
     // the per-address cap counts one network's scans across every stamp
     index('stamp_scans_network_idx').on(t.network, t.at),
+    // counts of a period (reports, the plan's scan indicator): scans are appended in time order, so a block range
+    // index finds a year's scans among a decade's for a few pages, and costs next to nothing on the scan's write
+    index('stamp_scans_at_brin').using('brin', t.at),
   ],
 );
 
