@@ -68,8 +68,9 @@ export function routeScope(url: string | undefined): string | null {
 /** The field's own name: the last part of its pointer that is not a list index (`/body/inputs/0/quantity`). */
 function fieldName(pointer: string): string | null {
   const parts = pointer.split('/').filter((p) => p && !/^\d+$/.test(p));
-  const last = parts.at(-1);
-  return last && !['body', 'querystring', 'params'].includes(last) ? last : null;
+  // the request's part comes first and is no field's name; a field may itself be called `body` (a news item's)
+  if (['body', 'querystring', 'params'].includes(parts[0] ?? '')) parts.shift();
+  return parts.at(-1) ?? null;
 }
 
 export function labelOf(pointer: string, scope: string | null): FieldLabel | null {

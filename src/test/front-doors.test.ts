@@ -30,6 +30,7 @@ const layers: string[][] = [
     'programmes',
     'news',
     'dashboard',
+    'reports',
   ],
   ['public', 'portal', 'resolver', 'backoffice', 'demo', '(faces)'],
 ];

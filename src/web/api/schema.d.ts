@@ -7333,6 +7333,464 @@ export interface paths {
       };
     };
   };
+  "/api/periodic-reports": {
+    /** Reports, latest period first */
+    get: {
+      parameters: {
+        query?: {
+          state?: "draft" | "issued";
+          page?: number;
+          pageSize?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  /** @enum {string} */
+                  kind: "annual" | "half_yearly" | "custom";
+                  periodFrom: string;
+                  periodTo: string;
+                  title: string;
+                  number: string | null;
+                  /** @enum {string} */
+                  state: "draft" | "issued";
+                  issuedAt: string | null;
+                  issuedByName: string | null;
+                  createdAt: string;
+                  updatedAt: string;
+                })[];
+              page: number;
+              pageSize: number;
+              total: number;
+            };
+          };
+        };
+      };
+    };
+    /** Create a draft: annual (year), half-yearly (year, half 1 or 2) or for a period (periodFrom–periodTo) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            kind: "annual" | "half_yearly" | "custom";
+            year?: number;
+            half?: number;
+            /** Format: date */
+            periodFrom?: string;
+            /** Format: date */
+            periodTo?: string;
+            /** Format: uuid */
+            planId?: string;
+            title?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              /** @enum {string} */
+              kind: "annual" | "half_yearly" | "custom";
+              periodFrom: string;
+              periodTo: string;
+              title: string;
+              number: string | null;
+              /** @enum {string} */
+              state: "draft" | "issued";
+              issuedAt: string | null;
+              issuedByName: string | null;
+              createdAt: string;
+              updatedAt: string;
+              planId: string | null;
+              recipients: string[];
+              signerName: string | null;
+              signerTitle: string | null;
+              notes: string | null;
+              agency: {
+                parent: string;
+                name: string;
+                place: string;
+              };
+              live: boolean;
+              content: {
+                computedAt: string;
+                plan: ({
+                  id: string;
+                  title: string;
+                  decisionNumber: string | null;
+                  decisionDate: string | null;
+                  startYear: number;
+                  endYear: number;
+                }) | null;
+                indicators: ({
+                    id: string;
+                    code: string;
+                    name: string;
+                    unit: string;
+                    direction: string;
+                    describe: string | null;
+                    target: number | null;
+                    value: number | null;
+                    numerator: number | null;
+                    denominator: number | null;
+                    /** @enum {string} */
+                    source: "computed" | "manual" | "missing";
+                    manualSource: string | null;
+                    met: boolean | null;
+                  })[];
+                tasks: ({
+                    id: string;
+                    what: string;
+                    who: string;
+                    deadline: string | null;
+                    state: string;
+                    overdue: boolean;
+                    evidenceCount: number;
+                  })[];
+                figures: {
+                    key: string;
+                    label: {
+                      vi: string;
+                      en: string;
+                    };
+                    total: number;
+                    inPeriod: number;
+                  }[];
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/periodic-reports/{id}": {
+    /** One report: a draft computed now from the data, an issued report as frozen when issued */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              /** @enum {string} */
+              kind: "annual" | "half_yearly" | "custom";
+              periodFrom: string;
+              periodTo: string;
+              title: string;
+              number: string | null;
+              /** @enum {string} */
+              state: "draft" | "issued";
+              issuedAt: string | null;
+              issuedByName: string | null;
+              createdAt: string;
+              updatedAt: string;
+              planId: string | null;
+              recipients: string[];
+              signerName: string | null;
+              signerTitle: string | null;
+              notes: string | null;
+              agency: {
+                parent: string;
+                name: string;
+                place: string;
+              };
+              live: boolean;
+              content: {
+                computedAt: string;
+                plan: ({
+                  id: string;
+                  title: string;
+                  decisionNumber: string | null;
+                  decisionDate: string | null;
+                  startYear: number;
+                  endYear: number;
+                }) | null;
+                indicators: ({
+                    id: string;
+                    code: string;
+                    name: string;
+                    unit: string;
+                    direction: string;
+                    describe: string | null;
+                    target: number | null;
+                    value: number | null;
+                    numerator: number | null;
+                    denominator: number | null;
+                    /** @enum {string} */
+                    source: "computed" | "manual" | "missing";
+                    manualSource: string | null;
+                    met: boolean | null;
+                  })[];
+                tasks: ({
+                    id: string;
+                    what: string;
+                    who: string;
+                    deadline: string | null;
+                    state: string;
+                    overdue: boolean;
+                    evidenceCount: number;
+                  })[];
+                figures: {
+                    key: string;
+                    label: {
+                      vi: string;
+                      en: string;
+                    };
+                    total: number;
+                    inPeriod: number;
+                  }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    /** Change a draft's title, number, recipients, signer and notes (409 once issued) */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            title: string;
+            number?: string | null;
+            /** @default [] */
+            recipients?: string[];
+            signerName?: string | null;
+            signerTitle?: string | null;
+            notes?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              /** @enum {string} */
+              kind: "annual" | "half_yearly" | "custom";
+              periodFrom: string;
+              periodTo: string;
+              title: string;
+              number: string | null;
+              /** @enum {string} */
+              state: "draft" | "issued";
+              issuedAt: string | null;
+              issuedByName: string | null;
+              createdAt: string;
+              updatedAt: string;
+              planId: string | null;
+              recipients: string[];
+              signerName: string | null;
+              signerTitle: string | null;
+              notes: string | null;
+              agency: {
+                parent: string;
+                name: string;
+                place: string;
+              };
+              live: boolean;
+              content: {
+                computedAt: string;
+                plan: ({
+                  id: string;
+                  title: string;
+                  decisionNumber: string | null;
+                  decisionDate: string | null;
+                  startYear: number;
+                  endYear: number;
+                }) | null;
+                indicators: ({
+                    id: string;
+                    code: string;
+                    name: string;
+                    unit: string;
+                    direction: string;
+                    describe: string | null;
+                    target: number | null;
+                    value: number | null;
+                    numerator: number | null;
+                    denominator: number | null;
+                    /** @enum {string} */
+                    source: "computed" | "manual" | "missing";
+                    manualSource: string | null;
+                    met: boolean | null;
+                  })[];
+                tasks: ({
+                    id: string;
+                    what: string;
+                    who: string;
+                    deadline: string | null;
+                    state: string;
+                    overdue: boolean;
+                    evidenceCount: number;
+                  })[];
+                figures: {
+                    key: string;
+                    label: {
+                      vi: string;
+                      en: string;
+                    };
+                    total: number;
+                    inPeriod: number;
+                  }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    /** Throw a draft away (409 once issued: issued reports are kept) */
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
+        };
+      };
+    };
+  };
+  "/api/periodic-reports/{id}/issue": {
+    /** Issue a draft: its figures are frozen as they are now (needs a number and a signer; 409 if issued) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              /** @enum {string} */
+              kind: "annual" | "half_yearly" | "custom";
+              periodFrom: string;
+              periodTo: string;
+              title: string;
+              number: string | null;
+              /** @enum {string} */
+              state: "draft" | "issued";
+              issuedAt: string | null;
+              issuedByName: string | null;
+              createdAt: string;
+              updatedAt: string;
+              planId: string | null;
+              recipients: string[];
+              signerName: string | null;
+              signerTitle: string | null;
+              notes: string | null;
+              agency: {
+                parent: string;
+                name: string;
+                place: string;
+              };
+              live: boolean;
+              content: {
+                computedAt: string;
+                plan: ({
+                  id: string;
+                  title: string;
+                  decisionNumber: string | null;
+                  decisionDate: string | null;
+                  startYear: number;
+                  endYear: number;
+                }) | null;
+                indicators: ({
+                    id: string;
+                    code: string;
+                    name: string;
+                    unit: string;
+                    direction: string;
+                    describe: string | null;
+                    target: number | null;
+                    value: number | null;
+                    numerator: number | null;
+                    denominator: number | null;
+                    /** @enum {string} */
+                    source: "computed" | "manual" | "missing";
+                    manualSource: string | null;
+                    met: boolean | null;
+                  })[];
+                tasks: ({
+                    id: string;
+                    what: string;
+                    who: string;
+                    deadline: string | null;
+                    state: string;
+                    overdue: boolean;
+                    evidenceCount: number;
+                  })[];
+                figures: {
+                    key: string;
+                    label: {
+                      vi: string;
+                      en: string;
+                    };
+                    total: number;
+                    inPeriod: number;
+                  }[];
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/periodic-reports/{id}/export.xlsx": {
+    /** The report as an Excel workbook */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
+        };
+      };
+    };
+  };
+  "/api/periodic-reports/{id}/export.pdf": {
+    /** The report as a PDF administrative document (a draft marked DỰ THẢO) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
+        };
+      };
+    };
+  };
   "/api/dashboard": {
     /**
      * The province's figures, monthly series and per-commune breakdown for the dashboard
