@@ -31,8 +31,9 @@ const layers: string[][] = [
     'news',
     'dashboard',
     'reports',
+    'sync',
   ],
-  ['public', 'portal', 'resolver', 'backoffice', 'demo', '(faces)'],
+  ['public', 'portal', 'resolver', 'backoffice', 'hub', 'demo', '(faces)'],
 ];
 const layerOf = new Map(layers.flatMap((mods, i) => mods.map((m) => [m, i] as const)));
 /** Only the program's own faces (src/*.ts) may call the demo seeder. */
