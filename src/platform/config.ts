@@ -84,6 +84,17 @@ export interface Config {
   webhookRetrySeconds: number;
   mail: MailSettings;
   checks: CheckSettings;
+  sync: SyncSettings;
+}
+
+/** Where approved changes go and how hard the outbox tries (issue 14, src/sync, docs/operations.md). */
+export interface SyncSettings {
+  /** The TXNG hub this province delivers to, without a trailing slash; null sends nothing to a hub. */
+  hubUrl: string | null;
+  /** This province's node key at the hub. */
+  hubKey: string | null;
+  /** Tries after which an outbox row is parked as failed, to be retried by hand. */
+  maxAttempts: number;
 }
 
 /** The automatic checks of issue 12 (src/checks). */
@@ -212,6 +223,9 @@ const envSchema = z.object({
   TXNG_SMTP_PASS: z.string().optional(),
   TXNG_MAIL_FROM: z.string().optional(),
   TXNG_MAIL_DIR: z.string().optional(),
+  TXNG_HUB_URL: z.url().optional().describe('an absolute URL such as https://hub.example.gov.vn'),
+  TXNG_HUB_KEY: z.string().optional(),
+  TXNG_SYNC_MAX_ATTEMPTS: z.coerce.number().int().positive().default(10).describe('a whole number above 0'),
 });
 type EnvName = keyof typeof envSchema.shape;
 
@@ -246,6 +260,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     for (const name of ['TXNG_STAMP_KEY', 'TXNG_SCAN_SALT'])
       if (!given[name])
         problems.push(`${name}: got nothing, expected a secret (required when NODE_ENV=production)`);
+  if (given.TXNG_HUB_URL && !given.TXNG_HUB_KEY)
+    problems.push(
+      'TXNG_HUB_KEY: got nothing, expected the province node key the hub issued (TXNG_HUB_URL is set)',
+    );
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const v = parsed.data;
   const baseUrl = (v.TXNG_BASE_URL ?? `http://localhost:${v.PORT}`).replace(/\/+$/, '');
@@ -296,6 +314,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       intervalMinutes: v.TXNG_CHECKS_INTERVAL_MINUTES,
       silentDays: v.TXNG_CHECKS_SILENT_DAYS,
       provinceBox: v.TXNG_PROVINCE_BBOX.split(',').map(Number) as [number, number, number, number],
+    },
+    sync: {
+      hubUrl: v.TXNG_HUB_URL?.replace(/\/+$/, '') ?? null,
+      hubKey: v.TXNG_HUB_KEY ?? null,
+      maxAttempts: v.TXNG_SYNC_MAX_ATTEMPTS,
     },
   };
 }
