@@ -95,6 +95,8 @@ export interface SyncSettings {
   hubKey: string | null;
   /** Tries after which an outbox row is parked as failed, to be retried by hand. */
   maxAttempts: number;
+  /** The national portal (docs/sync-national.md); null when TXNG_NATIONAL_URL and its credentials are not all set. */
+  national?: { url: string; clientId: string; clientSecret: string } | null;
 }
 
 /** The automatic checks of issue 12 (src/checks). */
@@ -226,6 +228,9 @@ const envSchema = z.object({
   TXNG_HUB_URL: z.url().optional().describe('an absolute URL such as https://hub.example.gov.vn'),
   TXNG_HUB_KEY: z.string().optional(),
   TXNG_SYNC_MAX_ATTEMPTS: z.coerce.number().int().positive().default(10).describe('a whole number above 0'),
+  TXNG_NATIONAL_URL: z.url().optional().describe('an absolute URL such as https://api.portal.example.gov.vn'),
+  TXNG_NATIONAL_CLIENT_ID: z.string().optional(),
+  TXNG_NATIONAL_CLIENT_SECRET: z.string().optional(),
 });
 type EnvName = keyof typeof envSchema.shape;
 
@@ -264,6 +269,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(
       'TXNG_HUB_KEY: got nothing, expected the province node key the hub issued (TXNG_HUB_URL is set)',
     );
+  if (given.TXNG_NATIONAL_URL)
+    for (const name of ['TXNG_NATIONAL_CLIENT_ID', 'TXNG_NATIONAL_CLIENT_SECRET'])
+      if (!given[name])
+        problems.push(
+          `${name}: got nothing, expected the credentials the national portal issued (TXNG_NATIONAL_URL is set)`,
+        );
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const v = parsed.data;
   const baseUrl = (v.TXNG_BASE_URL ?? `http://localhost:${v.PORT}`).replace(/\/+$/, '');
@@ -319,6 +330,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       hubUrl: v.TXNG_HUB_URL?.replace(/\/+$/, '') ?? null,
       hubKey: v.TXNG_HUB_KEY ?? null,
       maxAttempts: v.TXNG_SYNC_MAX_ATTEMPTS,
+      national:
+        v.TXNG_NATIONAL_URL && v.TXNG_NATIONAL_CLIENT_ID && v.TXNG_NATIONAL_CLIENT_SECRET
+          ? {
+              url: v.TXNG_NATIONAL_URL.replace(/\/+$/, ''),
+              clientId: v.TXNG_NATIONAL_CLIENT_ID,
+              clientSecret: v.TXNG_NATIONAL_CLIENT_SECRET,
+            }
+          : null,
     },
   };
 }
