@@ -13,7 +13,7 @@ export type { PersonRole } from './accounts.policy.ts';
 export { insertApiKey } from './api-keys.repo.ts';
 export { demoPassword } from './password-policy.ts';
 export { actorOfUser } from './resolve-actor.ts';
-export { sha256 } from './secrets.ts';
+export { randomToken, sha256 } from './secrets.ts';
 export { activePeopleWithRoles, findUserByEmail, findUserById } from './users.repo.ts';
 export { createUser } from './users.service.ts';
 
