@@ -1,5 +1,6 @@
 import type { Config } from '../platform/index.ts';
 import { hubReceiverFromConfig } from './hub-receiver.ts';
+import { nationalReceiverFromConfig } from './national.receiver.ts';
 import type { Receiver } from './receiver.ts';
 
 /** Builds one receiver from the configuration, or answers null when that receiver is not configured. */
@@ -7,9 +8,9 @@ export type ReceiverBuilder = (config: Config) => Receiver | null;
 
 /**
  * Every receiver the province can deliver to, in one place: the TXNG hub (TXNG_HUB_URL, TXNG_HUB_KEY) and the
- * national portal, whose builder is added to this list beside the hub's.
+ * national portal (TXNG_NATIONAL_URL, TXNG_NATIONAL_CLIENT_ID, TXNG_NATIONAL_CLIENT_SECRET).
  */
-const builders: ReceiverBuilder[] = [hubReceiverFromConfig];
+const builders: ReceiverBuilder[] = [hubReceiverFromConfig, nationalReceiverFromConfig];
 
 /** The receivers this configuration names, each once by id; none when nothing is configured. */
 export function receiversFromConfig(config: Config, more: ReceiverBuilder[] = []): Receiver[] {

@@ -24,5 +24,9 @@ export {
 } from './factories/registry.ts';
 export { makeProducer, makeStampedProduct } from './factories/stamps.ts';
 export { multipartBody } from './multipart.ts';
+export {
+  type NationalPortalSimulator,
+  startNationalPortalSimulator,
+} from './national-portal-simulator.ts';
 export { changedTables, rowCounts } from './row-counts.ts';
 export { engineOptions, loadVectors, manifest, pairs, readJson, readText, vectorsDir } from './vectors.ts';
