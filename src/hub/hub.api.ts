@@ -56,6 +56,7 @@ export const nodeView = z.object({
   revokedAt: z.string().nullable(),
   lastDeliveryAt: z.string().nullable(),
 });
+export type NodeView = z.infer<typeof nodeView>;
 export const createdNodeView = nodeView.extend({
   /** The node's whole key, shown this once: the province sets it as TXNG_HUB_KEY. */
   key: z.string(),
@@ -77,6 +78,8 @@ export const searchHit = z.object({
   gtin: z.string().nullable(),
   lot: z.string().nullable(),
   taxCode: z.string().nullable(),
+  /** The producer's name for a product or lot, as its province sent it. */
+  producer: z.string().nullable(),
   province: z.object({ code: z.string(), name: z.string() }),
   /** Where the record is seen: the hub's Digital Link for a product or lot, null for a producer. */
   href: z.string().nullable(),

@@ -2,10 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { deliveriesRoutes } from './deliveries.routes.ts';
 import './hub.messages.ts';
 import { nodesRoutes } from './nodes.routes.ts';
+import { searchRoutes } from './search.routes.ts';
 
 export { leavingNodeKeysAlone } from './actor-resolver.ts';
 export { runHubCommand } from './hub.cli.ts';
-export { hubPages } from './hub.pages.ts';
+export { dashboardPath, hubPages } from './hub.pages.ts';
 
 /**
  * Hub mode (`TXNG_MODE=hub`, issue 14 §3, decision 053): province nodes deliver their approved records here; the
@@ -14,4 +15,5 @@ export { hubPages } from './hub.pages.ts';
 export default async function hubApi(app: FastifyInstance) {
   await app.register(deliveriesRoutes);
   await app.register(nodesRoutes);
+  await app.register(searchRoutes);
 }

@@ -5,7 +5,7 @@ import { allow, requireActor } from '../platform/index.ts';
 import { hubDashboard } from './dashboard.service.ts';
 import { createdNodeView, dashboardView, nodeInput, nodeView } from './hub.api.ts';
 import { mayRunHub } from './hub.policy.ts';
-import { listNodes, presentNode, registerNode } from './nodes.service.ts';
+import { listNodes, presentNode, registerNode, revokeNode } from './nodes.service.ts';
 
 const tags = ['hub'];
 const hubAdmin = allow(mayRunHub);
@@ -34,6 +34,19 @@ export async function nodesRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) =>
       reply.status(201).send(await registerNode(app.db, request.body, requireActor(request))),
+  );
+  app.post(
+    '/hub/nodes/:id/revoke',
+    {
+      preValidation: hubAdmin,
+      schema: {
+        tags,
+        summary: 'Disable a province node: its key is refused from now on, what it sent stays',
+        params: z.object({ id: z.uuid() }),
+        response: { 200: nodeView },
+      },
+    },
+    async (request) => revokeNode(app.db, request.params.id, requireActor(request)),
   );
   app.get(
     '/hub/dashboard',

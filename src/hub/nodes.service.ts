@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { randomToken, sha256 } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { type Actor, badRequest, type Db, type DbOrTx, Problem } from '../platform/index.ts';
+import { type Actor, badRequest, type Db, type DbOrTx, notFound, Problem } from '../platform/index.ts';
 import type { NodeInput } from './hub.api.ts';
 import { type HubNodeRow, hubNodes } from './hub.schema.ts';
 
@@ -48,6 +48,33 @@ export async function registerNode(db: Db, input: NodeInput, actor: Actor | null
     const view = presentNode(row);
     await recordAudit(tx, { actor, action: 'create', entityType: 'hub_node', entityId: row.id, after: view });
     return { ...view, key };
+  });
+}
+
+/**
+ * Disables a node: its key answers 401 from now on, and what it sent stays (withdrawing it is the province's
+ * decision, made record by record). Disabling one already disabled changes nothing.
+ */
+export async function revokeNode(db: Db, id: string, actor: Actor) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(hubNodes).where(eq(hubNodes.id, id));
+    if (!before) throw notFound();
+    if (before.revokedAt) return presentNode(before);
+    const [row] = await tx
+      .update(hubNodes)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(hubNodes.id, id), isNull(hubNodes.revokedAt)))
+      .returning();
+    const view = presentNode(row);
+    await recordAudit(tx, {
+      actor,
+      action: 'revoke',
+      entityType: 'hub_node',
+      entityId: id,
+      before: presentNode(before),
+      after: view,
+    });
+    return view;
   });
 }
 
