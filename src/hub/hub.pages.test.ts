@@ -123,7 +123,7 @@ describe('hub dashboard and nodes', () => {
     expect(anonymous.body).toContain('Cần đăng nhập');
     const officer = await t.app.inject({
       url: '/bang-dieu-khien',
-      headers: { ...html, ...t.as({ role: 'dost_officer' }) },
+      headers: { ...html, ...t.as({ role: 'dost_reviewer' }) },
     });
     expect(officer.statusCode).toBe(403);
     const res = await t.app.inject({ url: '/bang-dieu-khien', headers: { ...html, ...admin() } });
@@ -137,7 +137,7 @@ describe('hub dashboard and nodes', () => {
     const asOfficer = await t.app.inject({
       method: 'POST',
       url: '/api/hub/nodes',
-      headers: t.as({ role: 'dost_officer' }),
+      headers: t.as({ role: 'dost_reviewer' }),
       payload: { name: 'Tỉnh Bình Dương', provinceCode: '74', baseUrl: 'https://txng.bd.example.vn' },
     });
     expect(asOfficer.statusCode).toBe(403);
