@@ -2,14 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  actingOrganisation,
-  assertStorableText,
-  badRequest,
-  Problem,
-  readMultipart,
-  requireActor,
-} from '../platform/index.ts';
+import { actingOrganisation, requireActor } from '../platform/index.ts';
 import { fileListResponse, fileResponse } from './files.schema.ts';
 import {
   getFileForActor,
@@ -17,9 +10,9 @@ import {
   listFiles,
   PDF_MAX_BYTES,
   presentFile,
-  tooLarge,
   uploadFile,
 } from './files.service.ts';
+import { readUploadedFile } from './files.upload.ts';
 
 const tags = ['files'];
 
@@ -47,17 +40,7 @@ export async function fileApiRoutes(app: FastifyInstance) {
       const organisationId =
         (await inspectedOrganisation(app.db, actor, request.query.organisationId, field)) ??
         actingOrganisation(actor, request.query.organisationId, field);
-      if (!request.isMultipart()) throw new Problem(415, 'unsupported-media-type');
-      const overLimit = () => tooLarge(PDF_MAX_BYTES);
-      const part = await readMultipart(() => request.file(), overLimit);
-      if (!part) throw badRequest([{ field: '/body/file', code: 'files.missing' }], 'files-no-file');
-      const bytes = await readMultipart(() => part.toBuffer(), overLimit);
-      // the name is kept with the file: it must be storable text
-      assertStorableText(part.filename, '/body/file/filename');
-      const meta = await uploadFile(app.db, actor, organisationId, {
-        bytes,
-        fileName: part.filename || null,
-      });
+      const meta = await uploadFile(app.db, actor, organisationId, await readUploadedFile(request));
       return reply.status(201).send(presentFile(app.config, meta));
     },
   );

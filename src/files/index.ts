@@ -8,8 +8,10 @@ export {
   departmentFilesOwner,
   describeFilesOf,
   fileUrl,
+  PDF_MAX_BYTES,
   uploadFile,
 } from './files.service.ts';
+export { readUploadedFile, type UploadedFile } from './files.upload.ts';
 export { reencodeImage } from './image.ts';
 
 /**

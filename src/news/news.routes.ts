@@ -2,14 +2,8 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  allow,
-  assertStorableText,
-  badRequest,
-  Problem,
-  readMultipart,
-  requireActor,
-} from '../platform/index.ts';
+import { PDF_MAX_BYTES, readUploadedFile } from '../files/index.ts';
+import { allow, requireActor } from '../platform/index.ts';
 import { newsInput, newsList, newsListQuery, newsPatch, newsView, publishInput } from './news.api.ts';
 import { mayEditNews } from './news.policy.ts';
 import { renderNewsBody } from './news.render.ts';
@@ -18,13 +12,11 @@ import * as service from './news.service.ts';
 const tags = ['news'];
 const idParams = z.object({ id: z.uuid() });
 const editors = allow(mayEditNews);
-/** The files module's limit for a PDF, the larger of its two. */
-const maxAttachmentBytes = 10 * 1024 * 1024;
 
 /** `/api/news`: the department's news and guidance, written by its admin and reviewers. */
 export async function newsRoutes(fastify: FastifyInstance) {
   await fastify.register(multipart, {
-    limits: { fileSize: maxAttachmentBytes, files: 1, fields: 4, parts: 5 },
+    limits: { fileSize: PDF_MAX_BYTES, files: 1, fields: 4, parts: 5 },
   });
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
@@ -95,20 +87,7 @@ export async function newsRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      if (!request.isMultipart()) throw new Problem(415, 'unsupported-media-type');
-      const tooBig = () =>
-        new Problem(413, 'files-too-large', {
-          params: { megabytes: 10 },
-          errors: [{ field: '/body/file', code: 'files.tooLarge', params: { megabytes: 10 } }],
-        });
-      const part = await readMultipart(() => request.file(), tooBig);
-      if (!part) throw badRequest([{ field: '/body/file', code: 'files.missing' }], 'files-no-file');
-      const bytes = await readMultipart(() => part.toBuffer(), tooBig);
-      assertStorableText(part.filename, '/body/file/filename');
-      const meta = await service.uploadNewsAttachment(app.db, actor, {
-        bytes,
-        fileName: part.filename || null,
-      });
+      const meta = await service.uploadNewsAttachment(app.db, actor, await readUploadedFile(request));
       return reply.status(201).send({
         id: meta.id,
         name: meta.originalName,

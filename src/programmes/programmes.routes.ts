@@ -2,14 +2,8 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  assertStorableText,
-  badRequest,
-  Problem,
-  readMultipart,
-  requireActor,
-  signedIn,
-} from '../platform/index.ts';
+import { PDF_MAX_BYTES, readUploadedFile } from '../files/index.ts';
+import { requireActor, signedIn } from '../platform/index.ts';
 import {
   courseInput,
   courseView,
@@ -30,12 +24,9 @@ import * as training from './training.service.ts';
 const idParams = z.object({ id: z.uuid() });
 const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 
-/** The files module's limit for a PDF, the larger of its two. */
-const maxMaterialBytes = 10 * 1024 * 1024;
-
 export async function programmeRoutes(fastify: FastifyInstance) {
   await fastify.register(multipart, {
-    limits: { fileSize: maxMaterialBytes, files: 1, fields: 4, parts: 5 },
+    limits: { fileSize: PDF_MAX_BYTES, files: 1, fields: 4, parts: 5 },
   });
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const gate = { preValidation: signedIn };
@@ -243,17 +234,7 @@ export async function programmeRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      if (!request.isMultipart()) throw new Problem(415, 'unsupported-media-type');
-      const tooBig = () =>
-        new Problem(413, 'files-too-large', {
-          params: { megabytes: 10 },
-          errors: [{ field: '/body/file', code: 'files.tooLarge', params: { megabytes: 10 } }],
-        });
-      const part = await readMultipart(() => request.file(), tooBig);
-      if (!part) throw badRequest([{ field: '/body/file', code: 'files.missing' }], 'files-no-file');
-      const bytes = await readMultipart(() => part.toBuffer(), tooBig);
-      assertStorableText(part.filename, '/body/file/filename');
-      const meta = await training.uploadMaterial(app.db, actor, { bytes, fileName: part.filename || null });
+      const meta = await training.uploadMaterial(app.db, actor, await readUploadedFile(request));
       return reply
         .status(201)
         .send({ id: meta.id, name: meta.originalName, mediaType: meta.mediaType, url: `/files/${meta.id}` });
