@@ -46,8 +46,9 @@ function province(node: DashboardView['nodes'][number], lang: Lang) {
       <dt>${vi ? 'Đã rút khỏi công bố' : 'Withdrawn'}</dt><dd>${n(node.withdrawn, lang)}</dd>
       <dt>${vi ? 'Địa chỉ của tỉnh' : 'Province address'}</dt><dd>${node.baseUrl}</dd>
     </dl>
-    <div class="table"><table><thead><tr>${kinds.map(([, v, e]) => html`<th>${vi ? v : e}</th>`)}</tr></thead>
-    <tbody><tr>${kinds.map(([k]) => html`<td class="n">${n(node.counts[k] ?? 0, lang)}</td>`)}</tr></tbody></table></div>
+    <ul class="counts">${kinds.map(
+      ([k, v, e]) => html`<li><strong>${n(node.counts[k] ?? 0, lang)}</strong>${vi ? v : e}</li>`,
+    )}</ul>
     ${
       node.lastRejections.length
         ? html`<h3>${vi ? 'Lý do từ chối gần đây' : 'Recent refusals'}</h3><ul>${node.lastRejections.map(
@@ -67,7 +68,7 @@ export function dashboardPageHtml(view: DashboardView, lang: Lang, path: string)
     }</p>
     ${
       view.nodes.length
-        ? view.nodes.map((node) => province(node, lang))
+        ? html`<div class="provinces">${view.nodes.map((node) => province(node, lang))}</div>`
         : html`<div class="card"><h2>${vi ? 'Chưa có tỉnh nào' : 'No province yet'}</h2><p>${
             vi
               ? 'Đăng ký tỉnh bằng lệnh “txng hub add-node” rồi gửi khoá cho tỉnh.'

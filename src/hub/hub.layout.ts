@@ -26,9 +26,10 @@ ul.hits h3{margin:0 0 4px;font-size:1.05rem}.muted{color:#56626e;font-size:.9rem
 .notice.bad{border-color:#c8102e;background:#fce8e6}.notice strong{display:block;font-size:1.05rem;margin-bottom:4px}
 dl.facts{display:grid;grid-template-columns:auto 1fr;gap:4px 12px;margin:0}dt{color:#56626e}dd{margin:0;overflow-wrap:anywhere}
 ol.steps{margin:0;padding:0 0 0 1.2rem}ol.steps li{padding:0 0 8px}
-.table{overflow-x:auto}table{border-collapse:collapse;width:100%;background:#fff;font-size:.92rem}
-th,td{border-bottom:1px solid #e5eaef;padding:8px;text-align:left;vertical-align:top}th{background:#eef2f6;white-space:nowrap}
-td.n{text-align:right;font-variant-numeric:tabular-nums}
+ul.counts{list-style:none;margin:12px 0 0;padding:0;display:grid;grid-template-columns:repeat(3,1fr);gap:6px}
+ul.counts li{background:#eef2f6;border-radius:6px;padding:6px 8px;font-size:.85rem;color:#33404c}
+ul.counts strong{display:block;font-size:1.2rem;color:#0b3a63;font-variant-numeric:tabular-nums}
+@media (min-width:720px){main .provinces{display:grid;grid-template-columns:1fr 1fr;gap:0 14px}}
 footer.site{background:#0b3a63;color:#dfe8f1;font-size:.88rem;margin-top:20px}footer.site .in{max-width:1080px;margin:0 auto;padding:16px 14px}`;
 
 export const hubCssPath = `/hub.css?v=${crypto.createHash('sha256').update(hubCss).digest('hex').slice(0, 10)}`;
