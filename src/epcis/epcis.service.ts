@@ -32,6 +32,8 @@ export interface CapturedDocument {
     isErrorDeclaration: boolean;
     action: string | null;
     bizStep: string | null;
+    /** The event as captured (EPCIS 2.0 JSON-LD with its @context), as it leaves the province. */
+    document: Record<string, unknown>;
   }[];
   ids: (StoredEventId & { eventId: string; isErrorDeclaration: boolean })[];
 }

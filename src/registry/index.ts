@@ -77,6 +77,9 @@ export type {
   PublicProduct,
 } from './public-catalogue.ts';
 export { publicCatalogue, searchPublicLots } from './public-catalogue.ts';
+export type { PublicationChange, PublicationListener } from './publication-listeners.ts';
+export { connectPublicationListener } from './publication-listeners.ts';
+export { getPublishedRecord } from './published-record.ts';
 export { mayReadOrganisationData, readableOrganisationIds } from './readable-organisations.ts';
 export { canRegisterOrganisation } from './registry.policy.ts';
 export type { ReviewedEntity } from './review-status.ts';

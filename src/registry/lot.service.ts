@@ -16,6 +16,7 @@ import {
   lotNumberPattern,
 } from './lot.schema.ts';
 import { findProduct } from './product.repo.ts';
+import { notifyPublication } from './publication-listeners.ts';
 import { publicVersion } from './published.ts';
 import {
   canChangeLotStatus,
@@ -147,6 +148,14 @@ export async function setLotStatus(
         after: { status: row.status, note: change.note ?? null },
       }),
     });
+    if (before.status !== change.status)
+      await notifyPublication(tx, {
+        entity: 'lot',
+        id,
+        organisationId: before.organisationId,
+        change: 'status',
+        reason: change.note ?? null,
+      });
     return withStatusChange(tx, presentLot((await repo.findLot(tx, id))!));
   });
 }

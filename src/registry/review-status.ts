@@ -4,6 +4,7 @@ import { type Actor, conflict, type DbOrTx, notFound, Problem, type Tx } from '.
 import { inTransaction } from './in-transaction.ts';
 import { gtinBelongsTo, guardCompanyPrefixes, lockKeyClaims } from './key-ownership.ts';
 import type { ReviewStatus } from './list-query.ts';
+import { notifyPublication } from './publication-listeners.ts';
 import { snapshotOf } from './published.ts';
 import { locations, lots, organisations, products } from './registry.schema.ts';
 
@@ -102,6 +103,14 @@ async function moveReviewStatus(
     before: { reviewStatus: from, reviewNote: row.reviewNote },
     after: { reviewStatus: change.status, reviewNote: change.note ?? null },
   });
+  if (change.status === 'approved')
+    await notifyPublication(tx, {
+      entity: change.entity,
+      id: change.id,
+      organisationId: row.owner,
+      change: 'approved',
+      reason: change.note ?? null,
+    });
   return { id: change.id, organisationId: row.owner, from, to: change.status };
 }
 
@@ -170,6 +179,13 @@ export async function withdrawPublication(
       organisationId: row.owner,
       before: { reviewStatus: from, published: true },
       after: { reviewStatus: to, published: false, reason: change.reason },
+    });
+    await notifyPublication(tx, {
+      entity: change.entity,
+      id: change.id,
+      organisationId: row.owner,
+      change: 'withdrawn',
+      reason: change.reason,
     });
     return { id: change.id, organisationId: row.owner, reviewStatus: to };
   });

@@ -1,0 +1,70 @@
+import type { CaptureRule } from '../epcis/index.ts';
+import type { DbOrTx } from '../platform/index.ts';
+import { anyReceiverTakes, queueItems } from './outbox.ts';
+import { type SyncItem, syncKey } from './receiver.ts';
+
+/** An event never changes: its one version; a declaration that it was wrong withdraws it as the next. */
+type CapturedDocument = Parameters<CaptureRule>[1];
+
+const capturedVersion = 1;
+const retractedVersion = 2;
+
+/**
+ * The EPCIS capture rule (decision 051), inside the capture's transaction: every event an organisation captures
+ * leaves as it was captured, and an error declaration withdraws the event it declares wrong. A stamp run revoked
+ * leaves as its decommissioning event. The same event captured again has the same key and is queued once.
+ */
+export async function queueCapture(tx: DbOrTx, captured: CapturedDocument): Promise<void> {
+  if (!anyReceiverTakes('event') || !captured.events.length) return;
+  const items = captured.events.map((event) => {
+    const declared = event.isErrorDeclaration;
+    const version = declared ? retractedVersion : capturedVersion;
+    const item: SyncItem = {
+      key: syncKey('event', event.eventId, version),
+      kind: 'event',
+      recordId: event.eventId,
+      version,
+      action: declared ? 'withdraw' : 'upsert',
+      payload: event.document,
+      organisationId: captured.organisationId,
+      reason: declared ? declarationReason(event.document) : null,
+    };
+    return { item, label: eventLabel(event.document, declared) };
+  });
+  await queueItems(tx, items);
+}
+
+function declarationReason(document: Record<string, unknown>): string | null {
+  const declaration = document.errorDeclaration as { reason?: unknown } | undefined;
+  return typeof declaration?.reason === 'string' ? declaration.reason : null;
+}
+
+const steps: Record<string, string> = {
+  commissioning: 'tạo mã',
+  harvesting: 'thu hoạch',
+  growing: 'nuôi trồng',
+  farming: 'canh tác',
+  producing: 'sản xuất',
+  assembling: 'lắp ráp',
+  packing: 'đóng gói',
+  shipping: 'xuất hàng',
+  receiving: 'nhận hàng',
+  inspecting: 'kiểm tra',
+  storing: 'lưu kho',
+  retail_selling: 'bán lẻ',
+  decommissioning: 'thu hồi tem',
+  encoding: 'in tem',
+  holding: 'tạm dừng',
+  transforming: 'chế biến',
+};
+
+const dayFormat = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short' });
+
+/** "Sự kiện thu hoạch ngày 03/12/2026", "Hủy sự kiện đóng gói ngày …": no ids, the day in Vietnam's time. */
+export function eventLabel(document: Record<string, unknown>, declared: boolean) {
+  const bizStep = typeof document.bizStep === 'string' ? document.bizStep.replace(/^.*[:/]/, '') : '';
+  const time = typeof document.eventTime === 'string' ? new Date(document.eventTime) : null;
+  const day = time && !Number.isNaN(time.getTime()) ? ` ngày ${dayFormat.format(time)}` : '';
+  const what = steps[bizStep] ? `Sự kiện ${steps[bizStep]}` : 'Sự kiện truy xuất';
+  return `${declared ? 'Hủy ' : ''}${what}${day}`;
+}

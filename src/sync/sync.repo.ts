@@ -1,0 +1,152 @@
+import { and, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../platform/index.ts';
+import type { ReceiverReason, SyncItem } from './receiver.ts';
+import { type SyncState, syncOutbox, syncRecords } from './sync.schema.ts';
+
+export async function execute(db: DbOrTx, query: SQL): Promise<Record<string, any>[]> {
+  return ((await db.execute(query)) as unknown as { rows: Record<string, any>[] }).rows;
+}
+
+/**
+ * The record's next approved version, keeping `payload` as the last one queued (null keeps the one before, which
+ * it answers: what a withdrawal repeats).
+ */
+export async function nextVersion(
+  db: DbOrTx,
+  kind: string,
+  recordId: string,
+  payload: Record<string, unknown> | null,
+): Promise<{ version: number; payload: Record<string, unknown> | null }> {
+  const [row] = await db
+    .insert(syncRecords)
+    .values({ kind, recordId, version: 1, payload })
+    .onConflictDoUpdate({
+      target: [syncRecords.kind, syncRecords.recordId],
+      set: {
+        version: sql`${syncRecords.version} + 1`,
+        payload: sql`coalesce(excluded.payload, ${syncRecords.payload})`,
+        updatedAt: new Date(),
+      },
+    })
+    .returning({ version: syncRecords.version, payload: syncRecords.payload });
+  return { version: row.version, payload: (row.payload as Record<string, unknown> | null) ?? null };
+}
+
+export interface NewOutboxRow {
+  receiver: string;
+  item: SyncItem;
+  label: string;
+  state: 'held' | 'queued';
+  reasons: ReceiverReason[] | null;
+}
+
+/**
+ * One row per receiver and key, in one statement whatever the number (a 10,000-event capture): the rows travel as
+ * one JSON parameter. The same key queued twice (an event captured again) is kept once.
+ */
+export async function insertRows(db: DbOrTx, rows: NewOutboxRow[]) {
+  if (!rows.length) return;
+  const values = rows.map(({ receiver, item, label, state, reasons }) => ({
+    receiver,
+    key: item.key,
+    kind: item.kind,
+    record_id: item.recordId,
+    version: item.version,
+    action: item.action,
+    organisation_id: item.organisationId,
+    label,
+    item,
+    state,
+    reasons,
+  }));
+  await db.execute(sql`
+    INSERT INTO sync_outbox (receiver, key, kind, record_id, version, action, organisation_id, label, item, state, reasons)
+    SELECT receiver, key, kind, record_id, version, action, organisation_id, label, item, state, reasons
+    FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb) AS x(receiver text, key text, kind text,
+      record_id text, version integer, action text, organisation_id uuid, label text, item jsonb, state text,
+      reasons jsonb)
+    ON CONFLICT DO NOTHING`);
+}
+
+/** Older versions of a record that have not gone yet give way to the newer one. */
+export async function replaceOlder(db: DbOrTx, receiver: string, item: SyncItem) {
+  await db
+    .update(syncOutbox)
+    .set({ state: 'replaced', updatedAt: new Date() })
+    .where(
+      and(
+        eq(syncOutbox.receiver, receiver),
+        eq(syncOutbox.kind, item.kind),
+        eq(syncOutbox.recordId, item.recordId),
+        lt(syncOutbox.version, item.version),
+        inArray(syncOutbox.state, ['held', 'queued', 'failed']),
+      ),
+    );
+}
+
+/**
+ * Claims up to `batch` due rows of a receiver until `leaseUntil`, in one statement (no transaction stays open
+ * while they are delivered). SKIP LOCKED lets several processes claim at once without waiting for or taking each
+ * other's rows; a `sent` row whose lease ran out (its worker died) is due again.
+ */
+export async function claimRows(
+  db: DbOrTx,
+  opts: { receiver: string; batch: number; leaseUntil: Date; claim: string; at: Date },
+): Promise<Claimed[]> {
+  const at = opts.at.toISOString();
+  const rows = await execute(
+    db,
+    sql`UPDATE sync_outbox o
+      SET state = 'sent', claim = ${opts.claim}::uuid, attempts = o.attempts + 1,
+          lease_until = ${opts.leaseUntil.toISOString()}::timestamptz, updated_at = now()
+      WHERE o.id IN (
+        SELECT id FROM sync_outbox
+        WHERE receiver = ${opts.receiver}
+          AND ((state = 'queued' AND next_attempt_at <= ${at}::timestamptz)
+            OR (state = 'sent' AND lease_until < ${at}::timestamptz))
+        ORDER BY id
+        LIMIT ${opts.batch}
+        FOR UPDATE SKIP LOCKED)
+      RETURNING o.id, o.key, o.item, o.attempts`,
+  );
+  return rows
+    .map((r) => ({ id: Number(r.id), item: r.item as SyncItem, attempts: Number(r.attempts) }))
+    .sort((a, b) => a.id - b.id);
+}
+
+export interface Claimed {
+  id: number;
+  item: SyncItem;
+  attempts: number;
+}
+
+export interface Recorded {
+  id: number;
+  state: Extract<SyncState, 'queued' | 'confirmed' | 'failed'>;
+  reasons: ReceiverReason[] | null;
+  nextAttemptAt: Date | null;
+}
+
+/**
+ * Records what the receiver answered, in one statement, for the rows this claim still holds: a worker whose lease
+ * ran out while it waited (another took the rows) records nothing.
+ */
+export async function recordOutcomes(db: DbOrTx, claim: string, outcomes: Recorded[]) {
+  if (!outcomes.length) return;
+  const values = sql.join(
+    outcomes.map(
+      (o) =>
+        sql`(${o.id}::bigint, ${o.state}::text, ${o.reasons === null ? null : JSON.stringify(o.reasons)}::jsonb, ${o.nextAttemptAt?.toISOString() ?? null}::timestamptz)`,
+    ),
+    sql`, `,
+  );
+  await execute(
+    db,
+    sql`UPDATE sync_outbox o
+      SET state = v.state, reasons = v.reasons, claim = NULL, lease_until = NULL, updated_at = now(),
+          next_attempt_at = coalesce(v.next_at, o.next_attempt_at),
+          confirmed_at = CASE WHEN v.state = 'confirmed' THEN now() ELSE o.confirmed_at END
+      FROM (VALUES ${values}) AS v(id, state, reasons, next_at)
+      WHERE o.id = v.id AND o.claim = ${claim}::uuid AND o.state = 'sent'`,
+  );
+}
