@@ -1,4 +1,7 @@
 import portalRoutes from './portal.routes.ts';
 
+/** The page of an address nothing answers, for the resolver's one-segment addresses (the app wires the two). */
+export { sendNotFoundPage } from './portal.send.ts';
+
 /** The province's public traceability portal at `/` (issue 13 §4). */
 export default portalRoutes;

@@ -5,6 +5,7 @@ import { getPublishedNews, listPublishedNews, type NewsKind, renderNewsBody } fr
 import { notFound, Problem, prefersHtml, readMultipart } from '../platform/index.ts';
 import { Html, html, pageLanguage, safeUrl } from '../public/index.ts';
 import { communeBoundariesNear, searchPublicLots } from '../registry/index.ts';
+import { answerCode, type CodeAnswer } from './portal.code.ts';
 import {
   loadPortalData,
   producerDetails,
@@ -13,7 +14,7 @@ import {
   searchPortal,
   showcase,
 } from './portal.data.ts';
-import { link, portalCss, portalPage, type Section, withLang } from './portal.layout.ts';
+import { link, portalCss, type Section, withLang } from './portal.layout.ts';
 import {
   lotItem,
   newsItem,
@@ -26,7 +27,8 @@ import {
   verifyBox,
   vnDate,
 } from './portal.pages.ts';
-import { answerCode, type CodeAnswer, NotAnImage, readCodeInPhoto } from './portal.verify.ts';
+import { sendNotFoundPage, sendPortalPage } from './portal.send.ts';
+import { NotAnImage, readCodeInPhoto } from './portal.verify.ts';
 import { words } from './portal.words.ts';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -42,58 +44,11 @@ export default async function portalRoutes(fastify: FastifyInstance) {
   // only the photo reader (the one costly page) is limited per address
   await fastify.register(rateLimit, { global: false });
   const app = fastify;
-  const province = () => app.config.provinceName;
-
-  function send(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    opts: {
-      title: string;
-      section: Section;
-      body: Html;
-      hero?: Html;
-      status?: number;
-      description?: string;
-      cache?: boolean;
-    },
-  ) {
-    const lang = pageLanguage(request);
-    return reply
-      .status(opts.status ?? 200)
-      .header('content-language', lang)
-      .header('vary', 'Accept-Language')
-      .header('cache-control', opts.cache === false ? 'no-store' : 'public, max-age=60')
-      .type('text/html; charset=utf-8')
-      .send(
-        portalPage({
-          lang,
-          province: province(),
-          title: opts.title,
-          path: request.url,
-          section: opts.section,
-          body: opts.body,
-          hero: opts.hero,
-          description: opts.description,
-        }),
-      );
-  }
-
-  function notFoundPage(request: FastifyRequest, reply: FastifyReply) {
-    const lang = pageLanguage(request);
-    const w = words(lang);
-    return send(request, reply, {
-      status: 404,
-      title: w.notFoundTitle,
-      section: null,
-      body: html`${notice(w.notFoundTitle, w.notFoundText)}<section class="card">${searchForm(lang)}</section><p><a href="${link(lang, '/')}">${w.backHome}</a></p>`,
-    });
-  }
-
-  // an address nothing answers (of two or more segments: one segment is the resolver's, a compressed Digital Link):
-  // a person's browser gets a page in words with a way home, a program the problem document
+  // an address nothing answers (of two or more segments: one segment is the resolver's, which hands a browser
+  // the same page): a person's browser gets a page in words with a way home, a program the problem document
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     if (!prefersHtml(request)) throw notFound('route-not-found');
-    return notFoundPage(request, reply);
+    return sendNotFoundPage(request, reply);
   });
 
   app.get('/portal.css', { schema: { hide: true } }, async (_request, reply) =>
@@ -119,7 +74,7 @@ export default async function portalRoutes(fastify: FastifyInstance) {
 <section class="card"><h2>${w.guidanceTitle}</h2>${guidance.items.length ? html`<ul class="plain">${guidance.items.map((n) => newsItem(lang, n))}</ul><p><a href="${link(lang, '/huong-dan')}">${w.allGuidance} →</a></p>` : html`<p class="muted">${w.guidanceEmpty}</p>`}</section></div>
 <section class="card"><h2>${w.mapTitle}</h2>${placesMap(lang, data.catalogue.places, data.organisationById, communeBoundariesNear)}</section>
 <section class="card"><h2>${w.joinTitle}</h2><p>${w.joinShort}</p><p><a class="btn" href="/app/register">${w.joinRegister}</a> <a class="btn ghost" href="${link(lang, '/tham-gia')}">${w.joinLink}</a></p></section>`;
-    return send(request, reply, {
+    return sendPortalPage(request, reply, {
       title: w.portalName,
       section: 'home',
       hero,
@@ -140,7 +95,7 @@ export default async function portalRoutes(fastify: FastifyInstance) {
       : null;
     const page = Math.max(1, Math.min(10_000, Number.parseInt(String(query.page ?? '1'), 10) || 1));
     if (!q)
-      return send(request, reply, {
+      return sendPortalPage(request, reply, {
         title: w.navSearch,
         section: 'search',
         body: html`<h1>${w.navSearch}</h1><section class="card">${searchForm(lang)}<p class="muted">${w.searchAsk}</p></section>`,
@@ -195,7 +150,7 @@ export default async function portalRoutes(fastify: FastifyInstance) {
         ? html`<section class="card">${list}</section>${pager(lang, '/tim-kiem', { q, tab }, at, pages)}`
         : notice(w.resultsFor(q), w.searchEmpty);
     }
-    return send(request, reply, {
+    return sendPortalPage(request, reply, {
       title: w.resultsFor(q),
       section: 'search',
       body: html`<h1>${w.resultsFor(q)}</h1>${searchForm(lang, q)}<p class="muted">${w.resultsCount(total)}</p><nav class="tabs">${tabs.map(([t, label, n]) => html`<a href="${tabHref(t)}"${t === tab ? html` aria-current="page"` : ''}>${label} (${n})</a>`)}</nav>${results}`,
@@ -206,10 +161,10 @@ export default async function portalRoutes(fastify: FastifyInstance) {
     const lang = pageLanguage(request);
     const w = words(lang);
     const { id } = request.params as { id: string };
-    if (!uuid.test(id)) return notFoundPage(request, reply);
+    if (!uuid.test(id)) return sendNotFoundPage(request, reply);
     const data = await loadPortalData(app.db);
     const product = data.productById.get(id);
-    if (!product) return notFoundPage(request, reply);
+    if (!product) return sendNotFoundPage(request, reply);
     const [card] = await productCards(app.db, data, [product]);
     const lots = (await searchPublicLots(app.db, product.gtin, 20)).filter((l) => l.productId === product.id);
     const producer = card.producer;
@@ -233,7 +188,7 @@ ${product.description ? html`<p>${product.description}</p>` : ''}
 <p><a class="btn alt" href="${lang === 'en' ? withLang(`/page/01/${product.gtin}`, 'en') : `/page/01/${product.gtin}`}">${w.seeOnPage}</a></p></article>
 <section class="card"><h2>${w.producer}</h2>${producerTile(lang, producer)}</section>
 ${lots.length ? html`<section class="card"><h2>${w.lots}</h2><ul class="plain">${lots.map((l) => lotItem(lang, { ...l, product, producer }))}</ul></section>` : ''}`;
-    return send(request, reply, {
+    return sendPortalPage(request, reply, {
       title: product.name,
       section: 'search',
       body,
@@ -245,10 +200,10 @@ ${lots.length ? html`<section class="card"><h2>${w.lots}</h2><ul class="plain">$
     const lang = pageLanguage(request);
     const w = words(lang);
     const { id } = request.params as { id: string };
-    if (!uuid.test(id)) return notFoundPage(request, reply);
+    if (!uuid.test(id)) return sendNotFoundPage(request, reply);
     const data = await loadPortalData(app.db);
     const producer = data.organisationById.get(id);
-    if (!producer) return notFoundPage(request, reply);
+    if (!producer) return sendNotFoundPage(request, reply);
     const details = await producerDetails(app.db, id);
     const products = await productCards(
       app.db,
@@ -264,7 +219,7 @@ ${lots.length ? html`<section class="card"><h2>${w.lots}</h2><ul class="plain">$
 <section class="card"><h2>${w.products} (${products.length})</h2>${products.length ? html`<div class="grid">${products.map((p) => productTile(lang, p, producer.name))}</div>` : html`<p class="muted">${w.noProducts}</p>`}</section>
 <section class="card"><h2>${w.certificates}</h2>${certificates.length ? html`<ul class="plain">${certificates.map((c) => html`<li><strong>${w.certKind[c.kind] ?? c.kind}</strong> — ${c.number}<br><span class="muted">${c.issuer}${c.validTo ? html` · ${w.validTo} ${vnDate(c.validTo)}` : ''}</span></li>`)}</ul>` : html`<p class="muted">${w.noCertificates}</p>`}</section>
 ${places.length ? html`<section class="card"><h2>${w.places}</h2>${placesMap(lang, places, data.organisationById, communeBoundariesNear)}${places.some((p) => p.growingAreaCode) ? html`<dl class="facts">${places.filter((p) => p.growingAreaCode).map((p) => html`<dt>${w.areaCode}</dt><dd>${p.growingAreaCode} — ${p.name}</dd>`)}</dl>` : ''}</section>` : ''}`;
-    return send(request, reply, { title: producer.name, section: 'search', body });
+    return sendPortalPage(request, reply, { title: producer.name, section: 'search', body });
   });
 
   const newsList =
@@ -278,7 +233,7 @@ ${places.length ? html`<section class="card"><h2>${w.places}</h2>${placesMap(lan
       const title = kind === 'news' ? w.navNews : w.guidanceTitle;
       const extra =
         kind === 'guidance' ? html`<p><a href="${link(lang, '/tham-gia')}">${w.joinLink} →</a></p>` : '';
-      return send(request, reply, {
+      return sendPortalPage(request, reply, {
         title,
         section,
         body: html`<h1>${title}</h1><section class="card">${items.length ? html`<ul class="plain">${items.map((n) => newsItem(lang, n))}</ul>` : html`<p class="muted">${kind === 'news' ? w.newsEmpty : w.guidanceEmpty}</p>`}</section>${pager(lang, kind === 'news' ? '/tin-tuc' : '/huong-dan', {}, Math.min(page, pages), pages)}${extra}`,
@@ -290,12 +245,12 @@ ${places.length ? html`<section class="card"><h2>${w.places}</h2>${placesMap(lan
     const { slug } = request.params as { slug: string };
     const item = slug.length <= 120 ? await getPublishedNews(app.db, app.config, slug) : null;
     const wanted: NewsKind = section === 'guidance' ? 'guidance' : 'news';
-    if (!item || item.kind !== wanted) return notFoundPage(request, reply);
+    if (!item || item.kind !== wanted) return sendNotFoundPage(request, reply);
     const back =
       wanted === 'news'
         ? html`<a href="${link(lang, '/tin-tuc')}">${w.backNews}</a>`
         : html`<a href="${link(lang, '/huong-dan')}">${w.backGuidance}</a>`;
-    return send(request, reply, {
+    return sendPortalPage(request, reply, {
       title: item.title,
       section,
       description: item.summary || undefined,
@@ -311,7 +266,7 @@ ${places.length ? html`<section class="card"><h2>${w.places}</h2>${placesMap(lan
     const lang = pageLanguage(request);
     const w = words(lang);
     const { items } = await listPublishedNews(app.db, app.config, { kind: 'guidance', page: 1, pageSize: 5 });
-    return send(request, reply, {
+    return sendPortalPage(request, reply, {
       title: w.joinTitle,
       section: 'join',
       body: html`<h1>${w.joinTitle}</h1><section class="card"><p>${w.joinShort}</p><ol class="steps">${w.joinSteps.map(([t, d]) => html`<li><h3>${t}</h3><p class="muted">${d}</p></li>`)}</ol><p><a class="btn" href="/app/register">${w.joinRegister}</a> <a class="btn ghost" href="/app/">${w.joinSignIn}</a></p></section>${items.length ? html`<section class="card"><h2>${w.joinGuidance}</h2><ul class="plain">${items.map((n) => newsItem(lang, n))}</ul></section>` : ''}`,
@@ -324,20 +279,25 @@ ${places.length ? html`<section class="card"><h2>${w.places}</h2>${placesMap(lan
     if (result.kind === 'go')
       return reply.redirect(lang === 'en' ? withLang(result.to, 'en') : result.to, 303);
     const page = (status: number, title: string, text: string, extra: Html | string = '') =>
-      send(request, reply, {
+      sendPortalPage(request, reply, {
         status,
         title,
         section: null,
         cache: false,
         body: html`${notice(title, text, false, extra)}${verifyBox(lang, typed)}<p><a href="${link(lang, '/')}">${w.backHome}</a></p>`,
       });
+    const unknownText = {
+      product: w.verifyUnknownText,
+      lot: w.verifyUnknownLot,
+      stamp: w.verifyUnknownStamp,
+    };
     switch (result.kind) {
       case 'empty':
         return page(400, w.verifyTitle, w.verifyEmpty);
       case 'bad':
         return page(400, w.verifyBadTitle, w.verifyBadText);
       case 'unknown':
-        return page(404, w.verifyUnknownTitle, w.verifyUnknownText(result.code));
+        return page(404, w.verifyUnknownTitle, unknownText[result.what](result.code));
       case 'not-gs1':
         return page(422, w.notGs1Title, w.notGs1Text);
       case 'foreign': {
@@ -353,7 +313,7 @@ ${places.length ? html`<section class="card"><h2>${w.places}</h2>${placesMap(lan
     const query = request.query as Record<string, string | undefined>;
     const typed = String(query.ma ?? '').slice(0, 500);
     const data = await loadPortalData(app.db);
-    return answer(request, reply, answerCode(typed, app.config.baseUrl, data), typed);
+    return answer(request, reply, await answerCode(app.db, typed, app.config.baseUrl, data), typed);
   });
 
   app.post(
@@ -363,7 +323,7 @@ ${places.length ? html`<section class="card"><h2>${w.places}</h2>${placesMap(lan
       const lang = pageLanguage(request);
       const w = words(lang);
       const fail = (status: number, text: string) =>
-        send(request, reply, {
+        sendPortalPage(request, reply, {
           status,
           title: w.verifyBadTitle,
           section: null,
@@ -397,7 +357,12 @@ ${places.length ? html`<section class="card"><h2>${w.places}</h2>${placesMap(lan
       }
       if (!text) return fail(422, w.photoNoCode);
       const data = await loadPortalData(app.db);
-      return answer(request, reply, answerCode(text, app.config.baseUrl, data), text.slice(0, 500));
+      return answer(
+        request,
+        reply,
+        await answerCode(app.db, text, app.config.baseUrl, data),
+        text.slice(0, 500),
+      );
     },
   );
 }

@@ -17,7 +17,8 @@ const vi = {
   heroText:
     'Tra cứu sản phẩm, cơ sở sản xuất và lô hàng đã được Sở thẩm định và công bố; kiểm tra mã trên tem truy xuất.',
   verifyTitle: 'Kiểm tra mã trên sản phẩm',
-  verifyText: 'Nhập dãy số dưới mã vạch (GTIN 8, 12, 13 hoặc 14 số), hoặc đường dẫn trong mã QR.',
+  verifyText:
+    'Nhập dãy số dưới mã vạch (GTIN 8, 12, 13 hoặc 14 số), hoặc đường dẫn in dưới mã QR của tem (gõ liền, không cần https://).',
   verifyLabel: 'Mã số hoặc đường dẫn',
   verifyPlaceholder: 'Ví dụ: 8935049500018',
   verifyButton: 'Kiểm tra',
@@ -125,6 +126,10 @@ const vi = {
   verifyUnknownTitle: 'Mã này chưa có trong hệ thống của tỉnh',
   verifyUnknownText: (code: string) =>
     `Không tìm thấy sản phẩm đã công bố với mã ${code}. Hãy kiểm tra lại dãy số, hoặc hỏi người bán về nguồn gốc hàng.`,
+  verifyUnknownLot: (code: string) =>
+    `Không tìm thấy lô hàng đã công bố với mã ${code}. Hãy kiểm tra lại từng chữ, từng số, hoặc hỏi người bán về nguồn gốc hàng.`,
+  verifyUnknownStamp: (code: string) =>
+    `Không tìm thấy tem có mã ${code}. Tem của tỉnh luôn mở được trang nguồn gốc: hãy kiểm tra lại từng chữ, từng số; nếu vẫn không thấy, hàng có thể không rõ nguồn gốc.`,
   verifyBadTitle: 'Không đọc được mã',
   verifyBadText:
     'Dãy số hoặc đường dẫn này không phải mã GS1 hợp lệ (mã vạch GTIN có 8, 12, 13 hoặc 14 chữ số, số cuối là số kiểm tra).',
@@ -165,7 +170,7 @@ const en: Words = {
     'Look up products, producers and lots reviewed and published by the Department; check the code on a traceability stamp.',
   verifyTitle: 'Check the code on a product',
   verifyText:
-    'Type the number under the barcode (a GTIN of 8, 12, 13 or 14 digits), or the address in the QR code.',
+    'Type the number under the barcode (a GTIN of 8, 12, 13 or 14 digits), or the address printed under the stamp’s QR code (no spaces, https:// not needed).',
   verifyLabel: 'Number or address',
   verifyPlaceholder: 'For example: 8935049500018',
   verifyButton: 'Check',
@@ -279,6 +284,10 @@ const en: Words = {
   verifyUnknownTitle: 'This code is not in the province’s system',
   verifyUnknownText: (code: string) =>
     `No published product has the code ${code}. Check the digits again, or ask the seller where the goods come from.`,
+  verifyUnknownLot: (code: string) =>
+    `No published lot has the code ${code}. Check every letter and digit again, or ask the seller where the goods come from.`,
+  verifyUnknownStamp: (code: string) =>
+    `No stamp has the code ${code}. The province’s stamps always open their origin page: check every letter and digit again; if it still is not found, the goods may be of unknown origin.`,
   verifyBadTitle: 'The code cannot be read',
   verifyBadText:
     'This number or address is not a valid GS1 code (a GTIN has 8, 12, 13 or 14 digits, the last one a check digit).',

@@ -41,6 +41,8 @@ export interface ConsumerPages {
 
 export interface ResolverOptions {
   consumerPages: ConsumerPages;
+  /** The page a person's browser gets for an address that is no code at all (the portal supplies it). */
+  notFoundPage?(request: FastifyRequest, reply: FastifyReply): unknown;
 }
 
 /**
@@ -59,7 +61,7 @@ function withoutCors(
 }
 
 export default async function resolverRoutes(app: FastifyInstance, opts: ResolverOptions) {
-  const { consumerPages } = opts;
+  const { consumerPages, notFoundPage } = opts;
   // @fastify/cors also adds a catch-all OPTIONS route ('*'), which would otherwise hand CORS headers to every
   // path of the program, /api included: only the resolver's own routes answer other sites. A hook on that one
   // route takes them off again, so the resolver's own answers keep the plugin's options computed once.
@@ -127,6 +129,8 @@ export default async function resolverRoutes(app: FastifyInstance, opts: Resolve
       if (!/^[A-Za-z0-9_-]{8,}$/.test(segment)) throw new Error('not a compressed Digital Link');
       uncompressed = decompressDigitalLink(`${base()}${request.url}`);
     } catch {
+      // a person's browser gets the portal's page in words; a program (and a GS1 client) the problem document
+      if (notFoundPage && prefersHtml(request)) return notFoundPage(request, reply);
       throw new Problem(404, 'route-not-found');
     }
     // served here, not redirected to the uncompressed form (GS1 resolver conformance)
