@@ -382,6 +382,8 @@ export const byRoute: Record<string, Record<string, FieldLabel>> = {
     from: l('ngày bắt đầu', 'start date'),
     to: l('ngày kết thúc', 'end date'),
   },
+  // the export package's period (GET /api/sync/export)
+  sync: { from: l('ngày bắt đầu', 'start date'), to: l('ngày kết thúc', 'end date') },
   dashboard: {
     commune: l('xã, phường', 'commune or ward', true),
     from: l('tháng bắt đầu', 'start month'),
