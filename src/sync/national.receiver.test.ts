@@ -163,6 +163,20 @@ describe('the national portal receiver', () => {
     });
   });
 
+  it('asks for a chain again when the portal lost it, and the event goes on the next try', async () => {
+    const r = receiver();
+    const { org, gtin: g } = await activeProduct(r);
+    expect((await r.deliver([event(org.recordId, g)]))[0].status).toBe('confirmed');
+    sim.chains.delete(g);
+    const later = event(org.recordId, g);
+    expect((await r.deliver([later]))[0]).toMatchObject({
+      status: 'retry',
+      reason: { vi: expect.stringContaining('sẽ gửi lại sau') },
+    });
+    expect((await r.deliver([later]))[0].status).toBe('confirmed');
+    expect(sim.chains.has(g)).toBe(true);
+  });
+
   it('refuses an organisation the portal has no profile for, or whose GLN is not the profile’s, in words', async () => {
     const r = receiver();
     const [unknown] = await r.deliver([organisation({ unregistered: true })]);

@@ -54,7 +54,11 @@ export function nationalPortalReceiver(opts: NationalPortalOptions): Receiver {
         chains.add(gtin);
       }
     }
-    return send(request, item.key);
+    const answer = await send(request, item.key);
+    // a chain the portal lost is asked for again on the next try
+    if (item.kind === 'event' && answer.status === 'retry')
+      for (const gtin of (request.body?.chains as string[]) ?? []) chains.delete(gtin);
+    return answer;
   }
 
   return {

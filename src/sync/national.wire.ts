@@ -111,11 +111,12 @@ function productionOrderBody(p: Payload) {
 }
 
 /** An event, filed in the chain of each product it names, with the EPCIS 2.0 event as approved. */
-function eventBody(p: Payload, organisationId: string | null) {
+function eventBody(p: Payload, item: SyncItem) {
   const place = (key: 'readPoint' | 'bizLocation') => str((p[key] as Payload | undefined)?.id);
   return {
-    organizationId: organisationId,
-    eventId: str(p.eventID),
+    organizationId: item.organisationId,
+    // the event's id in the province: as captured, or the event hash given to an event captured without one
+    eventId: item.recordId,
     eventType: str(p.type),
     eventTime: str(p.eventTime),
     bizStep: str(p.bizStep),
@@ -143,6 +144,6 @@ export function portalRequest(item: SyncItem, ctx: WireContext): PortalRequest {
           ? facilityBody(p)
           : kind === 'lot'
             ? productionOrderBody(p)
-            : eventBody(p, item.organisationId);
+            : eventBody(p, item);
   return { method: 'PUT', path, body: { sourceId: item.recordId, version: item.version, ...body } };
 }
