@@ -4,6 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGet } from '../../api/hooks.ts';
 import { useMe } from '../../api/session.ts';
+import { sectors } from '../../api/types.ts';
+import { addressFilters } from '../../components/address-filters.ts';
+import { CommuneSelect } from '../../components/CommuneSelect.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDateTime } from '../../format.ts';
 import './words.ts';
@@ -81,10 +84,14 @@ function CaseList() {
   const { t } = useTranslation();
   const [state, setState] = useState<string | null>(null);
   const [source, setSource] = useState<string | null>(sourceInAddress);
+  // a dashboard figure opens the list filtered by its sector and commune
+  const [place, setPlace] = useState(() => addressFilters({ sector: sectors, communeCode: null }));
   const [page, setPage] = useState(1);
   const list = useGet<{ total: number; items: CaseSummary[] }>('/api/cases', {
     state: state ?? undefined,
     source: source ?? undefined,
+    sector: place.sector ?? undefined,
+    communeCode: place.communeCode ?? undefined,
     limit: pageSize,
     offset: (page - 1) * pageSize,
   });
@@ -117,6 +124,24 @@ function CaseList() {
             value: s,
             label: t(`cases.source.${s}`),
           }))}
+        />
+        <Select
+          label={t('organisation.sector')}
+          clearable
+          value={place.sector ?? null}
+          onChange={(v) => {
+            setPlace((p) => ({ ...p, sector: v }));
+            setPage(1);
+          }}
+          data={sectors.map((s) => ({ value: s, label: t(`sector.${s}`) }))}
+        />
+        <CommuneSelect
+          label={t('organisation.commune')}
+          value={place.communeCode ?? undefined}
+          onChange={(v) => {
+            setPlace((p) => ({ ...p, communeCode: v || null }));
+            setPage(1);
+          }}
         />
       </Group>
       {list.isSuccess && items.length === 0 ? <Alert>{t('cases.empty')}</Alert> : null}

@@ -24,6 +24,7 @@ import type { AdministrativeUnit } from '../../api/types.ts';
 import { sectors } from '../../api/types.ts';
 import { formatNumber } from '../../format.ts';
 import { CommuneMap } from './CommuneMap.tsx';
+import { figureLinks } from './figure-links.ts';
 import { MonthlyChart } from './MonthlyChart.tsx';
 import { type Filters, monthWords, type Preset, periodOf, thisMonth } from './period.ts';
 import type { DashboardView } from './province-types.ts';
@@ -122,12 +123,7 @@ export function ProvinceDashboard() {
   const view = data.data;
 
   // the list pages take these filters from their address where their API has them
-  const scoped = new URLSearchParams();
-  if (filters.sector ?? (me.role === 'sector_officer' ? me.sector : null))
-    scoped.set('sector', (filters.sector ?? me.sector)!);
-  const organisationsQuery = new URLSearchParams(scoped);
-  if (filters.commune) organisationsQuery.set('communeCode', filters.commune);
-  const withQuery = (path: string, q: URLSearchParams) => (q.size ? `${path}?${q}` : path);
+  const links = figureLinks(filters, me.role === 'sector_officer' ? me.sector : null);
 
   return (
     <Stack gap="md" mt="lg">
@@ -221,7 +217,7 @@ export function ProvinceDashboard() {
               detail={t('provinceDashboard.approvedOf', {
                 approved: formatNumber(view.figures.organisations.approved),
               })}
-              to={withQuery('/organisations', organisationsQuery)}
+              to={links.organisations}
             />
             <Figure
               label={t('provinceDashboard.products')}
@@ -229,34 +225,38 @@ export function ProvinceDashboard() {
               detail={t('provinceDashboard.approvedOf', {
                 approved: formatNumber(view.figures.products.approved),
               })}
-              to={withQuery('/products', scoped)}
+              to={links.products}
             />
-            <Figure label={t('provinceDashboard.lots')} value={formatNumber(view.figures.lots)} to="/lots" />
+            <Figure
+              label={t('provinceDashboard.lots')}
+              value={formatNumber(view.figures.lots)}
+              to={links.lots}
+            />
             <Figure
               label={t('provinceDashboard.stampsIssued')}
               value={formatNumber(view.figures.stamps.issued)}
-              to="/stamps"
+              to={links.stamps}
             />
             <Figure
               label={t('provinceDashboard.stampsActivated')}
               value={formatNumber(view.figures.stamps.activated)}
-              to="/stamps"
+              to={links.stamps}
             />
             <Figure label={t('provinceDashboard.scans')} value={formatNumber(view.figures.stamps.scanned)} />
             <Figure
               label={t('provinceDashboard.inspections')}
               value={formatNumber(view.figures.inspections)}
-              to="/inspections"
+              to={links.inspections}
             />
             <Figure
               label={t('provinceDashboard.violations')}
               value={formatNumber(view.figures.violations)}
-              to="/inspections"
+              to={links.inspections}
             />
             <Figure
               label={t('provinceDashboard.consumerReports')}
               value={formatNumber(view.figures.consumerReports)}
-              to="/cases?source=consumer_report"
+              to={links.consumerReports}
             />
             <Figure
               label={t('provinceDashboard.synced')}
