@@ -1,6 +1,4 @@
 import {
-  ActionIcon,
-  Alert,
   Anchor,
   Badge,
   Button,
@@ -15,7 +13,6 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGet, useSend } from '../../api/hooks.ts';
@@ -23,11 +20,11 @@ import { useMe } from '../../api/session.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { EntitySelect } from '../../components/EntitySelect.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { formatDate, formatNumber } from '../../format.ts';
-import { rowKey } from './survey-types.ts';
-import { yearOptions } from './TrainingPage.tsx';
+import { RemoveRowButton, VndInput } from './RowFields.tsx';
+import { patchRow, rowKey, withoutRow } from './survey-types.ts';
+import { YearListTop } from './YearListTop.tsx';
 import './words.ts';
 
 type Kind = 'pilot' | 'stamps_funded' | 'system_funded' | 'other';
@@ -65,27 +62,8 @@ export function SupportPage() {
   const items = list.data?.items ?? [];
   return (
     <>
-      <PageHeader
-        title={t('support.title')}
-        description={t('support.description')}
-        actions={
-          me.role === 'dost_admin' ? (
-            <Button onClick={() => setEditing('new')}>{t('support.create')}</Button>
-          ) : null
-        }
-      />
       <Stack>
-        <Select
-          label={t('support.year')}
-          w={200}
-          clearable
-          placeholder={t('training.allYears')}
-          value={year}
-          onChange={setYear}
-          data={yearOptions}
-        />
-        <ProblemAlert error={list.error} />
-        {list.isSuccess && !items.length ? <Alert>{t('support.empty')}</Alert> : null}
+        <YearListTop words="support" year={[year, setYear]} list={list} onCreate={() => setEditing('new')} />
         {items.map((p) => (
           <Paper key={p.id} withBorder p="md">
             <Stack gap="xs">
@@ -171,8 +149,7 @@ function ProgrammeForm({ programme, onClose }: { programme?: Programme; onClose(
     programme ? `/api/support-programmes/${programme.id}` : '/api/support-programmes',
     { invalidate: ['/api/support-programmes'], success: 'support.saved' },
   );
-  const edit = (i: number, patch: Partial<RecipientDraft>) =>
-    setRecipients((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const edit = (i: number, patch: Partial<RecipientDraft>) => setRecipients(patchRow(i, patch));
   const submit = (event?: React.FormEvent<HTMLFormElement>) => {
     event?.preventDefault();
     send.mutate(
@@ -231,17 +208,7 @@ function ProgrammeForm({ programme, onClose }: { programme?: Programme; onClose(
           data={states.map((s) => ({ value: s, label: t(`support.state.${s}`) }))}
         />
       </SimpleGrid>
-      <NumberInput
-        label={t('support.budget')}
-        required
-        min={0}
-        clampBehavior="none"
-        allowDecimal={false}
-        thousandSeparator="."
-        decimalSeparator=","
-        value={budget}
-        onChange={setBudget}
-      />
+      <VndInput label={t('support.budget')} required value={budget} onChange={setBudget} />
       <Textarea
         label={t('support.note')}
         autosize
@@ -269,14 +236,7 @@ function ProgrammeForm({ programme, onClose }: { programme?: Programme; onClose(
                 value={r.organisationId}
                 onChange={(organisationId) => edit(i, { organisationId })}
               />
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                aria-label={t('support.removeRow')}
-                onClick={() => setRecipients((rs) => rs.filter((_, j) => j !== i))}
-              >
-                <IconTrash size={18} />
-              </ActionIcon>
+              <RemoveRowButton label={t('support.removeRow')} onClick={() => setRecipients(withoutRow(i))} />
             </Group>
             <TextInput
               label={t('support.support')}
@@ -285,14 +245,9 @@ function ProgrammeForm({ programme, onClose }: { programme?: Programme; onClose(
               onChange={(e) => edit(i, { support: e.currentTarget.value })}
             />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <NumberInput
+              <VndInput
                 label={t('support.cost')}
                 required
-                min={0}
-                clampBehavior="none"
-                allowDecimal={false}
-                thousandSeparator="."
-                decimalSeparator=","
                 value={r.costVnd}
                 onChange={(costVnd) => edit(i, { costVnd })}
               />

@@ -1,12 +1,9 @@
 import {
-  ActionIcon,
-  Alert,
   Anchor,
   Button,
   FileButton,
   Group,
   NumberInput,
-  Select,
   SimpleGrid,
   Stack,
   Table,
@@ -15,7 +12,6 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -24,10 +20,11 @@ import { useMe } from '../../api/session.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { EntityMultiSelect } from '../../components/EntitySelect.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { formatDate } from '../../format.ts';
-import { rowKey } from './survey-types.ts';
+import { RemoveRowButton, RowText } from './RowFields.tsx';
+import { patchRow, rowKey, withoutRow } from './survey-types.ts';
+import { YearListTop } from './YearListTop.tsx';
 import './words.ts';
 
 export interface Course {
@@ -45,14 +42,11 @@ export interface Course {
   note: string | null;
 }
 
-const thisYear = new Date().getFullYear();
-export const yearOptions = Array.from({ length: 7 }, (_, i) => String(thisYear + 1 - i));
-
 /** Training courses (issue 13 §2): the admin records them; the province's staff read them, by year. */
 export function TrainingPage() {
   const { t } = useTranslation();
   const me = useMe().data!;
-  const [year, setYear] = useState<string | null>(String(thisYear));
+  const [year, setYear] = useState<string | null>(String(new Date().getFullYear()));
   const [editing, setEditing] = useState<Course | 'new' | null>(null);
   const list = useGet<{ items: Course[] }>('/api/training-courses', { year: year ?? undefined });
   const items = list.data?.items ?? [];
@@ -60,27 +54,8 @@ export function TrainingPage() {
   const organisations = new Set(items.flatMap((c) => c.organisations.map((o) => o.id))).size;
   return (
     <>
-      <PageHeader
-        title={t('training.title')}
-        description={t('training.description')}
-        actions={
-          me.role === 'dost_admin' ? (
-            <Button onClick={() => setEditing('new')}>{t('training.create')}</Button>
-          ) : null
-        }
-      />
       <Stack>
-        <Select
-          label={t('training.year')}
-          w={200}
-          clearable
-          placeholder={t('training.allYears')}
-          value={year}
-          onChange={setYear}
-          data={yearOptions}
-        />
-        <ProblemAlert error={list.error} />
-        {list.isSuccess && !items.length ? <Alert>{t('training.empty')}</Alert> : null}
+        <YearListTop words="training" year={[year, setYear]} list={list} onCreate={() => setEditing('new')} />
         {items.length ? (
           <>
             <Text size="sm" fw={600}>
@@ -267,34 +242,17 @@ function CourseForm({ course, onClose }: { course?: Course; onClose(): void }) {
         </Text>
         {people.map((p, i) => (
           <Group key={p.key} gap="xs" wrap="nowrap" align="flex-end">
-            <TextInput
-              flex={1}
-              aria-label={t('training.personName')}
-              placeholder={t('training.personName')}
+            <RowText
+              label={t('training.personName')}
               value={p.name}
-              onChange={(e) => {
-                const name = e.currentTarget.value;
-                setPeople((ps) => ps.map((x, j) => (j === i ? { ...x, name } : x)));
-              }}
+              onChange={(name) => setPeople(patchRow(i, { name }))}
             />
-            <TextInput
-              flex={1}
-              aria-label={t('training.personUnit')}
-              placeholder={t('training.personUnit')}
+            <RowText
+              label={t('training.personUnit')}
               value={p.unit}
-              onChange={(e) => {
-                const unit = e.currentTarget.value;
-                setPeople((ps) => ps.map((x, j) => (j === i ? { ...x, unit } : x)));
-              }}
+              onChange={(unit) => setPeople(patchRow(i, { unit }))}
             />
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              aria-label={t('training.removeRow')}
-              onClick={() => setPeople((ps) => ps.filter((_, j) => j !== i))}
-            >
-              <IconTrash size={18} />
-            </ActionIcon>
+            <RemoveRowButton label={t('training.removeRow')} onClick={() => setPeople(withoutRow(i))} />
           </Group>
         ))}
         <Button
@@ -312,25 +270,15 @@ function CourseForm({ course, onClose }: { course?: Course; onClose(): void }) {
         </Text>
         {materials.map((m, i) => (
           <Group key={m.key} gap="xs" wrap="nowrap">
-            <TextInput
-              flex={1}
-              aria-label={t('training.materialTitle')}
-              placeholder={t('training.materialTitle')}
+            <RowText
+              label={t('training.materialTitle')}
               value={m.title}
-              onChange={(e) => {
-                const title = e.currentTarget.value;
-                setMaterials((ms) => ms.map((x, j) => (j === i ? { ...x, title } : x)));
-              }}
+              onChange={(title) => setMaterials(patchRow(i, { title }))}
             />
-            <TextInput
-              flex={1}
-              aria-label={t('training.materialLink')}
-              placeholder={t('training.materialLink')}
+            <RowText
+              label={t('training.materialLink')}
               value={m.link}
-              onChange={(e) => {
-                const link = e.currentTarget.value;
-                setMaterials((ms) => ms.map((x, j) => (j === i ? { ...x, link } : x)));
-              }}
+              onChange={(link) => setMaterials(patchRow(i, { link }))}
             />
             <FileButton
               accept="application/pdf,image/*"
@@ -367,14 +315,7 @@ function CourseForm({ course, onClose }: { course?: Course; onClose(): void }) {
                 </Button>
               )}
             </FileButton>
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              aria-label={t('training.removeRow')}
-              onClick={() => setMaterials((ms) => ms.filter((_, j) => j !== i))}
-            >
-              <IconTrash size={18} />
-            </ActionIcon>
+            <RemoveRowButton label={t('training.removeRow')} onClick={() => setMaterials(withoutRow(i))} />
           </Group>
         ))}
         <Button

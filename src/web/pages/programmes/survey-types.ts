@@ -66,3 +66,15 @@ export const mayAnswer = (role?: string) => role === 'commune_officer' || role =
 let seq = 0;
 /** A key for a row being edited in a form (people, materials, recipients, new questions), stable while it lives. */
 export const rowKey = () => `row-${++seq}`;
+
+/** An edit of one row of such a list, for its state setter: row `i` takes `patch`, the others stay as they are. */
+export const patchRow =
+  <P extends object>(i: number, patch: P) =>
+  <T extends P>(rows: T[]): T[] =>
+    rows.map((row, j) => (j === i ? { ...row, ...patch } : row));
+
+/** The list without row `i`, for its state setter. */
+export const withoutRow =
+  (i: number) =>
+  <T>(rows: T[]): T[] =>
+    rows.filter((_, j) => j !== i);
