@@ -251,7 +251,7 @@ export function ProvinceDashboard() {
             <Figure
               label={t('provinceDashboard.violations')}
               value={formatNumber(view.figures.violations)}
-              to={links.inspections}
+              to={links.violations}
             />
             <Figure
               label={t('provinceDashboard.consumerReports')}

@@ -7,6 +7,7 @@ describe('the lists behind the dashboard’s figures', () => {
     expect(links.organisations).toBe('/organisations?sector=agriculture&communeCode=75W001');
     expect(links.products).toBe('/products?sector=agriculture');
     expect(links.consumerReports).toBe('/cases?source=consumer_report&sector=agriculture&communeCode=75W001');
+    expect(links.violations).toBe('/cases?source=inspection&sector=agriculture&communeCode=75W001');
     expect(links.stamps).toBe('/stamps?tab=ranges');
   });
 

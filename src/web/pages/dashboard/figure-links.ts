@@ -4,7 +4,14 @@ export interface FigureFilters {
   commune: string | null;
 }
 
-export type Figure = 'organisations' | 'products' | 'lots' | 'stamps' | 'inspections' | 'consumerReports';
+export type Figure =
+  | 'organisations'
+  | 'products'
+  | 'lots'
+  | 'stamps'
+  | 'inspections'
+  | 'violations'
+  | 'consumerReports';
 
 const withQuery = (path: string, q: Record<string, string | null>) => {
   const search = new URLSearchParams();
@@ -14,8 +21,9 @@ const withQuery = (path: string, q: Record<string, string | null>) => {
 
 /**
  * The list behind each figure, opened with the dashboard's sector and commune where that list's API filters by
- * them (organisations: both; products: the sector; consumer reports: both). Lots, stamps and inspections are
- * listed whole: their lists take neither. A sector officer's own sector stands for "every sector".
+ * them (organisations: both; products: the sector; consumer reports and violations: both, as the cases they
+ * raised, every finding being a case's signal). Lots, stamps and inspection visits are listed whole: their lists
+ * take neither. A sector officer's own sector stands for "every sector".
  */
 export function figureLinks(filters: FigureFilters, ownSector: string | null = null): Record<Figure, string> {
   const sector = filters.sector ?? ownSector;
@@ -25,6 +33,7 @@ export function figureLinks(filters: FigureFilters, ownSector: string | null = n
     lots: '/lots',
     stamps: withQuery('/stamps', { tab: 'ranges' }),
     inspections: '/inspections',
+    violations: withQuery('/cases', { source: 'inspection', sector, communeCode: filters.commune }),
     consumerReports: withQuery('/cases', { source: 'consumer_report', sector, communeCode: filters.commune }),
   };
 }
