@@ -58,11 +58,20 @@ const steps: Record<string, string> = {
   transforming: 'chế biến',
 };
 
-const dayFormat = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short' });
+const dayFormat = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+});
 
 /** "Sự kiện thu hoạch ngày 03/12/2026", "Hủy sự kiện đóng gói ngày …": no ids, the day in Vietnam's time. */
 export function eventLabel(document: Record<string, unknown>, declared: boolean) {
-  const bizStep = typeof document.bizStep === 'string' ? document.bizStep.replace(/^.*[:/]/, '') : '';
+  // a bare CBV word, its URN or its Web URI (`https://ref.gs1.org/cbv/BizStep-packing`)
+  const bizStep =
+    typeof document.bizStep === 'string'
+      ? document.bizStep.replace(/^.*[:/]/, '').replace(/^BizStep-/, '')
+      : '';
   const time = typeof document.eventTime === 'string' ? new Date(document.eventTime) : null;
   const day = time && !Number.isNaN(time.getTime()) ? ` ngày ${dayFormat.format(time)}` : '';
   const what = steps[bizStep] ? `Sự kiện ${steps[bizStep]}` : 'Sự kiện truy xuất';

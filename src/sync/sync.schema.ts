@@ -67,7 +67,8 @@ export const syncOutbox = pgTable(
     index('sync_outbox_due_idx').on(t.receiver, t.nextAttemptAt, t.id).where(sql`${t.state} = 'queued'`),
     index('sync_outbox_leased_idx').on(t.receiver, t.leaseUntil).where(sql`${t.state} = 'sent'`),
     index('sync_outbox_state_idx').on(t.state, t.receiver, t.createdAt),
-    index('sync_outbox_record_idx').on(t.receiver, t.kind, t.recordId),
+    // older versions of a record give way to a newer one (replaceOlder); events have one version and no need
+    index('sync_outbox_record_idx').on(t.receiver, t.kind, t.recordId).where(sql`${t.kind} <> 'event'`),
   ],
 );
 

@@ -102,6 +102,7 @@ const routeTree = rootRoute.addChildren([
     page('/reports', () => import('./pages/reports/ReportsPage.tsx'), 'ReportsPage'),
     page('/reports/$id', () => import('./pages/reports/ReportPage.tsx'), 'ReportPage'),
     page('/plan', () => import('./pages/plan/PlanPage.tsx'), 'PlanPage'),
+    page('/sync', () => import('./pages/sync/SyncPage.tsx'), 'SyncPage'),
     page(
       '/traceability-systems',
       () => import('./pages/traceability-systems/TraceabilitySystemsPage.tsx'),

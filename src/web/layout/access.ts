@@ -49,6 +49,8 @@ export const pageAccess: PageAccess[] = [
   { to: '/reports', roles: [...reviewers, 'inspector'] },
   // the province's plan: the admin edits it, the province's staff read it; never organisations (issue 13 §1)
   { to: '/plan', roles: [...reviewers, 'inspector'] },
+  // what leaves the province and what failed to: the department's admin only (issue 14 §3)
+  { to: '/sync', roles: ['dost_admin'] },
   // the portal's news and guidance: written and published by the department (issue 13 §4)
   { to: '/news', roles: ['dost_admin', 'dost_reviewer'] },
 ];
