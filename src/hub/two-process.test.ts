@@ -1,9 +1,11 @@
 /**
- * Two real TXNG processes over loopback HTTP (issue 14 §4): a hub (`TXNG_MODE=hub`) and a province, each on a
- * fresh PostgreSQL database of its own. The province's side of the wire is its hub client (src/sync/hub-receiver.ts),
- * driven from this test; the outbox's own two-process tests (approve → visible at the hub, SIGKILL mid-delivery,
- * two province processes) belong to the sync module. Needs PostgreSQL at TXNG_TWO_PROCESS_PG (default
- * postgres://postgres@127.0.0.1:5432/postgres); skipped, saying so, when there is none.
+ * Two real TXNG processes over loopback HTTP (issue 14 §4): a hub (`TXNG_MODE=hub`, its province registered with
+ * `txng hub add-node`) and a province with its demo data delivering to it through its outbox (TXNG_HUB_URL,
+ * TXNG_HUB_KEY), each on a fresh PostgreSQL database of its own. Further batches are handed over with the
+ * province's hub client (src/sync/hub-receiver.ts) driven from this test, to stop the hub and kill the province at
+ * chosen moments; SIGKILL mid-delivery and two province processes on one database are the outbox's own tests.
+ * Needs PostgreSQL at TXNG_TWO_PROCESS_PG (default postgres://postgres@127.0.0.1:5432/postgres); skipped, saying
+ * so, when there is none.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -12,8 +14,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoApiKey, demoGlns, demoLots } from '../demo/index.ts';
 import { DeliveryError, hubReceiver, type SyncItem, syncKey } from '../sync/index.ts';
-import { gtin } from '../test/index.ts';
+import { epcisDocument, gtin, objectEvent } from '../test/index.ts';
 
 const adminUrl = process.env.TXNG_TWO_PROCESS_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const bin = path.resolve(import.meta.dirname, '../../bin/txng.js');
@@ -159,6 +162,8 @@ describe.skipIf(!available)('a province and a hub, two processes over loopback',
     );
     key = /Key \(shown once[^)]*\): (\S+)/.exec(stdout)?.[1] ?? '';
     expect(key).toMatch(/^txnghub_/);
+    // the province delivers to the hub through its outbox, from its demo data on
+    Object.assign(province.env, { TXNG_DEMO: '1', TXNG_HUB_URL: hub.url, TXNG_HUB_KEY: key });
     await Promise.all([start(hub), start(province)]);
   }, 180_000);
 
@@ -167,6 +172,76 @@ describe.skipIf(!available)('a province and a hub, two processes over loopback',
     for (const p of [hub, province].filter(Boolean))
       await admin(`DROP DATABASE IF EXISTS ${p.name} WITH (FORCE)`).catch(() => {});
   });
+
+  it('the province’s approved products and its events, one captured now, reach the hub through the outbox: equal ids', async () => {
+    const { gtin: code, lot } = demoLots.durianCartons;
+    const marker = `${Date.now()}`;
+    const event = objectEvent(marker, {
+      eventTime: new Date().toISOString(),
+      epcList: [],
+      quantityList: [{ epcClass: `https://id.gs1.org/01/${code}/10/${lot}`, quantity: 12, uom: 'KGM' }],
+      readPoint: { id: `https://id.gs1.org/414/${demoGlns.packingHouse}` },
+    });
+    const provinceDb = new pg.Client({ connectionString: province.env.DATABASE_URL });
+    await provinceDb.connect();
+    const { rows: packer } = await provinceDb
+      .query('select id from organisations where $1 = any(glns)', [demoGlns.packer])
+      .finally(() => provinceDb.end());
+    const captured = await fetch(`${province.url}/epcis/capture`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${demoApiKey}`,
+        'content-type': 'application/ld+json',
+        'x-organisation-id': packer[0].id,
+      },
+      body: JSON.stringify(epcisDocument([event])),
+    });
+    expect(captured.status, await captured.clone().text()).toBeLessThan(300);
+    const hubDb = new pg.Client({ connectionString: hub.env.DATABASE_URL });
+    await hubDb.connect();
+    try {
+      const arrived = async () =>
+        (
+          await hubDb.query(
+            `select event_id from hub_events where payload->'quantityList'->0->>'epcClass' like $1 and payload->'quantityList'->0->>'quantity' = '12'`,
+            [`%/10/${lot}`],
+          )
+        ).rows;
+      const deadline = Date.now() + 30_000;
+      while (!(await arrived()).length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+      const rows = await arrived();
+      expect(rows).toHaveLength(1);
+      // the whole province as the hub holds it: the same event ids, the same approved products
+      const provinceDb = new pg.Client({ connectionString: province.env.DATABASE_URL });
+      await provinceDb.connect();
+      try {
+        const ids = async (db: pg.Client, sql: string) => (await db.query(sql)).rows.map((r) => r.id).sort();
+        const inProvince = await ids(
+          provinceDb,
+          'select event_id as id from epcis_events where not is_error_declaration',
+        );
+        const atHub = () => ids(hubDb, 'select event_id as id from hub_events where not withdrawn');
+        while ((await atHub()).length < inProvince.length && Date.now() < deadline)
+          await new Promise((r) => setTimeout(r, 250));
+        expect(await atHub()).toEqual(inProvince);
+        const products = await ids(
+          provinceDb,
+          `select id::text as id from products where review_status = 'approved' or published_row is not null`,
+        );
+        expect(products.length).toBeGreaterThan(0);
+        expect(
+          await ids(
+            hubDb,
+            `select record_id as id from hub_records where kind = 'product' and not withdrawn`,
+          ),
+        ).toEqual(products);
+      } finally {
+        await provinceDb.end();
+      }
+    } finally {
+      await hubDb.end();
+    }
+  }, 60_000);
 
   it('delivers every record once, counts and event ids equal, and a stamp at the hub leads to the province', async () => {
     const receiver = hubReceiver(hub.url, key);
@@ -182,7 +257,8 @@ describe.skipIf(!available)('a province and a hub, two processes over loopback',
     const hubDb = new pg.Client({ connectionString: hub.env.DATABASE_URL });
     await hubDb.connect();
     try {
-      const { rows } = await hubDb.query('select event_id from hub_events');
+      // the province's own events (its demo data, delivered by its outbox) name other products
+      const { rows } = await hubDb.query('select event_id from hub_events where $1 = any(goods)', [code]);
       expect(rows.map((r) => r.event_id).sort()).toEqual(
         items
           .filter((i) => i.kind === 'event')
