@@ -65,6 +65,8 @@ describe('POST /api/hub/deliveries', () => {
     const bad = await deliver(node.key, [{ ...product('p-bad', 1), version: 'two' }]);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('/body/items/0/version');
+    // in the field's own words, as every back office field is named
+    expect(bad.json().errors[0].message).toMatch(/^Phiên bản/);
     const many = await deliver(
       node.key,
       Array.from({ length: 1001 }, (_, i) => product(`p-${i}`, 1)),

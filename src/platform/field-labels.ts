@@ -258,6 +258,21 @@ export const byRoute: Record<string, Record<string, FieldLabel>> = {
     decision: l('quyết định', 'decision', true),
     reason: l('lý do', 'reason'),
   },
+  // hub mode (decision 053): a province node's deliveries and its registration
+  hub: {
+    items: l('các bản ghi gửi lên', 'records delivered'),
+    key: l('mã định danh lần gửi', 'delivery key'),
+    kind: l('loại bản ghi', 'kind of record', true),
+    recordId: l('mã bản ghi của tỉnh', 'the province’s record id'),
+    version: l('phiên bản', 'version'),
+    action: l('thao tác', 'action', true),
+    payload: l('nội dung bản ghi', 'record content'),
+    organisationId: l('tổ chức của tỉnh', 'the province’s organisation'),
+    reason: l('lý do rút', 'reason for withdrawal'),
+    name: l('tên tỉnh, thành phố', 'province name'),
+    provinceCode: l('mã tỉnh, thành phố', 'province code'),
+    baseUrl: l('địa chỉ hệ thống của tỉnh', 'the province’s system address'),
+  },
   stamps: {
     gtin: l('sản phẩm', 'product', true),
     quantity: l('số lượng tem', 'number of stamps'),
