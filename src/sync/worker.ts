@@ -51,7 +51,7 @@ export function createSyncWorker(db: Db, receivers: readonly Receiver[], options
     baseDelayMs: 10_000,
     maxDelayMs: 3_600_000,
     pollMs: 2_000,
-    concurrency: 2,
+    concurrency: 4,
     now: () => new Date(),
     random: Math.random,
     log: (_: string) => {},

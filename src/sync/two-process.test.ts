@@ -1,0 +1,278 @@
+/**
+ * The outbox between real processes (issue 14 §4): a hub (`TXNG_MODE=hub`) and a province (`TXNG_HUB_URL`,
+ * `TXNG_HUB_KEY`), each `node bin/txng.js start` on a fresh PostgreSQL database of its own, over loopback HTTP. The
+ * hub goes down and comes back, the province is killed with SIGKILL in the middle of a delivery, and two province
+ * processes share one database: every record arrives, none is applied twice. Approving in the province and seeing it
+ * at the hub is src/hub/two-process.test.ts. Needs PostgreSQL at TXNG_TWO_PROCESS_PG (default
+ * postgres://postgres@127.0.0.1:5432/postgres); skipped, saying so, when there is none.
+ */
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const adminUrl = process.env.TXNG_TWO_PROCESS_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const bin = path.resolve(import.meta.dirname, '../../bin/txng.js');
+
+async function postgresAnswers() {
+  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+const available = await postgresAnswers();
+if (!available)
+  console.warn(
+    `two-process outbox test skipped: no PostgreSQL at ${adminUrl} (set TXNG_TWO_PROCESS_PG to run it)`,
+  );
+
+async function query<T = Record<string, any>>(
+  url: string,
+  text: string,
+  values: unknown[] = [],
+): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+const dbUrl = (name: string) => {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+};
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+interface Txng {
+  url: string;
+  env: NodeJS.ProcessEnv;
+  child: ChildProcess | null;
+}
+
+function txng(mode: 'hub' | 'province', database: string, port: number, extra: NodeJS.ProcessEnv = {}): Txng {
+  return {
+    url: `http://127.0.0.1:${port}`,
+    child: null,
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: dbUrl(database),
+      TXNG_MODE: mode,
+      TXNG_DEMO: '0',
+      TXNG_BASE_URL: `http://127.0.0.1:${port}`,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'error',
+      TXNG_CHECKS_INTERVAL_MINUTES: '0',
+      TXNG_MAIL_DIR: path.join(os.tmpdir(), `txng-mail-${database}-${port}`),
+      TXNG_HUB_URL: '',
+      TXNG_HUB_KEY: '',
+      ...extra,
+    },
+  };
+}
+
+async function start(p: Txng) {
+  p.child = spawn(process.execPath, [bin, 'start'], { env: p.env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  p.child.stderr?.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (p.child.exitCode !== null) throw new Error(`exited: ${stderr}`);
+    if (
+      await fetch(`${p.url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`did not start: ${stderr}`);
+}
+
+async function stop(p: Txng, signal: NodeJS.Signals = 'SIGTERM') {
+  const child = p.child;
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill(signal);
+  await exited;
+  p.child = null;
+}
+
+async function until(what: string, check: () => Promise<boolean>, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+describe.skipIf(!available)('the outbox between a province and a hub, real processes', () => {
+  const suffix = `${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
+  const hubDb = `txng_obx_hub_${suffix}`;
+  const provinceDb = `txng_obx_province_${suffix}`;
+  let hub: Txng;
+  let province: Txng;
+  let second: Txng;
+
+  /**
+   * Queues `n` events in the province's outbox as a capture does (the SyncItem of each, for the hub), in one
+   * statement: the capture itself is not what these tests are about. Their ids start with `tag`.
+   */
+  async function queueEvents(tag: string, n: number) {
+    await query(
+      dbUrl(provinceDb),
+      `INSERT INTO sync_outbox (receiver, key, kind, record_id, version, action, label, item, state)
+       SELECT 'hub', 'event:' || id || ':1', 'event', id, 1, 'upsert', 'Sự kiện xuất hàng',
+         jsonb_build_object('key', 'event:' || id || ':1', 'kind', 'event', 'recordId', id, 'version', 1,
+           'action', 'upsert', 'organisationId', null,
+           'payload', jsonb_build_object('eventID', id, 'type', 'ObjectEvent', 'eventTime', now(),
+             'eventTimeZoneOffset', '+07:00', 'action', 'OBSERVE', 'bizStep', 'shipping',
+             'quantityList', jsonb_build_array(jsonb_build_object(
+               'epcClass', 'https://id.gs1.org/01/08930000000010/10/L' || (i % 7), 'quantity', i)))),
+         'queued'
+       FROM (SELECT i, $1 || i AS id FROM generate_series(1, $2::int) i) s`,
+      [`urn:uuid:${tag}-`, n],
+    );
+  }
+  const atHub = async (tag: string) =>
+    Number(
+      (
+        await query(dbUrl(hubDb), `SELECT count(*)::int AS n FROM hub_events WHERE event_id LIKE $1`, [
+          `urn:uuid:${tag}-%`,
+        ])
+      )[0].n,
+    );
+  const outboxStates = async (tag: string) =>
+    Object.fromEntries(
+      (
+        await query(
+          dbUrl(provinceDb),
+          `SELECT state, count(*)::int AS n FROM sync_outbox WHERE record_id LIKE $1 GROUP BY state`,
+          [`urn:uuid:${tag}-%`],
+        )
+      ).map((r) => [r.state, r.n]),
+    ) as Record<string, number>;
+  /** What the hub logged of the deliveries since `since`: items handed over, and applied (a key only once). */
+  const deliveries = async (since: Date) =>
+    (
+      await query(
+        dbUrl(hubDb),
+        `SELECT coalesce(sum(items), 0)::int AS items, coalesce(sum(applied), 0)::int AS applied
+         FROM hub_deliveries WHERE received_at >= $1`,
+        [since],
+      )
+    )[0] as { items: number; applied: number };
+
+  beforeAll(async () => {
+    hub = txng('hub', hubDb, await freePort());
+    await query(adminUrl, `CREATE DATABASE ${hubDb}`);
+    await query(adminUrl, `CREATE DATABASE ${provinceDb}`);
+    const provincePort = await freePort();
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [bin, 'hub', 'add-node', '75', `http://127.0.0.1:${provincePort}`, 'Đồng Nai'],
+      { env: hub.env },
+    );
+    const key = /Key \(shown once[^)]*\): (\S+)/.exec(stdout)?.[1] ?? '';
+    const delivering = { TXNG_HUB_URL: hub.url, TXNG_HUB_KEY: key, TXNG_SYNC_MAX_ATTEMPTS: '100' };
+    province = txng('province', provinceDb, provincePort, delivering);
+    second = txng('province', provinceDb, await freePort(), delivering);
+    await start(hub);
+    await start(province);
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const p of [hub, province, second].filter(Boolean)) await stop(p, 'SIGKILL');
+    for (const name of [hubDb, provinceDb])
+      await query(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
+  });
+
+  it('with the hub down the outbox grows; the hub back, everything is delivered once', async () => {
+    await stop(hub);
+    const since = new Date();
+    await queueEvents('down', 3000);
+    // the worker tried and was refused by the network: the rows wait for their next try, none lost
+    await until(
+      'a failed try',
+      async () =>
+        ((await outboxStates('down')).queued ?? 0) === 3000 &&
+        Number(
+          (
+            await query(
+              dbUrl(provinceDb),
+              `SELECT count(*)::int AS n FROM sync_outbox WHERE record_id LIKE 'urn:uuid:down-%' AND attempts > 0`,
+            )
+          )[0].n,
+        ) > 0,
+    );
+    const [reason] = await query(
+      dbUrl(provinceDb),
+      `SELECT reasons->0->>'vi' AS vi FROM sync_outbox WHERE record_id LIKE 'urn:uuid:down-%' AND attempts > 0 LIMIT 1`,
+    );
+    expect(reason.vi).toBe('Không kết nối được tới trung tâm dữ liệu.');
+    await start(hub);
+    await until('every row confirmed', async () => (await outboxStates('down')).confirmed === 3000);
+    expect(await atHub('down')).toBe(3000);
+    expect((await deliveries(since)).applied).toBe(3000);
+  }, 180_000);
+
+  it('the province killed in the middle of a delivery and started again: nothing lost, nothing applied twice', async () => {
+    const since = new Date();
+    await queueEvents('kill', 20_000);
+    await until('the first deliveries', async () => (await atHub('kill')) > 0, 60_000);
+    await stop(province, 'SIGKILL');
+    const halfway = await outboxStates('kill');
+    expect(halfway.confirmed ?? 0).toBeLessThan(20_000);
+    // the dead process's leases run out (two minutes in real life; here the clock is moved on for them)
+    await query(
+      dbUrl(provinceDb),
+      `UPDATE sync_outbox SET lease_until = now() - interval '1 second' WHERE state = 'sent'`,
+    );
+    await start(province);
+    await until(
+      'every row confirmed',
+      async () => (await outboxStates('kill')).confirmed === 20_000,
+      150_000,
+    );
+    expect(await atHub('kill')).toBe(20_000);
+    const logged = await deliveries(since);
+    expect(logged.applied).toBe(20_000);
+    expect(logged.items).toBeGreaterThanOrEqual(20_000);
+  }, 240_000);
+
+  it('two province processes on one database hand every row over once', async () => {
+    await start(second);
+    const since = new Date();
+    await queueEvents('pair', 10_000);
+    await until(
+      'every row confirmed',
+      async () => (await outboxStates('pair')).confirmed === 10_000,
+      150_000,
+    );
+    expect(await atHub('pair')).toBe(10_000);
+    // no row went twice: the hub was handed exactly as many items as there were rows
+    expect(await deliveries(since)).toEqual({ items: 10_000, applied: 10_000 });
+  }, 240_000);
+});
