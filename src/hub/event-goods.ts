@@ -1,25 +1,34 @@
 import { epcUrnToDigitalLink } from '../gs1/index.ts';
 
-const digitalLinkGoods = /\/01\/(\d{14})(?:\/10\/([^/?#"\s]+))?/g;
-const epcUrns = /urn:epc:(?:id:sgtin|class:lgtin|idpat:sgtin):[^"\s]+/g;
+const digitalLinkGoods = /\/01\/(\d{14})(?:\/10\/([^/?#"\s]+))?/;
+
+/** The EPCIS 2.0 fields that name goods: instance lists, quantity lists (their `epcClass`) and a parent. */
+const instanceLists = ['epcList', 'childEPCs', 'inputEPCList', 'outputEPCList'];
+const quantityLists = ['quantityList', 'childQuantityList', 'inputQuantityList', 'outputQuantityList'];
 
 /**
- * The products and lots an EPCIS event names (`gtin` and `gtin/lot`), whether as Digital Links or EPC URNs,
- * read from every identifier field at once: the served copy finds a lot's journey by them.
+ * The products and lots an EPCIS event names (`gtin` and `gtin/lot`), whether as Digital Links or EPC URNs: the
+ * served copy finds a lot's journey by them. Only the fields that identify goods are read, not the whole event.
  */
 export function eventGoods(event: Record<string, unknown>): string[] {
-  const json = JSON.stringify(event);
   const found = new Set<string>();
-  const add = (link: string) => {
-    for (const m of link.matchAll(digitalLinkGoods)) {
-      found.add(m[1]);
-      if (m[2]) found.add(`${m[1]}/${decodeURIComponent(m[2])}`);
-    }
+  const add = (id: unknown) => {
+    if (typeof id !== 'string') return;
+    const link = id.startsWith('urn:epc:') ? epcUrnToDigitalLink(id) : id;
+    const m = link ? digitalLinkGoods.exec(link) : null;
+    if (!m) return;
+    found.add(m[1]);
+    if (m[2]) found.add(`${m[1]}/${decodeURIComponent(m[2])}`);
   };
-  add(json);
-  for (const [urn] of json.matchAll(epcUrns)) {
-    const link = epcUrnToDigitalLink(urn);
-    if (link) add(link);
+  add(event.parentID);
+  for (const name of instanceLists) {
+    const list = event[name];
+    if (Array.isArray(list)) for (const id of list) add(id);
+  }
+  for (const name of quantityLists) {
+    const list = event[name];
+    if (Array.isArray(list))
+      for (const q of list) add(q && typeof q === 'object' ? (q as { epcClass?: unknown }).epcClass : null);
   }
   return [...found];
 }
