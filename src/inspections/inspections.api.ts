@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sectors, storableDate } from '../platform/index.ts';
 
 export const actionKinds = [
   'warning',
@@ -57,6 +58,18 @@ export const actionListQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
+
+/**
+ * The visits list: an organisation's, or the visits of a commune's and/or a sector's organisations made between two
+ * days (what the dashboard's inspections figure counts, opened from it).
+ */
+export const visitListQuery = actionListQuery.extend({
+  communeCode: z.string().trim().min(1).max(10).optional(),
+  sector: z.enum(sectors).optional(),
+  from: storableDate().optional(),
+  to: storableDate().optional(),
+});
+export type VisitListQuery = z.infer<typeof visitListQuery>;
 
 export const actionList = z.object({
   items: z.array(actionView),
@@ -143,6 +156,8 @@ export const visitView = z.object({
   followUpOf: z.string().nullable(),
   planId: z.string().nullable(),
   caseId: z.string().nullable(),
+  /** In lists only: the organisation's name, for a list of many organisations' visits. */
+  organisationName: z.string().optional(),
   findings: z.array(findingView),
   /** For a follow-up visit: the findings with a deadline of the visit it follows up, each with its result. */
   followsUp: z.array(findingView),

@@ -15,6 +15,7 @@ import {
   sanctionInput,
   sanctionView,
   visitInput,
+  visitListQuery,
   visitView,
 } from './inspections.api.ts';
 import { mayDecide, mayReadInspections } from './inspections.policy.ts';
@@ -99,7 +100,7 @@ export async function inspectionRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Inspection visits with their findings, newest first, within the reader’s scope',
-        querystring: actionListQuery,
+        querystring: visitListQuery,
         response: {
           200: z.object({
             items: z.array(visitView),

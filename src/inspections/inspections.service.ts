@@ -12,18 +12,27 @@ import {
   forbidden,
   localToday,
   notFound,
+  type Sector,
 } from '../platform/index.ts';
 import {
   getLot,
   getOrganisationsByIds,
   getProduct,
   getProductByGtin,
+  organisationsOfUnits,
   readableOrganisationIds,
   setLotStatus,
 } from '../registry/index.ts';
 import { type LiftOutcome, restoreApproval, withdrawApproval } from './approval-withdrawal.ts';
 import { checklistCodes } from './checklist.ts';
-import type { ActionInput, ActionKind, ActionView, FindingInput, VisitInput } from './inspections.api.ts';
+import type {
+  ActionInput,
+  ActionKind,
+  ActionView,
+  FindingInput,
+  VisitInput,
+  VisitListQuery,
+} from './inspections.api.ts';
 import { isInspectedSide, mayDecide, mayReadInspections } from './inspections.policy.ts';
 import { inspectionActions, inspectionFindings, inspectionVisits } from './inspections.schema.ts';
 import { signalFinding } from './inspections.signals.ts';
@@ -355,17 +364,26 @@ export async function readVisit(db: DbOrTx, actor: Actor, id: string) {
   return (await presentVisits(db, [row], actor))[0]!;
 }
 
-export async function listVisits(
-  db: DbOrTx,
-  actor: Actor,
-  query: { organisationId?: string; page: number; pageSize: number },
-) {
+/** The organisations of a commune and/or a sector (both: the sector's in that commune); null when neither is asked. */
+async function organisationsIn(db: DbOrTx, q: { communeCode?: string; sector?: Sector }) {
+  if (!q.communeCode && !q.sector) return null;
+  const found = q.communeCode
+    ? await organisationsOfUnits(db, { communeCodes: [q.communeCode], sectors: [] })
+    : await organisationsOfUnits(db, { communeCodes: [], sectors: [q.sector!] });
+  return found.filter((o) => !q.sector || o.sector === q.sector).map((o) => o.id);
+}
+
+export async function listVisits(db: DbOrTx, actor: Actor, query: VisitListQuery) {
   const scope = await readable(db, actor);
+  const place = await organisationsIn(db, query);
+  const among = (ids: string[]) =>
+    inArray(inspectionVisits.organisationId, ids.length ? ids : ([sql`NULL`] as never));
   const where = and(
-    scope
-      ? inArray(inspectionVisits.organisationId, scope.length ? scope : ([sql`NULL`] as never))
-      : undefined,
+    scope ? among(scope) : undefined,
+    place ? among(place) : undefined,
     query.organisationId ? eq(inspectionVisits.organisationId, query.organisationId) : undefined,
+    query.from ? gte(inspectionVisits.visitedOn, query.from) : undefined,
+    query.to ? lte(inspectionVisits.visitedOn, query.to) : undefined,
   );
   const [rows, [total]] = await Promise.all([
     db
@@ -377,8 +395,19 @@ export async function listVisits(
       .offset((query.page - 1) * query.pageSize),
     db.select({ n: count() }).from(inspectionVisits).where(where),
   ]);
+  const names = new Map(
+    (
+      await getOrganisationsByIds(
+        db,
+        rows.map((r) => r.organisationId),
+      )
+    ).map((o) => [o.id, o.name]),
+  );
   return {
-    items: await presentVisits(db, rows, actor),
+    items: (await presentVisits(db, rows, actor)).map((v) => ({
+      ...v,
+      organisationName: names.get(v.organisationId) ?? '',
+    })),
     page: query.page,
     pageSize: query.pageSize,
     total: total?.n ?? 0,

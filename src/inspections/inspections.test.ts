@@ -262,6 +262,24 @@ describe('visits, checklist and findings', () => {
     expect(audit.json().items).toHaveLength(1);
   });
 
+  it('the province’s visits by commune, sector and days, each named with its organisation (a dashboard figure)', async () => {
+    const admin = t.as({ role: 'dost_admin' });
+    const list = (q: string) => t.app.inject({ url: `/api/inspections/visits?${q}`, headers: admin });
+    const here = await list('communeCode=75W001&sector=agriculture&from=2026-11-01&to=2026-11-30');
+    expect(here.statusCode, here.body).toBe(200);
+    const items = here.json().items as { id: string; organisationId: string; organisationName: string }[];
+    expect(items.map((v) => v.id)).toContain(visitId);
+    expect(items.every((v) => v.organisationId === f.producer.organisationId)).toBe(true);
+    expect(items[0].organisationName).toBe('Hợp tác xã Bưởi Tân Triều');
+    expect((await list('communeCode=75W001&from=2026-11-21')).json().items).toEqual([]);
+    expect((await list('communeCode=75W001&to=2026-11-19')).json().items).toEqual([]);
+    expect((await list('communeCode=00000')).json().total).toBe(0);
+    expect((await list('communeCode=75W001&sector=health')).json().total).toBe(0);
+    const bad = await list('from=2026-13-01');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].message).toBe('Từ ngày kiểm tra phải là một ngày hợp lệ');
+  });
+
   it('the owner reads its findings and deadlines, never the internal note', async () => {
     const res = await t.app.inject({ url: `/api/inspections/visits/${visitId}`, headers: owner });
     expect(res.statusCode, res.body).toBe(200);

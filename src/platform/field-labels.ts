@@ -315,6 +315,9 @@ export const byRoute: Record<string, Record<string, FieldLabel>> = {
     findingId: l('phát hiện', 'finding', true),
     result: l('kết quả kiểm tra lại', 'follow-up result', true),
     productId: l('sản phẩm', 'product', true),
+    // the visits list's days (GET /api/inspections/visits?from=&to=)
+    from: l('từ ngày kiểm tra', 'visited from'),
+    to: l('đến ngày kiểm tra', 'visited until'),
   },
   users: { name: l('họ và tên', 'full name'), organisationId: l('tổ chức', 'organisation', true) },
   'api-keys': { name: l('tên khoá', 'key name') },

@@ -123,7 +123,7 @@ export function ProvinceDashboard() {
   const view = data.data;
 
   // the list pages take these filters from their address where their API has them
-  const links = figureLinks(filters, me.role === 'sector_officer' ? me.sector : null);
+  const links = figureLinks({ ...filters, period }, me.role === 'sector_officer' ? me.sector : null);
 
   return (
     <Stack gap="md" mt="lg">

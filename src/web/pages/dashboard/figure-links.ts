@@ -1,7 +1,10 @@
-/** The dashboard's filters a list can take from its address (the period is the dashboard's own). */
+import { monthDays } from '../inspections/place-filter.ts';
+
+/** The dashboard's filters a list can take from its address, and its period in whole months (`YYYY-MM`). */
 export interface FigureFilters {
   sector: string | null;
   commune: string | null;
+  period: { from: string; to: string };
 }
 
 export type Figure =
@@ -21,9 +24,9 @@ const withQuery = (path: string, q: Record<string, string | null>) => {
 
 /**
  * The list behind each figure, opened with the dashboard's sector and commune where that list's API filters by
- * them (organisations: both; products: the sector; consumer reports and violations: both, as the cases they
- * raised, every finding being a case's signal). Lots, stamps and inspection visits are listed whole: their lists
- * take neither. A sector officer's own sector stands for "every sector".
+ * them (organisations: both; products: the sector; inspection visits: both and the period's days; consumer reports
+ * and violations: both, as the cases they raised, every finding being a case's signal). Lots and stamps are listed
+ * whole: their lists take neither. A sector officer's own sector stands for "every sector".
  */
 export function figureLinks(filters: FigureFilters, ownSector: string | null = null): Record<Figure, string> {
   const sector = filters.sector ?? ownSector;
@@ -32,7 +35,11 @@ export function figureLinks(filters: FigureFilters, ownSector: string | null = n
     products: withQuery('/products', { sector }),
     lots: '/lots',
     stamps: withQuery('/stamps', { tab: 'ranges' }),
-    inspections: '/inspections',
+    inspections: withQuery('/inspections', {
+      sector,
+      communeCode: filters.commune,
+      ...monthDays(filters.period.from, filters.period.to),
+    }),
     violations: withQuery('/cases', { source: 'inspection', sector, communeCode: filters.commune }),
     consumerReports: withQuery('/cases', { source: 'consumer_report', sector, communeCode: filters.commune }),
   };

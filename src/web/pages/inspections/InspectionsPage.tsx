@@ -34,7 +34,9 @@ import { formatDate, formatDateTime } from '../../format.ts';
 import { mayOpenPath } from '../../layout/access.ts';
 import { type CaseSummary, caseNumber, subjectWords } from '../cases/CasesPage.tsx';
 import { checklist } from './checklist.ts';
+import { PlaceVisits } from './PlaceVisits.tsx';
 import type { Plan } from './PlansPage.tsx';
+import { placeFilterFromAddress } from './place-filter.ts';
 import { type FindingView, FixResult, FollowUps, type Sanction, Sanctions } from './VisitExtras.tsx';
 import './words.ts';
 
@@ -92,6 +94,8 @@ export function InspectionsPage() {
   const [organisationId, setOrganisationId] = useState(
     ownOrganisation(me) ?? idInAddress('organisationId') ?? '',
   );
+  // opened from a dashboard figure: the visits of its commune, sector and months, until one organisation is picked
+  const [place] = useState(placeFilterFromAddress);
   // "Kiểm tra lại" on a finding: the next visit recorded follows up that finding's visit
   const [followUp, setFollowUp] = useState<Visit | null>(null);
   // opened from a case: the case's organisation is the one inspected, and the visit is filed with the case
@@ -125,8 +129,11 @@ export function InspectionsPage() {
         </Alert>
       )}
       {fromCase.error ? <ProblemAlert error={fromCase.error} /> : null}
+      {!organisationId && place ? <PlaceVisits filter={place} onPick={setOrganisationId} /> : null}
       {!organisationId ? (
-        <Text c="dimmed">{t('inspection.pickOrganisation')}</Text>
+        place ? null : (
+          <Text c="dimmed">{t('inspection.pickOrganisation')}</Text>
+        )
       ) : (
         <>
           {writer && (
