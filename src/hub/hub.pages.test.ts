@@ -90,6 +90,19 @@ describe('national search', () => {
   });
 });
 
+describe('public pages under load', () => {
+  it('limits each address, as the province’s resolver does (TXNG_RESOLVER_RATE_LIMIT a minute)', async () => {
+    const from = { 'x-forwarded-for': '203.0.113.77' };
+    const limit = t.config.resolverRateLimit;
+    for (let i = 0; i < limit; i++)
+      expect((await t.app.inject({ url: '/hub.css', headers: from })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/hub.css', headers: from })).statusCode).toBe(429);
+    expect(
+      (await t.app.inject({ url: '/hub.css', headers: { 'x-forwarded-for': '203.0.113.78' } })).statusCode,
+    ).toBe(200);
+  });
+});
+
 describe('hub dashboard and nodes', () => {
   it('shows each province with what it sent by kind, deliveries, withdrawals and refusals', async () => {
     await t.app.inject({

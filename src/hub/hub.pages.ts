@@ -1,3 +1,4 @@
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { pageLanguage } from '../public/index.ts';
 import { dashboardClosedHtml, dashboardPageHtml } from './dashboard.page.ts';
@@ -14,6 +15,8 @@ export const dashboardPath = '/bang-dieu-khien';
 
 /** The hub's public face: national search at `/`, any province's Digital Link, and the administrators' dashboard. */
 export async function hubPages(app: FastifyInstance) {
+  // public pages, limited per address as the province's resolver is (TXNG_RESOLVER_RATE_LIMIT a minute)
+  await app.register(rateLimit, { max: app.config.resolverRateLimit, timeWindow: '1 minute' });
   app.get('/hub.css', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/css').header('cache-control', 'public, max-age=31536000, immutable').send(hubCss),
   );

@@ -1,3 +1,4 @@
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { searchPage, searchQuery } from './hub.api.ts';
@@ -5,6 +6,8 @@ import { searchHub } from './search.service.ts';
 
 /** `GET /api/hub/search`: national search as JSON, open to anyone, as the public page is. */
 export async function searchRoutes(fastify: FastifyInstance) {
+  // open to anyone: limited per address as the public pages are
+  await fastify.register(rateLimit, { max: fastify.config.resolverRateLimit, timeWindow: '1 minute' });
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.get(
     '/hub/search',
