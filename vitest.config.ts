@@ -14,6 +14,8 @@ export default defineConfig({
           exclude: ['src/web/**', 'node_modules/**'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          // one migrated database per run, copied for each test file (src/test/template-database.ts)
+          globalSetup: ['src/test/template-database.ts'],
         },
       },
       'src/web/vitest.config.ts',

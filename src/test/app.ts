@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { buildApp } from '../app.ts';
 import {
   type Actor,
@@ -14,6 +14,7 @@ import {
   openDatabase,
   type ScanThresholds,
 } from '../platform/index.ts';
+import { adminQuery, openPgliteFromTemplate, templateEnv } from './template-database.ts';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -38,16 +39,23 @@ const testActorResolver: ActorResolver = async (request) => {
 
 /**
  * A fresh database per call: embedded PGlite in memory, or, when TXNG_TEST_DATABASE_URL points at a
- * PostgreSQL server, a new database created on it and dropped at close.
+ * PostgreSQL server, a new database created on it and dropped at close. Under vitest both start as a copy of the
+ * run's migrated template (./template-database.ts); elsewhere (the benches) they are migrated here.
  */
 export async function openTestDatabase(opts: { dbPool?: number } = {}): Promise<Database> {
   const adminUrl = process.env.TXNG_TEST_DATABASE_URL;
-  if (!adminUrl) return openDatabase({ databaseUrl: null, dataDir: null });
+  if (!adminUrl) {
+    const template = process.env[templateEnv.pglite];
+    if (!template || !fs.existsSync(template)) return openDatabase({ databaseUrl: null, dataDir: null });
+    const { client, db } = await openPgliteFromTemplate(template);
+    return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
+  }
   const name = `txng_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  const template = process.env[templateEnv.postgres];
+  await adminQuery(
+    adminUrl,
+    template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`,
+  );
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: url.toString(), dataDir: null, dbPool: opts.dbPool });
@@ -55,10 +63,7 @@ export async function openTestDatabase(opts: { dbPool?: number } = {}): Promise<
     ...database,
     close: async () => {
       await database.close();
-      const dropper = new pg.Client({ connectionString: adminUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
+      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
 }
