@@ -112,7 +112,8 @@ describe('indicator formulas of the programmes module', () => {
       numerator: 0,
       denominator: 0,
     });
-    const today = new Date().toISOString().slice(0, 10);
+    // the survey is open by Vietnam's calendar (UTC+7), which is a day ahead of UTC from 17:00 UTC
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
     const design = (title: string) => ({
       title,
       opensOn: today,
