@@ -12,6 +12,8 @@ const fields: Words = {
   glns: { vi: 'Mã GLN', en: 'GLNs' },
   unit: { vi: 'Đơn vị', en: 'Unit' },
   quantity: { vi: 'Số lượng', en: 'Quantity' },
+  attempts: { vi: 'Số lần đã gửi', en: 'Tries' },
+  state: { vi: 'Tình trạng', en: 'State' },
   approvedQuantity: { vi: 'Số lượng được duyệt', en: 'Approved quantity' },
   status: { vi: 'Trạng thái', en: 'Status' },
   reviewStatus: { vi: 'Trạng thái thẩm định', en: 'Review status' },
@@ -109,6 +111,9 @@ const values: Words = {
   on_hold: { vi: 'Tạm giữ', en: 'On hold' },
   recalled: { vi: 'Thu hồi', en: 'Recalled' },
   destroyed: { vi: 'Đã huỷ', en: 'Destroyed' },
+  queued: { vi: 'Chờ gửi', en: 'Waiting to be sent' },
+  held: { vi: 'Bị giữ lại', en: 'Held back' },
+  failed: { vi: 'Không thành công', en: 'Failed' },
   agriculture: { vi: 'Nông nghiệp và Môi trường', en: 'Agriculture and environment' },
   industry_trade: { vi: 'Công Thương', en: 'Industry and trade' },
   health: { vi: 'Y tế', en: 'Health' },
@@ -125,7 +130,7 @@ const values: Words = {
   MLT: { vi: 'ml', en: 'ml' },
   H87: { vi: 'cái, hộp', en: 'pieces' },
 };
-const codedFields = new Set(['status', 'reviewStatus', 'sector', 'riskTier', 'type', 'unit']);
+const codedFields = new Set(['status', 'state', 'reviewStatus', 'sector', 'riskTier', 'type', 'unit']);
 
 export interface FieldChange {
   field: string;

@@ -36,6 +36,8 @@ const verbs: Words = {
   deny: { vi: 'từ chối {s}', en: 'denied {s}' },
   'note-from-capture': { vi: 'ghi nhận {s} từ sự kiện truy xuất', en: 'noted {s} from a traceability event' },
   'sign-in': { vi: 'đăng nhập', en: 'signed in' },
+  retry: { vi: 'gửi lại {s}', en: 'retried {s}' },
+  park: { vi: 'dừng gửi {s}', en: 'parked {s}' },
 };
 
 /** What kind of record it was. */
@@ -55,6 +57,7 @@ const kinds: Words = {
   shipment: { vi: 'lô hàng gửi đi', en: 'the shipment' },
   file: { vi: 'tệp', en: 'the file' },
   review_item: { vi: 'hồ sơ thẩm định', en: 'the review item' },
+  sync_outbox: { vi: 'bản ghi gửi đi', en: 'the outgoing record' },
 };
 
 const roleNames: Words = {

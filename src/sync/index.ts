@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import './audit-subjects.ts';
 import { setReceivers } from './outbox.ts';
 import type { Receiver } from './receiver.ts';
 import { receiversFromConfig } from './receivers.ts';

@@ -103,8 +103,16 @@ describe('the outbox screen', () => {
     expect(audit.rows).toContainEqual({
       action: 'retry',
       entity_id: String(row.id),
-      after: { state: 'queued', attempts: 0 },
+      after: { name: row.label, state: 'queued', attempts: 0 },
     });
+    // the audit log says it in words
+    const log = await get('/api/audit?pageSize=50');
+    expect(log.statusCode, log.body).toBe(200);
+    const entry = log.json().items.find((e: { action: string }) => e.action === 'retry');
+    expect(entry.summary).toMatch(/ gửi lại bản ghi gửi đi Sản phẩm Chôm chôm Long Khánh \(GTIN \d{14}\) lúc /);
+    expect(entry.changes).toContainEqual(
+      expect.objectContaining({ label: 'Tình trạng', before: 'Không thành công', after: 'Chờ gửi' }),
+    );
   });
 
   it('park stops a waiting row until it is retried by hand (audited); a parked row cannot be parked again', async () => {

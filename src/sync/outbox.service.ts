@@ -125,7 +125,8 @@ function audit(
     entityType: 'sync_outbox',
     entityId: String(before.id),
     organisationId: before.organisationId,
-    before: { state: before.state, attempts: before.attempts },
-    after: { state: after.state, attempts: after.attempts },
+    // the record's name travels in the entry: the audit log looks labels up by uuid, and outbox rows are numbered
+    before: { name: before.label, state: before.state, attempts: before.attempts },
+    after: { name: after.label, state: after.state, attempts: after.attempts },
   });
 }
