@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     reporters: ['default', './src/test/count-reporter.ts'],
+    // the back office built once for all the journeys (journeys/build.ts)
+    globalSetup: ['journeys/build.ts'],
   },
 });

@@ -1,10 +1,11 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { it } from 'vitest';
+import { backOfficeBuilt, buildBackOfficeNow } from './build.ts';
 
 /** Where journeys keep their screenshots (test artefacts, not committed). */
 export const shotsDir = path.resolve('test-results/screenshots');
@@ -91,14 +92,11 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /**
  * Builds the back office the program serves, as `npm start` does. Vitest sets NODE_ENV=test, which would give Vite
- * React's development build (twice the size, other code paths): the journeys drive what ships.
+ * React's development build (twice the size, other code paths): the journeys drive what ships. The journeys' global
+ * setup (./build.ts) builds it once per run, before the first journey; then this has nothing left to do.
  */
 export function buildBackOffice() {
-  const vite = path.resolve('node_modules/vite/bin/vite.js');
-  execFileSync(process.execPath, [vite, 'build', '--config', 'src/web/vite.config.ts', '--logLevel', 'error'], {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  if (process.env[backOfficeBuilt] !== '1') buildBackOfficeNow();
 }
 
 /**
