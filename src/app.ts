@@ -15,6 +15,7 @@ import diary from './diary/index.ts';
 import epcis from './epcis/index.ts';
 import files, { checkFilesOwnedBy } from './files/index.ts';
 import { gs1Messages } from './gs1/index.ts';
+import hub, { hubPages, leavingNodeKeysAlone } from './hub/index.ts';
 import imports from './imports/index.ts';
 import inspections, {
   connectCaseSignals as connectInspectionSignals,
@@ -35,7 +36,7 @@ import {
   registerProblemHandling,
   registerSecurityHeaders,
 } from './platform/index.ts';
-import portal from './portal/index.ts';
+import portal, { sendNotFoundPage } from './portal/index.ts';
 import programmes from './programmes/index.ts';
 import publicPages, { consumerPages, publicInlineCode } from './public/index.ts';
 import registry, {
@@ -49,6 +50,7 @@ import reports from './reports/index.ts';
 import resolver, { clearResolverCache, configureResolverCache } from './resolver/index.ts';
 import review from './review/index.ts';
 import stamps, { configureServerSecrets, connectReportSignals } from './stamps/index.ts';
+import sync, { connectSyncListeners } from './sync/index.ts';
 import trace from './trace/index.ts';
 
 defineMessages(gs1Messages);
@@ -87,7 +89,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerSecurityHeaders(app, publicInlineCode);
   // parses cookies before the actor is resolved from the session cookie
   await app.register(cookie);
-  registerAuth(app, opts.resolveActor ?? accounts.resolveActor);
+  const resolveActor = opts.resolveActor ?? accounts.resolveActor;
+  registerAuth(app, opts.config.mode === 'hub' ? leavingNodeKeysAlone(resolveActor) : resolveActor);
   registerHostileTextGuard(app);
   registerMultipartGuard(app);
 
@@ -125,6 +128,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
 
   await app.register(accounts.routes, { prefix: '/api' });
+  // a hub is no province: no registry to write, only what the provinces deliver (decision 053)
+  if (opts.config.mode === 'hub') return mountHub(app, opts);
   // the registry's evidence files are checked by the files module, which sits above it
   connectEvidenceFiles(checkFilesOwnedBy);
   await app.register(registry, { prefix: '/api' });
@@ -151,6 +156,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   connectCheckSignals(raiseSignal);
   connectReportSignals(raiseSignal);
   await app.register(cases, { prefix: '/api' });
+  // approvals, withdrawals, recalls and captured events queue for the receivers in their own transaction (decision 051)
+  connectSyncListeners();
+  await app.register(sync, { prefix: '/api' });
   await app.register(backoffice, { root: opts.backofficeRoot });
   await app.register(epcis, {
     prefix: '/epcis',
@@ -159,10 +167,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // an organisation also sees the events that name it as source or destination (one step back, one step forward)
     linkValuesFor: (organisationIds: string[]) => partyIdsOfOrganisations(app.db, organisationIds),
   });
-  // a person's browser gets the consumer page from the resolver's paths too
-  await app.register(resolver, { consumerPages });
+  // a person's browser gets the consumer page from the resolver's paths too, and the portal's page for no code
+  await app.register(resolver, { consumerPages, notFoundPage: sendNotFoundPage });
   await app.register(publicPages);
   // the province's public portal at `/`: published data only
   await app.register(portal);
+  return app;
+}
+
+/** Hub mode (decision 053): accounts and audit, the back office to sign in, the hub's API, search and resolver. */
+async function mountHub(app: FastifyInstance, opts: AppOptions) {
+  await app.register(audit, { prefix: '/api' });
+  await app.register(hub, { prefix: '/api' });
+  await app.register(backoffice, { root: opts.backofficeRoot });
+  await app.register(hubPages);
   return app;
 }

@@ -8,7 +8,12 @@ const usage = `Usage: txng [command]
                       validate one GS1 key (GTIN, GLN, SSCC, …) and its check digit, or a Digital Link URI
   create-admin <email> <name>
                       create a department administrator (the first account of a deployment started with
-                      TXNG_DEMO=0); the password is read from TXNG_ADMIN_PASSWORD, or generated and printed once`;
+                      TXNG_DEMO=0); the password is read from TXNG_ADMIN_PASSWORD, or generated and printed once
+  hub add-node <province code> <resolver base URL> <name>
+                      register a province node on a hub (TXNG_MODE=hub); its key is printed once
+  export-package <file.zip> [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+                      write the package for a manual upload to the national portal: the period's events as
+                      EPCIS 2.0 JSON-LD, the approved organisations, locations, products and lots as CSV and XLSX`;
 
 async function main(args: string[]) {
   const [command = 'start', ...rest] = args;
@@ -27,6 +32,18 @@ async function main(args: string[]) {
       const { runCreateAdmin } = await import('./accounts/index.ts');
       const { loadConfig } = await import('./platform/index.ts');
       process.exitCode = await runCreateAdmin(rest, loadConfig(process.env), process.stdout);
+      return;
+    }
+    case 'hub': {
+      const { runHubCommand } = await import('./hub/index.ts');
+      const { loadConfig } = await import('./platform/index.ts');
+      process.exitCode = await runHubCommand(rest, loadConfig(process.env), process.stdout);
+      return;
+    }
+    case 'export-package': {
+      const { runExportPackage } = await import('./sync/index.ts');
+      const { loadConfig } = await import('./platform/index.ts');
+      process.exitCode = await runExportPackage(rest, loadConfig(process.env), process.stdout);
       return;
     }
     case 'help':

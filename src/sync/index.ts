@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { exportRoutes } from './export.routes.ts';
 import { setReceivers } from './outbox.ts';
 import type { Receiver } from './receiver.ts';
 import { receiversFromConfig } from './receivers.ts';
@@ -9,7 +10,9 @@ import { createSyncWorker } from './worker.ts';
 
 export { connectSyncListeners } from './connect.ts';
 export { DeliveryError } from './delivery-error.ts';
+export { runExportPackage } from './export.cli.ts';
 export { hubReceiver, hubReceiverFromConfig } from './hub-receiver.ts';
+export { nationalPortalReceiver, nationalReceiverFromConfig } from './national.receiver.ts';
 export type { ItemOutcome, Receiver, ReceiverReason, SyncItem, SyncKind } from './receiver.ts';
 export { syncKey, syncKinds } from './receiver.ts';
 export { type ReceiverBuilder, receiversFromConfig } from './receivers.ts';
@@ -28,6 +31,7 @@ export default async function sync(app: FastifyInstance, opts: SyncOptions = {})
   const receivers = opts.receivers ?? receiversFromConfig(app.config);
   setReceivers(receivers);
   await app.register(syncRoutes);
+  await app.register(exportRoutes);
   if (!receivers.length) return;
   const worker = createSyncWorker(app.db, receivers, {
     maxAttempts: app.config.sync.maxAttempts,
