@@ -11,7 +11,8 @@ export async function startServer(config: Config = loadConfig()) {
   const database = await openDatabase(config);
   // the app first: it applies the configuration the demo's stamps and communes depend on
   const app = await buildApp({ config, database, logger: true });
-  if (config.demo) {
+  // a hub holds only what provinces deliver: the province's demo data would sit in tables it never reads
+  if (config.demo && config.mode !== 'hub') {
     const { seeded } = await seedDemo(database.db, config);
     if (seeded) console.log('Demo data loaded (set TXNG_DEMO=0 to start empty).');
   }
@@ -36,7 +37,12 @@ export async function startServer(config: Config = loadConfig()) {
   process.once('SIGTERM', shutdown);
   await app.listen({ port: config.port, host: config.host });
   const where = database.kind === 'postgres' ? 'PostgreSQL' : `embedded PostgreSQL in ${config.dataDir}`;
-  console.log(`TXNG (${config.provinceName}) on ${config.baseUrl} — ${where}`);
+  const what = config.mode === 'hub' ? 'TXNG hub' : `TXNG (${config.provinceName})`;
+  console.log(`${what} on ${config.baseUrl} — ${where}`);
+  if (config.mode === 'hub')
+    console.log(
+      'Hub mode: the first administrator comes from `txng create-admin`, nodes from `txng hub add-node`.',
+    );
   // people who forgot their password would otherwise wait for someone to read the log (docs/operations.md, Mail)
   if (!config.mail.smtp)
     console.log(
