@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, textArrayLiteral } from '../platform/index.ts';
 import type { EventRow, IdRow, LinkRow } from './epcis.extract.ts';
+import { gtinPeriodsOf } from './epcis.rollup.ts';
 import type { StoredEvent, StoredEventId, StoredEventLink } from './epcis.types.ts';
 
 /** Runs raw SQL and returns its rows: `db.execute` answers `{ rows }` on PGlite and on node-postgres alike. */
@@ -10,7 +11,8 @@ export async function selectRows<T = any>(db: DbOrTx, query: SQL): Promise<T[]> 
 }
 
 /**
- * Stores a capture's events, their ids and links in ONE statement: the rows travel as three JSON parameters and
+ * Stores a capture's events, their ids and links, and the products they name by month and year (epcis_gtin_months,
+ * epcis_gtin_years), in ONE statement: the rows travel as three JSON parameters and
  * are unpacked by jsonb_to_recordset, so a 10,000-event document costs one round trip. Events already stored
  * (same eventID, same errorDeclaration flag) are skipped with their ids and links: capture is idempotent.
  * Returns how many events were new.
@@ -38,13 +40,17 @@ export async function insertEvents(
         "contentHash", document
       FROM input
       ON CONFLICT DO NOTHING
-      RETURNING id, event_id, is_error_declaration
+      RETURNING id, event_id, is_error_declaration, event_time, record_time
     ), new_ids AS (
       INSERT INTO epcis_event_ids (event_pk, id, role, is_class, quantity, uom)
       SELECT e.id, x.id, x.role, x."isClass", x.quantity, x.uom
       FROM jsonb_to_recordset(${JSON.stringify(ids)}::jsonb) AS x(
         "eventId" text, "isErrorDeclaration" boolean, id text, role text, "isClass" boolean, quantity numeric, uom text)
       JOIN inserted e ON e.event_id = x."eventId" AND e.is_error_declaration = x."isErrorDeclaration"
+      RETURNING event_pk, id
+    ), new_months AS (${gtinPeriodsOf('month', sql`new_ids i JOIN inserted e ON e.id = i.event_pk`)}
+      RETURNING 1
+    ), new_years AS (${gtinPeriodsOf('year', sql`new_ids i JOIN inserted e ON e.id = i.event_pk`)}
       RETURNING 1
     ), new_links AS (
       INSERT INTO epcis_event_links (event_pk, kind, type, value)

@@ -3,6 +3,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  date,
   index,
   integer,
   jsonb,
@@ -198,3 +199,43 @@ export const epcisSubscriptionSent = pgTable(
   },
   (t) => [primaryKey({ columns: [t.subscriptionId, t.eventPk] })],
 );
+
+/**
+ * Which products (GTINs) events named, by the month of the event and the month it was recorded (both Vietnam
+ * time), error declarations left out: what the plan's "products with connected data" formulas ask, in a row per
+ * product and month instead of a row per event (decision 052). Written by capture in the capture's statement;
+ * events stored before the table existed are added once (epcis.rollup.ts, marked in `epcis_rollups`).
+ */
+export const epcisGtinMonths = pgTable(
+  'epcis_gtin_months',
+  {
+    gtin: text('gtin').notNull(),
+    eventMonth: date('event_month', { mode: 'string' }).notNull(),
+    recordMonth: date('record_month', { mode: 'string' }).notNull(),
+  },
+  (t) => [
+    // a period's months are a range of the key; the events of earlier months recorded in it, of the other index
+    primaryKey({ columns: [t.eventMonth, t.recordMonth, t.gtin] }),
+    index('epcis_gtin_months_record_idx').on(t.recordMonth, t.eventMonth, t.gtin),
+  ],
+);
+
+/**
+ * The same by year (1 January, Vietnam time): a year's report reads a row per product and year instead of twelve
+ * (decision 052); kept like epcis_gtin_months.
+ */
+export const epcisGtinYears = pgTable(
+  'epcis_gtin_years',
+  {
+    gtin: text('gtin').notNull(),
+    eventYear: date('event_year', { mode: 'string' }).notNull(),
+    recordYear: date('record_year', { mode: 'string' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.eventYear, t.recordYear, t.gtin] })],
+);
+
+/** The roll-ups filled from the events stored before them, and when. */
+export const epcisRollups = pgTable('epcis_rollups', {
+  name: text('name').primaryKey(),
+  filledAt: timestamp('filled_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -6,6 +6,7 @@ import { epcisSchemaValidator } from './epcis.validator.ts';
 export { type ClassBalance, classBalances, classesGainedBy } from './epcis.balance.ts';
 export { masterDataNames } from './epcis.masterdata.ts';
 export { parseEventQuery } from './epcis.query.ts';
+export { gtinPeriodsReady } from './epcis.rollup.ts';
 export {
   type CaptureRule,
   captureEpcisDocument,

@@ -2,15 +2,16 @@ import { type SQL, sql } from 'drizzle-orm';
 import { listedProductsSql } from '../catalogues/index.ts';
 import type { DbOrTx } from '../platform/index.ts';
 import { traceabilityInPlace } from '../registry/index.ts';
+import { scanCounts } from '../stamps/index.ts';
 import {
   type FormulaResult,
   type IndicatorFormula,
-  once,
   type Period,
   registerIndicatorFormula,
   type Shared,
 } from './formula.ts';
-import { periodBounds, previousPeriod } from './period.ts';
+import { productsNamed } from './gtins-with-events.ts';
+import { periodBounds } from './period.ts';
 
 // The formulas over the registry, events and stamps. Set-based SQL over those modules' tables, read-only (as the
 // automatic checks do): one statement per figure, whatever the province's size. Everything is counted as it stood
@@ -34,49 +35,6 @@ const share = (numerator: number, denominator: number): FormulaResult => ({
   denominator,
 });
 
-const gtinPrefix = 'https://id.gs1.org/01/';
-
-/** GTINs (comma-joined: one parameter whatever the count, where a list of parameters stops at 65,535). */
-interface GtinsWithEvents {
-  /** named by an event in the period, recorded before its end */
-  inPeriod: string;
-  /** named by an event in the period of the same length just before, recorded before that period's end */
-  before: string;
-  /** named by an event by the end of the period, recorded before it */
-  toEnd: string;
-}
-
-/**
- * The GTINs that events (not error declarations) named, for the three windows the formulas ask about, in one pass
- * over the events up to the period's end, once per evaluation. Identifiers are stored as canonical Digital Links,
- * so the GTIN is the 14 digits after the prefix, read by position rather than by a regular expression.
- */
-function gtinsWithEvents(db: DbOrTx, period: Period, shared?: Shared): Promise<GtinsWithEvents> {
-  const { start, end } = periodBounds(period);
-  const before = periodBounds(previousPeriod(period));
-  return once(shared, `gtins-with-events ${start} ${end}`, async () => {
-    const found = await rows<{ gtin: string; in_period: boolean; before: boolean }>(
-      db,
-      sql`SELECT substr(i.id, ${gtinPrefix.length + 1}, 14) AS gtin,
-          bool_or(e.event_time >= ${start}::timestamptz) AS in_period,
-          bool_or(e.event_time >= ${before.start}::timestamptz AND e.event_time < ${start}::timestamptz
-            AND e.record_time < ${start}::timestamptz) AS before
-        FROM epcis_event_ids i JOIN epcis_events e ON e.id = i.event_pk
-        WHERE i.id LIKE ${`${gtinPrefix}%`} AND NOT e.is_error_declaration
-          AND e.record_time < ${end}::timestamptz AND e.event_time < ${end}::timestamptz
-        GROUP BY 1`,
-    );
-    const join = (keep: (r: (typeof found)[number]) => boolean) =>
-      found
-        .filter(keep)
-        .map((r) => r.gtin)
-        .join(',');
-    return { inPeriod: join((r) => r.in_period), before: join((r) => r.before), toEnd: join(() => true) };
-  });
-}
-
-const gtinIn = (gtins: string) => sql`p.gtin = ANY(string_to_array(${gtins}, ','))`;
-
 /** Approved products registered by the window's end whose GTIN events named in the period, or the one before. */
 async function productsWithEvents(
   db: DbOrTx,
@@ -84,14 +42,9 @@ async function productsWithEvents(
   window: 'inPeriod' | 'before',
   shared?: Shared,
 ): Promise<number> {
-  const gtins = (await gtinsWithEvents(db, period, shared))[window];
-  const { start, end } = periodBounds(period);
-  const windowEnd = window === 'inPeriod' ? end : start;
-  return count(
-    db,
-    sql`SELECT count(*) AS n FROM products p
-      WHERE ${approved('p')} AND p.created_at < ${windowEnd}::timestamptz AND ${gtinIn(gtins)}`,
-  );
+  const named = await productsNamed(db, period, approved('p'), shared);
+  const registered = window === 'inPeriod' ? 'beforeEnd' : 'beforeStart';
+  return named.filter((p) => p.approved && p[registered] && p[window]).length;
 }
 
 /** Of the products `listed` names (registered by the end of the period), how many had events in the window. */
@@ -102,15 +55,16 @@ async function listedShare(
   window: 'inPeriod' | 'toEnd',
   shared?: Shared,
 ) {
-  const gtins = (await gtinsWithEvents(db, period, shared))[window];
+  const named = await productsNamed(db, period, approved('p'), shared);
+  const inWindow = new Set(named.filter((p) => p.approved && p[window]).map((p) => p.id));
   const { end } = periodBounds(period);
-  const [row] = await rows<{ total: number; traced: number }>(
+  const [row] = await rows<{ total: number; approved: string[] | null }>(
     db,
-    sql`SELECT count(*)::int AS total,
-        (count(*) FILTER (WHERE ${approved('p')} AND ${gtinIn(gtins)}))::int AS traced
+    sql`SELECT count(*)::int AS total, array_agg(p.id::text) FILTER (WHERE ${approved('p')}) AS approved
       FROM products p WHERE p.id IN (${listed}) AND p.created_at < ${end}::timestamptz`,
   );
-  return share(Number(row?.traced ?? 0), Number(row?.total ?? 0));
+  const traced = (row?.approved ?? []).filter((id) => inWindow.has(id)).length;
+  return share(traced, Number(row?.total ?? 0));
 }
 
 export const barcodeOrganisationsConformant: IndicatorFormula = {
@@ -259,14 +213,9 @@ export const scans: IndicatorFormula = {
     en: 'Scans of traceability stamps by consumers in the period.',
   },
   unit: 'count',
-  async compute(db, period) {
-    const { start, end } = periodBounds(period);
-    return {
-      value: await count(
-        db,
-        sql`SELECT count(*) AS n FROM stamp_scans WHERE at >= ${start}::timestamptz AND at < ${end}::timestamptz`,
-      ),
-    };
+  async compute(db, period, shared) {
+    // from the scans rolled up by day, and those since (decision 052); the report's key figure shares the count
+    return { value: (await scanCounts(db, period.from, period.to, shared)).inPeriod };
   },
 };
 

@@ -78,13 +78,13 @@ export async function evaluatePlan(
   planId: string,
   period: Period,
   lang: Lang = 'vi',
+  shared: Shared = new Map(),
 ): Promise<PlanEvaluation> {
   if (period.to < period.from) throw badRequest([{ field: '/querystring/to', code: 'plan.periodOrder' }]);
   const [row] = await db.select().from(plans).where(eq(plans.id, planId));
   if (!row) throw notFound('plan.not-found');
   const plan = presentPlan(row);
   const indicators = [];
-  const shared: Shared = new Map();
   // one after another: the formulas are set-based statements, and the machine's database is shared
   for (const i of await indicatorsOf(db, planId))
     indicators.push(await evaluateIndicator(db, i, period, lang, shared));

@@ -1,4 +1,4 @@
-import { currentPlan, evaluatePlan } from '../plan/index.ts';
+import { currentPlan, evaluatePlan, type Shared } from '../plan/index.ts';
 import type { DbOrTx } from '../platform/index.ts';
 import type { ReportContent } from './reports.api.ts';
 
@@ -16,9 +16,10 @@ export async function planPart(
   planId: string | null,
   from: string,
   to: string,
+  shared?: Shared,
 ): Promise<PlanPart> {
   if (!planId) return { plan: null, indicators: [], tasks: [] };
-  const e = await evaluatePlan(db, planId, { from, to });
+  const e = await evaluatePlan(db, planId, { from, to }, 'vi', shared);
   return {
     plan: {
       id: e.plan.id,

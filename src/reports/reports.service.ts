@@ -106,9 +106,11 @@ export async function computeContent(
   planId: string | null,
   period: ReportPeriod,
 ): Promise<ReportContent> {
+  // one evaluation: what the indicators and the key figures both count (the scans) is counted once
+  const shared = new Map<string, Promise<unknown>>();
   const [plan, figures] = await Promise.all([
-    planPart(db, planId, period.from, period.to),
-    keyFigures(db, period.from, period.to),
+    planPart(db, planId, period.from, period.to, shared),
+    keyFigures(db, period.from, period.to, undefined, shared),
   ]);
   return { computedAt: new Date().toISOString(), ...plan, figures };
 }

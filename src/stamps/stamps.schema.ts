@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   customType,
+  date,
   index,
   integer,
   jsonb,
@@ -326,4 +327,20 @@ export const suspicionListResponse = z.object({
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
+});
+
+/**
+ * Counted scans per day (Vietnam time), so a period's scans are summed from a row a day instead of counted from ten
+ * million rows (decision 052). Rolled up lazily by whoever counts (scans.rollup.ts): the scans up to
+ * `stamp_rollup_marks.last_id` are in here, later ones are counted from `stamp_scans` itself.
+ */
+export const stampScanDays = pgTable('stamp_scan_days', {
+  day: date('day', { mode: 'string' }).primaryKey(),
+  scans: bigint('scans', { mode: 'number' }).notNull(),
+});
+
+/** How far each roll-up of the stamps' tables has read (the last id counted). */
+export const stampRollupMarks = pgTable('stamp_rollup_marks', {
+  name: text('name').primaryKey(),
+  lastId: bigint('last_id', { mode: 'number' }).notNull(),
 });
