@@ -276,6 +276,20 @@ CREATE TABLE "epcis_events" (
 	"document" jsonb NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "epcis_gtin_months" (
+	"gtin" text NOT NULL,
+	"event_month" date NOT NULL,
+	"record_month" date NOT NULL,
+	CONSTRAINT "epcis_gtin_months_event_month_record_month_gtin_pk" PRIMARY KEY("event_month","record_month","gtin")
+);
+--> statement-breakpoint
+CREATE TABLE "epcis_gtin_years" (
+	"gtin" text NOT NULL,
+	"event_year" date NOT NULL,
+	"record_year" date NOT NULL,
+	CONSTRAINT "epcis_gtin_years_event_year_record_year_gtin_pk" PRIMARY KEY("event_year","record_year","gtin")
+);
+--> statement-breakpoint
 CREATE TABLE "epcis_master_data" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"vocabulary_type" text NOT NULL,
@@ -293,6 +307,11 @@ CREATE TABLE "epcis_named_queries" (
 	"name" text NOT NULL,
 	"query" jsonb NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "epcis_rollups" (
+	"name" text PRIMARY KEY NOT NULL,
+	"filled_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "epcis_subscription_sent" (
@@ -335,6 +354,63 @@ CREATE TABLE "files" (
 	"thumbnail" "bytea",
 	"created_by" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "hub_deliveries" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"node_id" uuid NOT NULL,
+	"received_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"items" integer NOT NULL,
+	"applied" integer NOT NULL,
+	"unchanged" integer NOT NULL,
+	"rejected" integer NOT NULL,
+	"withdrawn" integer NOT NULL,
+	"lag_seconds" real,
+	"rejections" jsonb DEFAULT '[]'::jsonb NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "hub_events" (
+	"node_id" uuid NOT NULL,
+	"event_id" text NOT NULL,
+	"version" integer NOT NULL,
+	"withdrawn" boolean DEFAULT false NOT NULL,
+	"payload" jsonb,
+	"event_time" timestamp with time zone,
+	"goods" text[] DEFAULT '{}' NOT NULL,
+	"received_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "hub_events_node_id_event_id_pk" PRIMARY KEY("node_id","event_id")
+);
+--> statement-breakpoint
+CREATE TABLE "hub_nodes" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"name" text NOT NULL,
+	"province_code" text NOT NULL,
+	"base_url" text NOT NULL,
+	"key_prefix" text NOT NULL,
+	"key_hash" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"revoked_at" timestamp with time zone,
+	"last_delivery_at" timestamp with time zone,
+	CONSTRAINT "hub_nodes_province_code_unique" UNIQUE("province_code"),
+	CONSTRAINT "hub_nodes_key_hash_unique" UNIQUE("key_hash")
+);
+--> statement-breakpoint
+CREATE TABLE "hub_records" (
+	"node_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"record_id" text NOT NULL,
+	"version" integer NOT NULL,
+	"withdrawn" boolean DEFAULT false NOT NULL,
+	"withdrawal_reason" text,
+	"payload" jsonb,
+	"organisation_id" text,
+	"name" text,
+	"gtin" text,
+	"lot" text,
+	"tax_code" text,
+	"search_text" text DEFAULT '' NOT NULL,
+	"received_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "hub_records_node_id_kind_record_id_pk" PRIMARY KEY("node_id","kind","record_id")
 );
 --> statement-breakpoint
 CREATE TABLE "inspection_actions" (
@@ -795,6 +871,16 @@ CREATE TABLE "stamp_requests" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "stamp_rollup_marks" (
+	"name" text PRIMARY KEY NOT NULL,
+	"last_id" bigint NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "stamp_scan_days" (
+	"day" date PRIMARY KEY NOT NULL,
+	"scans" bigint NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "stamp_scans" (
 	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "stamp_scans_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"gtin" text NOT NULL,
@@ -831,6 +917,37 @@ CREATE TABLE "stamp_suspicions" (
 	"last_seen_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "sync_outbox" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"receiver" text NOT NULL,
+	"key" text NOT NULL,
+	"kind" text NOT NULL,
+	"record_id" text NOT NULL,
+	"version" integer NOT NULL,
+	"action" text NOT NULL,
+	"organisation_id" uuid,
+	"label" text NOT NULL,
+	"item" jsonb NOT NULL,
+	"state" text NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"next_attempt_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"lease_until" timestamp with time zone,
+	"claim" uuid,
+	"reasons" jsonb,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"confirmed_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "sync_records" (
+	"kind" text NOT NULL,
+	"record_id" text NOT NULL,
+	"version" integer NOT NULL,
+	"payload" jsonb,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "sync_records_kind_record_id_pk" PRIMARY KEY("kind","record_id")
+);
+--> statement-breakpoint
 ALTER TABLE "password_reset_tokens" ADD CONSTRAINT "password_reset_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "catalogue_items" ADD CONSTRAINT "catalogue_items_version_id_catalogue_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."catalogue_versions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -839,6 +956,9 @@ ALTER TABLE "epcis_event_ids" ADD CONSTRAINT "epcis_event_ids_event_pk_epcis_eve
 ALTER TABLE "epcis_event_links" ADD CONSTRAINT "epcis_event_links_event_pk_epcis_events_id_fk" FOREIGN KEY ("event_pk") REFERENCES "public"."epcis_events"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "epcis_subscription_sent" ADD CONSTRAINT "epcis_subscription_sent_subscription_id_epcis_subscriptions_id_fk" FOREIGN KEY ("subscription_id") REFERENCES "public"."epcis_subscriptions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "epcis_subscriptions" ADD CONSTRAINT "epcis_subscriptions_query_id_epcis_named_queries_id_fk" FOREIGN KEY ("query_id") REFERENCES "public"."epcis_named_queries"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "hub_deliveries" ADD CONSTRAINT "hub_deliveries_node_id_hub_nodes_id_fk" FOREIGN KEY ("node_id") REFERENCES "public"."hub_nodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "hub_events" ADD CONSTRAINT "hub_events_node_id_hub_nodes_id_fk" FOREIGN KEY ("node_id") REFERENCES "public"."hub_nodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "hub_records" ADD CONSTRAINT "hub_records_node_id_hub_nodes_id_fk" FOREIGN KEY ("node_id") REFERENCES "public"."hub_nodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plan_indicators" ADD CONSTRAINT "plan_indicators_plan_id_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."plans"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plan_manual_values" ADD CONSTRAINT "plan_manual_values_indicator_id_plan_indicators_id_fk" FOREIGN KEY ("indicator_id") REFERENCES "public"."plan_indicators"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plan_targets" ADD CONSTRAINT "plan_targets_indicator_id_plan_indicators_id_fk" FOREIGN KEY ("indicator_id") REFERENCES "public"."plan_indicators"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -898,12 +1018,17 @@ CREATE INDEX "epcis_events_record_time_idx" ON "epcis_events" USING btree ("reco
 CREATE INDEX "epcis_events_biz_step_idx" ON "epcis_events" USING btree ("biz_step");--> statement-breakpoint
 CREATE INDEX "epcis_events_biz_location_idx" ON "epcis_events" USING btree ("biz_location");--> statement-breakpoint
 CREATE INDEX "epcis_events_organisation_idx" ON "epcis_events" USING btree ("organisation_id");--> statement-breakpoint
+CREATE INDEX "epcis_gtin_months_record_idx" ON "epcis_gtin_months" USING btree ("record_month","event_month","gtin");--> statement-breakpoint
 CREATE UNIQUE INDEX "epcis_master_data_uq" ON "epcis_master_data" USING btree ("vocabulary_type","element_id",COALESCE("organisation_id", '00000000-0000-0000-0000-000000000000'::uuid));--> statement-breakpoint
 CREATE INDEX "epcis_master_data_element_idx" ON "epcis_master_data" USING btree ("element_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "epcis_named_queries_name_uq" ON "epcis_named_queries" USING btree ("organisation_id","name");--> statement-breakpoint
 CREATE INDEX "epcis_subscriptions_query_idx" ON "epcis_subscriptions" USING btree ("query_id");--> statement-breakpoint
 CREATE INDEX "epcis_subscriptions_due_idx" ON "epcis_subscriptions" USING btree ("status","next_attempt_at");--> statement-breakpoint
 CREATE INDEX "files_organisation_idx" ON "files" USING btree ("organisation_id","created_at");--> statement-breakpoint
+CREATE INDEX "hub_deliveries_node_idx" ON "hub_deliveries" USING btree ("node_id","received_at");--> statement-breakpoint
+CREATE INDEX "hub_events_goods_idx" ON "hub_events" USING gin ("goods");--> statement-breakpoint
+CREATE INDEX "hub_records_gtin_idx" ON "hub_records" USING btree ("gtin","kind");--> statement-breakpoint
+CREATE INDEX "hub_records_kind_idx" ON "hub_records" USING btree ("kind","withdrawn");--> statement-breakpoint
 CREATE INDEX "inspection_actions_org_idx" ON "inspection_actions" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "inspection_actions_stamp_idx" ON "inspection_actions" USING btree ("gtin","first_serial");--> statement-breakpoint
 CREATE INDEX "inspection_findings_visit_idx" ON "inspection_findings" USING btree ("visit_id");--> statement-breakpoint
@@ -953,4 +1078,9 @@ CREATE INDEX "stamp_scans_network_idx" ON "stamp_scans" USING btree ("network","
 CREATE INDEX "stamp_scans_at_brin" ON "stamp_scans" USING brin ("at");--> statement-breakpoint
 CREATE UNIQUE INDEX "stamp_suspicions_open_idx" ON "stamp_suspicions" USING btree ("gtin",coalesce("serial", 0),"kind") WHERE state = 'open';--> statement-breakpoint
 CREATE INDEX "stamp_suspicions_org_idx" ON "stamp_suspicions" USING btree ("organisation_id","last_seen_at");--> statement-breakpoint
-CREATE INDEX "stamp_suspicions_seen_idx" ON "stamp_suspicions" USING btree ("last_seen_at");
+CREATE INDEX "stamp_suspicions_seen_idx" ON "stamp_suspicions" USING btree ("last_seen_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "sync_outbox_receiver_key_uq" ON "sync_outbox" USING btree ("receiver","key");--> statement-breakpoint
+CREATE INDEX "sync_outbox_due_idx" ON "sync_outbox" USING btree ("receiver","next_attempt_at","id") WHERE "sync_outbox"."state" = 'queued';--> statement-breakpoint
+CREATE INDEX "sync_outbox_leased_idx" ON "sync_outbox" USING btree ("receiver","lease_until") WHERE "sync_outbox"."state" = 'sent';--> statement-breakpoint
+CREATE INDEX "sync_outbox_state_idx" ON "sync_outbox" USING btree ("state","receiver","created_at");--> statement-breakpoint
+CREATE INDEX "sync_outbox_record_idx" ON "sync_outbox" USING btree ("receiver","kind","record_id") WHERE "sync_outbox"."kind" <> 'event';

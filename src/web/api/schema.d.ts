@@ -4569,6 +4569,10 @@ export interface paths {
           organisationId?: string;
           page?: number;
           pageSize?: number;
+          communeCode?: string;
+          sector?: "agriculture" | "industry_trade" | "health" | "other";
+          from?: string;
+          to?: string;
         };
       };
       responses: {
@@ -4590,6 +4594,7 @@ export interface paths {
                   followUpOf: string | null;
                   planId: string | null;
                   caseId: string | null;
+                  organisationName?: string;
                   findings: ({
                       id: string;
                       visitId: string;
@@ -4675,6 +4680,7 @@ export interface paths {
               followUpOf: string | null;
               planId: string | null;
               caseId: string | null;
+              organisationName?: string;
               findings: ({
                   id: string;
                   visitId: string;
@@ -4739,6 +4745,7 @@ export interface paths {
               followUpOf: string | null;
               planId: string | null;
               caseId: string | null;
+              organisationName?: string;
               findings: ({
                   id: string;
                   visitId: string;
@@ -8265,6 +8272,185 @@ export interface paths {
                 })[];
             };
           };
+        };
+      };
+    };
+  };
+  "/api/sync/outbox/summary": {
+    /** What waits to leave the province, per receiver: counts by state and the oldest undelivered record */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              receivers: ({
+                  id: string;
+                  label: string;
+                  configured: boolean;
+                  counts: {
+                    held: number;
+                    queued: number;
+                    sent: number;
+                    confirmed: number;
+                    failed: number;
+                    replaced: number;
+                  };
+                  oldestUndelivered: ({
+                    label: string;
+                    createdAt: string;
+                    /** @enum {string} */
+                    state: "held" | "queued" | "sent" | "confirmed" | "failed" | "replaced";
+                  }) | null;
+                })[];
+              maxAttempts: number;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/sync/outbox": {
+    /** The outbox, newest first, by state, receiver and kind of record */
+    get: {
+      parameters: {
+        query?: {
+          state?: "held" | "queued" | "sent" | "confirmed" | "failed" | "replaced";
+          receiver?: string;
+          kind?: "organisation" | "location" | "product" | "lot" | "event" | "stamp";
+          page?: number;
+          pageSize?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  receiver: string;
+                  receiverLabel: string;
+                  label: string;
+                  /** @enum {string} */
+                  kind: "organisation" | "location" | "product" | "lot" | "event" | "stamp";
+                  /** @enum {string} */
+                  action: "upsert" | "withdraw";
+                  version: number;
+                  /** @enum {string} */
+                  state: "held" | "queued" | "sent" | "confirmed" | "failed" | "replaced";
+                  attempts: number;
+                  reasons: ({
+                      text: string;
+                      field: string | null;
+                    })[];
+                  createdAt: string;
+                  updatedAt: string;
+                  nextAttemptAt: string | null;
+                  confirmedAt: string | null;
+                })[];
+              total: number;
+              page: number;
+              pageSize: number;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/sync/outbox/{id}/retry": {
+    /** Send a parked or held record again from the first try (audited) */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              receiver: string;
+              receiverLabel: string;
+              label: string;
+              /** @enum {string} */
+              kind: "organisation" | "location" | "product" | "lot" | "event" | "stamp";
+              /** @enum {string} */
+              action: "upsert" | "withdraw";
+              version: number;
+              /** @enum {string} */
+              state: "held" | "queued" | "sent" | "confirmed" | "failed" | "replaced";
+              attempts: number;
+              reasons: ({
+                  text: string;
+                  field: string | null;
+                })[];
+              createdAt: string;
+              updatedAt: string;
+              nextAttemptAt: string | null;
+              confirmedAt: string | null;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/sync/outbox/{id}/park": {
+    /** Stop sending a waiting or held record until it is retried by hand (audited) */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              receiver: string;
+              receiverLabel: string;
+              label: string;
+              /** @enum {string} */
+              kind: "organisation" | "location" | "product" | "lot" | "event" | "stamp";
+              /** @enum {string} */
+              action: "upsert" | "withdraw";
+              version: number;
+              /** @enum {string} */
+              state: "held" | "queued" | "sent" | "confirmed" | "failed" | "replaced";
+              attempts: number;
+              reasons: ({
+                  text: string;
+                  field: string | null;
+                })[];
+              createdAt: string;
+              updatedAt: string;
+              nextAttemptAt: string | null;
+              confirmedAt: string | null;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/sync/export": {
+    /** A zip for manual upload to the national portal: the events of the period as one EPCIS 2.0 JSON-LD document, the approved organisations, locations, products and lots as CSV and XLSX (the department: the province; an organisation: its own) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description first day of the events, YYYY-MM-DD, Vietnam time */
+          from?: string;
+          /** @description last day of the events (included) */
+          to?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
         };
       };
     };
