@@ -109,7 +109,9 @@ describe('the outbox screen', () => {
     const log = await get('/api/audit?pageSize=50');
     expect(log.statusCode, log.body).toBe(200);
     const entry = log.json().items.find((e: { action: string }) => e.action === 'retry');
-    expect(entry.summary).toMatch(/ gửi lại bản ghi gửi đi Sản phẩm Chôm chôm Long Khánh \(GTIN \d{14}\) lúc /);
+    expect(entry.summary).toMatch(
+      / gửi lại bản ghi gửi đi Sản phẩm Chôm chôm Long Khánh \(GTIN \d{14}\) lúc /,
+    );
     expect(entry.changes).toContainEqual(
       expect.objectContaining({ label: 'Tình trạng', before: 'Không thành công', after: 'Chờ gửi' }),
     );
