@@ -4,8 +4,8 @@
  * TXNG_HUB_KEY), each on a fresh PostgreSQL database of its own. Further batches are handed over with the
  * province's hub client (src/sync/hub-receiver.ts) driven from this test, to stop the hub and kill the province at
  * chosen moments; SIGKILL mid-delivery and two province processes on one database are the outbox's own tests.
- * Needs PostgreSQL at TXNG_TWO_PROCESS_PG (default postgres://postgres@127.0.0.1:5432/postgres); skipped, saying
- * so, when there is none.
+ * Needs PostgreSQL at TXNG_TWO_PROCESS_PG or TXNG_TEST_DATABASE_URL (the server suite's PostgreSQL run);
+ * skipped, saying so, without.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -18,10 +18,13 @@ import { demoApiKey, demoGlns, demoLots } from '../demo/index.ts';
 import { DeliveryError, hubReceiver, type SyncItem, syncKey } from '../sync/index.ts';
 import { epcisDocument, gtin, objectEvent } from '../test/index.ts';
 
-const adminUrl = process.env.TXNG_TWO_PROCESS_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+// the PostgreSQL the server suite runs on (`TXNG_TEST_DATABASE_URL`, as in .ci/run's PostgreSQL step), or one named
+// for these tests alone: the embedded database's run (`npm test`) leaves them to that step
+const adminUrl = process.env.TXNG_TWO_PROCESS_PG ?? process.env.TXNG_TEST_DATABASE_URL ?? '';
 const bin = path.resolve(import.meta.dirname, '../../bin/txng.js');
 
 async function postgresAnswers() {
+  if (!adminUrl) return false;
   const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2000 });
   try {
     await client.connect();
@@ -34,7 +37,9 @@ async function postgresAnswers() {
 const available = await postgresAnswers();
 if (!available)
   console.warn(
-    `two-process hub test skipped: no PostgreSQL at ${adminUrl} (set TXNG_TWO_PROCESS_PG to run it)`,
+    adminUrl
+      ? `two-process hub test skipped: no PostgreSQL at ${adminUrl}`
+      : 'two-process hub test skipped: it runs on PostgreSQL (set TXNG_TEST_DATABASE_URL or TXNG_TWO_PROCESS_PG)',
   );
 
 async function admin(sql: string) {

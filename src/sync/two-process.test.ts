@@ -3,8 +3,8 @@
  * `TXNG_HUB_KEY`), each `node bin/txng.js start` on a fresh PostgreSQL database of its own, over loopback HTTP. The
  * hub goes down and comes back, the province is killed with SIGKILL in the middle of a delivery, and two province
  * processes share one database: every record arrives, none is applied twice. Approving in the province and seeing it
- * at the hub is src/hub/two-process.test.ts. Needs PostgreSQL at TXNG_TWO_PROCESS_PG (default
- * postgres://postgres@127.0.0.1:5432/postgres); skipped, saying so, when there is none.
+ * at the hub is src/hub/two-process.test.ts. Needs PostgreSQL at TXNG_TWO_PROCESS_PG or TXNG_TEST_DATABASE_URL (the server suite's
+ * PostgreSQL run); skipped, saying so, without.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -15,10 +15,13 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const adminUrl = process.env.TXNG_TWO_PROCESS_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+// the PostgreSQL the server suite runs on (`TXNG_TEST_DATABASE_URL`, as in .ci/run's PostgreSQL step), or one named
+// for these tests alone: the embedded database's run (`npm test`) leaves them to that step
+const adminUrl = process.env.TXNG_TWO_PROCESS_PG ?? process.env.TXNG_TEST_DATABASE_URL ?? '';
 const bin = path.resolve(import.meta.dirname, '../../bin/txng.js');
 
 async function postgresAnswers() {
+  if (!adminUrl) return false;
   const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2000 });
   try {
     await client.connect();
@@ -31,7 +34,9 @@ async function postgresAnswers() {
 const available = await postgresAnswers();
 if (!available)
   console.warn(
-    `two-process outbox test skipped: no PostgreSQL at ${adminUrl} (set TXNG_TWO_PROCESS_PG to run it)`,
+    adminUrl
+      ? `two-process outbox test skipped: no PostgreSQL at ${adminUrl}`
+      : 'two-process outbox test skipped: it runs on PostgreSQL (set TXNG_TEST_DATABASE_URL or TXNG_TWO_PROCESS_PG)',
   );
 
 async function query<T = Record<string, any>>(
