@@ -2,16 +2,8 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  assertStorableText,
-  badRequest,
-  forbidden,
-  Problem,
-  pickLanguage,
-  readMultipart,
-  requireActor,
-  signedIn,
-} from '../platform/index.ts';
+import { PDF_MAX_BYTES, readUploadedFile } from '../files/index.ts';
+import { forbidden, pickLanguage, requireActor, signedIn } from '../platform/index.ts';
 import { evaluatePlanFor } from './evaluation.ts';
 import { indicatorFormulas } from './formula.ts';
 import {
@@ -35,11 +27,9 @@ import * as service from './plan.service.ts';
 const tags = ['plan'];
 const idParams = z.object({ id: z.uuid() });
 
-const maxEvidenceBytes = 10 * 1024 * 1024;
-
 export async function planRoutes(fastify: FastifyInstance) {
   await fastify.register(multipart, {
-    limits: { fileSize: maxEvidenceBytes, files: 1, fields: 4, parts: 5 },
+    limits: { fileSize: PDF_MAX_BYTES, files: 1, fields: 4, parts: 5 },
   });
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
@@ -63,17 +53,7 @@ export async function planRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      if (!request.isMultipart()) throw new Problem(415, 'unsupported-media-type');
-      const tooBig = () =>
-        new Problem(413, 'files-too-large', {
-          params: { megabytes: 10 },
-          errors: [{ field: '/body/file', code: 'files.tooLarge', params: { megabytes: 10 } }],
-        });
-      const part = await readMultipart(() => request.file(), tooBig);
-      if (!part) throw badRequest([{ field: '/body/file', code: 'files.missing' }], 'files-no-file');
-      const bytes = await readMultipart(() => part.toBuffer(), tooBig);
-      assertStorableText(part.filename, '/body/file/filename');
-      const meta = await uploadEvidence(app.db, actor, { bytes, fileName: part.filename || null });
+      const meta = await uploadEvidence(app.db, actor, await readUploadedFile(request));
       return reply
         .status(201)
         .send({ id: meta.id, name: meta.originalName, mediaType: meta.mediaType, byteSize: meta.byteSize });
