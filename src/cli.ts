@@ -13,7 +13,9 @@ const usage = `Usage: txng [command]
                       register a province node on a hub (TXNG_MODE=hub); its key is printed once
   export-package <file.zip> [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                       write the package for a manual upload to the national portal: the period's events as
-                      EPCIS 2.0 JSON-LD, the approved organisations, locations, products and lots as CSV and XLSX`;
+                      EPCIS 2.0 JSON-LD, the approved organisations, locations, products and lots as CSV and XLSX
+  sync queue-all      queue for each configured receiver (hub, national portal) every approved record and
+                      captured event it has not had yet, e.g. those approved before sync was turned on`;
 
 async function main(args: string[]) {
   const [command = 'start', ...rest] = args;
@@ -44,6 +46,12 @@ async function main(args: string[]) {
       const { runExportPackage } = await import('./sync/index.ts');
       const { loadConfig } = await import('./platform/index.ts');
       process.exitCode = await runExportPackage(rest, loadConfig(process.env), process.stdout);
+      return;
+    }
+    case 'sync': {
+      const { runSyncCommand } = await import('./sync/index.ts');
+      const { loadConfig } = await import('./platform/index.ts');
+      process.exitCode = await runSyncCommand(rest, loadConfig(process.env), process.stdout);
       return;
     }
     case 'help':

@@ -38,6 +38,7 @@ const verbs: Words = {
   'sign-in': { vi: 'đăng nhập', en: 'signed in' },
   retry: { vi: 'gửi lại {s}', en: 'retried {s}' },
   park: { vi: 'dừng gửi {s}', en: 'parked {s}' },
+  'queue-all': { vi: 'gửi toàn bộ dữ liệu đã duyệt tới {s}', en: 'sent all approved data to {s}' },
 };
 
 /** What kind of record it was. */
@@ -58,6 +59,7 @@ const kinds: Words = {
   file: { vi: 'tệp', en: 'the file' },
   review_item: { vi: 'hồ sơ thẩm định', en: 'the review item' },
   sync_outbox: { vi: 'bản ghi gửi đi', en: 'the outgoing record' },
+  sync_receiver: { vi: 'nơi nhận', en: 'the receiver' },
 };
 
 const roleNames: Words = {

@@ -79,6 +79,7 @@ export type {
 export { publicCatalogue, searchPublicLots } from './public-catalogue.ts';
 export type { PublicationChange, PublicationListener } from './publication-listeners.ts';
 export { connectPublicationListener } from './publication-listeners.ts';
+export { listPublishedRecordIds } from './published-ids.ts';
 export { getPublishedRecord } from './published-record.ts';
 export { mayReadOrganisationData, readableOrganisationIds } from './readable-organisations.ts';
 export { canRegisterOrganisation } from './registry.policy.ts';

@@ -16,22 +16,31 @@ const retractedVersion = 2;
  */
 export async function queueCapture(tx: DbOrTx, captured: CapturedDocument): Promise<void> {
   if (!anyReceiverTakes('event') || !captured.events.length) return;
-  const items = captured.events.map((event) => {
-    const declared = event.isErrorDeclaration;
-    const version = declared ? retractedVersion : capturedVersion;
-    const item: SyncItem = {
-      key: syncKey('event', event.eventId, version),
-      kind: 'event',
-      recordId: event.eventId,
-      version,
-      action: declared ? 'withdraw' : 'upsert',
-      payload: event.document,
-      organisationId: captured.organisationId,
-      reason: declared ? declarationReason(event.document) : null,
-    };
-    return { item, label: eventLabel(event.document, declared) };
-  });
+  const items = captured.events.map((event) =>
+    eventItem(event.eventId, event.document, captured.organisationId, event.isErrorDeclaration),
+  );
   await queueItems(tx, items);
+}
+
+/** An event as it leaves: version 1 as captured, or its error declaration withdrawing it as version 2. */
+export function eventItem(
+  eventId: string,
+  document: Record<string, unknown>,
+  organisationId: string,
+  declared: boolean,
+): { item: SyncItem; label: string } {
+  const version = declared ? retractedVersion : capturedVersion;
+  const item: SyncItem = {
+    key: syncKey('event', eventId, version),
+    kind: 'event',
+    recordId: eventId,
+    version,
+    action: declared ? 'withdraw' : 'upsert',
+    payload: document,
+    organisationId,
+    reason: declared ? declarationReason(document) : null,
+  };
+  return { item, label: eventLabel(document, declared) };
 }
 
 function declarationReason(document: Record<string, unknown>): string | null {

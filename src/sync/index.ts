@@ -8,6 +8,7 @@ import './sync.policy.ts';
 import { syncRoutes } from './sync.routes.ts';
 import { createSyncWorker } from './worker.ts';
 
+export { runSyncCommand } from './backfill.cli.ts';
 export { connectSyncListeners } from './connect.ts';
 export { DeliveryError } from './delivery-error.ts';
 export { runExportPackage } from './export.cli.ts';

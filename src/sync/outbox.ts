@@ -19,25 +19,28 @@ export const anyReceiverTakes = (kind: SyncKind) => receivers.some((r) => r.kind
  * same record that have not gone yet are replaced.
  */
 export async function queueItems(tx: DbOrTx, items: { item: SyncItem; label: string }[]) {
-  for (const receiver of receivers) {
-    const mine = items.filter(({ item }) => receiver.kinds.includes(item.kind));
-    if (!mine.length) continue;
-    await repo.insertRows(
-      tx,
-      mine.map(({ item, label }) => {
-        const reasons = item.action === 'upsert' ? receiver.check(item) : [];
-        return {
-          receiver: receiver.id,
-          item,
-          label,
-          state: reasons.length ? 'held' : 'queued',
-          reasons: reasons.length ? reasons : null,
-        };
-      }),
-    );
-    for (const { item } of mine) if (item.kind !== 'event') await repo.replaceOlder(tx, receiver.id, item);
-  }
+  for (const receiver of receivers) await queueFor(tx, receiver, items);
   if (items.length) wakeWorkers();
+}
+
+/** Queues for one receiver those of the items it takes, as `queueItems` does (the caller wakes the workers). */
+export async function queueFor(tx: DbOrTx, receiver: Receiver, items: { item: SyncItem; label: string }[]) {
+  const mine = items.filter(({ item }) => receiver.kinds.includes(item.kind));
+  if (!mine.length) return;
+  await repo.insertRows(
+    tx,
+    mine.map(({ item, label }) => {
+      const reasons = item.action === 'upsert' ? receiver.check(item) : [];
+      return {
+        receiver: receiver.id,
+        item,
+        label,
+        state: reasons.length ? 'held' : 'queued',
+        reasons: reasons.length ? reasons : null,
+      };
+    }),
+  );
+  for (const { item } of mine) if (item.kind !== 'event') await repo.replaceOlder(tx, receiver.id, item);
 }
 
 const wakers = new Set<() => void>();

@@ -60,3 +60,21 @@ export const outboxPage = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
 });
+
+/** What "send everything approved" queued, per receiver and kind of record. */
+export const queuedAll = z.object({
+  receivers: z.array(
+    z.object({
+      id: z.string(),
+      /** The receiver in words. */
+      label: z.string(),
+      queued: z.object(
+        Object.fromEntries(syncKinds.map((k) => [k, z.number().int()])) as {
+          [K in (typeof syncKinds)[number]]: z.ZodNumber;
+        },
+      ),
+      total: z.number().int(),
+    }),
+  ),
+});
+export type QueuedAll = z.infer<typeof queuedAll>;

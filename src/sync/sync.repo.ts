@@ -156,3 +156,40 @@ export async function recordOutcomes(db: DbOrTx, claim: string, outcomes: Record
       WHERE o.id = v.id AND o.claim = ${claim}::uuid AND o.state = 'sent'`,
   );
 }
+
+/** Which of these records the receiver has in its outbox, in any state and version. */
+export async function recordsQueuedFor(db: DbOrTx, receiver: string, kind: string, recordIds: string[]) {
+  if (!recordIds.length) return new Set<string>();
+  const rows = await db
+    .selectDistinct({ recordId: syncOutbox.recordId })
+    .from(syncOutbox)
+    .where(
+      and(
+        eq(syncOutbox.receiver, receiver),
+        sql`${syncOutbox.kind} <> 'event'`,
+        eq(syncOutbox.kind, kind),
+        inArray(syncOutbox.recordId, recordIds),
+      ),
+    );
+  return new Set(rows.map((r) => r.recordId));
+}
+
+/** Which of these keys the receiver has in its outbox, in any state. */
+export async function keysQueuedFor(db: DbOrTx, receiver: string, keys: string[]) {
+  if (!keys.length) return new Set<string>();
+  const rows = await db
+    .select({ key: syncOutbox.key })
+    .from(syncOutbox)
+    .where(and(eq(syncOutbox.receiver, receiver), inArray(syncOutbox.key, keys)));
+  return new Set(rows.map((r) => r.key));
+}
+
+/** The versions already given to these records, with the payload last queued of each. */
+export async function currentVersions(db: DbOrTx, kind: string, recordIds: string[]) {
+  if (!recordIds.length) return new Map<string, { version: number; payload: unknown }>();
+  const rows = await db
+    .select({ recordId: syncRecords.recordId, version: syncRecords.version, payload: syncRecords.payload })
+    .from(syncRecords)
+    .where(and(eq(syncRecords.kind, kind), inArray(syncRecords.recordId, recordIds)));
+  return new Map(rows.map((r) => [r.recordId, { version: r.version, payload: r.payload }]));
+}

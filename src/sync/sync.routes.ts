@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { allow, pickLanguage, requireActor } from '../platform/index.ts';
+import { queueEverything } from './backfill.ts';
 import * as service from './outbox.service.ts';
-import { outboxPage, outboxQuery, outboxRowView, outboxSummary } from './sync.api.ts';
+import { outboxPage, outboxQuery, outboxRowView, outboxSummary, queuedAll } from './sync.api.ts';
 import { mayManageSync } from './sync.policy.ts';
 
 const tags = ['sync'];
@@ -71,5 +72,19 @@ export async function syncRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => service.parkRow(app.db, requireActor(request), request.params.id, lang(request)),
+  );
+
+  app.post(
+    '/sync/outbox/queue-all',
+    {
+      preValidation: managers,
+      schema: {
+        tags,
+        summary:
+          'Queue for each receiver every approved record and captured event it has nothing of yet (approved before it was configured); audited',
+        response: { 200: queuedAll },
+      },
+    },
+    async (request) => queueEverything(app.db, requireActor(request)),
   );
 }

@@ -8436,6 +8436,33 @@ export interface paths {
       };
     };
   };
+  "/api/sync/outbox/queue-all": {
+    /** Queue for each receiver every approved record and captured event it has nothing of yet (approved before it was configured); audited */
+    post: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              receivers: {
+                  id: string;
+                  label: string;
+                  queued: {
+                    organisation: number;
+                    location: number;
+                    product: number;
+                    lot: number;
+                    event: number;
+                    stamp: number;
+                  };
+                  total: number;
+                }[];
+            };
+          };
+        };
+      };
+    };
+  };
   "/api/sync/export": {
     /** A zip for manual upload to the national portal: the events of the period as one EPCIS 2.0 JSON-LD document, the approved organisations, locations, products and lots as CSV and XLSX (the department: the province; an organisation: its own) */
     get: {

@@ -10,6 +10,7 @@ import { useListState } from '../../components/list-state.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { formatDateTime, formatNumber } from '../../format.ts';
+import { QueueAllButton } from './QueueAllButton.tsx';
 import './words.ts';
 
 const states = ['held', 'queued', 'sent', 'confirmed', 'failed', 'replaced'] as const;
@@ -272,7 +273,13 @@ export function SyncPage() {
 
   return (
     <>
-      <PageHeader title={t('sync.title')} description={t('sync.description')} />
+      <PageHeader
+        title={t('sync.title')}
+        description={t('sync.description')}
+        actions={
+          receivers.some((r) => r.configured) ? <QueueAllButton invalidatePrefix={listPath} /> : undefined
+        }
+      />
       {summary.error ? <ProblemAlert error={summary.error} /> : null}
       {summary.isSuccess && receivers.length === 0 ? (
         <Alert color="yellow" mb="md">
