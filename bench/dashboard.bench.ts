@@ -14,7 +14,7 @@ import { scanMark } from '../src/dashboard/dashboard.rollup.ts';
 import { monthPeriod } from '../src/dashboard/dashboard.service.ts';
 import { administrativeUnits } from '../src/registry/index.ts';
 import { createTestApp } from '../src/test/app.ts';
-import { generateProvince, provinceSize } from './province-data.ts';
+import { generateProvince, placeInCommunes, provinceSize } from './province-data.ts';
 
 if (!process.env.TXNG_BENCH_DATABASE_URL) {
   console.error(
@@ -59,22 +59,7 @@ try {
     `Generating ${size.organisations} organisations, ${size.products} products, ${size.events} events, ${size.scans} scans over ${year - 1}–${year} …`,
   );
   await generateProvince(t.db, size, year);
-  const t0 = performance.now();
-  // each organisation in a commune, with one place near the commune's own point (the generator leaves both empty)
-  await t.db.execute(sql`
-    WITH u AS (SELECT code, ord FROM unnest(${`{${units.join(',')}}`}::text[]) WITH ORDINALITY AS u(code, ord)),
-    o AS (SELECT id, row_number() OVER (ORDER BY id) AS k FROM organisations)
-    UPDATE organisations SET commune_code = u.code FROM o, u
-    WHERE organisations.id = o.id AND u.ord = o.k % ${units.length} + 1`);
-  await t.db.execute(sql`
-    INSERT INTO locations (organisation_id, name, internal_code, commune_code, latitude, longitude, review_status)
-    SELECT o.id, 'Địa điểm ' || o.id, 'B' || o.id, o.commune_code,
-      10.7 + (abs(hashtext(o.commune_code)) % 100) * 0.01 + (abs(hashtext(o.id::text)) % 100) * 0.0002,
-      106.7 + (abs(hashtext(o.commune_code || 'x')) % 120) * 0.01 + (abs(hashtext(o.id::text || 'x')) % 100) * 0.0002,
-      'approved'
-    FROM organisations o`);
-  await t.db.execute(sql`ANALYZE organisations, locations`);
-  console.log(`  communes and places: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  await placeInCommunes(t.db, units);
 
   const period = `from=${year}-01&to=${year}-12`;
   const t1 = performance.now();

@@ -129,6 +129,28 @@ export async function generateProvince(db: DbOrTx, size: ProvinceSize, year: num
   await step('ANALYZE', sql`ANALYZE`);
 }
 
+/**
+ * Puts each organisation in one of `communes` (round robin) with one approved place near the commune's own point:
+ * the generator leaves both empty, and the dashboard's commune figures and map read them.
+ */
+export async function placeInCommunes(db: DbOrTx, communes: string[]): Promise<void> {
+  const t0 = performance.now();
+  await db.execute(sql`
+    WITH u AS (SELECT code, ord FROM unnest(${`{${communes.join(',')}}`}::text[]) WITH ORDINALITY AS u(code, ord)),
+    o AS (SELECT id, row_number() OVER (ORDER BY id) AS k FROM organisations)
+    UPDATE organisations SET commune_code = u.code FROM o, u
+    WHERE organisations.id = o.id AND u.ord = o.k % ${communes.length} + 1`);
+  await db.execute(sql`
+    INSERT INTO locations (organisation_id, name, internal_code, commune_code, latitude, longitude, review_status)
+    SELECT o.id, 'Địa điểm ' || o.id, 'B' || o.id, o.commune_code,
+      10.7 + (abs(hashtext(o.commune_code)) % 100) * 0.01 + (abs(hashtext(o.id::text)) % 100) * 0.0002,
+      106.7 + (abs(hashtext(o.commune_code || 'x')) % 120) * 0.01 + (abs(hashtext(o.id::text || 'x')) % 100) * 0.0002,
+      'approved'
+    FROM organisations o`);
+  await db.execute(sql`ANALYZE organisations, locations`);
+  console.log(`  communes and places: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
 /** The tables the province's figures read, for a plain count(*) beside the timed work. */
 export const provinceTables = [
   'organisations',
