@@ -46,7 +46,12 @@ export function QueueAllButton({ invalidatePrefix }: { invalidatePrefix: string 
       <Modal opened={opened} onClose={close} title={t('sync.queueAll.title')}>
         <Stack>
           {send.data ? (
-            <Alert color="teal" title={t('sync.queueAll.done')}>
+            <Alert
+              color="teal"
+              title={t(
+                send.data.receivers.some((r) => r.total) ? 'sync.queueAll.done' : 'sync.queueAll.doneNothing',
+              )}
+            >
               <List size="sm" spacing={4}>
                 {lines.map((line) => (
                   <List.Item key={line}>{line}</List.Item>
