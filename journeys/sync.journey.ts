@@ -76,6 +76,21 @@ describe('the outbox screen', needs('Chromium', chromiumMissing()), () => {
     await page.getByText('Đã đưa bản ghi vào hàng chờ gửi lại').waitFor();
   });
 
+  step('"Gửi toàn bộ dữ liệu đã duyệt" asks first, then says in words what each receiver will get', async () => {
+    await page.getByRole('button', { name: 'Gửi toàn bộ dữ liệu đã duyệt' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Gửi toàn bộ dữ liệu đã duyệt' });
+    await dialog.getByText('Bản ghi nơi nhận đã có sẽ không gửi lại.', { exact: false }).waitFor();
+    await screenshot(page, 'sync-queue-all-confirm');
+    await dialog.getByRole('button', { name: 'Đồng ý gửi' }).click();
+    // the demo province queued everything as it was seeded: the hub has it all already
+    await dialog.getByText('Không có gì mới cần gửi').waitFor();
+    const said = await dialog.innerText();
+    expect(said).toMatch(/Trung tâm dữ liệu \(hub TXNG\): đã có đủ, không cần gửi thêm/);
+    expect(said).not.toMatch(/urn:|[0-9a-f]{8}-[0-9a-f]{4}-|undefined|null|NaN|organisation|event/);
+    await screenshot(page, 'sync-queue-all-done');
+    await dialog.getByRole('button', { name: 'Đóng' }).click();
+  });
+
   step("an organisation's owner has no outbox in the menu, and the address says no access", async () => {
     const other = await newContext(browser, 'desktop');
     const ownerPage = await other.newPage();
