@@ -171,6 +171,22 @@ const watchPaint = (watched: Record<string, string>) => `(() => {
   check();
 })();`;
 
+/** Run in the page once it is painted: its marks and network milestones (a string, as `watchPaint`). */
+const milestones = `(() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const res = performance.getEntriesByType('resource');
+  const last = (test, key) => res.filter(test).reduce((m, r) => Math.max(m ?? 0, r[key]), undefined);
+  return {
+    ...window.__paint,
+    html: nav?.responseEnd,
+    dcl: nav?.domContentLoadedEventEnd,
+    scripts: last((r) => r.name.endsWith('.js'), 'responseEnd'),
+    me: last((r) => r.name.includes('/api/auth/me'), 'responseEnd'),
+    'api.asked': last((r) => r.name.includes('/api/dashboard'), 'startTime'),
+    api: last((r) => r.name.includes('/api/dashboard'), 'responseEnd'),
+  };
+})()`;
+
 type Marks = Record<string, number | undefined>;
 
 /** Opens `url` in a new tab of `context`, waits for every watched mark, returns them and closes the tab. */
@@ -198,7 +214,8 @@ async function open(context: BrowserContext, url: string, wait: string[], shot?:
           },
         );
       });
-    const marks = await page.evaluate(() => ({ ...(window as unknown as { __paint: Marks }).__paint }));
+    // where the time went: the page's own network milestones (resource timing), each the last of its kind
+    const marks = (await page.evaluate(milestones)) as Marks;
     if (shot) {
       await page.waitForLoadState('networkidle');
       fs.mkdirSync(path.dirname(shot), { recursive: true });
@@ -337,6 +354,18 @@ try {
       'dashboard: the frame after the figure cards came (check)',
       d.map((m) => m['figures.frame']),
     );
+    for (const [key, label] of [
+      ['html', 'HTML received'],
+      ['scripts', 'the last script received'],
+      ['dcl', 'DOMContentLoaded'],
+      ['me', '/api/auth/me answered'],
+      ['api.asked', '/api/dashboard asked'],
+      ['api', '/api/dashboard answered'],
+    ])
+      line(
+        `  dashboard, on the way: ${label}`,
+        d.map((m) => m[key!]),
+      );
     line(
       'baseline /app/api-keys: first contentful paint',
       k.map((m) => m.fcp),
