@@ -1,4 +1,5 @@
 import { type Config, openDatabase, Problem } from '../platform/index.ts';
+import { passwordProblem } from './password-policy.ts';
 import { randomToken } from './secrets.ts';
 import { createUser } from './users.service.ts';
 
@@ -15,6 +16,12 @@ export async function runCreateAdmin(args: string[], config: Config, out: NodeJS
   }
   const generated = !config.adminPassword;
   const password = config.adminPassword ?? randomToken(15);
+  // a password the policy refuses is refused before any database is opened (or, on a new one, migrated)
+  const refused = passwordProblem(password, { email, name, demo: config.demo }, 'TXNG_ADMIN_PASSWORD');
+  if (refused) {
+    out.write(`Not created: ${refused.field} ${refused.code}\n`);
+    return 1;
+  }
   const database = await openDatabase(config);
   try {
     const user = await createUser(database.db, { email, name, role: 'dost_admin', password }, null, {
