@@ -354,6 +354,9 @@ try {
       'dashboard: the frame after the figure cards came (check)',
       d.map((m) => m['figures.frame']),
     );
+    console.log(
+      `  dashboard, each run: figures painted ${d.map((m) => m.figures?.toFixed(0)).join(', ')} ms; /api/dashboard waited ${d.map((m) => (m.api !== undefined && m['api.asked'] !== undefined ? (m.api - m['api.asked']).toFixed(0) : '?')).join(', ')} ms`,
+    );
     for (const [key, label] of [
       ['html', 'HTML received'],
       ['scripts', 'the last script received'],
