@@ -7,33 +7,29 @@
  * Needs PostgreSQL at TXNG_TWO_PROCESS_PG or TXNG_TEST_DATABASE_URL (the server suite's PostgreSQL run);
  * skipped, saying so, without.
  */
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import crypto from 'node:crypto';
-import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoApiKey, demoGlns, demoLots } from '../demo/index.ts';
 import { DeliveryError, hubReceiver, type SyncItem, syncKey } from '../sync/index.ts';
-import { epcisDocument, gtin, objectEvent } from '../test/index.ts';
+import {
+  processesAdminUrl as adminUrl,
+  epcisDocument,
+  freePort,
+  gtin,
+  objectEvent,
+  pgQuery,
+  postgresAnswers,
+  startProcess as start,
+  stopProcess as stop,
+  type TxngProcess as Txng,
+  txngProcess as txng,
+} from '../test/index.ts';
 
-// the PostgreSQL the server suite runs on (`TXNG_TEST_DATABASE_URL`, as in .ci/run's PostgreSQL step), or one named
-// for these tests alone: the embedded database's run (`npm test`) leaves them to that step
-const adminUrl = process.env.TXNG_TWO_PROCESS_PG ?? process.env.TXNG_TEST_DATABASE_URL ?? '';
 const bin = path.resolve(import.meta.dirname, '../../bin/txng.js');
-
-async function postgresAnswers() {
-  if (!adminUrl) return false;
-  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
 const available = await postgresAnswers();
 if (!available)
   console.warn(
@@ -41,83 +37,7 @@ if (!available)
       ? `two-process hub test skipped: no PostgreSQL at ${adminUrl}`
       : 'two-process hub test skipped: it runs on PostgreSQL (set TXNG_TEST_DATABASE_URL or TXNG_TWO_PROCESS_PG)',
   );
-
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-interface Txng {
-  name: string;
-  url: string;
-  env: NodeJS.ProcessEnv;
-  child: ChildProcess | null;
-}
-
-function txng(mode: 'hub' | 'province', database: string, port: number): Txng {
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
-  return {
-    name: database,
-    url: `http://127.0.0.1:${port}`,
-    child: null,
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      DATABASE_URL: url.toString(),
-      TXNG_MODE: mode,
-      TXNG_DEMO: '0',
-      TXNG_BASE_URL: `http://127.0.0.1:${port}`,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      TXNG_CHECKS_INTERVAL_MINUTES: '0',
-      TXNG_MAIL_DIR: path.join(process.env.TMPDIR ?? '/tmp', `txng-mail-${database}`),
-      TXNG_HUB_URL: '',
-      TXNG_HUB_KEY: '',
-    },
-  };
-}
-
-async function start(p: Txng) {
-  p.child = spawn(process.execPath, [bin, 'start'], { env: p.env, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  p.child.stderr?.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (p.child.exitCode !== null) throw new Error(`${p.name} exited: ${stderr}`);
-    const ok = await fetch(`${p.url}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${p.name} did not start: ${stderr}`);
-}
-
-async function stop(p: Txng, signal: NodeJS.Signals = 'SIGTERM') {
-  const child = p.child;
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill(signal);
-  await exited;
-  p.child = null;
-}
+const admin = (sql: string) => pgQuery(adminUrl, sql);
 
 const product = (recordId: string, code: string, version = 1): SyncItem => ({
   key: syncKey('product', recordId, version),

@@ -29,4 +29,15 @@ export {
   startNationalPortalSimulator,
 } from './national-portal-simulator.ts';
 export { changedTables, rowCounts } from './row-counts.ts';
+export {
+  databaseUrl,
+  freePort,
+  pgQuery,
+  postgresAnswers,
+  processesAdminUrl,
+  startProcess,
+  stopProcess,
+  type TxngProcess,
+  txngProcess,
+} from './txng-process.ts';
 export { engineOptions, loadVectors, manifest, pairs, readJson, readText, vectorsDir } from './vectors.ts';

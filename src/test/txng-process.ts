@@ -1,0 +1,114 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+// Real `txng start` processes on PostgreSQL for the tests that need two of them (a province and a hub).
+
+/** The PostgreSQL the server suite runs on (.ci/run's PostgreSQL step), or one named for these tests alone. */
+export const processesAdminUrl = process.env.TXNG_TWO_PROCESS_PG ?? process.env.TXNG_TEST_DATABASE_URL ?? '';
+
+const bin = path.resolve(import.meta.dirname, '../../bin/txng.js');
+
+export async function pgQuery<T = Record<string, any>>(url: string, text: string, values: unknown[] = []) {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+/** Whether the PostgreSQL these tests would use answers; they skip, saying so, when it does not. */
+export async function postgresAnswers(url = processesAdminUrl) {
+  if (!url) return false;
+  return pgQuery(url, 'SELECT 1').then(
+    () => true,
+    () => false,
+  );
+}
+
+export function databaseUrl(name: string, adminUrl = processesAdminUrl) {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+export interface TxngProcess {
+  /** Its database's name. */
+  name: string;
+  url: string;
+  env: NodeJS.ProcessEnv;
+  child: ChildProcess | null;
+}
+
+/** A province or a hub on its own database and port, not started; `extra` adds to its environment. */
+export function txngProcess(
+  mode: 'hub' | 'province',
+  database: string,
+  port: number,
+  extra: NodeJS.ProcessEnv = {},
+): TxngProcess {
+  return {
+    name: database,
+    url: `http://127.0.0.1:${port}`,
+    child: null,
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl(database),
+      TXNG_MODE: mode,
+      TXNG_DEMO: '0',
+      TXNG_BASE_URL: `http://127.0.0.1:${port}`,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'error',
+      TXNG_CHECKS_INTERVAL_MINUTES: '0',
+      TXNG_MAIL_DIR: path.join(os.tmpdir(), `txng-mail-${database}-${port}`),
+      TXNG_HUB_URL: '',
+      TXNG_HUB_KEY: '',
+      ...extra,
+    },
+  };
+}
+
+/** Starts it and waits for its `/healthz` (a minute at most), with its error output in the failure. */
+export async function startProcess(p: TxngProcess) {
+  const child = spawn(process.execPath, [bin, 'start'], { env: p.env, stdio: ['ignore', 'ignore', 'pipe'] });
+  p.child = child;
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${p.name} exited: ${stderr}`);
+    const ok = await fetch(`${p.url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${p.name} did not start: ${stderr}`);
+}
+
+/** Stops it with the signal given (SIGKILL to test a crash) and waits until it has exited. */
+export async function stopProcess(p: TxngProcess, signal: NodeJS.Signals = 'SIGTERM') {
+  const child = p.child;
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill(signal);
+  await exited;
+  p.child = null;
+}
