@@ -250,6 +250,14 @@ CREATE TABLE "epcis_event_ids" (
 	"uom" text
 );
 --> statement-breakpoint
+CREATE TABLE "epcis_event_keys" (
+	"event_pk" bigint PRIMARY KEY NOT NULL,
+	"event_id" text NOT NULL,
+	"is_error_declaration" boolean NOT NULL,
+	"organisation_id" uuid,
+	"record_time" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "epcis_event_links" (
 	"event_pk" bigint NOT NULL,
 	"kind" text NOT NULL,
@@ -258,7 +266,7 @@ CREATE TABLE "epcis_event_links" (
 );
 --> statement-breakpoint
 CREATE TABLE "epcis_events" (
-	"id" bigserial PRIMARY KEY NOT NULL,
+	"id" bigserial NOT NULL,
 	"event_id" text NOT NULL,
 	"is_error_declaration" boolean DEFAULT false NOT NULL,
 	"event_type" text NOT NULL,
@@ -273,7 +281,8 @@ CREATE TABLE "epcis_events" (
 	"organisation_id" uuid,
 	"capture_id" uuid NOT NULL,
 	"content_hash" text NOT NULL,
-	"document" jsonb NOT NULL
+	"document" jsonb NOT NULL,
+	CONSTRAINT "epcis_events_id_record_time_pk" PRIMARY KEY("id","record_time")
 );
 --> statement-breakpoint
 CREATE TABLE "epcis_gtin_months" (
@@ -882,13 +891,14 @@ CREATE TABLE "stamp_scan_days" (
 );
 --> statement-breakpoint
 CREATE TABLE "stamp_scans" (
-	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "stamp_scans_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"id" bigint GENERATED ALWAYS AS IDENTITY (sequence name "stamp_scans_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"gtin" text NOT NULL,
 	"serial" bigint NOT NULL,
 	"network" text NOT NULL,
 	"latitude" text,
 	"longitude" text,
-	"at" timestamp with time zone DEFAULT now() NOT NULL
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "stamp_scans_id_at_pk" PRIMARY KEY("id","at")
 );
 --> statement-breakpoint
 CREATE TABLE "stamp_secrets" (
@@ -952,8 +962,8 @@ ALTER TABLE "password_reset_tokens" ADD CONSTRAINT "password_reset_tokens_user_i
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "catalogue_items" ADD CONSTRAINT "catalogue_items_version_id_catalogue_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."catalogue_versions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "catalogue_versions" ADD CONSTRAINT "catalogue_versions_list_id_catalogue_lists_id_fk" FOREIGN KEY ("list_id") REFERENCES "public"."catalogue_lists"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "epcis_event_ids" ADD CONSTRAINT "epcis_event_ids_event_pk_epcis_events_id_fk" FOREIGN KEY ("event_pk") REFERENCES "public"."epcis_events"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "epcis_event_links" ADD CONSTRAINT "epcis_event_links_event_pk_epcis_events_id_fk" FOREIGN KEY ("event_pk") REFERENCES "public"."epcis_events"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "epcis_event_ids" ADD CONSTRAINT "epcis_event_ids_event_pk_epcis_event_keys_event_pk_fk" FOREIGN KEY ("event_pk") REFERENCES "public"."epcis_event_keys"("event_pk") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "epcis_event_links" ADD CONSTRAINT "epcis_event_links_event_pk_epcis_event_keys_event_pk_fk" FOREIGN KEY ("event_pk") REFERENCES "public"."epcis_event_keys"("event_pk") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "epcis_subscription_sent" ADD CONSTRAINT "epcis_subscription_sent_subscription_id_epcis_subscriptions_id_fk" FOREIGN KEY ("subscription_id") REFERENCES "public"."epcis_subscriptions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "epcis_subscriptions" ADD CONSTRAINT "epcis_subscriptions_query_id_epcis_named_queries_id_fk" FOREIGN KEY ("query_id") REFERENCES "public"."epcis_named_queries"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "hub_deliveries" ADD CONSTRAINT "hub_deliveries_node_id_hub_nodes_id_fk" FOREIGN KEY ("node_id") REFERENCES "public"."hub_nodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -1009,10 +1019,11 @@ CREATE INDEX "diary_entries_location_season_idx" ON "diary_entries" USING btree 
 CREATE INDEX "diary_entries_organisation_idx" ON "diary_entries" USING btree ("organisation_id","entry_date");--> statement-breakpoint
 CREATE INDEX "epcis_event_ids_id_idx" ON "epcis_event_ids" USING btree ("id","role");--> statement-breakpoint
 CREATE INDEX "epcis_event_ids_event_idx" ON "epcis_event_ids" USING btree ("event_pk");--> statement-breakpoint
+CREATE UNIQUE INDEX "epcis_event_keys_event_id_uq" ON "epcis_event_keys" USING btree ("event_id") WHERE NOT "epcis_event_keys"."is_error_declaration";--> statement-breakpoint
+CREATE UNIQUE INDEX "epcis_event_keys_declaration_uq" ON "epcis_event_keys" USING btree ("event_id",COALESCE("organisation_id", '00000000-0000-0000-0000-000000000000'::uuid)) WHERE "epcis_event_keys"."is_error_declaration";--> statement-breakpoint
 CREATE INDEX "epcis_event_links_value_idx" ON "epcis_event_links" USING btree ("value","kind");--> statement-breakpoint
 CREATE INDEX "epcis_event_links_event_idx" ON "epcis_event_links" USING btree ("event_pk");--> statement-breakpoint
-CREATE UNIQUE INDEX "epcis_events_event_id_uq" ON "epcis_events" USING btree ("event_id") WHERE NOT "epcis_events"."is_error_declaration";--> statement-breakpoint
-CREATE UNIQUE INDEX "epcis_events_declaration_uq" ON "epcis_events" USING btree ("event_id",COALESCE("organisation_id", '00000000-0000-0000-0000-000000000000'::uuid)) WHERE "epcis_events"."is_error_declaration";--> statement-breakpoint
+CREATE INDEX "epcis_events_event_id_idx" ON "epcis_events" USING btree ("event_id");--> statement-breakpoint
 CREATE INDEX "epcis_events_event_time_idx" ON "epcis_events" USING btree ("event_time");--> statement-breakpoint
 CREATE INDEX "epcis_events_record_time_idx" ON "epcis_events" USING btree ("record_time");--> statement-breakpoint
 CREATE INDEX "epcis_events_biz_step_idx" ON "epcis_events" USING btree ("biz_step");--> statement-breakpoint

@@ -15,7 +15,10 @@ const usage = `Usage: txng [command]
                       write the package for a manual upload to the national portal: the period's events as
                       EPCIS 2.0 JSON-LD, the approved organisations, locations, products and lots as CSV and XLSX
   sync queue-all      queue for each configured receiver (hub, national portal) every approved record and
-                      captured event it has not had yet, e.g. those approved before sync was turned on`;
+                      captured event it has not had yet, e.g. those approved before sync was turned on
+  partitions [list | maintain | detach --before YYYY-MM]
+                      the monthly partitions of events and scans: list them, make this month and the next
+                      ones now, or detach the months before one for archive (docs/operations.md)`;
 
 async function main(args: string[]) {
   const [command = 'start', ...rest] = args;
@@ -52,6 +55,12 @@ async function main(args: string[]) {
       const { runSyncCommand } = await import('./sync/index.ts');
       const { loadConfig } = await import('./platform/index.ts');
       process.exitCode = await runSyncCommand(rest, loadConfig(process.env), process.stdout);
+      return;
+    }
+    case 'partitions': {
+      const { runPartitionsCommand } = await import('./platform/partitions.cli.ts');
+      const { loadConfig } = await import('./platform/index.ts');
+      process.exitCode = await runPartitionsCommand(rest, loadConfig(process.env), process.stdout);
       return;
     }
     case 'help':

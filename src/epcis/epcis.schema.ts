@@ -31,11 +31,16 @@ export const epcisCaptureJobs = pgTable('epcis_capture_jobs', {
  * Every captured event, append-only. `document` is the event as captured (JSON-LD, with the capture document's
  * @context folded in), so it can be returned with the same meaning. An errorDeclaration arrives as a new row
  * that repeats the event's eventID with `isErrorDeclaration` set; the original row is never touched.
+ *
+ * Partitioned by month of `record_time` (Vietnam time; drizzle/0001_partitions.sql, decision 054): the key is
+ * (id, record_time), and an eventID's uniqueness, which no index of a partitioned table can hold across months, is
+ * kept by epcis_event_keys, which a trigger fills on every insert (a row whose key is taken is skipped, as
+ * ON CONFLICT DO NOTHING would).
  */
 export const epcisEvents = pgTable(
   'epcis_events',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
     eventId: text('event_id').notNull(),
     isErrorDeclaration: boolean('is_error_declaration').notNull().default(false),
     eventType: text('event_type').notNull(),
@@ -54,17 +59,36 @@ export const epcisEvents = pgTable(
     document: jsonb('document').notNull(),
   },
   (t) => [
-    // one original per eventID; one error declaration per eventID and declaring organisation (the department's
-    // own under a zero id), so nobody's declaration can take the place of the owner's
-    uniqueIndex('epcis_events_event_id_uq').on(t.eventId).where(sql`NOT ${t.isErrorDeclaration}`),
-    uniqueIndex('epcis_events_declaration_uq')
-      .on(t.eventId, sql`COALESCE(${t.organisationId}, '00000000-0000-0000-0000-000000000000'::uuid)`)
-      .where(sql`${t.isErrorDeclaration}`),
+    primaryKey({ columns: [t.id, t.recordTime] }),
+    index('epcis_events_event_id_idx').on(t.eventId),
     index('epcis_events_event_time_idx').on(t.eventTime),
     index('epcis_events_record_time_idx').on(t.recordTime),
     index('epcis_events_biz_step_idx').on(t.bizStep),
     index('epcis_events_biz_location_idx').on(t.bizLocation),
     index('epcis_events_organisation_idx').on(t.organisationId),
+  ],
+);
+
+/**
+ * The key of every event, in one table that is not partitioned (decision 054): its unique indexes hold what the
+ * events' own cannot across months, one original per eventID and one error declaration per eventID and declaring
+ * organisation (the department's own under a zero id), so nobody's declaration can take the place of the owner's.
+ * The ids and links of an event reference it here. Filled by the trigger on epcis_events, never written directly.
+ */
+export const epcisEventKeys = pgTable(
+  'epcis_event_keys',
+  {
+    eventPk: bigint('event_pk', { mode: 'number' }).primaryKey(),
+    eventId: text('event_id').notNull(),
+    isErrorDeclaration: boolean('is_error_declaration').notNull(),
+    organisationId: uuid('organisation_id'),
+    recordTime: timestamp('record_time', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('epcis_event_keys_event_id_uq').on(t.eventId).where(sql`NOT ${t.isErrorDeclaration}`),
+    uniqueIndex('epcis_event_keys_declaration_uq')
+      .on(t.eventId, sql`COALESCE(${t.organisationId}, '00000000-0000-0000-0000-000000000000'::uuid)`)
+      .where(sql`${t.isErrorDeclaration}`),
   ],
 );
 
@@ -78,7 +102,7 @@ export const epcisEventIds = pgTable(
   {
     eventPk: bigint('event_pk', { mode: 'number' })
       .notNull()
-      .references(() => epcisEvents.id),
+      .references(() => epcisEventKeys.eventPk),
     id: text('id').notNull(),
     role: text('role').notNull(),
     isClass: boolean('is_class').notNull(),
@@ -97,7 +121,7 @@ export const epcisEventLinks = pgTable(
   {
     eventPk: bigint('event_pk', { mode: 'number' })
       .notNull()
-      .references(() => epcisEvents.id),
+      .references(() => epcisEventKeys.eventPk),
     kind: text('kind').notNull(),
     type: text('type'),
     value: text('value').notNull(),

@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import * as schema from '../db/index.ts';
+import { maintainPartitions, startPartitionMaintenance } from './partitions.ts';
 
 export type Schema = typeof schema;
 /** The one database type every repository takes: the same on PGlite and PostgreSQL. */
@@ -42,17 +43,27 @@ export async function openDatabase(opts: {
     pool.on('error', (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     await migratePg(db as any, { migrationsFolder });
-    return { db, kind: 'postgres', close: () => pool.end() };
+    const stopPartitions = await keepPartitions(db);
+    return {
+      db,
+      kind: 'postgres',
+      close: () => {
+        stopPartitions();
+        return pool.end();
+      },
+    };
   }
   const release = opts.dataDir ? lockDataDir(opts.dataDir) : () => {};
   try {
     const client = await PGlite.create(opts.dataDir ?? undefined);
     const db = drizzlePglite({ client, schema }) as unknown as Db;
     await migratePglite(db as any, { migrationsFolder });
+    const stopPartitions = await keepPartitions(db);
     return {
       db,
       kind: 'pglite',
       close: async () => {
+        stopPartitions();
         await client.close();
         release();
       },
@@ -99,3 +110,16 @@ function isAlive(pid: number): boolean {
 /** A text[] literal that both drivers pass the same way, for `= ANY(…::text[])` and array operators. */
 export const textArrayLiteral = (values: string[]) =>
   `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+
+/**
+ * This month's partitions and the next ones (decision 054) whenever the program opens the database, and again every
+ * day while it runs: a process that runs past a month's end still finds its month made. A failure is said, never
+ * fatal: a row without its month lands in the default partition. Returns the function that stops the daily run.
+ */
+async function keepPartitions(db: Db): Promise<() => void> {
+  const warn = (message: string) => console.error(message);
+  await maintainPartitions(db).catch((err) =>
+    warn(`Partition maintenance failed: ${(err as Error).message}`),
+  );
+  return startPartitionMaintenance(db, warn);
+}

@@ -121,11 +121,12 @@ export const stampSecrets = pgTable(
 /**
  * Every counted scan of a stamp URL (docs/resolver.md, "Suspicious scans"). The network is a salted hash of the
  * client's IPv4 /24 or IPv6 /48, never the address; views over the rate limits are not stored at all.
+ * Partitioned by month of `at` (Vietnam time), like epcis_events (decision 054).
  */
 export const stampScans = pgTable(
   'stamp_scans',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint('id', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
     gtin: text('gtin').notNull(),
     serial: bigint('serial', { mode: 'number' }).notNull(),
     network: text('network').notNull(),
@@ -134,6 +135,8 @@ export const stampScans = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    // partitioned by month of `at` (drizzle/0001_partitions.sql, decision 054): the key carries the partition key
+    primaryKey({ columns: [t.id, t.at] }),
     index('stamp_scans_stamp_idx').on(t.gtin, t.serial, t.at),
     // the per-address cap counts one network's scans across every stamp
     index('stamp_scans_network_idx').on(t.network, t.at),
