@@ -33,8 +33,10 @@ import {
   registerAuth,
   registerHostileTextGuard,
   registerMultipartGuard,
+  registerOperations,
   registerProblemHandling,
   registerSecurityHeaders,
+  requestIdOf,
 } from './platform/index.ts';
 import portal, { sendNotFoundPage } from './portal/index.ts';
 import programmes from './programmes/index.ts';
@@ -78,6 +80,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // a hop count is accepted at run time though the type omits it
     trustProxy: opts.config.trustProxy as boolean | string,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
+    // the caller's X-Request-Id when well formed, else a new UUID (src/platform/request-id.ts)
+    genReqId: requestIdOf,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -85,6 +89,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('config', opts.config);
   app.decorate('sendMail', createMailer(opts.config.mail));
   registerProblemHandling(app);
+  // request ids, /metrics and /readyz, before any route so every route is counted (issue 15 §3)
+  registerOperations(app, opts.config, opts.database);
   // before any route, so every route gets its headers; the pages' inline code is allowed by its hash
   registerSecurityHeaders(app, publicInlineCode);
   // parses cookies before the actor is resolved from the session cookie

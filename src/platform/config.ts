@@ -85,6 +85,8 @@ export interface Config {
   mail: MailSettings;
   checks: CheckSettings;
   sync: SyncSettings;
+  /** The bearer token that opens /metrics from anywhere; null opens it only to this machine and private networks. */
+  metricsToken: string | null;
 }
 
 /** Where approved changes go and how hard the outbox tries (issue 14, src/sync, docs/operations.md). */
@@ -231,7 +233,14 @@ const envSchema = z.object({
   TXNG_NATIONAL_URL: z.url().optional().describe('an absolute URL such as https://api.portal.example.gov.vn'),
   TXNG_NATIONAL_CLIENT_ID: z.string().optional(),
   TXNG_NATIONAL_CLIENT_SECRET: z.string().optional(),
+  TXNG_METRICS_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9._~+/=-]{24,}$/)
+    .optional()
+    .describe('a token of 24 or more letters, digits or ._~+/=- (openssl rand -hex 32)'),
 });
+// their values are never repeated in a start-up error
+const secretNames = new Set<string>(['TXNG_METRICS_TOKEN']);
 type EnvName = keyof typeof envSchema.shape;
 
 /** Start-up refuses a bad configuration with one message naming every bad variable. */
@@ -258,7 +267,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ? []
     : [...new Set(parsed.error.issues.map((issue) => String(issue.path[0]) as EnvName))].map(
         (name) =>
-          `${name}: got ${quoted(given[name])}, expected ${envSchema.shape[name].description ?? 'a valid value'}`,
+          `${name}: got ${secretNames.has(name) ? `${given[name].length} characters` : quoted(given[name])}, expected ${envSchema.shape[name].description ?? 'a valid value'}`,
       );
   // a key anyone can read in the source would let them forge what it protects: production brings its own
   if (given.NODE_ENV === 'production')
@@ -339,6 +348,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             }
           : null,
     },
+    metricsToken: v.TXNG_METRICS_TOKEN ?? null,
   };
 }
 

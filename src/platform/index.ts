@@ -14,7 +14,9 @@ export { defineMessages, pickLanguage, t } from './i18n.ts';
 export { localToday } from './local-date.ts';
 export type { Mail, SendMail } from './mailer.ts';
 export { createMailer } from './mailer.ts';
+export { metricCounter, metricGauge, metricHistogram, metricsRegistry } from './metrics.ts';
 export { prefersHtml } from './negotiate.ts';
+export { registerOperations, requestIdOf } from './operations.ts';
 export { permissionsOf, registerPermissions } from './permissions.ts';
 export type { FieldError } from './problem.ts';
 export {
@@ -27,6 +29,8 @@ export {
   registerProblemHandling,
   renderProblem,
 } from './problem.ts';
+export { stopReadiness } from './readiness.ts';
+export { currentRequestId, withRequestId } from './request-id.ts';
 export { registerSecurityHeaders } from './security-headers.ts';
 export { officerSectors, sectors, TXNG_NAMESPACE } from './vocabulary.ts';
 
