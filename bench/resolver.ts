@@ -7,11 +7,13 @@
  *   npx tsx bench/resolver.ts [--url=postgres://postgres@127.0.0.1:5432/postgres] [--seconds=8] [--connections=32]
  *                             [--threads=2] [--client=wrk|worker]
  *                             [--only=redirect,page] (the bare route and the targets naming one of the words)
+ *                             [--workers=N] (the load goes to a real `txng start --workers N` on the bench's
+ *                             database instead of the in-process app: the cluster of decision 055)
  *
  * Targets: the stamp URL as a scanner sends it (307 to the page), the consumer page (verdict, scan recorded,
  * journey, map), and the page served at the Digital Link itself (TXNG_RESOLVER_SERVE_PAGE=1, ADR 021).
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -25,6 +27,8 @@ const args = Object.fromEntries(
     return [k, v ?? 'true'];
   }),
 );
+
+let clusterPort = 0;
 
 interface Target {
   name: string;
@@ -155,10 +159,21 @@ async function client(port, target, seconds, connections) {
     dbPool: Number(process.env.TXNG_DB_POOL ?? 20),
     // the scan thresholds are the defaults: each request comes from another client address, as in a market
   });
+  let cluster: ChildProcess | null = null;
   try {
     const f = await makeStampedProduct(t);
     await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const port = (t.app.server.address() as AddressInfo).port;
+    let port = (t.app.server.address() as AddressInfo).port;
+    const workers = args.workers ? Number(args.workers) : 0;
+    if (workers) {
+      // real server processes on the same database (the in-process app stays idle)
+      cluster = await startCluster(
+        workers,
+        (t.database.db as any).$client.options.connectionString,
+        t.config.baseUrl,
+      );
+      port = clusterPort;
+    }
     const serials = Array.from({ length: 40 }, (_, k) => f.range.firstSerial + k);
     const stampPaths = serials.map((s) => f.stampPath(s));
     const html = {
@@ -209,16 +224,18 @@ async function client(port, target, seconds, connections) {
     const results = await run([targets[0], ...chosen(targets.slice(1))]);
     // the same program, now serving the page at the stamp URL (the routes read the setting per request)
     t.app.config.resolverServePage = true;
-    results.push(
-      ...(await run(
-        chosen([
-          { name: 'page served at the stamp URL (inline)', paths: stampPaths, headers: html, expect: 200 },
-        ]),
-      )),
-    );
+    if (!workers)
+      results.push(
+        ...(await run(
+          chosen([
+            { name: 'page served at the stamp URL (inline)', paths: stampPaths, headers: html, expect: 200 },
+          ]),
+        )),
+      );
     const bare = results[0].rps;
     console.log(
-      `Resolver bench: PostgreSQL, ${connections} connections, ${seconds} s per target, ` +
+      `Resolver bench: PostgreSQL, ${workers ? `txng start --workers ${workers}` : 'one in-process app'}, ` +
+        `${connections} connections, ${seconds} s per target, ` +
         `${useWrk ? `wrk (separate process, ${threads} threads)` : 'client in a worker thread'}, ` +
         `${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}`,
     );
@@ -227,8 +244,50 @@ async function client(port, target, seconds, connections) {
         `${r.name.padEnd(40)} ${Math.round(r.rps).toString().padStart(7)} req/s  ${((r.rps / bare) * 100).toFixed(0).padStart(4)} % of bare   p50 ${r.p50.toFixed(2)} ms   p99 ${r.p99.toFixed(2)} ms   errors ${r.errors}`,
       );
   } finally {
+    if (cluster && cluster.exitCode === null) {
+      const exited = new Promise((resolve) => cluster!.once('exit', resolve));
+      cluster.kill('SIGTERM');
+      await exited;
+    }
     // dropping the scratch database ends the pool's idle connections with an error event: expected here
     (t.database.db as any).$client?.on?.('error', () => {});
     await t.close().catch(() => {});
   }
+}
+
+/** `txng start --workers N` on the bench's database, waited for until /healthz answers. */
+async function startCluster(workers: number, databaseUrl: string, baseUrl: string): Promise<ChildProcess> {
+  const net = await import('node:net');
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  clusterPort = (probe.address() as AddressInfo).port;
+  await new Promise((resolve) => probe.close(resolve));
+  const bin = path.join(path.dirname(fileURLToPath(import.meta.url)), '../bin/txng.js');
+  const child = spawn(process.execPath, [bin, 'start', '--workers', String(workers)], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(clusterPort),
+      HOST: '127.0.0.1',
+      TXNG_BASE_URL: baseUrl,
+      TXNG_DEMO: '0',
+      TXNG_TRUST_PROXY: 'true',
+      TXNG_RESOLVER_RATE_LIMIT: '1000000000',
+      TXNG_CHECKS_INTERVAL_MINUTES: '0',
+      TXNG_DB_POOL: process.env.TXNG_DB_POOL ?? '20',
+      LOG_LEVEL: 'error',
+    },
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error('txng start exited');
+    const ok = await fetch(`http://127.0.0.1:${clusterPort}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return child;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('txng start did not answer');
 }

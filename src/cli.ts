@@ -1,5 +1,5 @@
 const usage = `Usage: txng [command]
-  start               start the server (default)
+  start [--workers N] start the server (default); N processes on PostgreSQL (TXNG_WORKERS, default: the cores)
   gs1 parse [--lenient]
                       read Digital Link URIs, element strings or scanner data on stdin, one per line;
                       write one JSON object per line (valid as the GS1 Syntax Engine says by default;
@@ -24,8 +24,8 @@ async function main(args: string[]) {
   const [command = 'start', ...rest] = args;
   switch (command) {
     case 'start': {
-      const { startServer } = await import('./server.ts');
-      await startServer();
+      const { startServer, workersOption } = await import('./server.ts');
+      await startServer(undefined, { workers: workersOption(rest) });
       return;
     }
     case 'gs1': {

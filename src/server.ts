@@ -1,25 +1,83 @@
+import cluster, { type Worker } from 'node:cluster';
+import os from 'node:os';
 import { buildApp } from './app.ts';
 import { allChecks, startScheduler } from './checks/index.ts';
 import { seedDemo } from './demo/index.ts';
-import { type Config, loadConfig, openDatabase } from './platform/index.ts';
+import { type Config, type Database, loadConfig, openDatabase } from './platform/index.ts';
+import { startResolverListener } from './resolver/index.ts';
+
+export interface StartOptions {
+  /** `txng start --workers N`; else TXNG_WORKERS; else the number of cores on PostgreSQL, 1 on PGlite. */
+  workers?: number;
+}
+
+/** Reads `--workers N` / `--workers=N` from the start command's arguments. */
+export function workersOption(args: string[]): number | undefined {
+  const at = args.findIndex((a) => a === '--workers' || a.startsWith('--workers='));
+  if (at < 0) return undefined;
+  const value = args[at].includes('=') ? args[at].split('=')[1] : args[at + 1];
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`--workers takes a whole number of processes, not "${value}"`);
+  return n;
+}
 
 /**
- * Starts the whole system: database (migrated), demo data when asked, HTTP server. A bad configuration (a
- * production server without its secrets among others) stops it in `loadConfig`, before anything is opened.
+ * How many server processes (docs/decisions/055-resolver-at-scale.md): the embedded database lives inside one
+ * process, so PGlite always runs one, saying so when more were asked for.
  */
-export async function startServer(config: Config = loadConfig()) {
+export function workerCount(config: Config, asked: number | undefined, env = process.env): number {
+  const fromEnv = env.TXNG_WORKERS ? Number(env.TXNG_WORKERS) : undefined;
+  if (fromEnv !== undefined && (!Number.isInteger(fromEnv) || fromEnv < 1))
+    throw new Error(`TXNG_WORKERS takes a whole number of processes, not "${env.TXNG_WORKERS}"`);
+  const wanted = asked ?? fromEnv;
+  if (!config.databaseUrl) {
+    if (wanted && wanted > 1)
+      console.warn(
+        `The embedded database serves one process: starting 1 worker, not ${wanted} (set DATABASE_URL for more).`,
+      );
+    return 1;
+  }
+  return wanted ?? Math.max(1, os.availableParallelism());
+}
+
+/**
+ * Starts the whole system: database (migrated), demo data when asked, HTTP server — in this process, or, with
+ * several workers, in that many forked processes sharing the port (Node's cluster module) after this one has
+ * migrated and seeded. A bad configuration (a production server without its secrets among others) stops it in
+ * `loadConfig`, before anything is opened.
+ */
+export async function startServer(config: Config = loadConfig(), options: StartOptions = {}) {
+  if (cluster.isWorker) return serveWorker(config);
+  const workers = workerCount(config, options.workers);
   const database = await openDatabase(config);
-  // the app first: it applies the configuration the demo's stamps and communes depend on
-  const app = await buildApp({ config, database, logger: true });
+  await seed(database, config);
+  if (workers === 1) return serve(config, database, { checks: true, announce: true });
+  // the workers open their own pools; this process keeps nothing open and only watches them
+  await database.close();
+  return superviseWorkers(config, workers);
+}
+
+async function seed(database: Database, config: Config) {
   // a hub holds only what provinces deliver: the province's demo data would sit in tables it never reads
   if (config.demo && config.mode !== 'hub') {
     const { seeded } = await seedDemo(database.db, config);
     if (seeded) console.log('Demo data loaded (set TXNG_DEMO=0 to start empty).');
   }
-  // the automatic checks on their schedule, in this process; each run takes its check's advisory lock, so several
-  // server processes on one database run each check once
+}
+
+/** One worker of several: its own pool and app; the checks run in the first worker only. */
+async function serveWorker(config: Config) {
+  const database = await openDatabase(config);
+  return serve(config, database, { checks: process.env.TXNG_WORKER_INDEX === '1', announce: false });
+}
+
+async function serve(config: Config, database: Database, opts: { checks: boolean; announce: boolean }) {
+  const app = await buildApp({ config, database, logger: true });
+  // the automatic checks on their schedule; each run takes its check's advisory lock, so several server processes
+  // on one database run each check once
   const stopChecks =
-    config.checks.intervalMinutes > 0
+    opts.checks && config.checks.intervalMinutes > 0
       ? startScheduler(
           database.db,
           () => allChecks(config),
@@ -27,18 +85,35 @@ export async function startServer(config: Config = loadConfig()) {
           (m) => app.log.warn(m),
         )
       : () => {};
+  // stamps, lots, products and organisations held in memory, dropped when a change is announced (decision 055)
+  const listener = await startResolverListener({
+    db: database.db,
+    databaseUrl: config.databaseUrl,
+    log: (m) => app.log.warn(m),
+  });
+  let stopping = false;
   const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
     stopChecks();
+    // stops accepting, finishes the requests in flight, then the app's own onClose hooks (buffers flushed)
     await app.close();
+    await listener.stop();
     await database.close();
     process.exit(0);
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  // `on`, not `once`: a terminal's Ctrl-C reaches the workers directly and through the primary
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
   await app.listen({ port: config.port, host: config.host });
-  const where = database.kind === 'postgres' ? 'PostgreSQL' : `embedded PostgreSQL in ${config.dataDir}`;
+  if (opts.announce) announce(config, database, 1);
+  return app;
+}
+
+function announce(config: Config, database: Database | null, workers: number) {
+  const where = database?.kind === 'pglite' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL';
   const what = config.mode === 'hub' ? 'TXNG hub' : `TXNG (${config.provinceName})`;
-  console.log(`${what} on ${config.baseUrl} — ${where}`);
+  console.log(`${what} on ${config.baseUrl} — ${where}${workers > 1 ? `, ${workers} worker processes` : ''}`);
   if (config.mode === 'hub')
     console.log(
       'Hub mode: the first administrator comes from `txng create-admin`, nodes from `txng hub add-node`.',
@@ -48,5 +123,64 @@ export async function startServer(config: Config = loadConfig()) {
     console.log(
       `No SMTP server configured: mail is written to ${config.mail.outboxDir} (TXNG_SMTP_URL sends it).`,
     );
-  return app;
+}
+
+/** At most this many unexpected exits within a minute are restarted; more means something is wrong for good. */
+const restartLimit = 5;
+
+/**
+ * The primary: forks the workers, restarts one that dies unexpectedly (within the limit), and on SIGTERM/SIGINT
+ * passes the signal on and exits once every worker has finished its requests and flushed its buffers.
+ */
+async function superviseWorkers(config: Config, count: number) {
+  let stopping = false;
+  const restarts: number[] = [];
+  const index = new Map<Worker, string>();
+  const fork = (n: string) => {
+    const worker = cluster.fork({ TXNG_WORKER_INDEX: n });
+    index.set(worker, n);
+    return worker;
+  };
+  const ready = Array.from({ length: count }, (_, i) => {
+    const worker = fork(String(i + 1));
+    return new Promise<void>((resolve, reject) => {
+      worker.once('listening', () => resolve());
+      worker.once('exit', (code) =>
+        reject(new Error(`worker ${i + 1} exited with ${code} before listening`)),
+      );
+    });
+  });
+  cluster.on('exit', (worker, code, signal) => {
+    const n = index.get(worker) ?? '?';
+    index.delete(worker);
+    if (stopping) {
+      if (!index.size) process.exit(0);
+      return;
+    }
+    const now = Date.now();
+    while (restarts.length && restarts[0] < now - 60_000) restarts.shift();
+    if (restarts.length >= restartLimit) {
+      console.error(`Worker ${n} exited (${signal ?? code}); too many restarts within a minute: stopping.`);
+      stop('SIGTERM');
+      return;
+    }
+    restarts.push(now);
+    console.error(`Worker ${n} exited unexpectedly (${signal ?? code}); starting another.`);
+    fork(n);
+  });
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    if (!index.size) process.exit(0);
+    for (const worker of index.keys()) worker.process.kill(signal);
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  try {
+    await Promise.all(ready);
+  } catch (err) {
+    stop('SIGTERM');
+    throw err;
+  }
+  announce(config, null, count);
 }

@@ -21,6 +21,7 @@ import {
 } from './resolver.links.ts';
 import { linksetContext, linksetDocument } from './resolver.linkset.ts';
 import './resolver.messages.ts';
+import { connectResolverAnnouncements } from './resolver.invalidation.ts';
 import { findKnownAncestor, findSubject, type Subject } from './resolver.subject.ts';
 
 const contextPath = '/.well-known/gs1resolver/linkset-context.jsonld';
@@ -62,6 +63,8 @@ function withoutCors(
 
 export default async function resolverRoutes(app: FastifyInstance, opts: ResolverOptions) {
   const { consumerPages, notFoundPage } = opts;
+  // approvals, withdrawals and a lot's status changes tell every process's memory (decision 055)
+  connectResolverAnnouncements();
   // @fastify/cors also adds a catch-all OPTIONS route ('*'), which would otherwise hand CORS headers to every
   // path of the program, /api included: only the resolver's own routes answer other sites. A hook on that one
   // route takes them off again, so the resolver's own answers keep the plugin's options computed once.

@@ -7,7 +7,7 @@ import {
   getPublishedProductByGtin,
 } from '../registry/index.ts';
 import { type StampCheck, verifyStamp } from '../stamps/index.ts';
-import { cached } from './resolver.cache.ts';
+import { cached, cachedLive } from './resolver.cache.ts';
 import type { ResolverRequest } from './resolver.dl.ts';
 
 type Product = NonNullable<Awaited<ReturnType<typeof getPublishedProductByGtin>>>;
@@ -29,13 +29,13 @@ export interface Subject {
 }
 
 /**
- * The published lot through the cache, its status read fresh: a recall reaches the very next scan in every
- * process, not the next refresh of each one's cache.
+ * The published lot through the cache, its status as live state (resolver.cache.ts): held only while this
+ * process hears the announcements, so a recall reaches the very next scan in every process.
  */
 async function publishedLot(db: Db, gtin: string, lot: string): Promise<Lot | null> {
   const [published, status] = await Promise.all([
     cached(`lot:${gtin}:${lot}`, async () => getPublishedLotByKey(db, { gtin, lot })),
-    getLotStatusByKey(db, { gtin, lot }),
+    cachedLive(`lotstatus:${gtin}:${lot}`, () => getLotStatusByKey(db, { gtin, lot })),
   ]);
   if (published) return status ? { ...published, status } : published;
   // a recall is a warning, not reviewed data: it reaches the stamps of a lot not yet approved too, with nothing
@@ -57,7 +57,7 @@ async function publishedLot(db: Db, gtin: string, lot: string): Promise<Lot | nu
 
 /**
  * Published master data comes through the short-lived cache (resolver.cache.ts); the stamp and the lot's status
- * are read fresh.
+ * are live state: from memory while the process hears changes announced, else read fresh.
  * Null when the resolver knows nothing to publish for the URI: an unknown or unpublished product or lot, an
  * unknown serial, or an anti-counterfeit stamp without its secret (indistinguishable from an unknown serial).
  */
@@ -68,12 +68,16 @@ export async function findSubject(db: Db, request: ResolverRequest): Promise<Sub
     cached(`product:${gtin}`, async () => getPublishedProductByGtin(db, gtin)),
     request.serial === null
       ? null
-      : verifyStamp(db, {
-          gtin,
-          serial: request.serial,
-          lot: request.lot,
-          secret: request.dl.otherParams.s ?? null,
-        }),
+      : verifyStamp(
+          db,
+          {
+            gtin,
+            serial: request.serial,
+            lot: request.lot,
+            secret: request.dl.otherParams.s ?? null,
+          },
+          cachedLive,
+        ),
   ]);
   if (!product || stamp?.status === 'unknown') return null;
   const lotKey = stamp ? stamp.lot : request.lot;

@@ -19,6 +19,7 @@ export { scanCounts } from './scans.rollup.ts';
 export type { ScanCheck } from './scans.service.ts';
 export { checkScan, shareScanLocation } from './scans.service.ts';
 export type { Coordinates } from './scans.travel.ts';
+export { announceResolverChange, resolverChannel } from './stamps.announce.ts';
 export { activateStamps, revokeStamps } from './stamps.lifecycle.ts';
 export { preparePrintRun } from './stamps.print.ts';
 export { execute } from './stamps.repo.ts';

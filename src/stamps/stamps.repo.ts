@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import type { DbOrTx } from '../platform/index.ts';
+import { announceResolverChange } from './stamps.announce.ts';
 import { stampChanges, stampRanges, stampRequests, stampSecrets } from './stamps.schema.ts';
 
 /** `execute` returns `{ rows }` on both drivers; Drizzle's generic type does not say so. */
@@ -86,6 +87,8 @@ export async function reserveSerials(db: DbOrTx, gtin: string, quantity: number)
 
 export async function insertRange(db: DbOrTx, values: typeof stampRanges.$inferInsert) {
   const [row] = await db.insert(stampRanges).values(values).returning();
+  // a serial the resolver answered as unknown becomes known
+  await announceResolverChange(db, `stamp:${row.gtin}`);
   return row;
 }
 
@@ -104,6 +107,8 @@ export async function listRanges(db: DbOrTx, organisationIds: string[] | null) {
 
 export async function insertChange(db: DbOrTx, values: typeof stampChanges.$inferInsert) {
   const [row] = await db.insert(stampChanges).values(values).returning();
+  // activated, deactivated, revoked: every process drops the GTIN's stamps it holds, at commit
+  await announceResolverChange(db, `stamp:${row.gtin}`);
   return row;
 }
 
@@ -113,6 +118,8 @@ export async function listChanges(db: DbOrTx, rangeId: string) {
 
 /** Stores fresh secret hashes for a run of stamps (first print or reprint), one statement per chunk. */
 export async function upsertSecrets(db: DbOrTx, gtin: string, serials: number[], hashes: string[]) {
+  // a reprint replaces the secrets: the old labels stop resolving in every process
+  if (serials.length) await announceResolverChange(db, `stamp:${gtin}`);
   const chunk = 5000;
   for (let i = 0; i < serials.length; i += chunk) {
     const s = serials.slice(i, i + chunk);

@@ -1,5 +1,5 @@
 import type { Db } from '../platform/index.ts';
-import { lookupStamp } from './stamps.repo.ts';
+import { lookupStamp, type StampLookupRow } from './stamps.repo.ts';
 import { secretMatches } from './stamps.secret.ts';
 import { parseSerial } from './stamps.uri.ts';
 
@@ -34,9 +34,17 @@ const unknown: StampCheck = {
 export async function verifyStamp(
   db: Db,
   input: { gtin: string; serial: string; lot: string | null; secret: string | null },
+  /** Where the resolver keeps stamps it looked up (its in-process memory, `stamp:<gtin>:<serial>`). */
+  remember: (key: string, load: () => Promise<StampLookupRow | null>) => Promise<StampLookupRow | null> = (
+    _key,
+    load,
+  ) => load(),
 ): Promise<StampCheck> {
   const serial = parseSerial(input.serial);
-  const row = serial === null ? null : await lookupStamp(db, input.gtin, serial);
+  const row =
+    serial === null
+      ? null
+      : await remember(`stamp:${input.gtin}:${serial}`, () => lookupStamp(db, input.gtin, serial));
   const secretOk = secretMatches(input.gtin, serial ?? 0, input.secret, row?.secretHash ?? null);
   if (!row || serial === null) return unknown;
   if (row.kind === 'anti_counterfeit' && !secretOk) return unknown;
