@@ -18,7 +18,12 @@ const usage = `Usage: txng [command]
                       captured event it has not had yet, e.g. those approved before sync was turned on
   partitions [list | maintain | detach --before YYYY-MM]
                       the monthly partitions of events and scans: list them, make this month and the next
-                      ones now, or detach the months before one for archive (docs/operations.md)`;
+                      ones now, or detach the months before one for archive (docs/operations.md)
+  backup <file.tar.gz>
+                      copy the embedded database (TXNG_DATA_DIR) into one file and check it opens; the
+                      server must be stopped. With DATABASE_URL: use pg_dump (docs/operations.md)
+  restore <file.tar.gz> [--force]
+                      load such a file into an empty TXNG_DATA_DIR (--force moves the folder in place aside)`;
 
 async function main(args: string[]) {
   const [command = 'start', ...rest] = args;
@@ -61,6 +66,12 @@ async function main(args: string[]) {
       const { runPartitionsCommand } = await import('./platform/partitions.cli.ts');
       const { loadConfig } = await import('./platform/index.ts');
       process.exitCode = await runPartitionsCommand(rest, loadConfig(process.env), process.stdout);
+      return;
+    }
+    case 'backup':
+    case 'restore': {
+      const { loadConfig, runBackupCommand } = await import('./platform/index.ts');
+      process.exitCode = await runBackupCommand(command, rest, loadConfig(process.env), process.stdout);
       return;
     }
     case 'help':

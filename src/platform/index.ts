@@ -3,6 +3,7 @@
 export { actingOrganisation, recordingOrganisation } from './acting-organisation.ts';
 export type { Actor, ActorResolver, Role } from './auth.ts';
 export { isStaff, registerAuth, requireActor, requireOrganisation, roles } from './auth.ts';
+export { runBackupCommand } from './backup.ts';
 export type { Config, ScanThresholds } from './config.ts';
 export { loadConfig } from './config.ts';
 export type { Database, Db, DbOrTx, Tx } from './db.ts';
