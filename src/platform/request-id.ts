@@ -55,8 +55,8 @@ export function registerRequestIds(app: FastifyInstance) {
 const carrying = Symbol('txng.requestIdInTransactions');
 
 /**
- * Makes every transaction begun inside a request say, as its first statement, `set_config('application_name',
- * 'txng <id>', true)`: local to the transaction, so the pooled connection goes back to the pool without it. One
+ * Makes every transaction begun inside a request say, as its first statement, `SET LOCAL application_name =
+ * 'txng <id>'`: local to the transaction, so the pooled connection goes back to the pool without it. One
  * more statement per transaction of a request (not per query, and nothing for a request that opens no
  * transaction, as the resolver's reads): the cost is measured in docs/operations.md.
  */
@@ -66,9 +66,11 @@ export function carryRequestIdIntoTransactions(db: Db) {
   const begin = db.transaction.bind(db);
   const transaction: Db['transaction'] = (work, config) => {
     const id = currentRequestId();
-    if (!id) return begin(work, config);
+    if (!id || !wellFormed.test(id)) return begin(work, config);
     return begin(async (tx) => {
-      await tx.execute(sql`select set_config('application_name', ${applicationName(id)}, true)`);
+      // written into the statement, not bound: a simple query is one message to the server, not a parse and a
+      // bind; the id is letters, digits and ._:- only (checked just above), so nothing in it can be SQL
+      await tx.execute(sql.raw(`set local application_name = '${applicationName(id)}'`));
       return work(tx);
     }, config);
   };
