@@ -5,6 +5,7 @@ import { allChecks, startScheduler } from './checks/index.ts';
 import { seedDemo } from './demo/index.ts';
 import { type Config, type Database, loadConfig, openDatabase } from './platform/index.ts';
 import { startResolverListener } from './resolver/index.ts';
+import { startScanBuffer, stopScanBuffer } from './stamps/index.ts';
 
 export interface StartOptions {
   /** `txng start --workers N`; else TXNG_WORKERS; else the number of cores on PostgreSQL, 1 on PGlite. */
@@ -91,13 +92,17 @@ async function serve(config: Config, database: Database, opts: { checks: boolean
     databaseUrl: config.databaseUrl,
     log: (m) => app.log.warn(m),
   });
+  // the consumer page's scans written in batches, every ≤ 200 ms (decision 055)
+  startScanBuffer(database.db, { log: (m) => app.log.warn(m) });
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;
     stopping = true;
     stopChecks();
-    // stops accepting, finishes the requests in flight, then the app's own onClose hooks (buffers flushed)
+    // stops accepting and finishes the requests in flight (the app's own onClose hooks too), then writes the scans
+    // still held: a graceful stop loses none
     await app.close();
+    await stopScanBuffer(database.db);
     await listener.stop();
     await database.close();
     process.exit(0);

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureEpcisDocument } from '../epcis/index.ts';
 import { getLocation } from '../registry/index.ts';
-import { execute, revokeStamps } from '../stamps/index.ts';
+import { execute, revokeStamps, scanBufferOf, startScanBuffer, stopScanBuffer } from '../stamps/index.ts';
 import {
   adminActor,
   createTestApp,
@@ -21,9 +21,14 @@ let f: Awaited<ReturnType<typeof makeStampedProduct>>;
 beforeAll(async () => {
   // a low per-network cap, so one test can scan past it; the others stay well below it
   t = await createTestApp({ scan: { networkCap: 5 } });
+  // consumer.clones.buffered.test.ts runs these tests again with scans written in batches, as a server does
+  if ((globalThis as { txngScanBuffer?: boolean }).txngScanBuffer) startScanBuffer(t.db);
   f = await makeStampedProduct(t);
 });
-afterAll(() => t?.close());
+afterAll(async () => {
+  if (t) await stopScanBuffer(t.db);
+  await t?.close();
+});
 
 const hanoi = { latitude: 21.03, longitude: 105.85 };
 const canTho = { latitude: 10.03, longitude: 105.78 };
@@ -90,6 +95,7 @@ describe('what one person cannot do', () => {
         expect(res.body).not.toContain(suspicious);
         await shareFrom(res.body, places[(serial + k) % 3]);
       }
+    await scanBufferOf(t.db)?.flush();
     const { rows } = await execute(
       t.db,
       sql`SELECT count(*)::int AS n FROM stamp_scans

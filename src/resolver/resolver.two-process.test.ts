@@ -63,6 +63,32 @@ describe.skipIf(!available)('the resolver in two processes', () => {
     );
   }, 120_000);
 
+  it('two workers stopped with SIGTERM right after 200 page views have written every scan', async () => {
+    const cluster = txngProcess('province', name, await freePort(), {
+      TXNG_WORKERS: '2',
+      TXNG_TRUST_PROXY: 'true',
+    });
+    await startProcess(cluster);
+    try {
+      const count = async () =>
+        (await db(`SELECT count(*)::int AS n FROM stamp_scans WHERE gtin = $1`, [gtin]))[0].n as number;
+      const before = await count();
+      const first = Number(range.first_serial) + 10;
+      const answers = await Promise.all(
+        Array.from({ length: 200 }, (_, k) =>
+          fetch(`${cluster.url}/page/01/${gtin}/10/${lot}/21/${first + (k % 50)}`, {
+            headers: { ...english, 'x-forwarded-for': `10.${k}.0.1` },
+          }).then((r) => r.text()),
+        ),
+      );
+      expect(answers.every((body) => body.includes('data-scan='))).toBe(true);
+      await stopProcess(cluster, 'SIGTERM');
+      expect(await count()).toBe(before + 200);
+    } finally {
+      await stopProcess(cluster);
+    }
+  }, 120_000);
+
   afterAll(async () => {
     if (a) await stopProcess(a);
     if (b) await stopProcess(b);

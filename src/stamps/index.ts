@@ -15,6 +15,7 @@ export type { ReportInput } from './reports.service.ts';
 export { listReports, maxPhotoBytes, reportPhoto, submitReport } from './reports.service.ts';
 export type { RaiseReportSignal, ReportSignal } from './reports.signals.ts';
 export { connectReportSignals } from './reports.signals.ts';
+export { ScanBuffer, scanBufferOf, startScanBuffer, stopScanBuffer } from './scans.buffer.ts';
 export { scanCounts } from './scans.rollup.ts';
 export type { ScanCheck } from './scans.service.ts';
 export { checkScan, shareScanLocation } from './scans.service.ts';

@@ -102,3 +102,70 @@ export async function recordScanWithStats(
     },
   };
 }
+
+/** What the database holds about a stamp's scans, for a scan kept in the process's buffer (scans.buffer.ts). */
+export interface StoredScans {
+  /** The same network scanned the stamp within the repeat window. */
+  repeated: boolean;
+  /** The network's scans of any stamp within the cap's window, counted up to the cap. */
+  networkScans: number;
+  total: number;
+  firstAt: Date | null;
+  recent: number;
+  recentNetworks: string[];
+  recentPlaces: string[];
+  located: LocatedScan[];
+}
+
+/**
+ * The gate and the statistics of `recordScanWithStats`, read only: the scan itself goes to the buffer. `exclude`
+ * names the scans this process still holds (some may be committed already), so none is counted twice.
+ */
+export async function readStoredScans(
+  db: DbOrTx,
+  scan: { gtin: string; serial: number; network: string },
+  limits: ScanLimits,
+  exclude: number[],
+): Promise<StoredScans> {
+  const now = Date.now();
+  const since = new Date(now - limits.windowHours * 3_600_000);
+  const repeatSince = new Date(now - limits.repeatMinutes * 60_000);
+  const capSince = new Date(now - limits.networkCapHours * 3_600_000);
+  const { gtin, serial, network } = scan;
+  const cap = Math.max(1, Math.floor(limits.networkCap));
+  const ids = `{${exclude.join(',')}}`;
+  const { rows } = await executePrepared(
+    db,
+    'txng_read_scans',
+    sql`SELECT
+        EXISTS (SELECT 1 FROM stamp_scans WHERE gtin = ${gtin} AND serial = ${serial} AND network = ${network}
+          AND at >= ${repeatSince} AND id <> ALL(${ids}::bigint[])) AS repeated,
+        (SELECT count(*) FROM (
+          SELECT 1 FROM stamp_scans WHERE network = ${network} AND at >= ${capSince}
+            AND id <> ALL(${ids}::bigint[]) LIMIT ${cap}) capped)::int AS network_scans,
+        count(*)::int AS total, min(at) AS first_at,
+        count(*) FILTER (WHERE at >= ${since})::int AS recent,
+        array_agg(DISTINCT network) FILTER (WHERE at >= ${since}) AS networks,
+        array_agg(DISTINCT latitude || ',' || longitude) FILTER (WHERE at >= ${since} AND latitude IS NOT NULL) AS places,
+        (array_agg(latitude || ',' || longitude || ',' || network || ',' || (extract(epoch FROM at) * 1000)::bigint
+          ORDER BY at DESC) FILTER (WHERE at >= ${since} AND latitude IS NOT NULL))[1:50] AS located
+      FROM stamp_scans WHERE gtin = ${gtin} AND serial = ${serial} AND id <> ALL(${ids}::bigint[])`,
+  );
+  const r = rows[0];
+  const list = (v: unknown): string[] => (Array.isArray(v) ? v : []);
+  return {
+    repeated: Boolean(r.repeated),
+    networkScans: Number(r.network_scans),
+    total: Number(r.total),
+    firstAt: r.first_at ? new Date(r.first_at) : null,
+    recent: Number(r.recent),
+    recentNetworks: list(r.networks),
+    recentPlaces: list(r.places),
+    located: list(r.located).map(parseLocated),
+  };
+}
+
+function parseLocated(entry: string): LocatedScan {
+  const [latitude, longitude, network, ms] = entry.split(',');
+  return { latitude: Number(latitude), longitude: Number(longitude), network, at: new Date(Number(ms)) };
+}

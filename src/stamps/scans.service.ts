@@ -1,7 +1,14 @@
 import crypto from 'node:crypto';
 import type { Db, ScanThresholds } from '../platform/index.ts';
+import { type BufferedScan, type ScanBuffer, scanBufferOf } from './scans.buffer.ts';
 import { networkId } from './scans.network.ts';
-import { recordScanWithStats, type ScanStats, setScanLocation } from './scans.repo.ts';
+import {
+  readStoredScans,
+  recordScanWithStats,
+  type ScanLimits,
+  type ScanStats,
+  setScanLocation,
+} from './scans.repo.ts';
 import { type Coordinates, impossibleTravel, type Travel } from './scans.travel.ts';
 import { configuredScanSalt } from './stamps.secret.ts';
 import type { StampCheck } from './stamps.verify.ts';
@@ -33,7 +40,78 @@ export async function shareScanLocation(
   const given = Buffer.from(token);
   if (expected.length !== given.length || !crypto.timingSafeEqual(expected, given)) return false;
   // two decimals ≈ 1 km: enough to tell provinces apart, not enough to find a house
-  return setScanLocation(db, scanId, latitude.toFixed(2), longitude.toFixed(2));
+  const [lat, lon] = [latitude.toFixed(2), longitude.toFixed(2)];
+  const buffered = await scanBufferOf(db)?.locate(scanId, lat, lon);
+  if (buffered !== undefined && buffered !== null) return buffered;
+  return setScanLocation(db, scanId, lat, lon);
+}
+
+/**
+ * `recordScanWithStats` with the scan kept in the process's buffer: the gate and the statistics combine what the
+ * database holds with what this process has not written yet (another process's unwritten scans show ≤ 200 ms later).
+ */
+export async function recordScanBuffered(
+  db: Db,
+  buffer: ScanBuffer,
+  scan: { gtin: string; serial: number; network: string },
+  limits: ScanLimits & { windowHours: number },
+): Promise<{ scanId: number | null; stats: ScanStats }> {
+  const held = buffer.unwritten();
+  const stored = await readStoredScans(
+    db,
+    scan,
+    limits,
+    held.map((s) => s.id),
+  );
+  const now = Date.now();
+  const since = now - limits.windowHours * 3_600_000;
+  const repeatSince = now - limits.repeatMinutes * 60_000;
+  const capSince = now - limits.networkCapHours * 3_600_000;
+  const cap = Math.max(1, Math.floor(limits.networkCap));
+  // what this process held when the database was asked (excluded there, so counted once, written meanwhile or not);
+  // scans added since are concurrent views, as two simultaneous unbuffered statements would not see each other
+  const mine = held;
+  const ofStamp: BufferedScan[] = mine.filter((s) => s.gtin === scan.gtin && s.serial === scan.serial);
+  const repeated =
+    stored.repeated || ofStamp.some((s) => s.network === scan.network && s.at.getTime() >= repeatSince);
+  const networkScans =
+    stored.networkScans + mine.filter((s) => s.network === scan.network && s.at.getTime() >= capSince).length;
+  let scanId: number | null = null;
+  if (!repeated && networkScans < cap) {
+    scanId = await buffer.nextId();
+    const row = { id: scanId, ...scan, at: new Date(), latitude: null, longitude: null };
+    buffer.add(row);
+    ofStamp.push(row);
+  }
+  const recent = ofStamp.filter((s) => s.at.getTime() >= since);
+  const networks = new Set([...stored.recentNetworks, ...recent.map((s) => s.network)]);
+  const located = recent.filter((s) => s.latitude !== null && s.longitude !== null);
+  const places = new Set([...stored.recentPlaces, ...located.map((s) => `${s.latitude},${s.longitude}`)]);
+  const firstAt = [stored.firstAt, ...ofStamp.map((s) => s.at)]
+    .filter((d): d is Date => d !== null)
+    .reduce<Date | null>((min, d) => (min === null || d < min ? d : min), null);
+  return {
+    scanId,
+    stats: {
+      counted: scanId !== null,
+      total: stored.total + ofStamp.length,
+      firstAt,
+      recent: stored.recent + recent.length,
+      recentNetworks: networks.size,
+      recentPlaces: places.size,
+      located: [
+        ...stored.located,
+        ...located.map((s) => ({
+          latitude: Number(s.latitude),
+          longitude: Number(s.longitude),
+          network: s.network,
+          at: s.at,
+        })),
+      ]
+        .sort((a, b) => b.at.getTime() - a.at.getTime())
+        .slice(0, 50),
+    },
+  };
 }
 
 /** What makes a stamp's verdict suspicious: each one also opens (or counts on) a suspicion for the department. */
@@ -69,11 +147,12 @@ export async function checkScan(
   t: ScanThresholds,
 ): Promise<ScanCheck> {
   const serial = input.stamp.serial as number;
-  const { scanId, stats } = await recordScanWithStats(
-    db,
-    { gtin: input.gtin, serial, network: networkId(input.ip) },
-    t,
-  );
+  const scan = { gtin: input.gtin, serial, network: networkId(input.ip) };
+  // a server process writes scans in batches (decision 055); elsewhere (tests, scripts) each one at once
+  const buffer = scanBufferOf(db);
+  const { scanId, stats } = buffer
+    ? await recordScanBuffered(db, buffer, scan, t)
+    : await recordScanWithStats(db, scan, t);
   const evidence: Evidence[] = [];
   if (input.stamp.status === 'revoked') evidence.push({ kind: 'revoked' });
   if (input.stamp.lotMismatch && input.printedLot)
