@@ -8,7 +8,7 @@ describe('demo accounts', () => {
   beforeAll(async () => {
     t = await createTestApp({}, { realAuth: true });
     await seedDemo(t.db, t.config);
-  });
+  }, 180_000); // the demo province, seeded under a loaded CI machine
   afterAll(() => t.close());
 
   it('signs in every documented demo account with the demo password, in its role', async () => {

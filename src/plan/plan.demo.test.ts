@@ -6,7 +6,7 @@ let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
   await seedDemo(t.db, t.config);
-});
+}, 180_000); // the demo province, seeded under a loaded CI machine
 afterAll(() => t?.close());
 
 describe('the demo province’s plan (Đồng Nai 2026–2030)', () => {

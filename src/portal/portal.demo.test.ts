@@ -58,4 +58,4 @@ describe('the portal over the demo province', () => {
     const guide = await t.app.inject({ url: '/huong-dan/cach-doc-tem-truy-xuat-nguon-goc' });
     expect(guide.body).toMatch(/href="\/files\/[0-9a-f-]+">mau-ma-qr-tem-truy-xuat\.png<\/a>/);
   });
-});
+}, 180_000); // the demo province, seeded under a loaded CI machine

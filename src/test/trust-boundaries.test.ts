@@ -23,7 +23,7 @@ beforeAll(async () => {
   exporter = [...owners.get(dl.party(demoGlns.exporter))!][0];
   packer = [...owners.get(dl.party(demoGlns.packer))!][0];
   attacker = (await makeOrganisation(t.db, { name: 'Công ty Mạo danh', gs1CompanyPrefixes: ['8939999'] })).id;
-});
+}, 180_000); // the demo province, seeded under a loaded CI machine
 afterAll(() => t?.close());
 
 const asOrganisation = (id: string) => t.as({ role: 'org_owner', organisationIds: [id] });

@@ -25,7 +25,7 @@ beforeAll(async () => {
   expect(await seedDemo(t.db, t.config)).toEqual({ seeded: true });
   expect(await seedDemo(t.db, t.config)).toEqual({ seeded: false });
   staff = t.as({ role: 'dost_reviewer' });
-});
+}, 180_000); // the demo province, seeded under a loaded CI machine
 afterAll(() => t?.close());
 
 const trace = async (query: string, headers = staff) => {

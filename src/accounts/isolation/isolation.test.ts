@@ -76,7 +76,7 @@ describe('role isolation: every role against every endpoint, with real sessions 
       }
     }
     expect(problems).toEqual([]);
-  });
+  }, 180_000); // every endpoint for every role: minutes on a loaded CI machine
 
   it('an API key acting for one organisation cannot read another organisation’s profile', async () => {
     const key = await t.app.inject({
