@@ -10,7 +10,14 @@
  * context holding only the session (nothing cached). PostgreSQL only:
  *   TXNG_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/dashboard-paint.bench.ts
  * TXNG_BENCH_SCALE (default 1), TXNG_BENCH_RUNS (default 10), TXNG_BENCH_BUILD=1 builds the back office even when
- * it looks current, TXNG_BENCH_SHOT names the screenshot of the dashboard (default test-results/screenshots/).
+ * it looks current, TXNG_BENCH_SHOT names the screenshot of the dashboard (default test-results/screenshots/; a
+ * second one, `…-first.png`, is taken as soon as the page's first contentful paint is seen).
+ * TXNG_BENCH_KEEP=name keeps the generated data in the database `name` and uses it again when it is there (the
+ * data take minutes to generate at scale 1; a new administrator is made on each run).
+ * TXNG_BENCH_PROGRAMS=before=/tmp/a,after=/tmp/b compares programs side by side on the same data: each folder holds
+ * a copy of the program (bin/, src/ with its built back office src/web/dist, node_modules); each is started and
+ * the runs alternate between them, so that a moment of load touches both alike. Without it: this folder's program
+ * (its back office built when older than its sources).
  * The automatic checks are off in the server (TXNG_CHECKS_INTERVAL_MINUTES=0): their first run, a minute after
  * start, would read the same tables in the middle of the timings.
  */
@@ -21,6 +28,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import pg from 'pg';
 import type { BrowserContext, Cookie } from 'playwright-core';
 import { buildBackOfficeNow } from '../journeys/build.ts';
 import { launchBrowser, newContext } from '../journeys/support.ts';
@@ -44,7 +52,7 @@ const shotFile = path.resolve(process.env.TXNG_BENCH_SHOT ?? 'test-results/scree
 // the generator spreads everything over `year - 1` and `year`: last year's data is all in the past
 const year = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear() - 1;
 const size = provinceSize(scale);
-const email = 'quantri@bench.txng.vn';
+const email = `quantri-${crypto.randomBytes(4).toString('hex')}@bench.txng.vn`;
 const password = `Sxq7-${crypto.randomBytes(9).toString('base64url')}`;
 
 /** What the page watches for: the figure cards (skeletons until the answer comes) and the shell's account menu. */
@@ -95,11 +103,15 @@ function ensureBackOffice() {
   console.log(`Back office built: ${seconds(t0)}`);
 }
 
-async function startProgram(databaseUrl: string): Promise<{ baseUrl: string; stop(): Promise<void> }> {
+async function startProgram(
+  databaseUrl: string,
+  cwd: string,
+): Promise<{ baseUrl: string; stop(): Promise<void> }> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'txng-paint-'));
   const child: ChildProcess = spawn(process.execPath, ['bin/txng.js', 'start'], {
+    cwd,
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -122,7 +134,10 @@ async function startProgram(databaseUrl: string): Promise<{ baseUrl: string; sto
     try {
       if ((await fetch(`${baseUrl}/healthz`)).ok) break;
     } catch {}
-    if (Date.now() > deadline) throw new Error('the program did not answer /healthz in 120 s');
+    if (Date.now() > deadline) {
+      child.kill('SIGTERM'); // not left running behind the bench
+      throw new Error(`the program in ${cwd} did not answer /healthz in 120 s`);
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   return {
@@ -195,6 +210,18 @@ async function open(context: BrowserContext, url: string, wait: string[], shot?:
   const names = wait.flatMap((n) => (n === 'fcp' ? [n] : [n, `${n}.frame`]));
   try {
     await page.goto(url, { waitUntil: 'commit' });
+    if (shot) {
+      // what the first contentful paint shows (taken as soon as it is seen: a frame or two after it)
+      await page.waitForFunction(
+        () => (window as unknown as { __paint?: Marks }).__paint?.fcp !== undefined,
+        null,
+        {
+          polling: 'raf',
+        },
+      );
+      fs.mkdirSync(path.dirname(shot), { recursive: true });
+      await page.screenshot({ path: shot.replace(/\.png$/, '-first.png') });
+    }
     await page
       .waitForFunction(
         (names) => {
@@ -239,25 +266,72 @@ async function timeFetch(url: string, cookie: string, n: number): Promise<number
   return times;
 }
 
-const name = `txng_bench_paint_${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
+const keep = process.env.TXNG_BENCH_KEEP;
+if (keep && !/^[a-z_][a-z0-9_]*$/.test(keep))
+  throw new Error('TXNG_BENCH_KEEP: a database name in lower case');
+const name = keep ?? `txng_bench_paint_${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
 const dbUrl = new URL(adminUrl);
 dbUrl.pathname = `/${name}`;
 const cleanup: (() => Promise<unknown>)[] = [];
+/** The programs to time: `label=folder` pairs, or this folder's program alone (label ''). */
+const programs = (process.env.TXNG_BENCH_PROGRAMS ?? '')
+  .split(',')
+  .filter(Boolean)
+  .map((pair) => {
+    const [label, dir] = pair.split('=');
+    if (!label || !dir || !fs.existsSync(path.join(dir, 'src/web/dist/index.html')))
+      throw new Error(`TXNG_BENCH_PROGRAMS: ${pair} is not label=folder with a built back office`);
+    return { label, dir: path.resolve(dir) };
+  });
+
+/** Whether the kept database holds the generated data already (PostgreSQL's catalogue, then the organisations). */
+async function generatedBefore(): Promise<boolean> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) return false;
+  } finally {
+    await admin.end();
+  }
+  const client = new pg.Client({ connectionString: dbUrl.toString() });
+  await client.connect();
+  try {
+    const { rows } = await client.query('SELECT count(*)::int AS n FROM organisations');
+    return rows[0].n === size.organisations;
+  } catch {
+    return false;
+  } finally {
+    await client.end();
+  }
+}
 
 try {
-  ensureBackOffice();
-  await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
-  cleanup.unshift(() => adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  if (!programs.length) {
+    ensureBackOffice();
+    programs.push({ label: '', dir: process.cwd() });
+  }
+  const reuse = keep ? await generatedBefore() : false;
+  if (!reuse) {
+    if (keep) await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
+  }
+  if (!keep) cleanup.unshift(() => adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
   const database = await openDatabase({ databaseUrl: dbUrl.toString(), dataDir: null });
   try {
-    console.log(
-      `Generating ${size.organisations} organisations, ${size.products} products, ${size.events} events, ${size.scans} scans over ${year - 1}–${year} …`,
-    );
-    await generateProvince(database.db, size, year);
-    await placeInCommunes(
-      database.db,
-      administrativeUnits().units.map((u) => u.code),
-    );
+    if (reuse) console.log(`The data generated before, kept in ${name}`);
+    else {
+      const t0 = performance.now();
+      console.log(
+        `Generating ${size.organisations} organisations, ${size.products} products, ${size.events} events, ${size.scans} scans over ${year - 1}–${year} …`,
+      );
+      await generateProvince(database.db, size, year);
+      await placeInCommunes(
+        database.db,
+        administrativeUnits().units.map((u) => u.code),
+      );
+      console.log(`  generated in ${seconds(t0)}`);
+    }
     await createUser(
       database.db,
       { email, name: 'Quản trị Sở KH&CN (bench)', role: 'dost_admin', password },
@@ -268,9 +342,14 @@ try {
     await database.close();
   }
 
-  const program = await startProgram(dbUrl.toString());
-  cleanup.unshift(() => program.stop());
-  const { baseUrl } = program;
+  const servers: { label: string; baseUrl: string }[] = [];
+  for (const { label, dir } of programs) {
+    const program = await startProgram(dbUrl.toString(), dir);
+    cleanup.unshift(() => program.stop());
+    servers.push({ label, baseUrl: program.baseUrl });
+    if (label) console.log(`Program ${label}: ${dir} at ${program.baseUrl}`);
+  }
+  const baseUrl = servers[0]!.baseUrl;
   const browser = await launchBrowser();
   cleanup.unshift(() => browser.close());
   const signedIn = await newContext(browser, 'desktop');
@@ -281,27 +360,39 @@ try {
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.locator(shell).waitFor();
   await page.close();
+  // one session for every program: the same database, and a cookie of 127.0.0.1 goes to each of its ports
   const cookies: Cookie[] = await signedIn.cookies();
   const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   await signedIn.addInitScript(watchPaint({ figures, shell }));
 
   const period = `from=${year}-01&to=${year}-12`;
-  const api = `${baseUrl}/api/dashboard?${period}`;
-  const dashboard = `${baseUrl}/app/?${period}`;
+  const apiOf = (base: string) => `${base}/api/dashboard?${period}`;
+  const dashboardOf = (base: string) => `${base}/app/?${period}`;
   // the first answer after installation rolls up every scan so far by month (once): the server is warm after it
-  const t0 = performance.now();
-  const first = await fetch(api, { headers: { cookie } });
-  if (!first.ok) throw new Error(`${api}: ${first.status} ${(await first.text()).slice(0, 300)}`);
-  const answer = (await first.json()) as { figures: { organisations: { registered: number } } };
-  console.log(
-    `  first GET /api/dashboard (rolls up the scans by month): ${seconds(t0)}; organisations ${answer.figures.organisations.registered}`,
-  );
+  for (const { baseUrl } of servers) {
+    const t0 = performance.now();
+    const first = await fetch(apiOf(baseUrl), { headers: { cookie } });
+    if (!first.ok)
+      throw new Error(`${apiOf(baseUrl)}: ${first.status} ${(await first.text()).slice(0, 300)}`);
+    const answer = (await first.json()) as { figures: { organisations: { registered: number } } };
+    console.log(
+      `  first GET /api/dashboard (rolls up the scans by month when new): ${seconds(t0)}; organisations ${answer.figures.organisations.registered}`,
+    );
+  }
 
-  // warm-up of the browser and a look at what it shows: a screenshot of the dashboard
-  await open(signedIn, dashboard, ['fcp', 'figures'], shotFile);
-  console.log(`  screenshot: ${path.relative(process.cwd(), shotFile)}`);
-  await open(signedIn, `${baseUrl}/healthz`, ['fcp']);
-  await open(signedIn, `${baseUrl}/app/api-keys`, ['fcp', 'shell']);
+  // warm-up of the browser and a look at what it shows: screenshots of the dashboard, at its first paint and done
+  for (const { label, baseUrl } of servers) {
+    const shot = label ? shotFile.replace(/\.png$/, `-${label}.png`) : shotFile;
+    const cold = await newContext(browser, 'desktop');
+    await cold.addCookies(cookies);
+    await cold.addInitScript(watchPaint({ figures, shell }));
+    await open(cold, dashboardOf(baseUrl), ['fcp', 'figures'], shot);
+    await cold.close();
+    console.log(`  screenshots: ${path.relative(process.cwd(), shot.replace(/\.png$/, '-first.png'))}, …`);
+    await open(signedIn, dashboardOf(baseUrl), ['fcp', 'figures']);
+    await open(signedIn, `${baseUrl}/healthz`, ['fcp']);
+    await open(signedIn, `${baseUrl}/app/api-keys`, ['fcp', 'shell']);
+  }
 
   /** A context holding only the session: nothing cached, as the first visit of the day after a deploy. */
   const coldContext = async () => {
@@ -314,74 +405,82 @@ try {
   const record = (key: string, m: Marks) => {
     results[key] = [...(results[key] ?? []), m];
   };
-  // interleaved, so that a moment of load on the machine touches every kind of page alike
+  const loads: number[] = [os.loadavg()[0]];
+  // interleaved, so that a moment of load on the machine touches every kind of page (and every program) alike
   for (let i = 0; i < runs; i++) {
-    record('dashboard warm', await open(signedIn, dashboard, ['fcp', 'shell', 'figures']));
-    record('api-keys warm', await open(signedIn, `${baseUrl}/app/api-keys`, ['fcp', 'shell']));
-    record('healthz warm', await open(signedIn, `${baseUrl}/healthz`, ['fcp']));
-    const cold = await coldContext();
-    record('dashboard cold', await open(cold, dashboard, ['fcp', 'shell', 'figures']));
-    await cold.close();
-    const coldShell = await coldContext();
-    record('api-keys cold', await open(coldShell, `${baseUrl}/app/api-keys`, ['fcp', 'shell']));
-    await coldShell.close();
+    for (const { label, baseUrl } of i % 2 ? [...servers].reverse() : servers) {
+      const key = (what: string) => `${label} ${what}`;
+      record(key('dashboard warm'), await open(signedIn, dashboardOf(baseUrl), ['fcp', 'shell', 'figures']));
+      record(key('api-keys warm'), await open(signedIn, `${baseUrl}/app/api-keys`, ['fcp', 'shell']));
+      record(key('healthz warm'), await open(signedIn, `${baseUrl}/healthz`, ['fcp']));
+      const cold = await coldContext();
+      record(key('dashboard cold'), await open(cold, dashboardOf(baseUrl), ['fcp', 'shell', 'figures']));
+      await cold.close();
+      const coldShell = await coldContext();
+      record(key('api-keys cold'), await open(coldShell, `${baseUrl}/app/api-keys`, ['fcp', 'shell']));
+      await coldShell.close();
+    }
+    loads.push(os.loadavg()[0]);
   }
-  const nodeApi = await timeFetch(api, cookie, runs);
+  const nodeApi = await timeFetch(apiOf(baseUrl), cookie, runs);
   const nodeHealthz = await timeFetch(`${baseUrl}/healthz`, cookie, runs);
 
   console.log(
-    `Chromium ${browser.version()}, 1366 × 900, ${runs} runs each; ms since navigation start (load ${os.loadavg()[0].toFixed(2)}):`,
+    `Chromium ${browser.version()}, 1366 × 900, ${runs} runs each; ms since navigation start (load average, 1 min, before and after each round: ${loads.map((x) => x.toFixed(1)).join(', ')}):`,
   );
-  for (const cache of ['warm', 'cold']) {
-    const d = results[`dashboard ${cache}`]!;
-    const k = results[`api-keys ${cache}`]!;
-    console.log(
-      ` ${cache === 'warm' ? 'a new tab of the signed-in browser (cache warm)' : 'a new context with the session only (nothing cached)'}:`,
-    );
-    line(
-      `dashboard /app/?${period}: first contentful paint`,
-      d.map((m) => m.fcp),
-    );
-    line(
-      'dashboard: shell (account menu) painted',
-      d.map((m) => m.shell),
-    );
-    line(
-      'dashboard: figure cards painted with numbers',
-      d.map((m) => m.figures),
-    );
-    line(
-      'dashboard: the frame after the figure cards came (check)',
-      d.map((m) => m['figures.frame']),
-    );
-    console.log(
-      `  dashboard, each run: figures painted ${d.map((m) => m.figures?.toFixed(0)).join(', ')} ms; /api/dashboard waited ${d.map((m) => (m.api !== undefined && m['api.asked'] !== undefined ? (m.api - m['api.asked']).toFixed(0) : '?')).join(', ')} ms`,
-    );
-    for (const [key, label] of [
-      ['html', 'HTML received'],
-      ['scripts', 'the last script received'],
-      ['dcl', 'DOMContentLoaded'],
-      ['me', '/api/auth/me answered'],
-      ['api.asked', '/api/dashboard asked'],
-      ['api', '/api/dashboard answered'],
-    ])
-      line(
-        `  dashboard, on the way: ${label}`,
-        d.map((m) => m[key!]),
+  for (const { label } of servers) {
+    if (label) console.log(`Program ${label}:`);
+    for (const cache of ['warm', 'cold']) {
+      const d = results[`${label} dashboard ${cache}`]!;
+      const k = results[`${label} api-keys ${cache}`]!;
+      console.log(
+        ` ${cache === 'warm' ? 'a new tab of the signed-in browser (cache warm)' : 'a new context with the session only (nothing cached)'}:`,
       );
+      line(
+        `dashboard /app/?${period}: first contentful paint`,
+        d.map((m) => m.fcp),
+      );
+      line(
+        'dashboard: shell (account menu) painted',
+        d.map((m) => m.shell),
+      );
+      line(
+        'dashboard: figure cards painted with numbers',
+        d.map((m) => m.figures),
+      );
+      line(
+        'dashboard: the frame after the figure cards came (check)',
+        d.map((m) => m['figures.frame']),
+      );
+      console.log(
+        `  dashboard, each run: figures painted ${d.map((m) => m.figures?.toFixed(0)).join(', ')} ms; /api/dashboard waited ${d.map((m) => (m.api !== undefined && m['api.asked'] !== undefined ? (m.api - m['api.asked']).toFixed(0) : '?')).join(', ')} ms`,
+      );
+      for (const [key, label] of [
+        ['html', 'HTML received'],
+        ['scripts', 'the last script received'],
+        ['dcl', 'DOMContentLoaded'],
+        ['me', '/api/auth/me answered'],
+        ['api.asked', '/api/dashboard asked'],
+        ['api', '/api/dashboard answered'],
+      ])
+        line(
+          `  dashboard, on the way: ${label}`,
+          d.map((m) => m[key!]),
+        );
+      line(
+        'baseline /app/api-keys: first contentful paint',
+        k.map((m) => m.fcp),
+      );
+      line(
+        'baseline /app/api-keys: shell painted',
+        k.map((m) => m.shell),
+      );
+    }
     line(
-      'baseline /app/api-keys: first contentful paint',
-      k.map((m) => m.fcp),
-    );
-    line(
-      'baseline /app/api-keys: shell painted',
-      k.map((m) => m.shell),
+      'baseline /healthz in the browser: first contentful paint',
+      results[`${label} healthz warm`]!.map((m) => m.fcp),
     );
   }
-  line(
-    'baseline /healthz in the browser: first contentful paint',
-    results['healthz warm']!.map((m) => m.fcp),
-  );
   console.log(' from node (fetch, HTTP keep-alive, the session cookie):');
   line(`GET /api/dashboard?${period}`, nodeApi);
   line('GET /healthz', nodeHealthz);

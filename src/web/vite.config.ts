@@ -47,16 +47,76 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * The back office's first script (early.ts) is an entry of its own, put at the top of index.html as an async module:
+ * it runs as soon as it arrives, while the app's scripts are still on their way, and asks for what the first page
+ * needs. The app imports from it too, so the app's entry waits for it: the same module, run once.
+ */
+function earlyScript(): Plugin {
+  return {
+    name: 'txng:early-script',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle }) {
+        const chunk = Object.values(bundle ?? {}).find(
+          (c) => c.type === 'chunk' && c.isEntry && c.facadeModuleId === path.join(root, 'early.ts'),
+        );
+        if (!chunk) throw new Error('early.ts: no chunk in the build');
+        const src = `/app/${chunk.fileName}`;
+        // the dashboard's chunks that index.html does not load already: early.ts preloads them when it opens there
+        const chunks = new Map(
+          Object.values(bundle ?? {}).flatMap((c) => (c.type === 'chunk' ? [[c.fileName, c]] : [])),
+        );
+        const dashboard = [...chunks.values()].find((c) =>
+          c.facadeModuleId?.endsWith('/pages/dashboard/DashboardPage.tsx'),
+        );
+        if (!dashboard) throw new Error('DashboardPage.tsx: no chunk in the build');
+        const needs = new Set<string>();
+        const walk = (file: string) => {
+          if (needs.has(file) || html.includes(`/app/${file}"`)) return;
+          needs.add(file);
+          for (const next of chunks.get(file)?.imports ?? []) walk(next);
+        };
+        walk(dashboard.fileName);
+        needs.delete(chunk.fileName);
+        return {
+          // the app's entry lists it as a module to preload: the script tag does that already
+          html: html
+            .split('\n')
+            .filter((line) => !(line.includes('rel="modulepreload"') && line.includes(`href="${src}"`)))
+            .join('\n'),
+          tags: [
+            {
+              tag: 'script',
+              attrs: {
+                type: 'module',
+                async: true,
+                // asked before the stylesheet and the app's scripts, which would otherwise take every connection
+                fetchpriority: 'high',
+                src,
+                'data-dashboard': [...needs].map((f) => `/app/${f}`).join(' '),
+              },
+              injectTo: 'head-prepend',
+            },
+          ],
+        };
+      },
+    },
+  };
+}
+
 // The back office is served by the program itself under /app/ (src/backoffice), so it builds with that base.
 // Each page is a chunk of its own (src/web/router.tsx): the first script stays small without a size warning to
 // silence.
 export default defineConfig({
   root,
   base: '/app/',
-  plugins: [react(), precompress()],
+  plugins: [react(), precompress(), earlyScript()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    rollupOptions: { input: { index: path.join(root, 'index.html'), early: path.join(root, 'early.ts') } },
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:3000' },

@@ -1,3 +1,5 @@
+import { dropEarly, takeEarly, withQuery } from '../early.ts';
+
 /** An RFC 7807 problem document as the API sends it. */
 export interface ProblemDocument {
   type: string;
@@ -41,15 +43,7 @@ export function setApiLanguage(lang: string) {
 
 type Query = Record<string, string | number | boolean | undefined | null>;
 
-export function withQuery(path: string, query?: Query): string {
-  if (!query) return path;
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
-  }
-  const qs = params.toString();
-  return qs ? `${path}?${qs}` : path;
-}
+export { withQuery };
 
 async function toError(res: Response): Promise<ApiError> {
   const type = res.headers.get('content-type') ?? '';
@@ -80,7 +74,11 @@ export async function api<T>(
     headers['content-type'] = 'application/json';
     body = JSON.stringify(opts.body);
   }
-  const res = await fetch(withQuery(path, opts.query), { method, headers, body, credentials: 'same-origin' });
+  const url = withQuery(path, opts.query);
+  // the page's first GET of /api/auth/me (and of the dashboard's figures) was asked before the app ran (early.ts)
+  if (method !== 'GET') dropEarly();
+  const res = await ((method === 'GET' && !opts.raw && takeEarly(url)) ||
+    fetch(url, { method, headers, body, credentials: 'same-origin' }));
   // a wrong password at sign-in is a 401 too, but it ends no session
   if (res.status === 401 && csrfToken !== null && path !== '/api/auth/sign-in') {
     setCsrfToken(null);

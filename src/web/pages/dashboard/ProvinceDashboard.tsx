@@ -16,35 +16,20 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import { useDeferredValue, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get } from '../../api/client.ts';
 import { useMe } from '../../api/session.ts';
 import type { AdministrativeUnit } from '../../api/types.ts';
 import { sectors } from '../../api/types.ts';
+import { dashboardQuery, filtersFromAddress } from '../../early.ts';
 import { formatNumber } from '../../format.ts';
 import { CommuneMap } from './CommuneMap.tsx';
 import { figureLinks } from './figure-links.ts';
 import { MonthlyChart } from './MonthlyChart.tsx';
-import { type Filters, monthWords, type Preset, periodOf, thisMonth } from './period.ts';
+import { type Filters, monthWords, type Preset, periodOf } from './period.ts';
 import type { DashboardView } from './province-types.ts';
 import './words.ts';
-
-/** The filters start from the page's address (`?commune=…&sector=…&from=…&to=…`), so a link can open them. */
-function filtersFromAddress(): Filters {
-  const q = new URLSearchParams(window.location.search);
-  const from = q.get('from');
-  const to = q.get('to');
-  const month = /^\d{4}-\d{2}$/;
-  const custom = !!(from && to && month.test(from) && month.test(to));
-  return {
-    sector: q.get('sector'),
-    commune: q.get('commune'),
-    preset: custom ? 'custom' : 'year',
-    from: custom ? from! : `${thisMonth().slice(0, 4)}-01`,
-    to: custom ? to! : thisMonth(),
-  };
-}
 
 function writeAddress(f: Filters) {
   const q = new URLSearchParams();
@@ -96,15 +81,11 @@ function Figure({
 export function ProvinceDashboard() {
   const { t } = useTranslation();
   const me = useMe().data!;
-  const [filters, setFilters] = useState<Filters>(filtersFromAddress);
+  const [filters, setFilters] = useState<Filters>(() => filtersFromAddress(window.location.search));
   const period = periodOf(filters);
   useEffect(() => writeAddress(filters), [filters]);
-  const query = {
-    sector: filters.sector ?? undefined,
-    commune: filters.commune ?? undefined,
-    from: period.from,
-    to: period.to,
-  };
+  // the first of these was asked before the app ran, when the page opened at this address (early.ts)
+  const query = dashboardQuery(filters, period);
   const data = useQuery({
     queryKey: ['/api/dashboard', query],
     queryFn: () => get<DashboardView>('/api/dashboard', query),
@@ -121,6 +102,8 @@ export function ProvinceDashboard() {
     me.role === 'commune_officer' ? allUnits.filter((u) => me.communes.includes(u.code)) : allUnits;
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
   const view = data.data;
+  // the charts, the map and the communes' table are drawn after the figures have been painted (the longest to draw)
+  const later = useDeferredValue(view);
 
   // the list pages take these filters from their address where their API has them
   const links = figureLinks({ ...filters, period }, me.role === 'sector_officer' ? me.sector : null);
@@ -267,61 +250,61 @@ export function ProvinceDashboard() {
         )}
       </section>
 
-      {view ? (
+      {later ? (
         <>
           <section aria-label={t('provinceDashboard.charts')}>
             <SimpleGrid cols={{ base: 1, md: 2 }}>
               <MonthlyChart
                 title={t('provinceDashboard.chartScans')}
-                months={view.months.map((m) => m.month)}
+                months={later.months.map((m) => m.month)}
                 series={[
                   {
                     label: t('provinceDashboard.scans'),
                     color: '#1971c2',
-                    values: view.months.map((m) => m.scans),
+                    values: later.months.map((m) => m.scans),
                   },
                 ]}
               />
               <MonthlyChart
                 title={t('provinceDashboard.chartActivations')}
-                months={view.months.map((m) => m.month)}
+                months={later.months.map((m) => m.month)}
                 series={[
                   {
                     label: t('provinceDashboard.stampsActivated'),
                     color: '#2f9e44',
-                    values: view.months.map((m) => m.stampsActivated),
+                    values: later.months.map((m) => m.stampsActivated),
                   },
                 ]}
               />
               <MonthlyChart
                 title={t('provinceDashboard.chartApproved')}
-                months={view.months.map((m) => m.month)}
+                months={later.months.map((m) => m.month)}
                 series={[
                   {
                     label: t('provinceDashboard.seriesOrganisations'),
                     color: '#1971c2',
-                    values: view.months.map((m) => m.organisationsApproved),
+                    values: later.months.map((m) => m.organisationsApproved),
                   },
                   {
                     label: t('provinceDashboard.seriesProducts'),
                     color: '#f08c00',
-                    values: view.months.map((m) => m.productsApproved),
+                    values: later.months.map((m) => m.productsApproved),
                   },
                 ]}
               />
               <MonthlyChart
                 title={t('provinceDashboard.chartInspections')}
-                months={view.months.map((m) => m.month)}
+                months={later.months.map((m) => m.month)}
                 series={[
                   {
                     label: t('provinceDashboard.seriesInspections'),
                     color: '#1971c2',
-                    values: view.months.map((m) => m.inspections),
+                    values: later.months.map((m) => m.inspections),
                   },
                   {
                     label: t('provinceDashboard.seriesViolations'),
                     color: '#e03131',
-                    values: view.months.map((m) => m.violations),
+                    values: later.months.map((m) => m.violations),
                   },
                 ]}
               />
@@ -334,8 +317,8 @@ export function ProvinceDashboard() {
               </Button>
             </Group>
           ) : null}
-          <CommuneMap communes={view.communes} map={view.map} onPick={(code) => set({ commune: code })} />
-          <CommuneTable view={view} onPick={(code) => set({ commune: code })} />
+          <CommuneMap communes={later.communes} map={later.map} onPick={(code) => set({ commune: code })} />
+          <CommuneTable view={later} onPick={(code) => set({ commune: code })} />
         </>
       ) : null}
     </Stack>
