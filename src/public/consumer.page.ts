@@ -115,7 +115,6 @@ export function renderConsumerPage(
       ]
     : [];
   const images = (p?.images ?? []).map((src) => safeUrl(src)).filter((s): s is string => s !== null);
-  const map = renderMapSvg(view.places, tr('public.map'), communeBoundariesNear);
   const body = html`
 <section class="card verdict v-${v.kind}" id="verdict"><strong>${tr(`public.verdict.${v.kind}`)}</strong>
 ${verdictReasons(lang, v).map((r) => html`<p>${r}</p>`)}
@@ -142,19 +141,7 @@ ${
 ${view.producer.certificates.length ? html`<h2 id="certificates">${tr('public.certificates')}</h2><ul>${view.producer.certificates.map((c) => html`<li>${c.kind.toUpperCase()} ${c.number} — ${c.issuer}${c.validTo ? html` (${tr('public.validTo', { date: formatDate(c.validTo) })})` : ''}</li>`)}</ul>` : ''}</section>`
     : ''
 }
-${
-  p
-    ? html`<section class="card" id="journey"><h2>${tr('public.journey')}</h2>${
-        view.journey.length
-          ? html`<ol class="timeline">${view.journey.map(
-              (s) =>
-                html`<li><strong>${tr(`public.what.${s.what}`)}</strong><br><span class="muted">${formatTime(lang, s.when)}</span>${s.where ? html`<br>${s.place ? html`<b class="pin" title="${tr('public.mapNumber', { n: s.place })}">${s.place}</b> ` : ''}${s.where}` : ''}${s.who ? html`<br><span class="muted">${s.who}</span>` : ''}</li>`,
-            )}</ol>`
-          : html`<p class="muted">${tr('public.noJourney')}</p>`
-      }
-${map ? html`<h2>${tr('public.map')}</h2>${new Html(map)}<ol class="legend">${view.places.map((pl) => html`<li>${pl.name}</li>`)}</ol>` : ''}</section>`
-    : ''
-}
+${p ? journeySection(view, lang, tr) : ''}
 <section class="card" id="report"><h2>${tr('public.report')}</h2><p class="muted">${tr('public.reportIntro')}</p>
 <form method="post" action="/page/report?lang=${lang}" enctype="multipart/form-data"><input type="hidden" name="uri" value="${view.uri}">
 <label for="message">${tr('public.message')}</label><textarea id="message" name="message" rows="3" required minlength="5" maxlength="2000"></textarea>
@@ -170,6 +157,42 @@ ${view.scan ? new Html(`<script>${locationScript}</script>`) : ''}`;
     province: opts.province,
     switchHref: withLang(opts.selfPath, lang === 'vi' ? 'en' : 'vi'),
   });
+}
+
+/**
+ * The journey and its map, rendered once per journey and language and reused (decision 055): the journey and its
+ * places come from the resolver's cache (consumer.data.ts), the same objects for every stamp of a lot until that
+ * entry is dropped (its TTL, or a change announced), so the rendered fragment is keyed by the object itself and goes
+ * with it. Only published data is in it; the verdict is rendered per request.
+ */
+const journeyFragments = new WeakMap<object, { places: unknown; byLang: Map<Lang, Html> }>();
+
+function journeySection(
+  view: ConsumerView,
+  lang: Lang,
+  tr: (key: string, params?: Record<string, unknown>) => string,
+): Html {
+  const kept = journeyFragments.get(view.journey);
+  const hit = kept?.places === view.places ? kept.byLang.get(lang) : undefined;
+  if (hit) return hit;
+  const map = renderMapSvg(view.places, tr('public.map'), communeBoundariesNear);
+  const section = html`<section class="card" id="journey"><h2>${tr('public.journey')}</h2>${
+    view.journey.length
+      ? html`<ol class="timeline">${view.journey.map(
+          (s) =>
+            html`<li><strong>${tr(`public.what.${s.what}`)}</strong><br><span class="muted">${formatTime(lang, s.when)}</span>${s.where ? html`<br>${s.place ? html`<b class="pin" title="${tr('public.mapNumber', { n: s.place })}">${s.place}</b> ` : ''}${s.where}` : ''}${s.who ? html`<br><span class="muted">${s.who}</span>` : ''}</li>`,
+        )}</ol>`
+      : html`<p class="muted">${tr('public.noJourney')}</p>`
+  }
+${map ? html`<h2>${tr('public.map')}</h2>${new Html(map)}<ol class="legend">${view.places.map((pl) => html`<li>${pl.name}</li>`)}</ol>` : ''}</section>`;
+  // an empty journey is one shared literal in places: only journeys that are objects of their own are kept
+  if (view.journey.length) {
+    const entry =
+      kept?.places === view.places ? kept : { places: view.places, byLang: new Map<Lang, Html>() };
+    entry.byLang.set(lang, section);
+    journeyFragments.set(view.journey, entry);
+  }
+  return section;
 }
 
 /**
