@@ -66,6 +66,8 @@ const latency = metricHistogram({
   buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
 });
 
+const statusClasses = ['0xx', '1xx', '2xx', '3xx', '4xx', '5xx'];
+
 const primaryKeyPath = /^\/\d{2,4}(\/\*)?$/;
 
 /**
@@ -229,10 +231,12 @@ export function registerMetrics(app: FastifyInstance, database: Database, token:
   app.addHook('onClose', async () => {
     if (source === mine) source = null;
   });
-  app.addHook('onResponse', async (request, reply) => {
+  // a callback hook, not an async one: no promise per request
+  app.addHook('onResponse', (request, reply, done) => {
     const group = groupOf(request.routeOptions.url);
-    requests.inc({ group, status: `${Math.floor(reply.statusCode / 100)}xx` });
+    requests.inc({ group, status: statusClasses[Math.floor(reply.statusCode / 100)] ?? 'other' });
     latency.observe({ group }, reply.elapsedTime / 1000);
+    done();
   });
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
     checkAccess(request, token);
