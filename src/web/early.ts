@@ -3,23 +3,14 @@ import type { Filters } from './pages/dashboard/period.ts';
 /**
  * The back office's first script: a few hundred bytes, its own chunk, loaded `async` at the top of index.html
  * (src/web/vite.config.ts puts it there), so it runs while the app's own scripts are still on their way. It asks
- * for the signed-in person and, when the address is the dashboard and that person reads the province's figures,
- * for the figures the dashboard will show (decision 056). The app's first GET of the same URL takes that answer
+ * for the signed-in person and, when the address is the dashboard, for the figures the dashboard will show
+ * (decision 056). The app's first GET of the same URL takes that answer
  * instead of asking again (api/client.ts), and handles it as its own: a 401 leads to the sign-in page, an error is
  * shown. Nothing is asked on the pages before signing in.
  *
  * It must import nothing at run time (types only): whatever it imported would become a chunk of its own, loaded
  * before it could ask. The app imports from it instead (the same module, run once).
  */
-
-/** The roles that read the province's figures (GET /api/dashboard); organisations keep their own counters. */
-export const provinceRoles = [
-  'dost_admin',
-  'dost_reviewer',
-  'inspector',
-  'sector_officer',
-  'commune_officer',
-];
 
 /** This month in Vietnam (UTC+7 all year), `YYYY-MM`. */
 export const thisMonth = (now = Date.now()) => new Date(now + 7 * 3_600_000).toISOString().slice(0, 7);
@@ -97,8 +88,12 @@ function start() {
   }
   // as the app chooses its language (i18n/index.ts): the answers are worded in it
   const language = localStorage.getItem('txng.language') === 'en' ? 'en' : 'vi';
-  const me = ask('/api/auth/me', language);
+  ask('/api/auth/me', language);
   if (path !== '/') return;
+  // The figures, without waiting for /api/auth/me: its answer could be read only once the app's scripts have run
+  // (they hold the page's one thread). Whoever may not read them gets 401 or 403 before any work is done.
+  const filters = filtersFromAddress(window.location.search);
+  ask(withQuery('/api/dashboard', dashboardQuery(filters, filters)), language);
   // the dashboard's own chunks, fetched beside the app's scripts rather than after them (listed by the build)
   const chunks = document.querySelector<HTMLElement>('script[data-dashboard]')?.dataset.dashboard;
   for (const href of chunks?.split(' ').filter(Boolean) ?? []) {
@@ -108,13 +103,6 @@ function start() {
     link.href = href;
     document.head.append(link);
   }
-  me.then(async (res) => {
-    if (!res.ok) return;
-    const who = (await res.clone().json()) as { role?: string; mustChangePassword?: boolean };
-    if (!who.role || !provinceRoles.includes(who.role) || who.mustChangePassword) return;
-    const filters = filtersFromAddress(window.location.search);
-    ask(withQuery('/api/dashboard', dashboardQuery(filters, filters)), language);
-  }).catch(() => undefined);
 }
 
 if (typeof window !== 'undefined' && typeof document !== 'undefined') start();

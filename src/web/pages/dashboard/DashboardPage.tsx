@@ -6,11 +6,13 @@ import { get } from '../../api/client.ts';
 import { useMe } from '../../api/session.ts';
 import type { Page } from '../../components/list-state.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { provinceRoles } from '../../early.ts';
 import { formatNumber } from '../../format.ts';
 import { canSee, navItems } from '../../layout/nav.ts';
 import { ProvinceDashboard } from './ProvinceDashboard.tsx';
 import { TodoPanel } from './TodoPanel.tsx';
+
+/** The roles that read the province's figures (GET /api/dashboard); organisations keep their own counters. */
+const provinceRoles = ['dost_admin', 'dost_reviewer', 'inspector', 'sector_officer', 'commune_officer'];
 
 /** Counts come from each list's `total` (one row asked for): what the actor may see, nothing estimated. */
 const counters = [
