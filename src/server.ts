@@ -3,7 +3,13 @@ import os from 'node:os';
 import { buildApp } from './app.ts';
 import { allChecks, startScheduler } from './checks/index.ts';
 import { seedDemo } from './demo/index.ts';
-import { type Config, type Database, loadConfig, openDatabase } from './platform/index.ts';
+import {
+  type Config,
+  type Database,
+  loadConfig,
+  openDatabase,
+  serveClusterMetrics,
+} from './platform/index.ts';
 import { startResolverListener } from './resolver/index.ts';
 import { startScanBuffer, stopScanBuffer } from './stamps/index.ts';
 
@@ -138,6 +144,8 @@ const restartLimit = 5;
  * passes the signal on and exits once every worker has finished its requests and flushed its buffers.
  */
 async function superviseWorkers(config: Config, count: number) {
+  // a worker's /metrics answers for all of them (src/platform/metrics.ts)
+  serveClusterMetrics();
   let stopping = false;
   const restarts: number[] = [];
   const index = new Map<Worker, string>();

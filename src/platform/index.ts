@@ -15,7 +15,13 @@ export { defineMessages, pickLanguage, t } from './i18n.ts';
 export { localToday } from './local-date.ts';
 export type { Mail, SendMail } from './mailer.ts';
 export { createMailer } from './mailer.ts';
-export { metricCounter, metricGauge, metricHistogram, metricsRegistry } from './metrics.ts';
+export {
+  metricCounter,
+  metricGauge,
+  metricHistogram,
+  metricsRegistry,
+  serveClusterMetrics,
+} from './metrics.ts';
 export { prefersHtml } from './negotiate.ts';
 export { registerOperations, requestIdOf } from './operations.ts';
 export { permissionsOf, registerPermissions } from './permissions.ts';

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import crypto from 'node:crypto';
 import net from 'node:net';
 import { sql } from 'drizzle-orm';
@@ -118,6 +119,8 @@ metricGauge({
   name: 'txng_epcis_capture_jobs',
   help: 'EPCIS capture jobs by state (read from the database at each scrape)',
   labelNames: ['state'],
+  // every worker reads the same database: one worker's count, not their sum
+  aggregator: 'first',
   async collect() {
     this.reset();
     if (!source) return;
@@ -134,6 +137,7 @@ metricGauge({
   name: 'txng_sync_outbox',
   help: 'Sync outbox rows by receiver and state (read from the database at each scrape)',
   labelNames: ['receiver', 'state'],
+  aggregator: 'first',
   async collect() {
     this.reset();
     if (!source) return;
@@ -168,7 +172,63 @@ metricGauge({
 const scrapeSeconds = metricGauge({
   name: 'txng_metrics_scrape_duration_seconds',
   help: 'How long the previous scrape took to read its gauges from the database',
+  aggregator: 'max',
 });
+
+// ---- several workers (decision 055) ----------------------------------------------------------------------------
+
+const ask = 'txng:metrics?';
+const answer = 'txng:metrics';
+
+/**
+ * In the primary of several workers (`txng start` on PostgreSQL): a worker asked for /metrics asks this process,
+ * which gathers every worker's registry and sums them (counters, histograms, the pools; the database's counts are
+ * taken once), so a scrape that lands on any worker sees the whole server and counters never jump back.
+ */
+export function serveClusterMetrics() {
+  const aggregator = new client.AggregatorRegistry();
+  cluster.on('message', (worker, message: { type?: string; id?: number }) => {
+    if (message?.type !== ask) return;
+    aggregator.clusterMetrics().then(
+      (text) => worker.send({ type: answer, id: message.id, text }),
+      (err: Error) => worker.send({ type: answer, id: message.id, error: err.message }),
+    );
+  });
+}
+
+let joined = false;
+let asked = 0;
+const waiting = new Map<number, (text: string | null) => void>();
+
+/** A worker's part: its registry answers the primary's gathering, and its /metrics asks the primary. */
+function joinCluster() {
+  if (joined || !cluster.isWorker) return;
+  joined = true;
+  new client.AggregatorRegistry(); // listens for the primary's gathering
+  client.AggregatorRegistry.setRegistries([metricsRegistry]);
+  process.on('message', (message: { type?: string; id?: number; text?: string }) => {
+    if (message?.type !== answer || message.id === undefined) return;
+    waiting.get(message.id)?.(message.text ?? null);
+    waiting.delete(message.id);
+  });
+}
+
+/** Every worker's metrics through the primary; null outside a cluster or when it does not answer in 6 s. */
+function clusterMetrics(): Promise<string | null> {
+  if (!cluster.isWorker || !process.send) return Promise.resolve(null);
+  const id = ++asked;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      waiting.delete(id);
+      resolve(null);
+    }, 6000);
+    waiting.set(id, (text) => {
+      clearTimeout(timer);
+      resolve(text);
+    });
+    process.send?.({ type: ask, id });
+  });
+}
 
 // ---- access ----------------------------------------------------------------------------------------------------
 
@@ -218,6 +278,7 @@ let defaultsCollected = false;
 
 /** Counts and times every request by route group, and answers `/metrics` to whom `checkAccess` lets in. */
 export function registerMetrics(app: FastifyInstance, database: Database, token: string | null) {
+  joinCluster();
   if (!defaultsCollected) {
     // the process's own: CPU, memory, event loop lag, garbage collection, handles
     client.collectDefaultMetrics({ register: metricsRegistry });
@@ -241,7 +302,8 @@ export function registerMetrics(app: FastifyInstance, database: Database, token:
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
     checkAccess(request, token);
     const started = performance.now();
-    const text = await metricsRegistry.metrics();
+    // with several workers, the whole server's (this worker's own only if the primary does not answer)
+    const text = (await clusterMetrics()) ?? (await metricsRegistry.metrics());
     scrapeSeconds.set((performance.now() - started) / 1000);
     return reply.header('cache-control', 'no-store').type(metricsRegistry.contentType).send(text);
   });
