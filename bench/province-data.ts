@@ -24,12 +24,28 @@ export const provinceSize = (scale = 1): ProvinceSize => ({
   scans: Math.round(10_000_000 * scale),
 });
 
-/** Fills an empty (freshly migrated) database; prints how long each part took. */
-export async function generateProvince(db: DbOrTx, size: ProvinceSize, year: number): Promise<void> {
+export interface GenerateOptions {
+  /** How many calendar years the times spread over, ending with `year` (default 2). */
+  years?: number;
+  /** Stop writing scans (written in time order, in chunks) once this much time has gone on them; the rest is skipped. */
+  scanBudgetMs?: number;
+}
+
+/**
+ * Fills an empty (freshly migrated) database; prints how long each part took. Returns how many scans it wrote (fewer
+ * than asked only when `scanBudgetMs` ran out).
+ */
+export async function generateProvince(
+  db: DbOrTx,
+  size: ProvinceSize,
+  year: number,
+  opts: GenerateOptions = {},
+): Promise<{ scans: number }> {
   const { organisations: O, products: P, events: E, scans: S } = size;
-  // the two years in seconds and days; row k of n lands at a fixed point of them
-  const start = `${year - 1}-01-01T00:00:00+07:00`;
-  const days = 730;
+  const years = opts.years ?? 2;
+  // the years in seconds and days; row k of n lands at a fixed point of them
+  const start = `${year - years + 1}-01-01T00:00:00+07:00`;
+  const days = 365 * years;
   const seconds = days * 86_400;
   const at = (k: SQL, n: number) =>
     sql`(${start}::timestamptz + ((${k}) % ${n}) * interval '1 second' * ${Math.floor(seconds / n)})`;
@@ -78,14 +94,25 @@ export async function generateProvince(db: DbOrTx, size: ProvinceSize, year: num
       AND tablename IN ('epcis_events', 'epcis_event_ids', 'stamp_scans') AND indexdef NOT LIKE '%UNIQUE%'`)) as unknown as {
       rows: { indexdef: string }[];
     }
-  ).rows.map((r) => r.indexdef);
+  ).rows.map((r) => r.indexdef.replace(' ON ONLY ', ' ON ')); // a partitioned table's index, built on every partition
   const dropped = indexes.map((def) => def.match(/INDEX (\S+) ON/)![1]!);
   await step(
     "drop the big tables' secondary indexes",
     ...dropped.map((name) => sql.raw(`DROP INDEX ${name}`)),
   );
+  // every month of the period has its partitions before the rows arrive (else they would all land in the default
+  // partition, to be moved out by the maintenance); the events' keys are written set-based, their trigger off
   await step(
-    `${E} EPCIS events and their ids`,
+    `partitions of ${years * 12} months`,
+    sql`SELECT txng_month_partition(t, c, ((${start}::timestamptz AT TIME ZONE INTERVAL '+07:00')::date + make_interval(months => m))::date)
+      FROM (VALUES ('epcis_events', 'record_time'), ('stamp_scans', 'at')) v(t, c), generate_series(0, ${years * 12}) m`,
+  );
+  await step(
+    `${E} EPCIS events, their keys and their ids`,
+    sql`INSERT INTO epcis_event_keys (event_pk, event_id, is_error_declaration, organisation_id, record_time)
+      SELECT n, 'urn:uuid:' || md5('ev' || n)::uuid, false, ${org(n)}, ${at(n, E)} + interval '1 hour'
+      FROM generate_series(1, ${E}) n`,
+    sql`ALTER TABLE epcis_events DISABLE TRIGGER epcis_events_key`,
     sql`INSERT INTO epcis_events (id, event_id, event_type, event_time, event_time_zone_offset, record_time, action,
         biz_step, organisation_id, capture_id, content_hash, document)
       OVERRIDING SYSTEM VALUE
@@ -93,17 +120,27 @@ export async function generateProvince(db: DbOrTx, size: ProvinceSize, year: num
         'OBSERVE', CASE WHEN n % 7 = 0 THEN 'receiving' ELSE 'shipping' END, ${org(n)},
         md5('cap' || (n / 1000))::uuid, md5('h' || n), '{}'::jsonb
       FROM generate_series(1, ${E}) n`,
+    sql`ALTER TABLE epcis_events ENABLE TRIGGER epcis_events_key`,
     sql`SELECT setval(pg_get_serial_sequence('epcis_events', 'id'), ${E})`,
     sql`INSERT INTO epcis_event_ids (event_pk, id, role, is_class, quantity, uom)
       SELECT n, 'https://id.gs1.org/01/' || ${gtin(sql`(${n} - 1) % ${P} + 1`)} || '/10/L1', 'epc', true, 1, 'KGM'
       FROM generate_series(1, ${E}) n`,
   );
-  await step(
-    `${S} stamp scans`,
-    sql`INSERT INTO stamp_scans (gtin, serial, network, at)
-      SELECT ${gtin(sql`(${n} - 1) % ${O} + 1`)}, (${n}::bigint * 7919) % 5000 + 1, md5('net' || n % 50000), ${at(n, S)}
-      FROM generate_series(1, ${S}) n`,
-  );
+  // in time order, a chunk at a time, so a budget can stop it with whole months written
+  const scanChunk = 5_000_000;
+  const scansStart = performance.now();
+  let scansWritten = 0;
+  while (scansWritten < S) {
+    if (opts.scanBudgetMs !== undefined && performance.now() - scansStart > opts.scanBudgetMs) break;
+    const to = Math.min(S, scansWritten + scanChunk);
+    await step(
+      `stamp scans ${scansWritten + 1}–${to} of ${S}`,
+      sql`INSERT INTO stamp_scans (gtin, serial, network, at)
+        SELECT ${gtin(sql`(${n} - 1) % ${O} + 1`)}, (${n}::bigint * 7919) % 5000 + 1, md5('net' || n % 50000), ${at(n, S)}
+        FROM generate_series(${scansWritten + 1}::bigint, ${to}::bigint) n`,
+    );
+    scansWritten = to;
+  }
   await step(`build ${indexes.length} indexes again`, ...indexes.map((def) => sql.raw(def)));
   await step(
     'review items and decisions, inspections, findings, fines, consumer reports',
@@ -127,6 +164,7 @@ export async function generateProvince(db: DbOrTx, size: ProvinceSize, year: num
       FROM generate_series(1, ${Math.max(1, Math.round(O / 4))}) k`,
   );
   await step('ANALYZE', sql`ANALYZE`);
+  return { scans: scansWritten };
 }
 
 /**

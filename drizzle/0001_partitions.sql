@@ -16,8 +16,11 @@ BEGIN
     RETURN false;
   END IF;
   EXECUTE format('CREATE TABLE %I (LIKE %I INCLUDING DEFAULTS)', part, parent);
+  -- a move, not a delete: the events' keys stay (epcis_events_unkey)
+  PERFORM set_config('txng.moving_partition', 'on', true);
   EXECUTE format('WITH moved AS (DELETE FROM %I WHERE %I >= $1 AND %I < $2 RETURNING *) INSERT INTO %I SELECT * FROM moved',
     parent || '_default', col, col, part) USING lo, hi;
+  PERFORM set_config('txng.moving_partition', 'off', true);
   -- the same range as a check: ATTACH then need not scan the table to prove it
   EXECUTE format('ALTER TABLE %I ADD CONSTRAINT %I CHECK (%I >= %L AND %I < %L)', part, part || '_range', col, lo, col, hi);
   EXECUTE format('ALTER TABLE %I ATTACH PARTITION %I FOR VALUES FROM (%L) TO (%L)', parent, part, lo, hi);
@@ -64,6 +67,16 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
+-- A deleted event frees its key, as deleting the row freed the unique index before (the program never deletes events;
+-- tests empty the tables). Detaching a month deletes nothing, so archived eventIDs stay taken.
+CREATE FUNCTION epcis_events_unkey() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF coalesce(current_setting('txng.moving_partition', true), 'off') <> 'on' THEN
+    DELETE FROM epcis_event_keys WHERE event_pk = OLD.id;
+  END IF;
+  RETURN OLD;
+END $$;
+--> statement-breakpoint
 ALTER TABLE epcis_events RENAME TO epcis_events_unpartitioned;
 --> statement-breakpoint
 ALTER TABLE epcis_events_unpartitioned RENAME CONSTRAINT epcis_events_id_record_time_pk TO epcis_events_unpartitioned_pk;
@@ -93,6 +106,8 @@ CREATE INDEX epcis_events_organisation_idx ON epcis_events (organisation_id);
 CREATE TABLE epcis_events_default PARTITION OF epcis_events DEFAULT;
 --> statement-breakpoint
 CREATE TRIGGER epcis_events_key BEFORE INSERT ON epcis_events FOR EACH ROW EXECUTE FUNCTION epcis_events_key();
+--> statement-breakpoint
+CREATE TRIGGER epcis_events_unkey AFTER DELETE ON epcis_events FOR EACH ROW EXECUTE FUNCTION epcis_events_unkey();
 --> statement-breakpoint
 INSERT INTO epcis_events SELECT * FROM epcis_events_unpartitioned ORDER BY id;
 --> statement-breakpoint

@@ -78,12 +78,18 @@ export async function clashingEvents(
   rows: EventRow[],
 ): Promise<EventRow[]> {
   if (!rows.length) return [];
+  // the keys first (one table), then those events in the months they were recorded in (decision 054)
+  const keys = await selectRows<EventKey>(
+    db,
+    sql`SELECT event_pk AS pk, record_time::text AS "recordTime" FROM epcis_event_keys
+    WHERE event_id = ANY(${pgArray(rows.map((r) => r.eventId))}::text[])
+      AND (NOT is_error_declaration OR organisation_id IS NOT DISTINCT FROM ${organisationId}::uuid)`,
+  );
+  if (!keys.length) return [];
   const stored = await selectRows<{ eventId: string; isErrorDeclaration: boolean; contentHash: string }>(
     db,
     sql`SELECT event_id AS "eventId", is_error_declaration AS "isErrorDeclaration", content_hash AS "contentHash"
-    FROM epcis_events
-    WHERE event_id = ANY(${pgArray(rows.map((r) => r.eventId))}::text[]) AND capture_id <> ${captureId}::uuid
-      AND (NOT is_error_declaration OR organisation_id IS NOT DISTINCT FROM ${organisationId}::uuid)`,
+    FROM epcis_events WHERE ${inMonths(keys)} AND capture_id <> ${captureId}::uuid`,
   );
   const held = new Map(stored.map((r) => [`${r.isErrorDeclaration}${r.eventId}`, r.contentHash]));
   return rows.filter((r) => {
@@ -150,17 +156,42 @@ const eventColumns = sql`e.id AS pk, e.event_id AS "eventId", e.event_type AS "e
   COALESCE((SELECT json_agg(json_build_object('kind', l.kind, 'type', l.type, 'value', l.value))
       FROM epcis_event_links l WHERE l.event_pk = e.id), '[]') AS links`;
 
-/** Events by primary key, with their ids and links, in one query. */
-export async function eventsByPk(db: DbOrTx, pks: number[]): Promise<StoredEvent[]> {
-  if (!pks.length) return [];
+/**
+ * The events of these keys, by id and record time: a partitioned table's planner reads only the months named
+ * (decision 054), where a join on the id alone would plan and probe every month of the decade.
+ */
+function inMonths(keys: EventKey[], alias = '') {
+  const a = alias ? sql.raw(`${alias}.`) : sql``;
+  const times = [...new Set(keys.map((k) => k.recordTime))];
+  return sql`${a}id = ANY(${`{${keys.map((k) => Number(k.pk)).join(',')}}`}::bigint[])
+    AND ${a}record_time = ANY(${pgArray(times)}::timestamptz[])`;
+}
+
+/** An event's key and its record time as PostgreSQL wrote it (`record_time::text`: microseconds, which a Date drops). */
+interface EventKey {
+  pk: string | number;
+  recordTime: string;
+}
+
+/** Events with their ids and links by the keys found first in epcis_event_keys, in one query. */
+async function eventsOfKeys(db: DbOrTx, keys: EventKey[]) {
+  if (!keys.length) return [];
   const rows = await selectRows(
     db,
-    sql`
-    SELECT ${eventColumns} FROM epcis_events e
-    WHERE e.id = ANY(${`{${pks.map(Number).join(',')}}`}::bigint[])
-    ORDER BY e.event_time, e.id`,
+    sql`SELECT ${eventColumns} FROM epcis_events e WHERE ${inMonths(keys, 'e')} ORDER BY e.event_time, e.id`,
   );
   return rows.map(toStoredEvent);
+}
+
+/** Events by primary key, with their ids and links. */
+export async function eventsByPk(db: DbOrTx, pks: number[]): Promise<StoredEvent[]> {
+  if (!pks.length) return [];
+  const keys = await selectRows<EventKey>(
+    db,
+    sql`SELECT event_pk AS pk, record_time::text AS "recordTime" FROM epcis_event_keys
+    WHERE event_pk = ANY(${`{${pks.map(Number).join(',')}}`}::bigint[])`,
+  );
+  return eventsOfKeys(db, keys);
 }
 
 /**
@@ -182,7 +213,7 @@ export async function originalsOfOthers(
   if (!eventIds.length) return [];
   const rows = await selectRows<{ eventId: string }>(
     db,
-    sql`SELECT event_id AS "eventId" FROM epcis_events
+    sql`SELECT event_id AS "eventId" FROM epcis_event_keys
     WHERE event_id = ANY(${pgArray(eventIds)}::text[]) AND NOT is_error_declaration
       AND organisation_id IS DISTINCT FROM ${organisationId}::uuid`,
   );
@@ -208,16 +239,18 @@ export async function eventsByIdsOrLinks(
   const scope = opts.organisationIds
     ? sql`AND e.organisation_id = ANY(${pgArray(opts.organisationIds)}::uuid[])`
     : sql``;
-  const rows = await selectRows(
+  // which events, from the keys (one table: event id, declaration, organisation, record time); then those events
+  // from the months they were recorded in (decision 054)
+  const keys = await selectRows<EventKey>(
     db,
     sql`
-    SELECT ${eventColumns} FROM (${matches}) m JOIN epcis_events e ON e.id = m.event_pk
+    SELECT e.event_pk AS pk, e.record_time::text AS "recordTime" FROM (${matches}) m
+      JOIN epcis_event_keys e ON e.event_pk = m.event_pk
     WHERE NOT e.is_error_declaration ${recorded} ${scope}
-      AND NOT EXISTS (SELECT 1 FROM epcis_events d WHERE d.event_id = e.event_id AND d.is_error_declaration
-        AND ${declaredByOwner} ${declared})
-    ORDER BY e.event_time, e.id`,
+      AND NOT EXISTS (SELECT 1 FROM epcis_event_keys d WHERE d.event_id = e.event_id AND d.is_error_declaration
+        AND ${declaredByOwner} ${declared})`,
   );
-  return rows.map(toStoredEvent);
+  return eventsOfKeys(db, keys);
 }
 
 /**
@@ -230,9 +263,9 @@ export async function destinationsOfIds(db: DbOrTx, ids: string[]): Promise<{ id
     db,
     sql`SELECT DISTINCT i.id, l.value FROM epcis_event_ids i
       JOIN epcis_event_links l ON l.event_pk = i.event_pk AND l.kind = 'destination'
-      JOIN epcis_events e ON e.id = i.event_pk
+      JOIN epcis_event_keys e ON e.event_pk = i.event_pk
      WHERE i.id = ANY(${pgArray(ids)}::text[]) AND NOT e.is_error_declaration
-       AND NOT EXISTS (SELECT 1 FROM epcis_events d WHERE d.event_id = e.event_id AND d.is_error_declaration
+       AND NOT EXISTS (SELECT 1 FROM epcis_event_keys d WHERE d.event_id = e.event_id AND d.is_error_declaration
          AND ${declaredByOwner})`,
   );
 }
