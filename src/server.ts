@@ -58,9 +58,12 @@ export async function startServer(config: Config = loadConfig(), options: StartO
   if (cluster.isWorker) return serveWorker(config);
   const workers = workerCount(config, options.workers);
   const database = await openDatabase(config);
+  if (workers === 1) return serve(config, database, { checks: true, announce: true, seed: true });
+  // the app first, as in one process: it applies the configuration the demo's stamps and communes depend on; it never
+  // listens here, and the workers open their own pools: this process keeps nothing open and only watches them
+  const app = await buildApp({ config, database, logger: false });
   await seed(database, config);
-  if (workers === 1) return serve(config, database, { checks: true, announce: true });
-  // the workers open their own pools; this process keeps nothing open and only watches them
+  await app.close();
   await database.close();
   return superviseWorkers(config, workers);
 }
@@ -76,11 +79,21 @@ async function seed(database: Database, config: Config) {
 /** One worker of several: its own pool and app; the checks run in the first worker only. */
 async function serveWorker(config: Config) {
   const database = await openDatabase(config);
-  return serve(config, database, { checks: process.env.TXNG_WORKER_INDEX === '1', announce: false });
+  return serve(config, database, {
+    checks: process.env.TXNG_WORKER_INDEX === '1',
+    announce: false,
+    seed: false,
+  });
 }
 
-async function serve(config: Config, database: Database, opts: { checks: boolean; announce: boolean }) {
+async function serve(
+  config: Config,
+  database: Database,
+  opts: { checks: boolean; announce: boolean; seed: boolean },
+) {
+  // the app first: it applies the configuration the demo's stamps and communes depend on
   const app = await buildApp({ config, database, logger: true });
+  if (opts.seed) await seed(database, config);
   // the automatic checks on their schedule; each run takes its check's advisory lock, so several server processes
   // on one database run each check once
   const stopChecks =
