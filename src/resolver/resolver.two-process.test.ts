@@ -68,7 +68,8 @@ describe.skipIf(!available)('the resolver in two processes', () => {
       TXNG_WORKERS: '2',
       TXNG_TRUST_PROXY: 'true',
     });
-    await startProcess(cluster);
+    // a primary and two workers each build the app: on a loaded 2-core machine that takes a while
+    await startProcess(cluster, 180_000);
     try {
       const count = async () =>
         (await db(`SELECT count(*)::int AS n FROM stamp_scans WHERE gtin = $1`, [gtin]))[0].n as number;
@@ -87,7 +88,7 @@ describe.skipIf(!available)('the resolver in two processes', () => {
     } finally {
       await stopProcess(cluster);
     }
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     if (a) await stopProcess(a);

@@ -82,15 +82,15 @@ export function txngProcess(
   };
 }
 
-/** Starts it and waits for its `/healthz` (a minute at most), with its error output in the failure. */
-export async function startProcess(p: TxngProcess) {
+/** Starts it and waits for its `/healthz` (a minute at most unless told), with its error output in the failure. */
+export async function startProcess(p: TxngProcess, timeoutMs = 60_000) {
   const child = spawn(process.execPath, [bin, 'start'], { env: p.env, stdio: ['ignore', 'ignore', 'pipe'] });
   p.child = child;
   let stderr = '';
   child.stderr?.on('data', (chunk) => {
     stderr += chunk;
   });
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${p.name} exited: ${stderr}`);
     const ok = await fetch(`${p.url}/healthz`).then(
