@@ -77,6 +77,8 @@ export function txngProcess(
       TXNG_MAIL_DIR: path.join(os.tmpdir(), `txng-mail-${database}-${port}`),
       TXNG_HUB_URL: '',
       TXNG_HUB_KEY: '',
+      // one process unless a test asks for workers (decision 055: the default on PostgreSQL is one per core)
+      TXNG_WORKERS: '1',
       ...extra,
     },
   };
