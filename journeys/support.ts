@@ -1,62 +1,14 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { it } from 'vitest';
 import { backOfficeBuilt, buildBackOfficeNow } from './build.ts';
+import { type RunningServer, startServer } from './server.ts';
+
+export { type RunningServer, startServer } from './server.ts';
 
 /** Where journeys keep their screenshots (test artefacts, not committed). */
 export const shotsDir = path.resolve('test-results/screenshots');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-export interface RunningServer {
-  baseUrl: string;
-  stop(): Promise<void>;
-}
-
-/**
- * Starts the real program (`bin/txng.js start`) on a free port with the demo province on a fresh embedded
- * database, exactly as the README's quick start does, and waits for /healthz.
- */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'txng-journey-'));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ['bin/txng.js', 'start'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', TXNG_DATA_DIR: dataDir, TXNG_BASE_URL: baseUrl, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(`${baseUrl}/healthz`);
-      if (res.ok) break;
-    } catch {}
-    if (Date.now() > deadline) throw new Error('server did not become healthy in 90 s');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return {
-    baseUrl,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
