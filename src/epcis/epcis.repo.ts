@@ -81,9 +81,13 @@ export async function clashingEvents(
   // the keys first (one table), then those events in the months they were recorded in (decision 054)
   const keys = await selectRows<EventKey>(
     db,
+    // one branch per partial unique index (an OR of the two would read the whole table)
     sql`SELECT event_pk AS pk, record_time::text AS "recordTime" FROM epcis_event_keys
-    WHERE event_id = ANY(${pgArray(rows.map((r) => r.eventId))}::text[])
-      AND (NOT is_error_declaration OR organisation_id IS NOT DISTINCT FROM ${organisationId}::uuid)`,
+    WHERE event_id = ANY(${pgArray(rows.map((r) => r.eventId))}::text[]) AND NOT is_error_declaration
+    UNION ALL
+    SELECT event_pk, record_time::text FROM epcis_event_keys
+    WHERE event_id = ANY(${pgArray(rows.map((r) => r.eventId))}::text[]) AND is_error_declaration
+      AND organisation_id IS NOT DISTINCT FROM ${organisationId}::uuid`,
   );
   if (!keys.length) return [];
   const stored = await selectRows<{ eventId: string; isErrorDeclaration: boolean; contentHash: string }>(
