@@ -86,6 +86,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', opts.database.db);
+  app.decorate('readDb', opts.database.readDb);
   app.decorate('config', opts.config);
   app.decorate('sendMail', createMailer(opts.config.mail));
   registerProblemHandling(app);

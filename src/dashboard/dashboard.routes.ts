@@ -25,6 +25,6 @@ export async function dashboardRoutes(fastify: FastifyInstance) {
         response: { 200: dashboardView },
       },
     },
-    async (request) => readDashboard(app.db, requireActor(request), request.query),
+    async (request) => readDashboard(app.db, requireActor(request), request.query, app.readDb),
   );
 }

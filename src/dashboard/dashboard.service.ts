@@ -87,7 +87,13 @@ function byKey(rows: CountRow[], key: 'code' | 'month') {
 }
 
 /** The province's figures for the reader (issue 13 §3): as of the period's end, and in the period by month. */
-export async function readDashboard(db: DbOrTx, actor: Actor, query: DashboardQuery): Promise<DashboardView> {
+export async function readDashboard(
+  db: DbOrTx,
+  actor: Actor,
+  query: DashboardQuery,
+  /** Where the figures are read (a replica, DATABASE_READ_URL); the scans' roll-up is written on `db`. */
+  read: DbOrTx = db,
+): Promise<DashboardView> {
   const { filter, period, filters, scope } = resolveFilter(actor, query);
   await rollUpScans(db);
   const [
@@ -103,23 +109,23 @@ export async function readDashboard(db: DbOrTx, actor: Actor, query: DashboardQu
     orgsByMonth,
     productsByMonth,
   ] = await Promise.all([
-    repo.organisationCounts(db, filter, period),
-    repo.productCounts(db, filter, period),
-    repo.lotCounts(db, filter, period),
-    repo.stampsIssued(db, filter, period),
-    repo.stampsActivated(db, filter, period),
+    repo.organisationCounts(read, filter, period),
+    repo.productCounts(read, filter, period),
+    repo.lotCounts(read, filter, period),
+    repo.stampsIssued(read, filter, period),
+    repo.stampsActivated(read, filter, period),
     // the mark and the scans past it in one snapshot
-    db.transaction(async (tx) => repo.scans(tx, filter, period, await scanMark(tx)), {
+    read.transaction(async (tx) => repo.scans(tx, filter, period, await scanMark(tx)), {
       isolationLevel: 'repeatable read',
       accessMode: 'read only',
     }),
-    repo.inspections(db, filter, period),
-    repo.violations(db, filter, period),
-    repo.consumerReports(db, filter, period),
-    repo.approvedByMonth(db, filter, period, 'organisations'),
-    repo.approvedByMonth(db, filter, period, 'products'),
+    repo.inspections(read, filter, period),
+    repo.violations(read, filter, period),
+    repo.consumerReports(read, filter, period),
+    repo.approvedByMonth(read, filter, period, 'organisations'),
+    repo.approvedByMonth(read, filter, period, 'products'),
   ]);
-  const positions = new Map((await repo.communePositions(db, filter)).map((p) => [p.code, p]));
+  const positions = new Map((await repo.communePositions(read, filter)).map((p) => [p.code, p]));
 
   const perMonth = {
     organisationsApproved: byKey(orgsByMonth, 'month'),

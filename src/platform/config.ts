@@ -32,6 +32,8 @@ export interface Config {
   host: string;
   /** PostgreSQL connection string; when absent the embedded database (PGlite) is used. */
   databaseUrl: string | null;
+  /** A streaming replica of DATABASE_URL for public reads (DATABASE_READ_URL); null: everything on DATABASE_URL. */
+  databaseReadUrl: string | null;
   /** Most connections the PostgreSQL pool opens. */
   dbPool: number;
   /** Folder of the embedded database; `null` keeps it in memory (tests). */
@@ -150,6 +152,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('a port number from 0 to 65535'),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().optional(),
+  DATABASE_READ_URL: z.string().optional(),
   TXNG_DB_POOL: z.coerce.number().int().positive().default(10).describe('a whole number above 0'),
   TXNG_DATA_DIR: z.string().default('./data'),
   TXNG_BASE_URL: z.url().optional().describe('an absolute URL such as https://txng.example.gov.vn'),
@@ -284,6 +287,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         problems.push(
           `${name}: got nothing, expected the credentials the national portal issued (TXNG_NATIONAL_URL is set)`,
         );
+  if (given.DATABASE_READ_URL && !given.DATABASE_URL)
+    problems.push(
+      'DATABASE_READ_URL: a replica is read beside its primary, expected DATABASE_URL too (the embedded database has no replica)',
+    );
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const v = parsed.data;
   const baseUrl = (v.TXNG_BASE_URL ?? `http://localhost:${v.PORT}`).replace(/\/+$/, '');
@@ -291,6 +298,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: v.PORT,
     host: v.HOST,
     databaseUrl: v.DATABASE_URL ?? null,
+    databaseReadUrl: v.DATABASE_READ_URL ?? null,
     dbPool: v.TXNG_DB_POOL,
     dataDir: path.resolve(v.TXNG_DATA_DIR),
     baseUrl,

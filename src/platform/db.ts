@@ -20,6 +20,12 @@ export type DbOrTx = Db | Tx;
 
 export interface Database {
   db: Db;
+  /**
+   * Where public reads of published data may go (the portal, the consumer page's product, producer and journey,
+   * the resolver's master data, the dashboard): a streaming replica when DATABASE_READ_URL is set, else `db`. It may
+   * lag behind: a stamp's state, a scan and anything written are never read from it (docs/operations.md, Replica).
+   */
+  readDb: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
 }
@@ -36,20 +42,22 @@ export async function openDatabase(opts: {
   dataDir: string | null;
   /** Most pooled PostgreSQL connections (TXNG_DB_POOL); pg's own default, 10, when not given. */
   dbPool?: number;
+  /** A read-only streaming replica of `databaseUrl` for public reads (DATABASE_READ_URL). */
+  databaseReadUrl?: string | null;
 }): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.dbPool });
-    // an idle client whose server connection ends (restart, failover) must not take the process down
-    pool.on('error', (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
+    const pool = openPool(opts.databaseUrl, opts.dbPool);
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     await migratePg(db as any, { migrationsFolder });
     const stopPartitions = await keepPartitions(db);
+    const replica = opts.databaseReadUrl ? openPool(opts.databaseReadUrl, opts.dbPool) : null;
     return {
       db,
+      readDb: replica ? (drizzlePg({ client: replica, schema }) as unknown as Db) : db,
       kind: 'postgres',
-      close: () => {
+      close: async () => {
         stopPartitions();
-        return pool.end();
+        await Promise.all([pool.end(), replica?.end()]);
       },
     };
   }
@@ -61,6 +69,7 @@ export async function openDatabase(opts: {
     const stopPartitions = await keepPartitions(db);
     return {
       db,
+      readDb: db,
       kind: 'pglite',
       close: async () => {
         stopPartitions();
@@ -72,6 +81,13 @@ export async function openDatabase(opts: {
     release();
     throw err;
   }
+}
+
+function openPool(connectionString: string, max: number | undefined) {
+  const pool = new pg.Pool({ connectionString, max });
+  // an idle client whose server connection ends (restart, failover) must not take the process down
+  pool.on('error', (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
+  return pool;
 }
 
 function lockDataDir(dataDir: string): () => void {

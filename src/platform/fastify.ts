@@ -5,6 +5,8 @@ import type { SendMail } from './mailer.ts';
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
+    /** Public reads of published data: the replica when DATABASE_READ_URL is set, else `db` (Database.readDb). */
+    readDb: Db;
     config: Config;
     /** Mail out: SMTP, or .eml files in the outbox folder when none is configured. */
     sendMail: SendMail;

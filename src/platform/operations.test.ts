@@ -191,7 +191,12 @@ describe('/readyz', () => {
   const appOn = async (execute: () => Promise<unknown>) => {
     const app = Fastify();
     registerProblemHandling(app);
-    registerReadiness(app, { db: { execute } as unknown as Db, kind: 'postgres', close: async () => {} });
+    registerReadiness(app, {
+      db: { execute } as unknown as Db,
+      readDb: { execute } as unknown as Db,
+      kind: 'postgres',
+      close: async () => {},
+    });
     await app.ready();
     return app;
   };

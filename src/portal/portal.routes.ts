@@ -5,6 +5,7 @@ import { getPublishedNews, listPublishedNews, type NewsKind, renderNewsBody } fr
 import { notFound, Problem, prefersHtml, readMultipart } from '../platform/index.ts';
 import { Html, html, pageLanguage, safeUrl } from '../public/index.ts';
 import { communeBoundariesNear, searchPublicLots } from '../registry/index.ts';
+import { readsFrom } from '../resolver/index.ts';
 import { answerCode, type CodeAnswer } from './portal.code.ts';
 import {
   loadPortalData,
@@ -44,6 +45,8 @@ export default async function portalRoutes(fastify: FastifyInstance) {
   // only the photo reader (the one costly page) is limited per address
   await fastify.register(rateLimit, { global: false });
   const app = fastify;
+  // published data only: a replica may answer (DATABASE_READ_URL), except just after a change (readsFrom)
+  const read = () => readsFrom(app.db, app.readDb);
   // an address nothing answers (of two or more segments: one segment is the resolver's, which hands a browser
   // the same page): a person's browser gets a page in words with a way home, a program the problem document
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
@@ -61,11 +64,11 @@ export default async function portalRoutes(fastify: FastifyInstance) {
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
     const lang = pageLanguage(request);
     const w = words(lang);
-    const data = await loadPortalData(app.db);
+    const data = await loadPortalData(read());
     const [shown, news, guidance] = await Promise.all([
-      showcase(app.db, data),
-      listPublishedNews(app.db, app.config, { kind: 'news', page: 1, pageSize: 3 }),
-      listPublishedNews(app.db, app.config, { kind: 'guidance', page: 1, pageSize: 3 }),
+      showcase(read(), data),
+      listPublishedNews(read(), app.config, { kind: 'news', page: 1, pageSize: 3 }),
+      listPublishedNews(read(), app.config, { kind: 'guidance', page: 1, pageSize: 3 }),
     ]);
     const hero = html`<div class="hero"><div class="in"><h1>${w.heroTitle}</h1><p>${w.heroText}</p>${searchForm(lang, '', 'q-home')}</div></div>`;
     const body = html`${verifyBox(lang)}
@@ -100,8 +103,8 @@ export default async function portalRoutes(fastify: FastifyInstance) {
         section: 'search',
         body: html`<h1>${w.navSearch}</h1><section class="card">${searchForm(lang)}<p class="muted">${w.searchAsk}</p></section>`,
       });
-    const data = await loadPortalData(app.db);
-    const found = await searchPortal(app.db, data, q);
+    const data = await loadPortalData(read());
+    const found = await searchPortal(read(), data, q);
     const total = found.products.length + found.producers.length + found.lots.length;
     const tabs: [SearchKind | null, string, number][] = [
       [null, w.tabAll, total],
@@ -122,7 +125,7 @@ export default async function portalRoutes(fastify: FastifyInstance) {
     for (const p of data.catalogue.products)
       productsBy.set(p.organisationId, (productsBy.get(p.organisationId) ?? 0) + 1);
     const productList = async (items: typeof found.products) =>
-      html`<div class="grid">${(await productCards(app.db, data, items)).map((p) => productTile(lang, p))}</div>`;
+      html`<div class="grid">${(await productCards(read(), data, items)).map((p) => productTile(lang, p))}</div>`;
     const producerList = (items: typeof found.producers) =>
       html`<div class="grid">${items.map((o) => producerTile(lang, o, countOf(productsBy, o.id)))}</div>`;
     const lotList = (items: typeof found.lots) =>
@@ -162,11 +165,11 @@ export default async function portalRoutes(fastify: FastifyInstance) {
     const w = words(lang);
     const { id } = request.params as { id: string };
     if (!uuid.test(id)) return sendNotFoundPage(request, reply);
-    const data = await loadPortalData(app.db);
+    const data = await loadPortalData(read());
     const product = data.productById.get(id);
     if (!product) return sendNotFoundPage(request, reply);
-    const [card] = await productCards(app.db, data, [product]);
-    const lots = (await searchPublicLots(app.db, product.gtin, 20)).filter((l) => l.productId === product.id);
+    const [card] = await productCards(read(), data, [product]);
+    const lots = (await searchPublicLots(read(), product.gtin, 20)).filter((l) => l.productId === product.id);
     const producer = card.producer;
     const images = product.images.map(safeUrl).filter((u): u is string => !!u);
     const net =
@@ -201,12 +204,12 @@ ${lots.length ? html`<section class="card"><h2>${w.lots}</h2><ul class="plain">$
     const w = words(lang);
     const { id } = request.params as { id: string };
     if (!uuid.test(id)) return sendNotFoundPage(request, reply);
-    const data = await loadPortalData(app.db);
+    const data = await loadPortalData(read());
     const producer = data.organisationById.get(id);
     if (!producer) return sendNotFoundPage(request, reply);
-    const details = await producerDetails(app.db, id);
+    const details = await producerDetails(read(), id);
     const products = await productCards(
-      app.db,
+      read(),
       data,
       data.catalogue.products.filter((p) => p.organisationId === id),
     );
@@ -228,7 +231,7 @@ ${places.length ? html`<section class="card"><h2>${w.places}</h2>${placesMap(lan
       const w = words(lang);
       const query = request.query as Record<string, string | undefined>;
       const page = Math.max(1, Math.min(10_000, Number.parseInt(String(query.page ?? '1'), 10) || 1));
-      const { items, total } = await listPublishedNews(app.db, app.config, { kind, page, pageSize });
+      const { items, total } = await listPublishedNews(read(), app.config, { kind, page, pageSize });
       const pages = Math.max(1, Math.ceil(total / pageSize));
       const title = kind === 'news' ? w.navNews : w.guidanceTitle;
       const extra =
@@ -243,7 +246,7 @@ ${places.length ? html`<section class="card"><h2>${w.places}</h2>${placesMap(lan
     const lang = pageLanguage(request);
     const w = words(lang);
     const { slug } = request.params as { slug: string };
-    const item = slug.length <= 120 ? await getPublishedNews(app.db, app.config, slug) : null;
+    const item = slug.length <= 120 ? await getPublishedNews(read(), app.config, slug) : null;
     const wanted: NewsKind = section === 'guidance' ? 'guidance' : 'news';
     if (!item || item.kind !== wanted) return sendNotFoundPage(request, reply);
     const back =
@@ -265,7 +268,7 @@ ${places.length ? html`<section class="card"><h2>${w.places}</h2>${placesMap(lan
   app.get('/tham-gia', { schema: { hide: true } }, async (request, reply) => {
     const lang = pageLanguage(request);
     const w = words(lang);
-    const { items } = await listPublishedNews(app.db, app.config, { kind: 'guidance', page: 1, pageSize: 5 });
+    const { items } = await listPublishedNews(read(), app.config, { kind: 'guidance', page: 1, pageSize: 5 });
     return sendPortalPage(request, reply, {
       title: w.joinTitle,
       section: 'join',
@@ -312,8 +315,8 @@ ${places.length ? html`<section class="card"><h2>${w.places}</h2>${placesMap(lan
   app.get('/kiem-tra', { schema: { hide: true } }, async (request, reply) => {
     const query = request.query as Record<string, string | undefined>;
     const typed = String(query.ma ?? '').slice(0, 500);
-    const data = await loadPortalData(app.db);
-    return answer(request, reply, await answerCode(app.db, typed, app.config.baseUrl, data), typed);
+    const data = await loadPortalData(read());
+    return answer(request, reply, await answerCode(read(), typed, app.config.baseUrl, data), typed);
   });
 
   app.post(
@@ -356,11 +359,11 @@ ${places.length ? html`<section class="card"><h2>${w.places}</h2>${placesMap(lan
         throw err;
       }
       if (!text) return fail(422, w.photoNoCode);
-      const data = await loadPortalData(app.db);
+      const data = await loadPortalData(read());
       return answer(
         request,
         reply,
-        await answerCode(app.db, text, app.config.baseUrl, data),
+        await answerCode(read(), text, app.config.baseUrl, data),
         text.slice(0, 500),
       );
     },

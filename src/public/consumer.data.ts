@@ -1,6 +1,6 @@
 import { stampSuspension } from '../inspections/index.ts';
 import { type Db, localToday, type ScanThresholds } from '../platform/index.ts';
-import { cached, type ResolverRequest, type Subject } from '../resolver/index.ts';
+import { cached, type ResolverRequest, readsFrom, type Subject } from '../resolver/index.ts';
 import { checkScan, type ScanCheck } from '../stamps/index.ts';
 import { expectedPlaces } from './consumer.distribution.ts';
 import { buildJourney } from './consumer.journey.ts';
@@ -46,6 +46,8 @@ export async function buildConsumerView(
   subject: Subject,
   client: { ip: string },
   scanRules: ScanThresholds,
+  /** Where published data may be read (a replica): the journey and the places it went; scans and state never. */
+  read: Db = db,
 ): Promise<ConsumerView> {
   const { product, organisation, lot, stamp } = subject;
   const verdict = emptyVerdict(scanRules.windowHours);
@@ -54,7 +56,7 @@ export async function buildConsumerView(
   // the journey belongs to the lot (or product), not to the scan: shared by every stamp of the lot
   const { journey, places } = await cached(
     `journey:${product.gtin}:${lot?.lot ?? ''}:${lot ? '' : (stamp?.serial ?? '')}`,
-    () => buildJourney(db, subject, stamp?.serial ?? null),
+    () => buildJourney(readsFrom(db, read), subject, stamp?.serial ?? null),
   );
   let scan: ConsumerView['scan'] = null;
   if (stamp && stamp.serial !== null) {
@@ -65,7 +67,7 @@ export async function buildConsumerView(
         stamp,
         printedLot: request.lot,
         ip: client.ip,
-        expected: () => expectedPlaces(db, subject, places),
+        expected: () => expectedPlaces(readsFrom(db, read), subject, places),
       },
       scanRules,
     );

@@ -20,7 +20,7 @@ export async function sendConsumerPage(
   const app = request.server;
   const lang = pageLanguage(request);
   const view = subject
-    ? await buildConsumerView(app.db, dl, subject, { ip: request.ip }, app.config.scan)
+    ? await buildConsumerView(app.db, dl, subject, { ip: request.ip }, app.config.scan, app.readDb)
     : unknownView(dl, app.config.scan);
   // a person met an unknown stamp: a serial never issued or a wrong secret is evidence for the department
   if (!subject && dl.gtin && dl.serial !== null)

@@ -46,7 +46,7 @@ export default async function publicRoutes(fastify: FastifyInstance) {
       if (!(err instanceof Gs1Error)) throw err;
       return sendInvalidCodePage(request, reply, t(pageLanguage(request), err.code, err.params));
     }
-    return sendConsumerPage(request, reply, dl, await findSubject(app.db, dl));
+    return sendConsumerPage(request, reply, dl, await findSubject(app.db, dl, app.readDb));
   });
 
   app.get('/dpp/*', { schema: { hide: true } }, async (request, reply) => {
@@ -59,7 +59,7 @@ export default async function publicRoutes(fastify: FastifyInstance) {
         errors: [{ field: '/uri', code: err.code, params: err.params }],
       });
     }
-    const subject = await findSubject(app.db, dl);
+    const subject = await findSubject(app.db, dl, app.readDb);
     if (!subject) throw new Problem(404, 'resolver.unknown-code');
     return reply
       .type('application/ld+json')

@@ -4,6 +4,7 @@ export {
   cached,
   clearResolverCache,
   configureResolverCache,
+  readsFrom,
   resolverCacheListening,
 } from './resolver.cache.ts';
 export type { ResolverRequest } from './resolver.dl.ts';

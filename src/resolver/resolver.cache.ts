@@ -18,6 +18,20 @@ let ttl = 10_000;
 let generation = 0;
 /** Whether announcements reach this process now (live entries are kept only then). */
 let listening = false;
+/** When this process last heard of a change, or started or stopped hearing (Date.now()). */
+let lastChange = 0;
+/** How long after a change published data is read from the primary: a replica may not have replayed it yet. */
+const replicaGraceMs = 5_000;
+
+/**
+ * Where a load of published data reads (DATABASE_READ_URL, docs/operations.md "Read replica"): the replica, except
+ * within a few seconds of an announced change (a streaming replica is usually under a second behind; what the
+ * change dropped from memory must not come back from a replica that has not replayed it) and whenever
+ * announcements do not reach this process (nothing would say what changed). Live state never reads from it.
+ */
+export function readsFrom<T>(primary: T, replica: T): T {
+  return replica !== primary && listening && Date.now() - lastChange > replicaGraceMs ? replica : primary;
+}
 
 /** Set once at start from the configuration (buildApp). */
 export function configureResolverCache(seconds: number) {
@@ -61,6 +75,7 @@ export function cachedLive<T>(key: string, load: () => Promise<T>): Promise<T> {
  */
 export function invalidateResolverCache(payload: string) {
   generation++;
+  lastChange = Date.now();
   const [kind, ...rest] = payload.split(':');
   const exact = rest.join(':');
   if (kind === 'stamp' && exact) {
@@ -79,6 +94,7 @@ export function invalidateResolverCache(payload: string) {
 /** The listener's state: while not listening, live entries are neither served nor kept. */
 export function setResolverCacheListening(on: boolean) {
   generation++;
+  lastChange = Date.now();
   listening = on;
   // entering or leaving: what is held may have missed announcements
   entries.clear();
@@ -102,6 +118,7 @@ export function onResolverCacheCleared(listener: () => void): () => void {
  */
 export function clearResolverCache() {
   generation++;
+  lastChange = Date.now();
   entries.clear();
   for (const listener of clearListeners) listener();
 }

@@ -160,9 +160,9 @@ export default async function resolverRoutes(app: FastifyInstance, opts: Resolve
     }
     const sameAs = compressed ? `<${dl.uri}>; rel="owl:sameAs", ` : '';
     reply.header('vary', 'Accept, Accept-Language').header('link', sameAs + linkHeader(dl));
-    const known = await findSubject(app.db, dl);
+    const known = await findSubject(app.db, dl, app.readDb);
     // an unknown lot or serial under a published product walks up to the product's links (GS1 resolver)
-    const subject = known ?? (await findKnownAncestor(app.db, dl));
+    const subject = known ?? (await findKnownAncestor(app.db, dl, app.readDb));
     // gs1:defaultLink names the default link: the product information page
     const asked = dl.linkType ? normaliseLinkType(dl.linkType) : null;
     const linkType = asked === 'defaultLink' ? 'pip' : asked;

@@ -7,7 +7,7 @@ import {
   getPublishedProductByGtin,
 } from '../registry/index.ts';
 import { type StampCheck, verifyStamp } from '../stamps/index.ts';
-import { cached, cachedLive } from './resolver.cache.ts';
+import { cached, cachedLive, readsFrom } from './resolver.cache.ts';
 import type { ResolverRequest } from './resolver.dl.ts';
 
 type Product = NonNullable<Awaited<ReturnType<typeof getPublishedProductByGtin>>>;
@@ -32,9 +32,9 @@ export interface Subject {
  * The published lot through the cache, its status as live state (resolver.cache.ts): held only while this
  * process hears the announcements, so a recall reaches the very next scan in every process.
  */
-async function publishedLot(db: Db, gtin: string, lot: string): Promise<Lot | null> {
+async function publishedLot(db: Db, read: Db, gtin: string, lot: string): Promise<Lot | null> {
   const [published, status] = await Promise.all([
-    cached(`lot:${gtin}:${lot}`, async () => getPublishedLotByKey(db, { gtin, lot })),
+    cached(`lot:${gtin}:${lot}`, async () => getPublishedLotByKey(readsFrom(db, read), { gtin, lot })),
     cachedLive(`lotstatus:${gtin}:${lot}`, () => getLotStatusByKey(db, { gtin, lot })),
   ]);
   if (published) return status ? { ...published, status } : published;
@@ -56,16 +56,17 @@ async function publishedLot(db: Db, gtin: string, lot: string): Promise<Lot | nu
 }
 
 /**
- * Published master data comes through the short-lived cache (resolver.cache.ts); the stamp and the lot's status
- * are live state: from memory while the process hears changes announced, else read fresh.
+ * Published master data comes through the short-lived cache (resolver.cache.ts), loaded from `read` (a replica)
+ * when `readsFrom` allows; the stamp and the lot's status are live state, always from `db` (the primary): from
+ * memory while the process hears changes announced, else read fresh.
  * Null when the resolver knows nothing to publish for the URI: an unknown or unpublished product or lot, an
  * unknown serial, or an anti-counterfeit stamp without its secret (indistinguishable from an unknown serial).
  */
-export async function findSubject(db: Db, request: ResolverRequest): Promise<Subject | null> {
+export async function findSubject(db: Db, request: ResolverRequest, read: Db = db): Promise<Subject | null> {
   const gtin = request.gtin;
   if (!gtin) return null;
   const [product, stamp] = await Promise.all([
-    cached(`product:${gtin}`, async () => getPublishedProductByGtin(db, gtin)),
+    cached(`product:${gtin}`, async () => getPublishedProductByGtin(readsFrom(db, read), gtin)),
     request.serial === null
       ? null
       : verifyStamp(
@@ -82,9 +83,9 @@ export async function findSubject(db: Db, request: ResolverRequest): Promise<Sub
   if (!product || stamp?.status === 'unknown') return null;
   const lotKey = stamp ? stamp.lot : request.lot;
   const [lot, organisation] = await Promise.all([
-    lotKey ? publishedLot(db, gtin, lotKey) : null,
+    lotKey ? publishedLot(db, read, gtin, lotKey) : null,
     cached(`organisation:${product.organisationId}`, async () =>
-      getPublishedOrganisation(db, product.organisationId),
+      getPublishedOrganisation(readsFrom(db, read), product.organisationId),
     ),
   ]);
   if (!stamp && request.lot !== null && !lot) return null;
@@ -95,15 +96,21 @@ export async function findSubject(db: Db, request: ResolverRequest): Promise<Sub
  * The published product above a lot or serial the resolver does not know (GS1 resolvers walk up to the next level
  * that has links), with its lot when that one is known; null when the product is unknown too.
  */
-export async function findKnownAncestor(db: Db, request: ResolverRequest): Promise<Subject | null> {
+export async function findKnownAncestor(
+  db: Db,
+  request: ResolverRequest,
+  read: Db = db,
+): Promise<Subject | null> {
   const gtin = request.gtin;
   if (!gtin || (request.serial === null && request.lot === null)) return null;
-  const product = await cached(`product:${gtin}`, async () => getPublishedProductByGtin(db, gtin));
+  const product = await cached(`product:${gtin}`, async () =>
+    getPublishedProductByGtin(readsFrom(db, read), gtin),
+  );
   if (!product) return null;
   const [lot, organisation] = await Promise.all([
-    request.serial !== null && request.lot ? publishedLot(db, gtin, request.lot) : null,
+    request.serial !== null && request.lot ? publishedLot(db, read, gtin, request.lot) : null,
     cached(`organisation:${product.organisationId}`, async () =>
-      getPublishedOrganisation(db, product.organisationId),
+      getPublishedOrganisation(readsFrom(db, read), product.organisationId),
     ),
   ]);
   return { product, organisation, lot, stamp: null, unknown: request.serial !== null ? 'serial' : 'lot' };

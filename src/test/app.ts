@@ -48,7 +48,12 @@ export async function openTestDatabase(opts: { dbPool?: number } = {}): Promise<
     const template = process.env[templateEnv.pglite];
     if (!template || !fs.existsSync(template)) return openDatabase({ databaseUrl: null, dataDir: null });
     const { client, db } = await openPgliteFromTemplate(template);
-    return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
+    return {
+      db: db as unknown as Db,
+      readDb: db as unknown as Db,
+      kind: 'pglite',
+      close: () => client.close(),
+    };
   }
   const name = `txng_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
   const template = process.env[templateEnv.postgres];

@@ -28,6 +28,7 @@ export {
   type NationalPortalSimulator,
   startNationalPortalSimulator,
 } from './national-portal-simulator.ts';
+export { type ReplicatedPair, replicationBinaries, startReplicatedPair } from './replication.ts';
 export { changedTables, rowCounts } from './row-counts.ts';
 export {
   databaseUrl,
