@@ -9,6 +9,7 @@ import {
   loadConfig,
   openDatabase,
   serveClusterMetrics,
+  stopReadiness,
 } from './platform/index.ts';
 import { startResolverListener } from './resolver/index.ts';
 import { startScanBuffer, stopScanBuffer } from './stamps/index.ts';
@@ -118,6 +119,9 @@ async function serve(
     if (stopping) return;
     stopping = true;
     stopChecks();
+    // /readyz answers 503 from now; behind a load balancer the server keeps serving while it notices
+    stopReadiness(app);
+    if (config.drainSeconds) await new Promise((r) => setTimeout(r, config.drainSeconds * 1000));
     // stops accepting and finishes the requests in flight (the app's own onClose hooks too), then writes the scans
     // still held: a graceful stop loses none
     await app.close();

@@ -89,6 +89,8 @@ export interface Config {
   sync: SyncSettings;
   /** The bearer token that opens /metrics from anywhere; null opens it only to this machine and private networks. */
   metricsToken: string | null;
+  /** Seconds a stopping server answers 503 on /readyz, still serving, before it closes (a load balancer's notice). */
+  drainSeconds: number;
 }
 
 /** Where approved changes go and how hard the outbox tries (issue 14, src/sync, docs/operations.md). */
@@ -241,6 +243,13 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9._~+/=-]{24,}$/)
     .optional()
     .describe('a token of 24 or more letters, digits or ._~+/=- (openssl rand -hex 32)'),
+  TXNG_DRAIN_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(300)
+    .default(0)
+    .describe('a whole number of seconds from 0 to 300'),
 });
 // their values are never repeated in a start-up error
 const secretNames = new Set<string>(['TXNG_METRICS_TOKEN']);
@@ -357,6 +366,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           : null,
     },
     metricsToken: v.TXNG_METRICS_TOKEN ?? null,
+    drainSeconds: v.TXNG_DRAIN_SECONDS,
   };
 }
 
