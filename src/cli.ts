@@ -63,8 +63,7 @@ async function main(args: string[]) {
       return;
     }
     case 'partitions': {
-      const { runPartitionsCommand } = await import('./platform/partitions.cli.ts');
-      const { loadConfig } = await import('./platform/index.ts');
+      const { loadConfig, runPartitionsCommand } = await import('./platform/index.ts');
       process.exitCode = await runPartitionsCommand(rest, loadConfig(process.env), process.stdout);
       return;
     }

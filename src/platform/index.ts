@@ -24,6 +24,7 @@ export {
 } from './metrics.ts';
 export { prefersHtml } from './negotiate.ts';
 export { registerOperations, requestIdOf } from './operations.ts';
+export { runPartitionsCommand } from './partitions.cli.ts';
 export { permissionsOf, registerPermissions } from './permissions.ts';
 export type { FieldError } from './problem.ts';
 export {

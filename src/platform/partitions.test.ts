@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureEpcisDocument, findEventsByIds } from '../epcis/epcis.service.ts';
-import { openTestDatabase } from '../test/app.ts';
-import { epcisDocument, objectEvent } from '../test/factories/epcis.ts';
+import { captureEpcisDocument, findEventsByIds } from '../epcis/index.ts';
+import { epcisDocument, objectEvent, openTestDatabase } from '../test/index.ts';
 import type { Database } from './db.ts';
 import { detachPartitionsBefore, listPartitions, maintainPartitions, monthsAhead } from './partitions.ts';
 
