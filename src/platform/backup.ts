@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { PGlite } from '@electric-sql/pglite';
 import type { Config } from './config.ts';
+import { dataDirLockName, lockDataDir } from './db.ts';
 
 /**
  * `txng backup <file>` and `txng restore <file> [--force]` for the embedded database (issue 15 §3,
@@ -13,8 +14,6 @@ import type { Config } from './config.ts';
  * (DATABASE_URL) both say how to use pg_dump and pg_restore instead.
  */
 
-const lockName = '.txng.lock';
-
 const postgresAdvice = (command: 'backup' | 'restore') =>
   command === 'backup'
     ? 'DATABASE_URL is set: back up PostgreSQL with its own tools, e.g.\n' +
@@ -24,34 +23,15 @@ const postgresAdvice = (command: 'backup' | 'restore') =>
       '  createdb txng_restored && pg_restore --no-owner --dbname=postgres://…/txng_restored txng.dump\n' +
       '(docs/operations.md, "Backup and restore"). txng restore is for the embedded database only.';
 
-/** The data folder's lock, taken as `openDatabase` takes it (the same file): refused while a server holds it. */
-function lockDataDir(dataDir: string): () => void {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const lockFile = path.join(dataDir, lockName);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
-      return () => fs.rmSync(lockFile, { force: true });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const holder = Number(fs.readFileSync(lockFile, 'utf8'));
-      if (holder && isAlive(holder))
-        throw new CommandError(
-          `The embedded database in ${dataDir} is in use by process ${holder} (a running server?). ` +
-            'Stop it first (systemctl stop txng), then run this again.',
-        );
-      fs.rmSync(lockFile, { force: true }); // left behind by a process that died
-    }
-  }
-  throw new CommandError(`Could not lock ${dataDir}`);
-}
-
-function isAlive(pid: number): boolean {
+/** The data folder's lock, the one `openDatabase` takes: refused while a server holds it. */
+function lockForCommand(dataDir: string): () => void {
   try {
-    process.kill(pid, 0);
-    return true;
+    return lockDataDir(
+      dataDir,
+      '(A running server?) Stop it first (systemctl stop txng), then run this again.',
+    );
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    throw new CommandError((err as Error).message);
   }
 }
 
@@ -84,7 +64,7 @@ export async function backupEmbedded(dataDir: string, file: string, out: Writabl
   if (target === dataDir || target.startsWith(`${dataDir}${path.sep}`))
     throw new CommandError('Write the backup outside the data folder it is a backup of.');
   const started = performance.now();
-  const release = lockDataDir(dataDir);
+  const release = lockForCommand(dataDir);
   let dump: Blob;
   try {
     const db = await PGlite.create(dataDir);
@@ -132,9 +112,9 @@ export async function restoreEmbedded(
   const source = path.resolve(file);
   if (!fs.existsSync(source)) throw new CommandError(`There is no backup file ${source}.`);
   const started = performance.now();
-  let release = lockDataDir(dataDir);
+  let release = lockForCommand(dataDir);
   try {
-    const present = fs.readdirSync(dataDir).filter((name) => name !== lockName);
+    const present = fs.readdirSync(dataDir).filter((name) => name !== dataDirLockName);
     if (present.length) {
       if (!opts.force)
         throw new CommandError(
@@ -144,8 +124,8 @@ export async function restoreEmbedded(
       const aside = `${dataDir}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       // the lock moves with the folder: take it again in the new, empty one
       fs.renameSync(dataDir, aside);
-      fs.rmSync(path.join(aside, lockName), { force: true });
-      release = lockDataDir(dataDir);
+      fs.rmSync(path.join(aside, dataDirLockName), { force: true });
+      release = lockForCommand(dataDir);
       out.write(`Moved the data folder in place aside to ${aside}.\n`);
     }
     const blob = new Blob([await fs.promises.readFile(source)]);

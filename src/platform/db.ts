@@ -90,9 +90,19 @@ function openPool(connectionString: string, max: number | undefined) {
   return pool;
 }
 
-function lockDataDir(dataDir: string): () => void {
+/** The lock file of an embedded data folder: held by the process that has the folder open. */
+export const dataDirLockName = '.txng.lock';
+
+/**
+ * Locks an embedded data folder for this process (released at exit, or by the function returned); refused, in words,
+ * while a live process holds it. `advice` ends the refusal: what the person should do.
+ */
+export function lockDataDir(
+  dataDir: string,
+  advice = 'Stop that process, or point DATABASE_URL at PostgreSQL to run several processes.',
+): () => void {
   fs.mkdirSync(dataDir, { recursive: true });
-  const lockFile = path.join(dataDir, '.txng.lock');
+  const lockFile = path.join(dataDir, dataDirLockName);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
@@ -103,10 +113,7 @@ function lockDataDir(dataDir: string): () => void {
       if (err.code !== 'EEXIST') throw err;
       const holder = Number(fs.readFileSync(lockFile, 'utf8'));
       if (holder && isAlive(holder)) {
-        throw new Error(
-          `The embedded database in ${dataDir} is in use by process ${holder}. ` +
-            'Stop that process, or point DATABASE_URL at PostgreSQL to run several processes.',
-        );
+        throw new Error(`The embedded database in ${dataDir} is in use by process ${holder}. ${advice}`);
       }
       fs.rmSync(lockFile, { force: true }); // left behind by a process that died
     }
