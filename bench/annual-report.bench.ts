@@ -11,11 +11,12 @@ import crypto from 'node:crypto';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import { createIndicator, createPlan, indicatorFormulas, setTargets } from '../src/plan/index.ts';
+import { indicatorFormulas } from '../src/plan/index.ts';
 import type { Actor } from '../src/platform/index.ts';
 import { computeContent, keyFigureKeys, keyFigures, reportPeriod } from '../src/reports/index.ts';
 import { openTestDatabase } from '../src/test/app.ts';
 import { generateProvince, provinceSize, provinceTables } from './province-data.ts';
+import { reportPlan } from './workloads.ts';
 
 if (!process.env.TXNG_BENCH_DATABASE_URL) {
   console.error(
@@ -51,30 +52,7 @@ try {
   );
   await generateProvince(db, size, year);
   // the plan: one indicator per registered formula, each with a target for the year
-  const plan = await createPlan(
-    db,
-    {
-      title: 'Kế hoạch truy xuất nguồn gốc (bench)',
-      startYear: year - 1,
-      endYear: year + 3,
-      isCurrent: true,
-    },
-    admin,
-  );
-  for (const [i, f] of indicatorFormulas().entries()) {
-    const indicator = await createIndicator(
-      db,
-      plan.id,
-      { code: `CT${i + 1}`, name: f.name.vi, formulaKey: f.key, unit: f.unit, direction: 'at_least' },
-      admin,
-    );
-    await setTargets(
-      db,
-      indicator.id,
-      { targets: [{ year, target: f.unit === 'percent' ? 80 : 1000 }] },
-      admin,
-    );
-  }
+  const plan = await reportPlan(db, admin, year);
 
   console.log('\nBaseline: plain count(*) of the same tables');
   let baseline = 0;

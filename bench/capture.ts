@@ -14,6 +14,7 @@ import { captureEpcisDocument, findEventsByIds, findEventsByLinkValues } from '.
 import type { Actor } from '../src/platform/auth.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { type Database, type Db, openDatabase } from '../src/platform/db.ts';
+import { shippingEvents } from './workloads.ts';
 
 const eventsPerDocument = 1000;
 const documentsPerPath = Number(process.env.BENCH_DOCUMENTS ?? 10);
@@ -21,21 +22,7 @@ const organisationId = '00000000-0000-4000-8000-0000000000be';
 
 /** A realistic shipping event: two serialised items, a read point, a source and a destination, no eventID (hashed). */
 function document(run: string) {
-  const events = Array.from({ length: eventsPerDocument }, (_, i) => ({
-    type: 'ObjectEvent',
-    eventTime: new Date(Date.UTC(2024, 4, 1, 0, 0, i)).toISOString(),
-    eventTimeZoneOffset: '+07:00',
-    epcList: [
-      `https://id.gs1.org/01/08934567000017/21/${run}-${i}-a`,
-      `urn:epc:id:sgtin:8934567.000001.${run}-${i}-b`,
-    ],
-    action: 'OBSERVE',
-    bizStep: 'shipping',
-    disposition: 'in_transit',
-    readPoint: { id: 'https://id.gs1.org/414/8934567000000' },
-    sourceList: [{ type: 'owning_party', source: 'https://id.gs1.org/417/8934567000000' }],
-    destinationList: [{ type: 'location', destination: 'https://id.gs1.org/414/8934567000024' }],
-  }));
+  const events = shippingEvents(run, eventsPerDocument, 2024);
   return {
     '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'],
     type: 'EPCISDocument',

@@ -20,14 +20,13 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { extractEvents } from '../src/epcis/epcis.extract.ts';
 import { captureEpcisDocument, findEventsByIds } from '../src/epcis/epcis.service.ts';
-import { buildDigitalLink, checkDigit } from '../src/gs1/index.ts';
-import { createIndicator, createPlan, indicatorFormulas, setTargets } from '../src/plan/index.ts';
 import type { Actor } from '../src/platform/auth.ts';
 import { type Db, openDatabase } from '../src/platform/db.ts';
 import { computeContent, reportPeriod } from '../src/reports/index.ts';
 import { recordScanWithStats } from '../src/stamps/scans.repo.ts';
 import { traceFrom } from '../src/trace/trace.service.ts';
 import { generateProvince, provinceTables } from './province-data.ts';
+import { chainLot, reportPlan, shippingEvents, traceChainEvents } from './workloads.ts';
 
 const adminUrl = process.env.TXNG_BENCH_DATABASE_URL;
 if (!adminUrl) {
@@ -74,59 +73,12 @@ async function time(n: number, fn: (i: number) => Promise<unknown>) {
   return { p50: pick(0.5), p99: pick(0.99) };
 }
 
-// ---- the trace chain (as bench/trace.ts): a harvest, then ten transformations, each shipped and received
-const gtin = (n: number) => {
-  const body = `893609${String(n).padStart(6, '0')}`;
-  return `0${body}${checkDigit(body)}`;
-};
-const gln = (n: number) => {
-  const body = `893609${String(n).padStart(6, '0')}`;
-  return `${body}${checkDigit(body)}`;
-};
-const lotId = (step: number) =>
-  buildDigitalLink([
-    { ai: '01', value: gtin(step) },
-    { ai: '10', value: `DECADE-${step}` },
-  ]);
+// ---- the trace chain (bench/workloads.ts, as bench/trace.ts): a harvest, then ten transformations
+const lotId = chainLot('DECADE');
 const steps = 10;
 
 async function captureChain(db: Db) {
-  const at = (minutes: number) => new Date(Date.UTC(2026, 5, 1) + minutes * 60_000).toISOString();
-  const list: Record<string, unknown>[] = [
-    {
-      type: 'ObjectEvent',
-      eventTime: at(0),
-      eventTimeZoneOffset: '+07:00',
-      action: 'ADD',
-      bizStep: 'commissioning',
-      quantityList: [{ epcClass: lotId(0), quantity: 1000, uom: 'KGM' }],
-    },
-  ];
-  for (let step = 1; step <= steps; step++) {
-    const ship = (bizStep: string, minutes: number) => ({
-      type: 'ObjectEvent',
-      eventTime: at(minutes),
-      eventTimeZoneOffset: '+07:00',
-      action: 'OBSERVE',
-      bizStep,
-      quantityList: [{ epcClass: lotId(step - 1), quantity: 1000, uom: 'KGM' }],
-      sourceList: [
-        { type: 'owning_party', source: buildDigitalLink([{ ai: '417', value: gln(10 + step) }]) },
-      ],
-      destinationList: [
-        { type: 'owning_party', destination: buildDigitalLink([{ ai: '417', value: gln(11 + step) }]) },
-      ],
-    });
-    list.push(ship('shipping', step * 100), ship('receiving', step * 100 + 30), {
-      type: 'TransformationEvent',
-      eventTime: at(step * 100 + 60),
-      eventTimeZoneOffset: '+07:00',
-      bizStep: 'commissioning',
-      inputQuantityList: [{ epcClass: lotId(step - 1), quantity: 1000, uom: 'KGM' }],
-      outputQuantityList: [{ epcClass: lotId(step), quantity: 1000, uom: 'KGM' }],
-    });
-  }
-  await captureEpcisDocument(db, epcisDocument(list), { organisationId: null });
+  await captureEpcisDocument(db, epcisDocument(traceChainEvents(lotId, steps)), { organisationId: null });
 }
 
 function epcisDocument(eventList: Record<string, unknown>[]) {
@@ -145,23 +97,7 @@ const eventsPerDocument = 1000;
 const runTag = Date.now().toString(36);
 const captureDocuments = Number(process.env.TXNG_BENCH_DOCUMENTS ?? 10);
 function captureDocument(run: string) {
-  return epcisDocument(
-    Array.from({ length: eventsPerDocument }, (_, i) => ({
-      type: 'ObjectEvent',
-      eventTime: new Date(Date.UTC(2026, 4, 1, 0, 0, i)).toISOString(),
-      eventTimeZoneOffset: '+07:00',
-      epcList: [
-        `https://id.gs1.org/01/08934567000017/21/${run}-${i}-a`,
-        `urn:epc:id:sgtin:8934567.000001.${run}-${i}-b`,
-      ],
-      action: 'OBSERVE',
-      bizStep: 'shipping',
-      disposition: 'in_transit',
-      readPoint: { id: 'https://id.gs1.org/414/8934567000000' },
-      sourceList: [{ type: 'owning_party', source: 'https://id.gs1.org/417/8934567000000' }],
-      destinationList: [{ type: 'location', destination: 'https://id.gs1.org/414/8934567000024' }],
-    })),
-  );
+  return epcisDocument(shippingEvents(run, eventsPerDocument, 2026));
 }
 
 /** The baseline: the same rows as plain multi-row INSERTs, one per table, in one transaction. */
@@ -347,20 +283,7 @@ try {
     sector: null,
     communes: [],
   };
-  const plan = await createPlan(
-    db,
-    { title: 'Kế hoạch (bench)', startYear: year - 1, endYear: year + 3, isCurrent: true },
-    actor,
-  );
-  for (const [i, f] of indicatorFormulas().entries()) {
-    const indicator = await createIndicator(
-      db,
-      plan.id,
-      { code: `CT${i + 1}`, name: f.name.vi, formulaKey: f.key, unit: f.unit, direction: 'at_least' },
-      actor,
-    );
-    await setTargets(db, indicator.id, { targets: [{ year, target: 1000 }] }, actor);
-  }
+  const plan = await reportPlan(db, actor, year);
   const counts: Record<string, number> = {};
   const c0 = performance.now();
   for (const table of provinceTables) {

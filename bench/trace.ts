@@ -12,10 +12,11 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { captureEpcisDocument, findEventsByIds } from '../src/epcis/epcis.service.ts';
-import { buildDigitalLink, checkDigit } from '../src/gs1/index.ts';
+import { buildDigitalLink } from '../src/gs1/index.ts';
 import { type Database, type Db, openDatabase } from '../src/platform/db.ts';
 import { traceFrom } from '../src/trace/trace.service.ts';
 import { walkEvents } from '../src/trace/trace.walk.ts';
+import { benchGln, benchGtin, chainLot, traceChainEvents } from './workloads.ts';
 
 const args = Object.fromEntries(
   process.argv.slice(2).map((a) => {
@@ -26,19 +27,9 @@ const args = Object.fromEntries(
 const adminUrl = args.url ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const steps = 10;
 
-const gtin = (n: number) => {
-  const body = `893609${String(n).padStart(6, '0')}`;
-  return `0${body}${checkDigit(body)}`;
-};
-const lotId = (step: number) =>
-  buildDigitalLink([
-    { ai: '01', value: gtin(step) },
-    { ai: '10', value: `BENCH-${step}` },
-  ]);
-const gln = (n: number) => {
-  const body = `893609${String(n).padStart(6, '0')}`;
-  return `${body}${checkDigit(body)}`;
-};
+const gtin = benchGtin;
+const gln = benchGln;
+const lotId = chainLot('BENCH');
 
 /** Filler: `count` events over 100,000 lots, each with one class-level id and one source, in batches. */
 async function fill(db: Db, count: number) {
@@ -71,40 +62,7 @@ async function fill(db: Db, count: number) {
 /** The real chain: a harvest, then ten transformations, each shipped and received, captured through the service. */
 async function captureChain(db: Db) {
   const at = (minutes: number) => new Date(Date.UTC(2026, 5, 1) + minutes * 60_000).toISOString();
-  const events: Record<string, unknown>[] = [
-    {
-      type: 'ObjectEvent',
-      eventTime: at(0),
-      eventTimeZoneOffset: '+07:00',
-      action: 'ADD',
-      bizStep: 'commissioning',
-      quantityList: [{ epcClass: lotId(0), quantity: 1000, uom: 'KGM' }],
-    },
-  ];
-  for (let step = 1; step <= steps; step++) {
-    const ship = (bizStep: string, minutes: number) => ({
-      type: 'ObjectEvent',
-      eventTime: at(minutes),
-      eventTimeZoneOffset: '+07:00',
-      action: 'OBSERVE',
-      bizStep,
-      quantityList: [{ epcClass: lotId(step - 1), quantity: 1000, uom: 'KGM' }],
-      sourceList: [
-        { type: 'owning_party', source: buildDigitalLink([{ ai: '417', value: gln(10 + step) }]) },
-      ],
-      destinationList: [
-        { type: 'owning_party', destination: buildDigitalLink([{ ai: '417', value: gln(11 + step) }]) },
-      ],
-    });
-    events.push(ship('shipping', step * 100), ship('receiving', step * 100 + 30), {
-      type: 'TransformationEvent',
-      eventTime: at(step * 100 + 60),
-      eventTimeZoneOffset: '+07:00',
-      bizStep: 'commissioning',
-      inputQuantityList: [{ epcClass: lotId(step - 1), quantity: 1000, uom: 'KGM' }],
-      outputQuantityList: [{ epcClass: lotId(step), quantity: 1000, uom: 'KGM' }],
-    });
-  }
+  const events = traceChainEvents(lotId, steps);
   const document = {
     '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'],
     type: 'EPCISDocument',
