@@ -24,7 +24,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -36,6 +35,7 @@ import { createUser } from '../src/accounts/index.ts';
 import { openDatabase } from '../src/platform/index.ts';
 import { administrativeUnits } from '../src/registry/index.ts';
 import { adminQuery } from '../src/test/template-database.ts';
+import { freePort } from '../src/test/txng-process.ts';
 import words from '../src/web/pages/dashboard/words.vi.json' with { type: 'json' };
 import { generateProvince, placeInCommunes, provinceSize } from './province-data.ts';
 
@@ -73,17 +73,6 @@ const line = (label: string, xs: (number | undefined)[]) => {
   const { median, p95 } = stats(got);
   console.log(`  ${label}: median ${median.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms (n=${got.length})`);
 };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 /** The back office as the program serves it: built again when missing or older than any of its sources. */
 function ensureBackOffice() {

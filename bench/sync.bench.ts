@@ -9,7 +9,6 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -18,6 +17,7 @@ import pg from 'pg';
 import { createSyncWorker, hubReceiver, type SyncItem, syncKey } from '../src/sync/index.ts';
 import { queueItems, setReceivers } from '../src/sync/outbox.ts';
 import { openTestDatabase } from '../src/test/app.ts';
+import { freePort } from '../src/test/txng-process.ts';
 
 const adminUrl = process.env.TXNG_BENCH_DATABASE_URL;
 if (!adminUrl) {
@@ -45,13 +45,6 @@ const urlOf = (database: string) => {
   url.pathname = `/${database}`;
   return url.toString();
 };
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** A hub process on a fresh database, with `nodes` province nodes registered; their keys. */
 async function startHub(database: string, nodes: number) {

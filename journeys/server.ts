@@ -1,22 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../src/test/txng-process.ts';
 
 /** Set by the journeys' global setup (./build.ts) to a data folder the program has migrated and seeded. */
 export const seededTemplate = 'TXNG_JOURNEY_SEEDED_DATA';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 export interface RunningServer {
   baseUrl: string;
