@@ -202,6 +202,14 @@ CREATE TABLE "dashboard_rollup_marks" (
 	"last_id" bigint NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "dashboard_scan_communes" (
+	"month" date NOT NULL,
+	"commune_code" text NOT NULL,
+	"sector" text NOT NULL,
+	"scans" bigint NOT NULL,
+	CONSTRAINT "dashboard_scan_communes_month_commune_code_sector_pk" PRIMARY KEY("month","commune_code","sector")
+);
+--> statement-breakpoint
 CREATE TABLE "dashboard_scan_months" (
 	"month" date NOT NULL,
 	"organisation_id" uuid NOT NULL,
@@ -497,6 +505,63 @@ CREATE TABLE "inspection_visits" (
 	"plan_id" uuid,
 	"case_id" uuid,
 	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "kitchen_dish_ingredients" (
+	"dish_id" uuid NOT NULL,
+	"receipt_id" uuid NOT NULL,
+	"quantity" double precision,
+	"unit" text,
+	CONSTRAINT "kitchen_dish_ingredients_dish_id_receipt_id_pk" PRIMARY KEY("dish_id","receipt_id")
+);
+--> statement-breakpoint
+CREATE TABLE "kitchen_dishes" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"kitchen_id" uuid NOT NULL,
+	"served_on" date NOT NULL,
+	"meal" text NOT NULL,
+	"name" text NOT NULL,
+	"portions" integer,
+	"event_id" text NOT NULL,
+	"batch_id" text NOT NULL,
+	"cooked_at" timestamp with time zone NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "kitchen_receipts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"kitchen_id" uuid NOT NULL,
+	"method" text NOT NULL,
+	"code" text NOT NULL,
+	"gtin" text NOT NULL,
+	"lot" text NOT NULL,
+	"quantity" double precision NOT NULL,
+	"unit" text NOT NULL,
+	"supplier_organisation_id" uuid,
+	"supplier_name" text NOT NULL,
+	"event_id" text NOT NULL,
+	"shipment_id" uuid,
+	"received_at" timestamp with time zone NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "kitchen_samples" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"kitchen_id" uuid NOT NULL,
+	"dish_id" uuid NOT NULL,
+	"taken_at" timestamp with time zone NOT NULL,
+	"discard_by" timestamp with time zone NOT NULL,
+	"discarded_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "kitchens" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"location_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"commune_code" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -822,6 +887,89 @@ CREATE TABLE "review_items" (
 	"reason" text
 );
 --> statement-breakpoint
+CREATE TABLE "sensor_alerts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"excursion_id" uuid NOT NULL,
+	"audience" text NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"sector" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"seen_at" timestamp with time zone,
+	"mailed_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "sensor_devices" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"prefix" text NOT NULL,
+	"key_hash" text NOT NULL,
+	"lot_id" uuid,
+	"location_id" uuid,
+	"shipment_id" uuid,
+	"created_by" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_seen_at" timestamp with time zone,
+	"revoked_at" timestamp with time zone,
+	"revoked_by" text
+);
+--> statement-breakpoint
+CREATE TABLE "sensor_excursions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"threshold_id" uuid NOT NULL,
+	"series" text NOT NULL,
+	"state" text NOT NULL,
+	"kind" text NOT NULL,
+	"min" double precision,
+	"max" double precision,
+	"duration_seconds" integer NOT NULL,
+	"started_at" timestamp with time zone NOT NULL,
+	"last_out_at" timestamp with time zone NOT NULL,
+	"ended_at" timestamp with time zone,
+	"worst_value" double precision NOT NULL,
+	"worst_at" timestamp with time zone NOT NULL,
+	"device_id" uuid,
+	"lot_id" uuid,
+	"product_id" uuid,
+	"location_id" uuid,
+	"shipment_id" uuid,
+	"published_at" timestamp with time zone,
+	"published_by" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "sensor_readings" (
+	"id" bigint GENERATED ALWAYS AS IDENTITY (sequence name "sensor_readings_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"at" timestamp with time zone NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"source" text NOT NULL,
+	"device_id" uuid,
+	"event_id" text,
+	"kind" text NOT NULL,
+	"value" double precision NOT NULL,
+	"lot_id" uuid,
+	"location_id" uuid,
+	"shipment_id" uuid,
+	CONSTRAINT "sensor_readings_id_at_pk" PRIMARY KEY("id","at")
+);
+--> statement-breakpoint
+CREATE TABLE "sensor_thresholds" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"target" text NOT NULL,
+	"product_id" uuid,
+	"location_id" uuid,
+	"shipment_id" uuid,
+	"kind" text NOT NULL,
+	"min" double precision,
+	"max" double precision,
+	"duration_seconds" integer DEFAULT 0 NOT NULL,
+	"active" boolean DEFAULT true NOT NULL,
+	"created_by" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "consumer_reports" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"uri" text NOT NULL,
@@ -969,6 +1117,12 @@ ALTER TABLE "epcis_subscriptions" ADD CONSTRAINT "epcis_subscriptions_query_id_e
 ALTER TABLE "hub_deliveries" ADD CONSTRAINT "hub_deliveries_node_id_hub_nodes_id_fk" FOREIGN KEY ("node_id") REFERENCES "public"."hub_nodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "hub_events" ADD CONSTRAINT "hub_events_node_id_hub_nodes_id_fk" FOREIGN KEY ("node_id") REFERENCES "public"."hub_nodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "hub_records" ADD CONSTRAINT "hub_records_node_id_hub_nodes_id_fk" FOREIGN KEY ("node_id") REFERENCES "public"."hub_nodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kitchen_dish_ingredients" ADD CONSTRAINT "kitchen_dish_ingredients_dish_id_kitchen_dishes_id_fk" FOREIGN KEY ("dish_id") REFERENCES "public"."kitchen_dishes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kitchen_dish_ingredients" ADD CONSTRAINT "kitchen_dish_ingredients_receipt_id_kitchen_receipts_id_fk" FOREIGN KEY ("receipt_id") REFERENCES "public"."kitchen_receipts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kitchen_dishes" ADD CONSTRAINT "kitchen_dishes_kitchen_id_kitchens_id_fk" FOREIGN KEY ("kitchen_id") REFERENCES "public"."kitchens"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kitchen_receipts" ADD CONSTRAINT "kitchen_receipts_kitchen_id_kitchens_id_fk" FOREIGN KEY ("kitchen_id") REFERENCES "public"."kitchens"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kitchen_samples" ADD CONSTRAINT "kitchen_samples_kitchen_id_kitchens_id_fk" FOREIGN KEY ("kitchen_id") REFERENCES "public"."kitchens"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kitchen_samples" ADD CONSTRAINT "kitchen_samples_dish_id_kitchen_dishes_id_fk" FOREIGN KEY ("dish_id") REFERENCES "public"."kitchen_dishes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plan_indicators" ADD CONSTRAINT "plan_indicators_plan_id_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."plans"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plan_manual_values" ADD CONSTRAINT "plan_manual_values_indicator_id_plan_indicators_id_fk" FOREIGN KEY ("indicator_id") REFERENCES "public"."plan_indicators"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plan_targets" ADD CONSTRAINT "plan_targets_indicator_id_plan_indicators_id_fk" FOREIGN KEY ("indicator_id") REFERENCES "public"."plan_indicators"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -983,6 +1137,8 @@ ALTER TABLE "organisation_certificates" ADD CONSTRAINT "organisation_certificate
 ALTER TABLE "products" ADD CONSTRAINT "products_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "traceability_systems" ADD CONSTRAINT "traceability_systems_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "review_decisions" ADD CONSTRAINT "review_decisions_item_id_review_items_id_fk" FOREIGN KEY ("item_id") REFERENCES "public"."review_items"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sensor_alerts" ADD CONSTRAINT "sensor_alerts_excursion_id_sensor_excursions_id_fk" FOREIGN KEY ("excursion_id") REFERENCES "public"."sensor_excursions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sensor_excursions" ADD CONSTRAINT "sensor_excursions_threshold_id_sensor_thresholds_id_fk" FOREIGN KEY ("threshold_id") REFERENCES "public"."sensor_thresholds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "stamp_changes" ADD CONSTRAINT "stamp_changes_range_id_stamp_ranges_id_fk" FOREIGN KEY ("range_id") REFERENCES "public"."stamp_ranges"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "stamp_ranges" ADD CONSTRAINT "stamp_ranges_request_id_stamp_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."stamp_requests"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "api_keys_secret_hash_uq" ON "api_keys" USING btree ("secret_hash");--> statement-breakpoint
@@ -1046,6 +1202,12 @@ CREATE INDEX "inspection_findings_visit_idx" ON "inspection_findings" USING btre
 CREATE INDEX "inspection_sanctions_visit_idx" ON "inspection_sanctions" USING btree ("visit_id");--> statement-breakpoint
 CREATE INDEX "inspection_visits_org_idx" ON "inspection_visits" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "inspection_visits_plan_idx" ON "inspection_visits" USING btree ("plan_id");--> statement-breakpoint
+CREATE INDEX "kitchen_dishes_day_idx" ON "kitchen_dishes" USING btree ("kitchen_id","served_on");--> statement-breakpoint
+CREATE INDEX "kitchen_receipts_kitchen_idx" ON "kitchen_receipts" USING btree ("kitchen_id","received_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "kitchen_samples_dish_uq" ON "kitchen_samples" USING btree ("dish_id");--> statement-breakpoint
+CREATE INDEX "kitchen_samples_kitchen_idx" ON "kitchen_samples" USING btree ("kitchen_id","discard_by");--> statement-breakpoint
+CREATE UNIQUE INDEX "kitchens_location_uq" ON "kitchens" USING btree ("location_id");--> statement-breakpoint
+CREATE INDEX "kitchens_organisation_idx" ON "kitchens" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "news_articles_published_idx" ON "news_articles" USING btree ("status","published_at");--> statement-breakpoint
 CREATE INDEX "plan_indicators_plan_idx" ON "plan_indicators" USING btree ("plan_id","position");--> statement-breakpoint
 CREATE UNIQUE INDEX "plan_indicators_code_uq" ON "plan_indicators" USING btree ("plan_id","code");--> statement-breakpoint
@@ -1077,6 +1239,18 @@ CREATE UNIQUE INDEX "review_items_one_pending_uq" ON "review_items" USING btree 
 CREATE INDEX "review_items_queue_idx" ON "review_items" USING btree ("status","entity_type","submitted_at");--> statement-breakpoint
 CREATE INDEX "review_items_entity_idx" ON "review_items" USING btree ("entity_type","entity_id");--> statement-breakpoint
 CREATE INDEX "review_items_organisation_idx" ON "review_items" USING btree ("organisation_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "sensor_alerts_uq" ON "sensor_alerts" USING btree ("excursion_id","audience");--> statement-breakpoint
+CREATE INDEX "sensor_alerts_org_idx" ON "sensor_alerts" USING btree ("organisation_id","created_at");--> statement-breakpoint
+CREATE INDEX "sensor_alerts_sector_idx" ON "sensor_alerts" USING btree ("sector","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "sensor_devices_key_hash_uq" ON "sensor_devices" USING btree ("key_hash");--> statement-breakpoint
+CREATE INDEX "sensor_devices_org_idx" ON "sensor_devices" USING btree ("organisation_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "sensor_excursions_running_uq" ON "sensor_excursions" USING btree ("threshold_id","series") WHERE state <> 'closed';--> statement-breakpoint
+CREATE INDEX "sensor_excursions_org_idx" ON "sensor_excursions" USING btree ("organisation_id","started_at");--> statement-breakpoint
+CREATE INDEX "sensor_excursions_lot_idx" ON "sensor_excursions" USING btree ("lot_id");--> statement-breakpoint
+CREATE INDEX "sensor_readings_lot_idx" ON "sensor_readings" USING btree ("lot_id","at") WHERE lot_id IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "sensor_readings_device_idx" ON "sensor_readings" USING btree ("device_id","at") WHERE device_id IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "sensor_readings_location_idx" ON "sensor_readings" USING btree ("location_id","at") WHERE location_id IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "sensor_thresholds_org_idx" ON "sensor_thresholds" USING btree ("organisation_id","kind");--> statement-breakpoint
 CREATE INDEX "consumer_reports_created_idx" ON "consumer_reports" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "consumer_reports_case_idx" ON "consumer_reports" USING btree ("case_id");--> statement-breakpoint
 CREATE INDEX "stamp_changes_gtin_idx" ON "stamp_changes" USING btree ("gtin","first_serial");--> statement-breakpoint
