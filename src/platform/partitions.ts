@@ -6,7 +6,11 @@ import type { Db, DbOrTx } from './db.ts';
 // when it opens the database, once a day in the server, and from `txng partitions`.
 
 /** The partitioned tables and the column each is partitioned by. */
-export const partitionedTables = { epcis_events: 'record_time', stamp_scans: 'at' } as const;
+export const partitionedTables = {
+  epcis_events: 'record_time',
+  stamp_scans: 'at',
+  sensor_readings: 'at',
+} as const;
 export type PartitionedTable = keyof typeof partitionedTables;
 
 /** How many months past this one are made ahead. */
@@ -44,7 +48,7 @@ export async function listPartitions(db: DbOrTx): Promise<PartitionInfo[]> {
     sql`SELECT p.relname AS "table", c.relname AS name, c.reltuples::bigint AS rows,
           pg_total_relation_size(c.oid) AS bytes
         FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
-        WHERE p.relname IN ('epcis_events', 'stamp_scans') AND p.relnamespace = 'public'::regnamespace
+        WHERE p.relname IN ('epcis_events', 'stamp_scans', 'sensor_readings') AND p.relnamespace = 'public'::regnamespace
         ORDER BY p.relname, c.relname`,
   );
   return found
