@@ -16,6 +16,8 @@ export {
 export { registerHarvestRule } from './harvest-rules.ts';
 export { checkCalendarDates, checkLotQuantity } from './lot-checks.ts';
 export { locationUri, ownLocation, selfParty } from './parties.ts';
+export type { ShipmentResponse } from './shipments.schema.ts';
+export { listShipments, receiveShipment } from './shipments.service.ts';
 export type { StageForm } from './stages.schema.ts';
 export { stageForm } from './stages.schema.ts';
 export type { PreparedStage, StageLookups } from './stages.service.ts';
