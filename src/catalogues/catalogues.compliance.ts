@@ -24,6 +24,8 @@ export type Membership = {
   kind: 'mandatory' | 'priority';
   category: string | null;
   versionId: string;
+  /** The sector department that keeps the list. */
+  sector: string;
 };
 
 /** The lists in force today that name each of the products: their memberships, computed, never stored. */
@@ -76,6 +78,7 @@ export async function listMembershipsOf(
       kind: c.list.kind as Membership['kind'],
       category: c.list.category,
       versionId: c.version.id,
+      sector: c.list.sector,
     });
     result.set(r.product_id, list);
   }
