@@ -241,7 +241,6 @@ export const byRoute: Record<string, Record<string, FieldLabel>> = {
   registrations: { name: l('tên', 'name'), type: l('loại hình', 'type', true) },
   locations: { name: l('tên địa điểm', 'location name'), type: l('loại địa điểm', 'location type', true) },
   lots: { status: l('tình trạng lô', 'lot status', true) },
-  diary: { id: l('mã mục nhật ký', 'diary entry id') },
   catalogues: {
     kind: l('loại danh mục', 'kind of list', true),
     category: l('nhóm ưu tiên', 'priority category', true),
@@ -280,6 +279,7 @@ export const byRoute: Record<string, Record<string, FieldLabel>> = {
     kind: l('loại tem', 'stamp kind', true),
   },
   diary: {
+    id: l('mã mục nhật ký', 'diary entry id'),
     kind: l('loại công việc', 'kind of work', true),
     gtin: l('sản phẩm', 'product', true),
     locationId: l('vùng trồng / chuồng trại', 'plot or barn', true),
