@@ -11,7 +11,7 @@ export type {
   ReviewRecord,
   ReviewSubject,
 } from './review.handlers.ts';
-export { registerReviewHandler, reviewHandler } from './review.handlers.ts';
+export { contributePreChecks, registerReviewHandler, reviewHandler } from './review.handlers.ts';
 export { decide, submitEntity, submitForReview } from './review.service.ts';
 
 export default async function routes(app: FastifyInstance) {

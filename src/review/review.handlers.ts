@@ -87,4 +87,26 @@ export function registerReviewHandler(entityType: string, handler: ReviewHandler
 }
 
 export const reviewHandler = (entityType: string) => handlers.get(entityType) ?? null;
+
+type PreCheckSource = (db: DbOrTx, item: ReviewItem) => Promise<PreCheck[]>;
+const contributed = new Map<string, PreCheckSource[]>();
+
+/**
+ * A module above the owner adds checks of its own to a kind of record (the passport module: a product's e-label
+ * complete for its goods group); they are run, shown and block approval like the owner's.
+ */
+export function contributePreChecks(entityType: string, source: PreCheckSource): void {
+  contributed.set(entityType, [...(contributed.get(entityType) ?? []), source]);
+}
+
+/** The owner's checks followed by the contributed ones. */
+export async function allPreChecks(
+  handler: ReviewHandler | null,
+  db: DbOrTx,
+  item: ReviewItem,
+): Promise<PreCheck[]> {
+  const own = handler?.preChecks ? await handler.preChecks(db, item) : [];
+  const more = await Promise.all((contributed.get(item.entityType) ?? []).map((source) => source(db, item)));
+  return [...own, ...more.flat()];
+}
 export const reviewedEntityTypes = () => [...handlers.keys()].sort();

@@ -12,6 +12,7 @@ import {
   type Tx,
 } from '../platform/index.ts';
 import {
+  allPreChecks,
   type Decision,
   type PreCheck,
   type ReviewItem,
@@ -98,12 +99,11 @@ export async function previewPreChecks(
   const subject = await handler.describe(db, input.entityId);
   if (!subject) throw notFound('review.subject-not-found');
   if (!canSubmit(actor, subject.organisationId)) throw forbidden();
-  return handler.preChecks(db, { ...subject, ...input } as unknown as ReviewItem);
+  return allPreChecks(handler, db, { ...subject, ...input } as unknown as ReviewItem);
 }
 
 export async function runPreChecks(db: DbOrTx, item: ReviewItem): Promise<PreCheck[]> {
-  const handler = reviewHandler(item.entityType);
-  return handler?.preChecks ? handler.preChecks(db, item) : [];
+  return allPreChecks(reviewHandler(item.entityType), db, item);
 }
 
 const outcome: Record<Decision, string> = { approve: 'approved', return: 'returned', reject: 'rejected' };
