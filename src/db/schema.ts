@@ -17,6 +17,7 @@ export * from '../kitchens/kitchens.schema.ts';
 export * from '../news/news.schema.ts';
 export * from '../plan/plan.schema.ts';
 export * from '../programmes/programmes.schema.ts';
+export * from '../proofs/proofs.schema.ts';
 export * from '../registry/registry.schema.ts';
 export * from '../reports/reports.schema.ts';
 export * from '../review/review.schema.ts';
