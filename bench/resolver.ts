@@ -9,6 +9,7 @@
  *                             [--only=redirect,page] (the bare route and the targets naming one of the words)
  *                             [--workers=N] (the load goes to a real `txng start --workers N` on the bench's
  *                             database instead of the in-process app: the cluster of decision 055)
+ *                             [--cpu-prof=DIR] (with --workers: a CPU profile of each server process in DIR)
  *
  * Targets: the stamp URL as a scanner sends it (307 to the page), the consumer page (verdict, scan recorded,
  * journey, map), and the page served at the Digital Link itself (TXNG_RESOLVER_SERVE_PAGE=1, ADR 021).
@@ -245,9 +246,12 @@ async function client(port, target, seconds, connections) {
       );
   } finally {
     if (cluster && cluster.exitCode === null) {
-      const exited = new Promise((resolve) => cluster!.once('exit', resolve));
+      const exited = new Promise<[number | null, string | null]>((resolve) =>
+        cluster!.once('exit', (code, signal) => resolve([code, signal])),
+      );
       cluster.kill('SIGTERM');
-      await exited;
+      const [code, signal] = await exited;
+      if (code !== 0) console.log(`txng start exited with ${code ?? signal}`);
     }
     // dropping the scratch database ends the pool's idle connections with an error event: expected here
     (t.database.db as any).$client?.on?.('error', () => {});
@@ -263,7 +267,9 @@ async function startCluster(workers: number, databaseUrl: string, baseUrl: strin
   clusterPort = (probe.address() as AddressInfo).port;
   await new Promise((resolve) => probe.close(resolve));
   const bin = path.join(path.dirname(fileURLToPath(import.meta.url)), '../bin/txng.js');
-  const child = spawn(process.execPath, [bin, 'start', '--workers', String(workers)], {
+  // TXNG_BENCH_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) goes to the server's node, and its workers
+  const nodeArgs = process.env.TXNG_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, bin, 'start', '--workers', String(workers)], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       ...process.env,
