@@ -711,6 +711,28 @@ CREATE TABLE "training_courses" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "checkpoint_keys" (
+	"key_id" text PRIMARY KEY NOT NULL,
+	"public_key" text NOT NULL,
+	"private_key" text,
+	"source" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "checkpoints" (
+	"seq" serial PRIMARY KEY NOT NULL,
+	"from_id" bigint NOT NULL,
+	"to_id" bigint NOT NULL,
+	"records" integer NOT NULL,
+	"root" text NOT NULL,
+	"head_hash" text NOT NULL,
+	"key_id" text NOT NULL,
+	"statement" text NOT NULL,
+	"signature" text NOT NULL,
+	"issued_at" timestamp with time zone NOT NULL,
+	"trigger" text NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "locations" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"organisation_id" uuid NOT NULL,
