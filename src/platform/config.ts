@@ -70,6 +70,8 @@ export interface Config {
   resolverCacheSeconds: number;
   /** Serve the consumer page at the Digital Link itself instead of redirecting (decision 021). */
   resolverServePage: boolean;
+  /** The MQTT broker sensor readings come from (decision 059); null: no MQTT ingestion. */
+  mqttUrl: string | null;
   /** Requests a minute per client address on the resolver and the public pages. */
   resolverRateLimit: number;
   scan: ScanThresholds;
@@ -221,6 +223,11 @@ const envSchema = z.object({
     .default(10)
     .describe('a whole number above 0'),
   TXNG_EPCIS_WEBHOOK_RETRY_SECONDS: threshold(5),
+  TXNG_MQTT_URL: z
+    .string()
+    .regex(/^(mqtts?|wss?):\/\/[^\s]+$/)
+    .optional()
+    .describe('mqtt://user:password@host:1883, mqtts://host:8883 or ws(s)://host/mqtt'),
   TXNG_SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\/[^\s]+$/)
@@ -326,6 +333,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     communeBoundariesFile: v.TXNG_COMMUNE_BOUNDARIES ? path.resolve(v.TXNG_COMMUNE_BOUNDARIES) : null,
     resolverCacheSeconds: v.TXNG_RESOLVER_CACHE_SECONDS,
     resolverServePage: v.TXNG_RESOLVER_SERVE_PAGE,
+    mqttUrl: v.TXNG_MQTT_URL ?? null,
     resolverRateLimit: v.TXNG_RESOLVER_RATE_LIMIT,
     scan: {
       windowHours: v.TXNG_SCAN_WINDOW_HOURS,
