@@ -125,6 +125,37 @@ export const scans = (db: DbOrTx, f: OrganisationFilter, p: MonthPeriod, mark: n
         GROUP BY 1, 2`,
   );
 
+/**
+ * The same scans as `scans`, the rolled-up part read from dashboard_scan_communes (a row per month, commune and
+ * sector, decision 057) instead of every organisation's months; the scans past `mark` are counted live as there.
+ * Only once that roll-up is filled (`communesFilled`, read in the same snapshot).
+ */
+export function scansByCommune(db: DbOrTx, f: OrganisationFilter, p: MonthPeriod, mark: number) {
+  const where: SQL[] = [sql`m.month >= ${p.fromDay}::date`, sql`m.month < ${p.endDay}::date`];
+  if (f.sector) where.push(sql`m.sector = ${f.sector}`);
+  if (f.communes)
+    where.push(
+      f.communes.length
+        ? sql`m.commune_code IN (${sql.join(
+            f.communes.map((c) => sql`${c}`),
+            sql`, `,
+          )})`
+        : sql`false`,
+    );
+  return counted(
+    db,
+    // '' is the roll-up's key for an organisation without a commune; the figures call it null, as `scans` does
+    sql`WITH ${organisationsIn(f)}
+        SELECT nullif(m.commune_code, '') AS code, to_char(m.month, 'YYYY-MM') AS month, sum(m.scans) AS n
+        FROM dashboard_scan_communes m WHERE ${sql.join(where, sql` AND `)} GROUP BY 1, 2
+        UNION ALL
+        SELECT o.commune_code, ${localMonth(sql`s.at`)}, count(*)
+        FROM stamp_scans s JOIN products pr ON pr.gtin = s.gtin JOIN o ON o.id = pr.organisation_id
+        WHERE s.id > ${mark}::bigint AND s.at >= ${p.start}::timestamptz AND s.at < ${p.end}::timestamptz
+        GROUP BY 1, 2`,
+  );
+}
+
 /** Inspection visits made in the period, by the month of the visit. */
 export const inspections = (db: DbOrTx, f: OrganisationFilter, p: MonthPeriod) =>
   counted(

@@ -18,6 +18,26 @@ export const dashboardScanMonths = pgTable(
   ],
 );
 
+/**
+ * The same scans summed by month, commune and sector (decision 057): what the dashboard's filters ask, so a
+ * province year is read from a few thousand rows instead of every organisation's. Kept equal to
+ * dashboard_scan_months grouped by each organisation's commune and sector as they stand: the roll-up adds to both
+ * in one statement, and a trigger on organisations (drizzle/0002_dashboard_scan_communes.sql) moves an
+ * organisation's scans when its commune or sector changes and takes them out when it is deleted. `commune_code` is
+ * '' for an organisation without a commune. Filled from dashboard_scan_months on first use (mark
+ * 'dashboard_scan_communes' in dashboard_rollup_marks); until then the dashboard reads the organisations' months.
+ */
+export const dashboardScanCommunes = pgTable(
+  'dashboard_scan_communes',
+  {
+    month: date('month', { mode: 'string' }).notNull(),
+    communeCode: text('commune_code').notNull(),
+    sector: text('sector').notNull(),
+    scans: bigint('scans', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.communeCode, t.sector] })],
+);
+
 /** How far each roll-up has read its source table (the last id counted). */
 export const dashboardRollupMarks = pgTable('dashboard_rollup_marks', {
   name: text('name').primaryKey(),

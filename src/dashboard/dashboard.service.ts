@@ -11,7 +11,7 @@ import type { CommuneFigures, DashboardQuery, DashboardView, MonthFigures } from
 import { dashboardScope } from './dashboard.policy.ts';
 import type { CountRow, MonthPeriod, OrganisationFilter } from './dashboard.repo.ts';
 import * as repo from './dashboard.repo.ts';
-import { rollUpScans, scanMark } from './dashboard.rollup.ts';
+import { communesFilled, rollUpScans, scanMark } from './dashboard.rollup.ts';
 
 /** The longest period one answer covers: five years of monthly figures. */
 export const maxMonths = 60;
@@ -115,10 +115,18 @@ export async function readDashboard(
     repo.stampsIssued(read, filter, period),
     repo.stampsActivated(read, filter, period),
     // the mark and the scans past it in one snapshot
-    read.transaction(async (tx) => repo.scans(tx, filter, period, await scanMark(tx)), {
-      isolationLevel: 'repeatable read',
-      accessMode: 'read only',
-    }),
+    read.transaction(
+      async (tx) => {
+        const mark = await scanMark(tx);
+        return (await communesFilled(tx))
+          ? repo.scansByCommune(tx, filter, period, mark)
+          : repo.scans(tx, filter, period, mark);
+      },
+      {
+        isolationLevel: 'repeatable read',
+        accessMode: 'read only',
+      },
+    ),
     repo.inspections(read, filter, period),
     repo.violations(read, filter, period),
     repo.consumerReports(read, filter, period),
