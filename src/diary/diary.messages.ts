@@ -9,6 +9,14 @@ defineMessages({
     vi: 'đang trong thời gian cách ly của mục nhật ký {entryId} ("{input}", ngày {appliedOn}) — được thu hoạch từ ngày {until}',
     en: 'within the withdrawal interval of diary entry {entryId} ("{input}", {appliedOn}) — harvest allowed from {until}',
   },
+  'problem.diary-entry-id-taken': {
+    vi: 'Mục nhật ký này không ghi được: mã của nó đã dùng cho một mục khác',
+    en: 'This diary entry was not recorded: its id is already used by another entry',
+  },
+  'diary.idTaken': {
+    vi: 'đã dùng cho một mục nhật ký khác; bỏ mục này, hoặc ghi lại thành một mục mới',
+    en: 'already used by another diary entry; discard this one, or record it again as a new entry',
+  },
   'diary.futureDate': { vi: 'ngày ghi không được ở tương lai', en: 'the entry date cannot be in the future' },
   'diary.withdrawalOnlyForDrugs': {
     vi: 'thời gian cách ly chỉ dùng cho thuốc bảo vệ thực vật và thuốc thú y',

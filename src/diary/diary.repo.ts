@@ -9,6 +9,11 @@ export async function lockLocation(db: DbOrTx, locationId: string) {
   await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`diary:${locationId}`}, 0))`);
 }
 
+/** Serialises submissions of one client-chosen entry id (decision 061), whichever organisation sends it. */
+export async function lockEntryId(db: DbOrTx, id: string) {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`diary-entry:${id}`}, 0))`);
+}
+
 /** The withdrawal entry of the location still running on `date` that ends last, if any. */
 export async function findRunningWithdrawal(db: DbOrTx, locationId: string, date: string) {
   const until = sql<string>`(${diaryEntries.entryDate} + ${diaryEntries.withdrawalDays})`;

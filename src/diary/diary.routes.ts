@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordingOrganisation, requireActor } from '../platform/index.ts';
 import { diaryEntryInput, diaryEntryResponse, diaryListQuery, diaryListResponse } from './diary.schema.ts';
-import { addDiaryEntry, getDiaryEntry, listDiary } from './diary.service.ts';
+import { getDiaryEntry, listDiary, recordDiaryEntry } from './diary.service.ts';
 
 const tags = ['diary'];
 
@@ -16,9 +16,10 @@ export async function diaryRoutes(app: FastifyInstance) {
         tags,
         summary: 'Add a production diary entry (captured as an EPCIS event)',
         description:
-          'A harvest is refused (409) while a pesticide or veterinary drug applied at the same location is within its withdrawal interval; the problem names the blocking entry.',
+          'A harvest is refused (409) while a pesticide or veterinary drug applied at the same location is within its withdrawal interval; the problem names the blocking entry. ' +
+          'An entry written offline carries its own `id` (a UUID made by the client): sent again with the same content it answers the stored entry (200), with other content, or when the id is already used by another organisation, 409 `diary-entry-id-taken`.',
         body: diaryEntryInput,
-        response: { 201: diaryEntryResponse },
+        response: { 200: diaryEntryResponse, 201: diaryEntryResponse },
       },
     },
     async (request, reply) => {
@@ -28,9 +29,14 @@ export async function diaryRoutes(app: FastifyInstance) {
         request.body.organisationId,
         '/body/organisationId',
       );
-      return reply
-        .status(201)
-        .send(await addDiaryEntry(app.db, app.config, actor, organisationId, request.body));
+      const { entry, created } = await recordDiaryEntry(
+        app.db,
+        app.config,
+        actor,
+        organisationId,
+        request.body,
+      );
+      return reply.status(created ? 201 : 200).send(entry);
     },
   );
   r.get(

@@ -47,6 +47,11 @@ export const diaryEntries = pgTable(
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const diaryEntryInput = z.object({
+  /**
+   * The entry's id, chosen by the client (a UUID made on the phone when the entry was written, decision 061): a
+   * repeat of the same id and content is the same entry, never a second one. Left out, the server chooses.
+   */
+  id: z.string().uuid().optional(),
   organisationId: z.string().uuid().optional(),
   locationId: z.string().uuid(),
   season: z.string().trim().min(1).max(80),

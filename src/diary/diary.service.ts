@@ -53,17 +53,64 @@ function checkEntry(input: DiaryEntryInput): FieldError[] {
   return errors;
 }
 
+/** The stored row's values for an entry as the client sent it: what is written, and what a repeat is compared on. */
+function rowValues(input: DiaryEntryInput) {
+  return {
+    locationId: input.locationId,
+    season: input.season,
+    entryDate: input.entryDate,
+    kind: input.kind,
+    inputName: input.inputName ?? null,
+    activeIngredient: input.activeIngredient ?? null,
+    dose: input.dose ?? null,
+    withdrawalDays: input.withdrawalDays ?? null,
+    quantity: input.quantity === undefined ? null : String(input.quantity),
+    unit: input.unit ?? null,
+    lotGtin: input.lot ? gtin14(input.lot.gtin) : null,
+    lotNumber: input.lot?.lot ?? null,
+    note: input.note ?? null,
+    photoFileIds: input.photoFileIds,
+  };
+}
+
+function sameContent(row: repo.DiaryEntryRow, input: DiaryEntryInput): boolean {
+  const want = rowValues(input);
+  return (Object.keys(want) as (keyof typeof want)[]).every((key) => {
+    const [stored, sent] = [row[key], want[key]];
+    if (key === 'quantity')
+      return (stored === null ? null : Number(stored)) === (sent === null ? null : Number(sent));
+    return JSON.stringify(stored) === JSON.stringify(sent);
+  });
+}
+
+/**
+ * A second submission of an id already stored: the same organisation sending the same content gets the stored
+ * entry (a phone that did not hear the first answer); anything else is a conflict that says nothing of the stored
+ * entry, whose organisation it belongs to nor what it holds.
+ */
+function repeatOf(row: repo.DiaryEntryRow, organisationId: string, input: DiaryEntryInput) {
+  if (row.organisationId === organisationId && sameContent(row, input)) return row;
+  throw new Problem(409, 'diary-entry-id-taken', { errors: [{ field: '/body/id', code: 'diary.idTaken' }] });
+}
+
 /**
  * Adds a diary entry and captures it as an EPCIS event. A harvest is refused while a pesticide or veterinary
- * drug applied at the same location is still inside its withdrawal interval.
+ * drug applied at the same location is still inside its withdrawal interval. An entry sent with its own id
+ * (written offline, decision 061) is stored once: a repeat of the same content answers the stored entry
+ * (`created: false`), a different content or another organisation's id is a 409.
  */
-export async function addDiaryEntry(
+export async function recordDiaryEntry(
   db: Db,
   config: Config,
   actor: Actor,
   organisationId: string,
   input: DiaryEntryInput,
-): Promise<DiaryEntryResponse> {
+): Promise<{ entry: DiaryEntryResponse; created: boolean }> {
+  // a repeat is answered before today's checks: what was stored stays stored, whatever changed since
+  const earlier = input.id ? await repo.findEntry(db, input.id) : null;
+  if (earlier)
+    return { entry: presentEntry(config, repeatOf(earlier, organisationId, input)), created: false };
+
   const errors = checkEntry(input);
   const { location, errors: locationErrors } = await ownLocation(
     db,
@@ -77,11 +124,17 @@ export async function addDiaryEntry(
   );
   if (errors.length || !location) throw badRequest(errors);
 
-  const row = await db.transaction(async (tx) => {
+  const { row, created } = await db.transaction(async (tx) => {
+    const id = input.id ?? crypto.randomUUID();
+    if (input.id) {
+      // two submissions of the same id at once: the second waits here and finds the first's row
+      await repo.lockEntryId(tx, id);
+      const stored = await repo.findEntry(tx, id);
+      if (stored) return { row: repeatOf(stored, organisationId, input), created: false };
+    }
     if (input.kind === 'harvest')
       await assertHarvestAllowed(tx, input.locationId, input.entryDate, '/body/entryDate');
     else await repo.lockLocation(tx, input.locationId);
-    const id = crypto.randomUUID();
     const event = buildDiaryEvent(
       { ...input, id },
       { location: locationUri(location), photoUrls: input.photoFileIds.map((f) => fileUrl(config, f)) },
@@ -92,20 +145,7 @@ export async function addDiaryEntry(
     const inserted = await repo.insertEntry(tx, {
       id,
       organisationId,
-      locationId: input.locationId,
-      season: input.season,
-      entryDate: input.entryDate,
-      kind: input.kind,
-      inputName: input.inputName ?? null,
-      activeIngredient: input.activeIngredient ?? null,
-      dose: input.dose ?? null,
-      withdrawalDays: input.withdrawalDays ?? null,
-      quantity: input.quantity === undefined ? null : String(input.quantity),
-      unit: input.unit ?? null,
-      lotGtin: input.lot ? gtin14(input.lot.gtin) : null,
-      lotNumber: input.lot?.lot ?? null,
-      note: input.note ?? null,
-      photoFileIds: input.photoFileIds,
+      ...rowValues(input),
       eventId: eventIds[0] ?? event.eventID,
       createdBy: actor.id,
     });
@@ -117,9 +157,20 @@ export async function addDiaryEntry(
       organisationId,
       after: inserted,
     });
-    return inserted;
+    return { row: inserted, created: true };
   });
-  return presentEntry(config, row);
+  return { entry: presentEntry(config, row), created };
+}
+
+/** Adds a diary entry (see recordDiaryEntry) and answers it, new or repeated. */
+export async function addDiaryEntry(
+  db: Db,
+  config: Config,
+  actor: Actor,
+  organisationId: string,
+  input: DiaryEntryInput,
+): Promise<DiaryEntryResponse> {
+  return (await recordDiaryEntry(db, config, actor, organisationId, input)).entry;
 }
 
 /**
