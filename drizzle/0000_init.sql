@@ -581,6 +581,34 @@ CREATE TABLE "news_articles" (
 	CONSTRAINT "news_articles_slug_unique" UNIQUE("slug")
 );
 --> statement-breakpoint
+CREATE TABLE "goods_groups" (
+	"code" text PRIMARY KEY NOT NULL,
+	"name_vi" text NOT NULL,
+	"name_en" text NOT NULL,
+	"legal_basis" text DEFAULT '' NOT NULL,
+	"items" jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "passport_versions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"product_id" uuid NOT NULL,
+	"gtin" text NOT NULL,
+	"version" integer NOT NULL,
+	"approved_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"content" jsonb NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "product_labels" (
+	"product_id" uuid PRIMARY KEY NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"goods_group" text NOT NULL,
+	"values" jsonb NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_by" text
+);
+--> statement-breakpoint
 CREATE TABLE "plan_indicators" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"plan_id" uuid NOT NULL,
@@ -1145,6 +1173,7 @@ ALTER TABLE "kitchen_dishes" ADD CONSTRAINT "kitchen_dishes_kitchen_id_kitchens_
 ALTER TABLE "kitchen_receipts" ADD CONSTRAINT "kitchen_receipts_kitchen_id_kitchens_id_fk" FOREIGN KEY ("kitchen_id") REFERENCES "public"."kitchens"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "kitchen_samples" ADD CONSTRAINT "kitchen_samples_kitchen_id_kitchens_id_fk" FOREIGN KEY ("kitchen_id") REFERENCES "public"."kitchens"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "kitchen_samples" ADD CONSTRAINT "kitchen_samples_dish_id_kitchen_dishes_id_fk" FOREIGN KEY ("dish_id") REFERENCES "public"."kitchen_dishes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "product_labels" ADD CONSTRAINT "product_labels_goods_group_goods_groups_code_fk" FOREIGN KEY ("goods_group") REFERENCES "public"."goods_groups"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plan_indicators" ADD CONSTRAINT "plan_indicators_plan_id_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."plans"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plan_manual_values" ADD CONSTRAINT "plan_manual_values_indicator_id_plan_indicators_id_fk" FOREIGN KEY ("indicator_id") REFERENCES "public"."plan_indicators"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plan_targets" ADD CONSTRAINT "plan_targets_indicator_id_plan_indicators_id_fk" FOREIGN KEY ("indicator_id") REFERENCES "public"."plan_indicators"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -1231,6 +1260,9 @@ CREATE INDEX "kitchen_samples_kitchen_idx" ON "kitchen_samples" USING btree ("ki
 CREATE UNIQUE INDEX "kitchens_location_uq" ON "kitchens" USING btree ("location_id");--> statement-breakpoint
 CREATE INDEX "kitchens_organisation_idx" ON "kitchens" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "news_articles_published_idx" ON "news_articles" USING btree ("status","published_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "passport_versions_product_version_uq" ON "passport_versions" USING btree ("product_id","version");--> statement-breakpoint
+CREATE INDEX "passport_versions_gtin_idx" ON "passport_versions" USING btree ("gtin","version");--> statement-breakpoint
+CREATE INDEX "product_labels_organisation_idx" ON "product_labels" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "plan_indicators_plan_idx" ON "plan_indicators" USING btree ("plan_id","position");--> statement-breakpoint
 CREATE UNIQUE INDEX "plan_indicators_code_uq" ON "plan_indicators" USING btree ("plan_id","code");--> statement-breakpoint
 CREATE INDEX "plan_tasks_plan_idx" ON "plan_tasks" USING btree ("plan_id","position");--> statement-breakpoint

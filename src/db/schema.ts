@@ -15,6 +15,7 @@ export * from '../hub/hub.schema.ts';
 export * from '../inspections/inspections.schema.ts';
 export * from '../kitchens/kitchens.schema.ts';
 export * from '../news/news.schema.ts';
+export * from '../passport/passport.schema.ts';
 export * from '../plan/plan.schema.ts';
 export * from '../programmes/programmes.schema.ts';
 export * from '../proofs/proofs.schema.ts';
