@@ -3599,12 +3599,14 @@ export interface paths {
     };
     /**
      * Add a production diary entry (captured as an EPCIS event)
-     * @description A harvest is refused (409) while a pesticide or veterinary drug applied at the same location is within its withdrawal interval; the problem names the blocking entry.
+     * @description A harvest is refused (409) while a pesticide or veterinary drug applied at the same location is within its withdrawal interval; the problem names the blocking entry. An entry written offline carries its own `id` (a UUID made by the client): sent again with the same content it answers the stored entry (200), with other content, or when the id is already used by another organisation, 409 `diary-entry-id-taken`.
      */
     post: {
       requestBody: {
         content: {
           "application/json": {
+            /** Format: uuid */
+            id?: string;
             /** Format: uuid */
             organisationId?: string;
             /** Format: uuid */
@@ -3631,6 +3633,43 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              organisationId: string;
+              /** Format: uuid */
+              locationId: string;
+              season: string;
+              entryDate: string;
+              /** @enum {string} */
+              kind: "seed" | "fertiliser" | "pesticide" | "veterinary_drug" | "care" | "harvest" | "other";
+              inputName: string | null;
+              activeIngredient: string | null;
+              dose: string | null;
+              withdrawalDays: number | null;
+              withdrawalUntil: string | null;
+              quantity: number | null;
+              unit: string | null;
+              lot: {
+                gtin: string;
+                lot: string;
+              } | null;
+              note: string | null;
+              photos: {
+                  /** Format: uuid */
+                  id: string;
+                  url: string;
+                  thumbnailUrl: string;
+                }[];
+              eventId: string;
+              createdAt: string;
+            };
+          };
+        };
         /** @description Default Response */
         201: {
           content: {
