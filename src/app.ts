@@ -22,6 +22,7 @@ import inspections, {
   connectPublicCache,
 } from './inspections/index.ts';
 import news from './news/index.ts';
+import passport, { connectPassport } from './passport/index.ts';
 import plan from './plan/index.ts';
 import {
   type Actor,
@@ -40,6 +41,7 @@ import {
 } from './platform/index.ts';
 import portal, { sendNotFoundPage } from './portal/index.ts';
 import programmes from './programmes/index.ts';
+import proofs from './proofs/index.ts';
 import publicPages, { consumerPages, publicInlineCode } from './public/index.ts';
 import registry, {
   configureAdministrativeUnits,
@@ -51,6 +53,7 @@ import registry, {
 import reports from './reports/index.ts';
 import resolver, { clearResolverCache, configureResolverCache } from './resolver/index.ts';
 import review from './review/index.ts';
+import sensors from './sensors/index.ts';
 import stamps, { configureServerSecrets, connectReportSignals } from './stamps/index.ts';
 import sync, { connectSyncListeners } from './sync/index.ts';
 import trace from './trace/index.ts';
@@ -144,6 +147,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(stamps, { prefix: '/api' });
   await app.register(review, { prefix: '/api' });
   await app.register(audit, { prefix: '/api' });
+  await app.register(proofs, { prefix: '/api' });
   await app.register(chain, { prefix: '/api' });
   await app.register(diary, { prefix: '/api' });
   await app.register(imports, { prefix: '/api' });
@@ -152,10 +156,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(inspections, { prefix: '/api' });
   await app.register(checks, { prefix: '/api' });
   await app.register(news, { prefix: '/api' });
+  // each product approval keeps its passport's next version; the review checks the e-label (decision 058)
+  connectPassport();
+  await app.register(passport, { prefix: '/api' });
   await app.register(plan, { prefix: '/api' });
   await app.register(programmes, { prefix: '/api' });
   await app.register(reports, { prefix: '/api' });
   await app.register(dashboard, { prefix: '/api' });
+  // readings from devices, MQTT and captured EPCIS events, thresholds and alerts (decision 059)
+  await app.register(sensors, { prefix: '/api' });
   // findings and automatic checks raise their signals into fraud cases through registration
   connectInspectionSignals(raiseSignal);
   // an approval withdrawn or restored by an inspector shows at the very next scan, not after the cache's seconds
