@@ -401,6 +401,23 @@ export const byRoute: Record<string, Record<string, FieldLabel>> = {
     from: l('ngày bắt đầu', 'start date'),
     to: l('ngày kết thúc', 'end date'),
   },
+  // sensor devices, readings and thresholds (decision 059)
+  sensors: {
+    name: l('tên thiết bị đo', 'device name'),
+    readings: l('các số đo', 'readings'),
+    at: l('thời điểm đo', 'time of the reading'),
+    kind: l('loại số đo', 'kind of reading', true),
+    value: l('giá trị đo', 'value'),
+    uom: l('đơn vị đo', 'unit', true),
+    lotId: l('lô hàng', 'lot', true),
+    locationId: l('địa điểm', 'location', true),
+    shipmentId: l('chuyến hàng', 'shipment', true),
+    productId: l('sản phẩm', 'product', true),
+    target: l('đối tượng áp dụng', 'applies to', true),
+    min: l('giới hạn thấp nhất', 'lowest limit'),
+    max: l('giới hạn cao nhất', 'highest limit'),
+    durationMinutes: l('số phút ngoài ngưỡng trước khi cảnh báo', 'minutes out of range before an alert'),
+  },
   // the export package's period (GET /api/sync/export)
   sync: { from: l('ngày bắt đầu', 'start date'), to: l('ngày kết thúc', 'end date') },
   dashboard: {

@@ -111,6 +111,19 @@ export const accessTable: Record<string, Access> = {
   // consumer reports are read by the department's admin, reviewers and inspectors
   'GET /api/reports': { allow: [A, R, I] },
   'GET /api/reports/{id}/photo': { allow: [A, R, I] },
+  // sensors (decision 059): devices and thresholds are the organisation's; a device writes with its own key only
+  'GET /api/sensors/devices': { allow: [A, O, T], gated: true },
+  'POST /api/sensors/devices': { allow: [A, O, T], gated: true },
+  'DELETE /api/sensors/devices/{id}': { allow: [A, O, T], gated: true },
+  'POST /api/sensors/devices/{id}/readings': { public: true, allow: [] },
+  'POST /api/sensors/devices/{id}/readings/batch': { public: true, allow: [] },
+  'GET /api/sensors/thresholds': { allow: [A, O, T], gated: true },
+  'POST /api/sensors/thresholds': { allow: [A, O, T], gated: true },
+  'DELETE /api/sensors/thresholds/{id}': { allow: [A, O, T], gated: true },
+  'GET /api/sensors/alerts': { allow: [A, R, S, O, T, K], gated: true },
+  'GET /api/sensors/lots/{id}': { allow: [A, R, S, O, T, K], gated: true },
+  'POST /api/sensors/excursions/{id}/publish': { allow: [A, R, S], gated: true },
+  'POST /api/sensors/excursions/{id}/unpublish': { allow: [A, R, S], gated: true },
 };
 
 export const callerNames: Record<Caller, string> = {
