@@ -51,3 +51,18 @@ export const shipments = pgTable(
     index('shipments_sender_idx').on(t.senderOrganisationId, t.shippedAt),
   ],
 );
+
+/**
+ * A stage form sent with its own id (written offline on a phone, decision 061): the id, whose organisation sent
+ * it, a digest of what it said, and what was recorded, so a repeat answers the same stage and never a second one.
+ */
+export const stageSubmissions = pgTable('stage_submissions', {
+  id: uuid('id').primaryKey(),
+  organisationId: uuid('organisation_id').notNull(),
+  /** sha256 of the form as parsed, keys sorted, without its id and organisation */
+  contentDigest: text('content_digest').notNull(),
+  result: jsonb('result')
+    .$type<{ stage: string; eventId: string; eventType: string; captureId: string; shipmentId: string | null }>()
+    .notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
