@@ -23,7 +23,11 @@ const usage = `Usage: txng [command]
                       copy the embedded database (TXNG_DATA_DIR) into one file and check it opens; the
                       server must be stopped. With DATABASE_URL: use pg_dump (docs/operations.md)
   restore <file.tar.gz> [--force]
-                      load such a file into an empty TXNG_DATA_DIR (--force moves the folder in place aside)`;
+                      load such a file into an empty TXNG_DATA_DIR (--force moves the folder in place aside)
+  verify <proof.json> [--key <public-key.pem>]
+                      check a proof of a record or event offline (Merkle path, signed checkpoint)
+  verify --chain      recompute the whole audit chain, its checkpoints and the captured events; name the first break
+  checkpoint          sign a checkpoint now over the audit records since the last one`;
 
 async function main(args: string[]) {
   const [command = 'start', ...rest] = args;
@@ -71,6 +75,18 @@ async function main(args: string[]) {
     case 'restore': {
       const { loadConfig, runBackupCommand } = await import('./platform/index.ts');
       process.exitCode = await runBackupCommand(command, rest, loadConfig(process.env), process.stdout);
+      return;
+    }
+    case 'verify': {
+      const { runVerifyCommand } = await import('./proofs/index.ts');
+      const { loadConfig } = await import('./platform/index.ts');
+      process.exitCode = await runVerifyCommand(rest, () => loadConfig(process.env), process.stdout);
+      return;
+    }
+    case 'checkpoint': {
+      const { runCheckpointCommand } = await import('./proofs/index.ts');
+      const { loadConfig } = await import('./platform/index.ts');
+      process.exitCode = await runCheckpointCommand(rest, loadConfig(process.env), process.stdout);
       return;
     }
     case 'help':

@@ -55,3 +55,50 @@ export async function findAuditRows(db: DbOrTx, f: AuditFilter, page: { limit: n
 export function findAuditBatch(db: DbOrTx, afterId: number, limit: number) {
   return db.select().from(auditLog).where(gt(auditLog.id, afterId)).orderBy(asc(auditLog.id)).limit(limit);
 }
+
+export type AuditRow = typeof auditLog.$inferSelect;
+
+/** Rows `afterId < id ≤ toId` in order, at most `limit`. */
+export function auditRowsInRange(db: DbOrTx, afterId: number, toId: number, limit: number) {
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(gt(auditLog.id, afterId), lte(auditLog.id, toId)))
+    .orderBy(asc(auditLog.id))
+    .limit(limit);
+}
+
+export async function auditRowById(db: DbOrTx, id: number): Promise<AuditRow | null> {
+  const [row] = await db.select().from(auditLog).where(eq(auditLog.id, id)).limit(1);
+  return row ?? null;
+}
+
+/** The newest row of the chain (its head), or null for an empty log. */
+export async function auditHead(db: DbOrTx): Promise<{ id: number; hash: string } | null> {
+  const [row] = await db
+    .select({ id: auditLog.id, hash: auditLog.hash })
+    .from(auditLog)
+    .orderBy(desc(auditLog.id))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The newest row about one record with one of `actions` (e.g. its last approval). */
+export async function latestAuditOf(
+  db: DbOrTx,
+  subject: { entityType: string; entityId: string; actions: string[] },
+): Promise<{ id: number; at: Date } | null> {
+  const [row] = await db
+    .select({ id: auditLog.id, at: auditLog.at })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.entityType, subject.entityType),
+        eq(auditLog.entityId, subject.entityId),
+        inArray(auditLog.action, subject.actions),
+      ),
+    )
+    .orderBy(desc(auditLog.id))
+    .limit(1);
+  return row ?? null;
+}

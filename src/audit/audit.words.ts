@@ -7,6 +7,7 @@ type Words = Record<string, { vi: string; en: string }>;
 /** What was done, as a phrase around the subject ({s}). */
 const verbs: Words = {
   create: { vi: 'tạo {s}', en: 'created {s}' },
+  capture: { vi: 'ghi nhận {s}', en: 'recorded {s}' },
   update: { vi: 'sửa {s}', en: 'edited {s}' },
   delete: { vi: 'xoá {s}', en: 'deleted {s}' },
   submit: { vi: 'gửi thẩm định {s}', en: 'submitted {s} for review' },
@@ -44,6 +45,7 @@ const verbs: Words = {
 /** What kind of record it was. */
 const kinds: Words = {
   organisation: { vi: 'hồ sơ tổ chức', en: 'the organisation' },
+  epcis_capture: { vi: 'một lần gửi sự kiện truy xuất', en: 'a capture of traceability events' },
   location: { vi: 'địa điểm', en: 'the location' },
   product: { vi: 'sản phẩm', en: 'the product' },
   lot: { vi: 'lô', en: 'lot' },

@@ -15,7 +15,7 @@ export async function selectRows<T = any>(db: DbOrTx, query: SQL): Promise<T[]> 
  * epcis_gtin_years), in ONE statement: the rows travel as three JSON parameters and
  * are unpacked by jsonb_to_recordset, so a 10,000-event document costs one round trip. Events already stored
  * (same eventID, same errorDeclaration flag) are skipped with their ids and links: capture is idempotent.
- * Returns how many events were new.
+ * Returns the events that were new, with their stored keys and times (what the capture's seal covers).
  */
 export async function insertEvents(
   db: DbOrTx,
@@ -23,7 +23,7 @@ export async function insertEvents(
   rows: EventRow[],
   ids: IdRow[],
   links: LinkRow[],
-): Promise<number> {
+): Promise<InsertedEvent[]> {
   const rows_ = await selectRows(
     db,
     sql`
@@ -60,11 +60,30 @@ export async function insertEvents(
       JOIN inserted e ON e.event_id = x."eventId" AND e.is_error_declaration = x."isErrorDeclaration"
       RETURNING 1
     )
-    SELECT (SELECT count(*) FROM inserted)::int AS events,
+    SELECT (SELECT coalesce(json_agg(json_build_object('pk', id, 'eventId', event_id,
+        'isErrorDeclaration', is_error_declaration, 'eventTime', ${sealedTime(sql`event_time`)},
+        'recordTime', ${sealedTime(sql`record_time`)})), '[]'::json) FROM inserted) AS events,
       (SELECT count(*) FROM new_ids)::int AS ids, (SELECT count(*) FROM new_links)::int AS links`,
   );
-  return Number(rows_[0].events);
+  const events = rows_[0].events;
+  return (typeof events === 'string' ? JSON.parse(events) : events) as InsertedEvent[];
 }
+
+/** An event a capture stored: its key and its times as the database holds them (sealedTime). */
+export interface InsertedEvent {
+  pk: number;
+  eventId: string;
+  isErrorDeclaration: boolean;
+  eventTime: string;
+  recordTime: string;
+}
+
+/**
+ * A stored time written by the database itself, in UTC to the microsecond, so that the seal made at capture and
+ * the check made later read the same text (no rounding by a client's date type in between).
+ */
+export const sealedTime = (column: SQL) =>
+  sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /**
  * Events of `rows` that were stored before this capture (`captureId`) saying something else under the same key: the

@@ -9,6 +9,7 @@ import { findMasterData, masterDataOf, upsertMasterData } from './epcis.masterda
 import { queryEvents as runQuery } from './epcis.query.repo.ts';
 import type { EventQuery } from './epcis.query.ts';
 import * as repo from './epcis.repo.ts';
+import { sealCapture } from './epcis.seal.ts';
 import type { StoredEvent, StoredEventId } from './epcis.types.ts';
 import { eventListOf, validateEpcisDocument } from './epcis.validate.ts';
 
@@ -78,7 +79,13 @@ export async function captureEpcisDocument(
         await refuseForeignDeclarations(tx, declarations, opts.organisationId);
       }
       await refuseTakenEventIds(tx, rows, opts.organisationId);
-      await repo.insertEvents(tx, { captureId, organisationId: opts.organisationId }, rows, ids, links);
+      const inserted = await repo.insertEvents(
+        tx,
+        { captureId, organisationId: opts.organisationId },
+        rows,
+        ids,
+        links,
+      );
       if (opts.organisationId !== null)
         for (const rule of captureRules)
           await rule(tx, { organisationId: opts.organisationId, events: rows, ids });
@@ -94,6 +101,8 @@ export async function captureEpcisDocument(
       for (const row of rows)
         for (const place of [row.readPoint, row.bizLocation]) if (place) named.add(place);
       await noteIdentifiersFromCapture(tx, [...named], opts.organisationId);
+      // one chained audit row seals the events this capture stored (decision 057)
+      await sealCapture(tx, { captureId, organisationId: opts.organisationId }, rows, inserted);
       await repo.insertCaptureJob(tx, {
         id: captureId,
         organisationId: opts.organisationId,

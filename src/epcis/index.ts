@@ -8,6 +8,17 @@ export { masterDataNames } from './epcis.masterdata.ts';
 export { parseEventQuery } from './epcis.query.ts';
 export { gtinPeriodsReady } from './epcis.rollup.ts';
 export {
+  type CaptureSeal,
+  captureRoot,
+  type EventLeafFields,
+  eventLeaf,
+  eventLeafFields,
+  type SealedEventRow,
+  sealOrder,
+  storedEventsById,
+  storedEventsOfCapture,
+} from './epcis.seal.ts';
+export {
   type CaptureRule,
   captureEpcisDocument,
   findEventsByIds,

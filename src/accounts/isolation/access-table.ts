@@ -55,6 +55,15 @@ export const accessTable: Record<string, Access> = {
   // officers and owners within their scope (decision 013); an organisation's staff and keys never
   'GET /api/audit': { allow: [A, R, S, C, I, O], gated: true },
   'GET /api/audit/verify': { public: true, allow: everyone },
+  // proofs (issue 16 §2): checkpoints, keys and proofs are public; signing one on demand is the administrator's
+  'GET /api/proofs/checkpoints': { public: true, allow: everyone },
+  'GET /api/proofs/checkpoints/export': { public: true, allow: everyone },
+  'GET /api/proofs/checkpoints/{seq}': { public: true, allow: everyone },
+  'POST /api/proofs/checkpoints': { allow: [A], gated: true },
+  'GET /api/proofs/public-key': { public: true, allow: everyone },
+  'GET /api/proofs/public-key.pem': { public: true, allow: everyone },
+  'GET /api/proofs/records/{id}': { public: true, allow: everyone },
+  'GET /api/proofs/events': { public: true, allow: everyone },
   // inspections (issue 12 §2): inspectors and the admin decide; the department, officers in scope and the
   // inspected owner read; an organisation's staff and API keys never
   'POST /api/inspections/actions': { allow: [A, I], gated: true },
