@@ -1,6 +1,14 @@
 import { defineMessages } from '../platform/index.ts';
 
 defineMessages({
+  'problem.stage-id-taken': {
+    vi: 'Công đoạn này không ghi được: mã của nó đã dùng cho một lần ghi khác',
+    en: 'This stage was not recorded: its id is already used by another record',
+  },
+  'chain.stageIdTaken': {
+    vi: 'đã dùng cho một lần ghi công đoạn khác; bỏ lần ghi này, hoặc ghi lại thành một lần mới',
+    en: 'already used by another stage record; discard this one, or record it again as a new one',
+  },
   'problem.chain-not-receiver': {
     vi: 'Chỉ bên nhận mới được xác nhận hoặc khiếu nại lô hàng này',
     en: 'Only the receiver may confirm or dispute this shipment',

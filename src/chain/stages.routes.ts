@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { recordingOrganisation, requireActor } from '../platform/index.ts';
 import { stageForm, stageResponse, stockPage, stockQuery } from './stages.schema.ts';
-import { recordStage } from './stages.service.ts';
+import { recordStageOnce } from './stages.service.ts';
 import { listStock } from './stock.ts';
 
 export async function stageRoutes(app: FastifyInstance) {
@@ -14,9 +14,9 @@ export async function stageRoutes(app: FastifyInstance) {
         summary:
           'Record a stage (harvest, pre-process, process, pack, store, ship, receive, sell) as an EPCIS event',
         description:
-          'The `stage` field selects the form. Lots are GTIN + lot number with a quantity in UN/ECE Rec 20 units (KGM, TNE, LTR, H87 …). A shipment to an organisation on the platform waits in its inbox (`/api/shipments/incoming`).',
+          'The `stage` field selects the form. A form filled offline carries its own `id` (a UUID made by the client): sent again with the same content it answers the recorded stage (200); with other content, or when another organisation used the id, 409 `stage-id-taken`. Lots are GTIN + lot number with a quantity in UN/ECE Rec 20 units (KGM, TNE, LTR, H87 …). A shipment to an organisation on the platform waits in its inbox (`/api/shipments/incoming`).',
         body: stageForm,
-        response: { 201: stageResponse },
+        response: { 200: stageResponse, 201: stageResponse },
       },
     },
     async (request, reply) => {
@@ -26,7 +26,8 @@ export async function stageRoutes(app: FastifyInstance) {
         request.body.organisationId,
         '/body/organisationId',
       );
-      return reply.status(201).send(await recordStage(app.db, actor, organisationId, request.body));
+      const { recorded, created } = await recordStageOnce(app.db, actor, organisationId, request.body);
+      return reply.status(created ? 201 : 200).send(recorded);
     },
   );
 

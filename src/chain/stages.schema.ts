@@ -37,6 +37,11 @@ export const bizDocuments = z.object({
 });
 
 const common = {
+  /**
+   * The stage's own id, chosen by the client (a UUID made on the phone when the form was filled offline, decision
+   * 061): a repeat with the same content answers the recorded stage; left out, every submission is a new stage.
+   */
+  id: z.string().uuid().optional(),
   organisationId: z.string().uuid().optional(),
   eventTime,
   /** where it happened: a location of the acting organisation in the registry */

@@ -1,6 +1,16 @@
+import crypto from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/index.ts';
 import { captureEpcisDocument } from '../epcis/index.ts';
-import { type Actor, badRequest, type Db, type DbOrTx, type FieldError, type Tx } from '../platform/index.ts';
+import {
+  type Actor,
+  badRequest,
+  type Db,
+  type DbOrTx,
+  type FieldError,
+  Problem,
+  type Tx,
+} from '../platform/index.ts';
 import {
   completeLotFromStage,
   getLocation,
@@ -8,6 +18,7 @@ import {
   type LocationView,
   ownersOfIdentifiers,
 } from '../registry/index.ts';
+import { stageSubmissions } from './chain.schema.ts';
 import { type EpcisEvent, epcisDocument, vietnamLocal } from './epcis-document.ts';
 import { checkHarvestRules } from './harvest-rules.ts';
 import { checkCalendarDates, checkLotQuantities, checkLotQuantity, checkNotFuture } from './lot-checks.ts';
@@ -200,13 +211,64 @@ export async function persistStages(tx: Tx, organisationId: string, stages: Prep
   return { captureId, eventIds, shipmentIds };
 }
 
+/** The form's content as compared between two submissions of one id: keys sorted, its id and organisation left out. */
+export function stageDigest(form: StageForm): string {
+  const sorted = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(sorted)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.entries(value)
+              .filter(([, v]) => v !== undefined)
+              .sort(([a], [b]) => (a < b ? -1 : 1))
+              .map(([k, v]) => [k, sorted(v)]),
+          )
+        : value;
+  const { id: _id, organisationId: _org, ...content } = form;
+  return crypto
+    .createHash('sha256')
+    .update(JSON.stringify(sorted(content)))
+    .digest('hex');
+}
+
+type Submission = typeof stageSubmissions.$inferSelect;
+
+async function findSubmission(db: DbOrTx, id: string): Promise<Submission | null> {
+  const [row] = await db.select().from(stageSubmissions).where(eq(stageSubmissions.id, id));
+  return row ?? null;
+}
+
+/** The same organisation sending the same form again gets what was recorded; anything else is a conflict that tells nothing. */
+function repeatOf(row: Submission, organisationId: string, form: StageForm): RecordedStage {
+  if (row.organisationId === organisationId && row.contentDigest === stageDigest(form)) return row.result;
+  throw new Problem(409, 'stage-id-taken', { errors: [{ field: '/body/id', code: 'chain.stageIdTaken' }] });
+}
+
 /**
  * Records one stage: builds the EPCIS event and captures it through the epcis service. A shipment to an
- * organisation on the platform also lands in the receiver's inbox, in the same transaction.
+ * organisation on the platform also lands in the receiver's inbox, in the same transaction. A form sent with its
+ * own id (decision 061) is recorded once: a repeat of the same content answers the recorded stage
+ * (`created: false`), other content or another organisation's id is a 409.
  */
-export async function recordStage(db: Db, actor: Actor, organisationId: string, form: StageForm) {
+export async function recordStageOnce(
+  db: Db,
+  actor: Actor,
+  organisationId: string,
+  form: StageForm,
+): Promise<{ recorded: RecordedStage; created: boolean }> {
+  // a repeat is answered before today's checks: what was recorded stays recorded, whatever changed since
+  const earlier = form.id ? await findSubmission(db, form.id) : null;
+  if (earlier) return { recorded: repeatOf(earlier, organisationId, form), created: false };
   const stage = await prepareStage(db, organisationId, form);
   return db.transaction(async (tx) => {
+    if (form.id) {
+      // two submissions of one id at once: the second waits here and finds the first's row
+      await tx.execute(
+        sql`select pg_advisory_xact_lock(hashtextextended(${`stage-submission:${form.id}`}, 0))`,
+      );
+      const stored = await findSubmission(tx, form.id);
+      if (stored) return { recorded: repeatOf(stored, organisationId, form), created: false };
+    }
     await checkStageAllowed(tx, stage);
     const { captureId, eventIds, shipmentIds } = await persistStages(tx, organisationId, [stage]);
     const recorded: RecordedStage = {
@@ -216,6 +278,13 @@ export async function recordStage(db: Db, actor: Actor, organisationId: string, 
       captureId,
       shipmentId: shipmentIds[0],
     };
+    if (form.id)
+      await tx.insert(stageSubmissions).values({
+        id: form.id,
+        organisationId,
+        contentDigest: stageDigest(form),
+        result: recorded,
+      });
     await recordAudit(tx, {
       actor,
       action: 'record',
@@ -225,8 +294,13 @@ export async function recordStage(db: Db, actor: Actor, organisationId: string, 
       // `lot` names the entry in the log: "ghi nhận công đoạn thu hoạch, lô CC2606-01"
       after: { ...recorded, lot: stageLabel(form) },
     });
-    return recorded;
+    return { recorded, created: true };
   });
+}
+
+/** Records one stage (see recordStageOnce) and answers it, new or repeated. */
+export async function recordStage(db: Db, actor: Actor, organisationId: string, form: StageForm) {
+  return (await recordStageOnce(db, actor, organisationId, form)).recorded;
 }
 
 const stageWords: Record<StageForm['stage'], string> = {
