@@ -2,6 +2,7 @@ import { type Lang, localToday, t } from '../platform/index.ts';
 import { communeBoundariesNear } from '../registry/index.ts';
 import type { ConsumerView, Verdict } from './consumer.view.ts';
 import { Html, html, layout, safeUrl } from './html.ts';
+import './passport.messages.ts';
 import { renderMapSvg } from './map.svg.ts';
 import './public.messages.ts';
 
@@ -97,6 +98,13 @@ function row(label: string, value: string | null | undefined | Html) {
     : html`<dt>${label}</dt><dd>${value}</dd>`;
 }
 
+/** The product's passport and e-label (decision 058), for the lot the code names when there is one. */
+function passportLinks(view: ConsumerView, lang: Lang) {
+  if (!view.gtin) return '';
+  const path = `/01/${view.gtin}${view.lot ? `/10/${encodeURIComponent(view.lot.lot)}` : ''}`;
+  return html`<p id="passport-links"><a href="${withLang(`/dpp${path}`, lang)}">${t(lang, 'public.dpp.title')}</a> · <a href="${withLang(`/epil${path}`, lang)}">${t(lang, 'public.epil.title')}</a></p>`;
+}
+
 export function renderConsumerPage(
   view: ConsumerView,
   opts: { lang: Lang; province: string; selfPath: string; reported: boolean },
@@ -127,7 +135,8 @@ ${
 ${images.length ? html`<div class="imgs">${images.map((src, i) => html`<img src="${src}" alt="${p.name}" ${i > 0 ? new Html('loading="lazy"') : ''} width="140" height="140">`)}</div>` : ''}
 <div class="badges">${badges}</div>
 <p class="muted">${p.verified ? tr('public.verified') : tr('public.notVerified')}</p>
-<dl>${row(tr('public.gtin'), view.gtin)}${row(tr('public.serial'), view.serial)}${row(tr('public.brand'), p.brand)}${row(tr('public.netQuantity'), p.netQuantity)}${row(tr('public.standards'), p.appliedStandards.join(', '))}${row(tr('public.shelfLife'), p.shelfLifeDays ? tr('public.days', { n: p.shelfLifeDays }) : null)}</dl></section>`
+<dl>${row(tr('public.gtin'), view.gtin)}${row(tr('public.serial'), view.serial)}${row(tr('public.brand'), p.brand)}${row(tr('public.netQuantity'), p.netQuantity)}${row(tr('public.standards'), p.appliedStandards.join(', '))}${row(tr('public.shelfLife'), p.shelfLifeDays ? tr('public.days', { n: p.shelfLifeDays }) : null)}</dl>
+${passportLinks(view, lang)}</section>`
     : ''
 }
 ${

@@ -1,11 +1,61 @@
+import type { Lang } from '../platform/index.ts';
 import type { Subject } from '../resolver/index.ts';
+import { originOf, type PassportPageData, passportItems } from './passport.page.ts';
+
+/** The label items the GS1 Web vocabulary has a term for; the others are `schema:additionalProperty`. */
+const gs1Terms: Record<string, string> = {
+  ingredients: 'ingredientStatement',
+  warnings: 'consumerSafetyInformation',
+  usage: 'consumerUsageInstructions',
+  storage: 'consumerStorageInstructions',
+  nutrition: 'nutritionalClaim',
+};
+/** Items the document already carries as structured terms (name, GTIN, producer, dates, standards). */
+const structured = new Set([
+  'productName',
+  'gtin',
+  'responsibleParty',
+  'netQuantity',
+  'productionDate',
+  'packingDate',
+  'expiry',
+  'lotNumber',
+  'standards',
+]);
+
+const both = (vi: string | null, en: string | null) =>
+  vi === null
+    ? undefined
+    : [
+        { '@value': vi, '@language': 'vi' },
+        ...(en && en !== vi ? [{ '@value': en, '@language': 'en' }] : []),
+      ];
 
 /**
- * The digital product passport / electronic label (Decree 37/2026 Art. 32) as JSON-LD in the GS1 Web
- * vocabulary: name and GTIN, producer with address and tax code, origin, certificates, dates, standards.
+ * The digital product passport (Decree 37/2026 Art. 32) as JSON-LD in the GS1 Web vocabulary: name and GTIN,
+ * producer with address and tax code, origin, traceability, certificates, dates, safety warnings and the e-label's
+ * other items, from the approved version shown (its number, date and the earlier versions' addresses).
  */
-export function presentDpp(subject: Subject, uri: string, pageUrl: string) {
-  const { product, organisation, lot } = subject;
+export function presentDpp(
+  subject: Subject,
+  data: PassportPageData,
+  uri: string,
+  urls: { page: string; passport: string; label: string },
+) {
+  const { organisation, lot } = subject;
+  const { current, history } = data.passport;
+  const product = current.content.product;
+  const items = { vi: passportItems(data, 'vi'), en: passportItems(data, 'en') };
+  const valueIn = (lang: Lang, key: string) => items[lang].find((i) => i.key === key)?.value ?? null;
+  const labelTerms: Record<string, unknown> = {};
+  const extra: unknown[] = [];
+  for (const item of items.vi) {
+    if (structured.has(item.key) || !item.value) continue;
+    const value = both(item.value, valueIn('en', item.key));
+    if (gs1Terms[item.key]) labelTerms[gs1Terms[item.key]] = value;
+    else
+      extra.push({ '@type': 'schema:PropertyValue', name: item.key, 'schema:description': item.name, value });
+  }
   return {
     '@context': {
       gs1: 'https://gs1.org/voc/',
@@ -17,9 +67,10 @@ export function presentDpp(subject: Subject, uri: string, pageUrl: string) {
     gtin: product.gtin,
     productName: [{ '@value': product.name, '@language': 'vi' }],
     brand: product.brand ? { '@type': 'gs1:Brand', brandName: product.brand } : undefined,
-    netContent: product.netQuantity
-      ? { '@type': 'gs1:QuantitativeValue', value: product.netQuantity, unitCode: product.netQuantityUnit }
-      : undefined,
+    netContent:
+      product.netQuantity !== null
+        ? { '@type': 'gs1:QuantitativeValue', value: product.netQuantity, unitCode: product.netQuantityUnit }
+        : undefined,
     image: product.images,
     'schema:additionalProperty': [
       ...product.appliedStandards.map((s) => ({
@@ -27,6 +78,13 @@ export function presentDpp(subject: Subject, uri: string, pageUrl: string) {
         name: 'appliedStandard',
         value: s,
       })),
+      product.conformityDeclaration
+        ? {
+            '@type': 'schema:PropertyValue',
+            name: 'conformityDeclaration',
+            value: product.conformityDeclaration,
+          }
+        : null,
       product.ocop ? { '@type': 'schema:PropertyValue', name: 'ocopStars', value: product.ocop.stars } : null,
       product.geographicalIndication
         ? {
@@ -35,6 +93,7 @@ export function presentDpp(subject: Subject, uri: string, pageUrl: string) {
             value: product.geographicalIndication,
           }
         : null,
+      ...extra,
     ].filter(Boolean),
     manufacturer: organisation
       ? {
@@ -57,6 +116,9 @@ export function presentDpp(subject: Subject, uri: string, pageUrl: string) {
         }
       : undefined,
     countryOfOrigin: { '@type': 'gs1:Country', countryCode: 'VN' },
+    countryOfLastProcessing: { '@type': 'gs1:Country', countryCode: 'VN' },
+    'schema:countryOfOrigin': both(originOf(data, items.vi, 'vi'), originOf(data, items.en, 'en')),
+    ...labelTerms,
     lot: lot
       ? {
           batchNumber: lot.lot,
@@ -66,7 +128,15 @@ export function presentDpp(subject: Subject, uri: string, pageUrl: string) {
         }
       : undefined,
     minimumDaysShelfLife: product.shelfLifeDays ?? undefined,
-    pip: pageUrl,
-    verifiedByAuthority: product.reviewStatus === 'approved',
+    pip: urls.page,
+    traceability: `${urls.page}#journey`,
+    dpp: urls.passport,
+    epil: urls.label,
+    verifiedByAuthority: true,
+    'schema:version': current.version,
+    'schema:dateModified': current.approvedAt,
+    'schema:archivedAt': history
+      .filter((h) => h.version !== current.version)
+      .map((h) => `${urls.passport}?version=${h.version}`),
   };
 }

@@ -4,8 +4,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Gs1Error } from '../gs1/index.ts';
+import { findPassport } from '../passport/index.ts';
 import {
   assertStorableText,
+  badRequest,
   Problem,
   prefersHtml,
   readMultipart,
@@ -26,6 +28,12 @@ import { sendConsumerPage, sendInvalidCodePage } from './consumer.handler.ts';
 import { presentDpp } from './dpp.presenter.ts';
 import { html, layout } from './html.ts';
 import { pageLanguage } from './negotiate.ts';
+import {
+  type PassportPageData,
+  passportItems,
+  renderLabelPage,
+  renderPassportPage,
+} from './passport.page.ts';
 
 /** Public pages: the consumer page behind every stamp, the passport, the report form, the reports list. */
 export default async function publicRoutes(fastify: FastifyInstance) {
@@ -49,21 +57,87 @@ export default async function publicRoutes(fastify: FastifyInstance) {
     return sendConsumerPage(request, reply, dl, await findSubject(app.db, dl, app.readDb));
   });
 
-  app.get('/dpp/*', { schema: { hide: true } }, async (request, reply) => {
+  /** The subject and its approved passport for `/dpp` and `/epil`; a bad code or version is a problem document. */
+  async function passportOf(request: FastifyRequest, prefix: string) {
     let dl: ResolverRequest;
     try {
-      dl = parse(request, '/dpp');
+      dl = parse(request, prefix);
     } catch (err) {
       if (!(err instanceof Gs1Error)) throw err;
       throw new Problem(400, 'resolver.invalid-digital-link', {
         errors: [{ field: '/uri', code: err.code, params: err.params }],
       });
     }
+    const query = (request.query ?? {}) as Record<string, unknown>;
+    let version: number | undefined;
+    if (query.version !== undefined) {
+      version = Number(query.version);
+      if (!Number.isInteger(version) || version < 1 || version > 1_000_000)
+        throw badRequest([{ field: '/query/version', code: 'public.versionNumber' }]);
+    }
     const subject = await findSubject(app.db, dl, app.readDb);
     if (!subject) throw new Problem(404, 'resolver.unknown-code');
+    const passport = await findPassport(app.db, subject.product.gtin, version);
+    if (!passport) throw new Problem(404, 'resolver.unknown-code');
+    // the page is about the product, or about the lot the code names (a stamp's lot included)
+    const lotPath = subject.lot ? `/10/${encodeURIComponent(subject.lot.lot)}` : '';
+    const data: PassportPageData = {
+      dlPath: `/01/${subject.product.gtin}${lotPath}`,
+      passport,
+      organisation: subject.organisation,
+      lot: subject.lot,
+    };
+    return { dl, subject, data, version };
+  }
+
+  /** A person's browser gets the page, anything else (or `?format=jsonld`) the data. */
+  const wantsPage = (request: FastifyRequest) =>
+    prefersHtml(request) && (request.query as Record<string, unknown>)?.format !== 'jsonld';
+
+  app.get('/dpp/*', { schema: { hide: true } }, async (request, reply) => {
+    const { dl, subject, data, version } = await passportOf(request, '/dpp');
+    reply.header('vary', 'Accept, Accept-Language').header('cache-control', 'no-cache');
+    if (wantsPage(request)) {
+      const lang = pageLanguage(request);
+      return reply
+        .header('content-language', lang)
+        .type('text/html; charset=utf-8')
+        .send(
+          renderPassportPage(data, {
+            lang,
+            province: app.config.provinceName,
+            selfPath: request.url,
+            asked: version,
+          }),
+        );
+    }
+    return reply.type('application/ld+json').send(
+      presentDpp(subject, data, dl.uri, {
+        page: `${base()}${pagePath(dl.uri, base())}`,
+        passport: `${base()}/dpp${data.dlPath}`,
+        label: `${base()}/epil${data.dlPath}`,
+      }),
+    );
+  });
+
+  app.get('/epil/*', { schema: { hide: true } }, async (request, reply) => {
+    const { data } = await passportOf(request, '/epil');
+    reply.header('vary', 'Accept, Accept-Language').header('cache-control', 'no-cache');
+    const lang = pageLanguage(request);
+    if (!prefersHtml(request)) {
+      const c = data.passport.current.content;
+      return reply.header('content-language', lang).send({
+        gtin: c.product.gtin,
+        name: c.product.name,
+        goodsGroup: c.group?.code ?? null,
+        version: data.passport.current.version,
+        items: passportItems(data, lang).map(({ key, name, value }) => ({ key, name, value })),
+      });
+    }
     return reply
-      .type('application/ld+json')
-      .send(presentDpp(subject, dl.uri, `${base()}${pagePath(dl.uri, base())}`));
+      .header('content-language', lang)
+      .type('text/html; charset=utf-8')
+      .send(renderLabelPage(data, { lang, province: app.config.provinceName, selfPath: request.url }));
   });
 
   app.post(

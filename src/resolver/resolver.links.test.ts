@@ -22,7 +22,7 @@ describe('findLinks (the redirect builds only the levels it needs)', () => {
       { lot: null, organisation: null },
     ] as unknown as Subject[];
     const paths = [`/01/${gtin}`, `/01/${gtin}/10/L1`, `/01/${gtin}/21/42`, `/01/${gtin}/10/L1/21/42`];
-    const types = ['pip', 'epcis', 'traceability', 'recallStatus', 'certificationInfo', 'dpp', 'none'];
+    const types = ['pip', 'epcis', 'traceability', 'recallStatus', 'certificationInfo', 'dpp', 'epil', 'none'];
     let compared = 0;
     for (const subject of subjects)
       for (const path of paths)
@@ -34,6 +34,6 @@ describe('findLinks (the redirect builds only the levels it needs)', () => {
               expect(findLinks(base, dl, subject, type, lang, explicit)).toEqual(all);
               compared++;
             }
-    expect(compared).toBe(336);
+    expect(compared).toBe(384);
   });
 });

@@ -22,8 +22,25 @@ const titles: Record<string, { vi: string; en: string }> = {
   epcis: { vi: 'Sự kiện EPCIS của mã này', en: 'EPCIS events for this code' },
   certificationInfo: { vi: 'Chứng nhận của cơ sở sản xuất', en: 'Certificates of the producer' },
   recallStatus: { vi: 'Tình trạng thu hồi của lô hàng', en: 'Recall status of the lot' },
-  dpp: { vi: 'Hộ chiếu số của sản phẩm (JSON-LD)', en: 'Digital product passport (JSON-LD)' },
+  dpp: { vi: 'Hộ chiếu số của sản phẩm', en: 'Digital product passport' },
+  epil: { vi: 'Nhãn điện tử của sản phẩm', en: 'Electronic product label' },
 };
+
+/**
+ * A page in Vietnamese and English (one negotiated target, one per language) and, when given, the same address
+ * as data by content negotiation: the passport's JSON-LD.
+ */
+function addPage(
+  add: (type: string, href: string, mediaType: string | undefined, hreflang: Lang[], lang?: Lang) => void,
+  type: string,
+  href: string,
+  dataType?: string,
+) {
+  add(type, href, 'text/html', ['vi', 'en']);
+  add(type, `${href}?lang=vi`, 'text/html', ['vi'], 'vi');
+  add(type, `${href}?lang=en`, 'text/html', ['en'], 'en');
+  if (dataType) add(type, href, dataType, ['vi', 'en']);
+}
 
 /** The page of a Digital Link lives at /page + the DL path, so one printed URI maps to one page address. */
 export const pagePath = (uri: string, baseUrl: string) =>
@@ -84,9 +101,12 @@ function levelLinks(baseUrl: string, request: ResolverRequest, subject: Subject,
   add('epcis', `${baseUrl}/epcis/events?${match}=${encodeURIComponent(canonical)}`, 'application/ld+json', [
     'en',
   ]);
+  const own = uri.slice(baseUrl.length);
   if (level === 'lot') {
     add('traceability', `${page}#journey`, 'text/html', ['vi', 'en']);
     add('recallStatus', `${page}#verdict`, 'text/html', ['vi', 'en']);
+    // the lot's passport: the product's approved version with the lot's dates and status (decision 058)
+    addPage(add, 'dpp', `${baseUrl}/dpp${own}`, 'application/ld+json');
   }
   if (level === 'product') {
     // each certificate is its own link: its file where one was uploaded, else its line on the page
@@ -98,7 +118,8 @@ function levelLinks(baseUrl: string, request: ResolverRequest, subject: Subject,
       add('certificationInfo', href, c.fileUrl ? undefined : 'text/html', ['vi']);
       links[links.length - 1].title = `${c.kind.toUpperCase()} ${c.number} — ${c.issuer}`;
     }
-    add('dpp', `${baseUrl}/dpp${uri.slice(baseUrl.length)}`, 'application/ld+json', ['vi', 'en']);
+    addPage(add, 'dpp', `${baseUrl}/dpp${own}`, 'application/ld+json');
+    addPage(add, 'epil', `${baseUrl}/epil${own}`);
   }
   return links;
 }

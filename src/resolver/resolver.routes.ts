@@ -25,7 +25,7 @@ import { connectResolverAnnouncements } from './resolver.invalidation.ts';
 import { findKnownAncestor, findSubject, type Subject } from './resolver.subject.ts';
 
 const contextPath = '/.well-known/gs1resolver/linkset-context.jsonld';
-const linkTypes = ['pip', 'traceability', 'epcis', 'certificationInfo', 'recallStatus', 'dpp'];
+const linkTypes = ['pip', 'traceability', 'epcis', 'certificationInfo', 'recallStatus', 'dpp', 'epil'];
 
 /** The pages a person's browser gets instead of JSON; the public pages supply them (the app wires the two). */
 export interface ConsumerPages {

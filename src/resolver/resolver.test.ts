@@ -239,7 +239,10 @@ describe('GS1 conformance: linkset', () => {
     expect(new Set(pips(lot))).toEqual(new Set([`${f.base}/page/01/${f.producer.gtin}/10/L2026-03`]));
     expect(new Set(pips(product))).toEqual(new Set([`${f.base}/page/01/${f.producer.gtin}`]));
     expect(lot[`${voc}recallStatus`]).toHaveLength(1);
-    expect(product[`${voc}dpp`]).toHaveLength(1);
+    // the passport: a page in vi and en and its JSON-LD, for the product and for the lot; the e-label: the product's
+    expect(product[`${voc}dpp`]).toHaveLength(4);
+    expect(lot[`${voc}dpp`]).toHaveLength(4);
+    expect(product[`${voc}epil`]).toHaveLength(3);
     expect(item[`${voc}dpp`]).toBeUndefined();
     // the default link is the URI asked about's, once
     expect(item[`${voc}defaultLink`]).toEqual([
@@ -264,7 +267,7 @@ describe('GS1 conformance: linkset', () => {
     ).toEqual([`${voc}defaultLink`, `${voc}pip`]);
     expect(lot[`${voc}pip`]).toHaveLength(3);
     expect(lot[`${voc}traceability`]).toBeUndefined(); // under an unknown serial, the lot is not vouched for either
-    expect(product[`${voc}dpp`]).toHaveLength(1);
+    expect(product[`${voc}dpp`]).toHaveLength(4);
     // linkType asks walk up: the product's passport answers for the unknown serial
     const dpp = await get(`${path}?linkType=gs1:dpp`, machine);
     expect(dpp.statusCode).toBe(307);
