@@ -95,6 +95,14 @@ export const accessTable: Record<string, Access> = {
   'GET /api/lots/{id}': { allow: everyone },
   'PATCH /api/lots/{id}': { allow: owners },
   'PUT /api/lots/{id}/status': { allow: [...owners, I] },
+  // passport and e-label (issue 16 §1, decision 058): the department's admin keeps the goods groups; a product's
+  // label is read in the registry's scope and written by its organisation (another's: 404/403)
+  'GET /api/goods-groups': { allow: everyone, gated: true },
+  'POST /api/goods-groups': { allow: [A], gated: true },
+  'PATCH /api/goods-groups/{code}': { allow: [A], gated: true },
+  'GET /api/products/{id}/label': { allow: everyone, gated: true },
+  'PUT /api/products/{id}/label': { allow: owners },
+  'GET /api/products/{id}/passport-versions': { allow: everyone, gated: true },
   // trace
   'GET /api/trace': { allow: everyone },
   'GET /api/trace/recall': { allow: everyone },
