@@ -233,7 +233,31 @@ export const fieldLabels: Record<string, FieldLabel> = {
 
 /** The first segment of the route after `/api/` → field → label, where a route means something of its own. */
 export const byRoute: Record<string, Record<string, FieldLabel>> = {
-  products: { name: l('tên sản phẩm', 'product name'), unit: l('đơn vị tính', 'unit') },
+  products: {
+    name: l('tên sản phẩm', 'product name'),
+    unit: l('đơn vị tính', 'unit'),
+    // a product's e-label (PUT /api/products/{id}/label): its goods group and the texts of its items
+    goodsGroup: l('nhóm hàng', 'goods group', true),
+    values: l('nội dung nhãn', 'label texts'),
+    origin: l('xuất xứ hàng hoá', 'origin of the goods'),
+    ingredients: l('thành phần', 'ingredients'),
+    nutrition: l('thành phần dinh dưỡng', 'nutrition information'),
+    warnings: l('thông tin, cảnh báo an toàn', 'safety warnings'),
+    usage: l('hướng dẫn sử dụng', 'directions for use'),
+    storage: l('hướng dẫn bảo quản', 'storage instructions'),
+    healthNotice: l('dòng chữ bắt buộc của thực phẩm bảo vệ sức khoẻ', 'health supplement statement'),
+  },
+  // the department's goods groups and their label items (decision 058)
+  'goods-groups': {
+    code: l('mã nhóm hàng', 'group code'),
+    nameVi: l('tên nhóm hàng (tiếng Việt)', 'group name (Vietnamese)'),
+    nameEn: l('tên nhóm hàng (tiếng Anh)', 'group name (English)'),
+    legalBasis: l('căn cứ pháp lý', 'legal basis'),
+    items: l('các mục bắt buộc trên nhãn', 'mandatory label items'),
+    key: l('mã mục nhãn', 'item key'),
+    vi: l('tên mục (tiếng Việt)', 'item name (Vietnamese)'),
+    en: l('tên mục (tiếng Anh)', 'item name (English)'),
+  },
   organisations: {
     name: l('tên tổ chức, cơ sở', 'organisation name'),
     kind: l('loại giấy chứng nhận', 'certificate kind', true),
