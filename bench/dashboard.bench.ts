@@ -89,16 +89,16 @@ try {
   const mark = await scanMark(t.db);
   const parts: [string, () => Promise<unknown>][] = [
     ['organisations', () => repo.organisationCounts(t.db, all, p)],
-    ['products', () => repo.productCounts(t.db, all, p)],
+    ['products (by the end, and approved by month: one pass)', () => repo.productFigures(t.db, all, p)],
     ['lots', () => repo.lotCounts(t.db, all, p)],
     ['stamps issued', () => repo.stampsIssued(t.db, all, p)],
     ['stamps activated', () => repo.stampsActivated(t.db, all, p)],
-    ['scans (roll-up + tail)', () => repo.scans(t.db, all, p, mark)],
+    ['scans (roll-up by commune + tail)', () => repo.scansByCommune(t.db, all, p, mark)],
+    ["scans (the organisations' roll-up + tail, before it is filled)", () => repo.scans(t.db, all, p, mark)],
     ['inspections', () => repo.inspections(t.db, all, p)],
     ['violations', () => repo.violations(t.db, all, p)],
     ['consumer reports', () => repo.consumerReports(t.db, all, p)],
-    ['organisations approved by month', () => repo.approvedByMonth(t.db, all, p, 'organisations')],
-    ['products approved by month', () => repo.approvedByMonth(t.db, all, p, 'products')],
+    ['organisations approved by month', () => repo.organisationsApprovedByMonth(t.db, all, p)],
     ['commune positions', () => repo.communePositions(t.db, all)],
   ];
   for (const [label, fn] of parts) await timeIt(label, fn);

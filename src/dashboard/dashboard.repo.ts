@@ -62,14 +62,22 @@ export function organisationCounts(db: DbOrTx, f: OrganisationFilter, p: MonthPe
   );
 }
 
-export function productCounts(db: DbOrTx, f: OrganisationFilter, p: MonthPeriod) {
-  return rows<{ code: string | null; registered: number; approved: number }>(
+/**
+ * Products in one pass, for two figures: registered (and approved) by the end of the period, per commune, and those
+ * registered in each month of the period and approved since. A row per commune and month of registration (`month`
+ * null: registered before the period); the month is grouped as a date and written as text once a group.
+ */
+export function productFigures(db: DbOrTx, f: OrganisationFilter, p: MonthPeriod) {
+  return rows<{ code: string | null; month: string | null; registered: number; approved: number }>(
     db,
     sql`WITH ${organisationsIn(f)}
-        SELECT o.commune_code AS code, count(*)::int AS registered,
-          (count(*) FILTER (WHERE pr.review_status = 'approved'))::int AS approved
-        FROM products pr JOIN o ON o.id = pr.organisation_id
-        WHERE pr.created_at < ${p.end}::timestamptz GROUP BY 1`,
+        SELECT code, to_char(month, 'YYYY-MM') AS month, registered, approved FROM (
+          SELECT o.commune_code AS code,
+            CASE WHEN pr.created_at >= ${p.start}::timestamptz
+              THEN date_trunc('month', (pr.created_at AT TIME ZONE 'UTC') + interval '7 hours') END AS month,
+            count(*)::int AS registered, (count(*) FILTER (WHERE pr.review_status = 'approved'))::int AS approved
+          FROM products pr JOIN o ON o.id = pr.organisation_id
+          WHERE pr.created_at < ${p.end}::timestamptz GROUP BY 1, 2) grouped`,
   );
 }
 
@@ -187,25 +195,14 @@ export const consumerReports = (db: DbOrTx, f: OrganisationFilter, p: MonthPerio
         WHERE r.created_at >= ${p.start}::timestamptz AND r.created_at < ${p.end}::timestamptz GROUP BY 1, 2`,
   );
 
-/** Organisations and products registered in each month of the period and approved since. */
-export const approvedByMonth = (
-  db: DbOrTx,
-  f: OrganisationFilter,
-  p: MonthPeriod,
-  what: 'organisations' | 'products',
-) =>
+/** Organisations registered in each month of the period and approved since. */
+export const organisationsApprovedByMonth = (db: DbOrTx, f: OrganisationFilter, p: MonthPeriod) =>
   counted(
     db,
-    what === 'organisations'
-      ? sql`WITH ${organisationsIn(f)}
-            SELECT commune_code AS code, ${localMonth(sql`created_at`)} AS month, count(*) AS n FROM o
-            WHERE review_status = 'approved' AND created_at >= ${p.start}::timestamptz
-              AND created_at < ${p.end}::timestamptz GROUP BY 1, 2`
-      : sql`WITH ${organisationsIn(f)}
-            SELECT o.commune_code AS code, ${localMonth(sql`pr.created_at`)} AS month, count(*) AS n
-            FROM products pr JOIN o ON o.id = pr.organisation_id
-            WHERE pr.review_status = 'approved' AND pr.created_at >= ${p.start}::timestamptz
-              AND pr.created_at < ${p.end}::timestamptz GROUP BY 1, 2`,
+    sql`WITH ${organisationsIn(f)}
+        SELECT commune_code AS code, ${localMonth(sql`created_at`)} AS month, count(*) AS n FROM o
+        WHERE review_status = 'approved' AND created_at >= ${p.start}::timestamptz
+          AND created_at < ${p.end}::timestamptz GROUP BY 1, 2`,
   );
 
 /** Where each commune's organisations are: the mean of their locations' coordinates. */

@@ -96,44 +96,44 @@ export async function readDashboard(
 ): Promise<DashboardView> {
   const { filter, period, filters, scope } = resolveFilter(actor, query);
   await rollUpScans(db);
-  const [
-    orgs,
-    products,
-    lots,
-    issued,
-    activated,
-    scanned,
-    visits,
-    found,
-    reports,
-    orgsByMonth,
-    productsByMonth,
-  ] = await Promise.all([
-    repo.organisationCounts(read, filter, period),
-    repo.productCounts(read, filter, period),
-    repo.lotCounts(read, filter, period),
-    repo.stampsIssued(read, filter, period),
-    repo.stampsActivated(read, filter, period),
-    // the mark and the scans past it in one snapshot
-    read.transaction(
-      async (tx) => {
-        const mark = await scanMark(tx);
-        return (await communesFilled(tx))
-          ? repo.scansByCommune(tx, filter, period, mark)
-          : repo.scans(tx, filter, period, mark);
-      },
-      {
-        isolationLevel: 'repeatable read',
-        accessMode: 'read only',
-      },
-    ),
-    repo.inspections(read, filter, period),
-    repo.violations(read, filter, period),
-    repo.consumerReports(read, filter, period),
-    repo.approvedByMonth(read, filter, period, 'organisations'),
-    repo.approvedByMonth(read, filter, period, 'products'),
-  ]);
-  const positions = new Map((await repo.communePositions(read, filter)).map((p) => [p.code, p]));
+  const [orgs, productRows, lots, issued, activated, scanned, visits, found, reports, orgsByMonth, placed] =
+    await Promise.all([
+      repo.organisationCounts(read, filter, period),
+      repo.productFigures(read, filter, period),
+      repo.lotCounts(read, filter, period),
+      repo.stampsIssued(read, filter, period),
+      repo.stampsActivated(read, filter, period),
+      // the mark and the scans past it in one snapshot
+      read.transaction(
+        async (tx) => {
+          const mark = await scanMark(tx);
+          return (await communesFilled(tx))
+            ? repo.scansByCommune(tx, filter, period, mark)
+            : repo.scans(tx, filter, period, mark);
+        },
+        {
+          isolationLevel: 'repeatable read',
+          accessMode: 'read only',
+        },
+      ),
+      repo.inspections(read, filter, period),
+      repo.violations(read, filter, period),
+      repo.consumerReports(read, filter, period),
+      repo.organisationsApprovedByMonth(read, filter, period),
+      repo.communePositions(read, filter),
+    ]);
+  const positions = new Map(placed.map((p) => [p.code, p]));
+  // products registered (and approved) by the period's end per commune; in the period, approved by month registered
+  const products = new Map<string | null, { registered: number; approved: number }>();
+  for (const r of productRows) {
+    const c = products.get(r.code) ?? { registered: 0, approved: 0 };
+    c.registered += r.registered;
+    c.approved += r.approved;
+    products.set(r.code, c);
+  }
+  const productsByMonth = productRows
+    .filter((r) => r.month !== null)
+    .map((r) => ({ code: r.code, month: r.month, n: r.approved }));
 
   const perMonth = {
     organisationsApproved: byKey(orgsByMonth, 'month'),
@@ -153,7 +153,6 @@ export async function readDashboard(
   }));
 
   const orgsByCode = new Map(orgs.map((o) => [o.code, o]));
-  const productsByCode = new Map(products.map((p) => [p.code, p]));
   const perCommune = {
     lots: byKey(lots, 'code'),
     stampsIssued: byKey(issued, 'code'),
@@ -170,7 +169,7 @@ export async function readDashboard(
     code: u.code,
     name: u.name,
     organisations: orgsByCode.get(u.code)?.registered ?? 0,
-    products: productsByCode.get(u.code)?.registered ?? 0,
+    products: products.get(u.code)?.registered ?? 0,
     ...(Object.fromEntries(Object.entries(perCommune).map(([k, m]) => [k, m.get(u.code) ?? 0])) as Omit<
       CommuneFigures,
       'code' | 'name' | 'organisations' | 'products' | 'latitude' | 'longitude'
@@ -191,8 +190,8 @@ export async function readDashboard(
         approved: orgs.reduce((s, o) => s + o.approved, 0),
       },
       products: {
-        registered: products.reduce((s, p) => s + p.registered, 0),
-        approved: products.reduce((s, p) => s + p.approved, 0),
+        registered: sum(productRows.map((r) => ({ n: r.registered }))),
+        approved: sum(productRows.map((r) => ({ n: r.approved }))),
       },
       lots: sum(lots),
       stamps: { issued: sum(issued), activated: sum(activated), scanned: sum(scanned) },
