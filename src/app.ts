@@ -21,6 +21,7 @@ import inspections, {
   connectCaseSignals as connectInspectionSignals,
   connectPublicCache,
 } from './inspections/index.ts';
+import kitchens, { pages as kitchenPages } from './kitchens/index.ts';
 import news from './news/index.ts';
 import passport, { connectPassport } from './passport/index.ts';
 import plan from './plan/index.ts';
@@ -165,6 +166,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(dashboard, { prefix: '/api' });
   // readings from devices, MQTT and captured EPCIS events, thresholds and alerts (decision 059)
   await app.register(sensors, { prefix: '/api' });
+  // school kitchens: receiving by stamp, the daily menu, kept samples (decision 060)
+  await app.register(kitchens, { prefix: '/api' });
   // findings and automatic checks raise their signals into fraud cases through registration
   connectInspectionSignals(raiseSignal);
   // an approval withdrawn or restored by an inspector shows at the very next scan, not after the cache's seconds
@@ -186,6 +189,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // a person's browser gets the consumer page from the resolver's paths too, and the portal's page for no code
   await app.register(resolver, { consumerPages, notFoundPage: sendNotFoundPage });
   await app.register(publicPages);
+  // a school kitchen's menu for parents, where each ingredient came from
+  await app.register(kitchenPages);
   // the province's public portal at `/`: published data only
   await app.register(portal);
   return app;

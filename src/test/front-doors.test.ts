@@ -33,7 +33,7 @@ const layers: string[][] = [
     'reports',
     'sync',
   ],
-  ['public', 'portal', 'resolver', 'backoffice', 'hub', 'demo', '(faces)'],
+  ['public', 'portal', 'resolver', 'backoffice', 'hub', 'kitchens', 'demo', '(faces)'],
 ];
 const layerOf = new Map(layers.flatMap((mods, i) => mods.map((m) => [m, i] as const)));
 /** Only the program's own faces (src/*.ts) may call the demo seeder. */

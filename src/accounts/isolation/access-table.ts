@@ -141,6 +141,19 @@ export const accessTable: Record<string, Access> = {
   'GET /api/sensors/lots/{id}': { allow: [A, R, S, O, T, K], gated: true },
   'POST /api/sensors/excursions/{id}/publish': { allow: [A, R, S], gated: true },
   'POST /api/sensors/excursions/{id}/unpublish': { allow: [A, R, S], gated: true },
+  // school kitchens (decision 060): the school or caterer records; the department, inspectors, commune officers
+  // and the health sector's officers read (this table's sector officer is agriculture's, refused at the door)
+  'GET /api/kitchens': { allow: [A, R, C, I, O, T, K], gated: true },
+  'POST /api/kitchens': { allow: [A, O], gated: true },
+  'GET /api/kitchens/overview': { allow: [A, R, C, I], gated: true },
+  'GET /api/kitchens/{id}': { allow: [A, R, C, I, O, T, K], gated: true },
+  'GET /api/kitchens/{id}/receipts': { allow: [A, R, C, I, O, T, K], gated: true },
+  'POST /api/kitchens/{id}/receipts': { allow: [O, T, K] },
+  'GET /api/kitchens/{id}/menu': { allow: [A, R, C, I, O, T, K], gated: true },
+  'POST /api/kitchens/{id}/dishes': { allow: [O, T, K] },
+  'GET /api/kitchens/{id}/samples': { allow: [A, R, C, I, O, T, K], gated: true },
+  'POST /api/kitchens/{id}/samples': { allow: [O, T, K] },
+  'POST /api/kitchens/{id}/samples/{sampleId}/discard': { allow: [O, T, K] },
 };
 
 export const callerNames: Record<Caller, string> = {
