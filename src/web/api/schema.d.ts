@@ -2963,10 +2963,352 @@ export interface paths {
       };
     };
   };
+  "/api/proofs/checkpoints": {
+    /** Public: the signed checkpoints of the audit chain, newest first */
+    get: {
+      parameters: {
+        query?: {
+          page?: number;
+          pageSize?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  seq: number;
+                  statement: {
+                    /** @enum {string} */
+                    type: "txng-checkpoint";
+                    /** @enum {number} */
+                    version: 1;
+                    province: string;
+                    seq: number;
+                    fromId: number;
+                    toId: number;
+                    records: number;
+                    root: string;
+                    headHash: string;
+                    previous: string | null;
+                    issuedAt: string;
+                    keyId: string;
+                  };
+                  statementText: string;
+                  signature: string;
+                  keyId: string;
+                })[];
+              page: number;
+              pageSize: number;
+            };
+          };
+        };
+      };
+    };
+    /** Sign a checkpoint now over the records since the last one (the department administrator; one is also signed daily and by `txng checkpoint`); 409 when there is nothing new */
+    post: {
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              seq: number;
+              statement: {
+                /** @enum {string} */
+                type: "txng-checkpoint";
+                /** @enum {number} */
+                version: 1;
+                province: string;
+                seq: number;
+                fromId: number;
+                toId: number;
+                records: number;
+                root: string;
+                headHash: string;
+                previous: string | null;
+                issuedAt: string;
+                keyId: string;
+              };
+              statementText: string;
+              signature: string;
+              keyId: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/proofs/checkpoints/export": {
+    /** Public: every checkpoint and every public key in one file, for a third party (the national portal, a newspaper) to keep: a later rewrite of the log cannot match the copies they hold */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              type: "txng-checkpoints";
+              exportedAt: string;
+              keys: {
+                  keyId: string;
+                  publicKey: string;
+                  createdAt: string;
+                }[];
+              checkpoints: ({
+                  seq: number;
+                  statement: {
+                    /** @enum {string} */
+                    type: "txng-checkpoint";
+                    /** @enum {number} */
+                    version: 1;
+                    province: string;
+                    seq: number;
+                    fromId: number;
+                    toId: number;
+                    records: number;
+                    root: string;
+                    headHash: string;
+                    previous: string | null;
+                    issuedAt: string;
+                    keyId: string;
+                  };
+                  statementText: string;
+                  signature: string;
+                  keyId: string;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/proofs/checkpoints/{seq}": {
+    /** Public: one signed checkpoint */
+    get: {
+      parameters: {
+        path: {
+          seq: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              seq: number;
+              statement: {
+                /** @enum {string} */
+                type: "txng-checkpoint";
+                /** @enum {number} */
+                version: 1;
+                province: string;
+                seq: number;
+                fromId: number;
+                toId: number;
+                records: number;
+                root: string;
+                headHash: string;
+                previous: string | null;
+                issuedAt: string;
+                keyId: string;
+              };
+              statementText: string;
+              signature: string;
+              keyId: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/proofs/public-key": {
+    /** Public: the province’s Ed25519 public keys (PEM) that sign checkpoints, the current one first */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              current: {
+                keyId: string;
+                publicKey: string;
+                createdAt: string;
+              } | null;
+              keys: {
+                  keyId: string;
+                  publicKey: string;
+                  createdAt: string;
+                }[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/proofs/public-key.pem": {
+    /** Public: the current public key as a PEM file, for `txng verify --key` */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
+        };
+      };
+    };
+  };
+  "/api/proofs/records/{id}": {
+    /** Public: the proof of one audit record — its leaf (nothing personal: the record by hash), the Merkle path and the signed checkpoint; 404 until a checkpoint covers it */
+    get: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              type: "txng-proof";
+              /** @enum {number} */
+              version: 1;
+              event?: {
+                eventId: string;
+                isErrorDeclaration: boolean;
+                contentHash: string;
+                rowDigest: string;
+                leaf: string;
+                path: ({
+                    /** @enum {string} */
+                    side: "left" | "right";
+                    hash: string;
+                  })[];
+                captureRoot: string;
+              };
+              record: {
+                id: number;
+                at: string;
+                action: string;
+                entityType: string;
+                entityRef: string;
+                hash: string;
+                seal: string | null;
+                leaf: string;
+                path: ({
+                    /** @enum {string} */
+                    side: "left" | "right";
+                    hash: string;
+                  })[];
+              };
+              checkpoint: {
+                seq: number;
+                statement: {
+                  /** @enum {string} */
+                  type: "txng-checkpoint";
+                  /** @enum {number} */
+                  version: 1;
+                  province: string;
+                  seq: number;
+                  fromId: number;
+                  toId: number;
+                  records: number;
+                  root: string;
+                  headHash: string;
+                  previous: string | null;
+                  issuedAt: string;
+                  keyId: string;
+                };
+                statementText: string;
+                signature: string;
+                keyId: string;
+                publicKey: string;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/proofs/events": {
+    /** Public: the proof of one captured EPCIS event — its leaf, its path to its capture’s sealed root, that record’s path and the signed checkpoint; 404 until a checkpoint covers it */
+    get: {
+      parameters: {
+        query: {
+          eventID: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              type: "txng-proof";
+              /** @enum {number} */
+              version: 1;
+              event?: {
+                eventId: string;
+                isErrorDeclaration: boolean;
+                contentHash: string;
+                rowDigest: string;
+                leaf: string;
+                path: ({
+                    /** @enum {string} */
+                    side: "left" | "right";
+                    hash: string;
+                  })[];
+                captureRoot: string;
+              };
+              record: {
+                id: number;
+                at: string;
+                action: string;
+                entityType: string;
+                entityRef: string;
+                hash: string;
+                seal: string | null;
+                leaf: string;
+                path: ({
+                    /** @enum {string} */
+                    side: "left" | "right";
+                    hash: string;
+                  })[];
+              };
+              checkpoint: {
+                seq: number;
+                statement: {
+                  /** @enum {string} */
+                  type: "txng-checkpoint";
+                  /** @enum {number} */
+                  version: 1;
+                  province: string;
+                  seq: number;
+                  fromId: number;
+                  toId: number;
+                  records: number;
+                  root: string;
+                  headHash: string;
+                  previous: string | null;
+                  issuedAt: string;
+                  keyId: string;
+                };
+                statementText: string;
+                signature: string;
+                keyId: string;
+                publicKey: string;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
   "/api/stages": {
     /**
      * Record a stage (harvest, pre-process, process, pack, store, ship, receive, sell) as an EPCIS event
-     * @description The `stage` field selects the form. Lots are GTIN + lot number with a quantity in UN/ECE Rec 20 units (KGM, TNE, LTR, H87 …). A shipment to an organisation on the platform waits in its inbox (`/api/shipments/incoming`).
+     * @description The `stage` field selects the form. A form filled offline carries its own `id` (a UUID made by the client): sent again with the same content it answers the recorded stage (200); with other content, or when another organisation used the id, 409 `stage-id-taken`. Lots are GTIN + lot number with a quantity in UN/ECE Rec 20 units (KGM, TNE, LTR, H87 …). A shipment to an organisation on the platform waits in its inbox (`/api/shipments/incoming`).
      */
     post: {
       requestBody: {
@@ -2974,6 +3316,8 @@ export interface paths {
           "application/json": ({
             /** @enum {string} */
             stage: "harvest";
+            /** Format: uuid */
+            id?: string;
             /** Format: uuid */
             organisationId?: string;
             /** Format: date-time */
@@ -2994,6 +3338,8 @@ export interface paths {
           }) | ({
             /** @enum {string} */
             stage: "preprocess";
+            /** Format: uuid */
+            id?: string;
             /** Format: uuid */
             organisationId?: string;
             /** Format: date-time */
@@ -3021,6 +3367,8 @@ export interface paths {
             /** @enum {string} */
             stage: "process";
             /** Format: uuid */
+            id?: string;
+            /** Format: uuid */
             organisationId?: string;
             /** Format: date-time */
             eventTime: string;
@@ -3046,6 +3394,8 @@ export interface paths {
           }) | ({
             /** @enum {string} */
             stage: "pack";
+            /** Format: uuid */
+            id?: string;
             /** Format: uuid */
             organisationId?: string;
             /** Format: date-time */
@@ -3074,6 +3424,8 @@ export interface paths {
             /** @enum {string} */
             stage: "store";
             /** Format: uuid */
+            id?: string;
+            /** Format: uuid */
             organisationId?: string;
             /** Format: date-time */
             eventTime: string;
@@ -3090,6 +3442,8 @@ export interface paths {
           }) | ({
             /** @enum {string} */
             stage: "ship";
+            /** Format: uuid */
+            id?: string;
             /** Format: uuid */
             organisationId?: string;
             /** Format: date-time */
@@ -3123,6 +3477,8 @@ export interface paths {
             /** @enum {string} */
             stage: "receive";
             /** Format: uuid */
+            id?: string;
+            /** Format: uuid */
             organisationId?: string;
             /** Format: date-time */
             eventTime: string;
@@ -3155,6 +3511,8 @@ export interface paths {
             /** @enum {string} */
             stage: "sell";
             /** Format: uuid */
+            id?: string;
+            /** Format: uuid */
             organisationId?: string;
             /** Format: date-time */
             eventTime: string;
@@ -3172,6 +3530,19 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              stage: string;
+              eventId: string;
+              eventType: string;
+              captureId: string;
+              /** Format: uuid */
+              shipmentId: string | null;
+            };
+          };
+        };
         /** @description Default Response */
         201: {
           content: {
@@ -5607,6 +5978,220 @@ export interface paths {
       };
     };
   };
+  "/api/goods-groups": {
+    /** Goods groups and the items their labels must carry */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  code: string;
+                  nameVi: string;
+                  nameEn: string;
+                  legalBasis: string;
+                  items: ({
+                      key: string;
+                      vi: string;
+                      en: string;
+                      /** @enum {string} */
+                      source: "product" | "producer" | "lot" | "label";
+                    })[];
+                  updatedAt: string;
+                })[];
+            };
+          };
+        };
+      };
+    };
+    /** Add a goods group (the department’s admin) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            code: string;
+            nameVi: string;
+            nameEn: string;
+            /** @default */
+            legalBasis?: string;
+            items: {
+                key: string;
+                vi: string;
+                en: string;
+              }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              code: string;
+              nameVi: string;
+              nameEn: string;
+              legalBasis: string;
+              items: ({
+                  key: string;
+                  vi: string;
+                  en: string;
+                  /** @enum {string} */
+                  source: "product" | "producer" | "lot" | "label";
+                })[];
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/goods-groups/{code}": {
+    /** Change a goods group’s names or label items (the department’s admin) */
+    patch: {
+      parameters: {
+        path: {
+          code: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            nameVi?: string;
+            nameEn?: string;
+            /** @default */
+            legalBasis?: string;
+            items?: {
+                key: string;
+                vi: string;
+                en: string;
+              }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              code: string;
+              nameVi: string;
+              nameEn: string;
+              legalBasis: string;
+              items: ({
+                  key: string;
+                  vi: string;
+                  en: string;
+                  /** @enum {string} */
+                  source: "product" | "producer" | "lot" | "label";
+                })[];
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/products/{id}/label": {
+    /** A product’s e-label: its goods group, each item’s value and what is missing */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              productId: string;
+              goodsGroup: string | null;
+              values: {
+                [key: string]: string;
+              };
+              items: ({
+                  key: string;
+                  name: string;
+                  /** @enum {string} */
+                  source: "product" | "producer" | "lot" | "label";
+                  value: string | null;
+                  missing: boolean;
+                })[];
+              missing: string[];
+              updatedAt: string | null;
+            };
+          };
+        };
+      };
+    };
+    /** Write a product’s e-label (shown publicly from the product’s next approval) */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            goodsGroup: string;
+            /** @default {} */
+            values?: {
+              [key: string]: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              productId: string;
+              goodsGroup: string | null;
+              values: {
+                [key: string]: string;
+              };
+              items: ({
+                  key: string;
+                  name: string;
+                  /** @enum {string} */
+                  source: "product" | "producer" | "lot" | "label";
+                  value: string | null;
+                  missing: boolean;
+                })[];
+              missing: string[];
+              updatedAt: string | null;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/products/{id}/passport-versions": {
+    /** The approved versions of a product’s digital passport, newest first */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  version: number;
+                  approvedAt: string;
+                }[];
+            };
+          };
+        };
+      };
+    };
+  };
   "/api/plan/files": {
     /** Upload evidence (an image or a PDF) kept as one of the department’s files */
     post: {
@@ -7926,6 +8511,965 @@ export interface paths {
                 kind: "outlines" | "points";
                 outlined: string[];
               };
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/sensors/devices": {
+    /** The organisation’s sensor devices */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": ({
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                prefix: string;
+                lotId: string | null;
+                locationId: string | null;
+                shipmentId: string | null;
+                createdAt: string;
+                lastSeenAt: string | null;
+                revokedAt: string | null;
+              })[];
+          };
+        };
+      };
+    };
+    /** Register a device; its key is in this answer only */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            organisationId?: string;
+            name: string;
+            /** Format: uuid */
+            lotId?: string;
+            /** Format: uuid */
+            locationId?: string;
+            /** Format: uuid */
+            shipmentId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              organisationId: string;
+              name: string;
+              prefix: string;
+              lotId: string | null;
+              locationId: string | null;
+              shipmentId: string | null;
+              createdAt: string;
+              lastSeenAt: string | null;
+              revokedAt: string | null;
+              key: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/sensors/devices/{id}": {
+    /** Revoke a device: its key writes nothing more */
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              organisationId: string;
+              name: string;
+              prefix: string;
+              lotId: string | null;
+              locationId: string | null;
+              shipmentId: string | null;
+              createdAt: string;
+              lastSeenAt: string | null;
+              revokedAt: string | null;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/sensors/devices/{id}/readings": {
+    /** One reading of a device (X-Device-Key: its key) */
+    post: {
+      parameters: {
+        header?: {
+          "x-device-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            kind: "temperature" | "humidity";
+            value: number;
+            /** @enum {string} */
+            uom?: "CEL" | "FAH" | "KEL" | "P1";
+            /** Format: uuid */
+            lotId?: string;
+            /** Format: uuid */
+            locationId?: string;
+            /** Format: uuid */
+            shipmentId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              stored: number;
+              excursionsOpened: number;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/sensors/devices/{id}/readings/batch": {
+    /** A logger’s backlog, up to 5,000 readings: all stored or none (X-Device-Key: its key) */
+    post: {
+      parameters: {
+        header?: {
+          "x-device-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            readings: ({
+                /** Format: date-time */
+                at: string;
+                /** @enum {string} */
+                kind: "temperature" | "humidity";
+                value: number;
+                /** @enum {string} */
+                uom?: "CEL" | "FAH" | "KEL" | "P1";
+                /** Format: uuid */
+                lotId?: string;
+                /** Format: uuid */
+                locationId?: string;
+                /** Format: uuid */
+                shipmentId?: string;
+              })[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              stored: number;
+              excursionsOpened: number;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/sensors/thresholds": {
+    /** Thresholds in force */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": ({
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                organisationId: string;
+                /** @enum {string} */
+                target: "product" | "location" | "shipment";
+                targetId: string;
+                targetName: string;
+                /** @enum {string} */
+                kind: "temperature" | "humidity";
+                min: number | null;
+                max: number | null;
+                durationMinutes: number;
+                active: boolean;
+                createdAt: string;
+              })[];
+          };
+        };
+      };
+    };
+    /** A range for a product, location or shipment, and how long out of it is an excursion */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            organisationId?: string;
+            /** @enum {string} */
+            target: "product" | "location" | "shipment";
+            /** Format: uuid */
+            productId?: string;
+            /** Format: uuid */
+            locationId?: string;
+            /** Format: uuid */
+            shipmentId?: string;
+            /** @enum {string} */
+            kind: "temperature" | "humidity";
+            min?: number;
+            max?: number;
+            /** @default 0 */
+            durationMinutes?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              organisationId: string;
+              /** @enum {string} */
+              target: "product" | "location" | "shipment";
+              targetId: string;
+              targetName: string;
+              /** @enum {string} */
+              kind: "temperature" | "humidity";
+              min: number | null;
+              max: number | null;
+              durationMinutes: number;
+              active: boolean;
+              createdAt: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/sensors/thresholds/{id}": {
+    /** Stop a threshold (kept, no longer in force) */
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              organisationId: string;
+              /** @enum {string} */
+              target: "product" | "location" | "shipment";
+              targetId: string;
+              targetName: string;
+              /** @enum {string} */
+              kind: "temperature" | "humidity";
+              min: number | null;
+              max: number | null;
+              durationMinutes: number;
+              active: boolean;
+              createdAt: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/sensors/alerts": {
+    /** Excursion alerts: the organisation’s, or those sent to the officer’s sector */
+    get: {
+      parameters: {
+        query?: {
+          page?: number;
+          pageSize?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  audience: "organisation" | "sector";
+                  sector: string | null;
+                  createdAt: string;
+                  excursion: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: uuid */
+                    organisationId: string;
+                    organisationName: string;
+                    /** @enum {string} */
+                    state: "pending" | "open" | "closed";
+                    /** @enum {string} */
+                    kind: "temperature" | "humidity";
+                    min: number | null;
+                    max: number | null;
+                    startedAt: string;
+                    endedAt: string | null;
+                    worstValue: number;
+                    worstAt: string;
+                    lotId: string | null;
+                    lotLabel: string | null;
+                    deviceName: string | null;
+                    description: string;
+                    published: boolean;
+                  };
+                })[];
+              total: number;
+              page: number;
+              pageSize: number;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/sensors/lots/{id}": {
+    /** A lot’s readings, ranges and excursions (its chart) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              lotId: string;
+              readings: ({
+                  at: string;
+                  /** @enum {string} */
+                  kind: "temperature" | "humidity";
+                  value: number;
+                  source: string;
+                })[];
+              thresholds: ({
+                  /** @enum {string} */
+                  kind: "temperature" | "humidity";
+                  min: number | null;
+                  max: number | null;
+                })[];
+              excursions: ({
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: uuid */
+                  organisationId: string;
+                  organisationName: string;
+                  /** @enum {string} */
+                  state: "pending" | "open" | "closed";
+                  /** @enum {string} */
+                  kind: "temperature" | "humidity";
+                  min: number | null;
+                  max: number | null;
+                  startedAt: string;
+                  endedAt: string | null;
+                  worstValue: number;
+                  worstAt: string;
+                  lotId: string | null;
+                  lotLabel: string | null;
+                  deviceName: string | null;
+                  description: string;
+                  published: boolean;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/sensors/excursions/{id}/publish": {
+    /** Show an excursion on the lot’s consumer page (the department decides) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              organisationId: string;
+              organisationName: string;
+              /** @enum {string} */
+              state: "pending" | "open" | "closed";
+              /** @enum {string} */
+              kind: "temperature" | "humidity";
+              min: number | null;
+              max: number | null;
+              startedAt: string;
+              endedAt: string | null;
+              worstValue: number;
+              worstAt: string;
+              lotId: string | null;
+              lotLabel: string | null;
+              deviceName: string | null;
+              description: string;
+              published: boolean;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/sensors/excursions/{id}/unpublish": {
+    /** Take an excursion off the consumer page */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              organisationId: string;
+              organisationName: string;
+              /** @enum {string} */
+              state: "pending" | "open" | "closed";
+              /** @enum {string} */
+              kind: "temperature" | "humidity";
+              min: number | null;
+              max: number | null;
+              startedAt: string;
+              endedAt: string | null;
+              worstValue: number;
+              worstAt: string;
+              lotId: string | null;
+              lotLabel: string | null;
+              deviceName: string | null;
+              description: string;
+              published: boolean;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/kitchens": {
+    /** The kitchens the reader may see */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": ({
+                id: string;
+                organisationId: string;
+                organisationName: string | null;
+                locationId: string;
+                name: string;
+                communeCode: string | null;
+                communeName: string | null;
+                publicUrl: string;
+                createdAt: string;
+              })[];
+          };
+        };
+      };
+    };
+    /** Register a school kitchen at a location of type school_kitchen */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            organisationId?: string;
+            /** Format: uuid */
+            locationId: string;
+            name?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              organisationId: string;
+              organisationName: string | null;
+              locationId: string;
+              name: string;
+              communeCode: string | null;
+              communeName: string | null;
+              publicUrl: string;
+              createdAt: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/kitchens/overview": {
+    /** Which kitchens and suppliers are traced: deliveries by stamp or not, days with a menu */
+    get: {
+      parameters: {
+        query?: {
+          from?: string;
+          to?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              from: string;
+              to: string;
+              kitchens: ({
+                  id: string;
+                  name: string;
+                  organisationName: string | null;
+                  communeCode: string | null;
+                  communeName: string | null;
+                  deliveriesByStamp: number;
+                  deliveriesOther: number;
+                  daysWithMenu: number;
+                  dishes: number;
+                  suppliers: number;
+                })[];
+              suppliers: ({
+                  organisationId: string | null;
+                  name: string;
+                  kitchens: number;
+                  deliveriesByStamp: number;
+                  deliveriesOther: number;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/kitchens/{id}": {
+    /** One kitchen */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              organisationId: string;
+              organisationName: string | null;
+              locationId: string;
+              name: string;
+              communeCode: string | null;
+              communeName: string | null;
+              publicUrl: string;
+              createdAt: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/kitchens/{id}/receipts": {
+    /** Lots the kitchen received, with supplier and origin (30 days when no dates) */
+    get: {
+      parameters: {
+        query?: {
+          from?: string;
+          to?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": ({
+                id: string;
+                /** @enum {string} */
+                method: "stamp" | "shipment";
+                code: string;
+                gtin: string;
+                lot: string;
+                productName: string | null;
+                quantity: number;
+                unit: string;
+                supplier: {
+                  organisationId: string | null;
+                  name: string;
+                };
+                origin: {
+                  communeName: string | null;
+                  provinceName: string | null;
+                  placeName: string | null;
+                };
+                eventId: string;
+                shipmentId: string | null;
+                receivedAt: string;
+              })[];
+          };
+        };
+      };
+    };
+    /** Receive a delivery by the supplier's stamp (link or code) or a shipment's reference */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            code: string;
+            quantity?: number;
+            /** @enum {string} */
+            unit?: "KGM" | "GRM" | "LTR" | "MLT" | "H87";
+            /** Format: date-time */
+            eventTime?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": ({
+                id: string;
+                /** @enum {string} */
+                method: "stamp" | "shipment";
+                code: string;
+                gtin: string;
+                lot: string;
+                productName: string | null;
+                quantity: number;
+                unit: string;
+                supplier: {
+                  organisationId: string | null;
+                  name: string;
+                };
+                origin: {
+                  communeName: string | null;
+                  provinceName: string | null;
+                  placeName: string | null;
+                };
+                eventId: string;
+                shipmentId: string | null;
+                receivedAt: string;
+              })[];
+          };
+        };
+      };
+    };
+  };
+  "/api/kitchens/{id}/menu": {
+    /** A day's menu (today when no date): dishes with the lots they were made from */
+    get: {
+      parameters: {
+        query?: {
+          date?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              date: string;
+              dishes: ({
+                  id: string;
+                  servedOn: string;
+                  /** @enum {string} */
+                  meal: "breakfast" | "lunch" | "snack" | "dinner";
+                  name: string;
+                  portions: number | null;
+                  eventId: string;
+                  batchId: string;
+                  cookedAt: string;
+                  ingredients: ({
+                      id: string;
+                      /** @enum {string} */
+                      method: "stamp" | "shipment";
+                      code: string;
+                      gtin: string;
+                      lot: string;
+                      productName: string | null;
+                      quantity: number;
+                      unit: string;
+                      supplier: {
+                        organisationId: string | null;
+                        name: string;
+                      };
+                      origin: {
+                        communeName: string | null;
+                        provinceName: string | null;
+                        placeName: string | null;
+                      };
+                      eventId: string;
+                      shipmentId: string | null;
+                      receivedAt: string;
+                      usedQuantity: number | null;
+                      usedUnit: string | null;
+                    })[];
+                  sample: ({
+                    id: string;
+                    dishId: string;
+                    dishName: string;
+                    servedOn: string;
+                    /** @enum {string} */
+                    meal: "breakfast" | "lunch" | "snack" | "dinner";
+                    takenAt: string;
+                    discardBy: string;
+                    discardedAt: string | null;
+                    due: boolean;
+                  }) | null;
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/kitchens/{id}/dishes": {
+    /** Add a dish to a day’s menu, made from received lots (a transformation event) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            servedOn: string;
+            /** @enum {string} */
+            meal: "breakfast" | "lunch" | "snack" | "dinner";
+            name: string;
+            portions?: number;
+            /** Format: date-time */
+            cookedAt?: string;
+            ingredients: ({
+                /** Format: uuid */
+                receiptId: string;
+                quantity?: number;
+                /** @enum {string} */
+                unit?: "KGM" | "GRM" | "LTR" | "MLT" | "H87";
+              })[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              servedOn: string;
+              /** @enum {string} */
+              meal: "breakfast" | "lunch" | "snack" | "dinner";
+              name: string;
+              portions: number | null;
+              eventId: string;
+              batchId: string;
+              cookedAt: string;
+              ingredients: ({
+                  id: string;
+                  /** @enum {string} */
+                  method: "stamp" | "shipment";
+                  code: string;
+                  gtin: string;
+                  lot: string;
+                  productName: string | null;
+                  quantity: number;
+                  unit: string;
+                  supplier: {
+                    organisationId: string | null;
+                    name: string;
+                  };
+                  origin: {
+                    communeName: string | null;
+                    provinceName: string | null;
+                    placeName: string | null;
+                  };
+                  eventId: string;
+                  shipmentId: string | null;
+                  receivedAt: string;
+                  usedQuantity: number | null;
+                  usedUnit: string | null;
+                })[];
+              sample: ({
+                id: string;
+                dishId: string;
+                dishName: string;
+                servedOn: string;
+                /** @enum {string} */
+                meal: "breakfast" | "lunch" | "snack" | "dinner";
+                takenAt: string;
+                discardBy: string;
+                discardedAt: string | null;
+                due: boolean;
+              }) | null;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/kitchens/{id}/samples": {
+    /** Kept samples of the last 7 days, or (due=true) those to discard now */
+    get: {
+      parameters: {
+        query?: {
+          due?: "true" | "false";
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": ({
+                id: string;
+                dishId: string;
+                dishName: string;
+                servedOn: string;
+                /** @enum {string} */
+                meal: "breakfast" | "lunch" | "snack" | "dinner";
+                takenAt: string;
+                discardBy: string;
+                discardedAt: string | null;
+                due: boolean;
+              })[];
+          };
+        };
+      };
+    };
+    /** Keep a sample of a dish (lưu mẫu), at least 24 hours */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            dishId: string;
+            /** Format: date-time */
+            takenAt?: string;
+            /** Format: date-time */
+            discardBy?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              dishId: string;
+              dishName: string;
+              servedOn: string;
+              /** @enum {string} */
+              meal: "breakfast" | "lunch" | "snack" | "dinner";
+              takenAt: string;
+              discardBy: string;
+              discardedAt: string | null;
+              due: boolean;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/kitchens/{id}/samples/{sampleId}/discard": {
+    /** Record that a sample was discarded, once its keeping time is over */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+          sampleId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              dishId: string;
+              dishName: string;
+              servedOn: string;
+              /** @enum {string} */
+              meal: "breakfast" | "lunch" | "snack" | "dinner";
+              takenAt: string;
+              discardBy: string;
+              discardedAt: string | null;
+              due: boolean;
             };
           };
         };
