@@ -91,6 +91,7 @@ const routeTree = rootRoute.addChildren([
     page('/review', () => import('./pages/review/ReviewPage.tsx'), 'ReviewPage'),
     page('/stages', () => import('./pages/stages/StagesPage.tsx'), 'StagesPage'),
     page('/shipments', () => import('./pages/shipments/ShipmentsPage.tsx'), 'ShipmentsPage'),
+    page('/kitchens', () => import('./pages/kitchens/KitchensPage.tsx'), 'KitchensPage'),
     page('/diary', () => import('./pages/diary/DiaryPage.tsx'), 'DiaryPage'),
     page('/audit', () => import('./pages/audit/AuditPage.tsx'), 'AuditPage'),
     page('/inspections', () => import('./pages/inspections/InspectionsPage.tsx'), 'InspectionsPage'),

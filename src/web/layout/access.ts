@@ -22,6 +22,9 @@ export const pageAccess: PageAccess[] = [
   { to: '/stages', roles: org },
   { to: '/shipments', roles: org },
   { to: '/diary', roles: org },
+  // school kitchens: the school or caterer runs its own; officers (the health sector's, communes'), the department
+  // and inspectors read the overview (decision 060)
+  { to: '/kitchens', roles: [...org, ...reviewers, 'inspector'] },
   { to: '/stamps', roles: [...org, 'dost_admin', 'dost_reviewer'] },
   { to: '/import', roles: [...org, 'dost_admin'] },
   { to: '/users', roles: ['dost_admin', 'org_owner'] },

@@ -24,6 +24,7 @@ import {
   IconShieldCheck,
   IconSparkles,
   IconTargetArrow,
+  IconToolsKitchen2,
   IconTruckDelivery,
   IconUsers,
 } from '@tabler/icons-react';
@@ -48,6 +49,7 @@ const look: Record<string, Pick<NavItem, 'label' | 'icon'>> = {
   '/stages': { label: 'nav.stages', icon: IconRoute },
   '/shipments': { label: 'nav.shipments', icon: IconTruckDelivery },
   '/diary': { label: 'nav.diary', icon: IconBook },
+  '/kitchens': { label: 'nav.kitchens', icon: IconToolsKitchen2 },
   '/stamps': { label: 'nav.stamps', icon: IconBarcode },
   '/import': { label: 'nav.import', icon: IconFileImport },
   '/users': { label: 'nav.users', icon: IconUsers },
