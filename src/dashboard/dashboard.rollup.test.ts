@@ -4,7 +4,7 @@ import { stampScans } from '../db/index.ts';
 import { createTestApp, gtin, makeOrganisation, makeProduct, type TestApp } from '../test/index.ts';
 import type { DashboardView } from './dashboard.api.ts';
 import * as repo from './dashboard.repo.ts';
-import { communesFilled, scanMark } from './dashboard.rollup.ts';
+import { communesFilled, rollUpScans, scanMark } from './dashboard.rollup.ts';
 import { monthPeriod } from './dashboard.service.ts';
 
 /*
@@ -240,6 +240,47 @@ describe('the scans by commune and month (decision 057) against a direct count',
     expect(await communesFilled(t.db)).toBe(false);
     await expectEveryCaseExact();
     expect(await communesFilled(t.db)).toBe(true);
+    await expectRollUpsAgree();
+  });
+});
+
+describe('the scans by commune while organisations move at the same time (PostgreSQL: two connections)', () => {
+  const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it('an organisation moving during a roll-up waits for it, then moves the scans it added too', async (ctx) => {
+    if (t.database.kind !== 'postgres') ctx.skip();
+    await scan('S', minutesAgo(15), 5);
+    const s = org.S!.id;
+    const place = await t.db.execute(sql`SELECT commune_code FROM organisations WHERE id = ${s}`);
+    const to =
+      (place as unknown as { rows: { commune_code: string }[] }).rows[0].commune_code === '75W002'
+        ? '75W010'
+        : '75W002';
+    let moved: Promise<unknown> | undefined;
+    let done = false;
+    await t.db.transaction(async (tx) => {
+      // the roll-up adds S's new scans by its place as it stands, and holds its lock until this commits
+      expect(await rollUpScans(tx)).toBeGreaterThanOrEqual(5);
+      moved = t.db.execute(sql`UPDATE organisations SET commune_code = ${to} WHERE id = ${s}`).then(() => {
+        done = true;
+      });
+      await pause(500);
+      expect(done).toBe(false);
+    });
+    await moved;
+    await expectRollUpsAgree();
+    await expectEveryCaseExact();
+  });
+
+  it('a roll-up asked while an organisation moves leaves the new scans to the live count', async (ctx) => {
+    if (t.database.kind !== 'postgres') ctx.skip();
+    await scan('Q', minutesAgo(12), 3);
+    await t.db.transaction(async (tx) => {
+      await tx.execute(sql`UPDATE organisations SET sector = 'other' WHERE id = ${org.Q!.id}`);
+      // the trigger holds the roll-up's lock until the move commits: another connection's roll-up gives way
+      expect(await rollUpScans(t.db)).toBe(0);
+    });
+    await expectEveryCaseExact();
     await expectRollUpsAgree();
   });
 });
