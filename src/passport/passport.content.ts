@@ -140,11 +140,11 @@ export function resolveItems(
     key: item.key,
     name: lang === 'vi' ? item.vi : item.en,
     source: item.source,
-    value: valueOf(item, content.product, producer, lot, lang),
+    value: itemValue(item, content.product, producer, lot, lang),
   }));
 }
 
-function valueOf(
+function itemValue(
   item: PassportItem,
   product: PassportProduct,
   producer: LabelProducer | null,

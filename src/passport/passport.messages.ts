@@ -16,18 +16,21 @@ defineMessages({
     en: 'There is no such version of the passport',
   },
   'passport.itemKey': {
-    vi: 'chỉ gồm chữ cái không dấu và chữ số, bắt đầu bằng chữ thường (ví dụ: ingredients)',
-    en: 'letters without marks and digits, starting with a lower-case letter (e.g. ingredients)',
+    vi: 'Mã mục nhãn chỉ gồm chữ cái không dấu và chữ số, bắt đầu bằng chữ thường (ví dụ: ingredients)',
+    en: 'An item key is letters without marks and digits, starting with a lower-case letter (e.g. ingredients)',
   },
   'passport.groupCode': {
-    vi: 'chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ: thuc-pham)',
-    en: 'lower-case letters, digits and hyphens (e.g. thuc-pham)',
+    vi: 'Mã nhóm hàng chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ: thuc-pham)',
+    en: 'A group code is lower-case letters, digits and hyphens (e.g. thuc-pham)',
   },
-  'passport.duplicateItem': { vi: 'mục này đã có trong nhóm', en: 'this item is already in the group' },
-  'passport.unknownGroup': { vi: 'không có nhóm hàng này', en: 'there is no such goods group' },
+  'passport.duplicateItem': {
+    vi: 'Mã mục nhãn này đã có trong nhóm',
+    en: 'This item key is already in the group',
+  },
+  'passport.unknownGroup': { vi: 'Không có nhóm hàng này', en: 'There is no such goods group' },
   'passport.notLabelText': {
-    vi: 'không phải mục ghi trên nhãn của nhóm hàng đã chọn (hoặc lấy từ thông tin sản phẩm)',
-    en: 'not a label text of the chosen goods group (or taken from the product’s details)',
+    vi: 'Mục này không phải nội dung nhãn tự ghi của nhóm hàng đã chọn (hoặc được lấy từ thông tin sản phẩm)',
+    en: 'This item is not a label text of the chosen goods group (or it is taken from the product’s details)',
   },
   'passport.check.label': {
     vi: 'Nhãn điện tử đủ các mục bắt buộc của nhóm hàng',
