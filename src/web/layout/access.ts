@@ -56,6 +56,8 @@ export const pageAccess: PageAccess[] = [
   { to: '/sync', roles: ['dost_admin'] },
   // the portal's news and guidance: written and published by the department (issue 13 §4)
   { to: '/news', roles: ['dost_admin', 'dost_reviewer'] },
+  // sensors: an organisation's devices, thresholds and alerts; the department and sector officers their alerts (decision 059)
+  { to: '/sensors', roles: [...org, 'dost_admin', 'dost_reviewer', 'sector_officer'] },
 ];
 
 export const mayOpen = (page: PageAccess, role: Role) => page.roles === 'all' || page.roles.includes(role);

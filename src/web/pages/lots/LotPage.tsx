@@ -27,6 +27,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../../format.ts';
+import { LotSensors } from '../sensors/LotSensors.tsx';
 import { LotTrace } from './LotTrace.tsx';
 import { RecallSheet } from './RecallSheet.tsx';
 import './words.ts';
@@ -173,6 +174,7 @@ export function LotPage() {
         {t('lotPage.trace')}
       </Title>
       <LotTrace lot={l} />
+      <LotSensors lotId={l.id} />
       <Title order={3} size="h4">
         {t('lotPage.recallSheet')}
       </Title>
