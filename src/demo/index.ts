@@ -6,7 +6,9 @@ import { seedCatalogueDemo } from './catalogues.ts';
 import { seedChainDemo } from './chain.ts';
 import { demoEvents, epcisDocument } from './demo-events.ts';
 import { seedRegistry } from './demo-registry.ts';
+import { seedKitchenDemo } from './kitchens.ts';
 import { seedNewsDemo } from './news.ts';
+import { seedPassportDemo } from './passport.ts';
 import { seedPlanDemo } from './plan.ts';
 import { seedProgrammesDemo } from './programmes.ts';
 import { seedStampDemo } from './stamps.ts';
@@ -36,10 +38,12 @@ export async function seedDemo(db: Db, config: Config): Promise<{ seeded: boolea
   }
   await seedChainDemo(db, config, registry);
   await seedDemoAccounts(db, registry);
-  await seedStampDemo(db, config, registry);
+  const stamps = await seedStampDemo(db, config, registry);
   await seedCatalogueDemo(db);
   await seedPlanDemo(db);
   await seedNewsDemo(db, config);
   await seedProgrammesDemo(db, registry);
+  await seedPassportDemo(db, registry);
+  await seedKitchenDemo(db, config, registry, stamps);
   return { seeded: true };
 }

@@ -1,6 +1,8 @@
 import { stampSuspension } from '../inspections/index.ts';
 import { type Db, localToday, type ScanThresholds } from '../platform/index.ts';
+import { provenApproval } from '../proofs/index.ts';
 import { cached, type ResolverRequest, readsFrom, type Subject } from '../resolver/index.ts';
+import { publishedExcursionsOfLot } from '../sensors/index.ts';
 import { checkScan, type ScanCheck } from '../stamps/index.ts';
 import { expectedPlaces } from './consumer.distribution.ts';
 import { buildJourney } from './consumer.journey.ts';
@@ -85,6 +87,10 @@ export async function buildConsumerView(
     verdict.kind =
       lot?.status === 'recalled' ? 'recalled' : lot?.status === 'on_hold' ? 'on_hold' : 'product';
   }
+  // "unchanged since approval", only when a signed checkpoint covers the approval (decision 057)
+  const proven = await cached(`proof:product:${product.id}`, () =>
+    provenApproval(db, { entityType: 'product', entityId: product.id }),
+  );
   const net =
     product.netQuantity !== null ? `${product.netQuantity} ${product.netQuantityUnit ?? ''}`.trim() : null;
   return {
@@ -103,6 +109,9 @@ export async function buildConsumerView(
       geographicalIndication: product.geographicalIndication,
       certificationMark: product.certificationMark,
       verified: product.reviewStatus === 'approved',
+      unchangedSince: proven
+        ? { recordId: proven.recordId, date: localToday(proven.approvedAt.getTime()) }
+        : null,
     },
     producer: organisation
       ? {
@@ -115,7 +124,13 @@ export async function buildConsumerView(
         }
       : null,
     lot: lot
-      ? { lot: lot.lot, productionDate: lot.productionDate, expiryDate: lot.expiryDate, status: lot.status }
+      ? {
+          lot: lot.lot,
+          productionDate: lot.productionDate,
+          expiryDate: lot.expiryDate,
+          status: lot.status,
+          excursions: await cached(`sensors:lot:${lot.id}`, () => publishedExcursionsOfLot(read, lot.id)),
+        }
       : null,
     journey,
     places,

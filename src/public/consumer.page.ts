@@ -141,7 +141,7 @@ ${passportLinks(view, lang)}</section>`
 }
 ${
   view.lot
-    ? html`<section class="card" id="lot"><h2>${tr('public.lot')}</h2><dl>${row(tr('public.lotNumber'), view.lot.lot)}${row(tr('public.productionDate'), view.lot.productionDate ? formatDate(view.lot.productionDate) : null)}${row(tr('public.expiryDate'), view.lot.expiryDate ? formatDate(view.lot.expiryDate) : null)}</dl></section>`
+    ? html`<section class="card" id="lot"><h2>${tr('public.lot')}</h2><dl>${row(tr('public.lotNumber'), view.lot.lot)}${row(tr('public.productionDate'), view.lot.productionDate ? formatDate(view.lot.productionDate) : null)}${row(tr('public.expiryDate'), view.lot.expiryDate ? formatDate(view.lot.expiryDate) : null)}</dl>${view.lot.excursions?.length ? html`<h3>${tr('public.storage')}</h3><ul id="excursions">${view.lot.excursions.map((e) => html`<li lang="vi">${e}</li>`)}</ul>` : ''}</section>`
     : ''
 }
 ${

@@ -73,7 +73,14 @@ export interface ConsumerView {
     taxCode: string | null;
     certificates: { kind: string; number: string; issuer: string; validTo: string | null }[];
   } | null;
-  lot: { lot: string; productionDate: string | null; expiryDate: string | null; status: string } | null;
+  lot: {
+    lot: string;
+    productionDate: string | null;
+    expiryDate: string | null;
+    status: string;
+    /** Storage excursions the department chose to show (decision 059), in plain Vietnamese. */
+    excursions?: string[];
+  } | null;
   journey: JourneyStep[];
   places: Place[];
   scan: { id: number; token: string } | null;

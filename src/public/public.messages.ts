@@ -158,3 +158,10 @@ defineMessages({
 defineMessages({
   'public.home': { vi: 'Về trang chủ', en: 'Go to the home page' },
 });
+
+defineMessages({
+  'public.storage': {
+    vi: 'Bảo quản: nhiệt độ, độ ẩm ra ngoài mức cho phép',
+    en: 'Storage: temperature or humidity out of range (in Vietnamese)',
+  },
+});
