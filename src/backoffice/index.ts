@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { defineMessages, Problem } from '../platform/index.ts';
 
 defineMessages({
@@ -11,6 +11,9 @@ defineMessages({
     en: 'The back office has not been built: run "npm run build:web"',
   },
 });
+
+/** The service worker reads the program's own answers (its pages, scripts and API) and nothing else. */
+export const serviceWorkerPolicy = "default-src 'none'; connect-src 'self'; frame-ancestors 'none'";
 
 const defaultRoot = fileURLToPath(new URL('../web/dist', import.meta.url));
 
@@ -53,6 +56,31 @@ export default async function backoffice(app: FastifyInstance, opts: BackofficeO
     immutable: true,
     maxAge: '365d',
     preCompressed: true,
+  });
+  // Installing the back office (decision 061): its manifest and icons, and the service worker, at /app/ so that its
+  // scope is the whole back office. The worker and the manifest are never cached by HTTP (a new build's worker is
+  // found at once); the worker's own policy lets it read the program's own origin and nothing else (a worker obeys
+  // the policy it was served with, not the page's).
+  await app.register(fastifyStatic, {
+    root: path.join(root, 'icons'),
+    prefix: '/app/icons/',
+    index: false,
+    decorateReply: false,
+    maxAge: '1d',
+  });
+  const sendBuilt = (file: string, type: string) => async (_request: FastifyRequest, reply: FastifyReply) => {
+    const body = await fs.promises.readFile(path.join(root, file)).catch(() => null);
+    if (!body) throw new Problem(404, 'not-found');
+    return reply.header('cache-control', 'no-cache').type(type).send(body);
+  };
+  app.get(
+    '/app/manifest.webmanifest',
+    { schema: { hide: true } },
+    sendBuilt('manifest.webmanifest', 'application/manifest+json'),
+  );
+  app.get('/app/sw.js', { schema: { hide: true } }, async (request, reply) => {
+    reply.header('content-security-policy', serviceWorkerPolicy);
+    return sendBuilt('sw.js', 'text/javascript; charset=utf-8')(request, reply);
   });
   app.get('/app/', { schema: { hide: true } }, (_request, reply) => sendIndex(reply));
   app.get('/app/*', { schema: { hide: true } }, (_request, reply) => sendIndex(reply));

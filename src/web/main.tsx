@@ -9,6 +9,7 @@ import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { queryClient } from './api/query-client.ts';
+import { registerOffline } from './offline/register.ts';
 import { router } from './router.tsx';
 
 // Teal 8/9 on white passes WCAG AA for text; primaryShade 8 keeps buttons readable.
@@ -35,3 +36,6 @@ createRoot(document.getElementById('root')!).render(
     </MantineProvider>
   </StrictMode>,
 );
+
+// installable, and the diary and stage forms offline (decision 061): after the first paint, when the browser is idle
+registerOffline();

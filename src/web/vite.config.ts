@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,13 +107,47 @@ function earlyScript(): Plugin {
   };
 }
 
+/**
+ * The service worker (offline/service-worker.js, decision 061) written as `sw.js` beside index.html, with the
+ * files the offline pages need: the shell (index.html, its scripts and styles) and the diary's and stage forms'
+ * chunks with everything they import. Its version is a digest of that list, so a new build replaces the old cache.
+ */
+function serviceWorker(): Plugin {
+  return {
+    name: 'txng:service-worker',
+    apply: 'build',
+    async generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [c] : []));
+      const byName = new Map(chunks.map((c) => [c.fileName, c]));
+      const needs = new Set<string>();
+      const walk = (file: string) => {
+        if (needs.has(file)) return;
+        needs.add(file);
+        const chunk = byName.get(file);
+        for (const css of chunk?.viteMetadata?.importedCss ?? []) needs.add(css);
+        for (const next of chunk?.imports ?? []) walk(next);
+      };
+      const offlinePages = ['/pages/diary/DiaryPage.tsx', '/pages/stages/StagesPage.tsx'];
+      for (const chunk of chunks)
+        if (chunk.isEntry || offlinePages.some((p) => chunk.facadeModuleId?.endsWith(p)))
+          walk(chunk.fileName);
+      const files = ['/app/', ...[...needs].sort().map((f) => `/app/${f}`)];
+      const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12);
+      const source = (await fs.readFile(path.join(root, 'offline/service-worker.js'), 'utf8'))
+        .replace("'__TXNG_VERSION__'", JSON.stringify(version))
+        .replace('__TXNG_PRECACHE__', JSON.stringify(files));
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source });
+    },
+  };
+}
+
 // The back office is served by the program itself under /app/ (src/backoffice), so it builds with that base.
 // Each page is a chunk of its own (src/web/router.tsx): the first script stays small without a size warning to
 // silence.
 export default defineConfig({
   root,
   base: '/app/',
-  plugins: [react(), precompress(), earlyScript()],
+  plugins: [react(), precompress(), earlyScript(), serviceWorker()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -25,6 +25,8 @@ import { EntitySelect } from '../../components/EntitySelect.tsx';
 import type { Page } from '../../components/list-state.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { formatDate, formatNumber } from '../../format.ts';
+import { OfflinePanel, WaitingEntries } from '../../offline/OfflinePanel.tsx';
+import type { OutboxItem } from '../../offline/outbox.ts';
 import { DiaryEntryForm } from './DiaryEntryForm.tsx';
 import { type DiaryKind, diaryKinds, kindIcons } from './diary-kinds.ts';
 
@@ -54,6 +56,8 @@ export function DiaryPage() {
   const [locationId, setLocationId] = useLocalStorage({ key: 'txng.diary.location', defaultValue: '' });
   const [season, setSeason] = useLocalStorage({ key: 'txng.diary.season', defaultValue: thisSeason() });
   const [kind, setKind] = useState<DiaryKind | null>(null);
+  // an entry kept on the phone that the server refused, opened in the form to be fixed
+  const [fixing, setFixing] = useState<OutboxItem | null>(null);
   const entries = useGet<Page<DiaryEntry>>(locationId ? '/api/diary' : null, {
     locationId,
     season: season || undefined,
@@ -69,6 +73,7 @@ export function DiaryPage() {
       <Title order={1} size="h2">
         {t('nav.diary')}
       </Title>
+      <OfflinePanel kind="diary" onFix={setFixing} />
       <OrganisationPicker value={organisationId} onChange={setOrganisationId} />
       <SimpleGrid cols={{ base: 1, xs: 2 }}>
         <EntitySelect<Location>
@@ -126,6 +131,10 @@ export function DiaryPage() {
           <Title order={2} size="h4" mt="md">
             {t('diary.entries')}
           </Title>
+          <WaitingEntries
+            kind="diary"
+            render={(item) => [item.body.inputName, item.body.note].filter(Boolean).join(' · ')}
+          />
           {entries.isPending ? (
             <Center>
               <Loader aria-label={t('common.loading')} />
@@ -184,13 +193,26 @@ export function DiaryPage() {
       )}
 
       <Drawer
-        opened={kind !== null}
-        onClose={() => setKind(null)}
+        opened={kind !== null || fixing !== null}
+        onClose={() => {
+          setKind(null);
+          setFixing(null);
+        }}
         position={phone ? 'bottom' : 'right'}
         size={phone ? '100%' : 'md'}
-        title={kind ? t(`diary.kind.${kind}`) : ''}
+        title={fixing ? fixing.label : kind ? t(`diary.kind.${kind}`) : ''}
       >
-        {kind ? (
+        {fixing ? (
+          <DiaryEntryForm
+            key={fixing.id}
+            kind={fixing.body.kind as DiaryKind}
+            organisationId={fixing.organisationId ?? ''}
+            locationId={String(fixing.body.locationId)}
+            season={String(fixing.body.season)}
+            initial={fixing}
+            onDone={() => setFixing(null)}
+          />
+        ) : kind ? (
           <DiaryEntryForm
             kind={kind}
             organisationId={organisationId}

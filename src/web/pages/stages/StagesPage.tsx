@@ -13,10 +13,11 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
 import { IconCheck } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProblemDocument } from '../../api/client.ts';
+import { ApiError, type ProblemDocument } from '../../api/client.ts';
 import { applyProblem } from '../../api/form-errors.ts';
 import { useSend } from '../../api/hooks.ts';
 import { useMe } from '../../api/session.ts';
@@ -26,6 +27,10 @@ import { DateField, DateTimeField } from '../../components/DateField.tsx';
 import { EntitySelect } from '../../components/EntitySelect.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { newId } from '../../offline/ids.ts';
+import { OfflinePanel, WaitingEntries } from '../../offline/OfflinePanel.tsx';
+import { type OutboxItem, removeOutbox } from '../../offline/outbox.ts';
+import { enqueue } from '../../offline/sync.ts';
 import { LotQuantities } from './LotQuantities.tsx';
 import { units } from './lines.ts';
 import { emptyStage, type StageName, stageAliases, stageBody, stageNames, stageShape } from './stage-form.ts';
@@ -62,20 +67,61 @@ export function StagesPage() {
   });
   const v = form.values;
   const shape = stageShape[v.stage];
+  // the id of what is being filled in (decision 061): kept while it is corrected, new once it is recorded or kept
+  const id = useRef(newId());
+  // a form kept on the phone that the server refused, opened again to be fixed
+  const [fixing, setFixing] = useState<OutboxItem | null>(null);
+
+  const next = (values: typeof v) => {
+    id.current = newId();
+    setFixing(null);
+    form.setValues({
+      ...emptyStage(),
+      stage: values.stage,
+      organisationId: values.organisationId,
+      locationId: values.locationId,
+    });
+  };
+
+  const fix = (item: OutboxItem) => {
+    setFixing(item);
+    id.current = item.id;
+    form.setValues(item.form as typeof v);
+    setProblem(item.problem ?? null);
+    window.scrollTo({ top: 0 });
+  };
 
   const submit = form.onSubmit(async (values) => {
     setProblem(null);
     setSaved(null);
-    try {
-      const body = stageBody(values);
-      setSaved({ ...(await record.mutateAsync(body)), lots: lotsOf(body) });
-      form.setValues({
-        ...emptyStage(),
-        stage: values.stage,
-        organisationId: values.organisationId,
-        locationId: values.locationId,
+    const body = { ...stageBody(values), id: id.current };
+    const lots = lotsOf(body);
+    const keepOnPhone = async () => {
+      await enqueue({
+        id: id.current,
+        kind: 'stage',
+        userId: me.id,
+        organisationId: values.organisationId || undefined,
+        body,
+        photos: [],
+        form: values,
+        label: [t('offline.stage', { name: t(`stage.name.${values.stage}`) }), lots.join(', ')]
+          .filter(Boolean)
+          .join(' · '),
+        createdAt: fixing?.createdAt ?? new Date().toISOString(),
+        state: 'waiting',
       });
+      notifications.show({ color: 'orange', message: t('offline.queued') });
+      next(values);
+    };
+    if (!navigator.onLine) return keepOnPhone();
+    try {
+      setSaved({ ...(await record.mutateAsync(body)), lots });
+      if (fixing) await removeOutbox(fixing.id);
+      next(values);
     } catch (error) {
+      // no answer: kept, and sent again under the same id (recorded once)
+      if (!(error instanceof ApiError)) return keepOnPhone();
       setProblem(applyProblem(form, error, stageAliases));
     }
   });
@@ -83,6 +129,8 @@ export function StagesPage() {
   return (
     <Stack maw={960}>
       <PageHeader title={t('nav.stages')} description={t('stage.description')} />
+      <OfflinePanel kind="stage" onFix={fix} />
+      <WaitingEntries kind="stage" />
       {saved ? (
         <Card withBorder bg="teal.0">
           <Group gap="xs">

@@ -1,0 +1,100 @@
+// The back office's service worker (decision 061), served at /app/sw.js with the scope /app/. The build writes
+// the two placeholders: the list of files the offline pages need (the shell, the diary and stage forms) and a
+// version that changes with it. It never delays a page online: navigations use the answer the browser asked
+// for while the worker started (navigation preload), and only when that fails is the kept shell used.
+const VERSION = '__TXNG_VERSION__';
+const PRECACHE = __TXNG_PRECACHE__;
+const SHELL = `txng-shell-${VERSION}`;
+/** Answers of the API read while online, kept to be read offline; emptied when someone signs in or out. */
+const DATA = 'txng-data-v1';
+/** How long a read waits for the network before a kept answer is used (a weak signal in the field). */
+const PATIENCE_MS = 6000;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(SHELL);
+      // the shell's HTML under one key, whatever address the app is opened at
+      await cache.addAll(PRECACHE);
+      await self.skipWaiting();
+    })(),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys())
+        if (name.startsWith('txng-shell-') && name !== SHELL) await caches.delete(name);
+      if (self.registration.navigationPreload) await self.registration.navigationPreload.enable();
+      await self.clients.claim();
+    })(),
+  );
+});
+
+const offlineProblem = () =>
+  new Response(
+    JSON.stringify({
+      type: '/problems/offline',
+      title: 'Không có mạng: thông tin này chưa được lưu trên máy',
+      status: 503,
+    }),
+    { status: 503, headers: { 'content-type': 'application/problem+json; charset=utf-8' } },
+  );
+
+async function shellPage(event) {
+  try {
+    const preloaded = await event.preloadResponse;
+    const answer = preloaded || (await fetch(event.request));
+    if (answer.ok) {
+      const cache = await caches.open(SHELL);
+      await cache.put('/app/', answer.clone());
+    }
+    return answer;
+  } catch {
+    return (await caches.match('/app/', { cacheName: SHELL })) || Response.error();
+  }
+}
+
+async function asset(request) {
+  const kept = await caches.match(request);
+  if (kept) return kept;
+  const answer = await fetch(request);
+  // hashed files never change: kept for offline use once seen
+  if (answer.ok) (await caches.open(SHELL)).put(request, answer.clone());
+  return answer;
+}
+
+async function apiRead(event) {
+  const { request } = event;
+  const cache = await caches.open(DATA);
+  const network = fetch(request).then(async (answer) => {
+    if (answer.ok) await cache.put(request, answer.clone());
+    return answer;
+  });
+  network.catch(() => undefined); // a late failure after a kept answer was used: nothing to report
+  const timeout = new Promise((resolve) => setTimeout(() => resolve(null), PATIENCE_MS));
+  try {
+    const answer = await Promise.race([network, timeout]);
+    if (answer) return answer;
+    const kept = await cache.match(request);
+    return kept || (await network);
+  } catch {
+    return (await cache.match(request)) || offlineProblem();
+  }
+}
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (request.method !== 'GET') {
+    // another person may sign in on this phone: what the last one read is not theirs to read offline
+    if (/^\/api\/auth\/sign-(in|out)/.test(url.pathname)) event.waitUntil(caches.delete(DATA));
+    return;
+  }
+  if (request.mode === 'navigate' && url.pathname.startsWith('/app')) event.respondWith(shellPage(event));
+  else if (url.pathname.startsWith('/app/assets/')) event.respondWith(asset(request));
+  else if (url.pathname.startsWith('/api/') && !url.pathname.startsWith('/api/files'))
+    event.respondWith(apiRead(event));
+});
