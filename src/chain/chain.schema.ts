@@ -62,7 +62,13 @@ export const stageSubmissions = pgTable('stage_submissions', {
   /** sha256 of the form as parsed, keys sorted, without its id and organisation */
   contentDigest: text('content_digest').notNull(),
   result: jsonb('result')
-    .$type<{ stage: string; eventId: string; eventType: string; captureId: string; shipmentId: string | null }>()
+    .$type<{
+      stage: string;
+      eventId: string;
+      eventType: string;
+      captureId: string;
+      shipmentId: string | null;
+    }>()
     .notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

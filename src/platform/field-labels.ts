@@ -328,6 +328,7 @@ export const byRoute: Record<string, Record<string, FieldLabel>> = {
   },
   // the stage form picks goods from a list of products and lots
   stages: {
+    id: l('mã lần ghi công đoạn', 'stage record id'),
     gtin: l('sản phẩm', 'product', true),
     name: l('tên bên ngoài hệ thống', 'name outside the system'),
   },
