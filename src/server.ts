@@ -11,6 +11,7 @@ import {
   serveClusterMetrics,
   stopReadiness,
 } from './platform/index.ts';
+import { startCheckpointSchedule } from './proofs/index.ts';
 import { startResolverListener } from './resolver/index.ts';
 import { startScanBuffer, stopScanBuffer } from './stamps/index.ts';
 
@@ -106,6 +107,10 @@ async function serve(
           (m) => app.log.warn(m),
         )
       : () => {};
+  // the daily signed checkpoint of the audit chain (decision 057), where the checks run
+  const stopCheckpoints = opts.checks
+    ? startCheckpointSchedule(database.db, { province: config.provinceName, log: (m) => app.log.warn(m) })
+    : () => {};
   // stamps, lots, products and organisations held in memory, dropped when a change is announced (decision 055)
   const listener = await startResolverListener({
     db: database.db,
@@ -119,6 +124,7 @@ async function serve(
     if (stopping) return;
     stopping = true;
     stopChecks();
+    stopCheckpoints();
     // /readyz answers 503 from now; behind a load balancer the server keeps serving while it notices
     stopReadiness(app);
     if (config.drainSeconds) await new Promise((r) => setTimeout(r, config.drainSeconds * 1000));

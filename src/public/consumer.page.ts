@@ -26,6 +26,27 @@ export function formatTime(lang: Lang, date: Date): string {
 }
 export const formatDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
+const monthsEn = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** A day in words: "5 tháng 12 năm 2026", "5 December 2026". */
+export function plainDate(iso: string, lang: Lang): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return lang === 'vi' ? `${d} tháng ${m} năm ${y}` : `${d} ${monthsEn[m - 1]} ${y}`;
+}
+
 export function verdictReasons(lang: Lang, v: Verdict): string[] {
   const reasons: string[] = [];
   if (v.kind === 'unknown')
@@ -135,6 +156,7 @@ ${
 ${images.length ? html`<div class="imgs">${images.map((src, i) => html`<img src="${src}" alt="${p.name}" ${i > 0 ? new Html('loading="lazy"') : ''} width="140" height="140">`)}</div>` : ''}
 <div class="badges">${badges}</div>
 <p class="muted">${p.verified ? tr('public.verified') : tr('public.notVerified')}</p>
+${p.unchangedSince ? html`<p class="muted" id="unchanged">${tr('public.unchangedSince', { date: plainDate(p.unchangedSince.date, lang) })} <a href="${withLang(`/kiem-chung/ban-ghi/${p.unchangedSince.recordId}`, lang)}">${tr('public.proofLink')}</a></p>` : ''}
 <dl>${row(tr('public.gtin'), view.gtin)}${row(tr('public.serial'), view.serial)}${row(tr('public.brand'), p.brand)}${row(tr('public.netQuantity'), p.netQuantity)}${row(tr('public.standards'), p.appliedStandards.join(', '))}${row(tr('public.shelfLife'), p.shelfLifeDays ? tr('public.days', { n: p.shelfLifeDays }) : null)}</dl>
 ${passportLinks(view, lang)}</section>`
     : ''

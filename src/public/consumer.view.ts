@@ -66,6 +66,8 @@ export interface ConsumerView {
     geographicalIndication: string | null;
     certificationMark: string | null;
     verified: boolean;
+    /** The product's last approval, once a signed checkpoint covers it (decision 057): the proof's record and day. */
+    unchangedSince?: { recordId: number; date: string } | null;
   } | null;
   producer: {
     name: string;

@@ -34,6 +34,7 @@ import {
   renderLabelPage,
   renderPassportPage,
 } from './passport.page.ts';
+import { proofPages } from './proof.routes.ts';
 
 /** Public pages: the consumer page behind every stamp, the passport, the report form, the reports list. */
 export default async function publicRoutes(fastify: FastifyInstance) {
@@ -43,6 +44,8 @@ export default async function publicRoutes(fastify: FastifyInstance) {
     limits: { fileSize: maxPhotoBytes, files: 1, fields: 10, fieldSize: 10_000 },
   });
   const base = () => app.config.baseUrl;
+  // the checkpoints and proofs for people (decision 057)
+  await app.register(proofPages);
 
   const parse = (request: FastifyRequest, prefix: string) => parseResolverUrl(base(), request.url, prefix);
 
