@@ -32,6 +32,7 @@ const layers: string[][] = [
     'dashboard',
     'reports',
     'sync',
+    'sensors',
   ],
   ['public', 'portal', 'resolver', 'backoffice', 'hub', 'kitchens', 'demo', '(faces)'],
 ];
