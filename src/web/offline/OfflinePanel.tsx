@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../format.ts';
 import { newId } from './ids.ts';
 import { type OutboxItem, type OutboxKind, putOutbox, removeOutbox } from './outbox.ts';
+import { readableText } from './readable.ts';
 import { getSyncStatus, startSync, subscribeSync, syncOutbox } from './sync.ts';
 import './words.ts';
 
@@ -13,12 +14,6 @@ export function useSyncStatus() {
   useEffect(() => startSync(), []);
   return useSyncExternalStore(subscribeSync, getSyncStatus);
 }
-
-/** Ids mean nothing to a farmer: a message that names one (the entry that blocks a harvest) keeps its words only. */
-const withoutIds = (text: string) =>
-  text
-    .replace(/\s*\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '')
-    .replace(/\(\s*"/g, '("');
 
 const idTaken = (item: OutboxItem) => /-id-taken$/.test(item.problem?.type ?? '');
 
@@ -103,11 +98,11 @@ export function OfflinePanel({ kind, onFix }: { kind: OutboxKind; onFix?: (item:
               <Text fw={600} size="sm">
                 {item.label}
               </Text>
-              <Text size="sm">{withoutIds(item.problem?.title ?? '')}</Text>
+              <Text size="sm">{readableText(item.problem?.title ?? '')}</Text>
               {item.problem?.errors?.length ? (
                 <List size="sm">
                   {item.problem.errors.map((e) => (
-                    <List.Item key={`${e.field}${e.code}`}>{withoutIds(e.message)}</List.Item>
+                    <List.Item key={`${e.field}${e.code}`}>{readableText(e.message)}</List.Item>
                   ))}
                 </List>
               ) : null}

@@ -14,7 +14,7 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconCamera, IconX } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type ProblemDocument } from '../../api/client.ts';
 import { uploadFile } from '../../api/files.ts';
@@ -26,6 +26,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { formatDate } from '../../format.ts';
 import { newId } from '../../offline/ids.ts';
 import { type OutboxItem, type OutboxPhoto, removeOutbox } from '../../offline/outbox.ts';
+import { readableProblem } from '../../offline/readable.ts';
 import { enqueue } from '../../offline/sync.ts';
 import { units } from '../stages/lines.ts';
 import { type DiaryKind, withdrawalKinds } from './diary-kinds.ts';
@@ -93,10 +94,16 @@ export function DiaryEntryForm({ kind, organisationId, locationId, season, initi
   const { t } = useTranslation();
   const me = useMe().data!;
   const [id] = useState(() => initial?.id ?? newId());
-  const [problem, setProblem] = useState<ProblemDocument | null>(initial?.problem ?? null);
+  const [problem, setProblem] = useState<ProblemDocument | null>(null);
   const [photos, setPhotos] = useState<Photo[]>(() => photosOf(initial));
   const [uploading, setUploading] = useState(false);
   const form = useForm({ initialValues: valuesOf(initial?.body ?? {}) });
+  // an entry the server refused opens with the refusal beside the fields it names, in plain words
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the form opens
+  useEffect(() => {
+    if (initial?.problem)
+      setProblem(applyProblem(form, new ApiError(readableProblem(initial.problem)), { lot: 'lotNumber' }));
+  }, []);
   const save = useSend('POST', '/api/diary', { invalidate: ['/api/diary'], success: 'diary.saved' });
   const isInput = kind !== 'care' && kind !== 'other';
   const withdrawal = withdrawalKinds.includes(kind);

@@ -30,6 +30,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { newId } from '../../offline/ids.ts';
 import { OfflinePanel, WaitingEntries } from '../../offline/OfflinePanel.tsx';
 import { type OutboxItem, removeOutbox } from '../../offline/outbox.ts';
+import { readableProblem } from '../../offline/readable.ts';
 import { enqueue } from '../../offline/sync.ts';
 import { LotQuantities } from './LotQuantities.tsx';
 import { units } from './lines.ts';
@@ -87,7 +88,9 @@ export function StagesPage() {
     setFixing(item);
     id.current = item.id;
     form.setValues(item.form as typeof v);
-    setProblem(item.problem ?? null);
+    setProblem(
+      item.problem ? applyProblem(form, new ApiError(readableProblem(item.problem)), stageAliases) : null,
+    );
     window.scrollTo({ top: 0 });
   };
 
