@@ -111,6 +111,7 @@ const routeTree = rootRoute.addChildren([
     ),
     page('/catalogues', () => import('./pages/catalogues/CataloguesPage.tsx'), 'CataloguesPage'),
     page('/news', () => import('./pages/news/NewsPage.tsx'), 'NewsPage'),
+    page('/goods-groups', () => import('./pages/passport/GoodsGroupsPage.tsx'), 'GoodsGroupsPage'),
     page('/sensors', () => import('./pages/sensors/SensorsPage.tsx'), 'SensorsPage'),
     page('/surveys', () => import('./pages/programmes/SurveysPage.tsx'), 'SurveysPage'),
     page('/surveys/$id', () => import('./pages/programmes/SurveyPage.tsx'), 'SurveyPage'),

@@ -56,6 +56,8 @@ export const pageAccess: PageAccess[] = [
   { to: '/sync', roles: ['dost_admin'] },
   // the portal's news and guidance: written and published by the department (issue 13 §4)
   { to: '/news', roles: ['dost_admin', 'dost_reviewer'] },
+  // goods groups and their label items: the admin edits, the province's staff read (decision 058)
+  { to: '/goods-groups', roles: [...reviewers, 'inspector'] },
   // sensors: an organisation's devices, thresholds and alerts; the department and sector officers their alerts (decision 059)
   { to: '/sensors', roles: [...org, 'dost_admin', 'dost_reviewer', 'sector_officer'] },
 ];

@@ -1,7 +1,7 @@
 import { Avatar, Button, Group, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
-import { IconEdit, IconPackage, IconPlus } from '@tabler/icons-react';
+import { IconEdit, IconPackage, IconPlus, IconTags } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProblemDocument } from '../../api/client.ts';
@@ -19,6 +19,7 @@ import { enumOptions } from '../../components/options.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { reviewStatusOptions } from '../../components/review-options.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { LabelEditor } from '../passport/LabelEditor.tsx';
 import { KeptPublicBadge, ReviewReason, WithdrawPublication } from '../review/PublicationControls.tsx';
 import { SubmitForReview } from '../review/SubmitForReview.tsx';
 import { emptyProduct, ProductForm, productBody, productValues } from './ProductForm.tsx';
@@ -33,6 +34,7 @@ export function ProductsPage() {
   const [opened, { open, close }] = useDisclosure();
   const [editing, setEditing] = useState<Product | null>(null);
   const [problem, setProblem] = useState<ProblemDocument | null>(null);
+  const [labelOf, setLabelOf] = useState<Product | null>(null);
   const form = useForm({
     initialValues: emptyProduct,
     validate: {
@@ -137,6 +139,14 @@ export function ProductsPage() {
             sortable: false,
             render: (p) => (
               <Group gap={4} wrap="nowrap">
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  leftSection={<IconTags size={14} aria-hidden />}
+                  onClick={() => setLabelOf(p)}
+                >
+                  {t('product.eLabel')}
+                </Button>
                 {mayWrite ? (
                   <>
                     <Button
@@ -183,6 +193,9 @@ export function ProductsPage() {
         ) : null}
         <ProductForm form={form} productId={editing?.id} />
       </FormModal>
+      {labelOf ? (
+        <LabelEditor product={labelOf} mayWrite={mayWrite} onClose={() => setLabelOf(null)} />
+      ) : null}
     </Stack>
   );
 }
