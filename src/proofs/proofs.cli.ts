@@ -54,6 +54,14 @@ export async function runVerifyCommand(
     return 2;
   }
   const verdict = verifyProof(proof, key);
+  const p = proof as {
+    record?: { id?: unknown; action?: unknown; entityType?: unknown; at?: unknown };
+    event?: { eventId?: unknown };
+  };
+  if (p?.record)
+    out.write(
+      `Bằng chứng của ${p.event ? `sự kiện ${String(p.event.eventId)}, ghi ở ` : ''}bản ghi số ${String(p.record.id)} (${String(p.record.action)} ${String(p.record.entityType)}, ${String(p.record.at)}):\n`,
+    );
   for (const step of verdict.steps) out.write(`${step.ok ? '✓' : '✗'} ${step.text}\n`);
   if (!verdict.keyFromCaller)
     out.write(

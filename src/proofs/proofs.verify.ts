@@ -74,7 +74,7 @@ export function verifyProof(proof: unknown, trustedKey?: string): ProofVerdict {
     const leaf = eventLeaf({ eventId, isErrorDeclaration, contentHash, rowDigest });
     steps.push({
       ok: leaf === p.event.leaf,
-      text: `Dấu băm của sự kiện ${eventId} ${leaf === p.event.leaf ? 'khớp' : 'KHÔNG khớp'} với nội dung ghi trong bằng chứng.`,
+      text: `Dấu băm của sự kiện ${leaf === p.event.leaf ? 'khớp' : 'KHÔNG khớp'} với nội dung ghi trong bằng chứng.`,
     });
     const root = rootFromPath(leaf, p.event.path);
     const ok = root === p.event.captureRoot && root === p.record.seal;
@@ -104,7 +104,7 @@ export function verifyProof(proof: unknown, trustedKey?: string): ProofVerdict {
   });
   steps.push({
     ok: leaf === r.leaf,
-    text: `Dấu băm của bản ghi số ${r.id} ${leaf === r.leaf ? 'khớp' : 'KHÔNG khớp'} với nội dung ghi trong bằng chứng.`,
+    text: `Dấu băm của bản ghi ${leaf === r.leaf ? 'khớp' : 'KHÔNG khớp'} với nội dung ghi trong bằng chứng.`,
   });
   const inRange = r.id > statement.fromId && r.id <= statement.toId;
   const reaches = rootFromPath(leaf, r.path) === statement.root;

@@ -10,10 +10,13 @@ defineMessages({
   'proof.page.valid': { vi: 'Đã kiểm chứng: dữ liệu không bị sửa', en: 'Verified: the data was not altered' },
   'proof.page.invalid': { vi: 'Không kiểm chứng được', en: 'Could not be verified' },
   'proof.page.record': {
-    vi: 'Bản ghi số {id}: {what}, lúc {when} (giờ Việt Nam).',
-    en: 'Record {id}: {what}, at {when} (Vietnam time).',
+    vi: 'Việc {what} lúc {when} (giờ Việt Nam) được ghi vào nhật ký của tỉnh.',
+    en: 'The step “{what}” at {when} (Vietnam time) is in the province’s log.',
   },
-  'proof.page.event': { vi: 'Sự kiện truy xuất {id}.', en: 'Traceability event {id}.' },
+  'proof.page.event': {
+    vi: 'Một sự kiện truy xuất (ghi nhận hàng hoá di chuyển hoặc được chế biến).',
+    en: 'A traceability event (goods moved or processed).',
+  },
   'proof.page.signed': {
     vi: 'Nằm trong điểm mốc số {seq}, do {province} ký ngày {date}.',
     en: 'Part of checkpoint {seq}, signed by {province} on {date}.',
@@ -24,8 +27,8 @@ defineMessages({
     en: 'Every day the province computes one summary code (a Merkle root) of all the day’s changes and signs it with its key. This record is part of it: if anyone altered it after approval, the code would no longer match the signature. Others can keep copies of the checkpoints to compare.',
   },
   'proof.page.selfCheck': {
-    vi: 'Tự kiểm tra: tải tệp bằng chứng và khoá công khai, rồi chạy “txng verify bang-chung.json --key khoa.pem”.',
-    en: 'Check it yourself: download the proof file and the public key, then run “txng verify proof.json --key key.pem”.',
+    vi: 'Tự kiểm tra: tải tệp bằng chứng và khoá công khai, rồi chạy lệnh',
+    en: 'Check it yourself: download the proof file and the public key, then run',
   },
   'proof.page.download': { vi: 'Tải tệp bằng chứng (JSON)', en: 'Download the proof (JSON)' },
   'proof.page.key': { vi: 'Khoá công khai của tỉnh', en: 'The province’s public key' },

@@ -43,13 +43,13 @@ export function renderProofPage(opts: {
   const tr = (key: string, params?: Record<string, unknown>) => t(lang, key, params);
   const s = proof.checkpoint.statement;
   const body = html`<section class="card verdict ${verdict.valid ? 'v-genuine' : 'v-unknown'}" id="proof-verdict"><strong>${tr(verdict.valid ? 'proof.page.valid' : 'proof.page.invalid')}</strong>
-${proof.event ? html`<p>${tr('proof.page.event', { id: proof.event.eventId })}</p>` : ''}
-<p>${tr('proof.page.record', { id: proof.record.id, what: what(proof, lang), when: vnTime(proof.record.at) })}</p>
+${proof.event ? html`<p>${tr('proof.page.event')}</p>` : ''}
+<p>${tr('proof.page.record', { what: what(proof, lang), when: vnTime(proof.record.at) })}</p>
 <p>${tr('proof.page.signed', { seq: s.seq, province: s.province, date: plainDate(vnDay(s.issuedAt), lang) })}</p></section>
 <section class="card"><h2>${tr('proof.page.steps')}</h2><ul id="proof-steps">${verdict.steps.map((step) => html`<li>${step.ok ? '✔' : '✘'} ${step.text}</li>`)}</ul>
 <p class="muted">${tr('proof.page.why')}</p>
 <p><a href="${opts.jsonUrl}" download>${tr('proof.page.download')}</a> · <a href="/api/proofs/public-key.pem">${tr('proof.page.key')}</a> · <a href="${withLang('/kiem-chung', lang)}">${tr('proof.list.title')}</a></p>
-<p class="muted">${tr('proof.page.selfCheck')}</p></section>`;
+<p class="muted">${tr('proof.page.selfCheck')} <code>txng verify proof.json</code> <code>--key key.pem</code></p></section>`;
   return layout({
     lang,
     title: tr('proof.page.title'),
