@@ -42,34 +42,37 @@ const offlineProblem = () =>
     { status: 503, headers: { 'content-type': 'application/problem+json; charset=utf-8' } },
   );
 
+/** Keeps a copy of an answer without making the page wait for the cache to be written. */
+function keep(event, cacheName, key, answer) {
+  event.waitUntil(caches.open(cacheName).then((cache) => cache.put(key, answer)));
+}
+
 async function shellPage(event) {
   try {
-    const preloaded = await event.preloadResponse;
-    const answer = preloaded || (await fetch(event.request));
-    if (answer.ok) {
-      const cache = await caches.open(SHELL);
-      await cache.put('/app/', answer.clone());
-    }
+    const answer = (await event.preloadResponse) || (await fetch(event.request));
+    if (answer.ok) keep(event, SHELL, '/app/', answer.clone());
     return answer;
   } catch {
     return (await caches.match('/app/', { cacheName: SHELL })) || Response.error();
   }
 }
 
-async function asset(request) {
-  const kept = await caches.match(request);
+async function asset(event) {
+  const kept = await caches.match(event.request);
   if (kept) return kept;
-  const answer = await fetch(request);
+  const answer = await fetch(event.request);
   // hashed files never change: kept for offline use once seen
-  if (answer.ok) (await caches.open(SHELL)).put(request, answer.clone());
+  if (answer.ok) keep(event, SHELL, event.request, answer.clone());
   return answer;
 }
 
+/** Only JSON is kept: downloads (spreadsheets, PDFs, labels) are not what an offline form reads. */
+const isJson = (answer) => /json/.test(answer.headers.get('content-type') || '');
+
 async function apiRead(event) {
   const { request } = event;
-  const cache = await caches.open(DATA);
-  const network = fetch(request).then(async (answer) => {
-    if (answer.ok) await cache.put(request, answer.clone());
+  const network = fetch(request).then((answer) => {
+    if (answer.ok && isJson(answer)) keep(event, DATA, request, answer.clone());
     return answer;
   });
   network.catch(() => undefined); // a late failure after a kept answer was used: nothing to report
@@ -77,10 +80,9 @@ async function apiRead(event) {
   try {
     const answer = await Promise.race([network, timeout]);
     if (answer) return answer;
-    const kept = await cache.match(request);
-    return kept || (await network);
+    return (await caches.match(request, { cacheName: DATA })) || (await network);
   } catch {
-    return (await cache.match(request)) || offlineProblem();
+    return (await caches.match(request, { cacheName: DATA })) || offlineProblem();
   }
 }
 
@@ -94,7 +96,7 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   if (request.mode === 'navigate' && url.pathname.startsWith('/app')) event.respondWith(shellPage(event));
-  else if (url.pathname.startsWith('/app/assets/')) event.respondWith(asset(request));
+  else if (url.pathname.startsWith('/app/assets/')) event.respondWith(asset(event));
   else if (url.pathname.startsWith('/api/') && !url.pathname.startsWith('/api/files'))
     event.respondWith(apiRead(event));
 });

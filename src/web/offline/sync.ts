@@ -156,4 +156,8 @@ export function startSync() {
   window.addEventListener('offline', () => set({ online: false }));
   onOutboxChange(() => void refreshOutbox());
   void refreshOutbox().then(() => syncOutbox());
+  // a signal that comes and goes without the browser noticing: try again each minute while something waits
+  setInterval(() => {
+    if (status.waiting && navigator.onLine && !status.syncing) void syncOutbox();
+  }, 60_000);
 }
