@@ -54,7 +54,7 @@ svg.map{width:100%;height:auto;background:#eaf2f8;border-radius:8px}.card h2{mar
 textarea,input[type=text],input[type=tel]{width:100%;padding:8px;border:1px solid #9aa4ae;border-radius:6px;font:inherit}
 button{background:#0b5394;color:#fff;border:0;border-radius:6px;padding:10px 16px;font:inherit}.err{color:#c5221f}
 footer{text-align:center;color:#5b6570;font-size:.85rem;padding:16px}
-.label{border:2px solid #1b1f24;border-radius:4px}.label dl{grid-template-columns:1fr}.label dt{font-weight:600;color:#1b1f24;margin-top:6px}.label dd{overflow-wrap:anywhere}
+.label{border:2px solid #1b1f24;border-radius:4px}.label dl,dl.stack{grid-template-columns:1fr}.label dt,dl.stack dt{font-weight:600;color:#1b1f24;margin-top:6px}.label dd{overflow-wrap:anywhere}
 @media print{header.top,footer,.noprint{display:none}body{background:#fff;font-size:11pt}main{max-width:none;padding:0}.card{box-shadow:none;margin:0}}`;
 
 export function layout(opts: {

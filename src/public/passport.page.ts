@@ -51,6 +51,7 @@ function row(label: string, value: string | Html | null | undefined) {
 const shownApart = new Set([
   'productName',
   'gtin',
+  'netQuantity',
   'responsibleParty',
   'origin',
   'productionDate',
@@ -113,7 +114,7 @@ ${row(tr('public.productionDate'), lot?.productionDate ? labelDate(lot.productio
 ${row(tr('public.expiryDate'), lot?.expiryDate ? labelDate(lot.expiryDate) : p.shelfLifeDays ? tr('public.days', { n: p.shelfLifeDays }) : tr('public.dpp.perLot'))}
 </dl></section>
 <section class="card" id="warnings"><h2>${tr('public.dpp.warnings')}</h2><p>${warnings ?? tr('public.dpp.noWarnings')}</p></section>
-${others.length ? html`<section class="card" id="other"><h2>${tr('public.dpp.other')}</h2><dl>${others.map((i) => row(i.name, i.value))}</dl></section>` : ''}
+${others.length ? html`<section class="card" id="other"><h2>${tr('public.dpp.other')}</h2><dl class="stack">${others.map((i) => row(i.name, i.value))}</dl></section>` : ''}
 <section class="card" id="history"><h2>${tr('public.dpp.history')}</h2>${
     history.length
       ? html`<ol class="timeline">${history.map(
