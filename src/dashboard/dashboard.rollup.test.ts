@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { stampScans } from '../db/index.ts';
 import { createTestApp, gtin, makeOrganisation, makeProduct, type TestApp } from '../test/index.ts';
 import type { DashboardView } from './dashboard.api.ts';
@@ -244,11 +244,17 @@ describe('the scans by commune and month (decision 057) against a direct count',
   });
 });
 
+/** PGlite has one connection: what two transactions at once do is seen on PostgreSQL (TXNG_TEST_DATABASE_URL). */
+function onPglite(ctx: TestContext) {
+  ctx.task.meta.skipReason = 'need PostgreSQL (two connections; set TXNG_TEST_DATABASE_URL)';
+  ctx.skip();
+}
+
 describe('the scans by commune while organisations move at the same time (PostgreSQL: two connections)', () => {
   const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
   it('an organisation moving during a roll-up waits for it, then moves the scans it added too', async (ctx) => {
-    if (t.database.kind !== 'postgres') ctx.skip();
+    if (t.database.kind !== 'postgres') onPglite(ctx);
     await scan('S', minutesAgo(15), 5);
     const s = org.S!.id;
     const place = await t.db.execute(sql`SELECT commune_code FROM organisations WHERE id = ${s}`);
@@ -273,7 +279,7 @@ describe('the scans by commune while organisations move at the same time (Postgr
   });
 
   it('a roll-up asked while an organisation moves leaves the new scans to the live count', async (ctx) => {
-    if (t.database.kind !== 'postgres') ctx.skip();
+    if (t.database.kind !== 'postgres') onPglite(ctx);
     await scan('Q', minutesAgo(12), 3);
     await t.db.transaction(async (tx) => {
       await tx.execute(sql`UPDATE organisations SET sector = 'other' WHERE id = ${org.Q!.id}`);
