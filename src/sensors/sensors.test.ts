@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureEpcisDocument } from '../epcis/index.ts';
+import { clearResolverCache } from '../resolver/index.ts';
 import {
   createTestApp,
   epcisDocument,
@@ -345,8 +346,16 @@ describe('thresholds, excursions and alerts', () => {
         )
       ).statusCode,
     ).toBe(404);
+    // before the department decides, the consumer page says nothing of it; after, it says it in words
+    const consumerPage = () => t.app.inject({ method: 'GET', url: `/page/01/${a.gtin}/10/${a.lot}` });
+    expect((await consumerPage()).body).not.toContain('id="excursions"');
     const published = await call('POST', `/api/sensors/excursions/${excursion.id}/publish`, agri());
     expect(published.json().published).toBe(true);
+    // what the page shows is kept for the resolver cache's seconds (TXNG_RESOLVER_CACHE_SECONDS)
+    clearResolverCache();
+    const page = await consumerPage();
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Nhiệt độ cao hơn mức cho phép (tối đa 8 °C) từ 11:00 ngày 01/12/2026');
     const audit = (
       (await t.db.execute(
         sql`SELECT action FROM audit_log WHERE entity_type = 'sensor_excursion' AND entity_id = ${excursion.id}`,
