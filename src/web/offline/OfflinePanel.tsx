@@ -136,15 +136,18 @@ export function OfflinePanel({ kind, onFix }: { kind: OutboxKind; onFix?: (item:
 /** The entries of this kind still on the phone, shown above those the server has, marked as waiting. */
 export function WaitingEntries({
   kind,
+  where,
   render,
 }: {
   kind: OutboxKind;
+  /** which of them belong on this page (the diary: the plot shown) */
+  where?: (item: OutboxItem) => boolean;
   render?: (item: OutboxItem) => string;
 }) {
   const { t } = useTranslation();
   const s = useSyncStatus();
   return s.pending
-    .filter((i) => i.kind === kind)
+    .filter((i) => i.kind === kind && (!where || where(i)))
     .map((item) => (
       <Card key={item.id} withBorder padding="sm" data-testid="waiting-entry">
         <Group justify="space-between" wrap="nowrap">

@@ -25,7 +25,7 @@ import { EntitySelect } from '../../components/EntitySelect.tsx';
 import type { Page } from '../../components/list-state.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { formatDate, formatNumber } from '../../format.ts';
-import { OfflinePanel, WaitingEntries } from '../../offline/OfflinePanel.tsx';
+import { OfflinePanel, useSyncStatus, WaitingEntries } from '../../offline/OfflinePanel.tsx';
 import type { OutboxItem } from '../../offline/outbox.ts';
 import { DiaryEntryForm } from './DiaryEntryForm.tsx';
 import { type DiaryKind, diaryKinds, kindIcons } from './diary-kinds.ts';
@@ -58,6 +58,9 @@ export function DiaryPage() {
   const [kind, setKind] = useState<DiaryKind | null>(null);
   // an entry kept on the phone that the server refused, opened in the form to be fixed
   const [fixing, setFixing] = useState<OutboxItem | null>(null);
+  const waitingHere = useSyncStatus().pending.some(
+    (i) => i.kind === 'diary' && i.body.locationId === locationId,
+  );
   const entries = useGet<Page<DiaryEntry>>(locationId ? '/api/diary' : null, {
     locationId,
     season: season || undefined,
@@ -133,6 +136,7 @@ export function DiaryPage() {
           </Title>
           <WaitingEntries
             kind="diary"
+            where={(item) => item.body.locationId === locationId}
             render={(item) => [item.body.inputName, item.body.note].filter(Boolean).join(' · ')}
           />
           {entries.isPending ? (
@@ -184,7 +188,7 @@ export function DiaryPage() {
                 ) : null}
               </Card>
             ))
-          ) : (
+          ) : waitingHere ? null : (
             <Text c="dimmed">{t('diary.empty')}</Text>
           )}
         </>
