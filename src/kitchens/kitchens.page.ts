@@ -148,7 +148,14 @@ async function publicMenu(db: DbOrTx, kitchenId: string, day: string) {
       .filter((i) => i.dishId === d.id)
       .map((i) => receiptOf.get(i.receiptId))
       .filter((r): r is repo.ReceiptRow => !!r)
-      .map(describe),
+      .map(describe)
+      // two deliveries of one lot from one supplier are one line for parents
+      .filter(
+        (line, i, all) =>
+          all.findIndex(
+            (o) => o.lot === line.lot && o.product === line.product && o.supplier === line.supplier,
+          ) === i,
+      ),
   }));
 }
 
@@ -185,7 +192,7 @@ ${owners[0] ? html`<p class="muted">${w.kitchenOf(owners[0].name)}</p>` : ''}
 <p>${w.lead}</p>
 ${warning ? html`<div class="notice" role="status"><p>${warning}</p></div>` : ''}
 <nav class="tabs" aria-label="${w.recent}">${recent.map((d) => html`<a href="${q(d)}"${d === day ? html` aria-current="date"` : ''}>${d === today ? w.today : dayText(lang, d)}</a>`)}</nav>
-<form method="get" action="/bep-an/${kitchen.id}" class="search"><label class="skip" for="ngay">${w.pick}</label><input type="date" id="ngay" name="ngay" value="${day}" min="${oldest}" max="${today}">${lang === 'en' ? html`<input type="hidden" name="lang" value="en">` : ''}<button type="submit">${w.show}</button></form>
+<form method="get" action="/bep-an/${kitchen.id}" class="search pager"><label class="skip" for="ngay">${w.pick}</label><input type="date" id="ngay" name="ngay" value="${day}" min="${oldest}" max="${today}">${lang === 'en' ? html`<input type="hidden" name="lang" value="en">` : ''}<button type="submit">${w.show}</button></form>
 <h2>${w.menuOf(dayText(lang, day))}</h2>
 ${
   dishes.length

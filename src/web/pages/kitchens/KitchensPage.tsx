@@ -388,7 +388,7 @@ function Menu({ kitchen }: { kitchen: Kitchen }) {
                 </Badge>
                 {d.portions ? (
                   <Text span size="sm" c="dimmed" ml={6}>
-                    {formatNumber(d.portions)} {t('kitchen.portions').split(' (')[0].toLowerCase()}
+                    {t('kitchen.portionsCount', { count: d.portions, n: formatNumber(d.portions) })}
                   </Text>
                 ) : null}
               </Text>
