@@ -12,10 +12,11 @@ export type {
   LabelProducer,
   Passport,
   PassportContent,
+  PassportProduct,
   PassportVersion,
   ResolvedItem,
 } from './passport.content.ts';
-export { labelDate, producerLine, resolveItems } from './passport.content.ts';
+export { buildContent, labelDate, producerLine, resolveItems } from './passport.content.ts';
 export { knownItems } from './passport.items.ts';
 export { addVersion, findPassport, listGoodsGroups, putLabel } from './passport.service.ts';
 
