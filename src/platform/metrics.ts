@@ -83,7 +83,8 @@ export function routeGroup(pattern: string | undefined): string {
   if (pattern === '/epcis' || pattern.startsWith('/epcis/')) return 'epcis';
   if (pattern.startsWith('/app/assets/') || /\.(css|js|woff2?|png|svg|ico)$/.test(pattern)) return 'static';
   if (pattern === '/app' || pattern.startsWith('/app/')) return 'static';
-  if (pattern.startsWith('/page/') || pattern.startsWith('/dpp/')) return 'consumer-page';
+  if (pattern.startsWith('/page/') || pattern.startsWith('/dpp/') || pattern.startsWith('/epil/'))
+    return 'consumer-page';
   if (primaryKeyPath.test(pattern) || pattern === '/:compressed' || pattern.startsWith('/.well-known/'))
     return 'resolver';
   if (pattern.startsWith('/resolver')) return 'resolver';

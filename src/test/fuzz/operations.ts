@@ -234,6 +234,7 @@ function hiddenOperations(ctx: FuzzContext): Operation[] {
     { method: 'GET', path: '/{digital link}', request: get('') },
     { method: 'GET', path: '/page/{digital link}', request: get('/page') },
     { method: 'GET', path: '/dpp/{digital link}', request: get('/dpp') },
+    { method: 'GET', path: '/epil/{digital link}', request: get('/epil') },
     {
       method: 'GET',
       path: '/{compressed}',
