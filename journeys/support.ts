@@ -28,11 +28,20 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A phone-sized context (consumer pages) or a desktop one (back office). */
-export async function newContext(browser: Browser, kind: 'phone' | 'desktop', locale = 'vi-VN'): Promise<BrowserContext> {
+/**
+ * A phone-sized context (consumer pages) or a desktop one (back office). The back office installs a service worker
+ * (decision 061); a journey that answers the page's requests itself (`page.route`) blocks it, since requests the
+ * worker makes are not seen by Playwright's routes.
+ */
+export async function newContext(
+  browser: Browser,
+  kind: 'phone' | 'desktop',
+  locale = 'vi-VN',
+  serviceWorkers: 'allow' | 'block' = 'allow',
+): Promise<BrowserContext> {
   return kind === 'phone'
-    ? browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale })
-    : browser.newContext({ viewport: { width: 1366, height: 900 }, locale });
+    ? browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale, serviceWorkers })
+    : browser.newContext({ viewport: { width: 1366, height: 900 }, locale, serviceWorkers });
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
