@@ -544,6 +544,7 @@ CREATE TABLE "kitchen_receipts" (
 	"code" text NOT NULL,
 	"gtin" text NOT NULL,
 	"lot" text NOT NULL,
+	"stamp" text,
 	"quantity" double precision NOT NULL,
 	"unit" text NOT NULL,
 	"supplier_organisation_id" uuid,
@@ -1263,6 +1264,7 @@ CREATE INDEX "inspection_visits_org_idx" ON "inspection_visits" USING btree ("or
 CREATE INDEX "inspection_visits_plan_idx" ON "inspection_visits" USING btree ("plan_id");--> statement-breakpoint
 CREATE INDEX "kitchen_dishes_day_idx" ON "kitchen_dishes" USING btree ("kitchen_id","served_on");--> statement-breakpoint
 CREATE INDEX "kitchen_receipts_kitchen_idx" ON "kitchen_receipts" USING btree ("kitchen_id","received_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "kitchen_receipts_stamp_uq" ON "kitchen_receipts" USING btree ("kitchen_id","stamp");--> statement-breakpoint
 CREATE UNIQUE INDEX "kitchen_samples_dish_uq" ON "kitchen_samples" USING btree ("dish_id");--> statement-breakpoint
 CREATE INDEX "kitchen_samples_kitchen_idx" ON "kitchen_samples" USING btree ("kitchen_id","discard_by");--> statement-breakpoint
 CREATE UNIQUE INDEX "kitchens_location_uq" ON "kitchens" USING btree ("location_id");--> statement-breakpoint

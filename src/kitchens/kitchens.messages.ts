@@ -45,6 +45,10 @@ defineMessages({
     vi: 'số lô in trên tem khác với lô tem được kích hoạt: nghi tem giả',
     en: 'the lot printed on the stamp differs from the lot it was activated to: suspected fake',
   },
+  'kitchens.stampReceived': {
+    vi: 'tem này đã được quét nhận hàng lúc {receivedAt}: mỗi tem chỉ nhận một lần',
+    en: 'this stamp was already received at {receivedAt}: each stamp is received once',
+  },
   'kitchens.unknownLot': {
     vi: 'không có lô hàng này trên hệ thống',
     en: 'no such lot is registered',

@@ -48,6 +48,18 @@ export async function insertReceipts(db: DbOrTx, rows: (typeof kitchenReceipts.$
   return db.insert(kitchenReceipts).values(rows).returning();
 }
 
+export async function findStampReceipt(
+  db: DbOrTx,
+  kitchenId: string,
+  stamp: string,
+): Promise<ReceiptRow | null> {
+  const [row] = await db
+    .select()
+    .from(kitchenReceipts)
+    .where(and(eq(kitchenReceipts.kitchenId, kitchenId), eq(kitchenReceipts.stamp, stamp)));
+  return row ?? null;
+}
+
 export async function listReceipts(
   db: DbOrTx,
   kitchenId: string,

@@ -52,6 +52,8 @@ export const kitchenReceipts = pgTable(
     code: text('code').notNull(),
     gtin: text('gtin').notNull(),
     lot: text('lot').notNull(),
+    /** the stamp received by (GTIN-14 and serial), so one stamp is received once per kitchen */
+    stamp: text('stamp'),
     quantity: doublePrecision('quantity').notNull(),
     unit: text('unit').notNull(),
     supplierOrganisationId: uuid('supplier_organisation_id'),
@@ -62,7 +64,10 @@ export const kitchenReceipts = pgTable(
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('kitchen_receipts_kitchen_idx').on(t.kitchenId, t.receivedAt)],
+  (t) => [
+    index('kitchen_receipts_kitchen_idx').on(t.kitchenId, t.receivedAt),
+    uniqueIndex('kitchen_receipts_stamp_uq').on(t.kitchenId, t.stamp),
+  ],
 );
 
 /** A dish of a day's menu: made from received lots by one transformation event; its output is the dish's batch. */

@@ -155,7 +155,7 @@ async function presentKitchens(db: DbOrTx, rows: repo.KitchenRow[]): Promise<Kit
 /** What a scanned or pasted code names: a lot (by a stamp or a lot's code) or a shipment. */
 type Scanned =
   | { kind: 'shipment'; shipmentId: string }
-  | { kind: 'lot'; gtin: string; lot: string; supplierOrganisationId: string };
+  | { kind: 'lot'; gtin: string; lot: string; supplierOrganisationId: string; stamp: string | null };
 
 const codeField = '/body/code';
 const codeError = (code: string, params?: Record<string, unknown>) =>
@@ -188,12 +188,24 @@ async function readCode(db: Db, code: string): Promise<Scanned> {
     if (stamp.status !== 'active' || !stamp.lot || !stamp.organisationId)
       throw codeError('kitchens.stampNotActive');
     if (stamp.lotMismatch) throw codeError('kitchens.stampLotMismatch');
-    return { kind: 'lot', gtin: gtin14(gtin), lot: stamp.lot, supplierOrganisationId: stamp.organisationId };
+    return {
+      kind: 'lot',
+      gtin: gtin14(gtin),
+      lot: stamp.lot,
+      supplierOrganisationId: stamp.organisationId,
+      stamp: `${gtin14(gtin)}/${stamp.serial}`,
+    };
   }
   if (!printedLot) throw codeError('kitchens.codeNeedsLot');
   const lot = await getLotByKey(db, { gtin: gtin14(gtin), lot: printedLot });
   if (!lot) throw codeError('kitchens.unknownLot');
-  return { kind: 'lot', gtin: gtin14(gtin), lot: lot.lot, supplierOrganisationId: lot.organisationId };
+  return {
+    kind: 'lot',
+    gtin: gtin14(gtin),
+    lot: lot.lot,
+    supplierOrganisationId: lot.organisationId,
+    stamp: null,
+  };
 }
 
 /** A pending shipment to the organisation that carries the lot: its sender is the one step back. */
@@ -228,77 +240,95 @@ export async function receiveDelivery(
   const scanned = await readCode(db, input.code);
   if (scanned.kind === 'lot' && scanned.supplierOrganisationId === kitchen.organisationId)
     throw codeError('kitchens.ownGoods');
-  const rows = await db.transaction(async (tx) => {
-    const shipment =
-      scanned.kind === 'shipment'
-        ? scanned.shipmentId
-        : (await pendingShipmentOf(tx, actor, kitchen.organisationId, scanned.gtin, scanned.lot))?.id;
-    let inserts: typeof import('./kitchens.schema.ts').kitchenReceipts.$inferInsert[];
-    if (shipment) {
-      const received = await confirmShipment(tx, actor, shipment, kitchen, eventTime);
-      const items =
-        scanned.kind === 'lot'
-          ? received.items.filter((i) => i.gtin === scanned.gtin && i.lot === scanned.lot)
-          : received.items;
-      inserts = items.map((item) => ({
-        kitchenId: kitchen.id,
-        method: scanned.kind === 'lot' ? ('stamp' as const) : ('shipment' as const),
-        code: input.code,
-        gtin: item.gtin,
-        lot: item.lot,
-        quantity: item.quantity,
-        unit: item.unit,
-        supplierOrganisationId: received.sender.organisationId,
-        supplierName: received.sender.name ?? '',
-        eventId: received.receivingEventId ?? '',
-        shipmentId: received.id,
-        receivedAt: eventTime,
-      }));
-    } else {
-      const lot = scanned as Extract<Scanned, { kind: 'lot' }>;
-      const supplier = await getOrganisation(tx, lot.supplierOrganisationId);
-      const quantity = input.quantity ?? 1;
-      const unit = input.unit ?? 'H87';
-      const stage = await prepareStage(tx, kitchen.organisationId, {
-        stage: 'receive',
-        eventTime: eventTime.toISOString(),
-        locationId: kitchen.locationId,
-        items: [{ gtin: lot.gtin, lot: lot.lot, quantity, unit }],
-        from: { organisationId: lot.supplierOrganisationId },
-      });
-      await checkStageAllowed(tx, stage);
-      const { eventIds } = await persistStages(tx, kitchen.organisationId, [stage]);
-      inserts = [
-        {
+  if (scanned.kind === 'lot' && scanned.stamp) {
+    const earlier = await repo.findStampReceipt(db, kitchen.id, scanned.stamp);
+    if (earlier) throw codeError('kitchens.stampReceived', { receivedAt: localTime(earlier.receivedAt) });
+  }
+  const rows = await db
+    .transaction(async (tx) => {
+      const shipment =
+        scanned.kind === 'shipment'
+          ? scanned.shipmentId
+          : (await pendingShipmentOf(tx, actor, kitchen.organisationId, scanned.gtin, scanned.lot))?.id;
+      let inserts: typeof import('./kitchens.schema.ts').kitchenReceipts.$inferInsert[];
+      if (shipment) {
+        const received = await confirmShipment(tx, actor, shipment, kitchen, eventTime);
+        const items =
+          scanned.kind === 'lot'
+            ? received.items.filter((i) => i.gtin === scanned.gtin && i.lot === scanned.lot)
+            : received.items;
+        inserts = items.map((item, i) => ({
           kitchenId: kitchen.id,
-          method: 'stamp',
+          method: scanned.kind === 'lot' ? ('stamp' as const) : ('shipment' as const),
           code: input.code,
-          gtin: lot.gtin,
-          lot: lot.lot,
-          quantity,
-          unit,
-          supplierOrganisationId: lot.supplierOrganisationId,
-          supplierName: supplier?.name ?? '',
-          eventId: eventIds[0],
-          shipmentId: null,
+          gtin: item.gtin,
+          lot: item.lot,
+          stamp: scanned.kind === 'lot' && i === 0 ? scanned.stamp : null,
+          quantity: item.quantity,
+          unit: item.unit,
+          supplierOrganisationId: received.sender.organisationId,
+          supplierName: received.sender.name ?? '',
+          eventId: received.receivingEventId ?? '',
+          shipmentId: received.id,
           receivedAt: eventTime,
-        },
-      ];
-    }
-    const saved = await repo.insertReceipts(tx, inserts);
-    for (const r of saved)
-      await recordAudit(tx, {
-        actor,
-        action: 'receive',
-        entityType: 'kitchen_receipt',
-        entityId: r.id,
-        organisationId: kitchen.organisationId,
-        after: { kitchenId: kitchen.id, method: r.method, gtin: r.gtin, lot: r.lot, eventId: r.eventId },
-      });
-    return saved;
-  });
+        }));
+      } else {
+        const lot = scanned as Extract<Scanned, { kind: 'lot' }>;
+        const supplier = await getOrganisation(tx, lot.supplierOrganisationId);
+        const quantity = input.quantity ?? 1;
+        const unit = input.unit ?? 'H87';
+        const stage = await prepareStage(tx, kitchen.organisationId, {
+          stage: 'receive',
+          eventTime: eventTime.toISOString(),
+          locationId: kitchen.locationId,
+          items: [{ gtin: lot.gtin, lot: lot.lot, quantity, unit }],
+          from: { organisationId: lot.supplierOrganisationId },
+        });
+        await checkStageAllowed(tx, stage);
+        const { eventIds } = await persistStages(tx, kitchen.organisationId, [stage]);
+        inserts = [
+          {
+            kitchenId: kitchen.id,
+            method: 'stamp',
+            code: input.code,
+            gtin: lot.gtin,
+            lot: lot.lot,
+            stamp: lot.stamp,
+            quantity,
+            unit,
+            supplierOrganisationId: lot.supplierOrganisationId,
+            supplierName: supplier?.name ?? '',
+            eventId: eventIds[0],
+            shipmentId: null,
+            receivedAt: eventTime,
+          },
+        ];
+      }
+      const saved = await repo.insertReceipts(tx, inserts);
+      for (const r of saved)
+        await recordAudit(tx, {
+          actor,
+          action: 'receive',
+          entityType: 'kitchen_receipt',
+          entityId: r.id,
+          organisationId: kitchen.organisationId,
+          after: { kitchenId: kitchen.id, method: r.method, gtin: r.gtin, lot: r.lot, eventId: r.eventId },
+        });
+      return saved;
+    })
+    .catch((e) => {
+      // the same stamp scanned twice at once: the second meets the unique index
+      if (isUniqueViolation(e))
+        throw codeError('kitchens.stampReceived', { receivedAt: localTime(new Date()) });
+      throw e;
+    });
   return presentReceipts(db, rows);
 }
+
+const isUniqueViolation = (e: unknown): boolean => {
+  const err = e as { code?: string; cause?: { code?: string } } | null;
+  return err?.code === '23505' || err?.cause?.code === '23505';
+};
 
 /** Confirms a shipment for the kitchen through the chain module, its refusals said about the code field. */
 async function confirmShipment(
