@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import { canonicalJson } from './audit.chain.ts';
 
 /**
  * A Merkle tree of the shape RFC 9162 (Certificate Transparency 2.0) gives: a leaf is sha256(0x00 ‖ data), a node
@@ -9,7 +8,7 @@ import { canonicalJson } from './audit.chain.ts';
 const leafTag = Buffer.from([0]);
 const nodeTag = Buffer.from([1]);
 
-export const sha256Hex = (text: string): string => crypto.createHash('sha256').update(text).digest('hex');
+export const sha256Hex = (text: string): string => crypto.hash('sha256', text, 'hex');
 
 export function leafHash(data: string): string {
   return crypto.createHash('sha256').update(leafTag).update(data).digest('hex');
@@ -134,5 +133,17 @@ export function recordLeafFields(row: {
   };
 }
 
-export const recordLeaf = (fields: RecordLeafFields) =>
-  leafHash(canonicalJson({ kind: 'record', ...fields }));
+/** canonicalJson({ kind: 'record', ...fields }), written with its keys already in order (it runs once per record). */
+export const recordLeaf = (f: RecordLeafFields) =>
+  leafHash(
+    JSON.stringify({
+      action: f.action,
+      at: f.at,
+      entityRef: f.entityRef,
+      entityType: f.entityType,
+      hash: f.hash,
+      id: f.id,
+      kind: 'record',
+      seal: f.seal,
+    }),
+  );

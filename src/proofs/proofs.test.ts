@@ -310,3 +310,19 @@ describe('checkpoints and proofs', () => {
     });
   });
 });
+
+describe('record leaf', () => {
+  it('is the leaf of the canonical JSON of its fields (written in key order for speed)', async () => {
+    const { canonicalJson, leafHash, recordLeaf } = await import('../audit/index.ts');
+    const f = {
+      id: 7,
+      at: '2026-12-06T00:00:00.000Z',
+      action: 'approve',
+      entityType: 'product',
+      entityRef: 'a'.repeat(64),
+      hash: 'b'.repeat(64),
+      seal: null,
+    };
+    expect(recordLeaf(f)).toBe(leafHash(canonicalJson({ kind: 'record', ...f })));
+  });
+});
