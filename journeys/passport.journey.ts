@@ -3,7 +3,16 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { needs } from '../src/test/needs.ts';
-import { chromiumMissing, launchBrowser, newContext, type RunningServer, screenshot, startServer } from './support.ts';
+import {
+  buildBackOffice,
+  chromiumMissing,
+  launchBrowser,
+  newContext,
+  type RunningServer,
+  screenshot,
+  signInAs,
+  startServer,
+} from './support.ts';
 
 /** GS1 mod-10 check digit of the digits before it. */
 function withCheckDigit(digits: string): string {
@@ -30,6 +39,7 @@ describe('passport journey: from a stamp to the passport and the e-label, on a p
   let page: Page;
 
   beforeAll(async () => {
+    buildBackOffice();
     server = await startServer();
     browser = await launchBrowser();
     context = await newContext(browser, 'phone');
@@ -94,6 +104,24 @@ describe('passport journey: from a stamp to the passport and the e-label, on a p
     await expect(page.locator('header.top').isVisible()).resolves.toBe(false);
     await shot(page, 'passport-04-label-print');
     await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('the department keeps the goods groups; a product's e-label dialog names what its label lacks', async () => {
+    const desk = await newContext(browser, 'desktop');
+    const office = await desk.newPage();
+    await signInAs(office, server.baseUrl, 'admin@sokhcn.dongnai.gov.vn');
+    await office.goto(`${server.baseUrl}/app/goods-groups`);
+    await office.getByText('Thực phẩm chế biến bao gói sẵn').waitFor();
+    await shot(office, 'passport-05-goods-groups');
+    await office.goto(`${server.baseUrl}/app/products`);
+    const row = office.getByRole('row', { name: /Hộp quà hạt điều/ });
+    await row.getByRole('button', { name: 'Nhãn điện tử' }).click();
+    const dialog = office.getByRole('dialog');
+    await dialog.getByText('Nhãn còn thiếu các mục sau').waitFor();
+    await expect(dialog.textContent()).resolves.toContain('Thông tin, cảnh báo an toàn');
+    await expect(dialog.textContent()).resolves.toContain('Số tự công bố / số tiếp nhận hồ sơ công bố');
+    await shot(office, 'passport-06-label-dialog');
+    await desk.close();
   });
 
   it('reads without JavaScript', async () => {

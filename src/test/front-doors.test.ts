@@ -33,6 +33,7 @@ const layers: string[][] = [
     'reports',
     'sync',
     'sensors',
+    'passport',
   ],
   ['public', 'portal', 'resolver', 'backoffice', 'hub', 'kitchens', 'demo', '(faces)'],
 ];
