@@ -152,7 +152,7 @@ export function WaitingEntries({
       <Card key={item.id} withBorder padding="sm" data-testid="waiting-entry">
         <Group justify="space-between" wrap="nowrap">
           <Text fw={600}>{item.label}</Text>
-          <Badge variant="light" color="orange">
+          <Badge variant="light" color="orange" style={{ flexShrink: 0 }}>
             {t('offline.waitingBadge')}
           </Badge>
         </Group>
