@@ -1233,6 +1233,7 @@ CREATE INDEX "check_runs_check_idx" ON "check_runs" USING btree ("check","starte
 CREATE INDEX "dashboard_scan_months_org_idx" ON "dashboard_scan_months" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "diary_entries_location_season_idx" ON "diary_entries" USING btree ("location_id","season","entry_date");--> statement-breakpoint
 CREATE INDEX "diary_entries_organisation_idx" ON "diary_entries" USING btree ("organisation_id","entry_date");--> statement-breakpoint
+CREATE INDEX "epcis_capture_jobs_state_idx" ON "epcis_capture_jobs" USING btree ("state");--> statement-breakpoint
 CREATE INDEX "epcis_event_ids_id_idx" ON "epcis_event_ids" USING btree ("id","role");--> statement-breakpoint
 CREATE INDEX "epcis_event_ids_event_idx" ON "epcis_event_ids" USING btree ("event_pk");--> statement-breakpoint
 CREATE UNIQUE INDEX "epcis_event_keys_event_id_uq" ON "epcis_event_keys" USING btree ("event_id") WHERE NOT "epcis_event_keys"."is_error_declaration";--> statement-breakpoint
