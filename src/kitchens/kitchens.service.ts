@@ -74,32 +74,39 @@ export async function createKitchen(
 ): Promise<KitchenView> {
   const organisationId = input.organisationId ?? soleOrganisation(actor);
   requireOrganisation(actor, organisationId);
-  const row = await db.transaction(async (tx) => {
-    const location = await getLocation(tx, input.locationId);
-    const errors: FieldError[] = [];
-    if (!location || location.organisationId !== organisationId)
-      errors.push({ field: '/body/locationId', code: 'kitchens.unknownLocation' });
-    else if (location.type !== 'school_kitchen')
-      errors.push({ field: '/body/locationId', code: 'kitchens.notSchoolKitchen' });
-    else if (await repo.findKitchenByLocation(tx, location.id))
-      errors.push({ field: '/body/locationId', code: 'kitchens.locationTaken' });
-    if (errors.length || !location) throw badRequest(errors);
-    const kitchen = await repo.insertKitchen(tx, {
-      organisationId,
-      locationId: location.id,
-      name: input.name ?? location.name,
-      communeCode: location.communeCode,
+  const row = await db
+    .transaction(async (tx) => {
+      const location = await getLocation(tx, input.locationId);
+      const errors: FieldError[] = [];
+      if (!location || location.organisationId !== organisationId)
+        errors.push({ field: '/body/locationId', code: 'kitchens.unknownLocation' });
+      else if (location.type !== 'school_kitchen')
+        errors.push({ field: '/body/locationId', code: 'kitchens.notSchoolKitchen' });
+      else if (await repo.findKitchenByLocation(tx, location.id))
+        errors.push({ field: '/body/locationId', code: 'kitchens.locationTaken' });
+      if (errors.length || !location) throw badRequest(errors);
+      const kitchen = await repo.insertKitchen(tx, {
+        organisationId,
+        locationId: location.id,
+        name: input.name ?? location.name,
+        communeCode: location.communeCode,
+      });
+      await recordAudit(tx, {
+        actor,
+        action: 'create',
+        entityType: 'kitchen',
+        entityId: kitchen.id,
+        organisationId,
+        after: { name: kitchen.name, locationId: kitchen.locationId, lot: kitchen.name },
+      });
+      return kitchen;
+    })
+    .catch((e) => {
+      // the same location registered twice at once: the second meets the unique index
+      if (isUniqueViolation(e))
+        throw badRequest([{ field: '/body/locationId', code: 'kitchens.locationTaken' }]);
+      throw e;
     });
-    await recordAudit(tx, {
-      actor,
-      action: 'create',
-      entityType: 'kitchen',
-      entityId: kitchen.id,
-      organisationId,
-      after: { name: kitchen.name, locationId: kitchen.locationId, lot: kitchen.name },
-    });
-    return kitchen;
-  });
   return (await presentKitchens(db, [row]))[0];
 }
 
@@ -621,20 +628,26 @@ export async function keepSample(
   if (discardBy.getTime() < takenAt.getTime() + SAMPLE_HOURS * 3600_000)
     errors.push({ field: '/body/discardBy', code: 'kitchens.sampleTooShort' });
   if (errors.length) throw badRequest(errors);
-  const sample = await db.transaction(async (tx) => {
-    if ((await repo.samplesOfDishes(tx, [dish.id])).length)
-      throw badRequest([{ field: '/body/dishId', code: 'kitchens.sampleExists' }]);
-    const row = await repo.insertSample(tx, { kitchenId: kitchen.id, dishId: dish.id, takenAt, discardBy });
-    await recordAudit(tx, {
-      actor,
-      action: 'create',
-      entityType: 'kitchen_sample',
-      entityId: row.id,
-      organisationId: kitchen.organisationId,
-      after: { dishId: dish.id, dish: dish.name, takenAt: row.takenAt, discardBy: row.discardBy },
+  const sample = await db
+    .transaction(async (tx) => {
+      if ((await repo.samplesOfDishes(tx, [dish.id])).length)
+        throw badRequest([{ field: '/body/dishId', code: 'kitchens.sampleExists' }]);
+      const row = await repo.insertSample(tx, { kitchenId: kitchen.id, dishId: dish.id, takenAt, discardBy });
+      await recordAudit(tx, {
+        actor,
+        action: 'create',
+        entityType: 'kitchen_sample',
+        entityId: row.id,
+        organisationId: kitchen.organisationId,
+        after: { dishId: dish.id, dish: dish.name, takenAt: row.takenAt, discardBy: row.discardBy },
+      });
+      return row;
+    })
+    .catch((e) => {
+      // the same dish sampled twice at once: the second meets the unique index
+      if (isUniqueViolation(e)) throw badRequest([{ field: '/body/dishId', code: 'kitchens.sampleExists' }]);
+      throw e;
     });
-    return row;
-  });
   return presentSample({ ...sample, dish });
 }
 
