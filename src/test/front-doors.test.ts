@@ -34,6 +34,7 @@ const layers: string[][] = [
     'sync',
     'sensors',
     'passport',
+    'proofs',
   ],
   ['public', 'portal', 'resolver', 'backoffice', 'hub', 'kitchens', 'demo', '(faces)'],
 ];
