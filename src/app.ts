@@ -20,6 +20,7 @@ import imports from './imports/index.ts';
 import inspections, {
   connectCaseSignals as connectInspectionSignals,
   connectPublicCache,
+  connectSuspensionAnnouncements,
 } from './inspections/index.ts';
 import kitchens, { pages as kitchenPages } from './kitchens/index.ts';
 import news from './news/index.ts';
@@ -55,7 +56,11 @@ import reports from './reports/index.ts';
 import resolver, { clearResolverCache, configureResolverCache } from './resolver/index.ts';
 import review from './review/index.ts';
 import sensors from './sensors/index.ts';
-import stamps, { configureServerSecrets, connectReportSignals } from './stamps/index.ts';
+import stamps, {
+  announceResolverChange,
+  configureServerSecrets,
+  connectReportSignals,
+} from './stamps/index.ts';
 import sync, { connectSyncListeners } from './sync/index.ts';
 import trace from './trace/index.ts';
 
@@ -172,6 +177,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   connectInspectionSignals(raiseSignal);
   // an approval withdrawn or restored by an inspector shows at the very next scan, not after the cache's seconds
   connectPublicCache(clearResolverCache);
+  // a stamp suspension or its lifting drops, at commit, what every process holds of the GTIN's stamps
+  connectSuspensionAnnouncements((tx, gtin) => announceResolverChange(tx, `stamp:${gtin}`));
   connectCheckSignals(raiseSignal);
   connectReportSignals(raiseSignal);
   await app.register(cases, { prefix: '/api' });

@@ -7,7 +7,7 @@ import { planRoutes } from './plans.routes.ts';
 export { checklistItems } from './checklist.ts';
 export { stampSuspension } from './inspections.service.ts';
 export { connectCaseSignals } from './inspections.signals.ts';
-export { connectPublicCache } from './public-cache.ts';
+export { connectPublicCache, connectSuspensionAnnouncements } from './public-cache.ts';
 
 /** Inspections and the acts that follow them (issue 12 §2). */
 export default async function routes(app: FastifyInstance) {

@@ -37,7 +37,7 @@ import { isInspectedSide, mayDecide, mayReadInspections } from './inspections.po
 import { inspectionActions, inspectionFindings, inspectionVisits } from './inspections.schema.ts';
 import { signalFinding } from './inspections.signals.ts';
 import { checkVisitPlan } from './plans.service.ts';
-import { forgetPublicData } from './public-cache.ts';
+import { announceSuspension, forgetPublicData } from './public-cache.ts';
 import { presentFinding, presentVisits } from './visit-details.ts';
 
 type ActionRow = typeof inspectionActions.$inferSelect;
@@ -156,6 +156,8 @@ export async function decideAction(db: Db, actor: Actor, input: ActionInput): Pr
         decidedBy: actor.id,
       })
       .returning();
+    // the consumer pages in every process drop the suspension they hold for the GTIN's stamps at commit
+    if (suspension && gtin) await announceSuspension(tx, gtin);
     if (lot) {
       // the registry's own status change (audited there): the consumer page reads a lot's status fresh
       await setLotStatus(
@@ -197,6 +199,7 @@ export async function liftAction(db: Db, actor: Actor, id: string, reason: strin
       .set({ liftedAt: new Date(), liftedBy: actor.id, liftReason: reason, liftOutcome })
       .where(eq(inspectionActions.id, id))
       .returning();
+    if (before.kind === 'stamp_suspension' && before.gtin) await announceSuspension(tx, before.gtin);
     if (before.lotId && (before.kind === 'lot_hold' || before.kind === 'lot_recall')) {
       await setLotStatus(tx as unknown as Db, before.lotId, { status: 'active', note: reason }, actor);
     }

@@ -2,7 +2,14 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureEpcisDocument } from '../epcis/index.ts';
 import { getLocation } from '../registry/index.ts';
-import { execute, revokeStamps, scanBufferOf, startScanBuffer, stopScanBuffer } from '../stamps/index.ts';
+import {
+  execute,
+  revokeStamps,
+  scanBufferOf,
+  scanLedgerFor,
+  startScanBuffer,
+  stopScanBuffer,
+} from '../stamps/index.ts';
 import {
   adminActor,
   createTestApp,
@@ -23,6 +30,8 @@ beforeAll(async () => {
   t = await createTestApp({ scan: { networkCap: 5 } });
   // consumer.clones.buffered.test.ts runs these tests again with scans written in batches, as a server does
   if ((globalThis as { txngScanBuffer?: boolean }).txngScanBuffer) startScanBuffer(t.db);
+  // consumer.clones.ledger.test.ts: buffered, and the statistics from the process's ledger (scans.ledger.ts)
+  if ((globalThis as { txngScanLedger?: boolean }).txngScanLedger) scanLedgerFor(t.db).setListening(true);
   f = await makeStampedProduct(t);
 });
 afterAll(async () => {

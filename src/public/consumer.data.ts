@@ -1,7 +1,7 @@
 import { stampSuspension } from '../inspections/index.ts';
 import { type Db, localToday, type ScanThresholds } from '../platform/index.ts';
 import { provenApproval } from '../proofs/index.ts';
-import { cached, type ResolverRequest, readsFrom, type Subject } from '../resolver/index.ts';
+import { cached, cachedLive, type ResolverRequest, readsFrom, type Subject } from '../resolver/index.ts';
 import { publishedExcursionsOfLot } from '../sensors/index.ts';
 import { checkScan, type ScanCheck } from '../stamps/index.ts';
 import { expectedPlaces } from './consumer.distribution.ts';
@@ -75,8 +75,13 @@ export async function buildConsumerView(
     );
     scan = checked.scan;
     applyScanCheck(verdict, checked);
-    // an inspector's suspension of the stamp's range, never cached: a decision or its lifting shows at once
-    verdict.suspendedSince = (await stampSuspension(db, product.gtin, stamp.serial))?.since ?? null;
+    // an inspector's suspension of the stamp's range: live state, held only while this process hears the
+    // announcements, which a decision or its lifting makes in its own transaction (`stamp:<gtin>`, decision 055)
+    const serial = stamp.serial;
+    const suspension = await cachedLive(`stamp:${product.gtin.padStart(14, '0')}:${serial}:suspension`, () =>
+      stampSuspension(db, product.gtin, serial),
+    );
+    verdict.suspendedSince = suspension?.since ?? null;
     if (lot?.status === 'recalled') verdict.kind = 'recalled';
     else if (verdict.suspendedSince) verdict.kind = 'suspended';
     else if (checked.evidence.length) verdict.kind = 'suspicious';

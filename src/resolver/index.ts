@@ -2,6 +2,7 @@ import resolverRoutes from './resolver.routes.ts';
 
 export {
   cached,
+  cachedLive,
   clearResolverCache,
   configureResolverCache,
   readsFrom,

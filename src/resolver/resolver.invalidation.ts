@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { Db } from '../platform/index.ts';
 import { connectPublicationListener, type PublicationChange } from '../registry/index.ts';
-import { announceResolverChange, resolverChannel } from '../stamps/index.ts';
+import { announceResolverChange, resolverChannel, scanLedgerFor, scansChannel } from '../stamps/index.ts';
 import {
   invalidateResolverCache,
   onResolverCacheCleared,
@@ -52,6 +52,13 @@ export async function startResolverListener(opts: {
     announceResolverChange(db, '*').catch(() => {});
   });
   const onNotification = (payload: string | undefined) => invalidateResolverCache(payload ?? '*');
+  // the same connection hears the scans other processes write, for the consumer page's statistics (scans.ledger.ts)
+  const ledger = scanLedgerFor(db);
+  const onScans = (payload: string | undefined) => ledger.apply(payload ?? '*');
+  const setListening = (on: boolean) => {
+    setResolverCacheListening(on);
+    ledger.setListening(on);
+  };
   if (!databaseUrl) {
     const client = (
       db as unknown as {
@@ -59,12 +66,14 @@ export async function startResolverListener(opts: {
       }
     ).$client;
     const unsubscribe = await client.listen(resolverChannel, onNotification);
-    setResolverCacheListening(true);
+    const unsubscribeScans = await client.listen(scansChannel, onScans);
+    setListening(true);
     return {
       async stop() {
         detach();
-        setResolverCacheListening(false);
+        setListening(false);
         await unsubscribe().catch(() => {});
+        await unsubscribeScans().catch(() => {});
       },
     };
   }
@@ -78,7 +87,7 @@ export async function startResolverListener(opts: {
   const lost = (client: pg.Client, why: string) => {
     if (current !== client) return;
     current = null;
-    setResolverCacheListening(false);
+    setListening(false);
     if (heartbeat) clearInterval(heartbeat);
     heartbeat = null;
     client.end().catch(() => {});
@@ -102,10 +111,11 @@ export async function startResolverListener(opts: {
       client.on('end', () => lost(client, 'connection ended'));
       client.on('notification', (n) => {
         if (n.channel === resolverChannel) onNotification(n.payload);
+        else if (n.channel === scansChannel) onScans(n.payload);
       });
       try {
         await client.connect();
-        await client.query(`LISTEN ${resolverChannel}`);
+        await client.query(`LISTEN ${resolverChannel}; LISTEN ${scansChannel}`);
         if (stopped) {
           await client.end();
           return;
@@ -113,7 +123,7 @@ export async function startResolverListener(opts: {
         current = client;
         delay = 100;
         // listening now: anything held may have missed announcements while down, so it goes (inside)
-        setResolverCacheListening(true);
+        setListening(true);
         heartbeat = setInterval(() => {
           client.query('SELECT 1').catch((err: Error) => lost(client, err.message));
         }, opts.heartbeatMs ?? 2000);
@@ -140,7 +150,7 @@ export async function startResolverListener(opts: {
       if (heartbeat) clearInterval(heartbeat);
       const client = current;
       current = null;
-      setResolverCacheListening(false);
+      setListening(false);
       if (client) {
         client.removeAllListeners('end');
         await client.end().catch(() => {});

@@ -16,6 +16,7 @@ export { listReports, maxPhotoBytes, reportPhoto, submitReport } from './reports
 export type { RaiseReportSignal, ReportSignal } from './reports.signals.ts';
 export { connectReportSignals } from './reports.signals.ts';
 export { ScanBuffer, scanBufferOf, startScanBuffer, stopScanBuffer } from './scans.buffer.ts';
+export { ScanLedger, scanLedgerFor, scansChannel } from './scans.ledger.ts';
 export { scanCounts } from './scans.rollup.ts';
 export type { ScanCheck } from './scans.service.ts';
 export { checkScan, shareScanLocation } from './scans.service.ts';

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../platform/index.ts';
+import { scansChannel } from './scans.channel.ts';
+import { scansNotices } from './scans.ledger.ts';
 import { execute } from './stamps.repo.ts';
 
 /**
@@ -142,12 +144,15 @@ export class ScanBuffer {
     await this.db.transaction(async (tx) => {
       // telemetry: not waiting for the WAL flush (as the unbuffered write, scans.repo.ts)
       await tx.execute(sql`SELECT set_config('synchronous_commit', 'off', true)`);
+      // the rows are announced to every process holding their stamps' scans (scans.ledger.ts), at commit
       await tx.execute(sql`
-        INSERT INTO stamp_scans (id, gtin, serial, network, latitude, longitude, at) OVERRIDING SYSTEM VALUE
-        SELECT * FROM unnest(
-          ${column((s) => s.id)}::bigint[], ${column((s) => s.gtin)}::text[], ${column((s) => s.serial)}::bigint[],
-          ${column((s) => s.network)}::text[], ${column((s) => s.latitude)}::text[],
-          ${column((s) => s.longitude)}::text[], ${column((s) => s.at.toISOString())}::timestamptz[])`);
+        WITH written AS (
+          INSERT INTO stamp_scans (id, gtin, serial, network, latitude, longitude, at) OVERRIDING SYSTEM VALUE
+          SELECT * FROM unnest(
+            ${column((s) => s.id)}::bigint[], ${column((s) => s.gtin)}::text[], ${column((s) => s.serial)}::bigint[],
+            ${column((s) => s.network)}::text[], ${column((s) => s.latitude)}::text[],
+            ${column((s) => s.longitude)}::text[], ${column((s) => s.at.toISOString())}::timestamptz[]))
+        SELECT pg_notify(${scansChannel}, notice) FROM unnest(${arrayLiteral(scansNotices(rows))}::text[]) notice`);
     });
   }
 

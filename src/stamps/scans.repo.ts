@@ -1,16 +1,52 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../platform/index.ts';
+import { scansChannel } from './scans.channel.ts';
 import type { LocatedScan } from './scans.travel.ts';
 import { execute, executePrepared } from './stamps.repo.ts';
 
-/** Sets the coarse location a person chose to share, once, on their own scan. */
-export async function setScanLocation(db: DbOrTx, id: number, latitude: string, longitude: string) {
+/**
+ * Sets the coarse location a person chose to share, once, on their own scan: the stamp it was set on, or null. Every
+ * process holding the stamp's scans hears of it at commit (`txng_scans`, scans.ledger.ts).
+ */
+export async function setScanLocation(
+  db: DbOrTx,
+  id: number,
+  latitude: string,
+  longitude: string,
+): Promise<{ gtin: string; serial: number } | null> {
   const { rows } = await execute(
     db,
-    sql`UPDATE stamp_scans SET latitude = ${latitude}, longitude = ${longitude}
-        WHERE id = ${id} AND latitude IS NULL RETURNING id`,
+    sql`WITH located AS (
+        UPDATE stamp_scans SET latitude = ${latitude}, longitude = ${longitude}
+        WHERE id = ${id} AND latitude IS NULL RETURNING id, gtin, serial)
+      SELECT gtin, serial, pg_notify(${scansChannel},
+        'L,' || id || ',' || gtin || ',' || serial || ',' || ${latitude}::text || ',' || ${longitude}::text) AS notified
+      FROM located`,
   );
-  return rows.length > 0;
+  return rows.length ? { gtin: String(rows[0].gtin), serial: Number(rows[0].serial) } : null;
+}
+
+/**
+ * One network's counted scans of any stamp since `capSince`, up to `cap`, leaving out the scans this process still
+ * holds. Bounded above a day ahead, so PostgreSQL reads only the months of the cap's window (not the default one).
+ */
+export async function readNetworkScans(
+  db: DbOrTx,
+  network: string,
+  capSince: Date,
+  cap: number,
+  exclude: number[],
+): Promise<number> {
+  const until = new Date(Date.now() + 86_400_000);
+  const ids = `{${exclude.join(',')}}`;
+  const { rows } = await executePrepared(
+    db,
+    'txng_network_scans',
+    sql`SELECT count(*)::int AS n FROM (
+        SELECT 1 FROM stamp_scans WHERE network = ${network} AND at >= ${capSince} AND at < ${until}
+          AND id <> ALL(${ids}::bigint[]) LIMIT ${cap}) capped`,
+  );
+  return Number(rows[0].n);
 }
 
 /** A stamp's counted scans, including the one just recorded if it counted. */

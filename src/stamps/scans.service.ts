@@ -1,8 +1,10 @@
 import crypto from 'node:crypto';
 import type { Db, ScanThresholds } from '../platform/index.ts';
 import { type BufferedScan, type ScanBuffer, scanBufferOf } from './scans.buffer.ts';
+import { activeScanLedger, type ScanLedger } from './scans.ledger.ts';
 import { networkId } from './scans.network.ts';
 import {
+  readNetworkScans,
   readStoredScans,
   recordScanWithStats,
   type ScanLimits,
@@ -41,9 +43,18 @@ export async function shareScanLocation(
   if (expected.length !== given.length || !crypto.timingSafeEqual(expected, given)) return false;
   // two decimals ≈ 1 km: enough to tell provinces apart, not enough to find a house
   const [lat, lon] = [latitude.toFixed(2), longitude.toFixed(2)];
-  const buffered = await scanBufferOf(db)?.locate(scanId, lat, lon);
-  if (buffered !== undefined && buffered !== null) return buffered;
-  return setScanLocation(db, scanId, lat, lon);
+  const buffer = scanBufferOf(db);
+  const ledger = activeScanLedger(db);
+  const waiting = buffer?.unwritten().find((s) => s.id === scanId);
+  const buffered = await buffer?.locate(scanId, lat, lon);
+  if (buffered !== undefined && buffered !== null) {
+    if (buffered && waiting) ledger?.locate(waiting, lat, lon);
+    return buffered;
+  }
+  const stamp = await setScanLocation(db, scanId, lat, lon);
+  // the notification reaches this process too; the page's next view should not wait for it
+  if (stamp) ledger?.locate({ id: scanId, ...stamp }, lat, lon);
+  return stamp !== null;
 }
 
 /**
@@ -56,6 +67,8 @@ export async function recordScanBuffered(
   scan: { gtin: string; serial: number; network: string },
   limits: ScanLimits & { windowHours: number },
 ): Promise<{ scanId: number | null; stats: ScanStats }> {
+  const ledger = activeScanLedger(db);
+  if (ledger) return recordScanLedgered(db, buffer, ledger, scan, limits);
   const held = buffer.unwritten();
   const stored = await readStoredScans(
     db,
@@ -112,6 +125,45 @@ export async function recordScanBuffered(
         .slice(0, 50),
     },
   };
+}
+
+/**
+ * `recordScanBuffered` with the stamp's statistics from the process's ledger (scans.ledger.ts) instead of an
+ * aggregate over every month of the stamp's scans: the database is asked only for the per-network cap (one indexed
+ * read of the cap's months) and, the first time, for the stamp's scans. Same gates, same statistics.
+ */
+async function recordScanLedgered(
+  db: Db,
+  buffer: ScanBuffer,
+  ledger: ScanLedger,
+  scan: { gtin: string; serial: number; network: string },
+  limits: ScanLimits & { windowHours: number },
+): Promise<{ scanId: number | null; stats: ScanStats }> {
+  const held = buffer.unwritten();
+  const capSince = Date.now() - limits.networkCapHours * 3_600_000;
+  const cap = Math.max(1, Math.floor(limits.networkCap));
+  const [stored, before] = await Promise.all([
+    readNetworkScans(
+      db,
+      scan.network,
+      new Date(capSince),
+      cap,
+      held.map((s) => s.id),
+    ),
+    ledger.stats(scan, held, limits),
+  ]);
+  const networkScans =
+    stored + held.filter((s) => s.network === scan.network && s.at.getTime() >= capSince).length;
+  if (before.repeated || networkScans >= cap) {
+    const { repeated: _repeated, ...stats } = before;
+    return { scanId: null, stats: { counted: false, ...stats } };
+  }
+  const scanId = await buffer.nextId();
+  const row = { id: scanId, ...scan, at: new Date(), latitude: null, longitude: null };
+  buffer.add(row);
+  ledger.add(row);
+  const { repeated: _repeated, ...stats } = await ledger.stats(scan, buffer.unwritten(), limits);
+  return { scanId, stats: { counted: true, ...stats } };
 }
 
 /** What makes a stamp's verdict suspicious: each one also opens (or counts on) a suspicion for the department. */
