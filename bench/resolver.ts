@@ -44,6 +44,8 @@ interface Result {
   p50: number;
   p99: number;
   errors: number;
+  /** With --workers: CPU milliseconds per 1,000 answers, of the server processes and of the bench database's backends. */
+  cpu?: { server: number; db: number };
 }
 
 function wrkAvailable(): boolean {
@@ -175,6 +177,8 @@ async function client(port, target, seconds, connections) {
       );
       port = clusterPort;
     }
+    // the bench database's own backends are counted by the CPU figures (a connection of the in-process app's pool)
+    const benchDb = (t.database.db as any).$client;
     const serials = Array.from({ length: 40 }, (_, k) => f.range.firstSerial + k);
     const stampPaths = serials.map((s) => f.stampPath(s));
     const html = {
@@ -215,7 +219,20 @@ async function client(port, target, seconds, connections) {
     const run = async (list: Target[]) => {
       if (!useWrk) return runWorker(list);
       const results: Result[] = [];
-      for (const target of list) results.push(await runWrk(port, target, { seconds, connections, threads }));
+      for (const target of list) {
+        const before = cluster ? await cpuNow(cluster.pid!, benchDb) : null;
+        const result = await runWrk(port, target, { seconds, connections, threads });
+        if (before) {
+          // CPU time per answer: steadier than answers/s on a machine others load too
+          const after = await cpuNow(cluster!.pid!, benchDb);
+          const answers = result.rps * seconds;
+          result.cpu = {
+            server: ((after.server - before.server) / answers) * 1000,
+            db: ((after.db - before.db) / answers) * 1000,
+          };
+        }
+        results.push(result);
+      }
       return results;
     };
     // --only=redirect,page runs the bare route and the targets whose name contains one of the words (profiling)
@@ -242,7 +259,10 @@ async function client(port, target, seconds, connections) {
     );
     for (const r of results)
       console.log(
-        `${r.name.padEnd(40)} ${Math.round(r.rps).toString().padStart(7)} req/s  ${((r.rps / bare) * 100).toFixed(0).padStart(4)} % of bare   p50 ${r.p50.toFixed(2)} ms   p99 ${r.p99.toFixed(2)} ms   errors ${r.errors}`,
+        `${r.name.padEnd(40)} ${Math.round(r.rps).toString().padStart(7)} req/s  ${((r.rps / bare) * 100).toFixed(0).padStart(4)} % of bare   p50 ${r.p50.toFixed(2)} ms   p99 ${r.p99.toFixed(2)} ms   errors ${r.errors}` +
+          (r.cpu
+            ? `   CPU per 1,000 answers: server ${Math.round(r.cpu.server)} ms, PostgreSQL ${Math.round(r.cpu.db)} ms`
+            : ''),
       );
   } finally {
     if (cluster && cluster.exitCode === null) {
@@ -257,6 +277,38 @@ async function client(port, target, seconds, connections) {
     (t.database.db as any).$client?.on?.('error', () => {});
     await t.close().catch(() => {});
   }
+}
+
+/** Process CPU time (user + system, ms) from /proc: Linux only. */
+function processCpuMs(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return 0;
+  }
+}
+
+/** The server's processes (the cluster's primary and its workers) and the bench database's backends, CPU ms. */
+async function cpuNow(primary: number, db: { query(text: string): Promise<{ rows: { pid: number }[] }> }) {
+  const children = fs
+    .readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === primary;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+  const server = [primary, ...children].reduce((sum, pid) => sum + processCpuMs(pid), 0);
+  const { rows } = await db.query(
+    'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+  );
+  return { server, db: rows.reduce((sum, r) => sum + processCpuMs(r.pid), 0) };
 }
 
 /** `txng start --workers N` on the bench's database, waited for until /healthz answers. */
