@@ -106,7 +106,7 @@ describe('passport journey: from a stamp to the passport and the e-label, on a p
     await page.emulateMedia({ media: 'screen' });
   });
 
-  it('the department keeps the goods groups; a product's e-label dialog names what its label lacks', async () => {
+  it('the department keeps the goods groups; a product’s e-label dialog names what its label lacks', async () => {
     const desk = await newContext(browser, 'desktop');
     const office = await desk.newPage();
     await signInAs(office, server.baseUrl, 'admin@sokhcn.dongnai.gov.vn');

@@ -132,9 +132,11 @@ export function LabelEditor({
                         {t('passport.notGiven')}
                       </Text>
                     )}{' '}
-                    <Text span c="dimmed" size="xs">
-                      ({t(fromWords[item.source])})
-                    </Text>
+                    {item.source === 'lot' ? null : (
+                      <Text span c="dimmed" size="xs">
+                        ({t(fromWords[item.source])})
+                      </Text>
+                    )}
                   </Text>
                 </div>
               ),
