@@ -1,4 +1,4 @@
--- Keeps dashboard_scan_communes (scans by month, commune and sector; decision 057) equal to dashboard_scan_months
+-- Keeps dashboard_scan_communes (scans by month, commune and sector; decision 063) equal to dashboard_scan_months
 -- grouped by each organisation's commune and sector as they stand. When organisations change commune or sector, or
 -- are deleted, their rolled-up scans leave the old place (and go to the new one) in the same transaction, by any
 -- means of writing (the registry, plain SQL). One statement-level trigger per kind of change, with the rows before

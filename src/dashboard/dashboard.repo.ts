@@ -135,7 +135,7 @@ export const scans = (db: DbOrTx, f: OrganisationFilter, p: MonthPeriod, mark: n
 
 /**
  * The same scans as `scans`, the rolled-up part read from dashboard_scan_communes (a row per month, commune and
- * sector, decision 057) instead of every organisation's months; the scans past `mark` are counted live as there.
+ * sector, decision 063) instead of every organisation's months; the scans past `mark` are counted live as there.
  * Only once that roll-up is filled (`communesFilled`, read in the same snapshot).
  */
 export function scansByCommune(db: DbOrTx, f: OrganisationFilter, p: MonthPeriod, mark: number) {

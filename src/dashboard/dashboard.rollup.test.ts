@@ -8,7 +8,7 @@ import { communesFilled, rollUpScans, scanMark } from './dashboard.rollup.ts';
 import { monthPeriod } from './dashboard.service.ts';
 
 /*
- * The scans' roll-up by month, commune and sector (decision 057) against a direct count of stamp_scans, on a small
+ * The scans' roll-up by month, commune and sector (decision 063) against a direct count of stamp_scans, on a small
  * hand-made province: five organisations in three communes and three sectors, one of them later without a commune,
  * each with a product whose scans fall on both sides of Vietnam's midnights and month ends, and scans written while
  * the test runs (settled: rolled up by the next answer; fresh: counted live).
@@ -170,7 +170,7 @@ async function expectRollUpsAgree() {
   return byCommune.reduce((s, r) => s + r.n, 0);
 }
 
-describe('the scans by commune and month (decision 057) against a direct count', () => {
+describe('the scans by commune and month (decision 063) against a direct count', () => {
   it('gives the direct count for every filter, scope and period from the first answer (the roll-up filled)', async () => {
     await expectEveryCaseExact();
     expect(await communesFilled(t.db)).toBe(true);

@@ -19,7 +19,7 @@ export const dashboardScanMonths = pgTable(
 );
 
 /**
- * The same scans summed by month, commune and sector (decision 057): what the dashboard's filters ask, so a
+ * The same scans summed by month, commune and sector (decision 063): what the dashboard's filters ask, so a
  * province year is read from a few thousand rows instead of every organisation's. Kept equal to
  * dashboard_scan_months grouped by each organisation's commune and sector as they stand: the roll-up adds to both
  * in one statement, and a trigger on organisations (drizzle/0002_dashboard_scan_communes.sql) moves an
