@@ -166,10 +166,11 @@ function AlertsTab({ me }: { me: Me }) {
           key: 'state',
           header: t('sensors.alerts.state'),
           sortable: false,
+          // words, not a badge: a badge cuts "Đã trở lại ngưỡng" short in a narrow column
           render: (a) => (
-            <Badge color={a.excursion.state === 'open' ? 'red' : 'gray'} variant="light">
+            <Text size="sm" fw={600} c={a.excursion.state === 'open' ? 'red.8' : 'dimmed'}>
               {t(`sensors.alerts.states.${a.excursion.state}`)}
-            </Badge>
+            </Text>
           ),
         },
         ...(publishes(me)

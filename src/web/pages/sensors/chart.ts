@@ -50,7 +50,12 @@ export function chartGeometry(
     const to = Math.min(x(s.to ? new Date(s.to).getTime() : Math.min(now, t1)), width - right);
     return { x: from, width: Math.max(to - from, 2) };
   });
-  const ticks = [lo + pad, (lo + hi) / 2, hi - pad].map((v) => ({ value: v, y: y(v) }));
+  // the lowest and highest value shown, and the range's limits, unless one would sit on another
+  const ticks: { value: number; y: number }[] = [];
+  for (const v of [lo + pad, range?.min ?? null, range?.max ?? null, hi - pad]) {
+    if (v === null || ticks.some((t) => Math.abs(t.value - v) < (hi - lo) * 0.08)) continue;
+    ticks.push({ value: v, y: y(v) });
+  }
   return {
     path,
     band,

@@ -37,6 +37,7 @@ describe('the readings chart', () => {
     expect(g.points.map((p) => p.out)).toEqual([false, true, false]);
     expect(g.band!.height).toBeGreaterThan(0);
     expect(g.shaded[0].x).toBeGreaterThan(44);
+    expect(g.ticks.map((t) => Math.round(t.value * 10) / 10)).toEqual([2, 8, 12]);
     expect(g.shaded[0].width).toBeCloseTo(((50 - 20) / 60) * (720 - 44 - 12), 0);
   });
 });
