@@ -465,3 +465,36 @@ describe('thresholds, excursions and alerts', () => {
     expect(await readingCount(sql`lot_id = ${b.lotId}`)).toBe(before);
   });
 });
+
+describe('monthly partitions', () => {
+  it('readings have this month and the next ones; a reading of 1999 waits in the default partition until the maintenance moves it', async () => {
+    const d = await device(a);
+    const old = await call(
+      'POST',
+      `/api/sensors/devices/${d.id}/readings`,
+      { 'x-device-key': d.key },
+      {
+        at: '1999-06-15T10:00:00+07:00',
+        kind: 'temperature',
+        value: 5,
+      },
+    );
+    expect(old.statusCode).toBe(201);
+    const partOf = async () =>
+      (
+        (await t.db.execute(
+          sql`SELECT tableoid::regclass::text AS part FROM sensor_readings WHERE at < '2000-01-01'`,
+        )) as any
+      ).rows[0].part;
+    expect(await partOf()).toBe('sensor_readings_default');
+    await t.db.execute(sql`SELECT txng_partition_maintenance(3)`);
+    expect(await partOf()).toBe('sensor_readings_p1999_06');
+    const parts = (
+      (await t.db.execute(
+        sql`SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'sensor_readings'::regclass`,
+      )) as any
+    ).rows.map((r: any) => r.relname);
+    const month = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7).replace('-', '_');
+    expect(parts).toContain(`sensor_readings_p${month}`);
+  });
+});
