@@ -39,7 +39,8 @@ export function OfflinePanel({ kind, onFix }: { kind: OutboxKind; onFix?: (item:
   };
 
   return (
-    <Stack gap="xs" data-testid="offline-status">
+    // announced as it changes: offline, waiting, sending, sent
+    <Stack gap="xs" data-testid="offline-status" role="status" aria-live="polite">
       {!s.online ? (
         <Alert
           color="gray"
