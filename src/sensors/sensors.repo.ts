@@ -317,3 +317,11 @@ export async function unmailedAlerts(db: DbOrTx, limit: number) {
 export async function markMailed(db: DbOrTx, id: string) {
   await db.update(sensorAlerts).set({ mailedAt: new Date() }).where(eq(sensorAlerts.id, id));
 }
+
+/** Transaction-scoped locks on `threshold|series` keys, taken in the order given. */
+export async function lockSeries(db: DbOrTx, keys: string[]) {
+  if (!keys.length) return;
+  await db.execute(
+    sql`SELECT count(pg_advisory_xact_lock(hashtextextended(k, 59))) FROM unnest(${arrayLiteral(keys)}::text[]) WITH ORDINALITY AS u(k, n)`,
+  );
+}

@@ -98,6 +98,9 @@ export async function ingestReadings(tx: DbOrTx, list: repo.ReadingRow[]): Promi
     }
   }
   if (!groups.size) return { opened: 0 };
+  // two batches of one series at once (a logger retrying, two captures of a lot) take turns, so neither misses the
+  // other's running excursion nor meets it in the unique index; keys in one order, so no two batches deadlock
+  await repo.lockSeries(tx, [...groups.keys()].sort());
   const running = new Map(
     (await repo.runningExcursions(tx, [...new Set([...groups.values()].map((g) => g.threshold.id))])).map(
       (e) => [`${e.thresholdId}|${e.series}`, e],

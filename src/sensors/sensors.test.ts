@@ -498,3 +498,38 @@ describe('monthly partitions', () => {
     expect(parts).toContain(`sensor_readings_p${month}`);
   });
 });
+
+describe('concurrency', () => {
+  it('two batches of one device at once: both stored, one running excursion, no 5xx', async () => {
+    const org = await producer('Hợp tác xã C');
+    await call('POST', '/api/sensors/thresholds', org.owner, {
+      target: 'product',
+      productId: org.productId,
+      kind: 'temperature',
+      max: 8,
+    });
+    const d = await device(org);
+    const send = (from: number) =>
+      call(
+        'POST',
+        `/api/sensors/devices/${d.id}/readings/batch`,
+        { 'x-device-key': d.key },
+        {
+          readings: Array.from({ length: 50 }, (_, i) => ({
+            at: at(from + i),
+            kind: 'temperature',
+            value: 10,
+          })),
+        },
+      );
+    const answers = await Promise.all([send(1000), send(2000), send(3000)]);
+    expect(answers.map((r) => r.statusCode)).toEqual([201, 201, 201]);
+    const running = (
+      (await t.db.execute(
+        sql`SELECT count(*) AS n FROM sensor_excursions WHERE device_id = ${d.id} AND state <> 'closed'`,
+      )) as any
+    ).rows[0].n;
+    expect(Number(running)).toBe(1);
+    expect(await readingCount(sql`device_id = ${d.id}`)).toBe(150);
+  });
+});
