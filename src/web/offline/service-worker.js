@@ -7,8 +7,13 @@ const PRECACHE = __TXNG_PRECACHE__;
 const SHELL = `txng-shell-${VERSION}`;
 /** Answers of the API read while online, kept to be read offline; emptied when someone signs in or out. */
 const DATA = 'txng-data-v1';
-/** How long a read waits for the network before a kept answer is used (a weak signal in the field). */
+/**
+ * How long a read of the offline forms' lists (places, products, stock, the organisations to pick from) waits for
+ * the network before a kept answer is used: a weak signal in the field. Every other read waits for the network as
+ * long as the browser does, and uses a kept answer only when the network fails, so a slow server never shows old data.
+ */
 const PATIENCE_MS = 6000;
+const PATIENT = /^\/api\/(locations|products|stock|organisations\/directory)$/;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -76,7 +81,8 @@ async function apiRead(event) {
     return answer;
   });
   network.catch(() => undefined); // a late failure after a kept answer was used: nothing to report
-  const timeout = new Promise((resolve) => setTimeout(() => resolve(null), PATIENCE_MS));
+  const patient = PATIENT.test(new URL(request.url).pathname);
+  const timeout = new Promise((resolve) => patient && setTimeout(() => resolve(null), PATIENCE_MS));
   try {
     const answer = await Promise.race([network, timeout]);
     if (answer) return answer;
