@@ -26,6 +26,9 @@ const checkpointCount = Number(process.env.TXNG_BENCH_CHECKPOINTS ?? 10);
 const captures = Number(process.env.TXNG_BENCH_CAPTURES ?? 10);
 const organisationId = '00000000-0000-4000-8000-0000000000cf';
 const scratchName = 'txng_bench_chain';
+/** TXNG_BENCH_KEEP=1 keeps the scratch database; TXNG_BENCH_REUSE=1 measures again on the kept one, loading nothing. */
+const keep = process.env.TXNG_BENCH_KEEP === '1';
+const reuse = process.env.TXNG_BENCH_REUSE === '1';
 
 async function openBenchDatabase(): Promise<{ database: Database; kind: string; drop: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
@@ -41,15 +44,19 @@ async function openBenchDatabase(): Promise<{ database: Database; kind: string; 
     await client.query(statement);
     await client.end();
   };
-  await admin(`DROP DATABASE IF EXISTS ${scratchName} WITH (FORCE)`);
-  await admin(`CREATE DATABASE ${scratchName}`);
+  if (!reuse) {
+    await admin(`DROP DATABASE IF EXISTS ${scratchName} WITH (FORCE)`);
+    await admin(`CREATE DATABASE ${scratchName}`);
+  }
   const scratch = new URL(url);
   scratch.pathname = `/${scratchName}`;
   const database = await openDatabase({ databaseUrl: scratch.toString(), dataDir: null });
   return {
     database,
     kind: 'PostgreSQL',
-    drop: () => admin(`DROP DATABASE IF EXISTS ${scratchName} WITH (FORCE)`),
+    drop: async () => {
+      if (!keep) await admin(`DROP DATABASE IF EXISTS ${scratchName} WITH (FORCE)`);
+    },
   };
 }
 
@@ -65,8 +72,9 @@ async function writeRows(database: Database, count: number, start: { id: number;
     const rows = [];
     for (let i = 0; i < Math.min(batch, count - done); i++) {
       const n = start.id + done + i + 1;
+      at += 1000;
       const row = {
-        at: new Date((at += 1000)),
+        at: new Date(at),
         actorId: `u-${n % 97}`,
         actorKind: 'user',
         actorRole: 'org_owner',
@@ -128,6 +136,18 @@ async function readAll(database: Database, perRow: (row: Record<string, unknown>
 async function main() {
   const { database, kind, drop } = await openBenchDatabase();
   try {
+    if (!reuse) await load(database);
+    await database.db.execute(sql`ANALYZE audit_log`);
+    const total = (await head(database)).id;
+    await measure(database, kind, total);
+  } finally {
+    await database.close();
+    await drop();
+  }
+}
+
+async function load(database: Database) {
+  {
     await database.db.insert(organisations).values({
       id: organisationId,
       name: 'Bench',
@@ -157,14 +177,19 @@ async function main() {
         await makeCheckpoint(database.db, { province: 'Bench', trigger: 'cli' });
       }
     });
-    await database.db.execute(sql`ANALYZE audit_log`);
-    const total = (await head(database)).id;
+    console.log(
+      `loaded ${(await head(database)).id} records and ${checkpointCount} checkpoints in ${load.s.toFixed(0)} s`,
+    );
+  }
+}
+
+async function measure(database: Database, kind: string, total: number) {
+  {
     const { rows: sealRows } = (await database.db.execute(
       sql`SELECT entity_id, after FROM audit_log WHERE entity_type = 'epcis_capture' ORDER BY id LIMIT 1`,
     )) as unknown as { rows: { entity_id: string; after: CaptureSeal }[] };
     const captureIdOf = sealRows[0].entity_id;
     const sealOf = sealRows[0].after;
-    console.log(`loaded ${total} records and ${checkpointCount} checkpoints in ${load.s.toFixed(0)} s`);
 
     const bare = await seconds(() => readAll(database, () => {}));
     const sha = await seconds(() =>
@@ -223,9 +248,6 @@ async function main() {
     console.log(
       `\nSealing one capture of ${stored.length} events (leaves and Merkle root, Node only), median of 20: ${sealTimes[10].toFixed(1)} ms`,
     );
-  } finally {
-    await database.close();
-    await drop();
   }
 }
 

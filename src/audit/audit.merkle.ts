@@ -5,22 +5,21 @@ import crypto from 'node:crypto';
  * sha256(0x01 ‖ left ‖ right), and n leaves split at the largest power of two below n. The two prefixes keep a
  * leaf from passing for a node. Hashes travel as lowercase hex.
  */
-const leafTag = Buffer.from([0]);
 const nodeTag = Buffer.from([1]);
 
 export const sha256Hex = (text: string): string => crypto.hash('sha256', text, 'hex');
 
+/** sha256(0x00 ‖ data): the NUL character is the one byte 0x00 in UTF-8. */
 export function leafHash(data: string): string {
-  return crypto.createHash('sha256').update(leafTag).update(data).digest('hex');
+  return crypto.hash('sha256', `\u0000${data}`, 'hex');
 }
 
 export function nodeHash(left: string, right: string): string {
-  return crypto
-    .createHash('sha256')
-    .update(nodeTag)
-    .update(Buffer.from(left, 'hex'))
-    .update(Buffer.from(right, 'hex'))
-    .digest('hex');
+  return crypto.hash(
+    'sha256',
+    Buffer.concat([nodeTag, Buffer.from(left, 'hex'), Buffer.from(right, 'hex')]),
+    'hex',
+  );
 }
 
 /** The root of an empty tree: sha256 of nothing. */

@@ -326,3 +326,51 @@ describe('record leaf', () => {
     expect(recordLeaf(f)).toBe(leafHash(canonicalJson({ kind: 'record', ...f })));
   });
 });
+
+describe('the hashes, written for speed, give the bytes they always gave', () => {
+  /** canonicalJson as first written (decision 013). */
+  function firstCanonical(value: unknown): string {
+    if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+    if (Array.isArray(value)) return `[${value.map(firstCanonical).join(',')}]`;
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${firstCanonical(v)}`).join(',')}}`;
+  }
+
+  it('canonicalJson, chainHash and leafHash', async () => {
+    const { canonicalJson, chainHash, leafHash } = await import('../audit/index.ts');
+    const values = [
+      null,
+      'x',
+      1.5,
+      [1, { b: 2, a: [null, 'é', { Z: 1, a: undefined, _: 0 }] }],
+      { ß: 1, Ä: 2, a: { '10': 1, '9': 2, x: [] }, u: undefined, t: true },
+    ];
+    for (const v of values) expect(canonicalJson(v)).toBe(firstCanonical(v));
+    const row = {
+      at: new Date('2026-12-06T01:02:03.004Z'),
+      actorId: 'u',
+      actorKind: 'user',
+      actorRole: 'org_owner',
+      actorName: 'Lê Thị Hoa',
+      organisationId: null,
+      action: 'update',
+      entityType: 'lot',
+      entityId: 'l-1',
+      before: { q: 1 },
+      after: { q: 2, note: 'sầu riêng' },
+    };
+    const body = firstCanonical({ ...row, at: row.at.toISOString() });
+    expect(chainHash('p'.repeat(64), row)).toBe(
+      crypto.createHash('sha256').update('p'.repeat(64)).update('\n').update(body).digest('hex'),
+    );
+    expect(leafHash('dữ liệu')).toBe(
+      crypto
+        .createHash('sha256')
+        .update(Buffer.from([0]))
+        .update('dữ liệu')
+        .digest('hex'),
+    );
+  });
+});
