@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, makeStampedProduct, type TestApp } from '../test/index.ts';
 import { type ScanBuffer, startScanBuffer, stopScanBuffer } from './scans.buffer.ts';
 import { ScanLedger, scanLedgerFor, scansChannel, scansNotices } from './scans.ledger.ts';
@@ -179,6 +179,34 @@ describe('scan statistics held in the process', () => {
     // announced again with a time older than what was read: it cannot be told apart, so the stamp is read again
     ledger.apply(scansNotices([row(9_000_000_002, 'net-o', new Date(Date.now() - 30 * 86_400_000))])[0]);
     expect((await ledger.stats(stamp(serial, 'x'), [], limits)).total).toBe(1);
+  });
+
+  it("keeps the window's figures as its start moves on, and recounts if the clock goes back", async () => {
+    const serial = f.activeSerial + 3;
+    const edge = new Date(Date.now() - limits.windowHours * 3_600_000 + 5_000);
+    await execute(
+      t.db,
+      sql`INSERT INTO stamp_scans (gtin, serial, network, latitude, longitude, at) VALUES
+        (${f.producer.gtin}, ${serial}, 'net-edge', '21.03', '105.85', ${edge}),
+        (${f.producer.gtin}, ${serial}, 'net-now', '10.03', '105.78', now())`,
+    );
+    const ledger = new ScanLedger(t.db);
+    ledger.setListening(true);
+    const now = Date.now();
+    const at = async (ms: number) => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(ms);
+      try {
+        return withoutRepeat(await ledger.stats(stamp(serial, 'x'), [], limits));
+      } finally {
+        vi.useRealTimers();
+      }
+    };
+    expect(await at(now)).toMatchObject({ total: 2, recent: 2, recentNetworks: 2, recentPlaces: 2 });
+    const later = await at(now + 10_000);
+    expect(later).toMatchObject({ total: 2, recent: 1, recentNetworks: 1, recentPlaces: 1 });
+    expect(later.located.map((s) => s.network)).toEqual(['net-now']);
+    expect(await at(now)).toMatchObject({ recent: 2, recentNetworks: 2, recentPlaces: 2 });
   });
 
   it('holds nothing while the channel is not heard', async () => {

@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../platform/index.ts';
 import type { BufferedScan } from './scans.buffer.ts';
 import type { ScanStats } from './scans.repo.ts';
-import type { LocatedScan } from './scans.travel.ts';
 import { executePrepared } from './stamps.repo.ts';
 
 export { scansChannel } from './scans.channel.ts';
@@ -43,6 +42,17 @@ class StampScans {
   readonly seededAt = Date.now();
   readonly from: number;
   readonly horizonMs: number;
+  // the verdict's window, kept as scans come and as its start moves on, so a view does not go over every scan:
+  // `ordered[w..]` are the scans at or after `windowFrom`, and the counts are theirs
+  private readonly ordered: HeldScan[] = [];
+  private w = 0;
+  private windowFrom = Number.NEGATIVE_INFINITY;
+  private count = 0;
+  private readonly networks = new Map<string, number>();
+  private readonly places = new Map<string, number>();
+  /** Each network's latest scan of the stamp (the repeat rule). */
+  private readonly lastAt = new Map<string, number>();
+  private readonly located: HeldScan[] = [];
 
   constructor(horizonMs: number) {
     this.horizonMs = horizonMs;
@@ -57,13 +67,24 @@ class StampScans {
     this.merge(scan);
   }
 
+  /** A scan read by the first read: held, already in `total`. */
+  hold(scan: HeldScan) {
+    this.recent.set(scan.id, scan);
+    let i = this.ordered.length;
+    while (i > 0 && this.ordered[i - 1].at > scan.at) i--;
+    this.ordered.splice(i, 0, scan);
+    if (scan.at >= this.windowFrom) this.enter(scan);
+    else this.w++;
+    const last = this.lastAt.get(scan.network);
+    if (last === undefined || scan.at > last) this.lastAt.set(scan.network, scan.at);
+    if (scan.latitude !== null && scan.longitude !== null) this.located.push(scan);
+  }
+
   merge(scan: HeldScan) {
     const known = this.recent.get(scan.id);
     if (known) {
-      if (known.latitude === null && scan.latitude !== null) {
-        known.latitude = scan.latitude;
-        known.longitude = scan.longitude;
-      }
+      if (scan.latitude !== null && scan.longitude !== null)
+        this.locate(scan.id, scan.latitude, scan.longitude);
       return;
     }
     // older than what was read: it may be among the counted ones; read the stamp again rather than guess
@@ -71,7 +92,7 @@ class StampScans {
       this.stale = true;
       return;
     }
-    this.recent.set(scan.id, scan);
+    this.hold(scan);
     this.total++;
     if (this.firstAt === null || scan.at < this.firstAt) this.firstAt = scan.at;
   }
@@ -86,8 +107,67 @@ class StampScans {
     if (known && known.latitude === null) {
       known.latitude = latitude;
       known.longitude = longitude;
+      this.located.push(known);
+      if (known.at >= this.windowFrom) bump(this.places, `${latitude},${longitude}`, 1);
     }
   }
+
+  private enter(s: HeldScan) {
+    this.count++;
+    bump(this.networks, s.network, 1);
+    if (s.latitude !== null && s.longitude !== null) bump(this.places, `${s.latitude},${s.longitude}`, 1);
+  }
+
+  private leave(s: HeldScan) {
+    this.count--;
+    bump(this.networks, s.network, -1);
+    if (s.latitude !== null && s.longitude !== null) bump(this.places, `${s.latitude},${s.longitude}`, -1);
+  }
+
+  /** Moves the window's start to `since` (forward as time passes; backward, a recount). */
+  private advance(since: number) {
+    if (since < this.windowFrom) {
+      this.count = 0;
+      this.networks.clear();
+      this.places.clear();
+      this.w = 0;
+      this.windowFrom = Number.NEGATIVE_INFINITY;
+      for (const s of this.ordered) this.enter(s);
+    }
+    while (this.w < this.ordered.length && this.ordered[this.w].at < since)
+      this.leave(this.ordered[this.w++]);
+    this.windowFrom = since;
+  }
+
+  /** The statistics at `since` (the window's start) for a view from `network`. */
+  stats(network: string, since: number, repeatSince: number): LedgerStats {
+    this.advance(since);
+    const located = this.located
+      .filter((s) => s.at >= since)
+      .sort((a, b) => b.at - a.at || b.id - a.id)
+      .slice(0, 50)
+      .map((s) => ({
+        latitude: Number(s.latitude),
+        longitude: Number(s.longitude),
+        network: s.network,
+        at: new Date(s.at),
+      }));
+    return {
+      repeated: (this.lastAt.get(network) ?? Number.NEGATIVE_INFINITY) >= repeatSince,
+      total: this.total,
+      firstAt: this.firstAt === null ? null : new Date(this.firstAt),
+      recent: this.count,
+      recentNetworks: this.networks.size,
+      recentPlaces: this.places.size,
+      located,
+    };
+  }
+}
+
+function bump(counts: Map<string, number>, key: string, by: number) {
+  const n = (counts.get(key) ?? 0) + by;
+  if (n > 0) counts.set(key, n);
+  else counts.delete(key);
 }
 
 export interface LedgerOptions {
@@ -158,7 +238,12 @@ export class ScanLedger {
       this.stamps.set(key, entry);
     }
     await entry.ready;
-    return this.compute(entry, scan.network, limits);
+    const now = Date.now();
+    return entry.stats(
+      scan.network,
+      now - limits.windowHours * 3_600_000,
+      now - limits.repeatMinutes * 60_000,
+    );
   }
 
   private async seed(entry: StampScans, scan: { gtin: string; serial: number }, held: BufferedScan[]) {
@@ -170,52 +255,11 @@ export class ScanLedger {
     );
     entry.total = seeded.total;
     entry.firstAt = seeded.firstAt;
-    for (const s of seeded.recent) entry.recent.set(s.id, s);
+    for (const s of seeded.recent) entry.hold(s);
     const waiting = entry.waiting ?? [];
     entry.waiting = null;
     for (const s of held) if (s.gtin === scan.gtin && s.serial === scan.serial) entry.merge(fromBuffered(s));
     for (const s of waiting) entry.merge(s);
-  }
-
-  private compute(
-    entry: StampScans,
-    network: string,
-    limits: { windowHours: number; repeatMinutes: number },
-  ): LedgerStats {
-    const now = Date.now();
-    const since = now - limits.windowHours * 3_600_000;
-    const repeatSince = now - limits.repeatMinutes * 60_000;
-    let recent = 0;
-    let repeated = false;
-    const networks = new Set<string>();
-    const places = new Set<string>();
-    const located: (LocatedScan & { id: number })[] = [];
-    for (const s of entry.recent.values()) {
-      if (s.network === network && s.at >= repeatSince) repeated = true;
-      if (s.at < since) continue;
-      recent++;
-      networks.add(s.network);
-      if (s.latitude !== null && s.longitude !== null) {
-        places.add(`${s.latitude},${s.longitude}`);
-        located.push({
-          id: s.id,
-          latitude: Number(s.latitude),
-          longitude: Number(s.longitude),
-          network: s.network,
-          at: new Date(s.at),
-        });
-      }
-    }
-    located.sort((a, b) => b.at.getTime() - a.at.getTime() || b.id - a.id);
-    return {
-      repeated,
-      total: entry.total,
-      firstAt: entry.firstAt === null ? null : new Date(entry.firstAt),
-      recent,
-      recentNetworks: networks.size,
-      recentPlaces: places.size,
-      located: located.slice(0, 50).map(({ id: _id, ...rest }) => rest),
-    };
   }
 
   /** A scan this process counted (now in its buffer). */
