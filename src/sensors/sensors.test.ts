@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureEpcisDocument } from '../epcis/index.ts';
@@ -12,6 +14,7 @@ import {
   makeProduct,
   type TestApp,
 } from '../test/index.ts';
+import { mailAlerts } from './sensors.service.ts';
 
 let t: TestApp;
 type Org = {
@@ -531,5 +534,34 @@ describe('concurrency', () => {
     ).rows[0].n;
     expect(Number(running)).toBe(1);
     expect(await readingCount(sql`device_id = ${d.id}`)).toBe(150);
+  });
+});
+
+describe('alert mail', () => {
+  it('an alert to an organisation is mailed to its address once, in words (an .eml where no SMTP server is set)', async () => {
+    const org = await producer('Hợp tác xã D');
+    await t.db.execute(sql`UPDATE organisations SET email = 'htx-d@example.vn' WHERE id = ${org.id}`);
+    await call('POST', '/api/sensors/thresholds', org.owner, {
+      target: 'product',
+      productId: org.productId,
+      kind: 'temperature',
+      max: 8,
+    });
+    const d = await device(org);
+    const res = await call(
+      'POST',
+      `/api/sensors/devices/${d.id}/readings`,
+      { 'x-device-key': d.key },
+      { at: at(5000), kind: 'temperature', value: 11 },
+    );
+    expect(res.json().excursionsOpened).toBe(1);
+    const dir = t.config.mail.outboxDir;
+    const mailsTo = () =>
+      (fs.existsSync(dir) ? fs.readdirSync(dir) : [])
+        .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
+        .filter((m) => m.includes('htx-d@example.vn'));
+    for (let i = 0; i < 100 && !mailsTo().length; i++) await new Promise((r) => setTimeout(r, 50));
+    await mailAlerts(t.db, t.app.sendMail, () => {});
+    expect(mailsTo()).toHaveLength(1);
   });
 });
