@@ -149,7 +149,10 @@ async function main() {
     const reachable = await new Promise<boolean>((resolve) => {
       const s = net.connect(Number(broker.port || 1883), broker.hostname);
       s.setTimeout(1000);
-      s.on('connect', () => (s.destroy(), resolve(true)));
+      s.on('connect', () => {
+        s.destroy();
+        resolve(true);
+      });
       s.on('error', () => resolve(false));
       s.on('timeout', () => resolve(false));
     });
