@@ -304,18 +304,18 @@ export async function shipmentsOf(db: DbOrTx, ids: string[], organisationId: str
   return new Set(found.map((r) => r.id));
 }
 
-/** Alerts to organisations not yet mailed, oldest first. */
-export async function unmailedAlerts(db: DbOrTx, limit: number) {
-  return db
-    .select()
-    .from(sensorAlerts)
-    .where(and(eq(sensorAlerts.audience, 'organisation'), isNull(sensorAlerts.mailedAt)))
-    .orderBy(sensorAlerts.createdAt)
-    .limit(limit);
-}
-
-export async function markMailed(db: DbOrTx, id: string) {
-  await db.update(sensorAlerts).set({ mailedAt: new Date() }).where(eq(sensorAlerts.id, id));
+/**
+ * Claims up to `limit` alerts to organisations not yet mailed, oldest first, marking them mailed in the same statement:
+ * several processes sweeping at once never take the same alert (at most one mail each; a failed send is not retried).
+ */
+export async function claimUnmailedAlerts(db: DbOrTx, limit: number) {
+  return rows<{ id: string; excursion_id: string; organisation_id: string }>(
+    db,
+    sql`UPDATE sensor_alerts SET mailed_at = now() WHERE id IN (
+          SELECT id FROM sensor_alerts WHERE audience = 'organisation' AND mailed_at IS NULL
+          ORDER BY created_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+        RETURNING id, excursion_id, organisation_id`,
+  );
 }
 
 /** Transaction-scoped locks on `threshold|series` keys, taken in the order given. */

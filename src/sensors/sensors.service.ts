@@ -622,13 +622,13 @@ export function mailAlerts(db: Db, sendMail: SendMail, warn: (m: string) => void
 }
 
 async function sendPending(db: Db, sendMail: SendMail) {
-  const pending = await repo.unmailedAlerts(db, 200);
-  if (!pending.length) return;
+  const claimed = await repo.claimUnmailedAlerts(db, 200);
+  if (!claimed.length) return;
   const excursions = new Map(
     (
       await repo.excursionsByIds(
         db,
-        pending.map((p) => p.excursionId),
+        claimed.map((c) => c.excursion_id),
       )
     ).map((e) => [e.id, e]),
   );
@@ -636,19 +636,18 @@ async function sendPending(db: Db, sendMail: SendMail) {
     (
       await getOrganisationsByIds(
         db,
-        pending.map((p) => p.organisationId),
+        claimed.map((c) => c.organisation_id),
       )
     ).map((o) => [o.id, o]),
   );
-  for (const alert of pending) {
-    const e = excursions.get(alert.excursionId);
-    const to = organisations.get(alert.organisationId)?.email;
+  for (const alert of claimed) {
+    const e = excursions.get(alert.excursion_id);
+    const to = organisations.get(alert.organisation_id)?.email;
     if (e && to)
       await sendMail({
         to,
         subject: 'Cảnh báo vượt ngưỡng bảo quản',
-        text: `${describeExcursion(e)}\n\nXem danh sách cảnh báo trong trang quản trị, mục “Cảm biến”.`,
+        text: `${describeExcursion(e)}\n\nXem danh sách cảnh báo trong trang quản trị, mục “Cảm biến, cảnh báo”.`,
       });
-    await repo.markMailed(db, alert.id);
   }
 }
