@@ -101,7 +101,18 @@ describe('an excursion alert', needs('Chromium', chromiumMissing()), () => {
     await shot(page, '1-alerts');
     await page.getByRole('tab', { name: 'Thiết bị đo' }).click();
     await page.getByRole('row').filter({ hasText: 'Logger kho lạnh số 1' }).waitFor();
+    // a second device through the form: its key shown once, then revoked
+    await page.getByRole('button', { name: 'Thêm thiết bị đo' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Tên thiết bị' }).fill('Nhiệt kế xe lạnh 51C-123.45');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    const key = page.getByTestId('device-key');
+    await key.waitFor();
+    await expect(key.textContent()).resolves.toMatch(/^txngd_/);
     await shot(page, '2-devices');
+    const added = page.getByRole('row').filter({ hasText: 'Nhiệt kế xe lạnh 51C-123.45' });
+    await added.getByRole('button', { name: 'Thu hồi' }).click();
+    await added.getByText('Đã thu hồi').waitFor();
   });
 
   step('the lot’s page shows the readings’ chart with the excursion', async () => {
