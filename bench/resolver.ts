@@ -9,7 +9,8 @@
  *                             [--only=redirect,page] (the bare route and the targets naming one of the words)
  *                             [--workers=N] (the load goes to a real `txng start --workers N` on the bench's
  *                             database instead of the in-process app: the cluster of decision 055)
- *                             [--cpu-prof=DIR] (with --workers: a CPU profile of each server process in DIR)
+ *   With --workers: TXNG_BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=DIR' profiles each server process, and each
+ *   target's line adds the CPU milliseconds per 1,000 answers of the server processes and of PostgreSQL (from /proc).
  *
  * Targets: the stamp URL as a scanner sends it (307 to the page), the consumer page (verdict, scan recorded,
  * journey, map), and the page served at the Digital Link itself (TXNG_RESOLVER_SERVE_PAGE=1, ADR 021).
