@@ -244,8 +244,9 @@ export async function listActions(
 }
 
 /**
- * The suspension in force over one stamp, for the consumer page: read fresh on every scan (never cached), so a
- * decision or its lifting shows at the very next request.
+ * The suspension in force over one stamp, for the consumer page. A listening server process holds it as live state
+ * (consumer.data.ts, decision 062), dropped at commit by the `stamp:<gtin>` a decision or its lifting announces in its
+ * transaction; elsewhere it is read on every scan, so a decision or its lifting shows at the very next request.
  */
 export async function stampSuspension(
   db: DbOrTx,
