@@ -22,7 +22,16 @@ describe('findLinks (the redirect builds only the levels it needs)', () => {
       { lot: null, organisation: null },
     ] as unknown as Subject[];
     const paths = [`/01/${gtin}`, `/01/${gtin}/10/L1`, `/01/${gtin}/21/42`, `/01/${gtin}/10/L1/21/42`];
-    const types = ['pip', 'epcis', 'traceability', 'recallStatus', 'certificationInfo', 'dpp', 'epil', 'none'];
+    const types = [
+      'pip',
+      'epcis',
+      'traceability',
+      'recallStatus',
+      'certificationInfo',
+      'dpp',
+      'epil',
+      'none',
+    ];
     let compared = 0;
     for (const subject of subjects)
       for (const path of paths)
