@@ -49,15 +49,17 @@ export interface Proof {
 }
 
 /** Leaves of a checkpoint's records, kept for the few latest checkpoints: many proofs ask the same one. */
-const leafCache = new Map<number, Promise<{ leaves: string[]; ids: number[] }>>();
+const leafCache = new Map<string, Promise<{ leaves: string[]; ids: number[] }>>();
 const leafCacheSize = 4;
 
 function leavesOf(db: DbOrTx, checkpoint: Checkpoint) {
-  let found = leafCache.get(checkpoint.seq);
+  // by root too: two databases in one process (tests, a hub beside a province) both have a checkpoint 1
+  const key = `${checkpoint.seq}:${checkpoint.root}`;
+  let found = leafCache.get(key);
   if (!found) {
     found = recordLeaves(db, checkpoint.fromId, checkpoint.toId);
-    found.catch(() => leafCache.delete(checkpoint.seq));
-    leafCache.set(checkpoint.seq, found);
+    found.catch(() => leafCache.delete(key));
+    leafCache.set(key, found);
     if (leafCache.size > leafCacheSize) leafCache.delete(leafCache.keys().next().value!);
   }
   return found;
