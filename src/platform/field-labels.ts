@@ -229,6 +229,32 @@ export const fieldLabels: Record<string, FieldLabel> = {
   signerName: l('họ tên người ký', 'signer’s name'),
   signerTitle: l('chức vụ người ký', 'signer’s title'),
   notes: l('ghi chú', 'notes'),
+  // goods groups and e-labels (decision 058); the routes name them more closely (byRoute)
+  nameVi: l('tên (tiếng Việt)', 'name (Vietnamese)'),
+  nameEn: l('tên (tiếng Anh)', 'name (English)'),
+  key: l('mã mục', 'item key'),
+  vi: l('nội dung tiếng Việt', 'Vietnamese text'),
+  en: l('nội dung tiếng Anh', 'English text'),
+  goodsGroup: l('nhóm hàng', 'goods group', true),
+  values: l('nội dung', 'texts'),
+  // sensors (decision 059)
+  shipmentId: l('chuyến hàng', 'shipment', true),
+  at: l('thời điểm', 'time'),
+  uom: l('đơn vị đo', 'unit of measure', true),
+  readings: l('các số đo', 'readings'),
+  min: l('giới hạn thấp nhất', 'lowest limit'),
+  max: l('giới hạn cao nhất', 'highest limit'),
+  durationMinutes: l('số phút', 'minutes'),
+  // school kitchens (decision 060)
+  servedOn: l('ngày phục vụ', 'day served'),
+  meal: l('bữa ăn', 'meal', true),
+  portions: l('số suất ăn', 'number of portions'),
+  cookedAt: l('thời điểm nấu', 'time cooked'),
+  ingredients: l('nguyên liệu', 'ingredients'),
+  receiptId: l('lô đã nhận', 'lot delivered', true),
+  dishId: l('món ăn', 'dish', true),
+  takenAt: l('thời điểm lấy mẫu', 'time the sample was taken'),
+  discardBy: l('thời điểm hủy mẫu', 'time to discard the sample'),
 };
 
 /** The first segment of the route after `/api/` → field → label, where a route means something of its own. */
@@ -268,7 +294,7 @@ export const byRoute: Record<string, Record<string, FieldLabel>> = {
   // school kitchens (decision 060)
   kitchens: {
     code: l('mã tem hoặc mã lô hàng giao', 'stamp code or shipment reference'),
-    eventTime: l('thời điểm nhận hàng', 'time received'),
+    eventTime: l('thời điểm nhận hàng', 'time of delivery'),
     locationId: l('địa điểm bếp ăn', 'kitchen location', true),
     name: l('tên', 'name'),
     servedOn: l('ngày phục vụ', 'day served'),
@@ -276,7 +302,7 @@ export const byRoute: Record<string, Record<string, FieldLabel>> = {
     portions: l('số suất ăn', 'number of portions'),
     cookedAt: l('thời điểm nấu', 'time cooked'),
     ingredients: l('nguyên liệu', 'ingredients', true),
-    receiptId: l('lô nguyên liệu đã nhận', 'received ingredient lot', true),
+    receiptId: l('lô nguyên liệu đã nhận', 'ingredient lot delivered', true),
     dishId: l('món ăn', 'dish', true),
     takenAt: l('thời điểm lấy mẫu', 'time the sample was taken'),
     discardBy: l('thời điểm hủy mẫu', 'time to discard the sample'),
