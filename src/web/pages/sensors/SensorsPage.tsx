@@ -103,7 +103,8 @@ function AlertsTab({ me }: { me: Me }) {
   const invalidate = ['/api/sensors'];
   const publish = useSend<{ id: string; publish: boolean }>(
     'POST',
-    (v) => `/api/sensors/excursions/${v.id}/${v.publish ? 'publish' : 'unpublish'}`,
+    (v) =>
+      v.publish ? `/api/sensors/excursions/${v.id}/publish` : `/api/sensors/excursions/${v.id}/unpublish`,
     { invalidate, body: () => ({}) },
   );
   return (
