@@ -24,6 +24,14 @@ const publicEndpoints = new Set([
   'GET /epcis/epcs/{value}',
   // the binding's top-level resources: a fixed list
   'GET /epcis',
+  // signed checkpoints, the province's public key and proofs: for anyone to check (decision 057)
+  'GET /api/proofs/checkpoints',
+  'GET /api/proofs/checkpoints/export',
+  'GET /api/proofs/checkpoints/{seq}',
+  'GET /api/proofs/public-key',
+  'GET /api/proofs/public-key.pem',
+  'GET /api/proofs/records/{id}',
+  'GET /api/proofs/events',
 ]);
 
 const methods = new Set(['get', 'post', 'put', 'patch', 'delete']);

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { allow, requireActor } from '../platform/index.ts';
@@ -71,10 +71,27 @@ export async function sensorRoutes(fastify: FastifyInstance) {
   );
 
   const deviceHeaders = z.object({ [deviceKeyHeader]: z.string().max(200).optional() });
+  // the device's key is checked at the door, before its body is read: no key, an unknown one or another device's
+  // is 401/403 whatever the body holds (as every other non-public route answers an anonymous caller)
+  const devices = new WeakMap<object, Awaited<ReturnType<typeof service.authenticateDevice>>>();
+  const deviceDoor = async (request: FastifyRequest) => {
+    const { id } = request.params as { id: string };
+    const key = request.headers[deviceKeyHeader];
+    devices.set(
+      request,
+      await service.authenticateDevice(app.db, id, typeof key === 'string' ? key : undefined),
+    );
+  };
+  const doorDevice = (request: FastifyRequest) => {
+    const device = devices.get(request);
+    if (!device) throw new Error('device door not passed');
+    return device;
+  };
 
   app.post(
     '/sensors/devices/:id/readings',
     {
+      onRequest: deviceDoor,
       // a device is no person and holds no API key: its own key, in X-Device-Key, opens its own device only
       config: { public: true },
       schema: {
@@ -87,11 +104,7 @@ export async function sensorRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const device = await service.authenticateDevice(
-        app.db,
-        request.params.id,
-        request.headers[deviceKeyHeader],
-      );
+      const device = doorDevice(request);
       const result = await service.ingestDeviceReadings(app.db, device, [request.body], {
         source: 'device',
         at: () => '/body',
@@ -104,6 +117,7 @@ export async function sensorRoutes(fastify: FastifyInstance) {
   app.post(
     '/sensors/devices/:id/readings/batch',
     {
+      onRequest: deviceDoor,
       config: { public: true },
       bodyLimit: 2 * 1024 * 1024,
       schema: {
@@ -116,11 +130,7 @@ export async function sensorRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const device = await service.authenticateDevice(
-        app.db,
-        request.params.id,
-        request.headers[deviceKeyHeader],
-      );
+      const device = doorDevice(request);
       const result = await service.ingestDeviceReadings(app.db, device, request.body.readings, {
         source: 'device',
         at: (i) => `/body/readings/${i}`,
