@@ -1,51 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildContent, type PassportProduct } from '../passport/index.ts';
+import { buildContent } from '../passport/index.ts';
+import { labelGroup, labelProducer, labelProduct } from '../passport/testing.ts';
 import type { Subject } from '../resolver/index.ts';
 import { presentDpp } from './dpp.presenter.ts';
 import type { PassportPageData } from './passport.page.ts';
 
-const product: PassportProduct = {
-  id: 'p1',
-  organisationId: 'o1',
-  gtin: '08936016000203',
-  name: 'Hạt điều rang muối hũ 500 g',
-  description: null,
-  brand: 'Điều Bù Đăng',
-  modelCode: null,
-  images: [],
-  sector: 'agriculture',
-  unit: 'hũ',
-  netQuantity: 500,
-  netQuantityUnit: 'g',
-  shelfLifeDays: 270,
-  appliedStandards: ['TCVN 12381:2018'],
-  conformityDeclaration: null,
-  ocop: null,
-  geographicalIndication: null,
-  certificationMark: null,
-};
-const group = {
-  code: 'thuc-pham-che-bien',
-  nameVi: 'Thực phẩm chế biến bao gói sẵn',
-  nameEn: 'Processed prepackaged food',
-  legalBasis: 'NĐ 43/2017',
-  items: [
-    { key: 'productName', vi: 'Tên hàng hoá', en: 'Name of the goods' },
-    { key: 'responsibleParty', vi: 'Tổ chức chịu trách nhiệm', en: 'Responsible party' },
-    { key: 'netQuantity', vi: 'Định lượng', en: 'Net quantity' },
-    { key: 'productionDate', vi: 'Ngày sản xuất', en: 'Production date' },
-    { key: 'expiry', vi: 'Hạn sử dụng', en: 'Use by' },
-    { key: 'declaration', vi: 'Số tự công bố', en: 'Self-declaration' },
-    { key: 'warnings', vi: 'Cảnh báo', en: 'Warnings' },
-    { key: 'proteinContent', vi: 'Độ đạm', en: 'Protein content' },
-  ],
-} as unknown as Parameters<typeof buildContent>[1];
-const producer = {
-  name: 'HTX Điều Bù Đăng',
-  streetAddress: 'Ấp 3',
-  communeName: 'Xã Bù Đăng',
-  taxCode: '3600000000',
-};
+const product = labelProduct;
+const group = labelGroup;
+const producer = labelProducer;
 
 describe('presentDpp (JSON-LD)', () => {
   it('puts the label’s items under GS1 terms, both languages, with the version and the earlier ones', () => {
