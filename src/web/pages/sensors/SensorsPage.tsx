@@ -1,10 +1,8 @@
 import {
-  Alert,
   Anchor,
   Badge,
   Button,
   Code,
-  CopyButton,
   NumberInput,
   Select,
   Stack,
@@ -14,7 +12,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
-import { IconKey, IconPlus } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +25,7 @@ import { OrganisationPicker, ownOrganisation } from '../../components/acting-org
 import { DataTable } from '../../components/DataTable.tsx';
 import { EntitySelect } from '../../components/EntitySelect.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
+import { KeyShownOnce } from '../../components/KeyShownOnce.tsx';
 import { useListState } from '../../components/list-state.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDateTime, formatNumber } from '../../format.ts';
@@ -232,27 +231,15 @@ function DevicesTab({ me }: { me: Me }) {
         {t('sensors.devices.create')}
       </Button>
       {created ? (
-        <Alert
-          color="teal"
-          icon={<IconKey aria-hidden />}
+        <KeyShownOnce
+          value={created}
           title={t('sensors.devices.createdTitle')}
-          withCloseButton
+          text={t('sensors.devices.createdText')}
+          copyLabel={t('sensors.devices.copy')}
+          copiedLabel={t('sensors.devices.copied')}
           onClose={() => setCreated(null)}
-        >
-          <Stack gap="xs">
-            {t('sensors.devices.createdText')}
-            <Code block data-testid="device-key">
-              {created}
-            </Code>
-            <CopyButton value={created}>
-              {({ copied, copy }) => (
-                <Button size="xs" variant="light" onClick={copy} w="fit-content">
-                  {copied ? t('sensors.devices.copied') : t('sensors.devices.copy')}
-                </Button>
-              )}
-            </CopyButton>
-          </Stack>
-        </Alert>
+          testId="device-key"
+        />
       ) : null}
       <DataTable<Device>
         caption={t('sensors.tabs.devices')}

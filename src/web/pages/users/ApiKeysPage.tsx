@@ -1,7 +1,7 @@
-import { Alert, Button, Code, CopyButton, Stack, Switch, TextInput } from '@mantine/core';
+import { Button, Code, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
-import { IconKey, IconPlus } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProblemDocument } from '../../api/client.ts';
@@ -14,6 +14,7 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { EntityMultiSelect } from '../../components/EntitySelect.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
+import { KeyShownOnce } from '../../components/KeyShownOnce.tsx';
 import { useListState } from '../../components/list-state.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDateTime } from '../../format.ts';
@@ -74,25 +75,14 @@ export function ApiKeysPage() {
         }
       />
       {created ? (
-        <Alert
-          color="teal"
-          icon={<IconKey aria-hidden />}
+        <KeyShownOnce
+          value={created}
           title={t('apiKey.createdTitle')}
-          withCloseButton
+          text={t('apiKey.createdText')}
+          copyLabel={t('apiKey.copy')}
+          copiedLabel={t('apiKey.copied')}
           onClose={() => setCreated(null)}
-        >
-          <Stack gap="xs">
-            {t('apiKey.createdText')}
-            <Code block>{created}</Code>
-            <CopyButton value={created}>
-              {({ copied, copy }) => (
-                <Button size="xs" variant="light" onClick={copy} w="fit-content">
-                  {copied ? t('apiKey.copied') : t('apiKey.copy')}
-                </Button>
-              )}
-            </CopyButton>
-          </Stack>
-        </Alert>
+        />
       ) : null}
       <Switch
         label={t('apiKey.includeRevoked')}
