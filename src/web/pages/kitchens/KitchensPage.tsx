@@ -74,6 +74,15 @@ const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 1
 const origin = (r: Receipt) =>
   [r.origin.placeName, r.origin.communeName, r.origin.provinceName].filter(Boolean).join(', ') || '—';
 const goods = (r: Receipt) => `${r.productName ?? r.gtin} · ${r.lot}`;
+/** A button's action: clears the last failure, sends, and keeps a new failure for the alert below the list. */
+const keepingError = (setError: (error: unknown) => void, send: () => Promise<unknown>) => async () => {
+  setError(null);
+  try {
+    await send();
+  } catch (error) {
+    setError(error);
+  }
+};
 
 export function KitchensPage() {
   const me = useMe();
@@ -410,14 +419,7 @@ function Menu({ kitchen }: { kitchen: Kitchen }) {
                 variant="light"
                 leftSection={<IconTestPipe size={14} aria-hidden />}
                 loading={sample.isPending}
-                onClick={async () => {
-                  setSampleError(null);
-                  try {
-                    await sample.mutateAsync({ dishId: d.id });
-                  } catch (error) {
-                    setSampleError(error);
-                  }
-                }}
+                onClick={keepingError(setSampleError, () => sample.mutateAsync({ dishId: d.id }))}
               >
                 {t('kitchen.keepSample')}
               </Button>
@@ -459,14 +461,7 @@ function Samples({ kitchen }: { kitchen: Kitchen }) {
               size="xs"
               color="red"
               variant="light"
-              onClick={async () => {
-                setError(null);
-                try {
-                  await discard.mutateAsync({ id: s.id });
-                } catch (e) {
-                  setError(e);
-                }
-              }}
+              onClick={keepingError(setError, () => discard.mutateAsync({ id: s.id }))}
             >
               {t('kitchen.discard')}
             </Button>
