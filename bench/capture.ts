@@ -6,14 +6,14 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { organisations } from '../src/db/index.ts';
 import { extractEvents } from '../src/epcis/epcis.extract.ts';
 import { captureEpcisDocument, findEventsByIds, findEventsByLinkValues } from '../src/epcis/epcis.service.ts';
 import type { Actor } from '../src/platform/auth.ts';
 import { loadConfig } from '../src/platform/config.ts';
-import { type Database, type Db, openDatabase } from '../src/platform/db.ts';
+import type { Db } from '../src/platform/db.ts';
+import { openBenchDatabase } from './scratch-database.ts';
 import { shippingEvents } from './workloads.ts';
 
 const eventsPerDocument = 1000;
@@ -69,32 +69,6 @@ async function rawInsert(db: Db, { rows, ids, links }: ReturnType<typeof extract
   });
 }
 
-async function openBenchDatabase(): Promise<{ database: Database; kind: string; drop: () => Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (!url)
-    return {
-      database: await openDatabase({ databaseUrl: null, dataDir: null }),
-      kind: 'PGlite',
-      drop: async () => {},
-    };
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(statement);
-    await client.end();
-  };
-  await admin('DROP DATABASE IF EXISTS txng_bench_capture WITH (FORCE)');
-  await admin('CREATE DATABASE txng_bench_capture');
-  const scratch = new URL(url);
-  scratch.pathname = '/txng_bench_capture';
-  const database = await openDatabase({ databaseUrl: scratch.toString(), dataDir: null });
-  return {
-    database,
-    kind: 'PostgreSQL',
-    drop: () => admin('DROP DATABASE IF EXISTS txng_bench_capture WITH (FORCE)'),
-  };
-}
-
 const concurrency = Number(process.env.CONCURRENCY ?? 1);
 
 /** Inputs are built before the clock starts; one extra warm-up document (JIT, plans, schema compile) is not timed. */
@@ -116,7 +90,7 @@ async function time<T>(label: string, prepare: (i: number) => T, run: (input: T)
 }
 
 async function main() {
-  const { database, kind, drop } = await openBenchDatabase();
+  const { database, kind, drop } = await openBenchDatabase('txng_bench_capture');
   // only an approved organisation captures (docs/security.md); its keys are nobody else's, so nothing is foreign
   await database.db.insert(organisations).values({
     id: organisationId,

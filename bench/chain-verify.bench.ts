@@ -12,13 +12,13 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { auditRowsInRange, canonicalJson, chainHash, genesisHash } from '../src/audit/index.ts';
 import { organisations } from '../src/db/index.ts';
 import { captureEpcisDocument } from '../src/epcis/epcis.service.ts';
 import { type CaptureSeal, captureRoot, storedEventsOfCapture } from '../src/epcis/index.ts';
-import { type Database, openDatabase } from '../src/platform/db.ts';
+import type { Database } from '../src/platform/db.ts';
 import { makeCheckpoint, recordProof, verifyChain, verifyProof } from '../src/proofs/index.ts';
+import { openBenchDatabase } from './scratch-database.ts';
 import { shippingEvents } from './workloads.ts';
 
 const records = Number(process.env.TXNG_BENCH_RECORDS ?? 1_000_000);
@@ -29,36 +29,6 @@ const scratchName = 'txng_bench_chain';
 /** TXNG_BENCH_KEEP=1 keeps the scratch database; TXNG_BENCH_REUSE=1 measures again on the kept one, loading nothing. */
 const keep = process.env.TXNG_BENCH_KEEP === '1';
 const reuse = process.env.TXNG_BENCH_REUSE === '1';
-
-async function openBenchDatabase(): Promise<{ database: Database; kind: string; drop: () => Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (!url)
-    return {
-      database: await openDatabase({ databaseUrl: null, dataDir: null }),
-      kind: 'PGlite',
-      drop: async () => {},
-    };
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(statement);
-    await client.end();
-  };
-  if (!reuse) {
-    await admin(`DROP DATABASE IF EXISTS ${scratchName} WITH (FORCE)`);
-    await admin(`CREATE DATABASE ${scratchName}`);
-  }
-  const scratch = new URL(url);
-  scratch.pathname = `/${scratchName}`;
-  const database = await openDatabase({ databaseUrl: scratch.toString(), dataDir: null });
-  return {
-    database,
-    kind: 'PostgreSQL',
-    drop: async () => {
-      if (!keep) await admin(`DROP DATABASE IF EXISTS ${scratchName} WITH (FORCE)`);
-    },
-  };
-}
 
 const actions = ['create', 'update', 'submit', 'approve', 'activate'];
 const types = ['product', 'lot', 'organisation', 'stamp_batch', 'location'];
@@ -134,7 +104,7 @@ async function readAll(database: Database, perRow: (row: Record<string, unknown>
 }
 
 async function main() {
-  const { database, kind, drop } = await openBenchDatabase();
+  const { database, kind, drop } = await openBenchDatabase(scratchName, { keep, reuse });
   try {
     if (!reuse) await load(database);
     await database.db.execute(sql`ANALYZE audit_log`);

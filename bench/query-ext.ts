@@ -5,12 +5,11 @@
  * DATABASE_URL=postgres://… for PostgreSQL in a scratch database `txng_bench_query_ext` (created and dropped).
  */
 import os from 'node:os';
-import pg from 'pg';
 import { queryEvents } from '../src/epcis/epcis.query.repo.ts';
 import { parseEventQuery } from '../src/epcis/epcis.query.ts';
 import { extensionBindings } from '../src/epcis/epcis.query-ext.ts';
 import { captureEpcisDocument } from '../src/epcis/epcis.service.ts';
-import { type Database, openDatabase } from '../src/platform/db.ts';
+import { openBenchDatabase } from './scratch-database.ts';
 
 const total = Number(process.env.BENCH_EVENTS ?? 20000);
 const perDocument = 1000;
@@ -47,33 +46,7 @@ function document(d: number) {
   };
 }
 
-async function openBenchDatabase(): Promise<{ database: Database; kind: string; drop: () => Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (!url)
-    return {
-      database: await openDatabase({ databaseUrl: null, dataDir: null }),
-      kind: 'PGlite',
-      drop: async () => {},
-    };
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(statement);
-    await client.end();
-  };
-  await admin('DROP DATABASE IF EXISTS txng_bench_query_ext WITH (FORCE)');
-  await admin('CREATE DATABASE txng_bench_query_ext');
-  const scratch = new URL(url);
-  scratch.pathname = '/txng_bench_query_ext';
-  const database = await openDatabase({ databaseUrl: scratch.toString(), dataDir: null });
-  return {
-    database,
-    kind: 'PostgreSQL',
-    drop: () => admin('DROP DATABASE IF EXISTS txng_bench_query_ext WITH (FORCE)'),
-  };
-}
-
-const { database, kind, drop } = await openBenchDatabase();
+const { database, kind, drop } = await openBenchDatabase('txng_bench_query_ext');
 const db = database.db;
 for (let d = 0; d < total / perDocument; d++)
   await captureEpcisDocument(db, document(d), { organisationId: null });

@@ -13,44 +13,17 @@ import net from 'node:net';
 import os from 'node:os';
 import { sql } from 'drizzle-orm';
 import mqtt from 'mqtt';
-import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/platform/config.ts';
-import { type Database, openDatabase } from '../src/platform/db.ts';
 import { startMqttIngestion } from '../src/sensors/index.ts';
 import { gtin, makeLot, makeOrganisation, makeProduct } from '../src/test/index.ts';
+import { openBenchDatabase } from './scratch-database.ts';
 
 const total = Number(process.env.TXNG_BENCH_READINGS ?? 200_000);
 const batch = Number(process.env.TXNG_BENCH_BATCH ?? 5000);
 const deviceCount = Number(process.env.TXNG_BENCH_DEVICES ?? 4);
 const brokerUrl = process.env.TXNG_MQTT_URL ?? 'mqtt://127.0.0.1:1883';
 const scratchName = 'txng_bench_sensors';
-
-async function openBenchDatabase(): Promise<{ database: Database; kind: string; drop: () => Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (!url)
-    return {
-      database: await openDatabase({ databaseUrl: null, dataDir: null }),
-      kind: 'PGlite',
-      drop: async () => {},
-    };
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(statement);
-    await client.end();
-  };
-  await admin(`DROP DATABASE IF EXISTS ${scratchName} WITH (FORCE)`);
-  await admin(`CREATE DATABASE ${scratchName}`);
-  const scratch = new URL(url);
-  scratch.pathname = `/${scratchName}`;
-  const database = await openDatabase({ databaseUrl: scratch.toString(), dataDir: null, dbPool: 10 });
-  return {
-    database,
-    kind: 'PostgreSQL',
-    drop: () => admin(`DROP DATABASE IF EXISTS ${scratchName} WITH (FORCE)`),
-  };
-}
 
 /** The same readings for every path: a logger every minute, in range but for a warm hour now and then. */
 function readingsOf(count: number, startMs: number) {
@@ -65,7 +38,7 @@ const rate = (n: number, ms: number) => Math.round((n / ms) * 1000);
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 async function main() {
-  const { database, kind, drop } = await openBenchDatabase();
+  const { database, kind, drop } = await openBenchDatabase(scratchName, { dbPool: 10 });
   const db = database.db;
   const config = { ...loadConfig({ TXNG_DEMO: '0', LOG_LEVEL: 'error' }), databaseUrl: null, dataDir: null };
   const app = await buildApp({ config, database, resolveActor: async () => null });

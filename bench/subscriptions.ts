@@ -7,13 +7,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import pg from 'pg';
 import WebSocket from 'ws';
 import { buildApp } from '../src/app.ts';
 import { organisations } from '../src/db/index.ts';
 import type { Actor } from '../src/platform/auth.ts';
 import { loadConfig } from '../src/platform/config.ts';
-import { type Database, openDatabase } from '../src/platform/db.ts';
+import { openBenchDatabase } from './scratch-database.ts';
 
 const captures = Number(process.env.BENCH_CAPTURES ?? 100);
 const organisationId = '00000000-0000-4000-8000-0000000000bf';
@@ -47,33 +46,10 @@ function arrivals() {
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
-async function openBenchDatabase(): Promise<{ database: Database; kind: string; drop: () => Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (!url)
-    return {
-      database: await openDatabase({ databaseUrl: null, dataDir: null }),
-      kind: 'PGlite in memory',
-      drop: async () => {},
-    };
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(statement);
-    await client.end();
-  };
-  await admin('DROP DATABASE IF EXISTS txng_bench_subscriptions WITH (FORCE)');
-  await admin('CREATE DATABASE txng_bench_subscriptions');
-  const scratch = new URL(url);
-  scratch.pathname = '/txng_bench_subscriptions';
-  return {
-    database: await openDatabase({ databaseUrl: scratch.toString(), dataDir: null }),
-    kind: 'PostgreSQL',
-    drop: () => admin('DROP DATABASE IF EXISTS txng_bench_subscriptions WITH (FORCE)'),
-  };
-}
-
 async function main() {
-  const { database, kind, drop } = await openBenchDatabase();
+  const { database, kind, drop } = await openBenchDatabase('txng_bench_subscriptions', {
+    pgliteKind: 'PGlite in memory',
+  });
   await database.db.insert(organisations).values({
     id: organisationId,
     name: 'Bench',
