@@ -7,14 +7,13 @@ import crypto from 'node:crypto';
 import os from 'node:os';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/app.ts';
-import { organisations } from '../src/db/index.ts';
 import { extractEvents } from '../src/epcis/epcis.extract.ts';
 import { captureEpcisDocument, findEventsByIds, findEventsByLinkValues } from '../src/epcis/epcis.service.ts';
 import type { Actor } from '../src/platform/auth.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import type { Db } from '../src/platform/db.ts';
 import { openBenchDatabase } from './scratch-database.ts';
-import { shippingEvents } from './workloads.ts';
+import { insertCapturer, shippingEvents } from './workloads.ts';
 
 const eventsPerDocument = 1000;
 const documentsPerPath = Number(process.env.BENCH_DOCUMENTS ?? 10);
@@ -92,14 +91,7 @@ async function time<T>(label: string, prepare: (i: number) => T, run: (input: T)
 async function main() {
   const { database, kind, drop } = await openBenchDatabase('txng_bench_capture');
   // only an approved organisation captures (docs/security.md); its keys are nobody else's, so nothing is foreign
-  await database.db.insert(organisations).values({
-    id: organisationId,
-    name: 'Bench',
-    type: 'enterprise',
-    sector: 'agriculture',
-    gs1CompanyPrefixes: ['8934567'],
-    reviewStatus: 'approved',
-  });
+  await insertCapturer(database.db, organisationId);
   const actor: Actor = {
     kind: 'apiKey',
     id: 'bench',

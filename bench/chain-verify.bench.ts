@@ -13,13 +13,12 @@ import crypto from 'node:crypto';
 import os from 'node:os';
 import { sql } from 'drizzle-orm';
 import { auditRowsInRange, canonicalJson, chainHash, genesisHash } from '../src/audit/index.ts';
-import { organisations } from '../src/db/index.ts';
 import { captureEpcisDocument } from '../src/epcis/epcis.service.ts';
 import { type CaptureSeal, captureRoot, storedEventsOfCapture } from '../src/epcis/index.ts';
 import type { Database } from '../src/platform/db.ts';
 import { makeCheckpoint, recordProof, verifyChain, verifyProof } from '../src/proofs/index.ts';
 import { openBenchDatabase } from './scratch-database.ts';
-import { shippingEvents } from './workloads.ts';
+import { insertCapturer, shippingEvents } from './workloads.ts';
 
 const records = Number(process.env.TXNG_BENCH_RECORDS ?? 1_000_000);
 const checkpointCount = Number(process.env.TXNG_BENCH_CHECKPOINTS ?? 10);
@@ -118,14 +117,7 @@ async function main() {
 
 async function load(database: Database) {
   {
-    await database.db.insert(organisations).values({
-      id: organisationId,
-      name: 'Bench',
-      type: 'enterprise',
-      sector: 'agriculture',
-      gs1CompanyPrefixes: ['8934567'],
-      reviewStatus: 'approved',
-    });
+    await insertCapturer(database.db, organisationId);
     const load = await seconds(async () => {
       // the captures first (each one chained row sealing 1,000 events), then the records, a checkpoint per part
       for (let c = 0; c < captures; c++)

@@ -9,10 +9,10 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import WebSocket from 'ws';
 import { buildApp } from '../src/app.ts';
-import { organisations } from '../src/db/index.ts';
 import type { Actor } from '../src/platform/auth.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { openBenchDatabase } from './scratch-database.ts';
+import { insertCapturer } from './workloads.ts';
 
 const captures = Number(process.env.BENCH_CAPTURES ?? 100);
 const organisationId = '00000000-0000-4000-8000-0000000000bf';
@@ -50,14 +50,7 @@ async function main() {
   const { database, kind, drop } = await openBenchDatabase('txng_bench_subscriptions', {
     pgliteKind: 'PGlite in memory',
   });
-  await database.db.insert(organisations).values({
-    id: organisationId,
-    name: 'Bench',
-    type: 'enterprise',
-    sector: 'agriculture',
-    gs1CompanyPrefixes: ['8934567'],
-    reviewStatus: 'approved',
-  });
+  await insertCapturer(database.db, organisationId);
   const actor: Actor = {
     kind: 'apiKey',
     id: 'bench',

@@ -1,8 +1,10 @@
 /**
  * Workloads more than one bench measures, written once: the trace chain (bench/trace.ts, bench/decade.bench.ts),
  * the capture documents (bench/capture.ts, bench/decade.bench.ts) and the annual report's plan
- * (bench/annual-report.bench.ts, bench/decade.bench.ts).
+ * (bench/annual-report.bench.ts, bench/decade.bench.ts), and the organisation the captures belong to.
  */
+
+import { organisations } from '../src/db/index.ts';
 import { buildDigitalLink, checkDigit } from '../src/gs1/index.ts';
 import { createIndicator, createPlan, indicatorFormulas, setTargets } from '../src/plan/index.ts';
 import type { Actor, Db } from '../src/platform/index.ts';
@@ -116,4 +118,19 @@ export async function reportPlan(db: Db, actor: Actor, year: number) {
     );
   }
   return plan;
+}
+
+/**
+ * The approved enterprise that captures the workloads' events: it holds their company prefix 8934567, so none of
+ * their keys is foreign (only an approved organisation captures, docs/security.md).
+ */
+export async function insertCapturer(db: Db, id: string) {
+  await db.insert(organisations).values({
+    id,
+    name: 'Bench',
+    type: 'enterprise',
+    sector: 'agriculture',
+    gs1CompanyPrefixes: ['8934567'],
+    reviewStatus: 'approved',
+  });
 }
