@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { needs } from '../src/test/needs.ts';
 import {
   chromiumMissing,
+  durianCarton,
   journeySteps,
   launchBrowser,
   newContext,
@@ -12,15 +13,7 @@ import {
   startBackOfficeServer,
 } from './support.ts';
 
-/** GS1 mod-10 check digit of the digits before it. */
-function withCheckDigit(digits: string): string {
-  const sum = [...digits].reverse().reduce((acc, d, i) => acc + Number(d) * (i % 2 === 0 ? 3 : 1), 0);
-  return digits + ((10 - (sum % 10)) % 10);
-}
-
-// The demo packing house's durian cartons: serials 1–500 are activated to lot PH2606-D1 (src/demo/stamps.ts); the
-// demo kitchen received 101 and 102 (src/demo/kitchens.ts).
-const durianCarton = withCheckDigit('0893601600020');
+// The demo kitchen received the durian cartons 101 and 102 (src/demo/kitchens.ts).
 const cook = 'bepan@suatanbinhloc.vn';
 const healthOfficer = 'attp@syt.dongnai.gov.vn';
 const dishName = 'Chè sầu riêng';

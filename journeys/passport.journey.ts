@@ -6,6 +6,7 @@ import { needs } from '../src/test/needs.ts';
 import {
   buildBackOffice,
   chromiumMissing,
+  durianCarton,
   launchBrowser,
   newContext,
   type RunningServer,
@@ -14,14 +15,7 @@ import {
   startServer,
 } from './support.ts';
 
-/** GS1 mod-10 check digit of the digits before it. */
-function withCheckDigit(digits: string): string {
-  const sum = [...digits].reverse().reduce((acc, d, i) => acc + Number(d) * (i % 2 === 0 ? 3 : 1), 0);
-  return digits + ((10 - (sum % 10)) % 10);
-}
-
-// The demo packing house's durian cartons, lot PH2606-D1 (src/demo/stamps.ts), with their e-label (src/demo/passport.ts).
-const durianCarton = withCheckDigit('0893601600020');
+// A durian carton of lot PH2606-D1, with its e-label (src/demo/passport.ts).
 const stamp = `/01/${durianCarton}/10/PH2606-D1/21/1`;
 
 /** Keeps a copy where the session looks at them (the journeys' own folder is test-results/screenshots). */

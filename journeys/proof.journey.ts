@@ -4,6 +4,7 @@ import { needs } from '../src/test/needs.ts';
 import {
   chromiumMissing,
   demoPassword,
+  durianCarton,
   journeySteps,
   launchBrowser,
   newContext,
@@ -11,15 +12,6 @@ import {
   screenshot,
   startServer,
 } from './support.ts';
-
-/** GS1 mod-10 check digit of the digits before it. */
-function withCheckDigit(digits: string): string {
-  const sum = [...digits].reverse().reduce((acc, d, i) => acc + Number(d) * (i % 2 === 0 ? 3 : 1), 0);
-  return digits + ((10 - (sum % 10)) % 10);
-}
-
-// The demo packing house's durian cartons, serials 1–500 activated to lot PH2606-D1 (src/demo/stamps.ts).
-const durianCarton = withCheckDigit('0893601600020');
 
 const step = journeySteps();
 

@@ -104,3 +104,12 @@ export function journeySteps() {
 /** Why the journeys cannot run here, or null when Chromium is installed. */
 export const chromiumMissing = () =>
   fs.existsSync(chromiumPath) ? null : `not found at ${chromiumPath}; install it or set CHROMIUM_PATH`;
+
+/** GS1 mod-10 check digit of the digits before it, appended. */
+export function withCheckDigit(digits: string): string {
+  const sum = [...digits].reverse().reduce((acc, d, i) => acc + Number(d) * (i % 2 === 0 ? 3 : 1), 0);
+  return digits + ((10 - (sum % 10)) % 10);
+}
+
+/** The demo packing house's durian cartons (GTIN): serials 1–500 activated to lot PH2606-D1 (src/demo/stamps.ts). */
+export const durianCarton = withCheckDigit('0893601600020');
