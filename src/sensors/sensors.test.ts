@@ -63,6 +63,10 @@ const call = (
   payload?: object,
 ) => t.app.inject({ method, url, headers, payload });
 
+/** A device posting with its own key: one reading, or a backlog (`readings/batch`). */
+const fromDevice = (d: { id: string; key: string }, path: 'readings' | 'readings/batch', payload: object) =>
+  call('POST', `/api/sensors/devices/${d.id}/${path}`, { 'x-device-key': d.key }, payload);
+
 async function device(org: Org, body: object = {}) {
   const res = await call('POST', '/api/sensors/devices', org.owner, {
     name: 'Nhiệt kế kho 1',
@@ -122,25 +126,15 @@ describe('devices and their keys', () => {
       .rows[0];
     expect(stored.key_hash).not.toContain(d.key.slice(15));
 
-    const one = await call(
-      'POST',
-      `/api/sensors/devices/${d.id}/readings`,
-      { 'x-device-key': d.key },
-      { at: at(0), kind: 'temperature', value: 4.5 },
-    );
+    const one = await fromDevice(d, 'readings', { at: at(0), kind: 'temperature', value: 4.5 });
     expect(one.statusCode).toBe(201);
     expect(one.json()).toEqual({ stored: 1, excursionsOpened: 0 });
-    const batch = await call(
-      'POST',
-      `/api/sensors/devices/${d.id}/readings/batch`,
-      { 'x-device-key': d.key },
-      {
-        readings: [
-          { at: at(1), kind: 'temperature', value: 40.1, uom: 'FAH' },
-          { at: at(2), kind: 'humidity', value: 85 },
-        ],
-      },
-    );
+    const batch = await fromDevice(d, 'readings/batch', {
+      readings: [
+        { at: at(1), kind: 'temperature', value: 40.1, uom: 'FAH' },
+        { at: at(2), kind: 'humidity', value: 85 },
+      ],
+    });
     expect(batch.json()).toEqual({ stored: 2, excursionsOpened: 0 });
     const rows = (
       (await t.db.execute(
@@ -156,12 +150,7 @@ describe('devices and their keys', () => {
     expect(rows[0].part).toMatch(/^sensor_readings_(p2026_12|default)$/);
 
     expect((await call('DELETE', `/api/sensors/devices/${d.id}`, a.owner)).json().revokedAt).not.toBeNull();
-    const after = await call(
-      'POST',
-      `/api/sensors/devices/${d.id}/readings`,
-      { 'x-device-key': d.key },
-      { at: at(3), kind: 'temperature', value: 5 },
-    );
+    const after = await fromDevice(d, 'readings', { at: at(3), kind: 'temperature', value: 5 });
     expect(after.statusCode).toBe(401);
     expect(after.headers['content-type']).toContain('application/problem+json');
   });
@@ -177,17 +166,12 @@ describe('devices and their keys', () => {
       { at: at(5), kind: 'temperature', value: 5 },
     );
     expect(other.statusCode).toBe(403);
-    const foreignLot = await call(
-      'POST',
-      `/api/sensors/devices/${da.id}/readings/batch`,
-      { 'x-device-key': da.key },
-      {
-        readings: [
-          { at: at(5), kind: 'temperature', value: 5 },
-          { at: at(6), kind: 'temperature', value: 5, lotId: b.lotId },
-        ],
-      },
-    );
+    const foreignLot = await fromDevice(da, 'readings/batch', {
+      readings: [
+        { at: at(5), kind: 'temperature', value: 5 },
+        { at: at(6), kind: 'temperature', value: 5, lotId: b.lotId },
+      ],
+    });
     expect(foreignLot.statusCode).toBe(400);
     expect(foreignLot.json().errors).toEqual([expect.objectContaining({ field: '/body/readings/1/lotId' })]);
     expect(foreignLot.json().errors[0].message).toContain('lô hàng');
@@ -301,12 +285,7 @@ describe('thresholds, excursions and alerts', () => {
       kind: 'temperature',
       value,
     }));
-    const res = await call(
-      'POST',
-      `/api/sensors/devices/${d.id}/readings/batch`,
-      { 'x-device-key': d.key },
-      { readings: series },
-    );
+    const res = await fromDevice(d, 'readings/batch', { readings: series });
     expect(res.json()).toEqual({ stored: 9, excursionsOpened: 1 });
 
     const alerts = (await call('GET', '/api/sensors/alerts', a.owner)).json();
@@ -472,16 +451,11 @@ describe('thresholds, excursions and alerts', () => {
 describe('monthly partitions', () => {
   it('readings have this month and the next ones; a reading of 1999 waits in the default partition until the maintenance moves it', async () => {
     const d = await device(a);
-    const old = await call(
-      'POST',
-      `/api/sensors/devices/${d.id}/readings`,
-      { 'x-device-key': d.key },
-      {
-        at: '1999-06-15T10:00:00+07:00',
-        kind: 'temperature',
-        value: 5,
-      },
-    );
+    const old = await fromDevice(d, 'readings', {
+      at: '1999-06-15T10:00:00+07:00',
+      kind: 'temperature',
+      value: 5,
+    });
     expect(old.statusCode).toBe(201);
     const partOf = async () =>
       (
@@ -513,18 +487,13 @@ describe('concurrency', () => {
     });
     const d = await device(org);
     const send = (from: number) =>
-      call(
-        'POST',
-        `/api/sensors/devices/${d.id}/readings/batch`,
-        { 'x-device-key': d.key },
-        {
-          readings: Array.from({ length: 50 }, (_, i) => ({
-            at: at(from + i),
-            kind: 'temperature',
-            value: 10,
-          })),
-        },
-      );
+      fromDevice(d, 'readings/batch', {
+        readings: Array.from({ length: 50 }, (_, i) => ({
+          at: at(from + i),
+          kind: 'temperature',
+          value: 10,
+        })),
+      });
     const answers = await Promise.all([send(1000), send(2000), send(3000)]);
     expect(answers.map((r) => r.statusCode)).toEqual([201, 201, 201]);
     const running = (
@@ -548,12 +517,7 @@ describe('alert mail', () => {
       max: 8,
     });
     const d = await device(org);
-    const res = await call(
-      'POST',
-      `/api/sensors/devices/${d.id}/readings`,
-      { 'x-device-key': d.key },
-      { at: at(5000), kind: 'temperature', value: 11 },
-    );
+    const res = await fromDevice(d, 'readings', { at: at(5000), kind: 'temperature', value: 11 });
     expect(res.json().excursionsOpened).toBe(1);
     const dir = t.config.mail.outboxDir;
     const mailsTo = () =>
