@@ -25,7 +25,7 @@ import { useGet, useSend } from '../../api/hooks.ts';
 import { isStaff, useMe } from '../../api/session.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { formatDateTime, formatNumber } from '../../format.ts';
+import { formatDate, formatDateTime, formatNumber } from '../../format.ts';
 import './words.ts';
 
 interface Kitchen {
@@ -382,7 +382,7 @@ function Menu({ kitchen }: { kitchen: Kitchen }) {
         </form>
       </Card>
       <Title order={2} size="h4">
-        {t('kitchen.menuOf', { date: date.split('-').reverse().join('/') })}
+        {t('kitchen.menuOf', { date: formatDate(date) })}
       </Title>
       {sampleError ? <ProblemAlert error={sampleError} /> : null}
       {menu.isSuccess && !dishes.length ? <Text c="dimmed">{t('kitchen.noDishes')}</Text> : null}
@@ -450,7 +450,7 @@ function Samples({ kitchen }: { kitchen: Kitchen }) {
         <Table.Td>
           {s.dishName}
           <Text size="xs" c="dimmed">
-            {s.servedOn.split('-').reverse().join('/')}
+            {formatDate(s.servedOn)}
           </Text>
         </Table.Td>
         <Table.Td>{formatDateTime(s.takenAt)}</Table.Td>
@@ -542,8 +542,7 @@ function KitchensOverview() {
       {overview.data ? (
         <Stack>
           <Text size="sm" c="dimmed">
-            {overview.data.from.split('-').reverse().join('/')} –{' '}
-            {overview.data.to.split('-').reverse().join('/')}
+            {formatDate(overview.data.from)} – {formatDate(overview.data.to)}
           </Text>
           <Title order={2} size="h4">
             {t('kitchen.kitchens')}
