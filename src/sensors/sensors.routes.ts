@@ -87,6 +87,19 @@ export async function sensorRoutes(fastify: FastifyInstance) {
     if (!device) throw new Error('device door not passed');
     return device;
   };
+  /** The door's device stores its readings (`at` names each one's place in the body); excursions are mailed soon. */
+  const ingest = async (
+    request: FastifyRequest,
+    readings: Parameters<typeof service.ingestDeviceReadings>[2],
+    at: (i: number) => string,
+  ) => {
+    const result = await service.ingestDeviceReadings(app.db, doorDevice(request), readings, {
+      source: 'device',
+      at,
+    });
+    mailSoon(result.excursionsOpened);
+    return result;
+  };
 
   app.post(
     '/sensors/devices/:id/readings',
@@ -103,15 +116,7 @@ export async function sensorRoutes(fastify: FastifyInstance) {
         response: { 201: ingestResult },
       },
     },
-    async (request, reply) => {
-      const device = doorDevice(request);
-      const result = await service.ingestDeviceReadings(app.db, device, [request.body], {
-        source: 'device',
-        at: () => '/body',
-      });
-      mailSoon(result.excursionsOpened);
-      return reply.status(201).send(result);
-    },
+    async (request, reply) => reply.status(201).send(await ingest(request, [request.body], () => '/body')),
   );
 
   app.post(
@@ -129,15 +134,8 @@ export async function sensorRoutes(fastify: FastifyInstance) {
         response: { 201: ingestResult },
       },
     },
-    async (request, reply) => {
-      const device = doorDevice(request);
-      const result = await service.ingestDeviceReadings(app.db, device, request.body.readings, {
-        source: 'device',
-        at: (i) => `/body/readings/${i}`,
-      });
-      mailSoon(result.excursionsOpened);
-      return reply.status(201).send(result);
-    },
+    async (request, reply) =>
+      reply.status(201).send(await ingest(request, request.body.readings, (i) => `/body/readings/${i}`)),
   );
 
   app.get(
