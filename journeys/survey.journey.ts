@@ -54,11 +54,11 @@ describe('a survey filled on a phone', needs('Chromium', chromiumMissing()), () 
     await screenshot(page, 'survey-phone-list');
     await page.getByRole('link', { name: surveyTitle }).click();
     await page.getByRole('heading', { name: surveyTitle }).waitFor();
-    // her scope: the two organisations of the Long Khánh wards, one answered by the demo
-    await page.getByText('Kết quả — 1 / 2 tổ chức').waitFor();
+    // her scope: the three organisations of the Long Khánh wards (the school kitchen's caterer among them), one answered by the demo
+    await page.getByText('Kết quả — 1 / 3 tổ chức').waitFor();
     await screenshot(page, 'survey-phone-results-scope');
     await page.getByRole('link', { name: 'Điền phiếu' }).first().click();
-    await page.getByTestId('done-count').getByText('Đã trả lời 1 / 2 tổ chức').waitFor();
+    await page.getByTestId('done-count').getByText('Đã trả lời 1 / 3 tổ chức').waitFor();
   });
 
   step('she picks the durian farm; the page fits the phone and its controls are large', async () => {
@@ -81,7 +81,7 @@ describe('a survey filled on a phone', needs('Chromium', chromiumMissing()), () 
     await question(1).getByText('câu «Cơ sở đang ghi chép, lưu thông tin sản xuất bằng cách nào?» cần được trả lời').waitFor();
     await question(3).getByText('câu «Sản lượng năm gần nhất» cần được trả lời').waitFor();
     await screenshot(page, 'survey-phone-fill-missing');
-    await expect(page.getByTestId('done-count').innerText()).resolves.toBe('Đã trả lời 1 / 2 tổ chức');
+    await expect(page.getByTestId('done-count').innerText()).resolves.toBe('Đã trả lời 1 / 3 tổ chức');
   });
 
   step('she answers every question, saves, and sees the farm counted', async () => {
@@ -92,7 +92,7 @@ describe('a survey filled on a phone', needs('Chromium', chromiumMissing()), () 
     await question(4).getByRole('textbox').fill('Cần hướng dẫn ghi nhật ký trên điện thoại.');
     await page.getByRole('button', { name: 'Lưu câu trả lời' }).click();
     await page.getByTestId('saved-note').getByText(`Đã lưu câu trả lời của ${farm}`).waitFor();
-    await page.getByTestId('done-count').getByText('Đã trả lời 2 / 2 tổ chức').waitFor();
+    await page.getByTestId('done-count').getByText('Đã trả lời 2 / 3 tổ chức').waitFor();
     await screenshot(page, 'survey-phone-fill-saved');
   });
 
