@@ -136,7 +136,7 @@ async function load(database: Database) {
       for (let k = 0; k < checkpointCount; k++) {
         const h = await head(database);
         await writeRows(database, Math.min(part, records - h.id), h);
-        await makeCheckpoint(database.db, { province: 'Bench', trigger: 'cli' });
+        await makeCheckpoint(database.db, { province: 'Bench', keyFile: null, trigger: 'cli' });
       }
     });
     console.log(

@@ -109,7 +109,11 @@ async function serve(
       : () => {};
   // the daily signed checkpoint of the audit chain (decision 057), where the checks run
   const stopCheckpoints = opts.checks
-    ? startCheckpointSchedule(database.db, { province: config.provinceName, log: (m) => app.log.warn(m) })
+    ? startCheckpointSchedule(database.db, {
+        province: config.provinceName,
+        keyFile: config.checkpointKeyFile,
+        log: (m) => app.log.warn(m),
+      })
     : () => {};
   // stamps, lots, products and organisations held in memory, dropped when a change is announced (decision 055)
   const listener = await startResolverListener({

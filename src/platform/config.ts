@@ -1,3 +1,5 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
@@ -72,6 +74,8 @@ export interface Config {
   resolverServePage: boolean;
   /** The MQTT broker sensor readings come from (decision 059); null: no MQTT ingestion. */
   mqttUrl: string | null;
+  /** The province's Ed25519 signing key for checkpoints, PEM PKCS#8 (decision 057); null: one kept in the database. */
+  checkpointKeyFile: string | null;
   /** Requests a minute per client address on the resolver and the public pages. */
   resolverRateLimit: number;
   scan: ScanThresholds;
@@ -228,6 +232,11 @@ const envSchema = z.object({
     .regex(/^(mqtts?|wss?):\/\/[^\s]+$/)
     .optional()
     .describe('mqtt://user:password@host:1883, mqtts://host:8883 or ws(s)://host/mqtt'),
+  TXNG_CHECKPOINT_KEY_FILE: z
+    .string()
+    .refine(isEd25519KeyFile)
+    .optional()
+    .describe('a readable file holding an Ed25519 private key in PEM (openssl genpkey -algorithm ed25519)'),
   TXNG_SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\/[^\s]+$/)
@@ -334,6 +343,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     resolverCacheSeconds: v.TXNG_RESOLVER_CACHE_SECONDS,
     resolverServePage: v.TXNG_RESOLVER_SERVE_PAGE,
     mqttUrl: v.TXNG_MQTT_URL ?? null,
+    checkpointKeyFile: v.TXNG_CHECKPOINT_KEY_FILE ? path.resolve(v.TXNG_CHECKPOINT_KEY_FILE) : null,
     resolverRateLimit: v.TXNG_RESOLVER_RATE_LIMIT,
     scan: {
       windowHours: v.TXNG_SCAN_WINDOW_HOURS,
@@ -394,4 +404,13 @@ function parseTrustProxy(value: string | undefined): boolean | number | string {
   if (value === 'true') return true;
   if (/^\d+$/.test(value)) return Number(value);
   return value; // addresses or CIDRs, comma-separated
+}
+
+/** Whether a path names a readable file holding an Ed25519 private key (the checkpoints' signing key). */
+function isEd25519KeyFile(file: string): boolean {
+  try {
+    return crypto.createPrivateKey(fs.readFileSync(file, 'utf8')).asymmetricKeyType === 'ed25519';
+  } catch {
+    return false;
+  }
 }

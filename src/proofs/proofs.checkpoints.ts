@@ -62,9 +62,9 @@ export async function recordLeaves(db: DbOrTx, afterId: number, toId: number) {
  */
 export async function makeCheckpoint(
   db: Db,
-  opts: { province: string; trigger: 'daily' | 'admin' | 'cli'; now?: Date },
+  opts: { province: string; keyFile: string | null; trigger: 'daily' | 'admin' | 'cli'; now?: Date },
 ): Promise<Checkpoint | null> {
-  const key = await signingKey(db);
+  const key = await signingKey(db, opts.keyFile);
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${checkpointLock})`);
     const last = await latestCheckpoint(tx);
@@ -156,13 +156,13 @@ export function presentCheckpoint(row: Checkpoint) {
  */
 export function startCheckpointSchedule(
   db: Db,
-  opts: { province: string; log: (message: string) => void; everyMs?: number },
+  opts: { province: string; keyFile: string | null; log: (message: string) => void; everyMs?: number },
 ): () => void {
   const tick = async () => {
     try {
       const last = await latestCheckpoint(db);
       if (last && localToday(last.issuedAt.getTime()) === localToday()) return;
-      await makeCheckpoint(db, { province: opts.province, trigger: 'daily' });
+      await makeCheckpoint(db, { province: opts.province, keyFile: opts.keyFile, trigger: 'daily' });
     } catch (err) {
       opts.log(`daily checkpoint failed: ${err instanceof Error ? err.message : String(err)}`);
     }

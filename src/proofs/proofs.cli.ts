@@ -79,7 +79,11 @@ export async function runCheckpointCommand(
 ): Promise<number> {
   const database = await openDatabase(config);
   try {
-    const made = await makeCheckpoint(database.db, { province: config.provinceName, trigger: 'cli' });
+    const made = await makeCheckpoint(database.db, {
+      province: config.provinceName,
+      keyFile: config.checkpointKeyFile,
+      trigger: 'cli',
+    });
     out.write(
       made
         ? `Đã ký điểm mốc số ${made.seq}: ${made.records} bản ghi (số ${made.fromId + 1}–${made.toId}), gốc ${made.root}.\n`

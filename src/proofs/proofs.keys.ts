@@ -37,12 +37,11 @@ export function readPublicKey(pem: string): crypto.KeyObject | null {
 
 const keyLock = 7_346_057;
 
-export async function signingKey(db: DbOrTx, env = process.env): Promise<SigningKey> {
-  const file = env.TXNG_CHECKPOINT_KEY_FILE;
+/** The key to sign with: the operator's file (config.checkpointKeyFile, checked at start) or the kept one. */
+export async function signingKey(db: DbOrTx, file: string | null): Promise<SigningKey> {
   if (file) {
     const privateKey = crypto.createPrivateKey(fs.readFileSync(file, 'utf8'));
-    if (privateKey.asymmetricKeyType !== 'ed25519')
-      throw new Error(`TXNG_CHECKPOINT_KEY_FILE: ${file} is not an Ed25519 private key`);
+    if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`${file} is not an Ed25519 private key`);
     const publicKey = crypto.createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString();
     const keyId = keyIdOf(publicKey);
     await db.insert(checkpointKeys).values({ keyId, publicKey, source: 'file' }).onConflictDoNothing();

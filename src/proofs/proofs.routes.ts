@@ -166,7 +166,11 @@ export async function proofsRoutes(fastify: FastifyInstance) {
       },
     },
     async (_request, reply) => {
-      const made = await makeCheckpoint(app.db, { province: app.config.provinceName, trigger: 'admin' });
+      const made = await makeCheckpoint(app.db, {
+        province: app.config.provinceName,
+        keyFile: app.config.checkpointKeyFile,
+        trigger: 'admin',
+      });
       if (!made) throw conflict('proofs.nothing-new');
       reply.code(201);
       return presentCheckpoint(made);
@@ -202,7 +206,9 @@ export async function proofsRoutes(fastify: FastifyInstance) {
       const latest = await latestCheckpoint(app.db);
       const keys = await publicKeys(app.db);
       const current =
-        keys.find((k) => k.keyId === latest?.keyId) ?? keys[keys.length - 1] ?? (await signingKey(app.db));
+        keys.find((k) => k.keyId === latest?.keyId) ??
+        keys[keys.length - 1] ??
+        (await signingKey(app.db, app.config.checkpointKeyFile));
       return reply
         .type('application/x-pem-file')
         .header('content-disposition', `attachment; filename="txng-${current.keyId}.pem"`)

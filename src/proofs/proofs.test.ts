@@ -5,10 +5,12 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inclusionPath, leafHash, merkleRoot, nodeHash, recordAudit, rootFromPath } from '../audit/index.ts';
+import { loadConfig } from '../platform/index.ts';
 import { createTestApp, epcisDocument, makeOrganisation, objectEvent, type TestApp } from '../test/index.ts';
 import { forgetProofCache, type Proof } from './proofs.build.ts';
 import { makeCheckpoint } from './proofs.checkpoints.ts';
 import { runVerifyCommand } from './proofs.cli.ts';
+import { keyIdOf } from './proofs.keys.ts';
 import { verifyChain, verifyProof } from './proofs.verify.ts';
 
 /** RFC 9162's tree written the plain recursive way, to hold the streaming one to it. */
@@ -285,7 +287,7 @@ describe('checkpoints and proofs', () => {
 
     it('names the records removed after a checkpoint, and a checkpoint edited', async () => {
       await recordAudit(t.db, { actor: null, action: 'update', entityType: 'product', entityId: 'p-2' });
-      const second = await makeCheckpoint(t.db, { province: 'Đồng Nai', trigger: 'cli' });
+      const second = await makeCheckpoint(t.db, { province: 'Đồng Nai', keyFile: null, trigger: 'cli' });
       expect(second?.seq).toBe(2);
       const saved = ((await t.db.execute(sql`SELECT * FROM audit_log WHERE id = ${second!.toId}`)) as any)
         .rows[0];
@@ -372,5 +374,33 @@ describe('the hashes, written for speed, give the bytes they always gave', () =>
         .update('dữ liệu')
         .digest('hex'),
     );
+  });
+});
+
+describe('the province’s key from a file (TXNG_CHECKPOINT_KEY_FILE)', () => {
+  it('is checked at start and signs the checkpoints; a file that is no Ed25519 key stops the program', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'txng-key-'));
+    try {
+      const pair = crypto.generateKeyPairSync('ed25519');
+      const file = path.join(dir, 'province.pem');
+      fs.writeFileSync(file, pair.privateKey.export({ type: 'pkcs8', format: 'pem' }));
+      const notKey = path.join(dir, 'notes.txt');
+      fs.writeFileSync(notKey, 'not a key');
+      expect(loadConfig({ TXNG_CHECKPOINT_KEY_FILE: file }).checkpointKeyFile).toBe(file);
+      expect(() => loadConfig({ TXNG_CHECKPOINT_KEY_FILE: notKey })).toThrow(/TXNG_CHECKPOINT_KEY_FILE/);
+      expect(() => loadConfig({ TXNG_CHECKPOINT_KEY_FILE: path.join(dir, 'missing.pem') })).toThrow(
+        /TXNG_CHECKPOINT_KEY_FILE/,
+      );
+      const t = await createTestApp();
+      try {
+        await recordAudit(t.db, { actor: null, action: 'update', entityType: 'product', entityId: 'k-1' });
+        const made = await makeCheckpoint(t.db, { province: 'Đồng Nai', keyFile: file, trigger: 'cli' });
+        expect(made?.keyId).toBe(keyIdOf(pair.publicKey));
+      } finally {
+        await t.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
