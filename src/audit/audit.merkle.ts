@@ -43,6 +43,29 @@ export class MerkleAccumulator {
     this.count++;
   }
 
+  /**
+   * Adds a perfect subtree of `size` leaves (a power of two) built elsewhere, as if its leaves had been pushed one
+   * by one: only where the count so far is a multiple of `size` and the subtree is no larger than the last one held
+   * (then the stacks join exactly as the binary digits of the count do). Returns false, adding nothing, otherwise.
+   */
+  pushSubtree(hash: string, size: number): boolean {
+    const last = this.stack[this.stack.length - 1];
+    if (this.count % size !== 0 || (last && last.size < size)) return false;
+    let node = { hash, size };
+    while (this.stack.length && this.stack[this.stack.length - 1].size === node.size) {
+      const left = this.stack.pop()!;
+      node = { hash: nodeHash(left.hash, node.hash), size: left.size * 2 };
+    }
+    this.stack.push(node);
+    this.count += size;
+    return true;
+  }
+
+  /** The perfect subtrees held, largest (leftmost) first: what `pushSubtree` takes to join this to another. */
+  subtrees(): { hash: string; size: number }[] {
+    return this.stack.map((s) => ({ ...s }));
+  }
+
   root(): string {
     if (!this.stack.length) return emptyRoot;
     let acc = this.stack[this.stack.length - 1].hash;

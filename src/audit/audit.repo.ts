@@ -102,3 +102,36 @@ export async function latestAuditOf(
     .limit(1);
   return row ?? null;
 }
+
+/** One page of the chain: `count` rows in id order, as the JSON text of an array of rows (checkChainPage reads them). */
+export interface ChainPageText {
+  count: number;
+  lastId: number | null;
+  text: string;
+}
+
+/**
+ * Rows `afterId < id ≤ toId` in id order, at most `limit`, as one JSON text. `at::text` is the very text the driver
+ * receives for the column and turns into a Date with `new Date(text)` (drizzle's mapping on PGlite and on
+ * PostgreSQL), so a row hashes here exactly as read through the ORM; jsonb columns come as JSON values, parsed by
+ * JSON.parse as the drivers do.
+ */
+export async function auditChainPage(
+  db: DbOrTx,
+  afterId: number,
+  toId: number,
+  limit: number,
+): Promise<ChainPageText> {
+  const result = (await db.execute(sql`SELECT count(*)::int AS count, max(id)::text AS last_id,
+      coalesce(json_agg(json_build_array(id, at::text, actor_id, actor_kind, actor_role, actor_name, organisation_id,
+        action, entity_type, entity_id, before, after, prev_hash, hash) ORDER BY id)::text, '[]') AS rows
+    FROM (SELECT * FROM audit_log WHERE id > ${afterId} AND id <= ${toId} ORDER BY id LIMIT ${limit}) AS page`)) as unknown as {
+    rows: { count: number | string; last_id: string | null; rows: string }[];
+  };
+  const row = result.rows[0];
+  return {
+    count: Number(row.count),
+    lastId: row.last_id === null ? null : Number(row.last_id),
+    text: row.rows,
+  };
+}

@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from './audit.routes.ts';
 
 export { canonicalJson, chainHash, genesisHash } from './audit.chain.ts';
+export { type ChainPageResult, checkChainPage } from './audit.chain-page.ts';
+export { ChainHashers } from './audit.chain-workers.ts';
 export { lastAuditedChange } from './audit.last-change.ts';
 export {
   captureEntityType,
@@ -20,7 +22,14 @@ export {
   rootFromPath,
   sha256Hex,
 } from './audit.merkle.ts';
-export { type AuditRow, auditHead, auditRowById, auditRowsInRange, latestAuditOf } from './audit.repo.ts';
+export {
+  type AuditRow,
+  auditChainPage,
+  auditHead,
+  auditRowById,
+  auditRowsInRange,
+  latestAuditOf,
+} from './audit.repo.ts';
 export { registerAuditScope } from './audit.scope.ts';
 export { recordAudit } from './audit.service.ts';
 export { registerAuditSubject } from './audit.subjects.ts';

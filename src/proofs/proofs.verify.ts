@@ -1,7 +1,11 @@
 import crypto from 'node:crypto';
 import {
   type AuditRow,
+  auditChainPage,
+  auditRowById,
   auditRowsInRange,
+  ChainHashers,
+  type ChainPageResult,
   canonicalJson,
   captureEntityType,
   chainHash,
@@ -161,67 +165,224 @@ type Broken = NonNullable<ChainReport['broken']>;
 
 const recordWords = (row: AuditRow) => `bản ghi số ${row.id} của nhật ký (${describeEntry(row, 'vi')})`;
 
+type Keys = Map<string, crypto.KeyObject | null>;
+type Mark = Awaited<ReturnType<typeof allCheckpoints>>[number];
+
+/** Where a check of the chain stands: everything up to `lastId` holds, and the checkpoints before `mark`. */
+interface ChainState {
+  report: ChainReport;
+  mark: number;
+  previousStatement: string | null;
+  prevHash: string;
+  lastId: number;
+}
+
+/**
+ * Checks checkpoint `state.mark` against the records since the one before it (their Merkle root and count, and
+ * the hash of the last of them) and, when it holds, moves on to the next checkpoint.
+ */
+function checkMark(
+  state: ChainState,
+  marks: Mark[],
+  keys: Keys,
+  tree: { root: string; count: number },
+  headHash: string,
+): Broken | null {
+  const cp = marks[state.mark];
+  const s = JSON.parse(cp.statement) as CheckpointStatement;
+  const key = keys.get(cp.keyId);
+  const where = `điểm mốc số ${cp.seq} (ký ngày ${vietnamTime(cp.issuedAt)})`;
+  const broken = (text: string): Broken => ({ kind: 'checkpoint', recordId: cp.toId, eventId: null, text });
+  if (canonicalJson(s) !== cp.statement || s.root !== cp.root || s.toId !== cp.toId || s.fromId !== cp.fromId)
+    return broken(`Nội dung ${where} trong cơ sở dữ liệu đã bị sửa.`);
+  if (!key || !crypto.verify(null, Buffer.from(cp.statement), key, Buffer.from(cp.signature, 'base64')))
+    return broken(`Chữ ký của ${where} không hợp lệ.`);
+  if (s.previous !== (state.previousStatement ? sha256Hex(state.previousStatement) : null))
+    return broken(`${where} không nối với điểm mốc trước nó: một điểm mốc đã bị xoá hoặc thay.`);
+  if (tree.root !== s.root || tree.count !== s.records || headHash !== s.headHash)
+    return broken(
+      `Các bản ghi từ số ${s.fromId + 1} đến ${s.toId} không còn khớp với ${where}: có bản ghi bị thêm, xoá hoặc sửa.`,
+    );
+  state.previousStatement = cp.statement;
+  state.mark++;
+  state.report.checkpoints++;
+  return null;
+}
+
+/** Rows per page of the parallel pass: a power of two, so that each full page is one perfect Merkle subtree. */
+const defaultPageSize = 8192;
+
 /**
  * Recomputes the whole chain from the first record: every record's hash and link, every checkpoint's root, head,
  * link to the one before and signature, and every captured event against its capture's seal. Stops at the first
  * thing that does not hold and names it. `events: false` leaves the events out (a quicker check of the records).
+ *
+ * Two passes, one after the other, that name the same first break in the same words. The quick one reads pages
+ * of rows as JSON text and hashes them in worker threads (`workers`, 0 for none) while the next pages are read; each
+ * row's hash needs only its own stored columns and stored prev_hash, so only the pages' edges and the checkpoints are
+ * joined here, in id order. It never reports a break itself: at the first part (a checkpoint's records, or a page
+ * after the last checkpoint) where anything does not hold or looks unusual, it stops, and the careful pass — the
+ * original row-by-row check through the ORM — goes on from the start of that part with everything before it held.
+ * `parallel: false` runs the careful pass alone from the first record (as before the quick pass existed).
  */
 export async function verifyChain(
   db: DbOrTx,
-  opts: { batchSize?: number; events?: boolean } = {},
+  opts: {
+    batchSize?: number;
+    events?: boolean;
+    parallel?: boolean;
+    workers?: number;
+    /** Rows per page of the quick pass (a power of two; 8,192 unless told). */
+    pageSize?: number;
+    /** Told where the careful pass starts (after which record), when it runs: for tests and the bench. */
+    onCarefulFrom?: (afterId: number) => void;
+  } = {},
 ): Promise<ChainReport> {
-  const batchSize = opts.batchSize ?? 10_000;
   const checkEvents = opts.events ?? true;
-  const keys = new Map((await publicKeys(db)).map((k) => [k.keyId, readPublicKey(k.publicKey)]));
+  const keys: Keys = new Map((await publicKeys(db)).map((k) => [k.keyId, readPublicKey(k.publicKey)]));
   const marks = await allCheckpoints(db);
-  const report: ChainReport = { valid: true, records: 0, checkpoints: 0, events: 0, broken: null };
-  const fail = (broken: Broken): ChainReport => ({ ...report, valid: false, broken });
+  const state: ChainState = {
+    report: { valid: true, records: 0, checkpoints: 0, events: 0, broken: null },
+    mark: 0,
+    previousStatement: null,
+    prevHash: genesisHash,
+    lastId: 0,
+  };
+  if (opts.parallel !== false) {
+    const pageSize = opts.pageSize ?? defaultPageSize;
+    if (!Number.isInteger(Math.log2(pageSize))) throw new RangeError('pageSize must be a power of two');
+    const done = await quickPass(db, marks, keys, state, checkEvents, { workers: opts.workers, pageSize });
+    if (done) return state.report;
+  }
+  opts.onCarefulFrom?.(state.lastId);
+  return carefulPass(db, marks, keys, state, checkEvents, opts.batchSize ?? 10_000);
+}
 
-  let mark = 0;
-  let previousStatement: string | null = null;
-  let acc = new MerkleAccumulator();
-  let prevHash = genesisHash;
-  let lastId = 0;
+/**
+ * The quick pass. Parts in id order: the records of each checkpoint (after the previous checkpoint's last record, up
+ * to its own), then the records after the last checkpoint, a page at a time. A part is taken into `state` only when
+ * it all holds; returns true when the whole chain held, false where the careful pass must go on from `state`.
+ */
+async function quickPass(
+  db: DbOrTx,
+  marks: Mark[],
+  keys: Keys,
+  state: ChainState,
+  checkEvents: boolean,
+  { workers, pageSize }: { workers: number | undefined; pageSize: number },
+): Promise<boolean> {
+  const hashers = await ChainHashers.open(workers);
+  // pages read ahead of the joining, at most this many at once
+  const ahead = Math.max(2, hashers.size * 2);
+  type Pending = { part: number; page: Promise<ChainPageResult> };
+  const queue: Pending[] = [];
+  // the parts: [afterId, toId] with the checkpoint each one ends at, then the open end
+  const parts: { afterId: number; toId: number; mark: number | null }[] = [];
+  let bound = 0;
+  for (let m = 0; m < marks.length; m++) {
+    if (marks[m].toId <= bound) break; // an empty or backward checkpoint: the careful pass words it
+    parts.push({ afterId: bound, toId: marks[m].toId, mark: m });
+    bound = marks[m].toId;
+  }
+  const regularMarks = parts.length === marks.length;
+  if (regularMarks) parts.push({ afterId: bound, toId: Number.MAX_SAFE_INTEGER, mark: null });
 
-  const checkMark = (headHash: string): Broken | null => {
-    const cp = marks[mark];
-    const s = JSON.parse(cp.statement) as CheckpointStatement;
-    const key = keys.get(cp.keyId);
-    const where = `điểm mốc số ${cp.seq} (ký ngày ${vietnamTime(cp.issuedAt)})`;
-    const broken = (text: string): Broken => ({ kind: 'checkpoint', recordId: cp.toId, eventId: null, text });
-    if (
-      canonicalJson(s) !== cp.statement ||
-      s.root !== cp.root ||
-      s.toId !== cp.toId ||
-      s.fromId !== cp.fromId
-    )
-      return broken(`Nội dung ${where} trong cơ sở dữ liệu đã bị sửa.`);
-    if (!key || !crypto.verify(null, Buffer.from(cp.statement), key, Buffer.from(cp.signature, 'base64')))
-      return broken(`Chữ ký của ${where} không hợp lệ.`);
-    if (s.previous !== (previousStatement ? sha256Hex(previousStatement) : null))
-      return broken(`${where} không nối với điểm mốc trước nó: một điểm mốc đã bị xoá hoặc thay.`);
-    if (acc.root() !== s.root || acc.count !== s.records || headHash !== s.headHash)
-      return broken(
-        `Các bản ghi từ số ${s.fromId + 1} đến ${s.toId} không còn khớp với ${where}: có bản ghi bị thêm, xoá hoặc sửa.`,
-      );
-    previousStatement = cp.statement;
-    acc = new MerkleAccumulator();
-    mark++;
-    report.checkpoints++;
-    return null;
+  let reading = { part: 0, after: parts[0]?.afterId ?? 0, ended: parts.length === 0 };
+  const readNext = async () => {
+    if (reading.ended) return;
+    const part = parts[reading.part];
+    const page = await auditChainPage(db, reading.after, part.toId, pageSize);
+    queue.push({ part: reading.part, page: hashers.check(page.text) });
+    if (page.count === pageSize && page.lastId !== null) reading.after = page.lastId;
+    else if (reading.part + 1 < parts.length)
+      reading = { part: reading.part + 1, after: part.toId, ended: false };
+    else reading.ended = true;
   };
 
-  let next = auditRowsInRange(db, 0, Number.MAX_SAFE_INTEGER, batchSize);
+  try {
+    // what the part being joined has added so far, taken into `state` when the part holds
+    let part = 0;
+    let tree = new MerkleAccumulator();
+    let records = 0;
+    let events = 0;
+    let prevHash = state.prevHash;
+    let lastId = state.lastId;
+    const take = () => {
+      state.report.records += records;
+      state.report.events += events;
+      state.prevHash = prevHash;
+      state.lastId = lastId;
+      tree = new MerkleAccumulator();
+      records = 0;
+      events = 0;
+    };
+    for (;;) {
+      while (queue.length < ahead && !reading.ended) await readNext();
+      const next = queue.shift();
+      if (!next) return regularMarks;
+      if (next.part !== part) {
+        // the pages of `part` have all been joined: it ends here
+        const ended = parts[part];
+        if (ended.mark !== null) {
+          if (records === 0 || lastId !== ended.toId) return false;
+          if (checkMark(state, marks, keys, { root: tree.root(), count: tree.count }, prevHash)) return false;
+        }
+        take();
+        part = next.part;
+      }
+      const page = await next.page;
+      if (page.count === 0) continue;
+      if (page.firstPrevHash !== prevHash || page.bad >= 0) return false;
+      if (checkEvents)
+        for (const id of page.captures) {
+          const row = await auditRowById(db, id);
+          if (!row || (await checkCapture(db, row))) return false;
+          events += (row.after as CaptureSeal).events;
+        }
+      for (const subtree of page.subtrees) if (!tree.pushSubtree(subtree.hash, subtree.size)) return false;
+      records += page.count;
+      prevHash = page.lastHash!;
+      lastId = page.lastId!;
+      // after the last checkpoint, each page is a part of its own
+      if (parts[part].mark === null) take();
+    }
+  } finally {
+    await hashers.close();
+    // pages still being hashed are not waited for (their results are not needed)
+    for (const q of queue) q.page.catch(() => {});
+  }
+}
+
+/** The careful pass: row by row through the ORM, from `state` on; names the first thing that does not hold. */
+async function carefulPass(
+  db: DbOrTx,
+  marks: Mark[],
+  keys: Keys,
+  state: ChainState,
+  checkEvents: boolean,
+  batchSize: number,
+): Promise<ChainReport> {
+  const report = state.report;
+  const fail = (broken: Broken): ChainReport => ({ ...report, valid: false, broken });
+  let acc = new MerkleAccumulator();
+  const mark = () => {
+    const broken = checkMark(state, marks, keys, { root: acc.root(), count: acc.count }, state.prevHash);
+    if (!broken) acc = new MerkleAccumulator();
+    return broken;
+  };
+
+  let next = auditRowsInRange(db, state.lastId, Number.MAX_SAFE_INTEGER, batchSize);
   for (;;) {
     const batch = await next;
     // the next batch is read while this one is hashed
     if (batch.length === batchSize)
       next = auditRowsInRange(db, batch[batch.length - 1].id, Number.MAX_SAFE_INTEGER, batchSize);
     for (const row of batch) {
-      if (mark < marks.length && row.id > marks[mark].toId) {
-        const broken = checkMark(prevHash);
+      if (state.mark < marks.length && row.id > marks[state.mark].toId) {
+        const broken = mark();
         if (broken) return fail(broken);
       }
+      const prevHash = state.prevHash;
       if (row.prevHash !== prevHash || row.hash !== chainHash(prevHash, row)) {
         const linked = row.prevHash === prevHash;
         return fail({
@@ -239,22 +400,22 @@ export async function verifyChain(
         report.events += (row.after as CaptureSeal).events;
       }
       acc.push(recordLeaf(recordLeafFields(row)));
-      prevHash = row.hash;
-      lastId = row.id;
+      state.prevHash = row.hash;
+      state.lastId = row.id;
       report.records++;
     }
     if (batch.length < batchSize) break;
   }
-  if (mark < marks.length && lastId === marks[mark].toId) {
-    const broken = checkMark(prevHash);
+  if (state.mark < marks.length && state.lastId === marks[state.mark].toId) {
+    const broken = mark();
     if (broken) return fail(broken);
   }
-  if (mark < marks.length)
+  if (state.mark < marks.length)
     return fail({
       kind: 'checkpoint',
-      recordId: marks[mark].toId,
+      recordId: marks[state.mark].toId,
       eventId: null,
-      text: `Điểm mốc số ${marks[mark].seq} đã ký tới bản ghi số ${marks[mark].toId}, nhưng nhật ký chỉ còn tới bản ghi số ${lastId}: các bản ghi cuối đã bị xoá.`,
+      text: `Điểm mốc số ${marks[state.mark].seq} đã ký tới bản ghi số ${marks[state.mark].toId}, nhưng nhật ký chỉ còn tới bản ghi số ${state.lastId}: các bản ghi cuối đã bị xoá.`,
     });
   return report;
 }
