@@ -2,8 +2,9 @@
  * Tamper evidence (issue 16 §2, decision 057): recomputing the whole audit chain — every record's hash and link,
  * every signed checkpoint's Merkle root and signature, and the events of the captures in it — beside two baselines
  * over the same rows in the same run: reading them bare (the same keyset batches, nothing computed) and reading them
- * with one plain sha256 per row. Then one proof: made from the database (cold and with its checkpoint's leaves
- * cached) and verified offline.
+ * with one plain sha256 per row — and beside the check as it was before its quick pass (row by row, `parallel:
+ * false`). Node CPU seconds count the main thread and the worker threads. Then one proof: made from the database
+ * (cold and with its checkpoint's leaves cached) and verified offline.
  *
  * `DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/chain-verify.bench.ts` works in a
  * scratch database `txng_bench_chain` (created and dropped); without DATABASE_URL, PGlite in memory.
@@ -12,7 +13,7 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import { sql } from 'drizzle-orm';
-import { auditRowsInRange, canonicalJson, chainHash, genesisHash } from '../src/audit/index.ts';
+import { auditRowsInRange, ChainHashers, canonicalJson, chainHash, genesisHash } from '../src/audit/index.ts';
 import { captureEpcisDocument } from '../src/epcis/epcis.service.ts';
 import { type CaptureSeal, captureRoot, storedEventsOfCapture } from '../src/epcis/index.ts';
 import type { Database } from '../src/platform/db.ts';
@@ -157,9 +158,16 @@ async function measure(database: Database, kind: string, total: number) {
     const sha = await seconds(() =>
       readAll(database, (row) => crypto.createHash('sha256').update(canonicalJson(row)).digest('hex')),
     );
-    const full = await seconds(() => verifyChain(database.db));
-    const recordsOnly = await seconds(() => verifyChain(database.db, { events: false }));
-    if (!full.value.valid) throw new Error(`chain broken: ${full.value.broken?.text}`);
+    // before: the careful row-by-row pass alone (verifyChain as it was); after: the quick pass (pages hashed in
+    // worker threads), which must finish without handing over to the careful one on a whole chain
+    const before = await seconds(() => verifyChain(database.db, { parallel: false }));
+    const handedOver: number[] = [];
+    const onCarefulFrom = (id: number) => handedOver.push(id);
+    const full = await seconds(() => verifyChain(database.db, { onCarefulFrom }));
+    const recordsOnly = await seconds(() => verifyChain(database.db, { events: false, onCarefulFrom }));
+    if (!full.value.valid || !before.value.valid) throw new Error(`chain broken: ${full.value.broken?.text}`);
+    if (handedOver.length) throw new Error(`the quick pass handed over after record ${handedOver[0]}`);
+    if (JSON.stringify(full.value) !== JSON.stringify(before.value)) throw new Error('reports differ');
 
     // one proof: a record in the middle of the last checkpoint
     const target = total - Math.floor(records / checkpointCount / 2);
@@ -194,7 +202,11 @@ async function measure(database: Database, kind: string, total: number) {
       );
     line('read every row, bare (baseline)', bare);
     line('read every row + one sha256 of it (baseline)', sha);
-    line('`verifyChain`: records, links, checkpoints and signatures, no events', recordsOnly);
+    line('before: `verifyChain` row by row (`parallel: false`), all of it', before);
+    line(
+      `\`verifyChain\`, pages in ${ChainHashers.defaultSize()} worker threads: records, links, checkpoints and signatures, no events`,
+      recordsOnly,
+    );
     line('`verifyChain` (`txng verify --chain`): all of it, the captured events too', full);
     console.log(
       `\nOne proof (record ${target}, checkpoint of ${Math.round(records / checkpointCount).toLocaleString('en')} records, path of ${proof.record.path.length} steps)\n`,

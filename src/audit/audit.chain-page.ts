@@ -1,5 +1,6 @@
-import { chainHash } from './audit.chain.ts';
-import { captureEntityType, MerkleAccumulator, recordLeaf, recordLeafFields } from './audit.merkle.ts';
+import crypto from 'node:crypto';
+import { chainHashAt } from './audit.chain.ts';
+import { captureEntityType, recordLeafData, recordLeafFields } from './audit.merkle.ts';
 
 /**
  * The whole-chain check in pages that can be hashed apart from each other (decision 057, issue 16 §2): the database
@@ -41,16 +42,55 @@ type PageRow = [
   string,
 ];
 
+const nodeTag = Buffer.from([1]);
+
+/** MerkleAccumulator's tree kept as bytes between levels (no hex between a node and the next): the same hashes. */
+class BytesTree {
+  private stack: { hash: Buffer; size: number }[] = [];
+
+  push(leaf: Buffer): void {
+    let hash = leaf;
+    let size = 1;
+    while (this.stack.length && this.stack[this.stack.length - 1].size === size) {
+      const left = this.stack.pop()!;
+      hash = crypto.hash('sha256', Buffer.concat([nodeTag, left.hash, hash], 65), 'buffer');
+      size *= 2;
+    }
+    this.stack.push({ hash, size });
+  }
+
+  subtrees(): { hash: string; size: number }[] {
+    return this.stack.map((s) => ({ hash: s.hash.toString('hex'), size: s.size }));
+  }
+}
+
+/**
+ * PostgreSQL's text for a timestamptz in UTC with at most milliseconds, years 1000–9999: `2026-12-07 01:22:00.819+00`
+ * (Date reads a year such as 0099 as 1999: such texts go through the Date).
+ */
+const utcMillis = /^([1-9]\d{3}-\d\d-\d\d) (\d\d:\d\d:\d\d)(?:\.(\d{1,3}))?\+00$/;
+
+/**
+ * What `new Date(text).toISOString()` gives for the column's text, without the Date when the text is in UTC and
+ * has at most milliseconds (the two say the same then; any other text goes through the Date).
+ */
+export function isoOfTimestamp(text: string): string {
+  const m = utcMillis.exec(text);
+  if (!m) return new Date(text).toISOString();
+  return `${m[1]}T${m[2]}.${(m[3] ?? '').padEnd(3, '0')}Z`;
+}
+
 export function checkChainPage(text: string): ChainPageResult {
   const rows = JSON.parse(text) as PageRow[];
-  const acc = new MerkleAccumulator();
+  const acc = new BytesTree();
   const captures: number[] = [];
   let bad = -1;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
+    const at = isoOfTimestamp(r[1]);
     const row = {
       id: r[0],
-      at: new Date(r[1]),
+      at: null as unknown as Date, // not read: its ISO text is `at` below
       actorId: r[2],
       actorKind: r[3],
       actorRole: r[4],
@@ -64,12 +104,12 @@ export function checkChainPage(text: string): ChainPageResult {
       prevHash: r[12],
       hash: r[13],
     };
-    if ((i > 0 && row.prevHash !== rows[i - 1][13]) || chainHash(row.prevHash, row) !== row.hash) {
+    if ((i > 0 && row.prevHash !== rows[i - 1][13]) || chainHashAt(row.prevHash, row, at) !== row.hash) {
       bad = i;
       break;
     }
     if (row.entityType === captureEntityType) captures.push(row.id);
-    acc.push(recordLeaf(recordLeafFields(row)));
+    acc.push(crypto.hash('sha256', `\u0000${recordLeafData(recordLeafFields(row, at))}`, 'buffer'));
   }
   const first = rows[0];
   const last = rows[rows.length - 1];

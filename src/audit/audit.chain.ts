@@ -47,20 +47,37 @@ export function canonicalJson(value: unknown): string {
 export const asStoredJson = (value: unknown): unknown =>
   value === undefined || value === null ? null : JSON.parse(JSON.stringify(value));
 
+/** `"key":value` for canonicalJson, or nothing for an undefined value (which canonicalJson leaves out). */
+const member = (key: string, value: unknown) =>
+  value === undefined ? '' : `${key}:${canonicalJson(value)},`;
+
+/**
+ * canonicalJson of the sealed columns, written with the keys already in code-unit order (it runs once per record
+ * when the whole chain is checked): action, actorId, actorKind, actorName, actorRole, after, at, before, entityId,
+ * entityType, organisationId. Named one by one: a row read back carries its id and hashes too, which the seal must
+ * not cover.
+ */
+export function chainBody(row: SealedAuditRow, at = row.at.toISOString()): string {
+  const body =
+    member('"action"', row.action) +
+    member('"actorId"', row.actorId) +
+    member('"actorKind"', row.actorKind) +
+    member('"actorName"', row.actorName) +
+    member('"actorRole"', row.actorRole) +
+    member('"after"', row.after) +
+    member('"at"', at) +
+    member('"before"', row.before) +
+    member('"entityId"', row.entityId) +
+    member('"entityType"', row.entityType) +
+    member('"organisationId"', row.organisationId);
+  return `{${body.slice(0, -1)}}`;
+}
+
 export function chainHash(prevHash: string, row: SealedAuditRow): string {
-  // named one by one: a row read back carries its id and hashes too, which the seal must not cover
-  const body = canonicalJson({
-    at: row.at.toISOString(),
-    actorId: row.actorId,
-    actorKind: row.actorKind,
-    actorRole: row.actorRole,
-    actorName: row.actorName,
-    organisationId: row.organisationId,
-    action: row.action,
-    entityType: row.entityType,
-    entityId: row.entityId,
-    before: row.before,
-    after: row.after,
-  });
-  return crypto.hash('sha256', `${prevHash}\n${body}`, 'hex');
+  return crypto.hash('sha256', `${prevHash}\n${chainBody(row)}`, 'hex');
+}
+
+/** chainHash with the row's time given as its ISO text (`row.at` is not read): for rows read as text. */
+export function chainHashAt(prevHash: string, row: SealedAuditRow, at: string): string {
+  return crypto.hash('sha256', `${prevHash}\n${chainBody(row, at)}`, 'hex');
 }

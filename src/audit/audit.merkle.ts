@@ -134,19 +134,22 @@ export const entityRefOf = (entityType: string, entityId: string) => sha256Hex(`
 /** The entity type of the record that seals one capture of EPCIS events. */
 export const captureEntityType = 'epcis_capture';
 
-export function recordLeafFields(row: {
-  id: number;
-  at: Date;
-  action: string;
-  entityType: string;
-  entityId: string;
-  hash: string;
-  after: unknown;
-}): RecordLeafFields {
+export function recordLeafFields(
+  row: {
+    id: number;
+    at: Date;
+    action: string;
+    entityType: string;
+    entityId: string;
+    hash: string;
+    after: unknown;
+  },
+  at = row.at.toISOString(),
+): RecordLeafFields {
   const after = row.after as { root?: unknown } | null;
   return {
     id: row.id,
-    at: row.at.toISOString(),
+    at,
     action: row.action,
     entityType: row.entityType,
     entityRef: entityRefOf(row.entityType, row.entityId),
@@ -156,16 +159,17 @@ export function recordLeafFields(row: {
 }
 
 /** canonicalJson({ kind: 'record', ...fields }), written with its keys already in order (it runs once per record). */
-export const recordLeaf = (f: RecordLeafFields) =>
-  leafHash(
-    JSON.stringify({
-      action: f.action,
-      at: f.at,
-      entityRef: f.entityRef,
-      entityType: f.entityType,
-      hash: f.hash,
-      id: f.id,
-      kind: 'record',
-      seal: f.seal,
-    }),
-  );
+export const recordLeaf = (f: RecordLeafFields) => leafHash(recordLeafData(f));
+
+/** What a record's leaf hashes (after the 0x00): canonicalJson({ kind: 'record', ...fields }). */
+export const recordLeafData = (f: RecordLeafFields) =>
+  JSON.stringify({
+    action: f.action,
+    at: f.at,
+    entityRef: f.entityRef,
+    entityType: f.entityType,
+    hash: f.hash,
+    id: f.id,
+    kind: 'record',
+    seal: f.seal,
+  });

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from './audit.routes.ts';
 
 export { canonicalJson, chainHash, genesisHash } from './audit.chain.ts';
-export { type ChainPageResult, checkChainPage } from './audit.chain-page.ts';
+export { type ChainPageResult, checkChainPage, isoOfTimestamp } from './audit.chain-page.ts';
 export { ChainHashers } from './audit.chain-workers.ts';
 export { lastAuditedChange } from './audit.last-change.ts';
 export {
@@ -18,6 +18,7 @@ export {
   type PathStep,
   type RecordLeafFields,
   recordLeaf,
+  recordLeafData,
   recordLeafFields,
   rootFromPath,
   sha256Hex,

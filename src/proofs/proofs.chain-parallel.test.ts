@@ -4,6 +4,7 @@ import {
   auditChainPage,
   auditRowsInRange,
   checkChainPage,
+  isoOfTimestamp,
   MerkleAccumulator,
   merkleRoot,
   recordAudit,
@@ -132,6 +133,23 @@ describe('the whole chain checked in pages, in a worker thread', () => {
     expect(report).toMatchObject({ valid: true, checkpoints: 2, events: 2, records: ids.length });
     expect(await verifyChain(t.db)).toEqual(report);
     expect(await quick({ workers: 0 })).toEqual(report);
+  });
+
+  it('reads a time’s text as the Date the ORM makes of it would write it', () => {
+    for (const text of [
+      '2026-12-07 01:22:00.819+00',
+      '2026-12-07 01:22:00.8+00',
+      '2026-12-07 01:22:00.81+00',
+      '2026-12-07 01:22:00+00',
+      '2026-12-07 01:22:00.819123+00',
+      '2026-12-07 08:22:00.819+07',
+      '2026-02-28 23:59:59.999+00',
+      '0099-01-01 00:00:00+00',
+      '0999-01-01 00:00:00+00',
+      '1000-01-01 00:00:00.5+00',
+      '9999-12-31 23:59:59.999+00',
+    ])
+      expect(isoOfTimestamp(text)).toBe(new Date(text).toISOString());
   });
 
   it('a page read as JSON text hashes as the ORM’s rows do (same leaves, same Merkle root)', async () => {
