@@ -272,10 +272,6 @@ async function quickPass(
   { workers, pageSize }: { workers: number | undefined; pageSize: number },
 ): Promise<boolean> {
   const hashers = await ChainHashers.open(workers);
-  // pages read ahead of the joining, at most this many at once
-  const ahead = Math.max(2, hashers.size * 2);
-  type Pending = { part: number; page: Promise<ChainPageResult> };
-  const queue: Pending[] = [];
   // the parts: [afterId, toId] with the checkpoint each one ends at, then the open end
   const parts: { afterId: number; toId: number; mark: number | null }[] = [];
   let bound = 0;
@@ -287,69 +283,102 @@ async function quickPass(
   const regularMarks = parts.length === marks.length;
   if (regularMarks) parts.push({ afterId: bound, toId: Number.MAX_SAFE_INTEGER, mark: null });
 
-  let reading = { part: 0, after: parts[0]?.afterId ?? 0, ended: parts.length === 0 };
-  const readNext = async () => {
-    if (reading.ended) return;
-    const part = parts[reading.part];
-    const page = await auditChainPage(db, reading.after, part.toId, pageSize);
-    queue.push({ part: reading.part, page: hashers.check(page.text) });
-    if (page.count === pageSize && page.lastId !== null) reading.after = page.lastId;
-    else if (reading.part + 1 < parts.length)
-      reading = { part: reading.part + 1, after: part.toId, ended: false };
-    else reading.ended = true;
+  // Each part is read in pages, keyset, by a reader of its own: the part being joined and the next one are read at
+  // once (two connections on PostgreSQL), each at most `ahead` pages ahead of the joining.
+  const ahead = Math.max(2, hashers.size + 1);
+  let stopped = false;
+  const readers = parts.map((part) => ({
+    after: part.afterId,
+    finished: false,
+    reading: null as Promise<void> | null,
+    pages: [] as Promise<ChainPageResult>[],
+    error: null as unknown,
+  }));
+  const kick = (k: number) => {
+    const r = readers[k];
+    if (!r || stopped || r.finished || r.reading || r.pages.length >= ahead) return;
+    r.reading = (async () => {
+      const page = await auditChainPage(db, r.after, parts[k].toId, pageSize);
+      if (stopped) return;
+      const checked = hashers.check(page.text);
+      checked.catch(() => {}); // seen when joined; never left unhandled when the pass stops first
+      r.pages.push(checked);
+      if (page.count === pageSize && page.lastId !== null) r.after = page.lastId;
+      else r.finished = true;
+    })()
+      .catch((err) => {
+        r.error = err;
+        r.finished = true;
+      })
+      .finally(() => {
+        r.reading = null;
+        kick(k);
+      });
+  };
+  /** The next page of part `k`, hashed, or null after its last one. */
+  const nextPage = async (k: number): Promise<ChainPageResult | null> => {
+    const r = readers[k];
+    for (;;) {
+      kick(k);
+      kick(k + 1);
+      const page = r.pages.shift();
+      if (page) {
+        kick(k);
+        return page;
+      }
+      if (r.error) throw r.error;
+      if (r.finished) return null;
+      await r.reading;
+    }
   };
 
   try {
-    // what the part being joined has added so far, taken into `state` when the part holds
-    let part = 0;
-    let tree = new MerkleAccumulator();
-    let records = 0;
-    let events = 0;
     let prevHash = state.prevHash;
     let lastId = state.lastId;
-    const take = () => {
-      state.report.records += records;
-      state.report.events += events;
-      state.prevHash = prevHash;
-      state.lastId = lastId;
-      tree = new MerkleAccumulator();
-      records = 0;
-      events = 0;
-    };
-    for (;;) {
-      while (queue.length < ahead && !reading.ended) await readNext();
-      const next = queue.shift();
-      if (!next) return regularMarks;
-      if (next.part !== part) {
-        // the pages of `part` have all been joined: it ends here
-        const ended = parts[part];
-        if (ended.mark !== null) {
-          if (records === 0 || lastId !== ended.toId) return false;
-          if (checkMark(state, marks, keys, { root: tree.root(), count: tree.count }, prevHash)) return false;
-        }
-        take();
-        part = next.part;
+    for (let k = 0; k < parts.length; k++) {
+      const part = parts[k];
+      // what the part has added so far, taken into `state` when it all holds
+      let tree = new MerkleAccumulator();
+      let records = 0;
+      let events = 0;
+      const take = () => {
+        state.report.records += records;
+        state.report.events += events;
+        state.prevHash = prevHash;
+        state.lastId = lastId;
+        tree = new MerkleAccumulator();
+        records = 0;
+        events = 0;
+      };
+      for (;;) {
+        const page = await nextPage(k);
+        if (!page) break;
+        if (page.count === 0) continue;
+        if (page.firstPrevHash !== prevHash || page.bad >= 0) return false;
+        if (checkEvents)
+          for (const id of page.captures) {
+            const row = await auditRowById(db, id);
+            if (!row || (await checkCapture(db, row))) return false;
+            events += (row.after as CaptureSeal).events;
+          }
+        for (const subtree of page.subtrees) if (!tree.pushSubtree(subtree.hash, subtree.size)) return false;
+        records += page.count;
+        prevHash = page.lastHash!;
+        lastId = page.lastId!;
+        // after the last checkpoint, each page is a part of its own
+        if (part.mark === null) take();
       }
-      const page = await next.page;
-      if (page.count === 0) continue;
-      if (page.firstPrevHash !== prevHash || page.bad >= 0) return false;
-      if (checkEvents)
-        for (const id of page.captures) {
-          const row = await auditRowById(db, id);
-          if (!row || (await checkCapture(db, row))) return false;
-          events += (row.after as CaptureSeal).events;
-        }
-      for (const subtree of page.subtrees) if (!tree.pushSubtree(subtree.hash, subtree.size)) return false;
-      records += page.count;
-      prevHash = page.lastHash!;
-      lastId = page.lastId!;
-      // after the last checkpoint, each page is a part of its own
-      if (parts[part].mark === null) take();
+      if (part.mark !== null) {
+        if (records === 0 || lastId !== part.toId) return false;
+        if (checkMark(state, marks, keys, { root: tree.root(), count: tree.count }, prevHash)) return false;
+      }
+      take();
     }
+    return regularMarks;
   } finally {
+    stopped = true;
+    await Promise.all(readers.map((r) => r.reading));
     await hashers.close();
-    // pages still being hashed are not waited for (their results are not needed)
-    for (const q of queue) q.page.catch(() => {});
   }
 }
 
