@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   auditChainPage,
   auditRowsInRange,
+  ChainHashers,
   checkChainPage,
   isoOfTimestamp,
   MerkleAccumulator,
@@ -133,6 +134,17 @@ describe('the whole chain checked in pages, in a worker thread', () => {
     expect(report).toMatchObject({ valid: true, checkpoints: 2, events: 2, records: ids.length });
     expect(await verifyChain(t.db)).toEqual(report);
     expect(await quick({ workers: 0 })).toEqual(report);
+  });
+
+  it('starts its worker threads (not falling back to hashing on this thread)', async () => {
+    const hashers = await ChainHashers.open(2);
+    try {
+      expect(hashers.size).toBe(2);
+      const page = await auditChainPage(t.db, 0, Number.MAX_SAFE_INTEGER, 8);
+      expect(await hashers.check(page.text)).toEqual(checkChainPage(page.text));
+    } finally {
+      await hashers.close();
+    }
   });
 
   it('reads a time’s text as the Date the ORM makes of it would write it', () => {
