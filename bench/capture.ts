@@ -2,6 +2,9 @@
  * EPCIS capture throughput: documents of 1,000 events through the service, through HTTP (inject), and the same
  * rows written by a plain batched INSERT, in one run. `npx tsx bench/capture.ts`; DATABASE_URL=postgres://…
  * runs on PostgreSQL in a scratch database `txng_bench_capture` (created and dropped), else on PGlite in memory.
+ * CONCURRENCY=4 captures four documents at once; BENCH_DOCUMENTS=n documents per path (default 10).
+ * `--only=service` (or raw, http; comma-separated) times only those paths and skips the reads: for
+ * `node --import tsx --cpu-prof bench/capture.ts --only=service`.
  */
 import crypto from 'node:crypto';
 import os from 'node:os';
@@ -69,6 +72,11 @@ async function rawInsert(db: Db, { rows, ids, links }: ReturnType<typeof extract
 }
 
 const concurrency = Number(process.env.CONCURRENCY ?? 1);
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const runs = (path: 'raw' | 'service' | 'http') => !only || only.includes(path);
 
 /** Inputs are built before the clock starts; one extra warm-up document (JIT, plans, schema compile) is not timed. */
 async function time<T>(label: string, prepare: (i: number) => T, run: (input: T) => Promise<void>) {
@@ -86,6 +94,16 @@ async function time<T>(label: string, prepare: (i: number) => T, run: (input: T)
   const seconds = (performance.now() - start) / 1000;
   const cpuMsPerThousand = (cpu.user + cpu.system) / 1000 / documentsPerPath;
   return { label, seconds, rate: (documentsPerPath * eventsPerDocument) / seconds, cpuMsPerThousand };
+}
+
+/** `time`, or nothing when `--only` leaves the path out. */
+function timeIf<T>(
+  path: 'raw' | 'service' | 'http',
+  label: string,
+  prepare: (i: number) => T,
+  run: (input: T) => Promise<void>,
+) {
+  return runs(path) ? time(label, prepare, run) : Promise.resolve(null);
 }
 
 async function main() {
@@ -114,7 +132,8 @@ async function main() {
         values: ['https://id.gs1.org/414/8934567000024'],
         asOf: firstCapture,
       });
-    const raw = await time(
+    const raw = await timeIf(
+      'raw',
       'raw batched INSERT (baseline)',
       (i) => {
         const doc = document(`raw${i}`);
@@ -122,7 +141,8 @@ async function main() {
       },
       (rows) => rawInsert(database.db, rows),
     );
-    const service = await time(
+    const service = await timeIf(
+      'service',
       'captureEpcisDocument (service)',
       (i) => document(`svc${i}`),
       async (doc) => {
@@ -130,7 +150,8 @@ async function main() {
         if (doc.epcisBody.eventList[0].epcList[0].includes('/svc0-')) firstCapture = new Date();
       },
     );
-    const http = await time(
+    const http = await timeIf(
+      'http',
       'POST /epcis/capture (HTTP inject)',
       (i) => JSON.stringify(document(`http${i}`)),
       async (payload) => {
@@ -151,9 +172,11 @@ async function main() {
     console.log('| path | events | seconds | events/s | vs raw | Node CPU ms / 1,000 events |');
     console.log('|---|---:|---:|---:|---:|---:|');
     for (const r of [raw, service, http])
-      console.log(
-        `| ${r.label} | ${documentsPerPath * eventsPerDocument} | ${r.seconds.toFixed(2)} | ${Math.round(r.rate)} | ${Math.round((r.rate / raw.rate) * 100)} % | ${Math.round(r.cpuMsPerThousand)} |`,
-      );
+      if (r)
+        console.log(
+          `| ${r.label} | ${documentsPerPath * eventsPerDocument} | ${r.seconds.toFixed(2)} | ${Math.round(r.rate)} | ${raw ? `${Math.round((r.rate / raw.rate) * 100)} %` : '—'} | ${Math.round(r.cpuMsPerThousand)} |`,
+        );
+    if (only) return;
     const reads = [
       [
         'findEventsByIds (one serial)',
