@@ -6,6 +6,8 @@
  *
  *   npx tsx bench/resolver.ts [--url=postgres://postgres@127.0.0.1:5432/postgres] [--seconds=8] [--connections=32]
  *                             [--threads=2] [--client=wrk|worker]
+ *                             [--rate=N] (wrk: offer N requests/s to each target instead of as many as the
+ *                             connections carry, for the latency below saturation; the bare route stays flat out)
  *                             [--only=redirect,page] (the bare route and the targets naming one of the words)
  *                             [--workers=N] (the load goes to a real `txng start --workers N` on the bench's
  *                             database instead of the in-process app: the cluster of decision 055)
@@ -84,7 +86,7 @@ const luaScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'resol
 async function runWrk(
   port: number,
   target: Target,
-  opts: { seconds: number; connections: number; threads: number },
+  opts: { seconds: number; connections: number; threads: number; rate: number },
 ): Promise<Result> {
   const pathsFile = path.join(os.tmpdir(), `txng-bench-paths-${process.pid}.txt`);
   fs.writeFileSync(pathsFile, `${target.paths.join('\n')}\n`);
@@ -103,7 +105,14 @@ async function runWrk(
           ...headerArgs,
           `http://127.0.0.1:${port}`,
         ],
-        { env: { ...process.env, WRK_PATHS: pathsFile } },
+        // --rate: each wrk thread paces its share (resolver-paths.lua)
+        {
+          env: {
+            ...process.env,
+            WRK_PATHS: pathsFile,
+            WRK_RATE: opts.rate ? String(opts.rate / opts.threads) : '',
+          },
+        },
         (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout)),
       ),
     );
@@ -206,6 +215,9 @@ async function client(port, target, seconds, connections) {
     const seconds = Number(args.seconds ?? 8);
     const connections = Number(args.connections ?? 32);
     const threads = Number(args.threads ?? 2);
+    // --rate=N: an offered load of N requests a second (wrk only), for latencies below saturation; the bare route
+    // is still measured flat out, as the baseline
+    const rate = Number(args.rate ?? 0);
     const useWrk = args.client ? args.client === 'wrk' : wrkAvailable();
     const runWorker = (list: Target[]) =>
       new Promise<Result[]>((resolve, reject) => {
@@ -222,7 +234,12 @@ async function client(port, target, seconds, connections) {
       const results: Result[] = [];
       for (const target of list) {
         const before = cluster ? await cpuNow(cluster.pid!, benchDb) : null;
-        const result = await runWrk(port, target, { seconds, connections, threads });
+        const result = await runWrk(port, target, {
+          seconds,
+          connections,
+          threads,
+          rate: target === targets[0] ? 0 : rate,
+        });
         if (before) {
           // CPU time per answer: steadier than answers/s on a machine others load too
           const after = await cpuNow(cluster!.pid!, benchDb);
@@ -255,6 +272,7 @@ async function client(port, target, seconds, connections) {
     console.log(
       `Resolver bench: PostgreSQL, ${workers ? `txng start --workers ${workers}` : 'one in-process app'}, ` +
         `${connections} connections, ${seconds} s per target, ` +
+        `${rate ? `offered ${rate} requests/s (the targets; the bare route flat out), ` : ''}` +
         `${useWrk ? `wrk (separate process, ${threads} threads)` : 'client in a worker thread'}, ` +
         `${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}`,
     );
