@@ -96,13 +96,72 @@ export async function buildConsumerView(
   const proven = await cached(`proof:product:${product.id}`, () =>
     provenApproval(db, { entityType: 'product', entityId: product.id }),
   );
-  const net =
-    product.netQuantity !== null ? `${product.netQuantity} ${product.netQuantityUnit ?? ''}`.trim() : null;
+  const excursions = lot
+    ? await cached(`sensors:lot:${lot.id}`, () => publishedExcursionsOfLot(read, lot.id))
+    : undefined;
+  const parts = publishedParts(subject, proven, excursions, today());
   return {
     uri: request.uri,
     gtin: product.gtin,
     serial: request.serial,
     verdict,
+    product: parts.product,
+    producer: parts.producer,
+    lot: parts.lot,
+    journey,
+    places,
+    scan,
+  };
+}
+
+type Proven = Awaited<ReturnType<typeof provenApproval>>;
+type Excursions = Awaited<ReturnType<typeof publishedExcursionsOfLot>> | undefined;
+
+interface PublishedParts {
+  product: NonNullable<ConsumerView['product']>;
+  producer: ConsumerView['producer'];
+  lot: ConsumerView['lot'];
+  // what they were built from
+  organisation: Subject['organisation'];
+  proven: Proven;
+  excursions: Excursions;
+  today: string;
+  lotFields: readonly unknown[];
+}
+
+/**
+ * The page's product, producer and lot sections, built once per product and lot while the resolver's memory holds
+ * the same objects (decision 064): the product and organisation rows, the proof and the excursions are the cached
+ * objects themselves, and the lot's shown fields and status are compared by value (the lot comes with its live status
+ * attached, a new object per view). The same section objects for every stamp of a lot let the page find its kept
+ * frame (consumer.page.ts); anything changed builds them again.
+ */
+const partsByProduct = new WeakMap<object, Map<string, PublishedParts>>();
+
+function publishedParts(
+  subject: Subject,
+  proven: Proven,
+  excursions: Excursions,
+  day: string,
+): PublishedParts {
+  const { product, organisation, lot } = subject;
+  const lotFields = lot ? [lot.lot, lot.productionDate, lot.expiryDate, lot.status] : [];
+  let byLot = partsByProduct.get(product);
+  const key = lot?.lot ?? '';
+  const kept = byLot?.get(key);
+  if (
+    kept &&
+    kept.organisation === organisation &&
+    kept.proven === proven &&
+    kept.excursions === excursions &&
+    kept.today === day &&
+    kept.lotFields.length === lotFields.length &&
+    kept.lotFields.every((f, i) => f === lotFields[i])
+  )
+    return kept;
+  const net =
+    product.netQuantity !== null ? `${product.netQuantity} ${product.netQuantityUnit ?? ''}`.trim() : null;
+  const parts: PublishedParts = {
     product: {
       name: product.name,
       images: product.images,
@@ -110,7 +169,7 @@ export async function buildConsumerView(
       netQuantity: net,
       appliedStandards: product.appliedStandards,
       shelfLifeDays: product.shelfLifeDays,
-      ocopStars: product.ocop && product.ocop.validUntil >= today() ? product.ocop.stars : null,
+      ocopStars: product.ocop && product.ocop.validUntil >= day ? product.ocop.stars : null,
       geographicalIndication: product.geographicalIndication,
       certificationMark: product.certificationMark,
       verified: product.reviewStatus === 'approved',
@@ -124,7 +183,7 @@ export async function buildConsumerView(
           address: [organisation.streetAddress, organisation.communeName].filter(Boolean).join(', ') || null,
           taxCode: organisation.taxCode,
           certificates: organisation.certificates
-            .filter((c) => !c.validTo || c.validTo >= today())
+            .filter((c) => !c.validTo || c.validTo >= day)
             .map((c) => ({ kind: c.kind, number: c.number, issuer: c.issuer, validTo: c.validTo })),
         }
       : null,
@@ -134,13 +193,21 @@ export async function buildConsumerView(
           productionDate: lot.productionDate,
           expiryDate: lot.expiryDate,
           status: lot.status,
-          excursions: await cached(`sensors:lot:${lot.id}`, () => publishedExcursionsOfLot(read, lot.id)),
+          excursions,
         }
       : null,
-    journey,
-    places,
-    scan,
+    organisation,
+    proven,
+    excursions,
+    today: day,
+    lotFields,
   };
+  if (!byLot) {
+    byLot = new Map();
+    partsByProduct.set(product, byLot);
+  }
+  byLot.set(key, parts);
+  return parts;
 }
 
 function applyScanCheck(verdict: Verdict, checked: ScanCheck) {

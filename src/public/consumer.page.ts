@@ -1,7 +1,7 @@
 import { type Lang, localToday, t } from '../platform/index.ts';
 import { communeBoundariesNear } from '../registry/index.ts';
 import type { ConsumerView, Verdict } from './consumer.view.ts';
-import { Html, html, layout, safeUrl } from './html.ts';
+import { esc, Html, html, layoutParts, safeUrl } from './html.ts';
 import './passport.messages.ts';
 import { renderMapSvg } from './map.svg.ts';
 import './public.messages.ts';
@@ -102,12 +102,35 @@ const scanTimeFormat = new Intl.DateTimeFormat('en-GB', {
 
 /** dd/mm/yyyy HH:mm in Vietnam's time zone, as people write it, whatever the server's zone and locale data. */
 export function formatScanTime(date: Date): string {
+  const ms = date.getTime();
+  const known = scanTimes.get(ms);
+  if (known !== undefined) return known;
+  const text = formatScanTimeNow(date);
+  // a stamp's first scan is shown on each of its views: the same instant, formatted once
+  if (scanTimes.size >= 10_000) scanTimes.clear();
+  scanTimes.set(ms, text);
+  return text;
+}
+const scanTimes = new Map<number, string>();
+
+function formatScanTimeNow(date: Date): string {
   const part = Object.fromEntries(scanTimeFormat.formatToParts(date).map((p) => [p.type, p.value]));
   return `${part.day}/${part.month}/${part.year} ${part.hour}:${part.minute}`;
 }
 
+const plainPath = /^\/(?!\/)(?:[A-Za-z0-9_~-]|\.(?![./?]|$)|\/(?!\.))*(?:\?[^#]*)?$/;
+const plainQuery = /^[A-Za-z0-9_.-]+=[A-Za-z0-9_.-]*(?:&[A-Za-z0-9_.-]+=[A-Za-z0-9_.-]*)*$/;
+
 /** The same page in the other language: the `lang` query parameter replaced, everything else kept. */
 export function withLang(path: string, lang: Lang): string {
+  // the usual address (a path of plain characters, a query of plain `key=value` pairs without `lang`) gives what
+  // the URL parser would, without it; anything else goes through the parser
+  if (plainPath.test(path)) {
+    const q = path.indexOf('?');
+    if (q < 0) return `${path}?lang=${lang}`;
+    const query = path.slice(q + 1);
+    if (plainQuery.test(query) && !/(^|&)lang=/.test(query)) return `${path}&lang=${lang}`;
+  }
   const url = new URL(path, 'http://local');
   url.searchParams.set('lang', lang);
   return `${url.pathname}${url.search}`;
@@ -126,41 +149,66 @@ function passportLinks(view: ConsumerView, lang: Lang) {
   return html`<p id="passport-links"><a href="${withLang(`/dpp${path}`, lang)}">${t(lang, 'public.dpp.title')}</a> · <a href="${withLang(`/epil${path}`, lang)}">${t(lang, 'public.epil.title')}</a></p>`;
 }
 
-export function renderConsumerPage(
-  view: ConsumerView,
-  opts: { lang: Lang; province: string; selfPath: string; reported: boolean },
-): string {
-  const { lang } = opts;
-  const tr = (key: string, params?: Record<string, unknown>) => t(lang, key, params);
-  const v = view.verdict;
+/**
+ * What the page shows that does not depend on the scan (decision 064): the head with the style sheet, the product,
+ * lot, producer and journey sections, the report form, each piece ending where a per-view value goes in. Built from
+ * the view's published parts only; `renderConsumerPage` joins it with the verdict, the serial, the code and the
+ * page's own address.
+ */
+interface PageFrame {
+  /** Up to the other language's link (title from the product's name). */
+  open: string;
+  /** From that link to the verdict. */
+  middle: string;
+  /** The product section up to its serial's row. */
+  productHead: string;
+  /** From after the serial's row to the report form's hidden code. */
+  productTail: string;
+  /** From after the code to the script. */
+  formTail: string;
+  close: string;
+  // what it was built from: the same objects, or it is built again
+  lot: ConsumerView['lot'];
+  producer: ConsumerView['producer'];
+  journey: ConsumerView['journey'];
+  places: ConsumerView['places'];
+  gtin: string;
+  province: string;
+}
+
+type Tr = (key: string, params?: Record<string, unknown>) => string;
+
+function buildFrame(view: ConsumerView, lang: Lang, province: string, keepJourney: boolean): PageFrame {
+  const tr: Tr = (key, params) => t(lang, key, params);
   const p = view.product;
-  const badges = p
-    ? [
-        p.ocopStars ? html`<span class="ok">★ ${tr('public.ocop', { stars: p.ocopStars })}</span>` : '',
-        p.geographicalIndication
-          ? html`<span>${tr('public.gi', { name: p.geographicalIndication })}</span>`
-          : '',
-        p.certificationMark ? html`<span>${tr('public.certMark', { name: p.certificationMark })}</span>` : '',
-      ]
-    : [];
-  const images = (p?.images ?? []).map((src) => safeUrl(src)).filter((s): s is string => s !== null);
-  const body = html`
-<section class="card verdict v-${v.kind}" id="verdict"><strong>${tr(`public.verdict.${v.kind}`)}</strong>
-${verdictReasons(lang, v).map((r) => html`<p>${r}</p>`)}
-${view.scan ? html`<p id="share"><button type="button" data-scan="${view.scan.id}" data-token="${view.scan.token}" data-done="${tr('public.locationShared')}" hidden>${tr('public.shareLocation')}</button></p>` : ''}
-</section>
-${opts.reported ? html`<p class="card" role="status">${tr('public.thanks')}</p>` : ''}
-${
-  p
-    ? html`<section class="card" id="product"><h1>${p.name}</h1>
+  const layoutPieces = layoutParts({
+    lang,
+    // without a product the title is the verdict's, per view: such a frame is never kept
+    title: p ? `${p.name} — TXNG` : '',
+    province,
+  });
+  let productHead = '';
+  let productTail = '';
+  if (p) {
+    const badges = [
+      p.ocopStars ? html`<span class="ok">★ ${tr('public.ocop', { stars: p.ocopStars })}</span>` : '',
+      p.geographicalIndication
+        ? html`<span>${tr('public.gi', { name: p.geographicalIndication })}</span>`
+        : '',
+      p.certificationMark ? html`<span>${tr('public.certMark', { name: p.certificationMark })}</span>` : '',
+    ];
+    const images = p.images.map((src) => safeUrl(src)).filter((s): s is string => s !== null);
+    productHead = html`<section class="card" id="product"><h1>${p.name}</h1>
 ${images.length ? html`<div class="imgs">${images.map((src, i) => html`<img src="${src}" alt="${p.name}" ${i > 0 ? new Html('loading="lazy"') : ''} width="140" height="140">`)}</div>` : ''}
 <div class="badges">${badges}</div>
 <p class="muted">${p.verified ? tr('public.verified') : tr('public.notVerified')}</p>
 ${p.unchangedSince ? html`<p class="muted" id="unchanged">${tr('public.unchangedSince', { date: plainDate(p.unchangedSince.date, lang) })} <a href="${withLang(`/kiem-chung/ban-ghi/${p.unchangedSince.recordId}`, lang)}">${tr('public.proofLink')}</a></p>` : ''}
-<dl>${row(tr('public.gtin'), view.gtin)}${row(tr('public.serial'), view.serial)}${row(tr('public.brand'), p.brand)}${row(tr('public.netQuantity'), p.netQuantity)}${row(tr('public.standards'), p.appliedStandards.join(', '))}${row(tr('public.shelfLife'), p.shelfLifeDays ? tr('public.days', { n: p.shelfLifeDays }) : null)}</dl>
-${passportLinks(view, lang)}</section>`
-    : ''
-}
+<dl>${row(tr('public.gtin'), view.gtin)}`.value;
+    productTail =
+      html`${row(tr('public.brand'), p.brand)}${row(tr('public.netQuantity'), p.netQuantity)}${row(tr('public.standards'), p.appliedStandards.join(', '))}${row(tr('public.shelfLife'), p.shelfLifeDays ? tr('public.days', { n: p.shelfLifeDays }) : null)}</dl>
+${passportLinks(view, lang)}</section>`.value;
+  }
+  productTail += html`
 ${
   view.lot
     ? html`<section class="card" id="lot"><h2>${tr('public.lot')}</h2><dl>${row(tr('public.lotNumber'), view.lot.lot)}${row(tr('public.productionDate'), view.lot.productionDate ? formatDate(view.lot.productionDate) : null)}${row(tr('public.expiryDate'), view.lot.expiryDate ? formatDate(view.lot.expiryDate) : null)}</dl>${view.lot.excursions?.length ? html`<h3>${tr('public.storage')}</h3><ul id="excursions">${view.lot.excursions.map((e) => html`<li lang="vi">${e}</li>`)}</ul>` : ''}</section>`
@@ -172,22 +220,96 @@ ${
 ${view.producer.certificates.length ? html`<h2 id="certificates">${tr('public.certificates')}</h2><ul>${view.producer.certificates.map((c) => html`<li>${c.kind.toUpperCase()} ${c.number} — ${c.issuer}${c.validTo ? html` (${tr('public.validTo', { date: formatDate(c.validTo) })})` : ''}</li>`)}</ul>` : ''}</section>`
     : ''
 }
-${p ? journeySection(view, lang, tr) : ''}
+${p ? journeySection(view, lang, tr, keepJourney) : ''}
 <section class="card" id="report"><h2>${tr('public.report')}</h2><p class="muted">${tr('public.reportIntro')}</p>
-<form method="post" action="/page/report?lang=${lang}" enctype="multipart/form-data"><input type="hidden" name="uri" value="${view.uri}">
+<form method="post" action="/page/report?lang=${lang}" enctype="multipart/form-data"><input type="hidden" name="uri" value="`
+    .value;
+  const formTail = html`">
 <label for="message">${tr('public.message')}</label><textarea id="message" name="message" rows="3" required minlength="5" maxlength="2000"></textarea>
 <label for="photo">${tr('public.photo')}</label><input id="photo" name="photo" type="file" accept="image/jpeg,image/png,image/webp">
 <label for="phone">${tr('public.phone')}</label><input id="phone" name="phone" type="tel" autocomplete="tel">
 <label><input type="checkbox" name="consent" value="yes" required> ${tr('public.consent')}</label>
 <p><button type="submit">${tr('public.send')}</button></p></form></section>
-${view.scan ? new Html(`<script>${locationScript}</script>`) : ''}`;
-  return layout({
-    lang,
-    title: p ? `${p.name} — TXNG` : tr(`public.verdict.${v.kind}`),
-    body,
-    province: opts.province,
-    switchHref: withLang(opts.selfPath, lang === 'vi' ? 'en' : 'vi'),
-  });
+`.value;
+  return {
+    open: layoutPieces.open,
+    middle: layoutPieces.middle,
+    productHead,
+    productTail,
+    formTail,
+    close: layoutPieces.close,
+    lot: view.lot,
+    producer: view.producer,
+    journey: view.journey,
+    places: view.places,
+    gtin: view.gtin,
+    province,
+  };
+}
+
+/**
+ * The frames kept, per product section and language: the view's published parts are the same objects for every
+ * stamp of a lot while the resolver's memory holds them (consumer.data.ts), so a frame is found by the product
+ * section and checked against the others; a change announced (or the TTL) gives new objects and a new frame, and the
+ * old one goes with its key.
+ */
+const frames = new WeakMap<object, Map<Lang, PageFrame>>();
+let framesBuilt = 0;
+/** How many frames were built to be kept (tests: a second stamp of a lot reuses the first one's). */
+export const pageFramesBuilt = () => framesBuilt;
+
+function frameFor(view: ConsumerView, lang: Lang, province: string): PageFrame {
+  const p = view.product;
+  if (!p) return buildFrame(view, lang, province, false);
+  let byLang = frames.get(p);
+  const kept = byLang?.get(lang);
+  if (
+    kept &&
+    kept.lot === view.lot &&
+    kept.producer === view.producer &&
+    kept.journey === view.journey &&
+    kept.places === view.places &&
+    kept.gtin === view.gtin &&
+    kept.province === province
+  )
+    return kept;
+  const frame = buildFrame(view, lang, province, true);
+  framesBuilt++;
+  if (!byLang) {
+    byLang = new Map();
+    frames.set(p, byLang);
+  }
+  byLang.set(lang, frame);
+  return frame;
+}
+
+/**
+ * The consumer page. The parts that do not depend on the scan come from a frame kept per product and language
+ * (decision 064); the verdict, the scan's button, the serial, the code and the page's own address are rendered per
+ * view. `cache: false` builds the frame anew (the tests compare the two byte for byte).
+ */
+export function renderConsumerPage(
+  view: ConsumerView,
+  opts: { lang: Lang; province: string; selfPath: string; reported: boolean },
+  cache = true,
+): string {
+  const { lang } = opts;
+  const tr: Tr = (key, params) => t(lang, key, params);
+  const v = view.verdict;
+  const p = view.product;
+  const frame = cache ? frameFor(view, lang, opts.province) : buildFrame(view, lang, opts.province, false);
+  const open = p
+    ? frame.open
+    : layoutParts({ lang, title: tr(`public.verdict.${v.kind}`), province: opts.province }).open;
+  const verdict = html`
+<section class="card verdict v-${v.kind}" id="verdict"><strong>${tr(`public.verdict.${v.kind}`)}</strong>
+${verdictReasons(lang, v).map((r) => html`<p>${r}</p>`)}
+${view.scan ? html`<p id="share"><button type="button" data-scan="${view.scan.id}" data-token="${view.scan.token}" data-done="${tr('public.locationShared')}" hidden>${tr('public.shareLocation')}</button></p>` : ''}
+</section>
+${opts.reported ? html`<p class="card" role="status">${tr('public.thanks')}</p>` : ''}
+`.value;
+  const serial = p ? String(row(tr('public.serial'), view.serial)) : '';
+  return `${open}${esc(withLang(opts.selfPath, lang === 'vi' ? 'en' : 'vi'))}${frame.middle}${verdict}${frame.productHead}${serial}${frame.productTail}${esc(view.uri)}${frame.formTail}${view.scan ? scriptTag : ''}${frame.close}`;
 }
 
 /**
@@ -198,12 +320,8 @@ ${view.scan ? new Html(`<script>${locationScript}</script>`) : ''}`;
  */
 const journeyFragments = new WeakMap<object, { places: unknown; byLang: Map<Lang, Html> }>();
 
-function journeySection(
-  view: ConsumerView,
-  lang: Lang,
-  tr: (key: string, params?: Record<string, unknown>) => string,
-): Html {
-  const kept = journeyFragments.get(view.journey);
+function journeySection(view: ConsumerView, lang: Lang, tr: Tr, keep: boolean): Html {
+  const kept = keep ? journeyFragments.get(view.journey) : undefined;
   const hit = kept?.places === view.places ? kept.byLang.get(lang) : undefined;
   if (hit) return hit;
   const map = renderMapSvg(view.places, tr('public.map'), communeBoundariesNear);
@@ -217,7 +335,7 @@ function journeySection(
   }
 ${map ? html`<h2>${tr('public.map')}</h2>${new Html(map)}<ol class="legend">${view.places.map((pl) => html`<li>${pl.name}</li>`)}</ol>` : ''}</section>`;
   // an empty journey is one shared literal in places: only journeys that are objects of their own are kept
-  if (view.journey.length) {
+  if (keep && view.journey.length) {
     const entry =
       kept?.places === view.places ? kept : { places: view.places, byLang: new Map<Lang, Html>() };
     entry.byLang.set(lang, section);
@@ -233,3 +351,4 @@ ${map ? html`<h2>${tr('public.map')}</h2>${new Html(map)}<ol class="legend">${vi
  */
 export const locationScript =
   "(function(){var b=document.querySelector('[data-scan]');if(!b||!navigator.geolocation)return;b.hidden=false;b.addEventListener('click',function(){navigator.geolocation.getCurrentPosition(function(p){fetch('/page/scan-location',{method:'POST',headers:{'content-type':'application/json'},body:JSON.stringify({scan:+b.dataset.scan,token:b.dataset.token,latitude:p.coords.latitude,longitude:p.coords.longitude})}).then(function(){var s=document.createElement('span');s.textContent=b.dataset.done;b.replaceWith(s)})})})})()";
+const scriptTag = `<script>${locationScript}</script>`;

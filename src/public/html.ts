@@ -57,6 +57,28 @@ footer{text-align:center;color:#5b6570;font-size:.85rem;padding:16px}
 .label{border:2px solid #1b1f24;border-radius:4px}.label dl,dl.stack{grid-template-columns:1fr}.label dt,dl.stack dt{font-weight:600;color:#1b1f24;margin-top:6px}.label dd{overflow-wrap:anywhere}
 @media print{header.top,footer,.noprint{display:none}body{background:#fff;font-size:11pt}main{max-width:none;padding:0}.card{box-shadow:none;margin:0}}`;
 
+/**
+ * The page around its body, in the three pieces that do not change with the page's own address: everything up to the
+ * other language's link, from that link to the body, and after the body. `layout` joins them; the consumer page keeps
+ * them per product and language (decision 064).
+ */
+export function layoutParts(opts: { lang: Lang; title: string; province: string }): {
+  open: string;
+  middle: string;
+  close: string;
+} {
+  const other = opts.lang === 'vi' ? 'English' : 'Tiếng Việt';
+  return {
+    open: `<!doctype html><html lang="${opts.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(opts.title)}</title><style>${pageCss}</style></head><body>${html`<header class="top"><span>TXNG ${opts.province}</span><a href="`}`,
+    middle: html`" hreflang="${opts.lang === 'vi' ? 'en' : 'vi'}">${other}</a></header><main>`.value,
+    close: `</main><footer>${esc(
+      opts.lang === 'vi'
+        ? 'Hệ thống truy xuất nguồn gốc — Sở Khoa học và Công nghệ'
+        : 'Traceability system — Department of Science and Technology',
+    )}</footer></body></html>`,
+  };
+}
+
 export function layout(opts: {
   lang: Lang;
   title: string;
@@ -64,10 +86,6 @@ export function layout(opts: {
   switchHref: string;
   province: string;
 }): string {
-  const other = opts.lang === 'vi' ? 'English' : 'Tiếng Việt';
-  return `<!doctype html><html lang="${opts.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(opts.title)}</title><style>${pageCss}</style></head><body>${html`<header class="top"><span>TXNG ${opts.province}</span><a href="${opts.switchHref}" hreflang="${opts.lang === 'vi' ? 'en' : 'vi'}">${other}</a></header>`}<main>${opts.body}</main><footer>${esc(
-    opts.lang === 'vi'
-      ? 'Hệ thống truy xuất nguồn gốc — Sở Khoa học và Công nghệ'
-      : 'Traceability system — Department of Science and Technology',
-  )}</footer></body></html>`;
+  const parts = layoutParts(opts);
+  return `${parts.open}${esc(opts.switchHref)}${parts.middle}${opts.body}${parts.close}`;
 }

@@ -22,6 +22,29 @@ export { Gs1Error };
 /** Parses the request's path and query as a Digital Link on this resolver; throws Gs1Error if malformed. */
 export function parseResolverUrl(baseUrl: string, url: string, pathPrefix = ''): ResolverRequest {
   const path = pathPrefix && url.startsWith(pathPrefix) ? url.slice(pathPrefix.length) : url;
+  // a phone follows the redirect to the page at once, and a stamp is scanned by several people: the same address is
+  // parsed once (decision 064). The result is frozen, so nothing can change what the next request gets.
+  const key = `${baseUrl} ${path}`;
+  const known = parsed.get(key);
+  if (known) return known;
+  const request = deepFreeze(parseNow(baseUrl, path));
+  if (parsed.size >= maxParsed) parsed.delete(parsed.keys().next().value!);
+  parsed.set(key, request);
+  return request;
+}
+
+const parsed = new Map<string, ResolverRequest>();
+const maxParsed = 10_000;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+function parseNow(baseUrl: string, path: string): ResolverRequest {
   const dl = parseDigitalLink(`${baseUrl}${path}`);
   const q = path.indexOf('?');
   return {
