@@ -6,12 +6,18 @@
  * PostgreSQL only (TXNG_BENCH_DATABASE_URL, an admin URL: a fresh database is created and dropped):
  *   TXNG_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/annual-report.bench.ts
  * TXNG_BENCH_SCALE=0.1 runs a tenth of the sizes (a quick look); TXNG_BENCH_RUNS the timed runs (default 7).
+ * TXNG_BENCH_YEARS=10 spreads the same rows over ten years ending with the report's (default 2), to see which parts
+ * grow with history (issue 15 §2). TXNG_BENCH_DB=name keeps the data in that scratch database (created afresh, left
+ * after the run); with TXNG_BENCH_REUSE=1 the run measures again on it without generating anything (its plan too).
+ * The first report on data loaded with SQL fills the roll-ups: the warm-up run, printed apart, not in the median.
  */
 import crypto from 'node:crypto';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { indicatorFormulas } from '../src/plan/index.ts';
+import { type Database, openDatabase } from '../src/platform/db.ts';
 import type { Actor } from '../src/platform/index.ts';
 import { computeContent, keyFigureKeys, keyFigures, reportPeriod } from '../src/reports/index.ts';
 import { openTestDatabase } from '../src/test/app.ts';
@@ -28,6 +34,12 @@ process.env.TXNG_TEST_DATABASE_URL = process.env.TXNG_BENCH_DATABASE_URL;
 
 const size = provinceSize(Number(process.env.TXNG_BENCH_SCALE ?? 1));
 const runs = Number(process.env.TXNG_BENCH_RUNS ?? 7);
+const years = Number(process.env.TXNG_BENCH_YEARS ?? 2);
+const keptName = process.env.TXNG_BENCH_DB;
+const reuse = process.env.TXNG_BENCH_REUSE === '1';
+if (keptName && !/^[a-z_][a-z0-9_]*$/.test(keptName))
+  throw new Error('TXNG_BENCH_DB: a plain lower-case name');
+if (reuse && !keptName) throw new Error('TXNG_BENCH_REUSE needs TXNG_BENCH_DB');
 const year = 2026;
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 const percentile = (xs: number[], p: number) => {
@@ -44,15 +56,42 @@ const admin: Actor = {
   communes: [],
 };
 
-const database = await openTestDatabase();
+/** A kept scratch database of its own name (TXNG_BENCH_DB), else a fresh test database dropped after the run. */
+async function open(): Promise<{ db: Database['db']; close: () => Promise<void> }> {
+  if (!keptName) return openTestDatabase();
+  const adminUrl = process.env.TXNG_BENCH_DATABASE_URL!;
+  if (!reuse) {
+    const c = new pg.Client({ connectionString: adminUrl });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${keptName} WITH (FORCE)`);
+    await c.query(`CREATE DATABASE ${keptName}`);
+    await c.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${keptName}`;
+  const d = await openDatabase({ databaseUrl: url.toString(), dataDir: null });
+  return { db: d.db, close: () => d.close() };
+}
+
+const database = await open();
 const db = database.db;
 try {
-  console.log(
-    `Generating ${size.organisations} organisations, ${size.products} products, ${size.events} events, ${size.scans} scans …`,
-  );
-  await generateProvince(db, size, year);
-  // the plan: one indicator per registered formula, each with a target for the year
-  const plan = await reportPlan(db, admin, year);
+  let planId: string;
+  if (reuse) {
+    const r = (await db.execute(
+      sql`SELECT id FROM plans WHERE title = 'Kế hoạch truy xuất nguồn gốc (bench)' ORDER BY created_at DESC LIMIT 1`,
+    )) as unknown as { rows: { id: string }[] };
+    planId = r.rows[0]!.id;
+    console.log(`Reusing ${keptName} (plan ${planId})`);
+  } else {
+    console.log(
+      `Generating ${size.organisations} organisations, ${size.products} products, ${size.events} events, ${size.scans} scans over ${years} years …`,
+    );
+    await db.execute(sql`SET maintenance_work_mem = '512MB'`);
+    await generateProvince(db, size, year, { years });
+    // the plan: one indicator per registered formula, each with a target for the year
+    planId = (await reportPlan(db, admin, year)).id;
+  }
 
   console.log('\nBaseline: plain count(*) of the same tables');
   let baseline = 0;
@@ -72,10 +111,14 @@ try {
     `\nAnnual report ${period.from} – ${period.to}: ${indicatorFormulas().length} indicators, key figures`,
   );
   const times: number[] = [];
-  let last = await computeContent(db, plan.id, period); // warm-up, not counted
+  const w0 = performance.now();
+  let last = await computeContent(db, planId, period); // warm-up (fills the roll-ups on SQL-loaded data), not counted
+  console.log(
+    `  warm-up (first report): ${seconds(performance.now() - w0)} s, load ${os.loadavg()[0]!.toFixed(1)}`,
+  );
   for (let r = 0; r < runs; r++) {
     const t0 = performance.now();
-    last = await computeContent(db, plan.id, period);
+    last = await computeContent(db, planId, period);
     times.push(performance.now() - t0);
   }
   for (const i of last.indicators) console.log(`  ${i.code} ${i.name}: ${i.value} (target ${i.target})`);

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, textArrayLiteral } from '../platform/index.ts';
 import type { EventRow, IdRow, LinkRow } from './epcis.extract.ts';
-import { gtinPeriodsOf } from './epcis.rollup.ts';
+import { gtinFirstOf, gtinPeriodsOf } from './epcis.rollup.ts';
 import type { StoredEvent, StoredEventId, StoredEventLink } from './epcis.types.ts';
 
 /** Runs raw SQL and returns its rows: `db.execute` answers `{ rows }` on PGlite and on node-postgres alike. */
@@ -12,7 +12,7 @@ export async function selectRows<T = any>(db: DbOrTx, query: SQL): Promise<T[]> 
 
 /**
  * Stores a capture's events, their ids and links, and the products they name by month and year (epcis_gtin_months,
- * epcis_gtin_years), in ONE statement: the rows travel as three JSON parameters and
+ * epcis_gtin_years) and their first month (epcis_gtin_first), in ONE statement: the rows travel as three JSON parameters and
  * are unpacked by jsonb_to_recordset, so a 10,000-event document costs one round trip. Events already stored
  * (same eventID, same errorDeclaration flag) are skipped with their ids and links: capture is idempotent.
  * Returns the events that were new, with their stored keys and times (what the capture's seal covers).
@@ -51,6 +51,8 @@ export async function insertEvents(
     ), new_months AS (${gtinPeriodsOf('month', sql`new_ids i JOIN inserted e ON e.id = i.event_pk`)}
       RETURNING 1
     ), new_years AS (${gtinPeriodsOf('year', sql`new_ids i JOIN inserted e ON e.id = i.event_pk`)}
+      RETURNING 1
+    ), new_first AS (${gtinFirstOf(sql`new_ids i JOIN inserted e ON e.id = i.event_pk`)}
       RETURNING 1
     ), new_links AS (
       INSERT INTO epcis_event_links (event_pk, kind, type, value)

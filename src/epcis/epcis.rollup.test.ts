@@ -9,7 +9,7 @@ import {
   objectEvent,
   type TestApp,
 } from '../test/index.ts';
-import { gtinPeriodsReady } from './epcis.rollup.ts';
+import { gtinFirstReady, gtinPeriodsReady } from './epcis.rollup.ts';
 
 // epcis_gtin_months (decision 052) against a recount from the events, after the first fill, captures across
 // Vietnam month ends (UTC+7: 17:00 UTC on the last day is the next month, locally) and error declarations.
@@ -52,7 +52,25 @@ const recount = async (unit: Unit = 'month') =>
     )) as unknown as { rows: Row[] }
   ).rows;
 
-const expectYearsRecounted = async () => expect(await rolledUp('year')).toEqual(await recount('year'));
+/** epcis_gtin_first against the same recount: per product, the earliest of the later of event and record month. */
+const expectFirstRecounted = async () => {
+  const first = (await t.db.execute(
+    sql`SELECT gtin, first_month::text AS first_month FROM epcis_gtin_first ORDER BY 1`,
+  )) as unknown as { rows: { gtin: string; first_month: string }[] };
+  const expected = new Map<string, string>();
+  for (const r of await recount()) {
+    const later = [r.event_month, r.record_month].sort()[1]!; // ISO dates: the later sorts last
+    const known = expected.get(r.gtin);
+    if (!known || later < known) expected.set(r.gtin, later);
+  }
+  expect(first.rows).toEqual([...expected].sort().map(([gtin, first_month]) => ({ gtin, first_month })));
+};
+
+const expectYearsRecounted = async () => {
+  expect(await rolledUp('year')).toEqual(await recount('year'));
+  // the products' first months (decision 066), once filled, are kept with them
+  if (await gtinFirstReady(t.db)) await expectFirstRecounted();
+};
 
 /** An event stored as capture stored them before the roll-up existed (no row of it in epcis_gtin_months). */
 async function storedBefore(code: string, eventTime: string, recordTime: string, errorDeclaration = false) {

@@ -268,3 +268,31 @@ export const epcisRollups = pgTable('epcis_rollups', {
   name: text('name').primaryKey(),
   filledAt: timestamp('filled_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Events recorded per day (Vietnam time of `record_time`), error declarations left out: the report's running total
+ * of events "by the end of the period" sums a row a day instead of counting a decade of events (decision 066).
+ * Rolled up lazily by whoever counts (epcis.event-days.ts), as the stamps' scans by day: the events up to
+ * `epcis_rollup_marks.last_pk` (read from `epcis_event_keys`) are in here, later ones are counted live.
+ */
+export const epcisEventDays = pgTable('epcis_event_days', {
+  day: date('day', { mode: 'string' }).primaryKey(),
+  events: bigint('events', { mode: 'number' }).notNull(),
+});
+
+/** How far each lazy roll-up of the events has read (the last event key counted). */
+export const epcisRollupMarks = pgTable('epcis_rollup_marks', {
+  name: text('name').primaryKey(),
+  lastPk: bigint('last_pk', { mode: 'number' }).notNull(),
+});
+
+/**
+ * The first month (Vietnam time) by which each product (GTIN) had been named by an event recorded by then: the
+ * least, over its events (error declarations left out), of the later of the event's month and its record month.
+ * "Named by the end of the period" is then `first_month < end` over a row per product, whatever the years of
+ * history (decision 066). Written by capture beside epcis_gtin_months; filled once from that table.
+ */
+export const epcisGtinFirst = pgTable('epcis_gtin_first', {
+  gtin: text('gtin').primaryKey(),
+  firstMonth: date('first_month', { mode: 'string' }).notNull(),
+});

@@ -4,9 +4,10 @@ import epcisRoutes, { type EpcisRoutesOptions } from './epcis.routes.ts';
 import { epcisSchemaValidator } from './epcis.validator.ts';
 
 export { type ClassBalance, classBalances, classesGainedBy } from './epcis.balance.ts';
+export { type EventCounts, eventCounts, rollUpEventDays } from './epcis.event-days.ts';
 export { masterDataNames } from './epcis.masterdata.ts';
 export { parseEventQuery } from './epcis.query.ts';
-export { gtinPeriodsReady } from './epcis.rollup.ts';
+export { gtinFirstReady, gtinPeriodsReady } from './epcis.rollup.ts';
 export {
   type CaptureSeal,
   captureRoot,

@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { gtinPeriodsReady } from '../epcis/index.ts';
+import { gtinFirstReady, gtinPeriodsReady } from '../epcis/index.ts';
 import type { DbOrTx } from '../platform/index.ts';
 import { once, type Period, type Shared } from './formula.ts';
 import { periodBounds, previousPeriod } from './period.ts';
@@ -87,6 +87,21 @@ function windowParts(w: Window): { years: Range[]; months: Range[]; raw: SQL[] }
   return { years: [{ from: Y1, to: Y2, recTo: Y2 }], months, raw };
 }
 
+/**
+ * The window "by the end" (no start) from the products' first months (epcis_gtin_first, decision 066): whole months
+ * are `first_month` before the last month edge, a row per product whatever the years of history; the partial month
+ * at its end from the events, as above.
+ */
+function toEndParts(w: Window): { firstBefore: string; raw: SQL[] } {
+  const last = monthEdge(w.to, false);
+  const raw: SQL[] = [];
+  if (last.at < w.to) {
+    raw.push(rawPart(null, last.at, w.to, last.at));
+    raw.push(rawPart(last.at, w.to, w.to));
+  }
+  return { firstBefore: last.day, raw };
+}
+
 type Conditions = { name: WindowName; conditions: SQL[] }[];
 
 /** The rows of `from` meeting any window's conditions in one pass, each flagged with the windows it belongs to. */
@@ -154,18 +169,29 @@ async function gtinWindows(db: DbOrTx, period: Period): Promise<SQL> {
     { name: 'before', from: new Date(before.start), to: new Date(start) },
     { name: 'toEnd', from: null, to: new Date(end) },
   ];
-  const parts = windows.map((w) => ({ name: w.name, ...windowParts(w) }));
+  // "by the end" from the products' first months once that table is filled; until then from the years and months
+  const first = (await gtinFirstReady(db)) ? toEndParts(windows[2]!) : null;
+  const parts = (first ? windows.slice(0, 2) : windows).map((w) => ({ name: w.name, ...windowParts(w) }));
   const ranges = (unit: 'years' | 'months') => parts.map((p) => ({ name: p.name, ranges: p[unit] }));
+  const raws: Conditions = parts.map((p) => ({ name: p.name, conditions: p.raw }));
+  if (first) raws.push({ name: 'toEnd', conditions: first.raw });
   const all = [
     rollupPart('year', ranges('years')),
     rollupPart('month', ranges('months')),
-    rawEdges(parts.map((p) => ({ name: p.name, conditions: p.raw }))),
-  ];
-  return sql`SELECT gtin, bool_or(in_period) AS in_period, bool_or(before) AS before, bool_or(to_end) AS to_end
-    FROM (${sql.join(
-      all.filter((x): x is SQL => x !== null),
-      sql` UNION ALL `,
-    )}) x GROUP BY gtin`;
+    rawEdges(raws),
+  ].filter((x): x is SQL => x !== null);
+  const grouped = sql`SELECT gtin, bool_or(in_period) AS in_period, bool_or(before) AS before,
+      bool_or(to_end) AS to_end
+    FROM (${sql.join(all, sql` UNION ALL `)}) x GROUP BY gtin`;
+  if (!first) return grouped;
+  // a row per product from the first months, the other windows' flags joined to it (by hash: the planner knows
+  // the first months' size, where it guesses a grouped union's); a full join, so that a product only the raw edges
+  // name is kept too
+  return sql`SELECT coalesce(f.gtin, w.gtin) AS gtin, coalesce(w.in_period, false) AS in_period,
+      coalesce(w.before, false) AS before,
+      (coalesce(f.first_month < ${first.firstBefore}::date, false) OR coalesce(w.to_end, false)) AS to_end
+    FROM epcis_gtin_first f FULL JOIN (${grouped}) w ON w.gtin = f.gtin
+    WHERE f.first_month < ${first.firstBefore}::date OR w.gtin IS NOT NULL`;
 }
 
 /** The GTINs named in each window, comma-joined (what the formulas' products are matched against). */
