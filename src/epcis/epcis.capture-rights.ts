@@ -21,13 +21,16 @@ export async function refuseForeignSpeech(
   extracted: { rows: EventRow[]; ids: IdRow[]; links: LinkRow[] },
 ) {
   const events = extracted.rows.filter((r) => !r.isErrorDeclaration);
-  const idsOf = groupBy(extracted.ids, (i) => `${i.isErrorDeclaration}${i.eventId}`);
-  const linksOf = groupBy(extracted.links, (l) => `${l.isErrorDeclaration}${l.eventId}`);
-  const everything = [
-    ...extracted.ids.map((i) => i.id),
-    ...extracted.links.filter((l) => l.kind !== 'bizTransaction').map((l) => l.value),
-    ...events.flatMap((e) => [e.readPoint, e.bizLocation].filter((p): p is string => p !== null)),
-  ];
+  // the ids and links of the events themselves (declarations name no goods of their own to speak for)
+  const idsOf = groupBy(extracted.ids);
+  const linksOf = groupBy(extracted.links);
+  const everything: string[] = [];
+  for (const i of extracted.ids) everything.push(i.id);
+  for (const l of extracted.links) if (l.kind !== 'bizTransaction') everything.push(l.value);
+  for (const e of events) {
+    if (e.readPoint !== null) everything.push(e.readPoint);
+    if (e.bizLocation !== null) everything.push(e.bizLocation);
+  }
   const owners = await ownersOfIdentifiers(tx, everything);
   const foreign = (id: string) => isForeign(owners, id, organisationId);
   const held = await heldGoods(
@@ -38,9 +41,8 @@ export async function refuseForeignSpeech(
 
   const errors: { field: string; code: string; params: Record<string, string> }[] = [];
   for (const event of events) {
-    const key = `false${event.eventId}`;
     const at = `/epcisBody/eventList/${event.index}`;
-    const links = (linksOf.get(key) ?? []).filter((l) => l.kind !== 'bizTransaction');
+    const links = (linksOf.get(event.eventId) ?? []).filter((l) => l.kind !== 'bizTransaction');
     const named = links.some((l) => isOwnedBy(owners, l.value, organisationId));
     const receives = links.some(
       (l) => l.kind === 'destination' && isOwnedBy(owners, l.value, organisationId),
@@ -52,7 +54,7 @@ export async function refuseForeignSpeech(
       if (value && foreign(value))
         errors.push(refusal(`${at}/${place}`, 'epcis.capture.foreignPlace', value));
     }
-    const ids = idsOf.get(key) ?? [];
+    const ids = idsOf.get(event.eventId) ?? [];
     const commissions = event.eventType === 'ObjectEvent' && event.action === 'ADD';
     for (const id of ids) {
       if (!foreign(id.id)) continue;
@@ -92,13 +94,14 @@ function listOf(id: IdRow): string {
   return lists[id.role][id.isClass ? 1 : 0];
 }
 
-function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+/** The rows of events (not declarations) by eventID: an event's eventID is the same string its rows carry. */
+function groupBy<T extends { eventId: string; isErrorDeclaration: boolean }>(items: T[]): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const item of items) {
-    const key = keyOf(item);
-    const list = map.get(key);
+    if (item.isErrorDeclaration) continue;
+    const list = map.get(item.eventId);
     if (list) list.push(item);
-    else map.set(key, [item]);
+    else map.set(item.eventId, [item]);
   }
   return map;
 }

@@ -132,10 +132,11 @@ export function extractEvents(document: Json, events: Json[], format: 'json' | '
       contentHash,
       document,
     });
-    const key = { eventId, isErrorDeclaration };
+    // each id and link row names its event (eventId + errorDeclaration flag), written out: no spread per row
     if (typeof event.parentID === 'string')
       ids.push({
-        ...key,
+        eventId,
+        isErrorDeclaration,
         id: storedId(event.parentID),
         role: 'parent',
         isClass: false,
@@ -145,12 +146,21 @@ export function extractEvents(document: Json, events: Json[], format: 'json' | '
     for (const [list, role] of instanceLists)
       for (const epc of asList(event[list]))
         if (typeof epc === 'string')
-          ids.push({ ...key, id: storedId(epc), role, isClass: false, quantity: null, uom: null });
+          ids.push({
+            eventId,
+            isErrorDeclaration,
+            id: storedId(epc),
+            role,
+            isClass: false,
+            quantity: null,
+            uom: null,
+          });
     for (const [list, role] of classLists)
       for (const q of asList(event[list]))
         if (typeof q?.epcClass === 'string')
           ids.push({
-            ...key,
+            eventId,
+            isErrorDeclaration,
             id: storedId(q.epcClass),
             role,
             isClass: true,
@@ -164,7 +174,8 @@ export function extractEvents(document: Json, events: Json[], format: 'json' | '
       for (const s of asList(event[list]))
         if (typeof s?.[field] === 'string')
           links.push({
-            ...key,
+            eventId,
+            isErrorDeclaration,
             kind,
             type: cbvShortName(s.type, 'sourceDestType'),
             value: storedId(s[field]),
@@ -172,7 +183,8 @@ export function extractEvents(document: Json, events: Json[], format: 'json' | '
     for (const b of asList(event.bizTransactionList))
       if (typeof b?.bizTransaction === 'string')
         links.push({
-          ...key,
+          eventId,
+          isErrorDeclaration,
           kind: 'bizTransaction',
           type: cbvShortName(b.type, 'bizTransactionType'),
           value: storedId(b.bizTransaction),

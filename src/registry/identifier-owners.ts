@@ -7,7 +7,7 @@ import { type DbOrTx, textArrayLiteral } from '../platform/index.ts';
  * rule that decides who may speak for goods and places (capture, stage forms) and who is party to a chain (public
  * pages). Identifiers that are not GS1 keys, or whose keys nobody in the province holds, have no owner.
  */
-export type Owners = Map<string, Set<string>>;
+export type Owners = Map<string, ReadonlySet<string>>;
 
 /** Primary keys of a canonical Digital Link whose value starts with the company prefix after this many digits. */
 const keyPrefixOffset: Record<string, number> = {
@@ -55,32 +55,39 @@ function decodeSafely(segment: string) {
 
 /**
  * The owners of each identifier, in four queries whatever the number of ids. Rejected organisations own nothing:
- * a refused registration must not block the real holder of a prefix.
+ * a refused registration must not block the real holder of a prefix. An identifier's owner depends only on its
+ * primary key (the Digital Link up to the key's value: a GTIN, a GLN, an SSCC…), so the work is done once per key
+ * and every identifier under it (a GTIN's thousands of serials and lots) gets that key's set: the sets are shared,
+ * read them, never add to them.
  */
 export async function ownersOfIdentifiers(db: DbOrTx, ids: string[]): Promise<Owners> {
   const owners: Owners = new Map();
-  const unique = [...new Set(ids)];
-  const add = (id: string, organisationId: string) => {
-    const set = owners.get(id) ?? new Set<string>();
-    owners.set(id, set.add(organisationId));
-  };
+  // key (`https://id.gs1.org/01/08934567000017`) → the identifiers under it
+  const idsOfKey = new Map<string, string[]>();
+  for (const id of new Set(ids)) {
+    // an organisation's own party id is its own; it has no GS1 key
+    const party = organisationParty.exec(id);
+    if (party) owners.set(id, new Set([party[1].toLowerCase()]));
+    const key = digitalLinkKey.exec(id)?.[0];
+    if (key === undefined) continue;
+    const list = idsOfKey.get(key);
+    if (list) list.push(id);
+    else idsOfKey.set(key, [id]);
+  }
   const spans = new Map<string, string[]>();
   const gtins = new Map<string, string[]>();
   const glns = new Map<string, string[]>();
-  // in place: a document's thousands of serials share one GTIN, so copying the list each time is quadratic
-  const push = (map: Map<string, string[]>, key: string, id: string) => {
-    const list = map.get(key);
-    if (list) list.push(id);
-    else map.set(key, [id]);
+  const push = (map: Map<string, string[]>, value: string, key: string) => {
+    const list = map.get(value);
+    if (list) list.push(key);
+    else map.set(value, [key]);
   };
-  for (const id of unique) {
-    const party = organisationParty.exec(id);
-    if (party) add(id, party[1].toLowerCase());
-    const span = companyPrefixSpan(id);
-    if (span) push(spans, span, id);
-    const { gtin, gln } = registryKey(id);
-    if (gtin) push(gtins, gtin, id);
-    if (gln) push(glns, gln, id);
+  for (const key of idsOfKey.keys()) {
+    const span = companyPrefixSpan(key);
+    if (span) push(spans, span, key);
+    const { gtin, gln } = registryKey(key);
+    if (gtin) push(gtins, gtin, key);
+    if (gln) push(glns, gln, key);
   }
   const [byPrefix, byGtin, byGln] = await Promise.all([
     rows(
@@ -113,9 +120,18 @@ export async function ownersOfIdentifiers(db: DbOrTx, ids: string[]): Promise<Ow
         : null,
     ),
   ]);
-  for (const row of byPrefix) for (const id of spans.get(row.key) ?? []) add(id, row.organisation_id);
-  for (const row of byGtin) for (const id of gtins.get(row.key) ?? []) add(id, row.organisation_id);
-  for (const row of byGln) for (const id of glns.get(row.key) ?? []) add(id, row.organisation_id);
+  const ownersOfKey = new Map<string, Set<string>>();
+  const add = (keys: string[] | undefined, organisationId: string) => {
+    for (const key of keys ?? []) {
+      const set = ownersOfKey.get(key);
+      if (set) set.add(organisationId);
+      else ownersOfKey.set(key, new Set([organisationId]));
+    }
+  };
+  for (const row of byPrefix) add(spans.get(row.key), row.organisation_id);
+  for (const row of byGtin) add(gtins.get(row.key), row.organisation_id);
+  for (const row of byGln) add(glns.get(row.key), row.organisation_id);
+  for (const [key, set] of ownersOfKey) for (const id of idsOfKey.get(key)!) owners.set(id, set);
   return owners;
 }
 
