@@ -8,7 +8,8 @@
  * TXNG_BENCH_SCALE=0.1 runs a tenth of the sizes (a quick look); TXNG_BENCH_RUNS the timed runs (default 7).
  * TXNG_BENCH_YEARS=10 spreads the same rows over ten years ending with the report's (default 2), to see which parts
  * grow with history (issue 15 §2). TXNG_BENCH_DB=name keeps the data in that scratch database (created afresh, left
- * after the run); with TXNG_BENCH_REUSE=1 the run measures again on it without generating anything (its plan too).
+ * after the run; an existing one only with TXNG_BENCH_DROP=1); with TXNG_BENCH_REUSE=1 the run measures again on it
+ * without generating anything, with the bench plan it holds (made if it has none; bench/decade.bench.ts makes the same).
  * The first report on data loaded with SQL fills the roll-ups: the warm-up run, printed apart, not in the median.
  */
 import crypto from 'node:crypto';
@@ -63,6 +64,14 @@ async function open(): Promise<{ db: Database['db']; close: () => Promise<void> 
   if (!reuse) {
     const c = new pg.Client({ connectionString: adminUrl });
     await c.connect();
+    const exists = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [keptName]);
+    // a kept database is never dropped by a mistyped name: only with TXNG_BENCH_DROP=1
+    if (exists.rows.length && process.env.TXNG_BENCH_DROP !== '1') {
+      await c.end();
+      throw new Error(
+        `${keptName} exists: TXNG_BENCH_REUSE=1 to measure on it, TXNG_BENCH_DROP=1 to load it afresh`,
+      );
+    }
     await c.query(`DROP DATABASE IF EXISTS ${keptName} WITH (FORCE)`);
     await c.query(`CREATE DATABASE ${keptName}`);
     await c.end();
@@ -81,7 +90,8 @@ try {
     const r = (await db.execute(
       sql`SELECT id FROM plans WHERE title = 'Kế hoạch truy xuất nguồn gốc (bench)' ORDER BY created_at DESC LIMIT 1`,
     )) as unknown as { rows: { id: string }[] };
-    planId = r.rows[0]!.id;
+    // a database loaded by another bench (bench/decade.bench.ts) may not have the plan yet
+    planId = r.rows[0]?.id ?? (await reportPlan(db, admin, year)).id;
     console.log(`Reusing ${keptName} (plan ${planId})`);
   } else {
     console.log(
