@@ -46,12 +46,12 @@ export interface EventLeafFields {
 }
 
 export function eventLeafFields(row: SealedEventRow): EventLeafFields {
-  const { eventId, isErrorDeclaration, contentHash, ...rest } = row;
   return {
-    eventId,
-    isErrorDeclaration,
-    contentHash,
-    rowDigest: sha256Hex(canonicalJson({ eventId, isErrorDeclaration, contentHash, ...rest })),
+    eventId: row.eventId,
+    isErrorDeclaration: row.isErrorDeclaration,
+    contentHash: row.contentHash,
+    // every property of the row, keys sorted: the row is hashed as it is, without copying it first
+    rowDigest: sha256Hex(canonicalJson(row)),
   };
 }
 
