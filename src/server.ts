@@ -127,6 +127,8 @@ async function serve(
   const shutdown = async () => {
     if (stopping) return;
     stopping = true;
+    // an operator reading `docker logs` or the journal sees the stop begin and end
+    if (opts.announce) console.log('Stopping: finishing the requests in flight and writing the scans held…');
     stopChecks();
     stopCheckpoints();
     // /readyz answers 503 from now; behind a load balancer the server keeps serving while it notices
@@ -138,6 +140,7 @@ async function serve(
     await stopScanBuffer(database.db);
     await listener.stop();
     await database.close();
+    if (opts.announce) console.log('Stopped.');
     process.exit(0);
   };
   // `on`, not `once`: a terminal's Ctrl-C reaches the workers directly and through the primary
@@ -194,7 +197,10 @@ async function superviseWorkers(config: Config, count: number) {
     const n = index.get(worker) ?? '?';
     index.delete(worker);
     if (stopping) {
-      if (!index.size) process.exit(0);
+      if (!index.size) {
+        console.log('Stopped.');
+        process.exit(0);
+      }
       return;
     }
     const now = Date.now();
@@ -212,6 +218,9 @@ async function superviseWorkers(config: Config, count: number) {
     if (stopping) return;
     stopping = true;
     if (!index.size) process.exit(0);
+    console.log(
+      `Stopping: ${index.size} workers finish their requests in flight and write the scans they hold…`,
+    );
     for (const worker of index.keys()) worker.process.kill(signal);
   };
   process.on('SIGINT', () => stop('SIGINT'));

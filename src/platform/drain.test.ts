@@ -27,7 +27,7 @@ describe.skipIf(!available)('a server asked to stop with TXNG_DRAIN_SECONDS', ()
     await pgQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   });
 
-  it('is not ready at once, still answers while draining, then exits', async () => {
+  it('is not ready at once, still answers while draining, then exits, saying so', async () => {
     await pgQuery(adminUrl, `CREATE DATABASE ${name}`);
     const server = txngProcess('province', name, await freePort(), { TXNG_DRAIN_SECONDS: '3' });
     p = server;
@@ -48,5 +48,7 @@ describe.skipIf(!available)('a server asked to stop with TXNG_DRAIN_SECONDS', ()
     expect((await fetch(`${server.url}/api/docs/json`)).status).toBe(200);
     await exited;
     expect(Date.now() - asked).toBeGreaterThanOrEqual(3000);
+    // the operator's log says the stop began and ended
+    expect(server.output).toMatch(/Stopping: finishing the requests in flight[\s\S]*Stopped\./);
   }, 240_000);
 });

@@ -50,6 +50,8 @@ export interface TxngProcess {
   url: string;
   env: NodeJS.ProcessEnv;
   child: ChildProcess | null;
+  /** What it printed on its standard output so far (its start and stop lines). */
+  output: string;
 }
 
 /** A province or a hub on its own database and port, not started; `extra` adds to its environment. */
@@ -63,6 +65,7 @@ export function txngProcess(
     name: database,
     url: `http://127.0.0.1:${port}`,
     child: null,
+    output: '',
     env: {
       ...process.env,
       NODE_ENV: 'test',
@@ -86,8 +89,11 @@ export function txngProcess(
 
 /** Starts it and waits for its `/healthz` (a minute at most unless told), with its error output in the failure. */
 export async function startProcess(p: TxngProcess, timeoutMs = 60_000) {
-  const child = spawn(process.execPath, [bin, 'start'], { env: p.env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [bin, 'start'], { env: p.env, stdio: ['ignore', 'pipe', 'pipe'] });
   p.child = child;
+  child.stdout?.on('data', (chunk) => {
+    p.output += chunk;
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk) => {
     stderr += chunk;
