@@ -8,6 +8,7 @@
  *                             [--threads=2] [--client=wrk|worker]
  *                             [--rate=N] (wrk: offer N requests/s to each target instead of as many as the
  *                             connections carry, for the latency below saturation; the bare route stays flat out)
+ *                             [--warmup=2] (wrk: seconds of unmeasured load on each target before its measured run)
  *                             [--only=redirect,page] (the bare route and the targets naming one of the words)
  *                             [--workers=N] (the load goes to a real `txng start --workers N` on the bench's
  *                             database instead of the in-process app: the cluster of decision 055)
@@ -218,6 +219,7 @@ async function client(port, target, seconds, connections) {
     // --rate=N: an offered load of N requests a second (wrk only), for latencies below saturation; the bare route
     // is still measured flat out, as the baseline
     const rate = Number(args.rate ?? 0);
+    const warmup = Number(args.warmup ?? 2);
     const useWrk = args.client ? args.client === 'wrk' : wrkAvailable();
     const runWorker = (list: Target[]) =>
       new Promise<Result[]>((resolve, reject) => {
@@ -233,6 +235,9 @@ async function client(port, target, seconds, connections) {
       if (!useWrk) return runWorker(list);
       const results: Result[] = [];
       for (const target of list) {
+        // --warmup=S: an unmeasured run first (default 2 s), so the figures are of a warm server: code compiled,
+        // the stamps in memory, pools filled
+        if (warmup) await runWrk(port, target, { seconds: warmup, connections, threads, rate: 0 });
         const before = cluster ? await cpuNow(cluster.pid!, benchDb) : null;
         const result = await runWrk(port, target, {
           seconds,
