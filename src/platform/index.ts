@@ -6,6 +6,7 @@ export { isStaff, registerAuth, requireActor, requireOrganisation, roles } from 
 export { runBackupCommand } from './backup.ts';
 export type { Config, ScanThresholds } from './config.ts';
 export { loadConfig } from './config.ts';
+export { type DayCounts, type DayCountsSpec, dayCounts } from './day-counts.ts';
 export type { Database, Db, DbOrTx, Tx } from './db.ts';
 export { openDatabase, textArrayLiteral } from './db.ts';
 export { fieldMessage, routeScope } from './field-messages.ts';
