@@ -270,7 +270,15 @@ describe('back office: from registration to the consumer page', needs('Chromium'
       { title: new RegExp(`tem truy xuất.*${product.gtin}`), shot: 'backoffice-10b-stamp-review' },
     ];
     for (const item of items) {
-      await page.getByRole('button', { name: item.title }).click();
+      // a click while the queue re-renders after the last decision can be lost: a person clicks again
+      for (let attempt = 1; ; attempt++) {
+        await page.getByRole('button', { name: item.title }).click();
+        const opened = await page
+          .getByTestId('pre-checks')
+          .waitFor({ timeout: 10_000 })
+          .then(() => true, () => attempt === 3);
+        if (opened) break;
+      }
       await page.getByTestId('pre-checks').waitFor();
       if (item.shot) await shot(page, item.shot);
       await page.getByRole('button', { name: 'Phê duyệt' }).click();
