@@ -5,7 +5,7 @@ export default defineConfig({
   test: {
     include: ['journeys/**/*.journey.ts'],
     pool: 'forks',
-    // one at a time: two at once took 532 s instead of about 900 s on a fresh clone, but one step of the back office
+    // one at a time: two at once took 532 s instead of 680 s on a fresh clone, but one step of the back office
     // journey then missed its review item's panel (a click lost while the queue re-rendered on a machine whose two
     // cores ran two servers and two browsers); a CI run must not depend on that (docs/benchmarks.md, CI duration)
     maxWorkers: 1,
