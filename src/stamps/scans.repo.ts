@@ -28,25 +28,134 @@ export async function setScanLocation(
 
 /**
  * One network's counted scans of any stamp since `capSince`, up to `cap`, leaving out the scans this process still
- * holds. Bounded above a day ahead, so PostgreSQL reads only the months of the cap's window (not the default one).
+ * holds (`exclude`). The views asking while a read is being prepared or is under way are answered together by one
+ * statement (`NetworkScanReads`): each with its own network, window, cap and exclusion, so each gets what a read of its
+ * own would have given.
  */
-export async function readNetworkScans(
+export function readNetworkScans(
   db: DbOrTx,
   network: string,
   capSince: Date,
   cap: number,
   exclude: number[],
 ): Promise<number> {
-  const until = new Date(Date.now() + 86_400_000);
-  const ids = `{${exclude.join(',')}}`;
-  const { rows } = await executePrepared(
-    db,
-    'txng_network_scans',
-    sql`SELECT count(*)::int AS n FROM (
-        SELECT 1 FROM stamp_scans WHERE network = ${network} AND at >= ${capSince} AND at < ${until}
-          AND id <> ALL(${ids}::bigint[]) LIMIT ${cap}) capped`,
-  );
-  return Number(rows[0].n);
+  let reads = networkScanReads.get(db);
+  if (!reads) {
+    reads = new NetworkScanReads(db);
+    networkScanReads.set(db, reads);
+  }
+  return reads.read(network, capSince, cap, exclude);
+}
+
+const networkScanReads = new WeakMap<object, NetworkScanReads>();
+
+interface NetworkScanAsk {
+  network: string;
+  since: string;
+  cap: number;
+  /** Index (from 1) of the view's exclusion among the batch's distinct ones. */
+  x: number;
+  waiters: { resolve: (n: number) => void; reject: (err: unknown) => void }[];
+}
+
+/**
+ * The per-network cap's reads of one database, batched. The first view schedules a read for the end of the current
+ * turn of the event loop (`setImmediate`: the requests read from the sockets in the same turn join it); one batch is
+ * in flight at a time, and the views arriving meanwhile form the next, sent when it is answered. Views asking the
+ * same thing (network, window's start, cap and exclusion) share one row. If the statement fails, every view of the
+ * batch gets the error.
+ */
+class NetworkScanReads {
+  private waiting = new Map<string, NetworkScanAsk>();
+  private exclusions = new Map<string, number>();
+  private scheduled = false;
+  private inFlight = false;
+
+  private readonly db: DbOrTx;
+
+  constructor(db: DbOrTx) {
+    this.db = db;
+  }
+
+  read(network: string, capSince: Date, cap: number, exclude: number[]): Promise<number> {
+    const ids = `{${exclude.join(',')}}`;
+    let x = this.exclusions.get(ids);
+    if (x === undefined) {
+      x = this.exclusions.size + 1;
+      this.exclusions.set(ids, x);
+    }
+    const since = capSince.toISOString();
+    const limit = Math.max(1, Math.floor(cap)); // LIMIT takes an integer
+    const key = `${x} ${since} ${limit} ${network}`;
+    let ask = this.waiting.get(key);
+    if (!ask) {
+      ask = { network, since, cap: limit, x, waiters: [] };
+      this.waiting.set(key, ask);
+    }
+    const waiters = ask.waiters;
+    const answer = new Promise<number>((resolve, reject) => waiters.push({ resolve, reject }));
+    this.schedule();
+    return answer;
+  }
+
+  private schedule() {
+    if (this.scheduled || this.inFlight) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.flush();
+    });
+  }
+
+  private async flush() {
+    if (this.waiting.size === 0) return;
+    const asks = [...this.waiting.values()];
+    const exclusions = [...this.exclusions.keys()];
+    this.waiting = new Map();
+    this.exclusions = new Map();
+    this.inFlight = true;
+    try {
+      const counts = await this.send(asks, exclusions);
+      asks.forEach((ask, i) => {
+        for (const w of ask.waiters) w.resolve(counts[i]);
+      });
+    } catch (err) {
+      for (const ask of asks) for (const w of ask.waiters) w.reject(err);
+    } finally {
+      this.inFlight = false;
+      if (this.waiting.size) this.schedule();
+    }
+  }
+
+  /**
+   * One statement for all: each row is a view's network, window's start, cap and exclusion (the distinct exclusions
+   * go once, each parsed once). Bounded above a day ahead and below by the earliest window's start, so PostgreSQL
+   * reads only the months of the cap's window (not the default one).
+   */
+  private async send(asks: NetworkScanAsk[], exclusions: string[]): Promise<number[]> {
+    const until = new Date(Date.now() + 86_400_000);
+    let from = asks[0].since;
+    for (const a of asks) if (a.since < from) from = a.since;
+    const rows = asks.map((a, i) => ({ i, network: a.network, since: a.since, cap: a.cap, x: a.x }));
+    const { rows: answered } = await executePrepared(
+      this.db,
+      'txng_network_scans_batch',
+      sql`WITH x AS MATERIALIZED (
+          SELECT ord::int AS x, ids::bigint[] AS ids
+          FROM json_array_elements_text(${JSON.stringify(exclusions)}::json) WITH ORDINALITY t(ids, ord)),
+        v AS (SELECT * FROM json_to_recordset(${JSON.stringify(rows)}::json)
+          AS v(i int, network text, since timestamptz, cap int, x int))
+        SELECT v.i, (SELECT count(*) FROM (
+            SELECT 1 FROM stamp_scans s WHERE s.network = v.network AND s.at >= v.since
+              AND s.at >= ${new Date(from)} AND s.at < ${until} AND s.id <> ALL(x.ids) LIMIT v.cap) capped)::int AS n
+        FROM v JOIN x ON x.x = v.x`,
+    );
+    const counts = new Array<number>(asks.length);
+    for (const r of answered) counts[Number(r.i)] = Number(r.n);
+    for (let i = 0; i < counts.length; i++)
+      if (counts[i] === undefined) throw new Error(`network scan count missing for row ${i}`);
+    return counts;
+  }
 }
 
 /** A stamp's counted scans, including the one just recorded if it counted. */
