@@ -247,35 +247,24 @@ export async function originalsOfOthers(
 
 /**
  * Events naming any of `ids` (any role) or, with `linkValues`, having one of them as source/destination,
- * recorded at or before `asOf`, without those their owner (or the department) declared erroneous by then. One query, driven by the id/value indexes.
+ * recorded at or before `asOf`, without those their owner (or the department) declared erroneous by then. One round
+ * trip: `txng_events_naming` (migration 0006, decision 067) finds the keys and reads those events from the months
+ * they were recorded in, as `eventsByPk` does in two.
  */
 export async function eventsByIdsOrLinks(
   db: DbOrTx,
   opts: { ids?: string[]; linkValues?: string[]; asOf?: Date; organisationIds?: string[] | null },
 ): Promise<StoredEvent[]> {
-  const asOf = opts.asOf ? opts.asOf.toISOString() : null;
-  const matches = opts.ids?.length
-    ? sql`SELECT DISTINCT event_pk FROM epcis_event_ids WHERE id = ANY(${pgArray(opts.ids)}::text[])`
-    : sql`SELECT DISTINCT event_pk FROM epcis_event_links WHERE value = ANY(${pgArray(opts.linkValues ?? [])}::text[])
-          AND kind IN ('source', 'destination')`;
-  // conditions are left out rather than neutralised (`$1 IS NULL OR …`), so the planner sees plain predicates
-  const recorded = asOf ? sql`AND e.record_time <= ${asOf}::timestamptz` : sql``;
-  const declared = asOf ? sql`AND d.record_time <= ${asOf}::timestamptz` : sql``;
-  const scope = opts.organisationIds
-    ? sql`AND e.organisation_id = ANY(${pgArray(opts.organisationIds)}::uuid[])`
-    : sql``;
-  // which events, from the keys (one table: event id, declaration, organisation, record time); then those events
-  // from the months they were recorded in (decision 054)
-  const keys = await selectRows<EventKey>(
+  const byIds = Boolean(opts.ids?.length);
+  const rows = await selectRows(
     db,
-    sql`
-    SELECT e.event_pk AS pk, e.record_time::text AS "recordTime" FROM (${matches}) m
-      JOIN epcis_event_keys e ON e.event_pk = m.event_pk
-    WHERE NOT e.is_error_declaration ${recorded} ${scope}
-      AND NOT EXISTS (SELECT 1 FROM epcis_event_keys d WHERE d.event_id = e.event_id AND d.is_error_declaration
-        AND ${declaredByOwner} ${declared})`,
+    sql`SELECT * FROM txng_events_naming(
+      ${byIds ? pgArray(opts.ids ?? []) : null}::text[],
+      ${byIds ? null : pgArray(opts.linkValues ?? [])}::text[],
+      ${opts.asOf ? opts.asOf.toISOString() : null}::timestamptz,
+      ${opts.organisationIds ? pgArray(opts.organisationIds) : null}::uuid[])`,
   );
-  return eventsOfKeys(db, keys);
+  return rows.map(toStoredEvent);
 }
 
 /**
