@@ -116,7 +116,8 @@ export async function ownersOfIdentifiers(db: DbOrTx, ids: string[]): Promise<Ow
                WHERE l.gln = ANY(${textArrayLiteral([...glns.keys()])}::text[]) AND o.review_status <> 'rejected'
               UNION
               SELECT o.id, g.gln FROM organisations o CROSS JOIN LATERAL unnest(o.glns) AS g(gln)
-               WHERE g.gln = ANY(${textArrayLiteral([...glns.keys()])}::text[]) AND o.review_status <> 'rejected'`
+               WHERE o.glns && ${textArrayLiteral([...glns.keys()])}::text[]
+                 AND g.gln = ANY(${textArrayLiteral([...glns.keys()])}::text[]) AND o.review_status <> 'rejected'`
         : null,
     ),
   ]);

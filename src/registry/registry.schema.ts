@@ -52,6 +52,8 @@ export const organisations = pgTable(
     uniqueIndex('organisations_tax_code_uq').on(t.taxCode),
     index('organisations_sector_idx').on(t.sector),
     index('organisations_commune_idx').on(t.communeCode),
+    // who holds a GLN (a trace's parties, a capture's owners): `glns && …` without reading every organisation
+    index('organisations_glns_idx').using('gin', t.glns),
   ],
 );
 
