@@ -86,6 +86,35 @@ describe('scans written in batches', () => {
     await buffer.close();
   });
 
+  it("one network's unwritten scans are those waiting and those being written from it, and no other's", async () => {
+    const buffer = new ScanBuffer(t.db, { intervalMs: 200, log: () => {} });
+    const gtin = f.producer.gtin;
+    const scanFrom = async (network: string, serial: number) => {
+      const row = {
+        id: await buffer.nextId(),
+        gtin,
+        serial,
+        network,
+        at: new Date(),
+        latitude: null,
+        longitude: null,
+      };
+      buffer.add(row);
+      return row.id;
+    };
+    const a = await scanFrom('net-a', f.activeSerial + 60);
+    await scanFrom('net-b', f.activeSerial + 61);
+    // a write under way: the first two are being written, a third waits
+    const writing = buffer.flush();
+    const c = await scanFrom('net-a', f.activeSerial + 62);
+    expect(buffer.unwrittenFrom('net-a').map((s) => s.id)).toEqual([a, c]);
+    expect(buffer.unwrittenFrom('net-c')).toEqual([]);
+    await writing;
+    expect(buffer.unwrittenFrom('net-a').map((s) => s.id)).toEqual([c]);
+    await buffer.close();
+    expect(buffer.unwrittenFrom('net-a')).toEqual([]);
+  });
+
   it('a failed write is kept and written by the next one', async () => {
     const buffer = new ScanBuffer(t.db, { log: () => {} });
     const id = await buffer.nextId();

@@ -94,6 +94,17 @@ export class ScanBuffer {
     return [...this.writing, ...this.pending];
   }
 
+  /**
+   * This process's unwritten scans from one network: all a per-network question needs (the cap counts one network's
+   * rows, so the others' unwritten ids change nothing in it), without copying the whole buffer on every view.
+   */
+  unwrittenFrom(network: string): BufferedScan[] {
+    const mine: BufferedScan[] = [];
+    for (const s of this.writing) if (s.network === network) mine.push(s);
+    for (const s of this.pending) if (s.network === network) mine.push(s);
+    return mine;
+  }
+
   /** Whether the scan is still in this process (not yet written). */
   holds(id: number): boolean {
     return this.pending.some((s) => s.id === id) || this.writing.some((s) => s.id === id);

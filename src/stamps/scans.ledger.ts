@@ -214,10 +214,11 @@ export class ScanLedger {
   /**
    * The stamp's statistics as of now, reading the database first if the stamp is not held. `held` are the scans
    * this process has not written yet (all stamps): the first read leaves them out and adds this stamp's from here.
+   * A function is asked only for that first read (a view of a held stamp does not go over the process's buffer).
    */
   async stats(
     scan: { gtin: string; serial: number; network: string },
-    held: BufferedScan[],
+    held: BufferedScan[] | (() => BufferedScan[]),
     limits: { windowHours: number; repeatMinutes: number },
   ): Promise<LedgerStats> {
     const horizonMs = Math.max(limits.windowHours * 3_600_000, limits.repeatMinutes * 60_000) + 600_000;
@@ -228,7 +229,7 @@ export class ScanLedger {
       if (this.stamps.size >= this.maxStamps) this.stamps.delete(this.stamps.keys().next().value!);
       this.stamps.delete(key);
       this.stamps.set(key, entry);
-      entry.ready = this.seed(entry, scan, held);
+      entry.ready = this.seed(entry, scan, typeof held === 'function' ? held() : held);
       entry.ready.catch(() => {
         if (this.stamps.get(key) === entry) this.stamps.delete(key);
       });

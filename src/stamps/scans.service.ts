@@ -139,7 +139,10 @@ async function recordScanLedgered(
   scan: { gtin: string; serial: number; network: string },
   limits: ScanLimits & { windowHours: number },
 ): Promise<{ scanId: number | null; stats: ScanStats }> {
-  const held = buffer.unwritten();
+  // the network's own unwritten scans only: the cap counts that network's rows, and the ledger asks for the whole
+  // buffer only when it first reads a stamp
+  const fromNetwork = buffer.unwrittenFrom(scan.network);
+  const held = () => buffer.unwritten();
   const capSince = Date.now() - limits.networkCapHours * 3_600_000;
   const cap = Math.max(1, Math.floor(limits.networkCap));
   const [stored, before] = await Promise.all([
@@ -148,12 +151,11 @@ async function recordScanLedgered(
       scan.network,
       new Date(capSince),
       cap,
-      held.map((s) => s.id),
+      fromNetwork.map((s) => s.id),
     ),
     ledger.stats(scan, held, limits),
   ]);
-  const networkScans =
-    stored + held.filter((s) => s.network === scan.network && s.at.getTime() >= capSince).length;
+  const networkScans = stored + fromNetwork.filter((s) => s.at.getTime() >= capSince).length;
   if (before.repeated || networkScans >= cap) {
     const { repeated: _repeated, ...stats } = before;
     return { scanId: null, stats: { counted: false, ...stats } };
@@ -162,7 +164,7 @@ async function recordScanLedgered(
   const row = { id: scanId, ...scan, at: new Date(), latitude: null, longitude: null };
   buffer.add(row);
   ledger.add(row);
-  const { repeated: _repeated, ...stats } = await ledger.stats(scan, buffer.unwritten(), limits);
+  const { repeated: _repeated, ...stats } = await ledger.stats(scan, held, limits);
   return { scanId, stats: { counted: true, ...stats } };
 }
 
