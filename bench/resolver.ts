@@ -18,6 +18,7 @@
  * Targets: the stamp URL as a scanner sends it (307 to the page), the consumer page (verdict, scan recorded,
  * journey, map), and the page served at the Digital Link itself (TXNG_RESOLVER_SERVE_PAGE=1, ADR 021).
  */
+
 import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -25,6 +26,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { backendsCpu, processCpuMs } from './process-cpu.ts';
 
 const args = Object.fromEntries(
   process.argv.slice(2).map((a) => {
@@ -303,17 +305,6 @@ async function client(port, target, seconds, connections) {
   }
 }
 
-/** Process CPU time (user + system, ms) from /proc: Linux only. */
-function processCpuMs(pid: number): number {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
-  } catch {
-    return 0;
-  }
-}
-
 /** The server's processes (the cluster's primary and its workers) and the bench database's backends, CPU ms. */
 async function cpuNow(primary: number, db: { query(text: string): Promise<{ rows: { pid: number }[] }> }) {
   const children = fs
@@ -329,10 +320,7 @@ async function cpuNow(primary: number, db: { query(text: string): Promise<{ rows
     })
     .map(Number);
   const server = [primary, ...children].reduce((sum, pid) => sum + processCpuMs(pid), 0);
-  const { rows } = await db.query(
-    'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
-  );
-  return { server, db: rows.reduce((sum, r) => sum + processCpuMs(r.pid), 0) };
+  return { server, db: [...(await backendsCpu(db)).values()].reduce((sum, ms) => sum + ms, 0) };
 }
 
 /** `txng start --workers N` on the bench's database, waited for until /healthz answers. */
