@@ -1,13 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoApiKey } from '../demo/index.ts';
 import { openDatabase } from '../platform/index.ts';
-import { epcisDocument } from '../test/index.ts';
+import { epcisDocument, freePort } from '../test/index.ts';
 
 /**
  * The program killed with SIGKILL in the middle of captures, on the embedded database: every capture answered 202
@@ -37,15 +36,6 @@ const document = (doc: number) =>
       bizStep: 'inspecting',
     })),
   );
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function start(): Promise<string> {
   const port = await freePort();

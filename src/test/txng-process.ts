@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,12 +38,32 @@ export function databaseUrl(name: string, adminUrl = processesAdminUrl) {
   return url.toString();
 }
 
+/**
+ * A port nobody listens on, for a process the test starts (and may stop and start again on the same port). It is
+ * picked below the kernel's ephemeral range: a port from there (what `listen(0)` gives) can be taken, while a
+ * stopped hub or province is down, by any other test's listener or outgoing connection, and the restart then
+ * fails with EADDRINUSE.
+ */
 export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+  const [ephemeralLow] = await readFile('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').then(
+    (text) => text.trim().split(/\s+/).map(Number),
+    () => [32768],
+  );
+  const low = 10_000;
+  const high = Math.max(low + 1_000, ephemeralLow - 1);
+  for (let tries = 0; tries < 100; tries++) {
+    const port = low + crypto.randomInt(high - low);
+    if (await listensOn(port)) return port;
+  }
+  throw new Error(`no free port between ${low} and ${high}`);
+}
+
+function listensOn(port: number) {
+  return new Promise<boolean>((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
 }
 
 export interface TxngProcess {
