@@ -17,7 +17,7 @@ export default defineConfig({
           // one migrated database per run, copied for each test file (src/test/template-database.ts)
           globalSetup: ['src/test/template-database.ts'],
           // the test files of a fork share its loaded modules instead of each importing the whole program again
-          // (decision 068): the suite takes a third of the time. A file must leave no state behind it
+          // (decision 068): the suite takes half the time. A file must leave no state behind it
           isolate: false,
         },
       },
