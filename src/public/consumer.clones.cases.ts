@@ -20,8 +20,6 @@ import {
   type TestApp,
 } from '../test/index.ts';
 
-/** Issue 8 §2: a verdict nobody can flip with user agents or one address, that a real copied label still flips. */
-
 let t: TestApp;
 let f: Awaited<ReturnType<typeof makeStampedProduct>>;
 
@@ -64,7 +62,8 @@ const genuine = 'Sản phẩm chính hãng';
 const suspicious = 'Nghi vấn hàng giả';
 
 /**
- * The clone-detection tests, registered by three test files: scans written at once (consumer.clones.test.ts), kept in
+ * The clone-detection tests (issue 8 §2: a verdict nobody can flip with user agents or one address, that a real
+ * copied label still flips), registered by three test files: scans written at once (consumer.clones.test.ts), kept in
  * the process's buffer and written in batches as a server process does (consumer.clones.buffered.test.ts, decision
  * 055), and buffered with the stamp's statistics taken from the process's ledger (consumer.clones.ledger.test.ts,
  * decision 062). A function, not a re-imported test file: a module is evaluated once where test files share a process.
