@@ -100,8 +100,13 @@ export async function createTestApp(
     await app.ready();
     return app;
   };
+  // a test that expects the app to refuse its settings gets the error, and its database is not left behind
+  const app = await start().catch(async (error) => {
+    await database.close();
+    throw error;
+  });
   const testApp: TestApp = {
-    app: await start(),
+    app,
     db: database.db,
     config,
     database,
