@@ -18,6 +18,8 @@ export function defineMessages(messages: Catalogue): void {
 export function t(lang: Lang, key: string, params: Record<string, unknown> = {}): string {
   const entry = catalogue[key];
   const text = entry ? entry[lang] : key;
+  // most messages have no placeholder: no pattern to run (the consumer page asks for a dozen a view)
+  if (!text.includes('{')) return text;
   return text.replace(/\{(\w+)\}/g, (_, name) => (name in params ? String(params[name]) : `{${name}}`));
 }
 

@@ -10,7 +10,7 @@ import {
 import { revokeStamps, shareScanLocation } from '../stamps/index.ts';
 import { adminActor, createTestApp, makeStampedProduct, makeUser, type TestApp } from '../test/index.ts';
 import { buildConsumerView, unknownView } from './consumer.data.ts';
-import { pageFramesBuilt, renderConsumerPage, withLang } from './consumer.page.ts';
+import { pageFramesBuilt, renderConsumerPage, renderConsumerPageBytes, withLang } from './consumer.page.ts';
 
 /**
  * Decision 064: the consumer page is joined from a frame kept per product and language (the head, the product,
@@ -57,6 +57,11 @@ async function renderBoth(path: string, lang: 'vi' | 'en' = 'vi', from = nextIp(
   const warm = renderConsumerPage(view, opts);
   expect(warm).toBe(cold);
   expect(renderConsumerPage(view, opts)).toBe(cold);
+  // the answer's bytes: the kept frame's encoded pieces and the view's own, the same page
+  expect(renderConsumerPageBytes(view, opts).toString('utf8')).toBe(cold);
+  expect(renderConsumerPageBytes(view, { ...opts, reported: true }).toString('utf8')).toBe(
+    renderConsumerPage(view, { ...opts, reported: true }, false),
+  );
   expect(renderConsumerPage(view, { ...opts, reported: true }, false)).toBe(
     renderConsumerPage(view, { ...opts, reported: true }),
   );

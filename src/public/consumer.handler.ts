@@ -3,7 +3,7 @@ import { t } from '../platform/index.ts';
 import type { ResolverRequest, Subject } from '../resolver/index.ts';
 import { noteUnknownStamp } from '../stamps/index.ts';
 import { buildConsumerView, unknownView } from './consumer.data.ts';
-import { renderConsumerPage } from './consumer.page.ts';
+import { renderConsumerPageBytes } from './consumer.page.ts';
 import { renderMessagePage } from './message.page.ts';
 import { pageLanguage } from './negotiate.ts';
 
@@ -26,7 +26,7 @@ export async function sendConsumerPage(
   if (!subject && dl.gtin && dl.serial !== null)
     await noteUnknownStamp(app.db, { gtin: dl.gtin, serial: dl.serial, secret: dl.dl.otherParams.s ?? null });
   const query = (request.query ?? {}) as Record<string, unknown>;
-  const page = renderConsumerPage(view, {
+  const page = renderConsumerPageBytes(view, {
     lang,
     province: app.config.provinceName,
     selfPath: request.url,

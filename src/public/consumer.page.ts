@@ -174,7 +174,11 @@ interface PageFrame {
   places: ConsumerView['places'];
   gtin: string;
   province: string;
+  /** The same pieces as UTF-8 bytes, encoded once per frame kept (a view's answer is then mostly copied, not encoded). */
+  bytes: Record<FramePiece, Buffer>;
 }
+
+type FramePiece = 'open' | 'middle' | 'productHead' | 'productTail' | 'formTail' | 'close';
 
 type Tr = (key: string, params?: Record<string, unknown>) => string;
 
@@ -231,13 +235,24 @@ ${p ? journeySection(view, lang, tr, keepJourney) : ''}
 <label><input type="checkbox" name="consent" value="yes" required> ${tr('public.consent')}</label>
 <p><button type="submit">${tr('public.send')}</button></p></form></section>
 `.value;
-  return {
+  const pieces = {
     open: layoutPieces.open,
     middle: layoutPieces.middle,
     productHead,
     productTail,
     formTail,
     close: layoutPieces.close,
+  };
+  return {
+    ...pieces,
+    bytes: {
+      open: Buffer.from(pieces.open),
+      middle: Buffer.from(pieces.middle),
+      productHead: Buffer.from(pieces.productHead),
+      productTail: Buffer.from(pieces.productTail),
+      formTail: Buffer.from(pieces.formTail),
+      close: Buffer.from(pieces.close),
+    },
     lot: view.lot,
     producer: view.producer,
     journey: view.journey,
@@ -293,6 +308,40 @@ export function renderConsumerPage(
   opts: { lang: Lang; province: string; selfPath: string; reported: boolean },
   cache = true,
 ): string {
+  const { frame, open, self, verdict, serial, uri, script } = pageParts(view, opts, cache);
+  return `${open}${self}${frame.middle}${verdict}${frame.productHead}${serial}${frame.productTail}${uri}${frame.formTail}${script}${frame.close}`;
+}
+
+/**
+ * The same page as UTF-8 bytes, for the answer: the kept frame's pieces are copied as they were encoded, only the
+ * per-view parts are encoded (the socket would otherwise encode the whole page's text on every view).
+ */
+export function renderConsumerPageBytes(
+  view: ConsumerView,
+  opts: { lang: Lang; province: string; selfPath: string; reported: boolean },
+): Buffer {
+  const { frame, open, self, verdict, serial, uri, script } = pageParts(view, opts, true);
+  const b = frame.bytes;
+  return Buffer.concat([
+    view.product ? b.open : Buffer.from(open),
+    Buffer.from(self),
+    b.middle,
+    Buffer.from(verdict),
+    b.productHead,
+    Buffer.from(serial),
+    b.productTail,
+    Buffer.from(uri),
+    b.formTail,
+    script ? scriptBytes : empty,
+    b.close,
+  ]);
+}
+
+function pageParts(
+  view: ConsumerView,
+  opts: { lang: Lang; province: string; selfPath: string; reported: boolean },
+  cache: boolean,
+) {
   const { lang } = opts;
   const tr: Tr = (key, params) => t(lang, key, params);
   const v = view.verdict;
@@ -308,8 +357,15 @@ ${view.scan ? html`<p id="share"><button type="button" data-scan="${view.scan.id
 </section>
 ${opts.reported ? html`<p class="card" role="status">${tr('public.thanks')}</p>` : ''}
 `.value;
-  const serial = p ? String(row(tr('public.serial'), view.serial)) : '';
-  return `${open}${esc(withLang(opts.selfPath, lang === 'vi' ? 'en' : 'vi'))}${frame.middle}${verdict}${frame.productHead}${serial}${frame.productTail}${esc(view.uri)}${frame.formTail}${view.scan ? scriptTag : ''}${frame.close}`;
+  return {
+    frame,
+    open,
+    self: esc(withLang(opts.selfPath, lang === 'vi' ? 'en' : 'vi')),
+    verdict,
+    serial: p ? String(row(tr('public.serial'), view.serial)) : '',
+    uri: esc(view.uri),
+    script: view.scan ? scriptTag : '',
+  };
 }
 
 /**
@@ -352,3 +408,5 @@ ${map ? html`<h2>${tr('public.map')}</h2>${new Html(map)}<ol class="legend">${vi
 export const locationScript =
   "(function(){var b=document.querySelector('[data-scan]');if(!b||!navigator.geolocation)return;b.hidden=false;b.addEventListener('click',function(){navigator.geolocation.getCurrentPosition(function(p){fetch('/page/scan-location',{method:'POST',headers:{'content-type':'application/json'},body:JSON.stringify({scan:+b.dataset.scan,token:b.dataset.token,latitude:p.coords.latitude,longitude:p.coords.longitude})}).then(function(){var s=document.createElement('span');s.textContent=b.dataset.done;b.replaceWith(s)})})})})()";
 const scriptTag = `<script>${locationScript}</script>`;
+const scriptBytes = Buffer.from(scriptTag);
+const empty = Buffer.alloc(0);

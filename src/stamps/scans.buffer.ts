@@ -37,6 +37,8 @@ export class ScanBuffer {
   private pending: BufferedScan[] = [];
   /** Being written now: still this process's to count until the INSERT has committed. */
   private writing: BufferedScan[] = [];
+  /** The unwritten scans (waiting or being written) by network, in the order they came: a view asks for its own. */
+  private byNetwork = new Map<string, BufferedScan[]>();
   private ids: number[] = [];
   private idsTakenAt = 0;
   private allocating: Promise<void> | null = null;
@@ -86,6 +88,9 @@ export class ScanBuffer {
 
   add(scan: BufferedScan) {
     this.pending.push(scan);
+    const same = this.byNetwork.get(scan.network);
+    if (same) same.push(scan);
+    else this.byNetwork.set(scan.network, [scan]);
     if (this.pending.length >= this.maxRows) this.flush().catch(() => {});
   }
 
@@ -99,10 +104,7 @@ export class ScanBuffer {
    * rows, so the others' unwritten ids change nothing in it), without copying the whole buffer on every view.
    */
   unwrittenFrom(network: string): BufferedScan[] {
-    const mine: BufferedScan[] = [];
-    for (const s of this.writing) if (s.network === network) mine.push(s);
-    for (const s of this.pending) if (s.network === network) mine.push(s);
-    return mine;
+    return this.byNetwork.get(network)?.slice() ?? [];
   }
 
   /** Whether the scan is still in this process (not yet written). */
@@ -135,6 +137,7 @@ export class ScanBuffer {
     this.flushing = this.write(this.writing)
       .then(
         () => {
+          for (const s of this.writing) this.forget(s);
           this.writing = [];
         },
         (err: Error) => {
@@ -148,6 +151,15 @@ export class ScanBuffer {
         this.flushing = null;
       });
     return this.flushing;
+  }
+
+  /** A written scan leaves its network's list (a few scans: the views of one network within an interval). */
+  private forget(scan: BufferedScan) {
+    const same = this.byNetwork.get(scan.network);
+    if (!same) return;
+    const at = same.indexOf(scan);
+    if (at >= 0) same.splice(at, 1);
+    if (!same.length) this.byNetwork.delete(scan.network);
   }
 
   private async write(rows: BufferedScan[]) {

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../platform/index.ts';
 import type { BufferedScan } from './scans.buffer.ts';
+import { type NetworkLimits, NetworkScans } from './scans.networks.ts';
 import type { ScanStats } from './scans.repo.ts';
 import { executePrepared } from './stamps.repo.ts';
 
@@ -175,6 +176,8 @@ export interface LedgerOptions {
   maxAgeMs?: number;
   /** Most stamps held (default 20,000; the least recently asked goes first). */
   maxStamps?: number;
+  /** Most networks held for the per-network cap (default 200,000; scans.networks.ts). */
+  maxNetworks?: number;
 }
 
 export interface LedgerStats extends Omit<ScanStats, 'counted'> {
@@ -188,11 +191,14 @@ export class ScanLedger {
   private readonly db: Db;
   private readonly maxAgeMs: number;
   private readonly maxStamps: number;
+  /** The per-network cap's counts (decision 069), held under the same condition as the stamps. */
+  readonly networks: NetworkScans;
 
   constructor(db: Db, opts: LedgerOptions = {}) {
     this.db = db;
     this.maxAgeMs = opts.maxAgeMs ?? 300_000;
     this.maxStamps = opts.maxStamps ?? 20_000;
+    this.networks = new NetworkScans(db, { maxNetworks: opts.maxNetworks });
   }
 
   /** Whether the ledger may be used: only while this process hears `txng_scans`. */
@@ -204,6 +210,7 @@ export class ScanLedger {
   setListening(on: boolean) {
     this.listening = on;
     this.stamps.clear();
+    this.networks.reset();
   }
 
   /** How many stamps are held (metrics, tests). */
@@ -266,6 +273,20 @@ export class ScanLedger {
   /** A scan this process counted (now in its buffer). */
   add(scan: BufferedScan) {
     this.stamps.get(`${scan.gtin}:${scan.serial}`)?.add(fromBuffered(scan));
+    this.networks.add(scan.network, scan.id, scan.at.getTime());
+  }
+
+  /**
+   * The network's counted scans of any stamp since `since`, up to the cap, this process's unwritten ones included;
+   * null until the networks are loaded (the caller reads the table: `readNetworkScans`).
+   */
+  networkScans(
+    network: string,
+    since: number,
+    limits: NetworkLimits,
+    held: () => BufferedScan[],
+  ): number | null {
+    return this.networks.count(network, since, limits, held);
   }
 
   /** A location shared on one of this process's scans (the notification of a written one follows too). */
@@ -278,6 +299,7 @@ export class ScanLedger {
     for (const line of payload.split('\n')) {
       const f = line.split(',');
       if (f[0] === 'S' && f.length === 8) {
+        this.networks.add(f[4], Number(f[1]), Number(f[5]));
         const entry = this.stamps.get(`${f[2]}:${f[3]}`);
         entry?.add({
           id: Number(f[1]),
@@ -288,7 +310,10 @@ export class ScanLedger {
         });
       } else if (f[0] === 'L' && f.length === 6) {
         this.stamps.get(`${f[2]}:${f[3]}`)?.locate(Number(f[1]), f[4], f[5]);
-      } else if (line === '*') this.stamps.clear();
+      } else if (line === '*') {
+        this.stamps.clear();
+        this.networks.reset();
+      }
     }
   }
 }

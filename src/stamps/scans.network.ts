@@ -42,8 +42,4 @@ function ipv6Groups(address: string): number[] {
 
 /** A network as stored with a scan: a salted hash of its prefix, countable but not reversible to an address. */
 export const networkId = (ip: string) =>
-  crypto
-    .createHash('sha256')
-    .update(`${salt()}|net|${networkPrefix(ip)}`)
-    .digest('hex')
-    .slice(0, 24);
+  crypto.hash('sha256', `${salt()}|net|${networkPrefix(ip)}`, 'hex').slice(0, 24);

@@ -20,11 +20,17 @@ export { networkId } from './scans.network.ts';
 
 // scan ids are sequential: the token's key must be secret, so without a configured salt it is random per process
 const processTokenKey = crypto.randomBytes(32);
+// the key derived from the configured salt, kept with the salt it came from (a view asks for it every time)
+let derived: { salt: string; key: Buffer } | null = null;
 const tokenKey = () => {
   const configured = configuredScanSalt();
-  return configured
-    ? crypto.createHmac('sha256', configured).update('scan-location-token').digest()
-    : processTokenKey;
+  if (!configured) return processTokenKey;
+  if (derived?.salt !== configured)
+    derived = {
+      salt: configured,
+      key: crypto.createHmac('sha256', configured).update('scan-location-token').digest(),
+    };
+  return derived.key;
 };
 
 /** A token that lets only the page that recorded a scan attach a location to it. */
@@ -139,23 +145,26 @@ async function recordScanLedgered(
   scan: { gtin: string; serial: number; network: string },
   limits: ScanLimits & { windowHours: number },
 ): Promise<{ scanId: number | null; stats: ScanStats }> {
-  // the network's own unwritten scans only: the cap counts that network's rows, and the ledger asks for the whole
-  // buffer only when it first reads a stamp
-  const fromNetwork = buffer.unwrittenFrom(scan.network);
+  // the ledger asks for the whole buffer only when it first reads a stamp or loads the networks
   const held = () => buffer.unwritten();
   const capSince = Date.now() - limits.networkCapHours * 3_600_000;
   const cap = Math.max(1, Math.floor(limits.networkCap));
-  const [stored, before] = await Promise.all([
-    readNetworkScans(
+  // the per-network cap from the ledger once it holds the networks (decision 069); until then from the table, with
+  // the network's own unwritten scans (the cap counts that network's rows only)
+  const fromTable = () => {
+    const fromNetwork = buffer.unwrittenFrom(scan.network);
+    return readNetworkScans(
       db,
       scan.network,
       new Date(capSince),
       cap,
       fromNetwork.map((s) => s.id),
-    ),
+    ).then((stored) => stored + fromNetwork.filter((s) => s.at.getTime() >= capSince).length);
+  };
+  const [networkScans, before] = await Promise.all([
+    ledger.networkScans(scan.network, capSince, limits, held) ?? fromTable(),
     ledger.stats(scan, held, limits),
   ]);
-  const networkScans = stored + fromNetwork.filter((s) => s.at.getTime() >= capSince).length;
   if (before.repeated || networkScans >= cap) {
     const { repeated: _repeated, ...stats } = before;
     return { scanId: null, stats: { counted: false, ...stats } };
