@@ -7,7 +7,7 @@
  *
  *   npx tsx bench/consumer-page.bench.ts [--batches=10] [--per-batch=2000]
  */
-import { renderConsumerPage } from '../src/public/consumer.page.ts';
+import { renderConsumerPage, renderConsumerPageBytes } from '../src/public/consumer.page.ts';
 import type { ConsumerView } from '../src/public/consumer.view.ts';
 import { parseResolverUrl } from '../src/resolver/index.ts';
 import { verifyStamp } from '../src/stamps/index.ts';
@@ -116,6 +116,9 @@ let sink = 0;
 const cases: Record<string, (i: number) => unknown> = {
   'page, nothing kept (before)': (i) => renderConsumerPage(viewOf(i % 40), opts(i % 40), false),
   'page, from the kept frame': (i) => renderConsumerPage(viewOf(i % 40), opts(i % 40)),
+  // what the answer's write paid with text (decision 064), and the bytes joined from encoded pieces (decision 069)
+  'page text, encoded (064)': (i) => Buffer.from(renderConsumerPage(viewOf(i % 40), opts(i % 40))),
+  'page bytes from encoded pieces (069)': (i) => renderConsumerPageBytes(viewOf(i % 40), opts(i % 40)),
   'Digital Link, an address not kept': (i) =>
     parseResolverUrl(base, `/01/08936016000012/10/L2026-03/21/${i}?s=${secret}`),
   'Digital Link, kept parse': (i) =>
@@ -146,11 +149,11 @@ async function main() {
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const page = renderConsumerPage(viewOf(1), opts(1));
   console.log(
-    `Consumer page CPU (decision 064): ${batches} batches × ${perBatch}, the page ${page.length} characters, ` +
+    `Consumer page CPU (decisions 064, 069): ${batches} batches × ${perBatch}, the page ${page.length} characters, ` +
       `load average ${(await import('node:os')).loadavg()[0].toFixed(1)}`,
   );
   for (const [name, xs] of Object.entries(cpu))
-    console.log(`${name.padEnd(36)} ${median(xs).toFixed(1).padStart(7)} µs CPU each (median)`);
+    console.log(`${name.padEnd(38)} ${median(xs).toFixed(1).padStart(7)} µs CPU each (median)`);
   if (sink < 0) console.log(sink);
 }
 await main();
