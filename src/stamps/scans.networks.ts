@@ -110,7 +110,9 @@ export class NetworkScans {
     if (scan.at < Date.now() - this.windowMs) return;
     let held = this.networks.get(network);
     if (held) {
-      if (held.scans.some((s) => s.id === scan.id)) return;
+      // a scan heard again has the time it had: one later than the newest held is new
+      const newest = held.scans[held.scans.length - 1];
+      if (scan.at <= newest.at && held.scans.some((s) => s.id === scan.id)) return;
       this.networks.delete(network); // the most recently scanned goes last
     } else {
       if (this.networks.size >= this.maxNetworks) this.letGo();
