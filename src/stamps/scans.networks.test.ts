@@ -85,15 +85,21 @@ describe("the per-network cap's counts held in the process", () => {
 
   it("counts this process's scans and every announced one once, also those heard while it loads", async () => {
     const [inTable] = await scans('net-busy', [0.1]);
+    const { rows } = await execute(
+      database.db,
+      sql`SELECT (extract(epoch FROM at) * 1000)::bigint AS at FROM stamp_scans WHERE id = ${inTable}`,
+    );
+    const inTableAt = Number(rows[0].at); // a scan heard again carries the time it was stored with
     const networks = new NetworkScans(database.db);
     const heldAtStart = buffered(900_000_001, 'net-mine');
     expect(networks.count('net-busy', Date.now() - hour, limits, () => [heldAtStart])).toBeNull();
     // heard while the load runs: a scan the load reads too, and one written after its snapshot
-    networks.add('net-busy', inTable, Date.now() - 0.1 * hour);
-    networks.add('net-busy', 900_000_002, Date.now());
+    networks.add('net-busy', inTable, inTableAt);
+    const written = Date.now();
+    networks.add('net-busy', 900_000_002, written);
     for (let i = 0; i < 200 && !networks.ready; i++) await new Promise((r) => setTimeout(r, 10));
     expect(networks.count('net-busy', Date.now() - hour, limits, none)).toBe(2);
-    networks.add('net-busy', 900_000_002, Date.now()); // its own process's flush announces it again
+    networks.add('net-busy', 900_000_002, written); // its own process's flush announces it again
     expect(networks.count('net-busy', Date.now() - hour, limits, none)).toBe(2);
     // a scan this process held, unwritten, when the load began
     expect(networks.count('net-mine', Date.now() - hour, limits, none)).toBe(1);
