@@ -129,7 +129,16 @@ describe('the diary where there is no signal', needs('Chromium', chromiumMissing
     // the worker is installed after the page has loaded, and takes this page over
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
     expect(scope).toBe(`${server.baseUrl}/app/`);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    // the worker's claim is an event: waited for in the page, not polled on animation frames (which a loaded
+    // machine's headless browser may hold back)
+    const controlled = await page.evaluate(async () => {
+      if (!navigator.serviceWorker.controller)
+        await new Promise((resolve) =>
+          navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+        );
+      return navigator.serviceWorker.controller !== null;
+    });
+    expect(controlled).toBe(true);
     // the plot, once (the page remembers it)
     await page.getByRole('combobox', { name: 'Vùng trồng / chuồng trại' }).click();
     await page.getByRole('option', { name: plotName }).click();
