@@ -46,6 +46,8 @@ export class NetworkScans {
   private incompleteUntil = 0;
   /** Bumped by every reset, so that a load begun before it does not fill the store afterwards. */
   private generation = 0;
+  /** After a failed load none is tried before this (the table answers meanwhile): not one heavy read after another. */
+  private retryAt = 0;
   private readonly db: Db;
   private readonly maxNetworks: number;
 
@@ -82,7 +84,7 @@ export class NetworkScans {
     const windowMs = limits.networkCapHours * 3_600_000;
     if (this.state === 'ready' && (cap > this.cap || windowMs > this.windowMs)) this.reset();
     if (this.state === 'empty') {
-      void this.load(cap, windowMs, held);
+      if (Date.now() >= this.retryAt) void this.load(cap, windowMs, held);
       return null;
     }
     if (this.state === 'loading') return null;
@@ -156,8 +158,11 @@ export class NetworkScans {
       for (const s of held()) this.hold(s.network, { id: s.id, at: s.at.getTime() });
       for (const w of waiting) this.hold(w.network, w.scan);
     } catch {
-      // the next question tries again; meanwhile the table answers
-      if (generation === this.generation) this.reset();
+      // a question 5 s on tries again; meanwhile the table answers
+      if (generation === this.generation) {
+        this.reset();
+        this.retryAt = Date.now() + 5_000;
+      }
     }
   }
 }
