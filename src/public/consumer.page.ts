@@ -4,6 +4,7 @@ import type { ConsumerView, Verdict } from './consumer.view.ts';
 import { esc, Html, html, layoutParts, safeUrl } from './html.ts';
 import './passport.messages.ts';
 import { renderMapSvg } from './map.svg.ts';
+import './proof.messages.ts';
 import './public.messages.ts';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
