@@ -42,18 +42,21 @@ const signIn = (page: Page, baseUrl: string, email: string) => signInAs(page, ba
 
 describe('maps: commune base layer, numbered journey, my location', needs('Chromium', chromiumMissing()), () => {
   let server: RunningServer;
+  let grid = '';
   let browser: Browser;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     buildBackOffice();
-    server = await startServer({ TXNG_COMMUNE_BOUNDARIES: testGrid() });
+    grid = testGrid();
+    server = await startServer({ TXNG_COMMUNE_BOUNDARIES: grid });
     browser = await launchBrowser();
   });
   afterAll(async () => {
     for (const c of contexts) await c.close();
     await browser?.close();
     await server?.stop();
+    if (grid) fs.rmSync(path.dirname(grid), { recursive: true, force: true });
   });
 
   it('the consumer page on a phone numbers the places in journey order over the commune outlines', async () => {

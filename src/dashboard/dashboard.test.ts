@@ -275,6 +275,7 @@ describe('GET /api/dashboard — who sees what', () => {
 describe('GET /api/dashboard — the map', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'txng-dashboard-'));
   afterEach(() => configureCommuneBoundaries(null));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   const square = (x: number, y: number) => ({
     type: 'Polygon',
     coordinates: [

@@ -299,6 +299,14 @@ function frameFor(view: ConsumerView, lang: Lang, province: string): PageFrame {
   return frame;
 }
 
+/** What a view of the page is asked with: its language, the province's name, its own address, a report just sent. */
+export interface PageOptions {
+  lang: Lang;
+  province: string;
+  selfPath: string;
+  reported: boolean;
+}
+
 /**
  * The consumer page. The parts that do not depend on the scan come from a frame kept per product and language
  * (decision 064); the verdict, the scan's button, the serial, the code and the page's own address are rendered per
@@ -306,7 +314,7 @@ function frameFor(view: ConsumerView, lang: Lang, province: string): PageFrame {
  */
 export function renderConsumerPage(
   view: ConsumerView,
-  opts: { lang: Lang; province: string; selfPath: string; reported: boolean },
+  opts: PageOptions,
   cache = true,
 ): string {
   const { frame, open, self, verdict, serial, uri, script } = pageParts(view, opts, cache);
@@ -319,7 +327,7 @@ export function renderConsumerPage(
  */
 export function renderConsumerPageBytes(
   view: ConsumerView,
-  opts: { lang: Lang; province: string; selfPath: string; reported: boolean },
+  opts: PageOptions,
 ): Buffer {
   const { frame, open, self, verdict, serial, uri, script } = pageParts(view, opts, true);
   const b = frame.bytes;
@@ -340,7 +348,7 @@ export function renderConsumerPageBytes(
 
 function pageParts(
   view: ConsumerView,
-  opts: { lang: Lang; province: string; selfPath: string; reported: boolean },
+  opts: PageOptions,
   cache: boolean,
 ) {
   const { lang } = opts;

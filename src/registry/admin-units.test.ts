@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../platform/index.ts';
 import {
   administrativeUnits,
@@ -21,6 +21,7 @@ const province = { code: '75', name: 'Tỉnh Đồng Nai' };
 afterEach(() => {
   configureAdministrativeUnits(null);
 });
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('administrative units file', () => {
   it('ships a valid file for the merged Đồng Nai', () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../platform/index.ts';
 import { createTestApp } from '../test/index.ts';
 import {
@@ -37,6 +37,7 @@ const square = (code: string, lng: number, lat: number, size = 0.05) => ({
 const collection = (...features: unknown[]) => ({ type: 'FeatureCollection', features });
 
 afterEach(() => configureCommuneBoundaries(null));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('commune boundaries file', () => {
   it('ships a valid file, empty until the department brings openly usable boundaries', () => {

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, textArrayLiteral } from '../platform/index.ts';
 
 /**
@@ -89,38 +89,39 @@ export async function ownersOfIdentifiers(db: DbOrTx, ids: string[]): Promise<Ow
     if (gtin) push(gtins, gtin, key);
     if (gln) push(glns, gln, key);
   }
-  const [byPrefix, byGtin, byGln] = await Promise.all([
-    rows(
-      db,
-      spans.size
-        ? sql`SELECT DISTINCT o.id AS organisation_id, k.key
-                FROM organisations o
-                CROSS JOIN LATERAL unnest(o.gs1_company_prefixes) AS p(prefix)
-                JOIN unnest(${textArrayLiteral([...spans.keys()])}::text[]) AS k(key) ON starts_with(k.key, p.prefix)
-               WHERE o.review_status <> 'rejected'`
-        : null,
-    ),
-    rows(
-      db,
-      gtins.size
-        ? sql`SELECT p.organisation_id, p.gtin AS key FROM products p
-                JOIN organisations o ON o.id = p.organisation_id
-               WHERE p.gtin = ANY(${textArrayLiteral([...gtins.keys()])}::text[]) AND o.review_status <> 'rejected'`
-        : null,
-    ),
-    rows(
-      db,
-      glns.size
-        ? sql`SELECT l.organisation_id, l.gln AS key FROM locations l
-                JOIN organisations o ON o.id = l.organisation_id
-               WHERE l.gln = ANY(${textArrayLiteral([...glns.keys()])}::text[]) AND o.review_status <> 'rejected'
-              UNION
-              SELECT o.id, g.gln FROM organisations o CROSS JOIN LATERAL unnest(o.glns) AS g(gln)
-               WHERE o.glns && ${textArrayLiteral([...glns.keys()])}::text[]
-                 AND g.gln = ANY(${textArrayLiteral([...glns.keys()])}::text[]) AND o.review_status <> 'rejected'`
-        : null,
-    ),
-  ]);
+  // one statement, a branch per kind of key: on a transaction's single connection three statements at once would
+  // queue behind each other anyway (and node-postgres is dropping that queue)
+  const branches: SQL[] = [];
+  if (spans.size)
+    branches.push(sql`SELECT DISTINCT 'prefix' AS via, o.id AS organisation_id, k.key
+        FROM organisations o
+        CROSS JOIN LATERAL unnest(o.gs1_company_prefixes) AS p(prefix)
+        JOIN unnest(${textArrayLiteral([...spans.keys()])}::text[]) AS k(key) ON starts_with(k.key, p.prefix)
+       WHERE o.review_status <> 'rejected'`);
+  if (gtins.size)
+    branches.push(sql`SELECT 'gtin' AS via, p.organisation_id, p.gtin AS key FROM products p
+        JOIN organisations o ON o.id = p.organisation_id
+       WHERE p.gtin = ANY(${textArrayLiteral([...gtins.keys()])}::text[]) AND o.review_status <> 'rejected'`);
+  if (glns.size)
+    branches.push(sql`SELECT 'gln' AS via, l.organisation_id, l.gln AS key FROM locations l
+        JOIN organisations o ON o.id = l.organisation_id
+       WHERE l.gln = ANY(${textArrayLiteral([...glns.keys()])}::text[]) AND o.review_status <> 'rejected'
+      UNION
+      SELECT 'gln', o.id, g.gln FROM organisations o CROSS JOIN LATERAL unnest(o.glns) AS g(gln)
+       WHERE o.glns && ${textArrayLiteral([...glns.keys()])}::text[]
+         AND g.gln = ANY(${textArrayLiteral([...glns.keys()])}::text[]) AND o.review_status <> 'rejected'`);
+  const found = branches.length
+    ? (
+        (await db.execute(
+          sql.join(
+            branches.map((b) => sql`(${b})`),
+            sql` UNION ALL `,
+          ),
+        )) as unknown as {
+          rows: { via: 'prefix' | 'gtin' | 'gln'; organisation_id: string; key: string }[];
+        }
+      ).rows
+    : [];
   const ownersOfKey = new Map<string, Set<string>>();
   const add = (keys: string[] | undefined, organisationId: string) => {
     for (const key of keys ?? []) {
@@ -129,17 +130,10 @@ export async function ownersOfIdentifiers(db: DbOrTx, ids: string[]): Promise<Ow
       else ownersOfKey.set(key, new Set([organisationId]));
     }
   };
-  for (const row of byPrefix) add(spans.get(row.key), row.organisation_id);
-  for (const row of byGtin) add(gtins.get(row.key), row.organisation_id);
-  for (const row of byGln) add(glns.get(row.key), row.organisation_id);
+  const keysOf = { prefix: spans, gtin: gtins, gln: glns };
+  for (const row of found) add(keysOf[row.via].get(row.key), row.organisation_id);
   for (const [key, set] of ownersOfKey) for (const id of idsOfKey.get(key)!) owners.set(id, set);
   return owners;
-}
-
-async function rows(db: DbOrTx, query: ReturnType<typeof sql> | null) {
-  if (!query) return [];
-  const result = (await db.execute(query)) as unknown as { rows: { organisation_id: string; key: string }[] };
-  return result.rows;
 }
 
 /** An identifier is foreign to an organisation when someone else owns it and the organisation does not. */

@@ -80,13 +80,15 @@ export async function createTestApp(
   overrides: ConfigOverrides = {},
   opts: { realAuth?: boolean; backofficeRoot?: string } = {},
 ): Promise<TestApp> {
+  // mail is written as files, each test program in a folder of its own (made when the first mail is written, removed
+  // at close)
+  const mailDir = path.join(os.tmpdir(), 'txng-test-mail', crypto.randomUUID());
   // tests stand behind a trusted proxy: they set X-Forwarded-For to play several clients
   const base = loadConfig({
     TXNG_BASE_URL: 'https://txng.example.vn',
     TXNG_DEMO: '0',
     TXNG_TRUST_PROXY: 'true',
-    // mail is written as files, each test program in a folder of its own (made when the first mail is written)
-    TXNG_MAIL_DIR: path.join(os.tmpdir(), 'txng-test-mail', crypto.randomUUID()),
+    TXNG_MAIL_DIR: mailDir,
   });
   const config: Config = { ...base, ...overrides, scan: { ...base.scan, ...overrides.scan } };
   const database = await openTestDatabase({ dbPool: config.dbPool });
@@ -128,6 +130,7 @@ export async function createTestApp(
     close: async () => {
       await testApp.app.close();
       await database.close();
+      fs.rmSync(mailDir, { recursive: true, force: true });
     },
   };
   return testApp;
