@@ -312,11 +312,7 @@ export interface PageOptions {
  * (decision 064); the verdict, the scan's button, the serial, the code and the page's own address are rendered per
  * view. `cache: false` builds the frame anew (the tests compare the two byte for byte).
  */
-export function renderConsumerPage(
-  view: ConsumerView,
-  opts: PageOptions,
-  cache = true,
-): string {
+export function renderConsumerPage(view: ConsumerView, opts: PageOptions, cache = true): string {
   const { frame, open, self, verdict, serial, uri, script } = pageParts(view, opts, cache);
   return `${open}${self}${frame.middle}${verdict}${frame.productHead}${serial}${frame.productTail}${uri}${frame.formTail}${script}${frame.close}`;
 }
@@ -325,10 +321,7 @@ export function renderConsumerPage(
  * The same page as UTF-8 bytes, for the answer: the kept frame's pieces are copied as they were encoded, only the
  * per-view parts are encoded (the socket would otherwise encode the whole page's text on every view).
  */
-export function renderConsumerPageBytes(
-  view: ConsumerView,
-  opts: PageOptions,
-): Buffer {
+export function renderConsumerPageBytes(view: ConsumerView, opts: PageOptions): Buffer {
   const { frame, open, self, verdict, serial, uri, script } = pageParts(view, opts, true);
   const b = frame.bytes;
   return Buffer.concat([
@@ -346,11 +339,7 @@ export function renderConsumerPageBytes(
   ]);
 }
 
-function pageParts(
-  view: ConsumerView,
-  opts: PageOptions,
-  cache: boolean,
-) {
+function pageParts(view: ConsumerView, opts: PageOptions, cache: boolean) {
   const { lang } = opts;
   const tr: Tr = (key, params) => t(lang, key, params);
   const v = view.verdict;
