@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from './db.ts';
 
 /**
@@ -83,9 +84,12 @@ export function dayCounts(spec: DayCountsSpec) {
    * The rows up to the end of `to` and from the start of `from`, calendar days in Vietnam time: the days rolled up,
    * then the rows past the mark, in one statement that also reads the mark (one snapshot); if a roll-up moved the
    * mark meanwhile, counted again with the new one (the mark must be a value for the planner to walk the key).
+   * Inside a caller's transaction (a report being issued) nothing is rolled up first: the roll-up would be a
+   * savepoint there, and counts asked side by side on that one connection would interleave their savepoints (the
+   * figures are the same either way; the roll-up only makes the next count cheaper).
    */
   async function count(db: DbOrTx, from: string, to: string): Promise<DayCounts> {
-    await rollUp(db);
+    if (!(db instanceof PgTransaction)) await rollUp(db);
     const start = sql`(${from}::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')`;
     const end = sql`((${to}::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')`;
     let known = await markOf(db);

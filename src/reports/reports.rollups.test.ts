@@ -214,6 +214,24 @@ describe('the report with roll-ups against the report counted from the raw rows'
       expect(await content(period), period.from).toEqual(steady[i]);
   }, 180_000);
 
+  it('computed inside a transaction, as a report is issued, the content is the same and opens no savepoint', async () => {
+    await storedScans('2026-02-01T00:00:00+07:00', 50);
+    const period = periods[0]!;
+    const inside = await t.db.transaction(async (tx) => {
+      // the figures are asked side by side: a roll-up here would be a nested transaction on the one connection
+      const guarded = Object.create(tx, {
+        transaction: {
+          value: () => {
+            throw new Error('a savepoint inside the report being issued');
+          },
+        },
+      }) as typeof tx;
+      const { computedAt: _, ...rest } = await computeContent(guarded, planId, period);
+      return rest;
+    });
+    expect(inside).toEqual(await content(period));
+  });
+
   it('a key figure asked alone is the one the report gives', async () => {
     const [events] = await keyFigures(t.db, '2026-01-01', '2026-12-31', ['events']);
     const raw = await counted({ from: '2026-01-01', to: '2026-12-31' });
