@@ -12,7 +12,8 @@
  *                             [--only=redirect,page] (the bare route and the targets naming one of the words)
  *                             [--workers=N] (the load goes to a real `txng start --workers N` on the bench's
  *                             database instead of the in-process app: the cluster of decision 055)
- *   With --workers: TXNG_BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=DIR' profiles each server process, and each
+ *   With --workers: TXNG_BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=DIR' profiles each server process,
+ *   TXNG_BENCH_LOG_LEVEL=info logs as a default installation does (the bench's server logs errors only), and each
  *   target's line adds the CPU milliseconds per 1,000 answers of the server processes and of PostgreSQL (from /proc).
  *
  * Targets: the stamp URL as a scanner sends it (307 to the page), the consumer page (verdict, scan recorded,
@@ -346,7 +347,8 @@ async function startCluster(workers: number, databaseUrl: string, baseUrl: strin
       TXNG_RESOLVER_RATE_LIMIT: '1000000000',
       TXNG_CHECKS_INTERVAL_MINUTES: '0',
       TXNG_DB_POOL: process.env.TXNG_DB_POOL ?? '20',
-      LOG_LEVEL: 'error',
+      // TXNG_BENCH_LOG_LEVEL=info measures the default's two log lines a request (written to /dev/null here)
+      LOG_LEVEL: process.env.TXNG_BENCH_LOG_LEVEL ?? 'error',
     },
   });
   const deadline = Date.now() + 300_000; // a loaded machine starts slowly
