@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { renderConsumerPage } from './consumer.page.ts';
 import type { ConsumerView } from './consumer.view.ts';
 
@@ -108,5 +108,32 @@ describe('cached page fragments', () => {
     const after = renderConsumerPage(changed, opts('vi'));
     expect(after).toContain('Chợ Long Khánh');
     expect(before).not.toContain('Chợ Long Khánh');
+  });
+});
+
+/**
+ * The page names its texts by key; a key whose messages module the page does not import shows as the key itself
+ * ("public.unchangedSince") wherever no other module happened to load that catalogue first. Here the page is loaded in
+ * a module graph of its own (test files of a fork share modules, decision 068), every section with a text of its own
+ * shown, in both languages.
+ */
+describe('the consumer page loaded alone', () => {
+  it.each(['vi', 'en'] as const)('shows every text it names, none as its key (%s)', async (lang) => {
+    vi.resetModules();
+    const page = await import('./consumer.page.ts');
+    const full = view();
+    full.product = { ...full.product!, unchangedSince: { recordId: 12, date: '2026-11-02' } };
+    full.producer!.certificates = [
+      { kind: 'vietgap', number: 'VG-1', issuer: 'Trung tâm', validTo: '2027-12-31' },
+    ];
+    const html = page.renderConsumerPage(full, { ...opts(lang), reported: true });
+    expect(html).toContain(
+      lang === 'vi' ? 'Dữ liệu không thay đổi từ khi được duyệt' : 'Data unchanged since',
+    );
+    expect(html).toContain('/kiem-chung/ban-ghi/12');
+    // a key is a namespaced chain of words without spaces, as the page's text
+    expect(html.match(/>[^<]*\b(?:public|proof|passport|stamps|platform)\.[a-zA-Z]+[^<]*</g) ?? []).toEqual(
+      [],
+    );
   });
 });
