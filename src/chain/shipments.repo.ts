@@ -1,5 +1,5 @@
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
-import type { DbOrTx } from '../platform/index.ts';
+import { type DbOrTx, sideBySide } from '../platform/index.ts';
 import { type ShipmentState, shipments } from './chain.schema.ts';
 
 export type ShipmentRow = typeof shipments.$inferSelect;
@@ -40,15 +40,16 @@ export async function listShipments(
     inArray(party, opts.organisationIds),
     opts.state ? eq(shipments.state, opts.state) : undefined,
   );
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select()
-      .from(shipments)
-      .where(where)
-      .orderBy(desc(shipments.shippedAt), desc(shipments.id))
-      .limit(opts.pageSize)
-      .offset((opts.page - 1) * opts.pageSize),
-    db.select({ total: count() }).from(shipments).where(where),
+  const [rows, [{ total }]] = await sideBySide(db, [
+    () =>
+      db
+        .select()
+        .from(shipments)
+        .where(where)
+        .orderBy(desc(shipments.shippedAt), desc(shipments.id))
+        .limit(opts.pageSize)
+        .offset((opts.page - 1) * opts.pageSize),
+    () => db.select({ total: count() }).from(shipments).where(where),
   ]);
   return { rows, total: Number(total) };
 }

@@ -81,13 +81,12 @@ export async function receiveDelivery(db: Db, nodeId: string, items: SyncItemBod
   await db.transaction(async (tx) => {
     const refusals = items.map(refusal);
     const accepted = items.filter((_, i) => !refusals[i]);
-    const [heldRecords, heldEvents] = await Promise.all([
-      repo.currentRecords(tx, nodeId, [
-        ...new Set(accepted.filter((i) => i.kind !== 'event').map((i) => i.recordId)),
-      ]),
-      repo.currentEvents(tx, nodeId, [
-        ...new Set(accepted.filter((i) => i.kind === 'event').map((i) => i.recordId)),
-      ]),
+    // one connection: one statement after the other
+    const heldRecords = await repo.currentRecords(tx, nodeId, [
+      ...new Set(accepted.filter((i) => i.kind !== 'event').map((i) => i.recordId)),
+    ]);
+    const heldEvents = await repo.currentEvents(tx, nodeId, [
+      ...new Set(accepted.filter((i) => i.kind === 'event').map((i) => i.recordId)),
     ]);
     const held = new Map<string, Held>();
     for (const r of heldRecords) held.set(stateKey(r.kind, r.recordId), r);

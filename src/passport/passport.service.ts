@@ -9,6 +9,7 @@ import {
   forbidden,
   type Lang,
   notFound,
+  sideBySide,
   type Tx,
 } from '../platform/index.ts';
 import {
@@ -210,7 +211,10 @@ export async function putLabel(db: Db, actor: Actor, productId: string, input: L
 export async function labelPreChecks(db: DbOrTx, productId: string) {
   const product = await getProduct(db, productId);
   if (!product) return [];
-  const [vi, en] = await Promise.all([currentLabel(db, product, 'vi'), currentLabel(db, product, 'en')]);
+  const [vi, en] = await sideBySide(db, [
+    () => currentLabel(db, product, 'vi'),
+    () => currentLabel(db, product, 'en'),
+  ]);
   if (!vi.group) return [{ code: 'passport.check.labelGroup', ok: false, blocking: false }];
   return [
     vi.missing.length

@@ -1,6 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { PgTransaction } from 'drizzle-orm/pg-core';
-import type { DbOrTx } from './db.ts';
+import { type DbOrTx, isTransaction } from './db.ts';
 
 /**
  * Rows of a growing table counted by calendar day (Vietnam time) over any span, at the cost of a span's days rather
@@ -89,7 +88,7 @@ export function dayCounts(spec: DayCountsSpec) {
    * figures are the same either way; the roll-up only makes the next count cheaper).
    */
   async function count(db: DbOrTx, from: string, to: string): Promise<DayCounts> {
-    if (!(db instanceof PgTransaction)) await rollUp(db);
+    if (!isTransaction(db)) await rollUp(db);
     const start = sql`(${from}::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')`;
     const end = sql`((${to}::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')`;
     let known = await markOf(db);

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { type PgDatabase, type PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
@@ -17,6 +17,24 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 /** A transaction handle has the same query API as the database. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
+
+/** A transaction: one connection, on which statements go one at a time. */
+export const isTransaction = (db: DbOrTx): db is Tx => db instanceof PgTransaction;
+
+/**
+ * Runs independent reads side by side on the database (each on a connection of its own from the pool), and one after
+ * another on a transaction: its one connection cannot run two statements at once (node-postgres queues them and warns
+ * that it will stop; a nested transaction, a savepoint, must not interleave with another).
+ */
+export async function sideBySide<T extends readonly unknown[]>(
+  db: DbOrTx,
+  tasks: readonly [...{ [K in keyof T]: () => PromiseLike<T[K]> }],
+): Promise<T> {
+  if (!isTransaction(db)) return (await Promise.all(tasks.map((task) => task()))) as unknown as T;
+  const results: unknown[] = [];
+  for (const task of tasks) results.push(await task());
+  return results as unknown as T;
+}
 
 export interface Database {
   db: Db;

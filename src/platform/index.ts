@@ -8,7 +8,7 @@ export type { Config, ScanThresholds } from './config.ts';
 export { loadConfig } from './config.ts';
 export { type DayCounts, type DayCountsSpec, dayCounts } from './day-counts.ts';
 export type { Database, Db, DbOrTx, Tx } from './db.ts';
-export { openDatabase, textArrayLiteral } from './db.ts';
+export { isTransaction, openDatabase, sideBySide, textArrayLiteral } from './db.ts';
 export { fieldMessage, routeScope } from './field-messages.ts';
 export { allow, personOnly, signedIn } from './gate.ts';
 export type { Lang } from './i18n.ts';

@@ -7,6 +7,7 @@ import {
   forbidden,
   notFound,
   Problem,
+  sideBySide,
 } from '../platform/index.ts';
 import { writeWithAudit } from './audited-write.ts';
 import { isUniqueViolation } from './db-errors.ts';
@@ -217,9 +218,9 @@ export async function removeCertificate(db: Db, organisationId: string, certific
 export async function getPublishedOrganisation(db: DbOrTx, id: string) {
   const row = publicVersion(organisations, await repo.findOrganisation(db, id));
   if (!row) return null;
-  const [certificates, systems] = await Promise.all([
-    repo.listCertificates(db, id),
-    listTraceabilitySystems(db, id),
+  const [certificates, systems] = await sideBySide(db, [
+    () => repo.listCertificates(db, id),
+    () => listTraceabilitySystems(db, id),
   ]);
   return {
     ...presentOrganisation(row),

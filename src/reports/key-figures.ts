@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { eventCounts } from '../epcis/index.ts';
-import type { DbOrTx } from '../platform/index.ts';
+import { type DbOrTx, sideBySide } from '../platform/index.ts';
 import { scanCounts } from '../stamps/index.ts';
 
 /**
@@ -142,8 +142,9 @@ export async function keyFigures(
 ): Promise<KeyFigure[]> {
   const bounds = periodBounds(from, to);
   const chosen = only ? figures.filter((f) => only.includes(f.key)) : figures;
-  const counts = await Promise.all(
-    chosen.map((f) => (f.count ? f.count(db, from, to, shared) : one(db, f.query!(bounds, from, to)))),
+  const counts = await sideBySide(
+    db,
+    chosen.map((f) => () => (f.count ? f.count(db, from, to, shared) : one(db, f.query!(bounds, from, to)))),
   );
   return chosen.map((f, i) => ({
     key: f.key,

@@ -9,6 +9,7 @@ import {
   type FieldError,
   forbidden,
   notFound,
+  sideBySide,
 } from '../platform/index.ts';
 import { keyFigures } from './key-figures.ts';
 import { planInForce, planPart } from './plan-source.ts';
@@ -108,9 +109,9 @@ export async function computeContent(
 ): Promise<ReportContent> {
   // one evaluation: what the indicators and the key figures both count (the scans) is counted once
   const shared = new Map<string, Promise<unknown>>();
-  const [plan, figures] = await Promise.all([
-    planPart(db, planId, period.from, period.to, shared),
-    keyFigures(db, period.from, period.to, undefined, shared),
+  const [plan, figures] = await sideBySide(db, [
+    () => planPart(db, planId, period.from, period.to, shared),
+    () => keyFigures(db, period.from, period.to, undefined, shared),
   ]);
   return { computedAt: new Date().toISOString(), ...plan, figures };
 }

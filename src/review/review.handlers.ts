@@ -1,4 +1,4 @@
-import type { Actor, DbOrTx, Sector, Tx } from '../platform/index.ts';
+import { type Actor, type DbOrTx, type Sector, sideBySide, type Tx } from '../platform/index.ts';
 import type { reviewItems } from './review.schema.ts';
 
 export type ReviewItem = typeof reviewItems.$inferSelect;
@@ -106,7 +106,10 @@ export async function allPreChecks(
   item: ReviewItem,
 ): Promise<PreCheck[]> {
   const own = handler?.preChecks ? await handler.preChecks(db, item) : [];
-  const more = await Promise.all((contributed.get(item.entityType) ?? []).map((source) => source(db, item)));
+  const more = await sideBySide(
+    db,
+    (contributed.get(item.entityType) ?? []).map((source) => () => source(db, item)),
+  );
   return [...own, ...more.flat()];
 }
 export const reviewedEntityTypes = () => [...handlers.keys()].sort();

@@ -9,6 +9,7 @@ import {
   type DbOrTx,
   forbidden,
   notFound,
+  sideBySide,
   type Tx,
 } from '../platform/index.ts';
 import {
@@ -187,10 +188,11 @@ export async function readItem(db: DbOrTx, config: Config, id: string, actor: Ac
   const item = await repo.findItem(db, id);
   if (!item || !canSeeItem(actor, item)) throw notFound('review.item-not-found');
   // the history is the thing's, not only this submission's: a resubmission shows why it was returned before
-  const [decisions, preChecks, record] = await Promise.all([
-    repo.itemIdsOfEntity(db, item.entityType, item.entityId).then((ids) => repo.decisionsOfItems(db, ids)),
-    runPreChecks(db, item),
-    readRecord(db, config, item),
+  const [decisions, preChecks, record] = await sideBySide(db, [
+    () =>
+      repo.itemIdsOfEntity(db, item.entityType, item.entityId).then((ids) => repo.decisionsOfItems(db, ids)),
+    () => runPreChecks(db, item),
+    () => readRecord(db, config, item),
   ]);
   return {
     item,

@@ -1,6 +1,6 @@
 import { recordAudit } from '../audit/index.ts';
 import { parseEventQuery, queryEvents, type StoredEvent } from '../epcis/index.ts';
-import { type Actor, type Db, type DbOrTx, forbidden } from '../platform/index.ts';
+import { type Actor, type Db, type DbOrTx, forbidden, sideBySide } from '../platform/index.ts';
 import { getPublishedRecord, listPublishedRecordIds, type ReviewedEntity } from '../registry/index.ts';
 import { eventItem } from './capture-items.ts';
 import { activeReceivers, queueFor, wakeWorkers } from './outbox.ts';
@@ -81,7 +81,10 @@ async function queueRecords(
 ) {
   const ids = page.map((p) => p.id);
   const versions = await repo.currentVersions(tx, entity, ids);
-  const had = await Promise.all(takers.map((r) => repo.recordsQueuedFor(tx, r.id, entity, ids)));
+  const had = await sideBySide(
+    tx,
+    takers.map((r) => () => repo.recordsQueuedFor(tx, r.id, entity, ids)),
+  );
   const perReceiver: Queued[][] = takers.map(() => []);
   for (const { id, organisationId } of page) {
     const published = await getPublishedRecord(tx, entity, id);

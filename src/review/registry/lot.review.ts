@@ -1,6 +1,6 @@
 import { findEventsByIds, type StoredEvent } from '../../epcis/index.ts';
 import { buildDigitalLink } from '../../gs1/index.ts';
-import { type DbOrTx, localToday } from '../../platform/index.ts';
+import { type DbOrTx, localToday, sideBySide } from '../../platform/index.ts';
 import { getLot, getOrganisation, getProduct } from '../../registry/index.ts';
 import type { PreCheck, ReviewHandler } from '../review.handlers.ts';
 import { approvalNeeds, checkNeed } from './approval-needs.ts';
@@ -65,9 +65,9 @@ export function timelineChecks(
 export async function lotChecks(db: DbOrTx, id: string): Promise<PreCheck[]> {
   const lot = await getLot(db, id);
   if (!lot) return [check('review.check.exists', false, true)];
-  const [product, events] = await Promise.all([
-    getProduct(db, lot.productId),
-    lotEvents(db, lot.gtin, lot.lot),
+  const [product, events] = await sideBySide(db, [
+    () => getProduct(db, lot.productId),
+    () => lotEvents(db, lot.gtin, lot.lot),
   ]);
   const today = localToday();
   return [

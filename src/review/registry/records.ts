@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../../platform/index.ts';
+import { type DbOrTx, sideBySide } from '../../platform/index.ts';
 import {
   getLocation,
   getLot,
@@ -56,10 +56,14 @@ export async function productRecord(db: DbOrTx, item: ReviewItem): Promise<Revie
 export async function lotRecord(db: DbOrTx, item: ReviewItem): Promise<ReviewRecord | null> {
   const lot = await getLot(db, item.entityId);
   if (!lot) return null;
-  const [location, inputs, published] = await Promise.all([
-    lot.locationId ? getLocation(db, lot.locationId) : null,
-    Promise.all(lot.inputLotIds.map((id) => getLot(db, id))),
-    keptVersion(lot, () => getPublishedLotByKey(db, { gtin: lot.gtin, lot: lot.lot })),
+  const [location, inputs, published] = await sideBySide(db, [
+    async () => (lot.locationId ? getLocation(db, lot.locationId) : null),
+    () =>
+      sideBySide(
+        db,
+        lot.inputLotIds.map((id) => () => getLot(db, id)),
+      ),
+    () => keptVersion(lot, () => getPublishedLotByKey(db, { gtin: lot.gtin, lot: lot.lot })),
   ]);
   const inputLots = inputs.flatMap((l) => (l ? [`${l.productName} — lô ${l.lot}`] : []));
   const keptPlace =
