@@ -16,6 +16,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           // one migrated database per run, copied for each test file (src/test/template-database.ts)
           globalSetup: ['src/test/template-database.ts'],
+          // on PostgreSQL, a statement sent to a connection still running one fails its test file (decision 070)
+          setupFiles: ['src/test/one-statement-at-a-time.ts'],
           // the test files of a fork share its loaded modules instead of each importing the whole program again
           // (decision 068): the suite takes half the time. A file must leave no state behind it
           isolate: false,
