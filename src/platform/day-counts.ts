@@ -83,9 +83,9 @@ export function dayCounts(spec: DayCountsSpec) {
    * The rows up to the end of `to` and from the start of `from`, calendar days in Vietnam time: the days rolled up,
    * then the rows past the mark, in one statement that also reads the mark (one snapshot); if a roll-up moved the
    * mark meanwhile, counted again with the new one (the mark must be a value for the planner to walk the key).
-   * Inside a caller's transaction (a report being issued) nothing is rolled up first: the roll-up would be a
-   * savepoint there, and counts asked side by side on that one connection would interleave their savepoints (the
-   * figures are the same either way; the roll-up only makes the next count cheaper).
+   * Inside a caller's transaction (a report being issued) nothing is rolled up first: the roll-up commits on its own,
+   * and inside it would become a savepoint whose advisory lock and rows wait for, and fall with, the caller's
+   * transaction (the figures are the same either way; the roll-up only makes the next count cheaper).
    */
   async function count(db: DbOrTx, from: string, to: string): Promise<DayCounts> {
     if (!isTransaction(db)) await rollUp(db);
